@@ -1,0 +1,120 @@
+#ifndef EVGRAPH_DOC_H
+#define EVGRAPH_DOC_H
+
+#include <stdio.h>
+
+#include "evgraph/error.h"
+
+EVG_BEGIN_DECLS
+
+/**
+ * The event record of one document: what `evgraph extract` writes as one JSON
+ * line (see docs/events.md). Opaque; produced by evg_extract() or read back
+ * with evg_doc_parse_json(); owns all its strings.
+ */
+typedef struct evg_doc evg_doc;
+
+typedef enum {
+    EVG_ENT_PERSON,
+    EVG_ENT_ORGANIZATION,
+    EVG_ENT_COUNTRY,
+    EVG_ENT_AGREEMENT,
+    EVG_ENT_PLACE
+} evg_entity_type;
+
+typedef enum { EVG_EV_MEETING, EVG_EV_CALL, EVG_EV_VISIT, EVG_EV_SIGNING } evg_event_type;
+typedef enum { EVG_STATUS_REPORTED, EVG_STATUS_PLANNED } evg_event_status;
+typedef enum { EVG_ROLE_HOST, EVG_ROLE_GUEST, EVG_ROLE_PARTICIPANT } evg_role;
+typedef enum { EVG_REL_SIGNED, EVG_REL_REFERENCED } evg_agreement_rel;
+
+/** An entity as stored in a document. All pointers are borrowed from the doc. */
+typedef struct {
+    const char *id;   /* "<type>:<slug>"; countries "country:<ISO alpha-3>" */
+    evg_entity_type type;
+    const char *name; /* full name as first written */
+    const char *const *titles; /* persons: offices and ranks as written */
+    size_t ntitles;
+    const char *country; /* persons, organizations: ISO alpha-3, or NULL */
+    const char *org;     /* persons: organization entity id, or NULL */
+    const char *kind;    /* agreements: "declaration", "treaty", ...; else NULL */
+} evg_entity;
+
+typedef struct {
+    const char *entity; /* entity id */
+    evg_role role;
+} evg_participant;
+
+typedef struct {
+    const char *entity; /* agreement entity id */
+    evg_agreement_rel relation;
+} evg_agreement_ref;
+
+/** Byte offsets into the article body, and the sentence text. */
+typedef struct {
+    size_t start, end;
+    const char *text;
+} evg_evidence;
+
+typedef struct {
+    const char *id; /* "<doc id>#<n>" */
+    evg_event_type type;
+    evg_event_status status;
+    const char *date;  /* "YYYY-MM-DD" or NULL */
+    const char *place; /* free text or NULL */
+    const evg_participant *participants;
+    size_t nparticipants;
+    const evg_agreement_ref *agreements;
+    size_t nagreements;
+    const evg_evidence *evidence;
+    size_t nevidence;
+} evg_event;
+
+/** Document metadata; borrowed strings, date and title may be NULL. */
+EVG_API const char *evg_doc_id(const evg_doc *d);
+EVG_API const char *evg_doc_path(const evg_doc *d);
+EVG_API const char *evg_doc_date(const evg_doc *d);
+EVG_API const char *evg_doc_title(const evg_doc *d);
+
+EVG_API size_t evg_doc_entity_count(const evg_doc *d);
+/** The i-th entity (i < count); borrowed, lives as long as the doc. */
+EVG_API const evg_entity *evg_doc_entity(const evg_doc *d, size_t i);
+/** The entity with this id, or NULL. */
+EVG_API const evg_entity *evg_doc_find_entity(const evg_doc *d, const char *id);
+
+EVG_API size_t evg_doc_event_count(const evg_doc *d);
+/** The i-th event (i < count); borrowed, lives as long as the doc. */
+EVG_API const evg_event *evg_doc_event(const evg_doc *d, size_t i);
+
+/**
+ * Write the record as one line of JSON (with the trailing newline) to `f`.
+ * Returns 0, or EVG_EIO when writing failed, EVG_ENOMEM.
+ */
+EVG_API int evg_doc_write_json(FILE *f, const evg_doc *d, evg_error *err);
+
+/**
+ * The record as one line of JSON with its newline, in `*out` (free with
+ * evg_free()), its length in `*len_out`. Returns 0 or EVG_ENOMEM.
+ */
+EVG_API int evg_doc_to_json(char **out, size_t *len_out, const evg_doc *d, evg_error *err);
+
+/**
+ * Parse one JSON line written by evg_doc_write_json(). `source` and `line`
+ * are used in error messages. Returns 0, EVG_EPARSE (not JSON, or a field
+ * of the wrong type: err says which) or EVG_ENOMEM. Free with evg_doc_free().
+ */
+EVG_API int evg_doc_parse_json(evg_doc **out, const char *text, size_t len,
+                               const char *source, int line, evg_error *err);
+
+/** NULL-safe. */
+EVG_API void evg_doc_free(evg_doc *d);
+
+/** "person", "meeting", "host", "signed" ...: static strings. */
+EVG_API const char *evg_entity_type_name(evg_entity_type t);
+EVG_API const char *evg_event_type_name(evg_event_type t);
+EVG_API const char *evg_event_status_name(evg_event_status s);
+EVG_API const char *evg_role_name(evg_role r);
+EVG_API const char *evg_agreement_rel_name(evg_agreement_rel r);
+
+EVG_END_DECLS
+
+#endif

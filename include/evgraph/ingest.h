@@ -1,0 +1,80 @@
+#ifndef EVGRAPH_INGEST_H
+#define EVGRAPH_INGEST_H
+
+#include "evgraph/error.h"
+
+EVG_BEGIN_DECLS
+
+/**
+ * One news article: an id, where it came from, its date, headline and body.
+ * The text format is: line 1 `date YYYY-MM-DD <headline>`, a blank line,
+ * then the body. Opaque; owns its strings.
+ */
+typedef struct evg_article evg_article;
+
+/**
+ * Parse an article from `len` bytes of `text`. `id` names the document
+ * (usually the file name without extension); `path` is kept for reference
+ * and used as the error source (may be NULL). Invalid UTF-8 is replaced by
+ * U+FFFD, a BOM and CR line ends are accepted.
+ *
+ * Returns 0, EVG_EPARSE when the date line is missing or malformed (err
+ * names the source and line 1), or EVG_ENOMEM. Free with evg_article_free().
+ */
+EVG_API int evg_article_parse(evg_article **out, const char *id, const char *path,
+                              const char *text, size_t len, evg_error *err);
+
+/**
+ * Read and parse the article file at `path`; its id is the file name without
+ * directory and extension. Returns 0, EVG_EIO or EVG_EPARSE.
+ */
+EVG_API int evg_article_read_file(evg_article **out, const char *path, evg_error *err);
+
+/** The document id; borrowed. */
+EVG_API const char *evg_article_id(const evg_article *a);
+/** The path given when reading, or NULL; borrowed. */
+EVG_API const char *evg_article_path(const evg_article *a);
+/** The date as "YYYY-MM-DD"; borrowed. */
+EVG_API const char *evg_article_date(const evg_article *a);
+/** The headline (may be empty); borrowed. */
+EVG_API const char *evg_article_title(const evg_article *a);
+/** The body: valid UTF-8, NUL-terminated, LF line ends; borrowed. */
+EVG_API const char *evg_article_body(const evg_article *a);
+/** The body length in bytes. Evidence offsets index into the body. */
+EVG_API size_t evg_article_body_len(const evg_article *a);
+/** NULL-safe. */
+EVG_API void evg_article_free(evg_article *a);
+
+/**
+ * Called once per article read by evg_ingest_paths(). Return 0 to go on, or
+ * a negative evg_status to stop the walk (that status is then returned).
+ */
+typedef int (*evg_article_fn)(const evg_article *a, void *payload);
+
+/** Options of evg_ingest_paths(). */
+typedef struct {
+    unsigned version;
+    evg_diag_fn on_diag; /* per-input diagnostics; NULL: ignored */
+    void *diag_payload;
+} evg_ingest_opts;
+
+#define EVG_INGEST_OPTS_VERSION 1
+#define EVG_INGEST_OPTS_INIT {EVG_INGEST_OPTS_VERSION, NULL, NULL}
+
+/**
+ * Read every article named by `paths`: a file, a directory (walked
+ * recursively; `*.txt` files in byte order of their paths), or "-" for
+ * standard input. Calls `fn` for each article in that order.
+ *
+ * An input that cannot be read or parsed is reported to `opts->on_diag` and
+ * counted in `*failed_out`; the walk goes on. Returns 0 when the walk
+ * completed (even with failed inputs), the callback's status when it
+ * stopped the walk, or EVG_ENOMEM.
+ */
+EVG_API int evg_ingest_paths(size_t *failed_out, const char *const *paths, size_t npaths,
+                             const evg_ingest_opts *opts, evg_article_fn fn,
+                             void *payload, evg_error *err);
+
+EVG_END_DECLS
+
+#endif

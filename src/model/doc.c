@@ -1,0 +1,178 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/doc_internal.h"
+#include "util/buf.h"
+
+static const char *const ENTITY_TYPES[] = {"person", "organization", "country", "agreement",
+                                           "place"};
+static const char *const EVENT_TYPES[] = {"meeting", "call", "visit", "signing"};
+static const char *const STATUSES[] = {"reported", "planned"};
+static const char *const ROLES[] = {"host", "guest", "participant"};
+static const char *const RELATIONS[] = {"signed", "referenced"};
+
+#define NAME_OF(table, v)                                                            \
+    ((size_t)(v) < sizeof(table) / sizeof(table[0]) ? table[(v)] : "unknown")
+
+const char *evg_entity_type_name(evg_entity_type t) { return NAME_OF(ENTITY_TYPES, t); }
+const char *evg_event_type_name(evg_event_type t) { return NAME_OF(EVENT_TYPES, t); }
+const char *evg_event_status_name(evg_event_status s) { return NAME_OF(STATUSES, s); }
+const char *evg_role_name(evg_role r) { return NAME_OF(ROLES, r); }
+const char *evg_agreement_rel_name(evg_agreement_rel r) { return NAME_OF(RELATIONS, r); }
+
+static int parse_name(int *out, const char *const *table, size_t n, const char *s)
+{
+    for (size_t i = 0; s && i < n; i++)
+        if (strcmp(table[i], s) == 0) {
+            *out = (int)i;
+            return 0;
+        }
+    return -1;
+}
+
+#define PARSE_INTO(type, table)                                                      \
+    int v, r = parse_name(&v, table, sizeof(table) / sizeof(table[0]), s);           \
+    if (r == 0)                                                                      \
+        *out = (type)v;                                                              \
+    return r
+
+int evg_i_entity_type_parse(evg_entity_type *out, const char *s) { PARSE_INTO(evg_entity_type, ENTITY_TYPES); }
+int evg_i_event_type_parse(evg_event_type *out, const char *s) { PARSE_INTO(evg_event_type, EVENT_TYPES); }
+int evg_i_event_status_parse(evg_event_status *out, const char *s) { PARSE_INTO(evg_event_status, STATUSES); }
+int evg_i_role_parse(evg_role *out, const char *s) { PARSE_INTO(evg_role, ROLES); }
+int evg_i_agreement_rel_parse(evg_agreement_rel *out, const char *s) { PARSE_INTO(evg_agreement_rel, RELATIONS); }
+
+int evg_i_doc_new(evg_doc **out, const char *id, const char *path, const char *date,
+                  const char *title, evg_error *err)
+{
+    evg_doc *d;
+
+    *out = NULL;
+    if ((d = calloc(1, sizeof(*d))) == NULL)
+        return evg_i_error_nomem(err);
+    d->id = evg_i_arena_strdup(&d->arena, id);
+    d->path = evg_i_arena_strdup(&d->arena, path);
+    d->date = evg_i_arena_strdup(&d->arena, date);
+    d->title = evg_i_arena_strdup(&d->arena, title);
+    if (!d->id || (path && !d->path) || (date && !d->date) || (title && !d->title)) {
+        evg_doc_free(d);
+        return evg_i_error_nomem(err);
+    }
+    *out = d;
+    return 0;
+}
+
+/* Copy a string into the arena; a NULL input stays NULL. Sets *fail on OOM. */
+static const char *dup_opt(evg_doc *d, const char *s, int *fail)
+{
+    const char *p;
+
+    if (s == NULL)
+        return NULL;
+    if ((p = evg_i_arena_strdup(&d->arena, s)) == NULL)
+        *fail = 1;
+    return p;
+}
+
+int evg_i_doc_add_entity(evg_doc *d, const evg_entity *e, evg_error *err)
+{
+    evg_entity c = *e;
+    const char **titles = NULL;
+    int fail = 0;
+
+    if (evg_i_grow((void **)&d->ents, &d->cap_ents, d->nents + 1, sizeof(*d->ents)) < 0)
+        return evg_i_error_nomem(err);
+    c.id = dup_opt(d, e->id, &fail);
+    c.name = dup_opt(d, e->name, &fail);
+    c.country = dup_opt(d, e->country, &fail);
+    c.org = dup_opt(d, e->org, &fail);
+    c.kind = dup_opt(d, e->kind, &fail);
+    if (e->ntitles) {
+        titles = evg_i_arena_alloc(&d->arena, e->ntitles * sizeof(*titles));
+        fail |= titles == NULL;
+        for (size_t i = 0; titles && i < e->ntitles; i++)
+            titles[i] = dup_opt(d, e->titles[i], &fail);
+    }
+    c.titles = titles;
+    if (fail)
+        return evg_i_error_nomem(err);
+    d->ents[d->nents++] = c;
+    return 0;
+}
+
+int evg_i_doc_add_event(evg_doc *d, const evg_event *ev, evg_error *err)
+{
+    evg_event c = *ev;
+    evg_participant *ps = NULL;
+    evg_agreement_ref *as = NULL;
+    evg_evidence *es = NULL;
+    int fail = 0;
+
+    if (evg_i_grow((void **)&d->events, &d->cap_events, d->nevents + 1,
+                   sizeof(*d->events)) < 0)
+        return evg_i_error_nomem(err);
+    c.id = dup_opt(d, ev->id, &fail);
+    c.date = dup_opt(d, ev->date, &fail);
+    c.place = dup_opt(d, ev->place, &fail);
+    if (ev->nparticipants &&
+        (ps = evg_i_arena_alloc(&d->arena, ev->nparticipants * sizeof(*ps))) == NULL)
+        fail = 1;
+    for (size_t i = 0; ps && i < ev->nparticipants; i++) {
+        ps[i].role = ev->participants[i].role;
+        ps[i].entity = dup_opt(d, ev->participants[i].entity, &fail);
+    }
+    if (ev->nagreements &&
+        (as = evg_i_arena_alloc(&d->arena, ev->nagreements * sizeof(*as))) == NULL)
+        fail = 1;
+    for (size_t i = 0; as && i < ev->nagreements; i++) {
+        as[i].relation = ev->agreements[i].relation;
+        as[i].entity = dup_opt(d, ev->agreements[i].entity, &fail);
+    }
+    if (ev->nevidence &&
+        (es = evg_i_arena_alloc(&d->arena, ev->nevidence * sizeof(*es))) == NULL)
+        fail = 1;
+    for (size_t i = 0; es && i < ev->nevidence; i++) {
+        es[i] = ev->evidence[i];
+        es[i].text = dup_opt(d, ev->evidence[i].text, &fail);
+    }
+    if (fail)
+        return evg_i_error_nomem(err);
+    c.participants = ps;
+    c.agreements = as;
+    c.evidence = es;
+    d->events[d->nevents++] = c;
+    return 0;
+}
+
+long evg_i_doc_entity_index(const evg_doc *d, const char *id)
+{
+    for (size_t i = 0; i < d->nents; i++)
+        if (strcmp(d->ents[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+const char *evg_doc_id(const evg_doc *d) { return d->id; }
+const char *evg_doc_path(const evg_doc *d) { return d->path; }
+const char *evg_doc_date(const evg_doc *d) { return d->date; }
+const char *evg_doc_title(const evg_doc *d) { return d->title; }
+size_t evg_doc_entity_count(const evg_doc *d) { return d->nents; }
+const evg_entity *evg_doc_entity(const evg_doc *d, size_t i) { return &d->ents[i]; }
+size_t evg_doc_event_count(const evg_doc *d) { return d->nevents; }
+const evg_event *evg_doc_event(const evg_doc *d, size_t i) { return &d->events[i]; }
+
+const evg_entity *evg_doc_find_entity(const evg_doc *d, const char *id)
+{
+    long i = evg_i_doc_entity_index(d, id);
+    return i < 0 ? NULL : &d->ents[i];
+}
+
+void evg_doc_free(evg_doc *d)
+{
+    if (d == NULL)
+        return;
+    evg_i_arena_free(&d->arena);
+    free(d->ents);
+    free(d->events);
+    free(d);
+}

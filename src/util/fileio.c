@@ -1,0 +1,165 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "evgraph/io.h"
+#include "util/fileio.h"
+
+const char *evg_i_display_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+int evg_i_read_stream(evg_i_buf *out, FILE *f, const char *name, evg_error *err)
+{
+    for (;;) {
+        size_t n;
+        if (evg_i_buf_grow(out, 65536) < 0)
+            return evg_i_error_nomem(err);
+        n = fread(out->ptr + out->len, 1, out->cap - out->len - 1, f);
+        out->len += n;
+        out->ptr[out->len] = '\0';
+        if (n == 0) {
+            if (ferror(f))
+                return evg_i_error_set(err, EVG_EIO, name, 0, 0, "read failed: %s",
+                                       strerror(errno));
+            return 0;
+        }
+    }
+}
+
+int evg_i_read_file(evg_i_buf *out, const char *path, evg_error *err)
+{
+    FILE *f;
+    struct stat st;
+    int rc;
+
+    if (strcmp(path, "-") == 0)
+        return evg_i_read_stream(out, stdin, "<stdin>", err);
+    if ((f = fopen(path, "rb")) == NULL)
+        return evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return evg_i_error_set(err, EVG_EIO, path, 0, 0, "is a directory");
+    }
+    if (st.st_size > 0 && evg_i_buf_grow(out, (size_t)st.st_size) < 0) {
+        fclose(f);
+        return evg_i_error_nomem(err);
+    }
+    rc = evg_i_read_stream(out, f, path, err);
+    fclose(f);
+    return rc;
+}
+
+/* ---- atomic output files ---------------------------------------------- */
+
+struct evg_ofile {
+    FILE *f;
+    char *path; /* target; NULL for stdout */
+    char *tmp;  /* temporary file beside it */
+};
+
+int evg_ofile_open(evg_ofile **out, const char *path, evg_error *err)
+{
+    evg_ofile *of = NULL;
+    evg_i_buf tmp = EVG_I_BUF_INIT;
+    int fd = -1, rc = 0;
+
+    *out = NULL;
+    if ((of = calloc(1, sizeof(*of))) == NULL) {
+        rc = evg_i_error_nomem(err);
+        goto cleanup;
+    }
+    if (strcmp(path, "-") == 0) {
+        of->f = stdout;
+        *out = of;
+        return 0;
+    }
+    if ((of->path = evg_i_strdup(path)) == NULL ||
+        evg_i_buf_printf(&tmp, "%s.tmp.XXXXXX", path) < 0) {
+        rc = evg_i_error_nomem(err);
+        goto cleanup;
+    }
+    if ((fd = mkstemp(tmp.ptr)) < 0) {
+        rc = evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot create: %s", strerror(errno));
+        goto cleanup;
+    }
+    /* mkstemp makes the file 0600; an output file is as readable as any other. */
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
+    if ((of->f = fdopen(fd, "wb")) == NULL) {
+        rc = evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+        close(fd);
+        unlink(tmp.ptr);
+        goto cleanup;
+    }
+    of->tmp = evg_i_buf_detach(&tmp);
+    *out = of;
+    of = NULL;
+cleanup:
+    if (of) {
+        free(of->path);
+        free(of);
+    }
+    evg_i_buf_free(&tmp);
+    return rc;
+}
+
+FILE *evg_ofile_stream(evg_ofile *of)
+{
+    return of->f;
+}
+
+static void ofile_release(evg_ofile *of)
+{
+    free(of->path);
+    free(of->tmp);
+    free(of);
+}
+
+int evg_ofile_commit(evg_ofile *of, evg_error *err)
+{
+    int rc = 0;
+
+    if (of->path == NULL) { /* stdout */
+        if (fflush(of->f) != 0 || ferror(of->f))
+            rc = evg_i_error_set(err, EVG_EIO, "<stdout>", 0, 0, "write failed: %s",
+                                 strerror(errno));
+        ofile_release(of);
+        return rc;
+    }
+    if (fflush(of->f) != 0 || ferror(of->f) || fsync(fileno(of->f)) != 0) {
+        rc = evg_i_error_set(err, EVG_EIO, of->path, 0, 0, "write failed: %s",
+                             strerror(errno));
+        fclose(of->f);
+        unlink(of->tmp);
+    } else if (fclose(of->f) != 0) {
+        rc = evg_i_error_set(err, EVG_EIO, of->path, 0, 0, "write failed: %s",
+                             strerror(errno));
+        unlink(of->tmp);
+    } else if (rename(of->tmp, of->path) != 0) {
+        rc = evg_i_error_set(err, EVG_EIO, of->path, 0, 0, "cannot replace: %s",
+                             strerror(errno));
+        unlink(of->tmp);
+    }
+    ofile_release(of);
+    return rc;
+}
+
+void evg_ofile_abort(evg_ofile *of)
+{
+    if (of == NULL)
+        return;
+    if (of->path) {
+        fclose(of->f);
+        unlink(of->tmp);
+    } else {
+        fflush(of->f);
+    }
+    ofile_release(of);
+}
