@@ -1,31 +1,407 @@
-/* PLACEHOLDER while the extractor is written: documents without events. */
+/*
+ * Extraction of one article: tokenize, look every token up in the lexicon,
+ * then read sentence by sentence (people, delegations, agreements, events),
+ * infer what the text leaves implicit, and write the event record.
+ */
 #include <stdlib.h>
+#include <string.h>
 
-#include "evgraph/extract.h"
+#include "extract/extract_internal.h"
 #include "model/doc_internal.h"
 #include "util/error.h"
+#include "util/utf8.h"
 
-struct evg_lexicon {
-    int unused;
-};
-
-int evg_lexicon_load(evg_lexicon **out, const char *const *paths, size_t npaths, evg_error *err)
+int x_is(const x_ctx *x, size_t i, const char *folded)
 {
-    (void)paths, (void)npaths;
-    if ((*out = calloc(1, sizeof(**out))) == NULL)
-        return evg_i_error_nomem(err);
+    return strcmp(x_fold(x, i), folded) == 0;
+}
+
+const char *x_span_text(x_ctx *x, size_t start, size_t end)
+{
+    size_t a = x->toks.toks[start].start, b = x->toks.toks[end - 1].end;
+    return evg_i_arena_strndup(&x->arena, x->text + a, b - a);
+}
+
+int x_add_mention(x_ctx *x, x_mention_kind kind, size_t start, size_t end, int person)
+{
+    if (evg_i_grow((void **)&x->ment, &x->cap_ment, x->nment + 1, sizeof(*x->ment)) < 0)
+        return EVG_ENOMEM;
+    x->ment[x->nment].kind = kind;
+    x->ment[x->nment].start = start;
+    x->ment[x->nment].end = end;
+    x->ment[x->nment].person = person;
+    x->ment[x->nment].sent = x->sent;
+    x->nment++;
     return 0;
 }
 
-void evg_lexicon_free(evg_lexicon *lx)
+/* Look every token up once: the longest phrase starting there. */
+static int match_all(x_ctx *x)
 {
-    free(lx);
+    size_t n = x->toks.n;
+
+    free(x->mp);
+    free(x->mlen);
+    x->mp = calloc(n ? n : 1, sizeof(*x->mp));
+    x->mlen = calloc(n ? n : 1, 1);
+    if (x->mp == NULL || x->mlen == NULL)
+        return EVG_ENOMEM;
+    for (size_t s = 0; s < x->toks.nsents; s++) {
+        size_t lim = x->toks.sents[s + 1];
+        for (size_t i = x->toks.sents[s]; i < lim; i++) {
+            size_t len = evg_i_lx_match(&x->mp[i], x->lx, &x->toks, i, lim);
+            x->mlen[i] = (uint8_t)(len > 255 ? 255 : len);
+        }
+    }
+    return 0;
+}
+
+static int read_sentences(x_ctx *x)
+{
+    int rc;
+
+    for (x->sent = 0; x->sent < x->toks.nsents; x->sent++) {
+        x->s0 = x->toks.sents[x->sent];
+        x->s1 = x->toks.sents[x->sent + 1];
+        if ((rc = x_find_people(x)) < 0 || (rc = x_find_events(x)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* ---- the record ------------------------------------------------------- */
+
+typedef struct {
+    evg_doc *d;
+    evg_error *err;
+    x_ctx *x;
+    evg_i_buf buf;
+} out_ctx;
+
+/* Add an entity unless one with its id exists. */
+static int emit(out_ctx *o, const evg_entity *e)
+{
+    if (evg_i_doc_entity_index(o->d, e->id) >= 0)
+        return 0;
+    return evg_i_doc_add_entity(o->d, e, o->err);
+}
+
+static const char *country_id(out_ctx *o, int c)
+{
+    evg_i_buf_clear(&o->buf);
+    if (evg_i_buf_printf(&o->buf, "country:%s", o->x->lx->country[c].code) < 0)
+        return NULL;
+    return evg_i_arena_strdup(&o->x->arena, o->buf.ptr);
+}
+
+static int emit_country(out_ctx *o, int c)
+{
+    evg_entity e;
+
+    memset(&e, 0, sizeof e);
+    e.type = EVG_ENT_COUNTRY;
+    e.id = country_id(o, c);
+    e.name = o->x->lx->country[c].name;
+    return e.id ? emit(o, &e) : evg_i_error_nomem(o->err);
+}
+
+/* Modifiers that say which minister, not which ministry. */
+static int generic_mod(const char *f)
+{
+    static const char *const g[] = {"first", "second", "deputy", "vice", "acting", "interim",
+                                    "former", "senior", "junior", "prime", "state", "chief",
+                                    "assistant", "associate", "cabinet", "the", "ex"};
+    for (size_t i = 0; i < sizeof(g) / sizeof(g[0]); i++)
+        if (strcmp(f, g[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * "Defense Minister" or "Minister of Defense" of a known country: the
+ * ministry, "org:azerbaijan-ministry-of-defense". Returns 0 when the title
+ * names no ministry.
+ */
+static int ministry_of(out_ctx *o, x_person *p)
+{
+    x_ctx *x = o->x;
+    evg_i_tokens t;
+    const char *dom = NULL;
+    size_t domlen = 0;
+    int rc = 0;
+
+    if (p->country < 0)
+        return 0;
+    memset(&t, 0, sizeof t);
+    for (int k = 0; k < p->ntitles && !dom; k++) {
+        const char *title = p->titles[k];
+        if (evg_i_tokenize(&t, title, strlen(title), &x->lx->abbrevs) < 0) {
+            rc = EVG_ENOMEM;
+            break;
+        }
+        for (size_t i = 0; i < t.n && !dom; i++) {
+            if (strcmp(evg_i_tok_fold(&t, i), "minister") != 0)
+                continue;
+            if (i + 2 < t.n && strcmp(evg_i_tok_fold(&t, i + 1), "of") == 0) {
+                size_t e = i + 2;
+                while (e < t.n && (t.toks[e].flags & EVG_TK_WORD))
+                    e++;
+                dom = title + t.toks[i + 2].start;
+                domlen = t.toks[e - 1].end - t.toks[i + 2].start;
+            } else if (i > 0 && (t.toks[i - 1].flags & EVG_TK_CAP) &&
+                       !generic_mod(evg_i_tok_fold(&t, i - 1))) {
+                const lx_phrase *ph = evg_i_lx_word(x->lx, evg_i_tok_fold(&t, i - 1));
+                if (ph && (ph->classes & LX_MOD) &&
+                    !(ph->classes & (LX_COUNTRY | LX_DEMONYM | LX_ORG))) {
+                    dom = title + t.toks[i - 1].start;
+                    domlen = t.toks[i - 1].end - t.toks[i - 1].start;
+                }
+            }
+        }
+    }
+    if (dom && rc == 0) {
+        const char *cname = x->lx->country[p->country].name;
+        evg_i_buf_clear(&o->buf);
+        if (evg_i_buf_printf(&o->buf, "%s Ministry of %.*s", cname, (int)domlen, dom) < 0 ||
+            (p->org_name = evg_i_arena_strdup(&x->arena, o->buf.ptr)) == NULL) {
+            rc = EVG_ENOMEM;
+        } else {
+            evg_i_buf_clear(&o->buf);
+            if (evg_i_buf_puts(&o->buf, "org:") < 0 ||
+                evg_i_slug(&o->buf, p->org_name, strlen(p->org_name)) < 0 ||
+                (p->org_id = evg_i_arena_strdup(&x->arena, o->buf.ptr)) == NULL)
+                rc = EVG_ENOMEM;
+        }
+    }
+    evg_i_tokens_free(&t);
+    return rc < 0 ? evg_i_error_nomem(o->err) : 0;
+}
+
+static int takes_part(const x_ctx *x, int p)
+{
+    for (size_t e = 0; e < x->nevents; e++)
+        for (int k = 0; !x->events[e].dead && k < x->events[e].nparts; k++)
+            if (x->events[e].part[k] == p)
+                return 1;
+    return 0;
+}
+
+static const char *person_id(out_ctx *o, const x_person *p)
+{
+    evg_i_buf_clear(&o->buf);
+    if (evg_i_buf_puts(&o->buf, "person:") < 0 ||
+        evg_i_slug(&o->buf, p->name, strlen(p->name)) < 0)
+        return NULL;
+    return evg_i_arena_strdup(&o->x->arena, o->buf.ptr);
+}
+
+static int emit_people(out_ctx *o, const char **ids)
+{
+    x_ctx *x = o->x;
+    int rc;
+
+    for (size_t i = 0; i < x->npeople; i++) {
+        x_person *p = &x->people[i];
+        evg_entity e;
+        ids[i] = NULL;
+        if (p->weak && !takes_part(x, (int)i))
+            continue;
+        if ((ids[i] = person_id(o, p)) == NULL)
+            return evg_i_error_nomem(o->err);
+        if (p->org < 0 && (rc = ministry_of(o, p)) < 0)
+            return rc;
+        memset(&e, 0, sizeof e);
+        e.type = EVG_ENT_PERSON;
+        e.id = ids[i];
+        e.name = p->name;
+        e.titles = p->titles;
+        e.ntitles = (size_t)p->ntitles;
+        e.country = p->country >= 0 ? x->lx->country[p->country].code : NULL;
+        e.org = p->org >= 0 ? x->lx->org[p->org].id : p->org_id;
+        if ((rc = emit(o, &e)) < 0)
+            return rc;
+    }
+    /* Then what they represent: organizations, then countries. */
+    for (size_t i = 0; i < x->npeople; i++) {
+        x_person *p = &x->people[i];
+        evg_entity e;
+        if (ids[i] == NULL || (p->org < 0 && p->org_id == NULL))
+            continue;
+        memset(&e, 0, sizeof e);
+        e.type = EVG_ENT_ORGANIZATION;
+        if (p->org >= 0) {
+            const lx_org *org = &x->lx->org[p->org];
+            int c = evg_i_lx_country_at(x->lx, org->countries, org->ncountries, x->date);
+            e.id = org->id;
+            e.name = org->name;
+            e.country = c >= 0 ? x->lx->country[c].code : NULL;
+        } else {
+            e.id = p->org_id;
+            e.name = p->org_name;
+            e.country = x->lx->country[p->country].code;
+        }
+        if ((rc = emit(o, &e)) < 0)
+            return rc;
+    }
+    for (size_t i = 0; i < x->npeople; i++)
+        if (ids[i] && x->people[i].country >= 0 &&
+            (rc = emit_country(o, x->people[i].country)) < 0)
+            return rc;
+    return 0;
+}
+
+static int emit_agreements_places(out_ctx *o)
+{
+    x_ctx *x = o->x;
+    int rc;
+
+    for (size_t a = 0; a < x->nagrs; a++) {
+        evg_entity e;
+        memset(&e, 0, sizeof e);
+        e.type = EVG_ENT_AGREEMENT;
+        e.id = x->agrs[a].id;
+        e.name = x->agrs[a].name;
+        e.kind = x->agrs[a].kind;
+        if ((rc = emit(o, &e)) < 0)
+            return rc;
+    }
+    for (size_t v = 0; v < x->nevents; v++) {
+        evg_entity e;
+        if (x->events[v].dead || x->events[v].place == NULL)
+            continue;
+        memset(&e, 0, sizeof e);
+        e.type = EVG_ENT_PLACE;
+        e.name = x->events[v].place;
+        evg_i_buf_clear(&o->buf);
+        if (evg_i_buf_puts(&o->buf, "place:") < 0 ||
+            evg_i_slug(&o->buf, e.name, strlen(e.name)) < 0 ||
+            (e.id = evg_i_arena_strdup(&x->arena, o->buf.ptr)) == NULL)
+            return evg_i_error_nomem(o->err);
+        if ((rc = emit(o, &e)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int emit_events(out_ctx *o, const char **pids, const char *docid)
+{
+    x_ctx *x = o->x;
+    int n = 0, rc;
+
+    for (size_t v = 0; v < x->nevents; v++) {
+        x_event *xe = &x->events[v];
+        evg_participant parts[X_MAX_PARTS];
+        evg_agreement_ref agr[X_MAX_AGR];
+        evg_evidence evid[X_MAX_EVIDENCE];
+        evg_event ev;
+        char id[160];
+        if (xe->dead)
+            continue;
+        memset(&ev, 0, sizeof ev);
+        snprintf(id, sizeof id, "%s#%d", docid, ++n);
+        ev.id = id;
+        ev.type = xe->type;
+        ev.status = xe->status;
+        ev.date = xe->date[0] ? xe->date : NULL;
+        ev.place = xe->place;
+        for (int k = 0; k < xe->nparts; k++) {
+            parts[ev.nparticipants].entity = pids[xe->part[k]];
+            parts[ev.nparticipants++].role = xe->role[k];
+        }
+        for (int k = 0; k < xe->nagr; k++) {
+            agr[k].entity = x->agrs[xe->agr[k]].id;
+            agr[k].relation = xe->rel[k];
+        }
+        ev.nagreements = (size_t)xe->nagr;
+        qsort(xe->sent, (size_t)xe->nsent, sizeof(xe->sent[0]), cmp_size);
+        for (int k = 0; k < xe->nsent; k++) {
+            size_t s = xe->sent[k];
+            evid[k].start = x->toks.toks[x->toks.sents[s]].start;
+            evid[k].end = x->toks.toks[x->toks.sents[s + 1] - 1].end;
+            evid[k].text = evg_i_arena_strndup(&x->arena, x->text + evid[k].start,
+                                               evid[k].end - evid[k].start);
+            if (evid[k].text == NULL)
+                return evg_i_error_nomem(o->err);
+        }
+        ev.nevidence = (size_t)xe->nsent;
+        ev.participants = parts;
+        ev.agreements = agr;
+        ev.evidence = evid;
+        if ((rc = evg_i_doc_add_event(o->d, &ev, o->err)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
+static int build_doc(evg_doc **out, x_ctx *x, const evg_article *a, evg_error *err)
+{
+    out_ctx o = {NULL, err, x, EVG_I_BUF_INIT};
+    const char **pids = NULL;
+    int rc = 0;
+
+    EVG_CHECK(evg_i_doc_new(&o.d, evg_article_id(a), evg_article_path(a), evg_article_date(a),
+                            evg_article_title(a), err));
+    if ((pids = calloc(x->npeople + 1, sizeof(*pids))) == NULL) {
+        rc = evg_i_error_nomem(err);
+        goto cleanup;
+    }
+    EVG_CHECK(emit_people(&o, pids));
+    EVG_CHECK(emit_agreements_places(&o));
+    EVG_CHECK(emit_events(&o, pids, evg_article_id(a)));
+    *out = o.d;
+    o.d = NULL;
+cleanup:
+    evg_doc_free(o.d);
+    free(pids);
+    evg_i_buf_free(&o.buf);
+    return rc;
+}
+
+static void ctx_free(x_ctx *x)
+{
+    evg_i_tokens_free(&x->toks);
+    free(x->mp);
+    free(x->mlen);
+    free(x->people);
+    free(x->ment);
+    free(x->dels);
+    free(x->agrs);
+    free(x->events);
+    evg_i_buf_free(&x->tmp);
+    evg_i_arena_free(&x->arena);
 }
 
 int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
                 const evg_extract_opts *opts, evg_error *err)
 {
-    (void)lx, (void)opts;
-    return evg_i_doc_new(out, evg_article_id(a), evg_article_path(a), evg_article_date(a),
-                         evg_article_title(a), err);
+    x_ctx x;
+    int rc = 0;
+
+    (void)opts;
+    *out = NULL;
+    memset(&x, 0, sizeof x);
+    x.lx = lx;
+    x.text = evg_article_body(a);
+    x.len = evg_article_body_len(a);
+    x.date = evg_article_date(a);
+    x.focus = x.visitor = -1;
+    if (evg_i_tokenize(&x.toks, x.text, x.len, &lx->abbrevs) < 0 || match_all(&x) < 0) {
+        rc = evg_i_error_nomem(err);
+        goto cleanup;
+    }
+    if ((rc = read_sentences(&x)) < 0) {
+        rc = evg_i_error_nomem(err);
+        goto cleanup;
+    }
+    x_infer_countries(&x);
+    rc = build_doc(out, &x, a, err);
+cleanup:
+    ctx_free(&x);
+    return rc;
 }

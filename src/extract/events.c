@@ -1,0 +1,545 @@
+/*
+ * Events: each trigger of the current sentence ("received", "held talks",
+ * "visited", "signed", "a meeting was held with") finds its participants
+ * among the sentence's mentions, on the side its frame says (the subject
+ * hosts "received"; both sides meet in "met"). Negated triggers are dropped,
+ * future ones are planned, background ones ("in 1967") ignored. A report of
+ * a meeting already found (the same people, the same day) adds to it instead
+ * of making another. Sentences that only refer back ("The meeting, held at
+ * the General Staff, ...") add place, agreements and evidence to the event
+ * in focus.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_internal.h"
+
+#define MAX_SIDE 8
+
+typedef struct {
+    int p[MAX_SIDE];
+    int n;
+    size_t start, end; /* tokens the side covers */
+} side;
+
+static int is_be(const x_ctx *x, size_t i)
+{
+    static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be"};
+    for (size_t k = 0; k < sizeof(be) / sizeof(be[0]); k++)
+        if (x_is(x, i, be[k]))
+            return 1;
+    return 0;
+}
+
+static int is_clause_punct(const x_ctx *x, size_t i)
+{
+    return x_is(x, i, ";") || x_is(x, i, ":") || x_is(x, i, "(") || x_is(x, i, ")");
+}
+
+static void side_add(side *s, int p)
+{
+    for (int k = 0; k < s->n; k++)
+        if (s->p[k] == p)
+            return;
+    if (p >= 0 && s->n < MAX_SIDE)
+        s->p[s->n++] = p;
+}
+
+/* Mentions of the current sentence, by position. */
+static size_t sentence_mentions(const x_ctx *x, size_t *first)
+{
+    size_t m = x->nment;
+    while (m > 0 && x->ment[m - 1].sent == x->sent)
+        m--;
+    *first = m;
+    return x->nment;
+}
+
+/* Whether only "and" / "," / "as well as" lie between tokens a and b. */
+static int coordinated(const x_ctx *x, size_t a, size_t b)
+{
+    if (b <= a)
+        return b == a;
+    for (size_t i = a; i < b; i++)
+        if (!x_is(x, i, "and") && !x_is(x, i, ",") && !x_is(x, i, "as") && !x_is(x, i, "well"))
+            return 0;
+    return 1;
+}
+
+/* The outermost mention starting at or after `from` (a delegation wraps its leader). */
+static long next_mention(const x_ctx *x, size_t from, size_t lim)
+{
+    size_t first, last = sentence_mentions(x, &first);
+    long best = -1;
+
+    for (size_t m = first; m < last; m++) {
+        const x_mention *mm = &x->ment[m];
+        if (mm->start < from || mm->start >= lim || mm->person < 0 || mm->kind == M_PLACE)
+            continue;
+        if (best < 0 || mm->start < x->ment[best].start ||
+            (mm->start == x->ment[best].start && mm->end > x->ment[best].end))
+            best = (long)m;
+    }
+    return best;
+}
+
+/* The mention ending last at or before `to` (nearest to its left). */
+static long prev_mention(const x_ctx *x, size_t to, size_t lim)
+{
+    size_t first, last = sentence_mentions(x, &first);
+    long best = -1;
+
+    for (size_t m = first; m < last; m++) {
+        const x_mention *mm = &x->ment[m];
+        if (mm->end > to || mm->start < lim || mm->person < 0 || mm->kind == M_PLACE)
+            continue;
+        /* skip a leader's name inside a delegation mention: take the outer one */
+        if (best < 0 || mm->end > x->ment[best].end ||
+            (mm->end == x->ment[best].end && mm->start < x->ment[best].start))
+            best = (long)m;
+    }
+    return best;
+}
+
+/* Participants to the right of token `from`: the first mention and those coordinated. */
+static void right_side(const x_ctx *x, size_t from, side *out)
+{
+    size_t skip = 0, i = from;
+    long m;
+
+    memset(out, 0, sizeof *out);
+    /* The object starts soon after the trigger, before any clause break. */
+    while (i < x->s1 && skip < 8) {
+        m = next_mention(x, i, i + 1);
+        if (m >= 0)
+            break;
+        if (x_is(x, i, ",") || x_is(x, i, ".") || is_clause_punct(x, i) ||
+            ((x_cls(x, i) & LX_TRIGGER) && x->mp[i].frame != FR_NOUN && i > from))
+            return;
+        i++;
+        skip++;
+    }
+    m = next_mention(x, i, i + 1);
+    if (m < 0)
+        return;
+    out->start = x->ment[m].start;
+    while (m >= 0) {
+        side_add(out, x->ment[m].person);
+        out->end = x->ment[m].end;
+        long n = next_mention(x, out->end, x->s1);
+        if (n < 0 || !coordinated(x, out->end, x->ment[n].start))
+            break;
+        m = n;
+    }
+}
+
+/* Participants to the left of token `to`: the nearest mention and those coordinated. */
+static void left_side(const x_ctx *x, size_t to, side *out)
+{
+    long m = prev_mention(x, to, x->s0);
+
+    memset(out, 0, sizeof *out);
+    /* The subject stands close before its verb ("X on Monday received"), in the same clause. */
+    if (m < 0 || to - x->ment[m].end > 6)
+        return;
+    for (size_t i = x->ment[m].end; i < to; i++)
+        if (x_is(x, i, "that") || x_is(x, i, "which") || x_is(x, i, "whom") ||
+            x_is(x, i, "whose") || is_clause_punct(x, i))
+            return;
+    out->end = x->ment[m].end;
+    while (m >= 0) {
+        side_add(out, x->ment[m].person);
+        out->start = x->ment[m].start;
+        long n = prev_mention(x, out->start, x->s0);
+        if (n < 0 || !coordinated(x, x->ment[n].end, out->start))
+            break;
+        m = n;
+    }
+}
+
+/* ---- qualifiers ------------------------------------------------------- */
+
+/* Whether a lexicon class occurs in tokens [a, b). */
+static int class_in(const x_ctx *x, size_t a, size_t b, uint32_t cls)
+{
+    for (size_t i = a; i < b; i++)
+        if (x_cls(x, i) & cls)
+            return 1;
+    return 0;
+}
+
+/* "in 1967" with a year before the article's: background, not news. */
+static int background(const x_ctx *x)
+{
+    int year = x->date ? atoi(x->date) : 0;
+
+    for (size_t i = x->s0; i + 1 < x->s1; i++) {
+        if (!(x_is(x, i, "in") || x_is(x, i, "since")) ||
+            !(x->toks.toks[i + 1].flags & EVG_TK_NUM))
+            continue;
+        int y = atoi(x_fold(x, i + 1));
+        if (y >= 1900 && y < year)
+            return 1;
+    }
+    return class_in(x, x->s0, x->s1, LX_PAST);
+}
+
+/* ---- places ----------------------------------------------------------- */
+
+/* A capitalized phrase starting at i ("Alley of Honor", "General Staff of the Azerbaijan Army"). */
+static size_t cap_phrase(const x_ctx *x, size_t i)
+{
+    size_t e = i;
+    for (size_t j = i; j < x->s1; j++) {
+        uint16_t f = x->toks.toks[j].flags;
+        if ((f & EVG_TK_WORD) && (f & (EVG_TK_CAP | EVG_TK_ALLCAPS)) && !(f & EVG_TK_POSS)) {
+            e = j + 1;
+            continue;
+        }
+        if ((x_is(x, j, "of") || x_is(x, j, "the") || x_is(x, j, "for")) && j > i)
+            continue;
+        break;
+    }
+    return e;
+}
+
+/* Where the sentence says a meeting took place, or NULL. */
+static const char *sentence_place(x_ctx *x)
+{
+    for (size_t i = x->s0; i + 1 < x->s1; i++) {
+        size_t k = i + 1, e;
+        int venue_needed = 0;
+        if ((x_is(x, i, "held") || x_is(x, i, "hosted")) && k < x->s1 &&
+            (x_is(x, k, "at") || x_is(x, k, "in") || x_is(x, k, "by"))) {
+            venue_needed = x_is(x, k, "by");
+            k++;
+        } else if (!(x_is(x, i, "at") || x_is(x, i, "in"))) {
+            continue;
+        }
+        if (k < x->s1 && x_is(x, k, "the"))
+            k++;
+        if (k >= x->s1 || !(x->toks.toks[k].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) ||
+            (x->toks.toks[k].flags & EVG_TK_NUM))
+            continue;
+        e = cap_phrase(x, k);
+        /* Months and weekdays are times, not places. */
+        if (e == k || (x_cls(x, k) & LX_NOTNAME))
+            continue;
+        if (venue_needed && !class_in(x, k, e, LX_VENUE | LX_ORG | LX_NOUN | LX_MOD))
+            continue;
+        /* "in Baku", "in the Alley of Honor", "at the Defense Ministry" */
+        if (!class_in(x, k, e, LX_VENUE | LX_CAPITAL | LX_COUNTRY | LX_NOUN) &&
+            !x_is(x, i, "at") && !x_is(x, i, "held") && !x_is(x, i, "in"))
+            continue;
+        return x_span_text(x, k, e);
+    }
+    return NULL;
+}
+
+/* ---- events ----------------------------------------------------------- */
+
+static int in_person(evg_event_type t)
+{
+    return t != EVG_EV_CALL;
+}
+
+static int has_part(const x_event *ev, int p)
+{
+    for (int k = 0; k < ev->nparts; k++)
+        if (ev->part[k] == p)
+            return 1;
+    return 0;
+}
+
+static void add_part(x_event *ev, int p, evg_role role)
+{
+    for (int k = 0; k < ev->nparts; k++)
+        if (ev->part[k] == p) {
+            if (ev->role[k] == EVG_ROLE_PARTICIPANT)
+                ev->role[k] = role;
+            return;
+        }
+    if (ev->nparts < X_MAX_PARTS) {
+        ev->part[ev->nparts] = p;
+        ev->role[ev->nparts++] = role;
+    }
+}
+
+static void add_sent(x_event *ev, size_t s)
+{
+    for (int k = 0; k < ev->nsent; k++)
+        if (ev->sent[k] == s)
+            return;
+    if (ev->nsent < X_MAX_EVIDENCE)
+        ev->sent[ev->nsent++] = s;
+}
+
+/* Whether every participant of a is one of b's. */
+static int subset(const x_event *a, const x_event *b)
+{
+    for (int k = 0; k < a->nparts; k++)
+        if (!has_part(b, a->part[k]))
+            return 0;
+    return 1;
+}
+
+/* An earlier event this one reports again, or -1. */
+static int same_event(const x_ctx *x, const x_event *ev)
+{
+    for (size_t e = x->nevents; e-- > 0;) {
+        const x_event *o = &x->events[e];
+        if (o->dead || o->status != ev->status || in_person(o->type) != in_person(ev->type))
+            continue;
+        if ((o->type == EVG_EV_VISIT) != (ev->type == EVG_EV_VISIT))
+            continue;
+        if (o->date[0] && ev->date[0] && strcmp(o->date, ev->date) != 0)
+            continue;
+        if (o->nparts == ev->nparts ? subset(ev, o) : 0)
+            return (int)e;
+    }
+    return -1;
+}
+
+/* The event in focus for back-references: the latest meeting, call or signing. */
+static int focus_event(const x_ctx *x)
+{
+    return x->focus;
+}
+
+/* Role of a participant met by `other`: the visitor is the guest, the other the host. */
+static void assign_roles(x_ctx *x, x_event *ev)
+{
+    int guest = -1;
+
+    for (int k = 0; k < ev->nparts; k++)
+        if (ev->role[k] == EVG_ROLE_GUEST || x->people[ev->part[k]].leads)
+            guest = k;
+    if (guest < 0)
+        return;
+    for (int k = 0; k < ev->nparts; k++) {
+        if (k == guest || x->people[ev->part[k]].leads)
+            ev->role[k] = EVG_ROLE_GUEST;
+        else if (ev->role[k] == EVG_ROLE_PARTICIPANT)
+            ev->role[k] = EVG_ROLE_HOST;
+    }
+}
+
+/* Record an event (or merge it into the one it repeats); it becomes the focus. */
+static int commit_event(x_ctx *x, x_event *ev)
+{
+    int e;
+
+    if (ev->nparts == 0)
+        return 0;
+    assign_roles(x, ev);
+    if (!ev->date[0] && !ev->vague) {
+        /* Someone of the latest dated event takes part: the same day (a visit's programme). */
+        for (size_t f = x->nevents; f-- > 0 && !ev->date[0];) {
+            const x_event *o = &x->events[f];
+            if (o->dead || !o->date[0] || o->status != ev->status)
+                continue;
+            for (int k = 0; k < ev->nparts && !ev->date[0]; k++)
+                if (has_part(o, ev->part[k]))
+                    memcpy(ev->date, o->date, 11);
+            break;
+        }
+    }
+    if ((e = same_event(x, ev)) >= 0) {
+        x_event *o = &x->events[e];
+        for (int k = 0; k < ev->nparts; k++)
+            add_part(o, ev->part[k], ev->role[k]);
+        if (!o->date[0])
+            memcpy(o->date, ev->date, 11);
+        if (!o->place)
+            o->place = ev->place;
+        add_sent(o, x->sent);
+    } else {
+        if (evg_i_grow((void **)&x->events, &x->cap_events, x->nevents + 1,
+                       sizeof(*x->events)) < 0)
+            return EVG_ENOMEM;
+        x->events[x->nevents] = *ev;
+        add_sent(&x->events[x->nevents], x->sent);
+        e = (int)x->nevents++;
+    }
+    if (x->events[e].type != EVG_EV_VISIT)
+        x->focus = e;
+    return 1;
+}
+
+/* Fill participants from the two sides as the frame says. */
+static void frame_parts(x_ctx *x, x_event *ev, lx_frame fr, const side *l, const side *r,
+                        int passive)
+{
+    const side *host = l, *guest = r;
+    evg_role hr = EVG_ROLE_HOST, gr = EVG_ROLE_GUEST;
+
+    if (fr == FR_GUEST || fr == FR_VISIT)
+        host = r, guest = l;
+    if (passive)
+        host = host == l ? r : l, guest = guest == l ? r : l;
+    if (fr == FR_MUTUAL || fr == FR_NOUN || fr == FR_SIGN)
+        hr = gr = EVG_ROLE_PARTICIPANT;
+    for (int k = 0; k < host->n; k++)
+        add_part(ev, host->p[k], hr);
+    for (int k = 0; k < guest->n; k++)
+        add_part(ev, guest->p[k], gr);
+    (void)x;
+}
+
+/* "talks between A and B", "a meeting was held with B", "the meeting": noun triggers. */
+static int noun_event(x_ctx *x, size_t t, size_t te, x_event *ev, side *r)
+{
+    size_t k = te;
+
+    if (k < x->s1 && is_be(x, k) && k + 1 < x->s1 && x_is(x, k + 1, "held"))
+        k += 2;
+    if (k < x->s1 && (x_is(x, k, "between") || x_is(x, k, "with"))) {
+        int with = x_is(x, k, "with");
+        right_side(x, k + 1, r);
+        if (r->n == 0)
+            return 0;
+        for (int q = 0; q < r->n; q++)
+            add_part(ev, r->p[q], EVG_ROLE_PARTICIPANT);
+        if (with) {
+            /* "X's meeting with Y"; otherwise the visitor the article follows */
+            side l;
+            left_side(x, t, &l);
+            if (l.n && l.end + 2 >= t)
+                for (int q = 0; q < l.n; q++)
+                    add_part(ev, l.p[q], EVG_ROLE_PARTICIPANT);
+            else if (x->visitor >= 0)
+                add_part(ev, x->visitor, EVG_ROLE_GUEST);
+        }
+        return ev->nparts >= 2;
+    }
+    return 0;
+}
+
+/* Whether the object of a visit is a place ("the graves of ...", "Baku"), not a person. */
+static int visits_place(const x_ctx *x, size_t te)
+{
+    size_t k = te;
+    while (k < x->s1 && (x_is(x, k, "the") || x_is(x, k, "a") || x_is(x, k, "an")))
+        k++;
+    return k < x->s1 && (x_cls(x, k) & (LX_PLACE_NOUN | LX_COUNTRY | LX_CAPITAL | LX_VENUE));
+}
+
+/* One trigger at token t (len n): maybe an event. */
+static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back)
+{
+    const lx_phrase *p = &x->mp[t];
+    lx_frame fr = (lx_frame)p->frame;
+    size_t te = t + n;
+    side l, r;
+    x_event ev;
+    int passive = 0;
+
+    memset(&ev, 0, sizeof ev);
+    ev.type = (evg_event_type)p->evtype;
+    ev.status = EVG_STATUS_REPORTED;
+    /* "did not meet", "never met", a meeting "cancelled" */
+    if (class_in(x, t >= x->s0 + 3 ? t - 3 : x->s0, t, LX_NEGATION))
+        return 0;
+    if (class_in(x, t >= x->s0 + 4 ? t - 4 : x->s0, t, LX_PLANNED) ||
+        (x_is(x, t > x->s0 ? t - 1 : t, "to") && t > x->s0))
+        ev.status = EVG_STATUS_PLANNED;
+    if (fr == FR_NOUN) {
+        if (noun_event(x, t, te, &ev, &r) <= 0) {
+            if (t > x->s0 && x_is(x, t - 1, "the"))
+                *refers_back = 1;
+            return 0;
+        }
+    } else {
+        passive = t > x->s0 && is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
+        /* "the declaration, which was signed in 2020": the agreement is the subject */
+        if (fr == FR_SIGN && t > x->s0 && is_be(x, t - 1))
+            return 0;
+        left_side(x, t, &l);
+        right_side(x, passive ? te + 1 : te, &r);
+        if (fr == FR_VISIT && visits_place(x, te))
+            r.n = 0;
+        if (fr == FR_VISIT && r.n == 0) {
+            /* a visit to a place: no counterpart; people in the object are not participants */
+            if (l.n == 0)
+                return 0;
+            ev.type = EVG_EV_VISIT;
+            for (int k = 0; k < l.n; k++)
+                add_part(&ev, l.p[k], EVG_ROLE_GUEST);
+        } else if (fr == FR_SIGN) {
+            if (l.n == 0)
+                return 0;
+            for (int k = 0; k < l.n; k++)
+                add_part(&ev, l.p[k], EVG_ROLE_PARTICIPANT);
+            for (int k = 0; k < r.n; k++)
+                add_part(&ev, r.p[k], EVG_ROLE_PARTICIPANT);
+        } else {
+            if (l.n == 0 && r.n >= 2 && fr == FR_MUTUAL)
+                l = r, r.n = 0; /* "met were A and B" is rare; "A and B met" is l only */
+            if (l.n + r.n < 2 || (fr != FR_MUTUAL && (l.n == 0 || r.n == 0)))
+                return 0;
+            frame_parts(x, &ev, fr, &l, &r, passive);
+        }
+    }
+    if (ev.status == EVG_STATUS_REPORTED && background(x))
+        return 0;
+    int dr = x_sentence_date(x, x->s0, x->s1, ev.status == EVG_STATUS_PLANNED, ev.date);
+    if (dr < 0) {
+        ev.date[0] = '\0';
+        ev.vague = 1;
+    }
+    ev.place = sentence_place(x);
+    return commit_event(x, &ev);
+}
+
+/* Attach this sentence's agreements to the event in focus. */
+static void attach_agreements(x_ctx *x, const int *agr, int nagr, int signing)
+{
+    int f = focus_event(x);
+    if (f < 0)
+        return;
+    x_event *ev = &x->events[f];
+    for (int a = 0; a < nagr; a++) {
+        int k;
+        for (k = 0; k < ev->nagr && ev->agr[k] != agr[a]; k++)
+            ;
+        if (k == ev->nagr && ev->nagr < X_MAX_AGR) {
+            ev->agr[ev->nagr] = agr[a];
+            ev->rel[ev->nagr++] = signing ? EVG_REL_SIGNED : EVG_REL_REFERENCED;
+        } else if (k < ev->nagr && signing) {
+            ev->rel[k] = EVG_REL_SIGNED;
+        }
+    }
+    add_sent(ev, x->sent);
+}
+
+int x_find_events(x_ctx *x)
+{
+    int agr[X_MAX_AGR], nagr, refers_back = 0, made = 0, signing = 0;
+
+    if ((nagr = x_find_agreements(x, agr, X_MAX_AGR)) < 0)
+        return nagr;
+    for (size_t i = x->s0; i < x->s1; i++) {
+        if (!(x_cls(x, i) & LX_TRIGGER))
+            continue;
+        size_t n = x->mlen[i];
+        int before = (int)x->nevents, f0 = x->focus;
+        int rc = trigger(x, i, n, &refers_back);
+        if (rc < 0)
+            return rc;
+        made += rc;
+        if (rc > 0 && x->mp[i].frame == FR_SIGN && !(i > x->s0 && is_be(x, i - 1)))
+            signing = 1;
+        (void)before, (void)f0;
+        i += n - 1;
+    }
+    if (refers_back && !made && x->focus >= 0) {
+        x_event *ev = &x->events[x->focus];
+        const char *place = sentence_place(x);
+        if (place && !ev->place)
+            ev->place = place;
+        add_sent(ev, x->sent);
+    }
+    if (nagr > 0)
+        attach_agreements(x, agr, nagr, signing);
+    return 0;
+}

@@ -1,0 +1,136 @@
+#ifndef EVG_EXTRACT_INTERNAL_H
+#define EVG_EXTRACT_INTERNAL_H
+
+/*
+ * The working state of extracting one article. The article is read once,
+ * sentence by sentence, left to right: people, delegations, agreements and
+ * dates found so far are the discourse that later sentences refer back to
+ * ("the minister", "the Turkish delegation", "the meeting").
+ */
+#include "evgraph/extract.h"
+#include "extract/lexicon.h"
+#include "extract/token.h"
+#include "util/arena.h"
+#include "util/buf.h"
+
+#define X_MAX_TITLES 6
+#define X_MAX_PARTS 12
+#define X_MAX_AGR 8
+#define X_MAX_EVIDENCE 12
+
+typedef struct {
+    const char *name;     /* full name, longest form seen */
+    const char *surname;  /* folded last name token */
+    const char *given;    /* folded first name token, NULL for a surname alone */
+    const char *titles[X_MAX_TITLES];
+    int ntitles;
+    int country;          /* lexicon country index, -1 unknown */
+    int country_inferred; /* set from context rather than from a title */
+    int org;              /* lexicon organization index, -1 */
+    const char *org_id, *org_name; /* a ministry derived from a title */
+    size_t first_tok;
+    int leads;            /* leads a visiting delegation */
+    int weak;             /* a bare name without a title: kept only if it takes part */
+} x_person;
+
+/* A mention in the text: [start, end) tokens. */
+typedef enum {
+    M_PERSON,     /* a named person */
+    M_REF,        /* "the minister", "he": resolved to a person */
+    M_DELEGATION, /* a delegation or "the guests": resolved to its leader */
+    M_PLACE       /* the object of a visit that is no person */
+} x_mention_kind;
+
+typedef struct {
+    x_mention_kind kind;
+    size_t start, end;
+    int person;    /* -1 when unresolved */
+    size_t sent;
+} x_mention;
+
+typedef struct {
+    int leader;  /* person index or -1 */
+    int country; /* -1 */
+} x_delegation;
+
+typedef struct {
+    const char *name, *kind, *id;
+} x_agreement;
+
+typedef struct {
+    evg_event_type type;
+    evg_event_status status;
+    int part[X_MAX_PARTS];
+    evg_role role[X_MAX_PARTS];
+    int nparts;
+    char date[11]; /* "" when unknown */
+    const char *place;
+    int agr[X_MAX_AGR];
+    evg_agreement_rel rel[X_MAX_AGR];
+    int nagr;
+    size_t sent[X_MAX_EVIDENCE];
+    int nsent;
+    int dead;  /* merged into another */
+    int vague; /* the text gives a vague time ("last week"): no date inherited */
+} x_event;
+
+typedef struct {
+    const evg_lexicon *lx;
+    const char *text;
+    size_t len;
+    const char *date; /* the article's date */
+    evg_i_tokens toks;
+    /* the longest lexicon match starting at each token */
+    lx_phrase *mp;
+    uint8_t *mlen;
+    evg_i_arena arena;
+    evg_i_buf tmp;
+
+    x_person *people;
+    size_t npeople, cap_people;
+    x_mention *ment;
+    size_t nment, cap_ment;
+    x_delegation *dels;
+    size_t ndels, cap_dels;
+    x_agreement *agrs;
+    size_t nagrs, cap_agrs;
+    x_event *events;
+    size_t nevents, cap_events;
+    int focus;     /* the event the discourse is about, -1 */
+    int visitor;   /* the person leading the visit the article is about, -1 */
+    size_t sent;   /* current sentence */
+    size_t s0, s1; /* its token range */
+} x_ctx;
+
+/* Lexicon classes of the longest phrase at token i (0 when none). */
+static inline uint32_t x_cls(const x_ctx *x, size_t i)
+{
+    return x->mlen[i] ? x->mp[i].classes : 0;
+}
+
+static inline const char *x_fold(const x_ctx *x, size_t i)
+{
+    return evg_i_tok_fold(&x->toks, i);
+}
+
+int x_is(const x_ctx *x, size_t i, const char *folded);
+const char *x_span_text(x_ctx *x, size_t start, size_t end);
+
+/* people.c: names, titles and delegations of the current sentence. */
+int x_find_people(x_ctx *x);
+int x_person_of_ref(const x_ctx *x, size_t start, size_t end);
+void x_infer_countries(x_ctx *x);
+
+/* time.c: the date a sentence speaks of, resolved against the article date. */
+int x_sentence_date(const x_ctx *x, size_t start, size_t end, int future, char out[11]);
+
+/* agreements.c */
+int x_find_agreements(x_ctx *x, int *found, int max);
+
+/* events.c */
+int x_find_events(x_ctx *x);
+
+/* extract.c: the record. */
+int x_add_mention(x_ctx *x, x_mention_kind kind, size_t start, size_t end, int person);
+
+#endif

@@ -1,0 +1,636 @@
+/*
+ * Loading the lexicon: Debian's iso-codes country lists and our JSON word
+ * lists (the JSON files in data/lexicon, embedded), then the user's files, which extend
+ * or replace sections. Every phrase is tokenized exactly as article text is,
+ * folded, and stored in one hash map, so matching is a few lookups per token.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "extract/lexicon.h"
+#include "util/data.h"
+#include "util/error.h"
+#include "util/fileio.h"
+#include "util/utf8.h"
+
+/* Sections a lexicon file may hold; see docs/lexicon.md. */
+static const char *const SECTIONS[] = {
+    "countries", "organizations", "agreement_kinds", "heads", "royals", "modifiers",
+    "ranks", "honorifics", "name_particles", "groups", "title_nouns", "abbreviations",
+    "not_names", "triggers", "planned", "negation", "past_markers", "sequence",
+    "place_nouns", "venue_heads"};
+#define NSECTIONS (sizeof(SECTIONS) / sizeof(SECTIONS[0]))
+
+/* Word-list sections and the class each gives its words. */
+static const struct {
+    const char *name;
+    uint32_t cls;
+} WORD_SECTIONS[] = {
+    {"heads", LX_HEAD},          {"royals", LX_ROYAL | LX_HEAD}, {"modifiers", LX_MOD},
+    {"ranks", LX_RANK},          {"honorifics", LX_HONOR},       {"name_particles", LX_PARTICLE},
+    {"groups", LX_GROUP},        {"title_nouns", LX_NOUN},       {"planned", LX_PLANNED},
+    {"negation", LX_NEGATION},   {"past_markers", LX_PAST},      {"sequence", LX_SEQUENCE},
+    {"place_nouns", LX_PLACE_NOUN}, {"venue_heads", LX_VENUE}, {"not_names", LX_NOTNAME}};
+
+static const char *const FRAMES[] = {"host", "guest", "mutual", "visit", "sign", "noun"};
+
+typedef struct {
+    json_t *parts[NSECTIONS]; /* per section: array of the values given, in order */
+    evg_lexicon *lx;
+    evg_i_tokens toks;
+    evg_i_buf key;
+    const char *src; /* file being applied, for messages */
+    evg_error *err;
+} loader;
+
+static int section_index(const char *name)
+{
+    for (size_t i = 0; i < NSECTIONS; i++)
+        if (strcmp(SECTIONS[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int bad(loader *ld, const char *fmt, const char *a, const char *b)
+{
+    char text[200];
+    snprintf(text, sizeof text, fmt, a, b);
+    return evg_i_error_set(ld->err, EVG_EPARSE, ld->src, 0, 0, "%s", text);
+}
+
+/* ---- phrases ---------------------------------------------------------- */
+
+/* Add an abbreviation ("gen.") to the tokenizer's set. */
+static int add_abbrev(loader *ld, const char *word)
+{
+    evg_i_buf f = EVG_I_BUF_INIT;
+    size_t n = strlen(word);
+    int rc = 0;
+
+    if (n < 2 || word[n - 1] != '.')
+        return 0;
+    if (evg_i_fold(&f, word, n) < 0 || evg_i_strmap_put(&ld->lx->abbrevs, f.ptr, f.len, 0) < 0)
+        rc = evg_i_error_nomem(ld->err);
+    evg_i_buf_free(&f);
+    return rc;
+}
+
+static int is_acronym(const char *s)
+{
+    int letters = 0;
+    for (; *s; s++) {
+        if (*s >= 'a' && *s <= 'z')
+            return 0;
+        letters += *s >= 'A' && *s <= 'Z';
+    }
+    return letters >= 2;
+}
+
+/*
+ * Register `text` with the given classes; returns the phrase (existing
+ * entries are merged) or NULL with err set.
+ */
+static lx_phrase *add_phrase(loader *ld, const char *text, uint32_t cls)
+{
+    evg_lexicon *lx = ld->lx;
+    evg_i_tokens *t = &ld->toks;
+    long idx = -1;
+
+    if (evg_i_tokenize(t, text, strlen(text), &lx->abbrevs) < 0)
+        goto nomem;
+    if (t->n == 0)
+        return NULL;
+    evg_i_buf_clear(&ld->key);
+    for (size_t i = 0; i < t->n; i++) {
+        if ((i && evg_i_buf_putc(&ld->key, ' ') < 0) ||
+            evg_i_buf_puts(&ld->key, evg_i_tok_fold(t, i)) < 0)
+            goto nomem;
+        idx = evg_i_strmap_get(&lx->phrases, ld->key.ptr, ld->key.len);
+        if (idx < 0) {
+            lx_phrase p;
+            memset(&p, 0, sizeof p);
+            p.org = -1;
+            if (evg_i_grow((void **)&lx->phrase, &lx->cap_phrase, lx->nphrase + 1,
+                           sizeof(*lx->phrase)) < 0 ||
+                evg_i_strmap_put(&lx->phrases, ld->key.ptr, ld->key.len, (long)lx->nphrase) < 0)
+                goto nomem;
+            lx->phrase[lx->nphrase] = p;
+            idx = (long)lx->nphrase++;
+        }
+        lx->phrase[idx].classes |= i + 1 < t->n ? LX_PREFIX : cls;
+    }
+    if (t->n > lx->max_words)
+        lx->max_words = t->n;
+    if (is_acronym(text))
+        lx->phrase[idx].acronym = 1;
+    return &lx->phrase[idx];
+nomem:
+    evg_i_error_nomem(ld->err);
+    return NULL;
+}
+
+static void add_country_cand(int16_t *c, uint8_t *n, int country)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (c[i] == country)
+            return;
+    if (*n < LX_MAX_CAND)
+        c[(*n)++] = (int16_t)country;
+}
+
+/* ---- countries -------------------------------------------------------- */
+
+static int country_new(loader *ld, const char *code, const char *name)
+{
+    evg_lexicon *lx = ld->lx;
+    long idx = evg_i_strmap_get(&lx->codes, code, strlen(code));
+
+    if (idx >= 0) {
+        if (name)
+            lx->country[idx].name = evg_i_arena_strdup(&lx->arena, name);
+        return (int)idx;
+    }
+    if (strlen(code) != 3)
+        return bad(ld, "country code '%s' is not ISO 3166-1 alpha-3%s", code, "");
+    if (evg_i_grow((void **)&lx->country, &lx->cap_country, lx->ncountry + 1,
+                   sizeof(*lx->country)) < 0 ||
+        evg_i_strmap_put(&lx->codes, code, 3, (long)lx->ncountry) < 0)
+        return evg_i_error_nomem(ld->err);
+    lx_country *c = &lx->country[lx->ncountry];
+    memset(c, 0, sizeof *c);
+    memcpy(c->code, code, 4);
+    c->name = evg_i_arena_strdup(&lx->arena, name ? name : code);
+    return (int)lx->ncountry++;
+}
+
+static int country_phrase(loader *ld, const char *text, uint32_t cls, int country)
+{
+    lx_phrase *p = add_phrase(ld, text, cls);
+    if (p == NULL)
+        return ld->err && ld->err->code == EVG_ENOMEM ? EVG_ENOMEM : 0;
+    add_country_cand(p->countries, &p->ncountries, country);
+    return 0;
+}
+
+/* The display name of an iso-codes entry: common name, or name unless inverted. */
+static const char *iso_display(json_t *e)
+{
+    const char *common = json_string_value(json_object_get(e, "common_name"));
+    const char *name = json_string_value(json_object_get(e, "name"));
+    const char *official = json_string_value(json_object_get(e, "official_name"));
+
+    if (common)
+        return common;
+    if (name && !strchr(name, ',') && !strchr(name, '('))
+        return name;
+    return official ? official : name;
+}
+
+static int load_iso(loader *ld)
+{
+    const evg_i_data_file *f = evg_i_data_find("iso_3166-1.json");
+    json_error_t je;
+    json_t *root, *arr, *e;
+    size_t i;
+    int rc = 0;
+
+    if (f == NULL || (root = json_loadb(f->bytes, f->size, 0, &je)) == NULL)
+        return evg_i_error_set(ld->err, EVG_EPARSE, "iso_3166-1.json", 0, 0,
+                               "embedded iso-codes data unreadable");
+    arr = json_object_get(root, "3166-1");
+    json_array_foreach(arr, i, e) {
+        const char *code = json_string_value(json_object_get(e, "alpha_3"));
+        int c;
+        if (code == NULL)
+            continue;
+        if ((c = country_new(ld, code, iso_display(e))) < 0) {
+            rc = c;
+            break;
+        }
+        const char *keys[] = {"name", "common_name", "official_name"};
+        for (size_t k = 0; rc == 0 && k < 3; k++) {
+            const char *s = json_string_value(json_object_get(e, keys[k]));
+            if (s && !strchr(s, ',') && !strchr(s, '('))
+                rc = country_phrase(ld, s, LX_COUNTRY, c);
+        }
+        if (rc < 0)
+            break;
+    }
+    json_decref(root);
+    return rc;
+}
+
+/* Historical states (iso_3166-3) are added only when the lexicon names them. */
+static int iso3_withdrawal(const char *code, const char **name_out, const char **until_out,
+                           json_t **root_out)
+{
+    const evg_i_data_file *f = evg_i_data_find("iso_3166-3.json");
+    json_error_t je;
+    json_t *root, *e;
+    size_t i;
+
+    *name_out = *until_out = NULL;
+    if (*root_out == NULL && f)
+        *root_out = json_loadb(f->bytes, f->size, 0, &je);
+    if ((root = *root_out) == NULL)
+        return -1;
+    json_array_foreach(json_object_get(root, "3166-3"), i, e) {
+        if (json_is_string(json_object_get(e, "alpha_3")) &&
+            strcmp(json_string_value(json_object_get(e, "alpha_3")), code) == 0) {
+            *name_out = json_string_value(json_object_get(e, "name"));
+            *until_out = json_string_value(json_object_get(e, "withdrawal_date"));
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static int string_list(loader *ld, json_t *arr, const char *what, const char *where)
+{
+    size_t i;
+    json_t *v;
+
+    if (arr == NULL)
+        return 0;
+    if (!json_is_array(arr))
+        return bad(ld, "%s: '%s' must be an array of strings", where, what);
+    json_array_foreach(arr, i, v) if (!json_is_string(v)) return bad(
+        ld, "%s: '%s' must be an array of strings", where, what);
+    return 0;
+}
+
+static int apply_country(loader *ld, json_t *e, json_t **iso3)
+{
+    const char *code = json_string_value(json_object_get(e, "code"));
+    const char *name = json_string_value(json_object_get(e, "name"));
+    static const struct {
+        const char *key;
+        uint32_t cls;
+    } lists[] = {{"aliases", LX_COUNTRY}, {"demonyms", LX_DEMONYM}, {"capitals", LX_CAPITAL}};
+    int c, rc;
+
+    if (!json_is_object(e) || code == NULL)
+        return bad(ld, "countries: every entry needs a \"code\"%s%s", "", "");
+    long known = evg_i_strmap_get(&ld->lx->codes, code, strlen(code));
+    const char *hname = NULL, *huntil = NULL;
+    if (known < 0 && iso3_withdrawal(code, &hname, &huntil, iso3) == 0 && name == NULL)
+        name = hname;
+    if ((c = country_new(ld, code, name)) < 0)
+        return c;
+    lx_country *ct = &ld->lx->country[c];
+    const char *from = json_string_value(json_object_get(e, "from"));
+    const char *until = json_string_value(json_object_get(e, "until"));
+    if (from)
+        ct->from = evg_i_arena_strdup(&ld->lx->arena, from);
+    if (until || huntil)
+        ct->until = evg_i_arena_strdup(&ld->lx->arena, until ? until : huntil);
+    if (name && (rc = country_phrase(ld, name, LX_COUNTRY, c)) < 0)
+        return rc;
+    for (size_t k = 0; k < 3; k++) {
+        json_t *arr = json_object_get(e, lists[k].key), *v;
+        size_t i;
+        if ((rc = string_list(ld, arr, lists[k].key, code)) < 0)
+            return rc;
+        json_array_foreach(arr, i, v) if ((rc = country_phrase(ld, json_string_value(v),
+                                                               lists[k].cls, c)) < 0) return rc;
+    }
+    return 0;
+}
+
+/* ---- organizations, words, triggers ----------------------------------- */
+
+static int apply_org(loader *ld, json_t *e)
+{
+    evg_lexicon *lx = ld->lx;
+    const char *name = json_string_value(json_object_get(e, "name"));
+    json_t *aliases = json_object_get(e, "aliases"), *cty = json_object_get(e, "country"), *v;
+    evg_i_buf slug = EVG_I_BUF_INIT;
+    lx_org *o;
+    size_t i;
+    int rc;
+
+    if (!json_is_object(e) || name == NULL)
+        return bad(ld, "organizations: every entry needs a \"name\"%s%s", "", "");
+    if ((rc = string_list(ld, aliases, "aliases", name)) < 0)
+        return rc;
+    if (evg_i_grow((void **)&lx->org, &lx->cap_org, lx->norg + 1, sizeof(*lx->org)) < 0 ||
+        evg_i_buf_puts(&slug, "org:") < 0 || evg_i_slug(&slug, name, strlen(name)) < 0) {
+        evg_i_buf_free(&slug);
+        return evg_i_error_nomem(ld->err);
+    }
+    o = &lx->org[lx->norg];
+    memset(o, 0, sizeof *o);
+    o->name = evg_i_arena_strdup(&lx->arena, name);
+    o->id = evg_i_arena_strdup(&lx->arena, slug.ptr);
+    evg_i_buf_free(&slug);
+    if (json_is_string(cty))
+        cty = json_pack("[O]", cty);
+    else
+        json_incref(cty);
+    json_array_foreach(cty, i, v) {
+        long c = json_is_string(v) ? evg_i_strmap_get(&lx->codes, json_string_value(v),
+                                                      strlen(json_string_value(v)))
+                                   : -1;
+        if (c >= 0)
+            add_country_cand(o->countries, &o->ncountries, (int)c);
+    }
+    json_decref(cty);
+    int org = (int)lx->norg++;
+    lx_phrase *p = add_phrase(ld, name, LX_ORG);
+    if (p)
+        p->org = org;
+    json_array_foreach(aliases, i, v) {
+        if ((p = add_phrase(ld, json_string_value(v), LX_ORG)) != NULL)
+            p->org = org;
+        else if (ld->err && ld->err->code == EVG_ENOMEM)
+            return EVG_ENOMEM;
+    }
+    return 0;
+}
+
+static int apply_trigger(loader *ld, json_t *e)
+{
+    const char *frame = json_string_value(json_object_get(e, "frame"));
+    const char *type = json_string_value(json_object_get(e, "type"));
+    json_t *words = json_object_get(e, "words"), *v;
+    evg_event_type et;
+    size_t i, f;
+    int rc;
+
+    for (f = 0; frame && f < sizeof(FRAMES) / sizeof(FRAMES[0]); f++)
+        if (strcmp(FRAMES[f], frame) == 0)
+            break;
+    if (frame == NULL || f == sizeof(FRAMES) / sizeof(FRAMES[0]))
+        return bad(ld, "triggers: frame '%s' is not host, guest, mutual, visit, sign or noun%s",
+                   frame ? frame : "(missing)", "");
+    if (type == NULL || (strcmp(type, "meeting") && strcmp(type, "call") && strcmp(type, "signing")))
+        return bad(ld, "triggers: type '%s' is not meeting, call or signing%s",
+                   type ? type : "(missing)", "");
+    et = strcmp(type, "call") == 0 ? EVG_EV_CALL
+         : strcmp(type, "signing") == 0 ? EVG_EV_SIGNING : EVG_EV_MEETING;
+    if ((rc = string_list(ld, words, "words", "triggers")) < 0)
+        return rc;
+    json_array_foreach(words, i, v) {
+        lx_phrase *p = add_phrase(ld, json_string_value(v), LX_TRIGGER);
+        if (p == NULL && ld->err && ld->err->code == EVG_ENOMEM)
+            return EVG_ENOMEM;
+        if (p) {
+            p->frame = (uint8_t)f;
+            p->evtype = (uint8_t)et;
+        }
+    }
+    return 0;
+}
+
+static int apply_kinds(loader *ld, json_t *obj)
+{
+    const char *kind;
+    json_t *words, *v;
+    size_t i;
+    int rc;
+
+    if (!json_is_object(obj))
+        return bad(ld, "agreement_kinds must be an object of kind -> words%s%s", "", "");
+    json_object_foreach(obj, kind, words) {
+        const char *k = evg_i_arena_strdup(&ld->lx->arena, kind);
+        if ((rc = string_list(ld, words, kind, "agreement_kinds")) < 0)
+            return rc;
+        json_array_foreach(words, i, v) {
+            lx_phrase *p = add_phrase(ld, json_string_value(v), LX_AGREEMENT);
+            if (p == NULL && ld->err && ld->err->code == EVG_ENOMEM)
+                return EVG_ENOMEM;
+            if (p)
+                p->kind = k;
+        }
+    }
+    return 0;
+}
+
+/* ---- files and sections ----------------------------------------------- */
+
+/* Record the sections of one lexicon document (replacing where it says so). */
+static int collect(loader *ld, json_t *root)
+{
+    json_t *rep = json_object_get(root, "replace"), *v;
+    const char *key;
+    size_t i;
+
+    if (!json_is_object(root))
+        return bad(ld, "a lexicon file must hold a JSON object%s%s", "", "");
+    if (rep && !json_is_array(rep))
+        return bad(ld, "\"replace\" must be an array of section names%s%s", "", "");
+    json_array_foreach(rep, i, v) {
+        int s = json_is_string(v) ? section_index(json_string_value(v)) : -1;
+        if (s < 0)
+            return bad(ld, "\"replace\": unknown section '%s'%s",
+                       json_is_string(v) ? json_string_value(v) : "?", "");
+        json_array_clear(ld->parts[s]);
+    }
+    json_object_foreach(root, key, v) {
+        int s = section_index(key);
+        if (strcmp(key, "about") == 0 || strcmp(key, "replace") == 0)
+            continue;
+        if (s < 0)
+            return bad(ld, "unknown section '%s' (see docs/lexicon.md)%s", key, "");
+        if (json_array_append(ld->parts[s], v) < 0)
+            return evg_i_error_nomem(ld->err);
+    }
+    return 0;
+}
+
+static int collect_text(loader *ld, const char *text, size_t len, const char *src)
+{
+    json_error_t je;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+    int rc;
+
+    ld->src = src;
+    if (root == NULL)
+        return evg_i_error_set(ld->err, EVG_EPARSE, src, je.line, je.column,
+                               "invalid JSON: %s", je.text);
+    rc = collect(ld, root);
+    json_decref(root);
+    return rc;
+}
+
+static json_t *part(loader *ld, const char *name)
+{
+    return ld->parts[section_index(name)];
+}
+
+static int build(loader *ld)
+{
+    json_t *iso3 = NULL, *sec, *e;
+    size_t i, k;
+    int rc = 0;
+
+    ld->src = "lexicon";
+    json_array_foreach(part(ld, "abbreviations"), i, sec) {
+        if ((rc = string_list(ld, sec, "abbreviations", "abbreviations")) < 0)
+            return rc;
+        json_array_foreach(sec, k, e) if ((rc = add_abbrev(ld, json_string_value(e))) < 0) return rc;
+    }
+    if ((rc = load_iso(ld)) < 0)
+        return rc;
+    json_array_foreach(part(ld, "countries"), i, sec) {
+        json_array_foreach(sec, k, e) if ((rc = apply_country(ld, e, &iso3)) < 0) break;
+        if (rc < 0)
+            break;
+    }
+    json_decref(iso3);
+    if (rc < 0)
+        return rc;
+    json_array_foreach(part(ld, "organizations"), i, sec)
+        json_array_foreach(sec, k, e) if ((rc = apply_org(ld, e)) < 0) return rc;
+    for (size_t w = 0; w < sizeof(WORD_SECTIONS) / sizeof(WORD_SECTIONS[0]); w++) {
+        json_array_foreach(part(ld, WORD_SECTIONS[w].name), i, sec) {
+            if ((rc = string_list(ld, sec, WORD_SECTIONS[w].name, "lexicon")) < 0)
+                return rc;
+            json_array_foreach(sec, k, e) {
+                if (add_phrase(ld, json_string_value(e), WORD_SECTIONS[w].cls) == NULL &&
+                    ld->err && ld->err->code == EVG_ENOMEM)
+                    return EVG_ENOMEM;
+            }
+        }
+    }
+    json_array_foreach(part(ld, "triggers"), i, sec)
+        json_array_foreach(sec, k, e) if ((rc = apply_trigger(ld, e)) < 0) return rc;
+    json_array_foreach(part(ld, "agreement_kinds"), i, sec) if ((rc = apply_kinds(ld, sec)) < 0) return rc;
+    return 0;
+}
+
+/* The built-in lexicon files, in the order they are applied. */
+static const char *const BUILTIN[] = {"titles.json", "countries.json", "organizations.json",
+                                      "events.json"};
+
+int evg_lexicon_load(evg_lexicon **out, const char *const *paths, size_t npaths,
+                     evg_error *err)
+{
+    loader ld;
+    evg_i_buf text = EVG_I_BUF_INIT;
+    int rc = 0;
+
+    *out = NULL;
+    memset(&ld, 0, sizeof ld);
+    ld.err = err;
+    if ((ld.lx = calloc(1, sizeof(*ld.lx))) == NULL)
+        return evg_i_error_nomem(err);
+    for (size_t s = 0; s < NSECTIONS; s++)
+        if ((ld.parts[s] = json_array()) == NULL) {
+            rc = evg_i_error_nomem(err);
+            goto cleanup;
+        }
+    for (size_t i = 0; i < sizeof(BUILTIN) / sizeof(BUILTIN[0]); i++) {
+        const evg_i_data_file *f = evg_i_data_find(BUILTIN[i]);
+        if (f == NULL) {
+            rc = evg_i_error_set(err, EVG_ENOTFOUND, BUILTIN[i], 0, 0, "built-in lexicon missing");
+            goto cleanup;
+        }
+        EVG_CHECK(collect_text(&ld, f->bytes, f->size, BUILTIN[i]));
+    }
+    for (size_t i = 0; i < npaths; i++) {
+        evg_i_buf_clear(&text);
+        EVG_CHECK(evg_i_read_file(&text, paths[i], err));
+        EVG_CHECK(collect_text(&ld, text.ptr ? text.ptr : "", text.len, paths[i]));
+    }
+    EVG_CHECK(build(&ld));
+    *out = ld.lx;
+    ld.lx = NULL;
+cleanup:
+    for (size_t s = 0; s < NSECTIONS; s++)
+        json_decref(ld.parts[s]);
+    evg_i_tokens_free(&ld.toks);
+    evg_i_buf_free(&ld.key);
+    evg_i_buf_free(&text);
+    evg_lexicon_free(ld.lx);
+    return rc;
+}
+
+void evg_lexicon_free(evg_lexicon *lx)
+{
+    if (lx == NULL)
+        return;
+    evg_i_strmap_free(&lx->phrases);
+    evg_i_strmap_free(&lx->abbrevs);
+    evg_i_strmap_free(&lx->codes);
+    free(lx->phrase);
+    free(lx->country);
+    free(lx->org);
+    evg_i_arena_free(&lx->arena);
+    free(lx);
+}
+
+/* ---- matching --------------------------------------------------------- */
+
+#define PROPER (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL | LX_ORG)
+
+const lx_phrase *evg_i_lx_word(const evg_lexicon *lx, const char *folded)
+{
+    long idx = evg_i_strmap_get(&lx->phrases, folded, strlen(folded));
+    return idx < 0 ? NULL : &lx->phrase[idx];
+}
+
+/* Whether the text of tokens [i, j] is written like a name: capitalized, or "the X". */
+static int written_as_name(const evg_i_tokens *t, size_t i, size_t j)
+{
+    const uint16_t caps = EVG_TK_CAP | EVG_TK_ALLCAPS;
+
+    if (!(t->toks[i].flags & caps) && strcmp(evg_i_tok_fold(t, i), "the") != 0)
+        return 0;
+    for (size_t k = i; k <= j; k++)
+        if (t->toks[k].flags & caps)
+            return 1;
+    return 0;
+}
+
+size_t evg_i_lx_match(lx_phrase *out, const evg_lexicon *lx, const evg_i_tokens *t, size_t i,
+                      size_t lim)
+{
+    char key[256];
+    size_t klen = 0, best = 0;
+
+    for (size_t j = i; j < lim && j - i < lx->max_words; j++) {
+        const char *f = evg_i_tok_fold(t, j);
+        size_t fl = strlen(f);
+        long idx;
+        if (klen + fl + 2 > sizeof key)
+            break;
+        if (j > i)
+            key[klen++] = ' ';
+        memcpy(key + klen, f, fl);
+        klen += fl;
+        if ((idx = evg_i_strmap_get(&lx->phrases, key, klen)) < 0)
+            break;
+        lx_phrase p = lx->phrase[idx];
+        p.classes &= ~LX_PREFIX;
+        /* Names must look like names; acronyms must be written in capitals. */
+        if ((p.classes & PROPER) &&
+            (p.acronym ? !(t->toks[i].flags & EVG_TK_ALLCAPS) : !written_as_name(t, i, j)))
+            p.classes &= ~PROPER;
+        if (p.acronym && !(t->toks[i].flags & EVG_TK_ALLCAPS))
+            p.classes = 0;
+        if (p.classes) {
+            *out = p;
+            best = j - i + 1;
+        }
+        if (!(lx->phrase[idx].classes & LX_PREFIX))
+            break;
+    }
+    return best;
+}
+
+int evg_i_lx_country_at(const evg_lexicon *lx, const int16_t *cands, size_t n,
+                        const char *date)
+{
+    for (size_t i = 0; i < n; i++) {
+        const lx_country *c = &lx->country[cands[i]];
+        if (date && c->from && strcmp(date, c->from) < 0)
+            continue;
+        if (date && c->until && strcmp(date, c->until) > 0)
+            continue;
+        return cands[i];
+    }
+    return -1;
+}

@@ -1,0 +1,595 @@
+/*
+ * People in the text: a title run followed by a name ("Azerbaijan's Defense
+ * Minister, Colonel General Zakir Hasanov"), a name with a title in
+ * apposition ("Werner Seifert, its chief"), later mentions by surname
+ * ("Minister Hasanov") or by title ("the minister"), pronouns, and
+ * delegations with their leaders ("a delegation led by ...", "the Turkish
+ * guests"). Time complexity: O(t * w) for t tokens and the longest lexicon
+ * phrase w, plus O(p) per mention for the p people found so far.
+ */
+#include <string.h>
+
+#include "extract/extract_internal.h"
+#include "util/utf8.h"
+
+#define TITLE_CLS (LX_HEAD | LX_MOD | LX_RANK | LX_ROYAL | LX_HONOR | LX_DEMONYM | LX_COUNTRY | \
+                   LX_CAPITAL | LX_ORG | LX_NOUN)
+#define HEAD_CLS (LX_HEAD | LX_RANK | LX_ROYAL | LX_HONOR)
+#define NOT_NAME_CLS (LX_HEAD | LX_ROYAL | LX_MOD | LX_RANK | LX_HONOR | LX_COUNTRY | LX_DEMONYM | \
+                      LX_CAPITAL | LX_ORG | LX_NOTNAME | LX_GROUP | LX_TRIGGER | LX_NOUN |     \
+                      LX_AGREEMENT | LX_PLANNED | LX_NEGATION | LX_SEQUENCE | LX_PLACE_NOUN | \
+                      LX_VENUE)
+
+typedef struct {
+    size_t ustart[X_MAX_TITLES], uend[X_MAX_TITLES]; /* title units, tokens */
+    int nunits;
+    int country, org;
+} title_info;
+
+static int is_word(const x_ctx *x, size_t i)
+{
+    return (x->toks.toks[i].flags & EVG_TK_WORD) && !(x->toks.toks[i].flags & EVG_TK_POSS);
+}
+
+static int is_cap(const x_ctx *x, size_t i)
+{
+    return is_word(x, i) && (x->toks.toks[i].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) &&
+           !(x->toks.toks[i].flags & EVG_TK_NUM);
+}
+
+static int is_poss(const x_ctx *x, size_t i)
+{
+    return i < x->s1 && (x->toks.toks[i].flags & EVG_TK_POSS);
+}
+
+static int is_initial(const x_ctx *x, size_t i)
+{
+    const evg_i_tok *t = &x->toks.toks[i];
+    return (t->flags & EVG_TK_ABBREV) && (t->flags & EVG_TK_CAP) && t->end - t->start <= 4 &&
+           x->text[t->end - 1] == '.' && !(x_cls(x, i) & (LX_HONOR | LX_RANK));
+}
+
+/* Note the country and organization a title token names, if not known yet. */
+static void title_entities(const x_ctx *x, size_t i, title_info *ti)
+{
+    const lx_phrase *p = &x->mp[i];
+    if (ti->country < 0 && (p->classes & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
+        ti->country = evg_i_lx_country_at(x->lx, p->countries, p->ncountries, x->date);
+    if (ti->org < 0 && (p->classes & LX_ORG) && p->org >= 0)
+        ti->org = p->org;
+}
+
+/* Whether token i can continue a title: a title word (case permitting). */
+static int title_tok(const x_ctx *x, size_t i)
+{
+    uint32_t c = x_cls(x, i);
+    if (!(c & TITLE_CLS))
+        return 0;
+    /* A noun like "people" or "state" continues a title only inside an of-chain. */
+    return 1;
+}
+
+/* A unit holds a head (minister, general, king), not only modifiers. */
+static int unit_has_head(const x_ctx *x, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        if (x_cls(x, i) & (LX_HEAD | LX_RANK | LX_ROYAL))
+            return 1;
+    return 0;
+}
+
+/*
+ * The title run starting at i: returns its end (i when there is none) and
+ * fills `ti` with its units (split at commas) and the country and
+ * organization it names.
+ */
+static size_t title_run(const x_ctx *x, size_t i, title_info *ti)
+{
+    size_t j = i, ustart, last_head_end = (size_t)-1; /* no head yet */
+    int in_of = 0;
+
+    memset(ti, 0, sizeof *ti);
+    ti->country = ti->org = -1;
+    if (j < x->s1 && x_is(x, j, "the"))
+        j++;
+    /* A possessive country or organization first: "Azerbaijan's Defense Minister". */
+    if (j < x->s1 && (x_cls(x, j) & (LX_COUNTRY | LX_CAPITAL | LX_ORG)) &&
+        is_poss(x, j + x->mlen[j])) {
+        title_entities(x, j, ti);
+        j += x->mlen[j] + 1;
+    }
+    ustart = j;
+    while (j < x->s1) {
+        size_t n = x->mlen[j];
+        if (n && title_tok(x, j) && (in_of || !(x_cls(x, j) == LX_NOUN))) {
+            title_entities(x, j, ti);
+            j += n;
+            if (x_cls(x, j - n) & HEAD_CLS || in_of)
+                last_head_end = j;
+            continue;
+        }
+        /* of-chains: "Minister of Defense", "Chief of the General Staff of the ... Army" */
+        if ((x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "to") || x_is(x, j, "on")) &&
+            last_head_end == j) {
+            size_t k = j + 1;
+            if (k < x->s1 && x_is(x, k, "the"))
+                k++;
+            if (k < x->s1 && x->mlen[k] && title_tok(x, k)) {
+                j = k;
+                in_of = 1;
+                continue;
+            }
+            break;
+        }
+        /* Joined titles: "Deputy Minister of Defense - Chief of ...", "... and Foreign Minister" */
+        if ((x->toks.toks[j].flags & EVG_TK_PUNCT || x_is(x, j, "and")) && j + 1 < x->s1 &&
+            last_head_end == j && !x_is(x, j, ",")) {
+            const char *f = x_fold(x, j);
+            int dash = strcmp(f, "-") == 0 || strcmp(f, "--") == 0 || strcmp(f, "\xE2\x80\x93") == 0 ||
+                       strcmp(f, "\xE2\x80\x94") == 0;
+            if ((dash || x_is(x, j, "and")) && x->mlen[j + 1] && (x_cls(x, j + 1) & HEAD_CLS ||
+                                                                 x_cls(x, j + 1) & LX_MOD)) {
+                j++;
+                in_of = 0;
+                continue;
+            }
+            if (!dash)
+                break;
+        }
+        /* A new unit after a comma: ", Colonel General", ", Army General" */
+        if (x_is(x, j, ",") && last_head_end == j && j + 1 < x->s1 &&
+            (x_cls(x, j + 1) & (LX_RANK | LX_HEAD | LX_ROYAL | LX_MOD)) &&
+            ti->nunits + 1 < X_MAX_TITLES) {
+            ti->ustart[ti->nunits] = ustart;
+            ti->uend[ti->nunits++] = last_head_end;
+            ustart = j + 1;
+            j++;
+            in_of = 0;
+            continue;
+        }
+        break;
+    }
+    if (last_head_end == (size_t)-1)
+        return i;
+    if (last_head_end > ustart && ti->nunits < X_MAX_TITLES) {
+        ti->ustart[ti->nunits] = ustart;
+        ti->uend[ti->nunits++] = last_head_end;
+    }
+    /* Keep the units that carry a head; the run must have at least one. */
+    int any = 0;
+    for (int u = 0; u < ti->nunits; u++)
+        any |= unit_has_head(x, ti->ustart[u], ti->uend[u]) ||
+               (x_cls(x, ti->ustart[u]) & LX_HONOR);
+    if (!any)
+        return i;
+    return last_head_end;
+}
+
+/* The name starting at i: its end, or i when there is none. */
+static size_t name_at(const x_ctx *x, size_t i)
+{
+    size_t j = i, words = 0;
+
+    if (i >= x->s1 || !is_cap(x, i) || (x_cls(x, i) & NOT_NAME_CLS))
+        return i;
+    while (j < x->s1 && words < 5) {
+        if (is_cap(x, j) && (j == i || !(x_cls(x, j) & (LX_HEAD | LX_ROYAL | LX_COUNTRY |
+                                                           LX_DEMONYM | LX_ORG | LX_NOTNAME |
+                                                           LX_GROUP | LX_TRIGGER |
+                                                           LX_AGREEMENT)))) {
+            j++;
+            words++;
+            continue;
+        }
+        if (j > i && (x_cls(x, j) & LX_PARTICLE) && !is_cap(x, j) && j + 1 < x->s1 &&
+            is_cap(x, j + 1) && !(x_cls(x, j + 1) & NOT_NAME_CLS)) {
+            j += 2;
+            words += 2;
+            continue;
+        }
+        if (is_initial(x, j) && j + 1 < x->s1 && is_cap(x, j + 1)) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    /* A name does not end in an initial. */
+    while (j > i && is_initial(x, j - 1))
+        j--;
+    return j;
+}
+
+/* ---- people ----------------------------------------------------------- */
+
+static int same_folded(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+/* The person a name [s, e) refers to, created when new. Returns -1 on OOM. */
+static int person_for(x_ctx *x, size_t s, size_t e)
+{
+    const char *sur = x_fold(x, e - 1), *given = e - s > 1 ? x_fold(x, s) : NULL;
+    const char *name = x_span_text(x, s, e);
+    int found = -1;
+
+    if (name == NULL)
+        return -1;
+    for (size_t p = x->npeople; p-- > 0;) {
+        x_person *pp = &x->people[p];
+        if (!same_folded(pp->surname, sur))
+            continue;
+        if (given && pp->given && !same_folded(pp->given, given) && pp->given[0] != given[0])
+            continue;
+        found = (int)p;
+        break;
+    }
+    if (found >= 0) {
+        x_person *pp = &x->people[found];
+        if (given && (pp->given == NULL || strlen(name) > strlen(pp->name))) {
+            pp->name = name; /* the fullest form seen */
+            pp->given = evg_i_arena_strdup(&x->arena, given);
+        }
+        return found;
+    }
+    if (evg_i_grow((void **)&x->people, &x->cap_people, x->npeople + 1, sizeof(*x->people)) < 0)
+        return -1;
+    x_person *np = &x->people[x->npeople];
+    memset(np, 0, sizeof *np);
+    np->name = name;
+    np->surname = evg_i_arena_strdup(&x->arena, sur);
+    np->given = given ? evg_i_arena_strdup(&x->arena, given) : NULL;
+    np->country = np->org = -1;
+    np->first_tok = s;
+    if (np->surname == NULL || (given && np->given == NULL))
+        return -1;
+    return (int)x->npeople++;
+}
+
+/* Whether every word of title a occurs in title b (both as written). */
+static int title_within(x_ctx *x, const char *a, const char *b)
+{
+    evg_i_buf fa = EVG_I_BUF_INIT;
+    int inside = 1;
+
+    if (evg_i_fold(&fa, a, strlen(a)) < 0)
+        return 0;
+    evg_i_buf_clear(&x->tmp);
+    if (evg_i_fold(&x->tmp, b, strlen(b)) < 0)
+        inside = 0;
+    for (char *w = fa.ptr, *end; inside && w && *w; w = end ? end + 1 : NULL) {
+        end = strchr(w, ' ');
+        size_t n = end ? (size_t)(end - w) : strlen(w);
+        int found = 0;
+        for (const char *q = x->tmp.ptr; !found && (q = strstr(q, w)) != NULL; q++)
+            found = (q == x->tmp.ptr || q[-1] == ' ') && (q[n] == '\0' || q[n] == ' ');
+        inside = found;
+        (void)n;
+    }
+    evg_i_buf_free(&fa);
+    return inside;
+}
+
+/* Add a title unless the person already holds it, or a fuller one ("Minister" after
+ * "Defense Minister"); a fuller one replaces a shorter. */
+static int add_title(x_ctx *x, x_person *p, size_t s, size_t e)
+{
+    const char *t = x_span_text(x, s, e);
+    if (t == NULL)
+        return EVG_ENOMEM;
+    for (int k = 0; k < p->ntitles; k++) {
+        if (title_within(x, t, p->titles[k]))
+            return 0;
+        if (title_within(x, p->titles[k], t)) {
+            p->titles[k] = t;
+            return 0;
+        }
+    }
+    if (p->ntitles < X_MAX_TITLES)
+        p->titles[p->ntitles++] = t;
+    return 0;
+}
+
+/* Give person p what a title run says: titles, country, organization. */
+static int apply_titles(x_ctx *x, int p, const title_info *ti)
+{
+    x_person *pp = &x->people[p];
+
+    for (int u = 0; u < ti->nunits; u++)
+        if (unit_has_head(x, ti->ustart[u], ti->uend[u]) &&
+            add_title(x, pp, ti->ustart[u], ti->uend[u]) < 0)
+            return EVG_ENOMEM;
+    pp->weak = 0;
+    if (ti->country >= 0 && (pp->country < 0 || pp->country_inferred)) {
+        pp->country = ti->country;
+        pp->country_inferred = 0;
+    }
+    if (ti->org >= 0 && pp->org < 0) {
+        pp->org = ti->org;
+        const lx_org *o = &x->lx->org[ti->org];
+        if (pp->country < 0 && o->ncountries)
+            pp->country = evg_i_lx_country_at(x->lx, o->countries, o->ncountries, x->date);
+    }
+    return 0;
+}
+
+/* Whether a person's titles mention the folded head word `head`. */
+static int has_title_word(x_ctx *x, const x_person *p, const char *head)
+{
+    size_t hl = strlen(head);
+    for (int k = 0; k < p->ntitles; k++) {
+        evg_i_buf_clear(&x->tmp);
+        if (evg_i_fold(&x->tmp, p->titles[k], strlen(p->titles[k])) < 0)
+            return 0;
+        for (const char *q = x->tmp.ptr; (q = strstr(q, head)) != NULL; q++)
+            if ((q == x->tmp.ptr || q[-1] == ' ' || q[-1] == '-') &&
+                (q[hl] == '\0' || q[hl] == ' ' || q[hl] == '-'))
+                return 1;
+    }
+    return 0;
+}
+
+/* The most recently mentioned person, or -1. */
+static int last_person(const x_ctx *x)
+{
+    for (size_t m = x->nment; m-- > 0;)
+        if (x->ment[m].person >= 0 && x->ment[m].kind != M_PLACE)
+            return x->ment[m].person;
+    return -1;
+}
+
+/* "the minister": the latest person whose title has that head word. */
+static int person_by_title(x_ctx *x, const char *head)
+{
+    for (size_t m = x->nment; m-- > 0;) {
+        int p = x->ment[m].person;
+        if (p >= 0 && x->ment[m].kind != M_PLACE && has_title_word(x, &x->people[p], head))
+            return p;
+    }
+    return -1;
+}
+
+int x_person_of_ref(const x_ctx *x, size_t start, size_t end)
+{
+    for (size_t m = x->nment; m-- > 0;)
+        if (x->ment[m].start == start && x->ment[m].end == end)
+            return x->ment[m].person;
+    return -1;
+}
+
+/* ---- delegations ------------------------------------------------------ */
+
+static int new_delegation(x_ctx *x, int leader, int country)
+{
+    if (evg_i_grow((void **)&x->dels, &x->cap_dels, x->ndels + 1, sizeof(*x->dels)) < 0)
+        return EVG_ENOMEM;
+    x->dels[x->ndels].leader = leader;
+    x->dels[x->ndels].country = country;
+    x->ndels++;
+    if (leader >= 0) {
+        x->people[leader].leads = 1;
+        x->visitor = leader;
+    }
+    return 0;
+}
+
+/* The person mention starting exactly at token i, or -1. */
+static int mention_at(const x_ctx *x, size_t i, size_t *end_out)
+{
+    for (size_t m = x->nment; m-- > 0;) {
+        if (x->ment[m].sent != x->sent)
+            break;
+        if (x->ment[m].start == i && x->ment[m].kind == M_PERSON) {
+            *end_out = x->ment[m].end;
+            return x->ment[m].person;
+        }
+    }
+    return -1;
+}
+
+/*
+ * "a delegation led by X", "the Turkish delegation", "the guests", "the
+ * delegation from the fraternal country": a mention resolved to the leader.
+ */
+static int delegation_at(x_ctx *x, size_t g)
+{
+    size_t s = g, e = g + x->mlen[g];
+    int country = -1, definite = 0;
+
+    if (s > x->s0 && (x_cls(x, s - 1) & LX_DEMONYM)) {
+        s--;
+        country = evg_i_lx_country_at(x->lx, x->mp[s].countries, x->mp[s].ncountries, x->date);
+    }
+    if (s > x->s0 && (x_is(x, s - 1, "the") || x_is(x, s - 1, "this") || x_is(x, s - 1, "his") ||
+                      x_is(x, s - 1, "her") || x_is(x, s - 1, "its"))) {
+        definite = 1;
+        s--;
+    } else if (s > x->s0 && (x_is(x, s - 1, "a") || x_is(x, s - 1, "an"))) {
+        s--;
+    }
+    /* "led by X", "headed by X" */
+    size_t k = e;
+    if (k < x->s1 && x_is(x, k, ","))
+        k++;
+    if (k + 2 < x->s1 && (x_is(x, k, "led") || x_is(x, k, "headed")) && x_is(x, k + 1, "by")) {
+        size_t pend;
+        int p = mention_at(x, k + 2, &pend);
+        if (p < 0 && k + 3 < x->s1 && x_is(x, k + 2, "the"))
+            p = mention_at(x, k + 3, &pend);
+        if (p >= 0) {
+            if (country >= 0 && x->people[p].country < 0)
+                x->people[p].country = country;
+            if (new_delegation(x, p, country) < 0)
+                return EVG_ENOMEM;
+            return x_add_mention(x, M_DELEGATION, s, pend, p);
+        }
+    }
+    if (!definite && country < 0)
+        return 0; /* "a delegation" with no leader named: nothing to resolve yet */
+    for (size_t d = x->ndels; d-- > 0;) {
+        if (x->dels[d].leader < 0)
+            continue;
+        if (country >= 0 && x->dels[d].country >= 0 && x->dels[d].country != country)
+            continue;
+        return x_add_mention(x, M_DELEGATION, s, e, x->dels[d].leader);
+    }
+    return 0;
+}
+
+/* ---- the sentence scan ------------------------------------------------ */
+
+static int is_pronoun(const x_ctx *x, size_t i)
+{
+    return x_is(x, i, "he") || x_is(x, i, "she");
+}
+
+/* A title run at i followed by a name, or a definite title ("the minister"). */
+static int titled_person(x_ctx *x, size_t *ip)
+{
+    title_info ti;
+    size_t i = *ip, te = title_run(x, i, &ti), ns, ne;
+    int p;
+
+    if (te == i)
+        return 0;
+    ns = te;
+    if (ns < x->s1 && x_is(x, ns, ","))
+        ns++;
+    ne = name_at(x, ns);
+    if (ne > ns) {
+        /* A royal or a title with a surname alone ("King Fahd", "Minister Hasanov"). */
+        if ((p = person_for(x, ns, ne)) < 0 || apply_titles(x, p, &ti) < 0)
+            return EVG_ENOMEM;
+        /* The mention covers the title: "Adviser to the Minister, General X". */
+        if (x_add_mention(x, M_PERSON, i, ne, p) < 0)
+            return EVG_ENOMEM;
+        *ip = ne;
+        return 1;
+    }
+    /* "the minister", "the Secretary": the latest person holding such a title */
+    if (x_is(x, i, "the") && ti.nunits == 1) {
+        size_t last = ti.uend[0] - 1;
+        while (last > ti.ustart[0] && !(x_cls(x, last) & LX_HEAD))
+            last--;
+        if (x_cls(x, last) & LX_HEAD) {
+            p = person_by_title(x, x_fold(x, last));
+            if (p >= 0 && x_add_mention(x, M_REF, i, te, p) < 0)
+                return EVG_ENOMEM;
+        }
+    }
+    *ip = te;
+    return 1;
+}
+
+/* A bare name of unknown words only: no title, country or organization words in it. */
+static int bare_name_ok(const x_ctx *x, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        if (x->mlen[i] && !(x_cls(x, i) & LX_PARTICLE))
+            return 0;
+    return 1;
+}
+
+/* "Werner Seifert, its chief": a bare name with a title in apposition. */
+static int named_person(x_ctx *x, size_t *ip)
+{
+    size_t i = *ip, ne = name_at(x, i), k;
+    title_info ti;
+    int p = -1, known = 0;
+
+    if (ne == i)
+        return 0;
+    for (size_t q = 0; q < x->npeople && !known; q++)
+        known = same_folded(x->people[q].surname, x_fold(x, ne - 1));
+    k = ne;
+    if (k + 1 < x->s1 && x_is(x, k, ",")) {
+        k++;
+        if (x_is(x, k, "its") || x_is(x, k, "his") || x_is(x, k, "her") || x_is(x, k, "their"))
+            k++;
+        size_t te = title_run(x, k, &ti);
+        if (te > k) {
+            if ((p = person_for(x, i, ne)) < 0 || apply_titles(x, p, &ti) < 0)
+                return EVG_ENOMEM;
+        }
+    }
+    if (p < 0 && (known || (ne - i >= 2 && bare_name_ok(x, i, ne)))) {
+        size_t before = x->npeople;
+        if ((p = person_for(x, i, ne)) < 0)
+            return EVG_ENOMEM;
+        if (x->npeople > before)
+            x->people[p].weak = 1;
+    }
+    if (p >= 0 && x_add_mention(x, M_PERSON, i, ne, p) < 0)
+        return EVG_ENOMEM;
+    *ip = ne;
+    return 1;
+}
+
+int x_find_people(x_ctx *x)
+{
+    size_t i = x->s0;
+    int rc;
+
+    while (i < x->s1) {
+        size_t before = i;
+        if ((rc = titled_person(x, &i)) < 0)
+            return rc;
+        if (rc == 0 && (rc = named_person(x, &i)) < 0)
+            return rc;
+        if (rc == 0 && is_pronoun(x, i)) {
+            int p = last_person(x);
+            if (p >= 0 && x_add_mention(x, M_REF, i, i + 1, p) < 0)
+                return EVG_ENOMEM;
+        }
+        if (i == before)
+            i++;
+    }
+    for (i = x->s0; i < x->s1; i++)
+        if ((x_cls(x, i) & LX_GROUP) && (rc = delegation_at(x, i)) < 0)
+            return rc;
+    return 0;
+}
+
+/*
+ * People whose titles name no country: a host-side official in a meeting
+ * with a foreign guest belongs to the country of the other hosts.
+ */
+void x_infer_countries(x_ctx *x)
+{
+    int votes[8], codes[8], n = 0, host_country = -1, best = 0;
+
+    for (size_t e = 0; e < x->nevents; e++) {
+        const x_event *ev = &x->events[e];
+        for (int k = 0; !ev->dead && k < ev->nparts; k++) {
+            int c = x->people[ev->part[k]].country;
+            if (ev->role[k] != EVG_ROLE_HOST || c < 0 || x->people[ev->part[k]].country_inferred)
+                continue;
+            int j;
+            for (j = 0; j < n && codes[j] != c; j++)
+                ;
+            if (j == n && n < 8) {
+                codes[n] = c;
+                votes[n++] = 0;
+            }
+            if (j < n)
+                votes[j]++;
+        }
+    }
+    for (int j = 0; j < n; j++)
+        if (votes[j] > best) {
+            best = votes[j];
+            host_country = codes[j];
+        }
+    if (host_country < 0)
+        return;
+    for (size_t e = 0; e < x->nevents; e++) {
+        const x_event *ev = &x->events[e];
+        for (int k = 0; !ev->dead && k < ev->nparts; k++) {
+            x_person *p = &x->people[ev->part[k]];
+            if (p->country < 0 && ev->role[k] == EVG_ROLE_HOST) {
+                p->country = host_country;
+                p->country_inferred = 1;
+            }
+        }
+    }
+}

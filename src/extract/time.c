@@ -1,0 +1,167 @@
+/*
+ * The date a sentence speaks of, resolved against the article's date:
+ * today, yesterday, tomorrow, weekday names (the last one for past events,
+ * the next one for planned ones), and month-day dates ("March 31", "31
+ * March 1987"). Vague spans ("last week") say so, so that nothing is
+ * inherited from an earlier event.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_internal.h"
+
+static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+static const char *const MONTHS[] = {"january", "february", "march",     "april",
+                                     "may",     "june",     "july",      "august",
+                                     "september", "october", "november", "december"};
+static const char *const MONTH_ABBR[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.",
+                                         "jul.", "aug.", "sep.", "oct.", "nov.", "dec."};
+
+/* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, char out[11])
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    char buf[80];
+    snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+    memcpy(out, buf, 10);
+    out[10] = '\0';
+}
+
+static long parse_day(const char *date)
+{
+    int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
+    return days_from_civil(y, m, d);
+}
+
+static int index_of(const char *const *list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], s) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int month_of(const x_ctx *x, size_t i)
+{
+    int m = index_of(MONTHS, 12, x_fold(x, i));
+    if (m < 0)
+        m = index_of(MONTH_ABBR, 12, x_fold(x, i));
+    /* "may" is a month only when written "May" */
+    if (m == 4 && !(x->toks.toks[i].flags & EVG_TK_CAP))
+        return -1;
+    return m;
+}
+
+/* A day of the month (1-31) at token i, or 0. */
+static int day_at(const x_ctx *x, size_t i, size_t end)
+{
+    if (i >= end || !(x->toks.toks[i].flags & EVG_TK_NUM))
+        return 0;
+    const char *f = x_fold(x, i);
+    char *stop;
+    long d = strtol(f, &stop, 10);
+    if (*stop && strcmp(stop, "st") && strcmp(stop, "nd") && strcmp(stop, "rd") &&
+        strcmp(stop, "th"))
+        return 0;
+    return d >= 1 && d <= 31 ? (int)d : 0;
+}
+
+static int year_at(const x_ctx *x, size_t i, size_t end)
+{
+    if (i >= end || !(x->toks.toks[i].flags & EVG_TK_NUM))
+        return 0;
+    const char *f = x_fold(x, i);
+    char *stop;
+    long y = strtol(f, &stop, 10);
+    return *stop == '\0' && y >= 1900 && y <= 2100 ? (int)y : 0;
+}
+
+/* "March 31", "March 31, 1987", "31 March", "31 March 1987": days or -1. */
+static long month_date(const x_ctx *x, size_t i, size_t end, long today, int future)
+{
+    int m = month_of(x, i), d = 0, y = 0;
+
+    if (m < 0)
+        return -1;
+    if ((d = day_at(x, i + 1, end)) != 0) {
+        size_t k = i + 2;
+        if (k < end && x_is(x, k, ","))
+            k++;
+        y = year_at(x, k, end);
+    } else if (i > 0 && (d = day_at(x, i - 1, end)) != 0) {
+        y = year_at(x, i + 1, end);
+    } else {
+        return -1;
+    }
+    char ref[11];
+    civil_from_days(today, ref);
+    int ty = atoi(ref);
+    long when = days_from_civil(y ? y : ty, m + 1, d);
+    if (!y && !future && when > today + 31)
+        when = days_from_civil(ty - 1, m + 1, d); /* "December 30" read in January */
+    if (!y && future && when < today - 31)
+        when = days_from_civil(ty + 1, m + 1, d);
+    return when;
+}
+
+int x_sentence_date(const x_ctx *x, size_t start, size_t end, int future, char out[11])
+{
+    long today;
+
+    if (x->date == NULL)
+        return 0;
+    today = parse_day(x->date);
+    for (size_t i = start; i < end; i++) {
+        const char *f = x_fold(x, i);
+        long when = -1;
+        int wd;
+        if (strcmp(f, "today") == 0 || strcmp(f, "tonight") == 0 ||
+            (strcmp(f, "this") == 0 && i + 1 < end &&
+             (x_is(x, i + 1, "morning") || x_is(x, i + 1, "afternoon") ||
+              x_is(x, i + 1, "evening"))))
+            when = today;
+        else if (strcmp(f, "yesterday") == 0)
+            when = today - 1;
+        else if (strcmp(f, "tomorrow") == 0)
+            when = today + 1;
+        else if ((strcmp(f, "last") == 0 || strcmp(f, "next") == 0 ||
+                  strcmp(f, "earlier") == 0) && i + 1 < end &&
+                 (x_is(x, i + 1, "week") || x_is(x, i + 1, "month") || x_is(x, i + 1, "year")))
+            return -1;
+        else if ((wd = index_of(WEEKDAYS, 7, f)) >= 0 && (x->toks.toks[i].flags & EVG_TK_CAP)) {
+            long dow = ((today % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday: 0 = Monday */
+            long back = (dow - wd + 7) % 7, ahead = (wd - dow + 7) % 7;
+            if (i > start && x_is(x, i - 1, "last"))
+                back = back ? back : 7;
+            when = future ? today + ahead : today - back;
+        } else {
+            when = month_date(x, i, end, today, future);
+        }
+        if (when >= 0) {
+            civil_from_days(when, out);
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,32 @@
+#ifndef EVG_UTIL_STRMAP_H
+#define EVG_UTIL_STRMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * A hash map from byte strings to non-negative integers (indexes into the
+ * caller's own tables). Open addressing with linear probing; keys are copied.
+ */
+typedef struct {
+    struct evg_i_strmap_slot *slots;
+    size_t cap, count;
+} evg_i_strmap;
+
+#define EVG_I_STRMAP_INIT {NULL, 0, 0}
+
+/* The value stored for the key, or -1. */
+long evg_i_strmap_get(const evg_i_strmap *m, const char *key, size_t len);
+
+/*
+ * Store `value` (>= 0) for the key, replacing any previous value. Returns 0
+ * or EVG_ENOMEM.
+ */
+int evg_i_strmap_put(evg_i_strmap *m, const char *key, size_t len, long value);
+
+void evg_i_strmap_free(evg_i_strmap *m);
+
+/* FNV-1a, also used by callers that need a stable hash of a string. */
+uint64_t evg_i_hash(const char *s, size_t len);
+
+#endif
