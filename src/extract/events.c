@@ -36,6 +36,22 @@ static int is_clause_punct(const x_ctx *x, size_t i)
     return x_is(x, i, ";") || x_is(x, i, ":") || x_is(x, i, "(") || x_is(x, i, ")");
 }
 
+static void side_add(side *s, int p);
+
+/* Everyone a mention stands for: a person, or the people of an event ("they"). */
+static void side_add_mention(const x_ctx *x, side *s, const x_mention *m)
+{
+    if (m->kind != M_GROUP) {
+        side_add(s, m->person);
+        return;
+    }
+    if (x->focus < 0)
+        return;
+    const x_event *ev = &x->events[x->focus];
+    for (int k = 0; k < ev->nparts; k++)
+        side_add(s, ev->part[k]);
+}
+
 static void side_add(side *s, int p)
 {
     for (int k = 0; k < s->n; k++)
@@ -74,7 +90,8 @@ static long next_mention(const x_ctx *x, size_t from, size_t lim)
 
     for (size_t m = first; m < last; m++) {
         const x_mention *mm = &x->ment[m];
-        if (mm->start < from || mm->start >= lim || mm->person < 0 || mm->kind == M_PLACE)
+        if (mm->start < from || mm->start >= lim || mm->kind == M_PLACE ||
+            (mm->person < 0 && mm->kind != M_GROUP))
             continue;
         if (best < 0 || mm->start < x->ment[best].start ||
             (mm->start == x->ment[best].start && mm->end > x->ment[best].end))
@@ -91,7 +108,8 @@ static long prev_mention(const x_ctx *x, size_t to, size_t lim)
 
     for (size_t m = first; m < last; m++) {
         const x_mention *mm = &x->ment[m];
-        if (mm->end > to || mm->start < lim || mm->person < 0 || mm->kind == M_PLACE)
+        if (mm->end > to || mm->start < lim || mm->kind == M_PLACE ||
+            (mm->person < 0 && mm->kind != M_GROUP))
             continue;
         /* skip a leader's name inside a delegation mention: take the outer one */
         if (best < 0 || mm->end > x->ment[best].end ||
@@ -124,7 +142,7 @@ static void right_side(const x_ctx *x, size_t from, side *out)
         return;
     out->start = x->ment[m].start;
     while (m >= 0) {
-        side_add(out, x->ment[m].person);
+        side_add_mention(x, out, &x->ment[m]);
         out->end = x->ment[m].end;
         long n = next_mention(x, out->end, x->s1);
         if (n < 0 || !coordinated(x, out->end, x->ment[n].start))
@@ -148,7 +166,7 @@ static void left_side(const x_ctx *x, size_t to, side *out)
             return;
     out->end = x->ment[m].end;
     while (m >= 0) {
-        side_add(out, x->ment[m].person);
+        side_add_mention(x, out, &x->ment[m]);
         out->start = x->ment[m].start;
         long n = prev_mention(x, out->start, x->s0);
         if (n < 0 || !coordinated(x, x->ment[n].end, out->start))
@@ -189,8 +207,8 @@ static int background(const x_ctx *x)
 /* A capitalized phrase starting at i ("Alley of Honor", "General Staff of the Azerbaijan Army"). */
 static size_t cap_phrase(const x_ctx *x, size_t i)
 {
-    size_t e = i;
-    for (size_t j = i; j < x->s1; j++) {
+    size_t e = i, j;
+    for (j = i; j < x->s1; j++) {
         uint16_t f = x->toks.toks[j].flags;
         if ((f & EVG_TK_WORD) && (f & (EVG_TK_CAP | EVG_TK_ALLCAPS)) && !(f & EVG_TK_POSS)) {
             e = j + 1;
@@ -200,6 +218,9 @@ static size_t cap_phrase(const x_ctx *x, size_t i)
             continue;
         break;
     }
+    /* "the National Bank building": a venue word after the name */
+    if (e > i && e < x->s1 && (x_cls(x, e) & LX_VENUE) && x->mlen[e] == 1)
+        e++;
     return e;
 }
 

@@ -142,12 +142,17 @@ static int ministry_of(out_ctx *o, x_person *p)
         for (size_t i = 0; i < t.n && !dom; i++) {
             if (strcmp(evg_i_tok_fold(&t, i), "minister") != 0)
                 continue;
-            if (i + 2 < t.n && strcmp(evg_i_tok_fold(&t, i + 1), "of") == 0) {
+            const lx_phrase *of = i + 2 < t.n ? evg_i_lx_word(x->lx, evg_i_tok_fold(&t, i + 2))
+                                               : NULL;
+            if (i + 2 < t.n && strcmp(evg_i_tok_fold(&t, i + 1), "of") == 0 && of &&
+                (of->classes & LX_MOD) && !(of->classes & (LX_COUNTRY | LX_DEMONYM))) {
                 size_t e = i + 2;
                 while (e < t.n && (t.toks[e].flags & EVG_TK_WORD))
                     e++;
                 dom = title + t.toks[i + 2].start;
                 domlen = t.toks[e - 1].end - t.toks[i + 2].start;
+            } else if (i + 2 < t.n && strcmp(evg_i_tok_fold(&t, i + 1), "of") == 0) {
+                continue; /* "Minister of Lithuania": of a country, not a domain */
             } else if (i > 0 && (t.toks[i - 1].flags & EVG_TK_CAP) &&
                        !generic_mod(evg_i_tok_fold(&t, i - 1))) {
                 const lx_phrase *ph = evg_i_lx_word(x->lx, evg_i_tok_fold(&t, i - 1));

@@ -38,7 +38,8 @@ typedef enum {
     M_PERSON,     /* a named person */
     M_REF,        /* "the minister", "he": resolved to a person */
     M_DELEGATION, /* a delegation or "the guests": resolved to its leader */
-    M_PLACE       /* the object of a visit that is no person */
+    M_PLACE,      /* the object of a visit that is no person */
+    M_GROUP       /* "they", "the two": the people of the event in focus when used */
 } x_mention_kind;
 
 typedef struct {

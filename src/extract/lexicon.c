@@ -434,7 +434,8 @@ static int collect(loader *ld, json_t *root)
             continue;
         if (s < 0)
             return bad(ld, "unknown section '%s' (see docs/lexicon.md)%s", key, "");
-        if (json_array_append(ld->parts[s], v) < 0)
+        /* Keep the file with the value, so that errors found later name it. */
+        if (json_array_append_new(ld->parts[s], json_pack("[sO]", ld->src, v)) < 0)
             return evg_i_error_nomem(ld->err);
     }
     return 0;
@@ -460,21 +461,33 @@ static json_t *part(loader *ld, const char *name)
     return ld->parts[section_index(name)];
 }
 
+/* The value of one recorded [file, value] pair; names the file for messages. */
+static json_t *value_of(loader *ld, json_t *pair)
+{
+    ld->src = json_string_value(json_array_get(pair, 0));
+    return json_array_get(pair, 1);
+}
+
 static int build(loader *ld)
 {
-    json_t *iso3 = NULL, *sec, *e;
+    json_t *iso3 = NULL, *sec, *e, *pair;
     size_t i, k;
     int rc = 0;
 
-    ld->src = "lexicon";
-    json_array_foreach(part(ld, "abbreviations"), i, sec) {
+    json_array_foreach(part(ld, "abbreviations"), i, pair) {
+        sec = value_of(ld, pair);
         if ((rc = string_list(ld, sec, "abbreviations", "abbreviations")) < 0)
             return rc;
         json_array_foreach(sec, k, e) if ((rc = add_abbrev(ld, json_string_value(e))) < 0) return rc;
     }
     if ((rc = load_iso(ld)) < 0)
         return rc;
-    json_array_foreach(part(ld, "countries"), i, sec) {
+    json_array_foreach(part(ld, "countries"), i, pair) {
+        sec = value_of(ld, pair);
+        if (!json_is_array(sec)) {
+            rc = bad(ld, "'%s' must be an array of objects%s", "countries", "");
+            break;
+        }
         json_array_foreach(sec, k, e) if ((rc = apply_country(ld, e, &iso3)) < 0) break;
         if (rc < 0)
             break;
@@ -482,10 +495,15 @@ static int build(loader *ld)
     json_decref(iso3);
     if (rc < 0)
         return rc;
-    json_array_foreach(part(ld, "organizations"), i, sec)
+    json_array_foreach(part(ld, "organizations"), i, pair) {
+        sec = value_of(ld, pair);
+        if (!json_is_array(sec))
+            return bad(ld, "'%s' must be an array of objects%s", "organizations", "");
         json_array_foreach(sec, k, e) if ((rc = apply_org(ld, e)) < 0) return rc;
+    }
     for (size_t w = 0; w < sizeof(WORD_SECTIONS) / sizeof(WORD_SECTIONS[0]); w++) {
-        json_array_foreach(part(ld, WORD_SECTIONS[w].name), i, sec) {
+        json_array_foreach(part(ld, WORD_SECTIONS[w].name), i, pair) {
+            sec = value_of(ld, pair);
             if ((rc = string_list(ld, sec, WORD_SECTIONS[w].name, "lexicon")) < 0)
                 return rc;
             json_array_foreach(sec, k, e) {
@@ -495,9 +513,14 @@ static int build(loader *ld)
             }
         }
     }
-    json_array_foreach(part(ld, "triggers"), i, sec)
+    json_array_foreach(part(ld, "triggers"), i, pair) {
+        sec = value_of(ld, pair);
+        if (!json_is_array(sec))
+            return bad(ld, "'%s' must be an array of objects%s", "triggers", "");
         json_array_foreach(sec, k, e) if ((rc = apply_trigger(ld, e)) < 0) return rc;
-    json_array_foreach(part(ld, "agreement_kinds"), i, sec) if ((rc = apply_kinds(ld, sec)) < 0) return rc;
+    }
+    json_array_foreach(part(ld, "agreement_kinds"), i, pair)
+        if ((rc = apply_kinds(ld, value_of(ld, pair))) < 0) return rc;
     return 0;
 }
 

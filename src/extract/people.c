@@ -443,6 +443,30 @@ static int is_pronoun(const x_ctx *x, size_t i)
     return x_is(x, i, "he") || x_is(x, i, "she");
 }
 
+/* "they", "both", "the two (leaders)": the people of the event in focus. */
+static size_t group_ref(const x_ctx *x, size_t i)
+{
+    if (x_is(x, i, "they") || x_is(x, i, "both"))
+        return i + 1;
+    if (x_is(x, i, "the") && i + 1 < x->s1 && x_is(x, i + 1, "two")) {
+        if (i + 2 < x->s1 && (x_cls(x, i + 2) & (LX_HEAD | LX_GROUP)))
+            return i + 2 + x->mlen[i + 2];
+        return i + 2;
+    }
+    return i;
+}
+
+/* "King Harald of Norway": the country after a name. */
+static void country_after(x_ctx *x, int p, size_t ne)
+{
+    if (p < 0 || x->people[p].country >= 0 || ne + 1 >= x->s1 || !x_is(x, ne, "of"))
+        return;
+    size_t k = ne + 1;
+    if (x_cls(x, k) & (LX_COUNTRY | LX_CAPITAL))
+        x->people[p].country =
+            evg_i_lx_country_at(x->lx, x->mp[k].countries, x->mp[k].ncountries, x->date);
+}
+
 /* A title run at i followed by a name, or a definite title ("the minister"). */
 static int titled_person(x_ctx *x, size_t *ip)
 {
@@ -460,6 +484,7 @@ static int titled_person(x_ctx *x, size_t *ip)
         /* A royal or a title with a surname alone ("King Fahd", "Minister Hasanov"). */
         if ((p = person_for(x, ns, ne)) < 0 || apply_titles(x, p, &ti) < 0)
             return EVG_ENOMEM;
+        country_after(x, p, ne);
         /* The mention covers the title: "Adviser to the Minister, General X". */
         if (x_add_mention(x, M_PERSON, i, ne, p) < 0)
             return EVG_ENOMEM;
@@ -540,6 +565,11 @@ int x_find_people(x_ctx *x)
             int p = last_person(x);
             if (p >= 0 && x_add_mention(x, M_REF, i, i + 1, p) < 0)
                 return EVG_ENOMEM;
+        } else if (rc == 0 && group_ref(x, i) > i) {
+            size_t e = group_ref(x, i);
+            if (x_add_mention(x, M_GROUP, i, e, -1) < 0)
+                return EVG_ENOMEM;
+            i = e;
         }
         if (i == before)
             i++;

@@ -1,0 +1,350 @@
+/*
+ * Extraction on sentences written for these tests: each case is one
+ * phenomenon of how news words meetings (titles, delegations, passives,
+ * calls, plans, negation, background, dates, agreements).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "evgraph.h"
+#include "extract/lexicon.h"
+#include "extract/token.h"
+
+static evg_lexicon *lx;
+
+static int setup(void **state)
+{
+    (void)state;
+    evg_global_init();
+    return evg_lexicon_load(&lx, NULL, 0, NULL);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    evg_lexicon_free(lx);
+    return 0;
+}
+
+/* Extract an article written as "date YYYY-MM-DD title\n\nbody". */
+static evg_doc *extract(const char *date, const char *body)
+{
+    char text[8192];
+    evg_article *a = NULL;
+    evg_doc *d = NULL;
+
+    snprintf(text, sizeof text, "date %s Test\n\n%s", date, body);
+    assert_int_equal(evg_article_parse(&a, "t", NULL, text, strlen(text), NULL), 0);
+    assert_int_equal(evg_extract(&d, a, lx, NULL, NULL), 0);
+    evg_article_free(a);
+    return d;
+}
+
+static const evg_entity *person(const evg_doc *d, const char *name)
+{
+    for (size_t i = 0; i < evg_doc_entity_count(d); i++) {
+        const evg_entity *e = evg_doc_entity(d, i);
+        if (e->type == EVG_ENT_PERSON && strcmp(e->name, name) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+static int takes_part(const evg_event *ev, const char *id)
+{
+    for (size_t k = 0; k < ev->nparticipants; k++)
+        if (strcmp(ev->participants[k].entity, id) == 0)
+            return 1;
+    return 0;
+}
+
+/* The event of type t in which both named people take part, or NULL. */
+static const evg_event *event_of(const evg_doc *d, evg_event_type t, const char *a,
+                                 const char *b)
+{
+    const evg_entity *pa = person(d, a), *pb = b ? person(d, b) : NULL;
+    if (pa == NULL || (b && pb == NULL))
+        return NULL;
+    for (size_t i = 0; i < evg_doc_event_count(d); i++) {
+        const evg_event *ev = evg_doc_event(d, i);
+        if (ev->type == t && takes_part(ev, pa->id) && (!pb || takes_part(ev, pb->id)))
+            return ev;
+    }
+    return NULL;
+}
+
+static evg_role role_of(const evg_event *ev, const evg_entity *p)
+{
+    for (size_t k = 0; k < ev->nparticipants; k++)
+        if (strcmp(ev->participants[k].entity, p->id) == 0)
+            return ev->participants[k].role;
+    fail_msg("%s does not take part", p->name);
+    return EVG_ROLE_PARTICIPANT;
+}
+
+static void test_delegation_and_back_references(void **state)
+{
+    (void)state;
+    evg_doc *d = extract(
+        "2023-05-10",
+        "Georgia's Minister of Economy, Levan Kapanadze on Wednesday received a delegation led "
+        "by Deputy Foreign Minister of Lithuania Rasa Vaitkute. At the meeting, Minister "
+        "Kapanadze welcomed the Lithuanian guests. Later, Chairman of the National Bank of "
+        "Georgia Irakli Gelashvili held a meeting with the delegation from the Baltic country. "
+        "The meeting, held at the National Bank building, focused on payments.");
+    const evg_event *m1 = event_of(d, EVG_EV_MEETING, "Levan Kapanadze", "Rasa Vaitkute");
+    const evg_event *m2 = event_of(d, EVG_EV_MEETING, "Irakli Gelashvili", "Rasa Vaitkute");
+    assert_non_null(m1);
+    assert_non_null(m2);
+    assert_true(m1 != m2);
+    assert_string_equal(m1->date, "2023-05-10");
+    assert_string_equal(m2->date, "2023-05-10"); /* the visit's programme, same day */
+    assert_int_equal(role_of(m1, person(d, "Levan Kapanadze")), EVG_ROLE_HOST);
+    assert_int_equal(role_of(m1, person(d, "Rasa Vaitkute")), EVG_ROLE_GUEST);
+    assert_int_equal(role_of(m2, person(d, "Irakli Gelashvili")), EVG_ROLE_HOST);
+    assert_non_null(m2->place);
+    assert_string_equal(m2->place, "National Bank building");
+    assert_string_equal(person(d, "Levan Kapanadze")->country, "GEO");
+    assert_string_equal(person(d, "Rasa Vaitkute")->country, "LTU");
+    /* "Minister Kapanadze welcomed the guests" reports the first meeting again */
+    size_t meetings = 0;
+    for (size_t i = 0; i < evg_doc_event_count(d); i++)
+        meetings += evg_doc_event(d, i)->type == EVG_EV_MEETING;
+    assert_int_equal(meetings, 2);
+    evg_doc_free(d);
+}
+
+static void test_titles_kept(void **state)
+{
+    (void)state;
+    evg_doc *d = extract("2022-02-01",
+                         "Norway's Defence Minister, Lieutenant General Ola Brekke met "
+                         "Finnish Foreign Minister Aino Lehtonen in Oslo.");
+    const evg_entity *p = person(d, "Ola Brekke");
+    assert_non_null(p);
+    assert_int_equal(p->ntitles, 2);
+    assert_string_equal(p->titles[0], "Defence Minister");
+    assert_string_equal(p->titles[1], "Lieutenant General");
+    assert_string_equal(p->country, "NOR");
+    assert_string_equal(person(d, "Aino Lehtonen")->country, "FIN");
+    const evg_event *ev = event_of(d, EVG_EV_MEETING, "Ola Brekke", "Aino Lehtonen");
+    assert_non_null(ev);
+    assert_string_equal(ev->place, "Oslo");
+    evg_doc_free(d);
+}
+
+static void test_plural_subject_and_passive(void **state)
+{
+    (void)state;
+    evg_doc *d = extract("2021-09-14",
+                         "Prime Minister Tomas Varga and President Jana Kollar held talks on "
+                         "energy. Separately, Interior Minister Pavol Sedlak was received by "
+                         "King Harald of Norway.");
+    assert_non_null(event_of(d, EVG_EV_MEETING, "Tomas Varga", "Jana Kollar"));
+    const evg_event *ev = event_of(d, EVG_EV_MEETING, "Pavol Sedlak", "Harald");
+    assert_non_null(ev);
+    assert_int_equal(role_of(ev, person(d, "Harald")), EVG_ROLE_HOST);
+    assert_int_equal(role_of(ev, person(d, "Pavol Sedlak")), EVG_ROLE_GUEST);
+    assert_string_equal(person(d, "Harald")->country, "NOR");
+    evg_doc_free(d);
+}
+
+static void test_call_planned_negated_background(void **state)
+{
+    (void)state;
+    evg_doc *d = extract(
+        "2020-06-03",
+        "Foreign Minister Marta Oliveira spoke by telephone with Spanish Foreign Minister Luis "
+        "Serrano on Tuesday. Portuguese Economy Minister Rui Costa will meet Italian Economy "
+        "Minister Paolo Ricci next week. Trade Minister Ana Duarte did not meet French Trade "
+        "Minister Claire Morel. President Joao Mendes visited Greek Prime Minister Nikos "
+        "Pappas in 2011.");
+    const evg_event *call = event_of(d, EVG_EV_CALL, "Marta Oliveira", "Luis Serrano");
+    assert_non_null(call);
+    assert_string_equal(call->date, "2020-06-02");
+    const evg_event *plan = event_of(d, EVG_EV_MEETING, "Rui Costa", "Paolo Ricci");
+    assert_non_null(plan);
+    assert_int_equal(plan->status, EVG_STATUS_PLANNED);
+    assert_null(plan->date); /* "next week" names no day */
+    assert_null(event_of(d, EVG_EV_MEETING, "Ana Duarte", "Claire Morel"));
+    assert_null(event_of(d, EVG_EV_MEETING, "Joao Mendes", "Nikos Pappas"));
+    evg_doc_free(d);
+}
+
+static void test_visit_to_place(void **state)
+{
+    (void)state;
+    evg_doc *d = extract("2019-11-20",
+                         "Defence Minister Yusuf Karaca met Georgian Defence Minister Nino "
+                         "Beridze on Wednesday. Minister Karaca then visited the tomb of the "
+                         "former President Eduard Shevardnadze in Tbilisi.");
+    const evg_event *visit = event_of(d, EVG_EV_VISIT, "Yusuf Karaca", NULL);
+    assert_non_null(visit);
+    assert_int_equal(visit->nparticipants, 1); /* the man in the tomb does not take part */
+    assert_string_equal(visit->date, "2019-11-20");
+    assert_null(event_of(d, EVG_EV_MEETING, "Yusuf Karaca", "Eduard Shevardnadze"));
+    evg_doc_free(d);
+}
+
+static void test_agreements(void **state)
+{
+    (void)state;
+    evg_doc *d = extract(
+        "2018-04-12",
+        "Tourism Minister Leila Haddad met Jordanian Tourism Minister Omar Khalil in Amman on "
+        "Thursday and they signed a memorandum of understanding on tourism. Both praised the "
+        "Aqaba Declaration, which was signed in 2015.");
+    const evg_event *ev = event_of(d, EVG_EV_MEETING, "Leila Haddad", "Omar Khalil");
+    assert_non_null(ev);
+    int signed_mou = 0, referenced_decl = 0;
+    for (size_t k = 0; k < ev->nagreements; k++) {
+        const evg_entity *a = evg_doc_find_entity(d, ev->agreements[k].entity);
+        assert_non_null(a);
+        if (strstr(a->name, "memorandum of understanding on tourism"))
+            signed_mou = ev->agreements[k].relation == EVG_REL_SIGNED;
+        if (strcmp(a->name, "Aqaba Declaration") == 0)
+            referenced_decl = ev->agreements[k].relation == EVG_REL_REFERENCED;
+    }
+    assert_true(signed_mou);
+    assert_true(referenced_decl);
+    evg_doc_free(d);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    /* 2024-03-07 is a Thursday */
+    evg_doc *d = extract("2024-03-07",
+                         "Finance Minister Ivo Horvat met Slovenian Finance Minister Mojca "
+                         "Zupan yesterday. Foreign Minister Ivo Horvat met Austrian Foreign "
+                         "Minister Karl Huber on Monday. Horvat met Czech Foreign Minister Jan "
+                         "Dvorak on March 1. Horvat met Slovak Foreign Minister Peter Hudak "
+                         "last week.");
+    assert_string_equal(event_of(d, EVG_EV_MEETING, "Ivo Horvat", "Mojca Zupan")->date,
+                        "2024-03-06");
+    assert_string_equal(event_of(d, EVG_EV_MEETING, "Ivo Horvat", "Karl Huber")->date,
+                        "2024-03-04");
+    assert_string_equal(event_of(d, EVG_EV_MEETING, "Ivo Horvat", "Jan Dvorak")->date,
+                        "2024-03-01");
+    assert_null(event_of(d, EVG_EV_MEETING, "Ivo Horvat", "Peter Hudak")->date);
+    evg_doc_free(d);
+}
+
+static void test_folding_and_history(void **state)
+{
+    (void)state;
+    evg_doc *d = extract("1987-04-13",
+                         "Soviet Foreign Minister Eduard Sergeyev met Turkish Foreign Minister "
+                         "Selçuk Aydın today. Later Sergeyev and SELCUK AYDIN held talks again.");
+    const evg_entity *s = person(d, "Eduard Sergeyev");
+    assert_non_null(s);
+    assert_string_equal(s->country, "SUN"); /* the Soviet Union in 1987 */
+    assert_non_null(person(d, "Selçuk Aydın"));
+    assert_null(person(d, "SELCUK AYDIN")); /* one person, name as first written */
+    assert_string_equal(person(d, "Selçuk Aydın")->id, "person:selcuk-aydin");
+    evg_doc_free(d);
+    d = extract("2020-01-15", "Russian Foreign Minister Pavel Orlov met Turkish Foreign "
+                              "Minister Deniz Aksoy in Ankara.");
+    assert_string_equal(person(d, "Pavel Orlov")->country, "RUS");
+    evg_doc_free(d);
+}
+
+static void test_no_meeting(void **state)
+{
+    (void)state;
+    evg_doc *d = extract("2005-01-22",
+                         "The champion meets her rival in the final on Sunday. Shares rose 3 "
+                         "pct after the company met analysts' forecasts.");
+    assert_int_equal(evg_doc_event_count(d), 0);
+    evg_doc_free(d);
+}
+
+static void test_tokens(void **state)
+{
+    (void)state;
+    evg_i_tokens t;
+    const char *s = "The U.S. envoy met Gen. Lee in Baku.The talks, News.az said, were "
+                    "Azerbaijan\xE2\x80\x99s first.";
+    memset(&t, 0, sizeof t);
+    assert_int_equal(evg_i_tokenize(&t, s, strlen(s), &lx->abbrevs), 0);
+    assert_int_equal(t.nsents, 2);
+    assert_string_equal(evg_i_tok_fold(&t, 1), "u.s.");
+    assert_string_equal(evg_i_tok_fold(&t, 4), "gen.");
+    size_t i;
+    for (i = 0; i < t.n && strcmp(evg_i_tok_fold(&t, i), "news.az"); i++)
+        ;
+    assert_true(i < t.n);
+    for (i = 0; i < t.n && strcmp(evg_i_tok_fold(&t, i), "'s"); i++)
+        ;
+    assert_true(i < t.n && (t.toks[i].flags & EVG_TK_POSS));
+    assert_string_equal(evg_i_tok_fold(&t, i - 1), "azerbaijan");
+    evg_i_tokens_free(&t);
+}
+
+static void test_user_lexicon(void **state)
+{
+    (void)state;
+    const char *path = EVG_TEST_DATA "/extract/vizier.json";
+    evg_lexicon *mine = NULL;
+    evg_article *a = NULL;
+    evg_doc *d = NULL;
+    const char *text = "date 2001-01-01 T\n\nGrand Vizier Kemal Arslan received Ambassador "
+                       "Hugo Lind.";
+
+    assert_int_equal(evg_lexicon_load(&mine, &path, 1, NULL), 0);
+    assert_int_equal(evg_article_parse(&a, "t", NULL, text, strlen(text), NULL), 0);
+    assert_int_equal(evg_extract(&d, a, mine, NULL, NULL), 0);
+    assert_non_null(person(d, "Kemal Arslan"));
+    assert_int_equal(evg_doc_event_count(d), 1);
+    evg_doc_free(d);
+    evg_lexicon_free(mine);
+    /* without the word, no title and so no meeting */
+    assert_int_equal(evg_extract(&d, a, lx, NULL, NULL), 0);
+    assert_null(person(d, "Kemal Arslan"));
+    evg_doc_free(d);
+    evg_article_free(a);
+}
+
+static void test_bad_lexicon(void **state)
+{
+    (void)state;
+    const char *bad[] = {EVG_TEST_DATA "/extract/bad_frame.json",
+                         EVG_TEST_DATA "/extract/bad_json.json",
+                         EVG_TEST_DATA "/extract/unknown_section.json",
+                         EVG_TEST_DATA "/extract/missing.json"};
+    const int codes[] = {EVG_EPARSE, EVG_EPARSE, EVG_EPARSE, EVG_EIO};
+    for (size_t i = 0; i < 4; i++) {
+        evg_lexicon *l = NULL;
+        evg_error err;
+        memset(&err, 0, sizeof err);
+        assert_int_equal(evg_lexicon_load(&l, &bad[i], 1, &err), codes[i]);
+        assert_null(l);
+        assert_string_equal(err.source, bad[i]);
+        assert_true(err.text[0] != '\0');
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_delegation_and_back_references),
+        cmocka_unit_test(test_titles_kept),
+        cmocka_unit_test(test_plural_subject_and_passive),
+        cmocka_unit_test(test_call_planned_negated_background),
+        cmocka_unit_test(test_visit_to_place),
+        cmocka_unit_test(test_agreements),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_folding_and_history),
+        cmocka_unit_test(test_no_meeting),
+        cmocka_unit_test(test_tokens),
+        cmocka_unit_test(test_user_lexicon),
+        cmocka_unit_test(test_bad_lexicon),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
