@@ -202,6 +202,22 @@ static int background(const x_ctx *x)
     return class_in(x, x->s0, x->s1, LX_PAST);
 }
 
+/* "next week", "later this month", "tomorrow" anywhere in the sentence. */
+static int says_next(const x_ctx *x)
+{
+    for (size_t i = x->s0; i < x->s1; i++) {
+        if (x_is(x, i, "tomorrow"))
+            return 1;
+        if ((x_is(x, i, "next") || x_is(x, i, "coming")) && i + 1 < x->s1 &&
+            (x_is(x, i + 1, "week") || x_is(x, i + 1, "month") || x_is(x, i + 1, "year") ||
+             x_is(x, i + 1, "weekend")))
+            return 1;
+        if (x_is(x, i, "later") && i + 2 < x->s1 && x_is(x, i + 1, "this"))
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- places ----------------------------------------------------------- */
 
 /* A capitalized phrase starting at i ("Alley of Honor", "General Staff of the Azerbaijan Army"). */
@@ -354,13 +370,15 @@ static int commit_event(x_ctx *x, x_event *ev)
         return 0;
     assign_roles(x, ev);
     if (!ev->date[0] && !ev->vague) {
-        /* Someone of the latest dated event takes part: the same day (a visit's programme). */
+        /* Someone of the latest dated event takes part, or the sentence goes on from it
+         * ("Subsequently, ..."): the same day, a visit's programme. */
+        int goes_on = x_cls(x, x->s0) & LX_SEQUENCE;
         for (size_t f = x->nevents; f-- > 0 && !ev->date[0];) {
             const x_event *o = &x->events[f];
             if (o->dead || !o->date[0] || o->status != ev->status)
                 continue;
             for (int k = 0; k < ev->nparts && !ev->date[0]; k++)
-                if (has_part(o, ev->part[k]))
+                if (goes_on || has_part(o, ev->part[k]))
                     memcpy(ev->date, o->date, 11);
             break;
         }
@@ -504,6 +522,9 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back)
     if (ev.status == EVG_STATUS_REPORTED && background(x))
         return 0;
     int dr = x_sentence_date(x, x->s0, x->s1, ev.status == EVG_STATUS_PLANNED, ev.date);
+    /* A day after the article's, or "next week": not yet happened. */
+    if ((dr > 0 && x->date && strcmp(ev.date, x->date) > 0) || says_next(x))
+        ev.status = EVG_STATUS_PLANNED;
     if (dr < 0) {
         ev.date[0] = '\0';
         ev.vague = 1;
