@@ -71,15 +71,55 @@ static size_t sentence_mentions(const x_ctx *x, size_t *first)
     return x->nment;
 }
 
-/* Whether only "and" / "," / "as well as" lie between tokens a and b. */
+/*
+ * What lies between tokens a and b: 2 when it joins two mentions ("and",
+ * ", and by his"), 1 for a comma alone (a list, if an "and" follows), 0 when
+ * anything else does.
+ */
 static int coordinated(const x_ctx *x, size_t a, size_t b)
 {
+    static const char *const glue[] = {"and", "plus", ",", "as", "well", "by", "his", "her",
+                                       "its", "their", "the", "also"};
+    int and = 0;
+
     if (b <= a)
-        return b == a;
-    for (size_t i = a; i < b; i++)
-        if (!x_is(x, i, "and") && !x_is(x, i, ",") && !x_is(x, i, "as") && !x_is(x, i, "well"))
+        return b == a ? 1 : 0;
+    for (size_t i = a; i < b; i++) {
+        size_t k;
+        for (k = 0; k < sizeof(glue) / sizeof(glue[0]) && !x_is(x, i, glue[k]); k++)
+            ;
+        if (k == sizeof(glue) / sizeof(glue[0]))
             return 0;
-    return 1;
+        and |= k <= 1 || (k == 3 && i + 2 < b && x_is(x, i + 1, "well"));
+    }
+    return and ? 2 : (x_is(x, a, ",") && b == a + 1 ? 1 : 0);
+}
+
+/*
+ * A list of mentions joined by commas counts only when an "and" joins its
+ * last: of the chain m[0..n) with gaps g[1..n), keep up to the last "and".
+ */
+static int list_length(const int *gap, int n)
+{
+    int last_and = 0;
+    for (int k = 1; k < n; k++)
+        if (gap[k] == 2)
+            last_and = k;
+    return last_and + 1;
+}
+
+/* Whether the word after a mention makes it a subject: "..., and X said". */
+static int starts_clause(const x_ctx *x, size_t i)
+{
+    static const char *const verbs[] = {"said", "says", "told", "added", "stated", "noted",
+                                        "announced", "reported", "explained", "stressed",
+                                        "will", "would", "was", "is", "has", "had", "who"};
+    if (i >= x->s1)
+        return 0;
+    for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
+        if (x_is(x, i, verbs[k]))
+            return 1;
+    return 0;
 }
 
 /* The outermost mention starting at or after `from` (a delegation wraps its leader). */
@@ -127,12 +167,11 @@ static void right_side(const x_ctx *x, size_t from, side *out)
 
     memset(out, 0, sizeof *out);
     /* The object starts soon after the trigger, before any clause break. */
-    while (i < x->s1 && skip < 8) {
+    while (i < x->s1 && skip < 12) {
         m = next_mention(x, i, i + 1);
         if (m >= 0)
             break;
-        if (x_is(x, i, ",") || x_is(x, i, ".") || is_clause_punct(x, i) ||
-            ((x_cls(x, i) & LX_TRIGGER) && x->mp[i].frame != FR_NOUN && i > from))
+        if (x_is(x, i, ",") || x_is(x, i, ".") || is_clause_punct(x, i))
             return;
         i++;
         skip++;
@@ -140,39 +179,81 @@ static void right_side(const x_ctx *x, size_t from, side *out)
     m = next_mention(x, i, i + 1);
     if (m < 0)
         return;
-    out->start = x->ment[m].start;
-    while (m >= 0) {
-        side_add_mention(x, out, &x->ment[m]);
-        out->end = x->ment[m].end;
-        long n = next_mention(x, out->end, x->s1);
-        if (n < 0 || !coordinated(x, out->end, x->ment[n].start))
+    long chain[MAX_SIDE];
+    int gap[MAX_SIDE], n = 0;
+    while (m >= 0 && n < MAX_SIDE) {
+        chain[n++] = m;
+        long next = next_mention(x, x->ment[m].end, x->s1);
+        if (next < 0 || n == MAX_SIDE || starts_clause(x, x->ment[next].end))
             break;
-        m = n;
+        if ((gap[n] = coordinated(x, x->ment[m].end, x->ment[next].start)) == 0)
+            break;
+        m = next;
     }
+    n = list_length(gap, n);
+    out->start = x->ment[chain[0]].start;
+    out->end = x->ment[chain[n - 1]].end;
+    for (int k = 0; k < n; k++)
+        side_add_mention(x, out, &x->ment[chain[k]]);
 }
 
-/* Participants to the left of token `to`: the nearest mention and those coordinated. */
-static void left_side(const x_ctx *x, size_t to, side *out)
+/*
+ * Participants to the left of token `to`: the nearest mention, at most
+ * `maxdist` tokens before and in the same clause, and those coordinated.
+ */
+static void left_side(const x_ctx *x, size_t to, side *out, size_t maxdist)
 {
     long m = prev_mention(x, to, x->s0);
 
     memset(out, 0, sizeof *out);
-    /* The subject stands close before its verb ("X on Monday received"), in the same clause. */
-    if (m < 0 || to - x->ment[m].end > 6)
+    if (m < 0 || to - x->ment[m].end > maxdist)
         return;
     for (size_t i = x->ment[m].end; i < to; i++)
         if (x_is(x, i, "that") || x_is(x, i, "which") || x_is(x, i, "whom") ||
-            x_is(x, i, "whose") || is_clause_punct(x, i))
+            x_is(x, i, "whose") || is_clause_punct(x, i) ||
+            (maxdist > 6 && x_is(x, i, ",")))
             return;
-    out->end = x->ment[m].end;
-    while (m >= 0) {
-        side_add_mention(x, out, &x->ment[m]);
-        out->start = x->ment[m].start;
-        long n = prev_mention(x, out->start, x->s0);
-        if (n < 0 || !coordinated(x, x->ment[n].end, out->start))
+    long chain[MAX_SIDE];
+    int gap[MAX_SIDE], n = 0;
+    while (m >= 0 && n < MAX_SIDE) {
+        chain[n++] = m;
+        long prev = prev_mention(x, x->ment[m].start, x->s0);
+        if (prev < 0 || n == MAX_SIDE)
             break;
-        m = n;
+        if ((gap[n] = coordinated(x, x->ment[prev].end, x->ment[m].start)) == 0)
+            break;
+        m = prev;
     }
+    n = list_length(gap, n);
+    out->end = x->ment[chain[0]].end;
+    out->start = x->ment[chain[n - 1]].start;
+    for (int k = 0; k < n; k++)
+        side_add_mention(x, out, &x->ment[chain[k]]);
+}
+
+/*
+ * "After talks with X, Y said": a trigger inside a phrase that opens the
+ * sentence has as subject the first mention after the phrase's comma.
+ */
+static void fronted_subject(const x_ctx *x, size_t t, size_t after, side *out)
+{
+    static const char *const openers[] = {"after", "during", "following", "at", "in",
+                                          "before", "speaking", "leaving", "on", "ahead"};
+    size_t i, c;
+    int opens = 0;
+
+    memset(out, 0, sizeof *out);
+    for (i = 0; i < sizeof(openers) / sizeof(openers[0]); i++)
+        opens |= x_is(x, x->s0, openers[i]);
+    if (!opens)
+        return;
+    for (c = after > t ? after : t; c < x->s1 && !x_is(x, c, ","); c++)
+        ;
+    if (c <= t || c + 1 >= x->s1)
+        return;
+    long m = next_mention(x, c + 1, c + 4);
+    if (m >= 0)
+        side_add_mention(x, out, &x->ment[m]);
 }
 
 /* ---- qualifiers ------------------------------------------------------- */
@@ -425,31 +506,128 @@ static void frame_parts(x_ctx *x, x_event *ev, lx_frame fr, const side *l, const
     (void)x;
 }
 
-/* "talks between A and B", "a meeting was held with B", "the meeting": noun triggers. */
-static int noun_event(x_ctx *x, size_t t, size_t te, x_event *ev, side *r)
+/* The state of the sentence being read: its last verb's subject, for "... and met Y". */
+typedef struct {
+    side subject;
+    evg_event_status status;
+    int have;
+} clause_state;
+
+/* Date, place, status and background of an event, then record it. */
+static int finish_event(x_ctx *x, x_event *ev)
+{
+    if (ev->status == EVG_STATUS_REPORTED && background(x))
+        return 0;
+    int dr = x_sentence_date(x, x->s0, x->s1, ev->trig, ev->status == EVG_STATUS_PLANNED,
+                             ev->date);
+    /* A day after the article's, or "next week": not yet happened. */
+    if ((dr > 0 && x->date && strcmp(ev->date, x->date) > 0) || says_next(x))
+        ev->status = EVG_STATUS_PLANNED;
+    if (dr <= 0)
+        ev->date[0] = '\0';
+    ev->vague = dr < 0;
+    ev->place = sentence_place(x);
+    return commit_event(x, ev);
+}
+
+/* Skip what may stand between a meeting noun and "with": "talks here today with". */
+static size_t skip_adverbials(const x_ctx *x, size_t k)
+{
+    static const char *const adv[] = {"here", "there", "today", "yesterday", "tonight",
+                                      "again", "also", "earlier", "later", "late", "early",
+                                      "last", "night", "this", "morning", "afternoon",
+                                      "evening", "on", "in", "at"};
+    size_t lim = k + 8;
+
+    while (k < x->s1 && k < lim) {
+        size_t a;
+        for (a = 0; a < sizeof(adv) / sizeof(adv[0]) && !x_is(x, k, adv[a]); a++)
+            ;
+        if (a < sizeof(adv) / sizeof(adv[0])) {
+            k++;
+            continue;
+        }
+        /* a weekday or a place name after "on" / "in" / "at" */
+        if ((x->toks.toks[k].flags & EVG_TK_CAP) && k > 0 &&
+            (x_is(x, k - 1, "on") || x_is(x, k - 1, "in") || x_is(x, k - 1, "at"))) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    return k;
+}
+
+/* Who holds the talks a noun names, when "with" gives only the other side. */
+static void noun_subject(x_ctx *x, size_t t, size_t after, const clause_state *cs, side *l)
+{
+    memset(l, 0, sizeof *l);
+    /* "X's talks with Y" */
+    if (t >= x->s0 + 2 && (x->toks.toks[t - 1].flags & EVG_TK_POSS))
+        left_side(x, t - 1, l, 0);
+    if (l->n == 0)
+        left_side(x, t, l, 15);
+    if (l->n == 0)
+        fronted_subject(x, t, after, l);
+    if (l->n == 0 && cs->have)
+        *l = cs->subject;
+    if (l->n == 0 && x->visitor >= 0)
+        side_add(l, x->visitor);
+}
+
+/*
+ * "talks between A and B", "X held a meeting with Y", "a meeting was held
+ * with Y", "A and B ... during talks", "meetings with A, B and C" (one
+ * meeting each). Returns the number of events recorded, or < 0.
+ */
+static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
+                      const clause_state *cs)
 {
     size_t k = te;
+    side l, r;
+    int made = 0, rc;
 
-    if (k < x->s1 && is_be(x, k) && k + 1 < x->s1 && x_is(x, k + 1, "held"))
+    if (k + 1 < x->s1 && is_be(x, k) && x_is(x, k + 1, "held"))
         k += 2;
-    if (k < x->s1 && (x_is(x, k, "between") || x_is(x, k, "with"))) {
-        int with = x_is(x, k, "with");
-        right_side(x, k + 1, r);
-        if (r->n == 0)
+    k = skip_adverbials(x, k);
+    if (k < x->s1 && x_is(x, k, "between")) {
+        right_side(x, k + 1, &r);
+        if (r.n < 2)
             return 0;
-        for (int q = 0; q < r->n; q++)
-            add_part(ev, r->p[q], EVG_ROLE_PARTICIPANT);
-        if (with) {
-            /* "X's meeting with Y"; otherwise the visitor the article follows */
-            side l;
-            left_side(x, t, &l);
-            if (l.n && l.end + 2 >= t)
-                for (int q = 0; q < l.n; q++)
-                    add_part(ev, l.p[q], EVG_ROLE_PARTICIPANT);
-            else if (x->visitor >= 0)
-                add_part(ev, x->visitor, EVG_ROLE_GUEST);
+        x_event ev = *proto;
+        for (int q = 0; q < r.n; q++)
+            add_part(&ev, r.p[q], EVG_ROLE_PARTICIPANT);
+        return finish_event(x, &ev);
+    }
+    if (k < x->s1 && x_is(x, k, "with")) {
+        right_side(x, k + 1, &r);
+        if (r.n == 0)
+            return 0;
+        noun_subject(x, t, r.end, cs, &l);
+        int separate = x_is(x, t, "meetings") && r.n > 1;
+        for (int q = 0; q < (separate ? r.n : 1); q++) {
+            x_event ev = *proto;
+            for (int a = 0; a < l.n; a++)
+                add_part(&ev, l.p[a], l.p[a] == x->visitor ? EVG_ROLE_GUEST : EVG_ROLE_PARTICIPANT);
+            for (int a = separate ? q : 0; a < (separate ? q + 1 : r.n); a++)
+                add_part(&ev, r.p[a], EVG_ROLE_PARTICIPANT);
+            if (ev.nparts < 2)
+                continue;
+            if ((rc = finish_event(x, &ev)) < 0)
+                return rc;
+            made += rc;
         }
-        return ev->nparts >= 2;
+        return made;
+    }
+    /* "she and the Premier had set targets during talks earlier today" */
+    left_side(x, t, &l, 15);
+    if (l.n >= 2 && t > x->s0 &&
+        (x_is(x, t - 1, "during") || x_is(x, t - 1, "in") || x_is(x, t - 1, "at") ||
+         x_is(x, t - 1, "after") || x_is(x, t - 1, "their"))) {
+        x_event ev = *proto;
+        for (int a = 0; a < l.n; a++)
+            add_part(&ev, l.p[a], EVG_ROLE_PARTICIPANT);
+        return finish_event(x, &ev);
     }
     return 0;
 }
@@ -463,19 +641,98 @@ static int visits_place(const x_ctx *x, size_t te)
     return k < x->s1 && (x_cls(x, k) & (LX_PLACE_NOUN | LX_COUNTRY | LX_CAPITAL | LX_VENUE));
 }
 
-/* One trigger at token t (len n): maybe an event. */
-static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back)
+/* "discussed the budget in talks here with X": the counterpart after a later "with". */
+static void later_with(const x_ctx *x, size_t te, side *r)
+{
+    for (size_t k = te; k < x->s1 && k < te + 15; k++) {
+        if (x_is(x, k, ",") || is_clause_punct(x, k) ||
+            ((x_cls(x, k) & LX_TRIGGER) && x->mp[k].frame != FR_NOUN))
+            return;
+        if (x_is(x, k, "with")) {
+            right_side(x, k + 1, r);
+            return;
+        }
+    }
+}
+
+/* "the visit", "a state visit", "his meeting": a verb's form used as a noun. */
+static int noun_use(const x_ctx *x, size_t t)
+{
+    static const char *const det[] = {"the", "a", "an", "his", "her", "their", "its", "this",
+                                      "that", "state", "official", "working", "first",
+                                      "brief", "private", "recent", "upcoming", "mutual"};
+    if (t == x->s0)
+        return 0;
+    for (size_t k = 0; k < sizeof(det) / sizeof(det[0]); k++)
+        if (x_is(x, t - 1, det[k]))
+            return 1;
+    return (x->toks.toks[t - 1].flags & EVG_TK_POSS) != 0;
+}
+
+/* A verb trigger: the participants on the sides its frame says. */
+static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
+                      clause_state *cs)
+{
+    side l, r;
+    int passive = t > x->s0 && is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
+
+    /* "the declaration, which was signed in 2020": the agreement is the subject */
+    if (fr == FR_SIGN && t > x->s0 && is_be(x, t - 1))
+        return 0;
+    if (noun_use(x, t))
+        return 0;
+    left_side(x, t, &l, 6);
+    /* "X will hold talks with Y and meet Z": the subject of the verb before */
+    if (cs->have && t > x->s0 && x_is(x, t - 1, "and")) {
+        l = cs->subject;
+        ev->status = cs->status;
+    }
+    right_side(x, passive ? te + 1 : te, &r);
+    if (l.n == 0)
+        fronted_subject(x, t, r.end, &l);
+    if (r.n == 0 && fr == FR_MUTUAL)
+        later_with(x, te, &r);
+    if (l.n) {
+        cs->subject = l;
+        cs->status = ev->status;
+        cs->have = 1;
+    }
+    if (fr == FR_VISIT && visits_place(x, te))
+        r.n = 0;
+    if (fr == FR_VISIT && r.n == 0) {
+        /* a visit to a place: no counterpart; people in the object are not participants */
+        ev->type = EVG_EV_VISIT;
+        for (int k = 0; k < l.n; k++)
+            add_part(ev, l.p[k], EVG_ROLE_GUEST);
+        return l.n > 0;
+    }
+    if (fr == FR_SIGN) {
+        for (int k = 0; k < l.n; k++)
+            add_part(ev, l.p[k], EVG_ROLE_PARTICIPANT);
+        for (int k = 0; k < r.n; k++)
+            add_part(ev, r.p[k], EVG_ROLE_PARTICIPANT);
+        return l.n > 0;
+    }
+    if (l.n == 0 && r.n >= 2 && fr == FR_MUTUAL)
+        l = r, r.n = 0; /* "the meeting was attended by A, B and C" */
+    if (l.n + r.n < 2 || (fr != FR_MUTUAL && (l.n == 0 || r.n == 0)))
+        return 0;
+    frame_parts(x, ev, fr, &l, &r, passive);
+    return 1;
+}
+
+/* One trigger at token t (len n): the number of events it gave, or < 0. */
+static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state *cs)
 {
     const lx_phrase *p = &x->mp[t];
     lx_frame fr = (lx_frame)p->frame;
-    size_t te = t + n;
-    side l, r;
     x_event ev;
-    int passive = 0;
+    int rc;
 
     memset(&ev, 0, sizeof ev);
     ev.type = (evg_event_type)p->evtype;
     ev.status = EVG_STATUS_REPORTED;
+    ev.trig = t;
     /* "did not meet", "never met", a meeting "cancelled" */
     if (class_in(x, t >= x->s0 + 3 ? t - 3 : x->s0, t, LX_NEGATION))
         return 0;
@@ -483,54 +740,14 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back)
         (x_is(x, t > x->s0 ? t - 1 : t, "to") && t > x->s0))
         ev.status = EVG_STATUS_PLANNED;
     if (fr == FR_NOUN) {
-        if (noun_event(x, t, te, &ev, &r) <= 0) {
-            if (t > x->s0 && x_is(x, t - 1, "the"))
-                *refers_back = 1;
-            return 0;
-        }
-    } else {
-        passive = t > x->s0 && is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
-        /* "the declaration, which was signed in 2020": the agreement is the subject */
-        if (fr == FR_SIGN && t > x->s0 && is_be(x, t - 1))
-            return 0;
-        left_side(x, t, &l);
-        right_side(x, passive ? te + 1 : te, &r);
-        if (fr == FR_VISIT && visits_place(x, te))
-            r.n = 0;
-        if (fr == FR_VISIT && r.n == 0) {
-            /* a visit to a place: no counterpart; people in the object are not participants */
-            if (l.n == 0)
-                return 0;
-            ev.type = EVG_EV_VISIT;
-            for (int k = 0; k < l.n; k++)
-                add_part(&ev, l.p[k], EVG_ROLE_GUEST);
-        } else if (fr == FR_SIGN) {
-            if (l.n == 0)
-                return 0;
-            for (int k = 0; k < l.n; k++)
-                add_part(&ev, l.p[k], EVG_ROLE_PARTICIPANT);
-            for (int k = 0; k < r.n; k++)
-                add_part(&ev, r.p[k], EVG_ROLE_PARTICIPANT);
-        } else {
-            if (l.n == 0 && r.n >= 2 && fr == FR_MUTUAL)
-                l = r, r.n = 0; /* "met were A and B" is rare; "A and B met" is l only */
-            if (l.n + r.n < 2 || (fr != FR_MUTUAL && (l.n == 0 || r.n == 0)))
-                return 0;
-            frame_parts(x, &ev, fr, &l, &r, passive);
-        }
+        rc = noun_event(x, t, t + n, &ev, cs);
+        if (rc == 0 && t > x->s0 && x_is(x, t - 1, "the"))
+            *refers_back = 1;
+        return rc;
     }
-    if (ev.status == EVG_STATUS_REPORTED && background(x))
-        return 0;
-    int dr = x_sentence_date(x, x->s0, x->s1, ev.status == EVG_STATUS_PLANNED, ev.date);
-    /* A day after the article's, or "next week": not yet happened. */
-    if ((dr > 0 && x->date && strcmp(ev.date, x->date) > 0) || says_next(x))
-        ev.status = EVG_STATUS_PLANNED;
-    if (dr < 0) {
-        ev.date[0] = '\0';
-        ev.vague = 1;
-    }
-    ev.place = sentence_place(x);
-    return commit_event(x, &ev);
+    if ((rc = verb_event(x, t, t + n, fr, &ev, cs)) <= 0)
+        return rc;
+    return finish_event(x, &ev);
 }
 
 /* Attach this sentence's agreements to the event in focus. */
@@ -557,6 +774,9 @@ static void attach_agreements(x_ctx *x, const int *agr, int nagr, int signing)
 int x_find_events(x_ctx *x)
 {
     int agr[X_MAX_AGR], nagr, refers_back = 0, made = 0, signing = 0;
+    clause_state cs;
+
+    memset(&cs, 0, sizeof cs);
 
     if ((nagr = x_find_agreements(x, agr, X_MAX_AGR)) < 0)
         return nagr;
@@ -565,7 +785,7 @@ int x_find_events(x_ctx *x)
             continue;
         size_t n = x->mlen[i];
         int before = (int)x->nevents, f0 = x->focus;
-        int rc = trigger(x, i, n, &refers_back);
+        int rc = trigger(x, i, n, &refers_back, &cs);
         if (rc < 0)
             return rc;
         made += rc;

@@ -56,6 +56,60 @@ static int match_all(x_ctx *x)
     return 0;
 }
 
+/*
+ * A wire dateline opens the body: "MOSCOW, March 31 -". Its date is the
+ * report's, not an event's; its city is where the story is told from.
+ */
+static void find_dateline(x_ctx *x)
+{
+    const evg_i_tokens *t = &x->toks;
+    size_t i = 0, city_end;
+
+    while (i < t->n && i < 5 && (t->toks[i].flags & EVG_TK_ALLCAPS))
+        i++;
+    if (i == 0 || i >= t->n || !x_is(x, i, ","))
+        return;
+    city_end = i++;
+    /* month and day, then a dash */
+    if (i + 2 >= t->n || !(t->toks[i].flags & EVG_TK_CAP) || !(t->toks[i + 1].flags & EVG_TK_NUM))
+        return;
+    const char *dash = x_fold(x, i + 2);
+    if (strcmp(dash, "-") && strcmp(dash, "--") && strcmp(dash, "\xE2\x80\x93") &&
+        strcmp(dash, "\xE2\x80\x94"))
+        return;
+    x->dateline_end = i + 3;
+    /* "MOSCOW" -> "Moscow" */
+    char *place = (char *)x_span_text(x, 0, city_end);
+    for (char *c = place; c && *c; c++)
+        if (*c >= 'A' && *c <= 'Z' && c > place && c[-1] != ' ' && c[-1] != '-')
+            *c = (char)(*c + 32);
+    x->dateline_place = place;
+    if (x->mlen[0] && (x_cls(x, 0) & (LX_CAPITAL | LX_COUNTRY)))
+        x->dateline_country =
+            evg_i_lx_country_at(x->lx, x->mp[0].countries, x->mp[0].ncountries, x->date);
+}
+
+/*
+ * After reading: an event needs one official among its people (two bare
+ * names meeting are athletes or executives more often than officials), and
+ * an in-person event without a place of its own happened where the story
+ * is told from.
+ */
+static void settle_events(x_ctx *x)
+{
+    for (size_t e = 0; e < x->nevents; e++) {
+        x_event *ev = &x->events[e];
+        int official = 0;
+        for (int k = 0; k < ev->nparts; k++)
+            official |= !x->people[ev->part[k]].weak;
+        if (!official)
+            ev->dead = 1;
+        if (!ev->dead && !ev->place && ev->type != EVG_EV_CALL &&
+            ev->status == EVG_STATUS_REPORTED)
+            ev->place = x->dateline_place;
+    }
+}
+
 static int read_sentences(x_ctx *x)
 {
     int rc;
@@ -395,15 +449,17 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
     x.text = evg_article_body(a);
     x.len = evg_article_body_len(a);
     x.date = evg_article_date(a);
-    x.focus = x.visitor = -1;
+    x.focus = x.visitor = x.dateline_country = x.home_country = -1;
     if (evg_i_tokenize(&x.toks, x.text, x.len, &lx->abbrevs) < 0 || match_all(&x) < 0) {
         rc = evg_i_error_nomem(err);
         goto cleanup;
     }
+    find_dateline(&x);
     if ((rc = read_sentences(&x)) < 0) {
         rc = evg_i_error_nomem(err);
         goto cleanup;
     }
+    settle_events(&x);
     x_infer_countries(&x);
     rc = build_doc(out, &x, a, err);
 cleanup:

@@ -73,6 +73,7 @@ typedef struct {
     int nsent;
     int dead;  /* merged into another */
     int vague; /* the text gives a vague time ("last week"): no date inherited */
+    size_t trig; /* the trigger's token, while the event is being read */
 } x_event;
 
 typedef struct {
@@ -97,6 +98,10 @@ typedef struct {
     size_t nagrs, cap_agrs;
     x_event *events;
     size_t nevents, cap_events;
+    size_t dateline_end;    /* tokens of "MOSCOW, March 31 -", 0 when none */
+    const char *dateline_place;
+    int dateline_country;   /* -1 */
+    int home_country;       /* where unmarked officials come from, -1 */
     int focus;     /* the event the discourse is about, -1 */
     int visitor;   /* the person leading the visit the article is about, -1 */
     size_t sent;   /* current sentence */
@@ -123,7 +128,12 @@ int x_person_of_ref(const x_ctx *x, size_t start, size_t end);
 void x_infer_countries(x_ctx *x);
 
 /* time.c: the date a sentence speaks of, resolved against the article date. */
-int x_sentence_date(const x_ctx *x, size_t start, size_t end, int future, char out[11]);
+/*
+ * The day of the time expression nearest token `trig` in [start, end): 1 and
+ * `out` set, 0 when there is none, -1 when it is vague ("last week").
+ */
+int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int future,
+                    char out[11]);
 
 /* agreements.c */
 int x_find_agreements(x_ctx *x, int *found, int max);

@@ -181,8 +181,9 @@ static size_t name_at(const x_ctx *x, size_t i)
             words++;
             continue;
         }
+        /* "Zaid bin Sultan al-Nahayan": after a particle any capitalized word is a name */
         if (j > i && (x_cls(x, j) & LX_PARTICLE) && !is_cap(x, j) && j + 1 < x->s1 &&
-            is_cap(x, j + 1) && !(x_cls(x, j + 1) & NOT_NAME_CLS)) {
+            is_cap(x, j + 1) && !(x_cls(x, j + 1) & (LX_NOTNAME | LX_COUNTRY | LX_ORG))) {
             j += 2;
             words += 2;
             continue;
@@ -338,6 +339,49 @@ static int last_person(const x_ctx *x)
     return -1;
 }
 
+/*
+ * "he", "she": the person the text is about. Among the people of the last
+ * two sentences that mention anyone, the one mentioned most so far (the
+ * earliest of them on a tie): subjects recur, objects come and go.
+ */
+static int salient_person(const x_ctx *x)
+{
+    size_t m = x->nment, sents = 0, last_sent = (size_t)-1;
+    int best = -1, best_count = 0;
+
+    while (m > 0 && x->ment[m - 1].sent == x->sent)
+        m--;
+    for (; m-- > 0;) {
+        const x_mention *mm = &x->ment[m];
+        if (mm->person < 0 || mm->kind == M_PLACE)
+            continue;
+        if (mm->sent != last_sent) {
+            if (++sents > 2)
+                break;
+            last_sent = mm->sent;
+        }
+        int count = 0;
+        for (size_t k = 0; k < x->nment; k++)
+            count += x->ment[k].person == mm->person;
+        if (count >= best_count) {
+            best = mm->person;
+            best_count = count;
+        }
+    }
+    return best >= 0 ? best : last_person(x);
+}
+
+/* "the Saudi leader": the latest person of that country. */
+static int person_by_country(const x_ctx *x, int country)
+{
+    for (size_t m = x->nment; m-- > 0;) {
+        int p = x->ment[m].person;
+        if (p >= 0 && x->ment[m].kind != M_PLACE && x->people[p].country == country)
+            return p;
+    }
+    return -1;
+}
+
 /* "the minister": the latest person whose title has that head word. */
 static int person_by_title(x_ctx *x, const char *head)
 {
@@ -448,10 +492,15 @@ static size_t group_ref(const x_ctx *x, size_t i)
 {
     if (x_is(x, i, "they") || x_is(x, i, "both"))
         return i + 1;
-    if (x_is(x, i, "the") && i + 1 < x->s1 && x_is(x, i + 1, "two")) {
-        if (i + 2 < x->s1 && (x_cls(x, i + 2) & (LX_HEAD | LX_GROUP)))
+    /* "the two leaders", "the two men"; not "the two countries" */
+    if (x_is(x, i, "the") && i + 2 < x->s1 && x_is(x, i + 1, "two")) {
+        static const char *const people[] = {"men", "women", "sides", "officials", "leaders",
+                                             "ministers", "presidents", "heads"};
+        if (x_cls(x, i + 2) & (LX_HEAD | LX_GROUP))
             return i + 2 + x->mlen[i + 2];
-        return i + 2;
+        for (size_t k = 0; k < sizeof(people) / sizeof(people[0]); k++)
+            if (x_is(x, i + 2, people[k]))
+                return i + 3;
     }
     return i;
 }
@@ -498,6 +547,8 @@ static int titled_person(x_ctx *x, size_t *ip)
             last--;
         if (x_cls(x, last) & LX_HEAD) {
             p = person_by_title(x, x_fold(x, last));
+            if (p < 0 && ti.country >= 0)
+                p = person_by_country(x, ti.country);
             if (p >= 0 && x_add_mention(x, M_REF, i, te, p) < 0)
                 return EVG_ENOMEM;
         }
@@ -532,7 +583,9 @@ static int named_person(x_ctx *x, size_t *ip)
         if (x_is(x, k, "its") || x_is(x, k, "his") || x_is(x, k, "her") || x_is(x, k, "their"))
             k++;
         size_t te = title_run(x, k, &ti);
-        if (te > k) {
+        /* An apposition closes: "X, its chief, said"; "Bush, the Crown Prince paid" does not. */
+        int closed = te >= x->s1 || (x->toks.toks[te].flags & EVG_TK_PUNCT) || x_is(x, te, "who");
+        if (te > k && closed) {
             if ((p = person_for(x, i, ne)) < 0 || apply_titles(x, p, &ti) < 0)
                 return EVG_ENOMEM;
         }
@@ -562,7 +615,7 @@ int x_find_people(x_ctx *x)
         if (rc == 0 && (rc = named_person(x, &i)) < 0)
             return rc;
         if (rc == 0 && is_pronoun(x, i)) {
-            int p = last_person(x);
+            int p = salient_person(x);
             if (p >= 0 && x_add_mention(x, M_REF, i, i + 1, p) < 0)
                 return EVG_ENOMEM;
         } else if (rc == 0 && group_ref(x, i) > i) {
@@ -581,8 +634,43 @@ int x_find_people(x_ctx *x)
 }
 
 /*
+ * Where officials whose titles name no country come from: the dateline's
+ * country, or else the country the article names most that no foreign
+ * official in it is from (a report names visitors' countries, not home's).
+ */
+static int home_country(x_ctx *x)
+{
+    int counts[512], best = -1;
+
+    if (x->dateline_country >= 0)
+        return x->home_country = x->dateline_country;
+    if (x->lx->ncountry > 512)
+        return -1;
+    memset(counts, 0, sizeof counts);
+    for (size_t i = 0; i < x->toks.n; i++) {
+        if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
+            continue;
+        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        if (c >= 0)
+            counts[c]++;
+    }
+    for (size_t p = 0; p < x->npeople; p++)
+        if (x->people[p].country >= 0 && !x->people[p].country_inferred)
+            counts[x->people[p].country] = 0;
+    for (size_t i = 0; i < x->toks.n; i++) { /* the first named wins a tie */
+        if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
+            continue;
+        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        if (c >= 0 && counts[c] > 0 && (best < 0 || counts[c] > counts[best]))
+            best = c;
+    }
+    return x->home_country = best;
+}
+
+/*
  * People whose titles name no country: a host-side official in a meeting
- * with a foreign guest belongs to the country of the other hosts.
+ * with a foreign guest belongs to the country of the other hosts; the
+ * others to the article's home country.
  */
 void x_infer_countries(x_ctx *x)
 {
@@ -611,12 +699,15 @@ void x_infer_countries(x_ctx *x)
             host_country = codes[j];
         }
     if (host_country < 0)
+        host_country = home_country(x);
+    if (host_country < 0)
         return;
     for (size_t e = 0; e < x->nevents; e++) {
         const x_event *ev = &x->events[e];
         for (int k = 0; !ev->dead && k < ev->nparts; k++) {
             x_person *p = &x->people[ev->part[k]];
-            if (p->country < 0 && ev->role[k] == EVG_ROLE_HOST) {
+            if (p->country < 0 && p->org < 0 &&
+                (ev->role[k] == EVG_ROLE_HOST || host_country == x->home_country)) {
                 p->country = host_country;
                 p->country_inferred = 1;
             }

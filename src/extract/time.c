@@ -125,43 +125,64 @@ static long month_date(const x_ctx *x, size_t i, size_t end, long today, int fut
     return when;
 }
 
-int x_sentence_date(const x_ctx *x, size_t start, size_t end, int future, char out[11])
+/* The day a time expression at token i names, or -1 (none) or -2 (vague). */
+static long expression_at(const x_ctx *x, size_t i, size_t start, size_t end, long today,
+                          int future)
 {
-    long today;
+    const char *f = x_fold(x, i);
+    int wd;
+
+    if (strcmp(f, "today") == 0 || strcmp(f, "tonight") == 0 ||
+        (strcmp(f, "this") == 0 && i + 1 < end &&
+         (x_is(x, i + 1, "morning") || x_is(x, i + 1, "afternoon") ||
+          x_is(x, i + 1, "evening"))))
+        return today;
+    if (strcmp(f, "yesterday") == 0 ||
+        (strcmp(f, "last") == 0 && i + 1 < end && x_is(x, i + 1, "night")))
+        return today - 1;
+    if (strcmp(f, "tomorrow") == 0)
+        return today + 1;
+    if ((strcmp(f, "last") == 0 || strcmp(f, "next") == 0 || strcmp(f, "earlier") == 0 ||
+         strcmp(f, "this") == 0) &&
+        i + 1 < end &&
+        (x_is(x, i + 1, "week") || x_is(x, i + 1, "month") || x_is(x, i + 1, "year")))
+        return -2;
+    if ((wd = index_of(WEEKDAYS, 7, f)) >= 0 && (x->toks.toks[i].flags & EVG_TK_CAP)) {
+        long dow = ((today % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday: 0 = Monday */
+        long back = (dow - wd + 7) % 7, ahead = (wd - dow + 7) % 7;
+        if (i > start && x_is(x, i - 1, "last"))
+            back = back ? back : 7;
+        if (i > start && x_is(x, i - 1, "next"))
+            ahead = ahead ? ahead : 7;
+        return future ? today + ahead : today - back;
+    }
+    return month_date(x, i, end, today, future);
+}
+
+int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int future,
+                    char out[11])
+{
+    long today, best = -1;
+    size_t best_dist = (size_t)-1;
 
     if (x->date == NULL)
         return 0;
     today = parse_day(x->date);
+    if (start < x->dateline_end)
+        start = x->dateline_end; /* "MOSCOW, March 31 -" dates the report, not the event */
+    /* The time expression nearest the trigger speaks of its event. */
     for (size_t i = start; i < end; i++) {
-        const char *f = x_fold(x, i);
-        long when = -1;
-        int wd;
-        if (strcmp(f, "today") == 0 || strcmp(f, "tonight") == 0 ||
-            (strcmp(f, "this") == 0 && i + 1 < end &&
-             (x_is(x, i + 1, "morning") || x_is(x, i + 1, "afternoon") ||
-              x_is(x, i + 1, "evening"))))
-            when = today;
-        else if (strcmp(f, "yesterday") == 0)
-            when = today - 1;
-        else if (strcmp(f, "tomorrow") == 0)
-            when = today + 1;
-        else if ((strcmp(f, "last") == 0 || strcmp(f, "next") == 0 ||
-                  strcmp(f, "earlier") == 0) && i + 1 < end &&
-                 (x_is(x, i + 1, "week") || x_is(x, i + 1, "month") || x_is(x, i + 1, "year")))
-            return -1;
-        else if ((wd = index_of(WEEKDAYS, 7, f)) >= 0 && (x->toks.toks[i].flags & EVG_TK_CAP)) {
-            long dow = ((today % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday: 0 = Monday */
-            long back = (dow - wd + 7) % 7, ahead = (wd - dow + 7) % 7;
-            if (i > start && x_is(x, i - 1, "last"))
-                back = back ? back : 7;
-            when = future ? today + ahead : today - back;
-        } else {
-            when = month_date(x, i, end, today, future);
-        }
-        if (when >= 0) {
-            civil_from_days(when, out);
-            return 1;
+        long when = expression_at(x, i, start, end, today, future);
+        size_t dist = i > trig ? i - trig : trig - i;
+        if (when != -1 && dist < best_dist) {
+            best = when;
+            best_dist = dist;
         }
     }
-    return 0;
+    if (best == -2)
+        return -1;
+    if (best < 0)
+        return 0;
+    civil_from_days(best, out);
+    return 1;
 }
