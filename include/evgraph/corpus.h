@@ -34,8 +34,9 @@ typedef struct {
  * Read the JSON Lines that `evgraph extract` wrote from `path` ("-" for
  * standard input) into the corpus. A malformed line is reported to
  * `opts->on_diag` with its file and line number, counted in `*failed_out`,
- * and skipped. Returns 0 when the file was read (even with bad lines),
- * EVG_EIO when it could not be opened or read, EVG_ENOMEM.
+ * and skipped. Blank lines, CR LF line ends and a BOM are accepted. `opts`
+ * and `failed_out` may be NULL. Returns 0 when the file was read (even with
+ * bad lines), EVG_EIO when it could not be opened or read, EVG_ENOMEM.
  */
 EVG_API int evg_corpus_read_events(size_t *failed_out, evg_corpus *c, const char *path,
                                    const evg_read_opts *opts, evg_error *err);

@@ -87,20 +87,32 @@ EVG_API const evg_event *evg_doc_event(const evg_doc *d, size_t i);
 
 /**
  * Write the record as one line of JSON (with the trailing newline) to `f`.
- * Returns 0, or EVG_EIO when writing failed, EVG_ENOMEM.
+ * Returns 0, or EVG_EIO when writing failed, EVG_EINVAL when a string is
+ * not valid UTF-8 (err names the part of the record), EVG_ENOMEM.
  */
 EVG_API int evg_doc_write_json(FILE *f, const evg_doc *d, evg_error *err);
 
 /**
  * The record as one line of JSON with its newline, in `*out` (free with
- * evg_free()), its length in `*len_out`. Returns 0 or EVG_ENOMEM.
+ * evg_free()), its length in `*len_out` (may be NULL). Keys come in a fixed
+ * order, so the same record always gives the same bytes. Returns 0,
+ * EVG_EINVAL (a string is not valid UTF-8) or EVG_ENOMEM; `*out` is NULL
+ * on error.
  */
 EVG_API int evg_doc_to_json(char **out, size_t *len_out, const evg_doc *d, evg_error *err);
 
 /**
  * Parse one JSON line written by evg_doc_write_json(). `source` and `line`
- * are used in error messages. Returns 0, EVG_EPARSE (not JSON, or a field
- * of the wrong type: err says which) or EVG_ENOMEM. Free with evg_doc_free().
+ * are used in error messages. Returns 0, EVG_EPARSE or EVG_ENOMEM. Free with
+ * evg_doc_free().
+ *
+ * EVG_EPARSE covers: not JSON (or duplicate keys), a missing or empty id, a
+ * field of the wrong type, an unknown type, status, role or relation, a date
+ * that is not a real YYYY-MM-DD, an evidence span ending before it starts,
+ * a duplicate entity id, a participant or agreement that is not among the
+ * entities (or a person listed twice, or an agreement reference to a
+ * non-agreement). err->text starts with the field, e.g.
+ * "events[0].participants[1].role: unknown role 'boss'".
  */
 EVG_API int evg_doc_parse_json(evg_doc **out, const char *text, size_t len,
                                const char *source, int line, evg_error *err);

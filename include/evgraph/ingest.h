@@ -15,11 +15,14 @@ typedef struct evg_article evg_article;
 /**
  * Parse an article from `len` bytes of `text`. `id` names the document
  * (usually the file name without extension); `path` is kept for reference
- * and used as the error source (may be NULL). Invalid UTF-8 is replaced by
- * U+FFFD, a BOM and CR line ends are accepted.
+ * and used as the error source (may be NULL: `id` is used). Invalid UTF-8
+ * and NUL bytes are replaced by U+FFFD (one per byte); a BOM, CR LF and lone
+ * CR line ends, blank lines and blanks before the `date` line are accepted.
+ * The body starts after the header line and one blank line (if any).
  *
- * Returns 0, EVG_EPARSE when the date line is missing or malformed (err
- * names the source and line 1), or EVG_ENOMEM. Free with evg_article_free().
+ * Returns 0, EVG_EPARSE when the text is empty or the date line is missing
+ * or not a real date (err names the source and the header's line, 1 unless
+ * blank lines precede it), or EVG_ENOMEM. Free with evg_article_free().
  */
 EVG_API int evg_article_parse(evg_article **out, const char *id, const char *path,
                               const char *text, size_t len, evg_error *err);
@@ -67,7 +70,12 @@ typedef struct {
  * standard input. Calls `fn` for each article in that order.
  *
  * An input that cannot be read or parsed is reported to `opts->on_diag` and
- * counted in `*failed_out`; the walk goes on. Returns 0 when the walk
+ * counted in `*failed_out`; the walk goes on. So is a directory that cannot
+ * be listed, and a symbolic link that leads back into the walk (reported,
+ * not followed). Hidden files and directories (".name") are skipped. An
+ * article whose invalid UTF-8 was repaired is still read, and reported as
+ * an EVG_SEV_WARNING with the line of the first bad byte (not counted).
+ * `opts`, `failed_out` and `err` may be NULL. Returns 0 when the walk
  * completed (even with failed inputs), the callback's status when it
  * stopped the walk, or EVG_ENOMEM.
  */

@@ -11,6 +11,8 @@
 struct evg_article {
     char *id, *path, *date, *title, *body;
     size_t body_len;
+    size_t nbad;  /* bytes of invalid UTF-8 (or NUL) replaced by U+FFFD */
+    int bad_line; /* the line of the first of them; 0 when none */
 };
 
 const char *evg_article_id(const evg_article *a) { return a->id; }
@@ -19,6 +21,13 @@ const char *evg_article_date(const evg_article *a) { return a->date; }
 const char *evg_article_title(const evg_article *a) { return a->title; }
 const char *evg_article_body(const evg_article *a) { return a->body; }
 size_t evg_article_body_len(const evg_article *a) { return a->body_len; }
+
+size_t evg_i_article_repairs(const evg_article *a, int *line_out)
+{
+    if (line_out)
+        *line_out = a->bad_line;
+    return a->nbad;
+}
 
 void evg_article_free(evg_article *a)
 {
@@ -30,26 +39,6 @@ void evg_article_free(evg_article *a)
     free(a->title);
     free(a->body);
     free(a);
-}
-
-int evg_i_date_valid(const char *s, size_t n)
-{
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y, m, d;
-
-    if (n != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (size_t i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    m = (s[5] - '0') * 10 + (s[6] - '0');
-    d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-        return 0;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 0;
-    return 1;
 }
 
 /* Copy `n` bytes into `out` with CR LF and lone CR turned into LF. */
@@ -70,29 +59,90 @@ static int put_lf(evg_i_buf *out, const char *s, size_t n)
     return evg_i_buf_put(out, s + run, n - run);
 }
 
-/* Parse the header line "date YYYY-MM-DD headline" into the article. */
-static int parse_header(evg_article *a, const char *line, size_t n, const char *src,
-                        evg_error *err)
+static int is_blank_char(char c)
 {
-    size_t i;
+    return c == ' ' || c == '\t';
+}
 
-    if (n < 5 || memcmp(line, "date", 4) != 0 || (line[4] != ' ' && line[4] != '\t'))
-        return evg_i_error_set(err, EVG_EPARSE, src, 1, 1,
+/* The line (1-based) of byte `off` of the raw text: CR LF, LF and a lone CR each end a
+ * line. */
+static int line_of(const char *s, size_t off)
+{
+    int line = 1;
+
+    for (size_t i = 0; i < off; i++)
+        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= off || s[i + 1] != '\n')))
+            line++;
+    return line;
+}
+
+/* Parse the header line "date YYYY-MM-DD headline" (line `lno`) into the article. */
+static int parse_header(evg_article *a, const char *line, size_t n, const char *src,
+                        int lno, evg_error *err)
+{
+    size_t i = 0;
+
+    while (i < n && is_blank_char(line[i])) /* some sources indent the header */
+        i++;
+    if (n - i < 5 || memcmp(line + i, "date", 4) != 0 || !is_blank_char(line[i + 4]))
+        return evg_i_error_set(err, EVG_EPARSE, src, lno, (int)i + 1,
                                "expected a first line 'date YYYY-MM-DD headline'");
-    for (i = 4; i < n && (line[i] == ' ' || line[i] == '\t'); i++)
+    for (i += 4; i < n && is_blank_char(line[i]); i++)
         ;
     if (n - i < 10 || !evg_i_date_valid(line + i, 10) ||
-        (n - i > 10 && line[i + 10] != ' ' && line[i + 10] != '\t'))
-        return evg_i_error_set(err, EVG_EPARSE, src, 1, (int)i + 1,
+        (n - i > 10 && !is_blank_char(line[i + 10])))
+        return evg_i_error_set(err, EVG_EPARSE, src, lno, (int)i + 1,
                                "invalid date '%.*s': expected a real date as YYYY-MM-DD",
                                (int)(n - i < 10 ? n - i : 10), line + i);
     if ((a->date = evg_i_strndup(line + i, 10)) == NULL)
         return evg_i_error_nomem(err);
-    for (i += 10; i < n && (line[i] == ' ' || line[i] == '\t'); i++)
+    for (i += 10; i < n && is_blank_char(line[i]); i++)
         ;
-    while (n > i && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+    while (n > i && is_blank_char(line[n - 1]))
         n--;
     if ((a->title = evg_i_strndup(line + i, n - i)) == NULL)
+        return evg_i_error_nomem(err);
+    return 0;
+}
+
+/* Length of the line at `s` (up to `n` bytes) if it holds only blanks, else -1. */
+static long blank_line(const char *s, size_t n)
+{
+    size_t i = 0;
+
+    while (i < n && is_blank_char(s[i]))
+        i++;
+    if (i < n && s[i] != '\n')
+        return -1;
+    return (long)i;
+}
+
+/*
+ * Split the clean text `s` into header and body. Blank lines before the
+ * header are skipped; one blank line after it is dropped.
+ */
+static int split_article(evg_article *a, const char *s, size_t n, const char *src,
+                         evg_error *err)
+{
+    const char *end = s + n, *eol, *body;
+    long k;
+    int lno = 1, rc;
+
+    while (s < end && (k = blank_line(s, (size_t)(end - s))) >= 0 && s + k < end) {
+        s += k + 1; /* a blank line before the header */
+        lno++;
+    }
+    if (s == end || blank_line(s, (size_t)(end - s)) >= 0)
+        return evg_i_error_set(err, EVG_EPARSE, src, 1, 0, "empty article");
+    eol = memchr(s, '\n', (size_t)(end - s));
+    rc = parse_header(a, s, eol ? (size_t)(eol - s) : (size_t)(end - s), src, lno, err);
+    if (rc < 0)
+        return rc;
+    body = eol ? eol + 1 : end;
+    if (body < end && (k = blank_line(body, (size_t)(end - body))) >= 0)
+        body += body + k < end ? k + 1 : k; /* the blank line after the header */
+    a->body_len = (size_t)(end - body);
+    if ((a->body = evg_i_strndup(body, a->body_len)) == NULL)
         return evg_i_error_nomem(err);
     return 0;
 }
@@ -103,40 +153,26 @@ int evg_article_parse(evg_article **out, const char *id, const char *path, const
     evg_article *a = NULL;
     evg_i_buf clean = EVG_I_BUF_INIT, lf = EVG_I_BUF_INIT;
     const char *src = path ? path : id;
-    const char *s, *eol, *body;
-    size_t n;
+    size_t first_bad = 0;
     int rc = 0;
 
     *out = NULL;
+    if (text == NULL)
+        text = "";
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         text += 3;
         len -= 3;
     }
-    if (evg_i_utf8_repair(&clean, text, len, NULL, NULL) < 0 || put_lf(&lf, clean.ptr, clean.len) < 0) {
-        rc = evg_i_error_nomem(err);
-        goto cleanup;
-    }
     if ((a = calloc(1, sizeof(*a))) == NULL || (a->id = evg_i_strdup(id)) == NULL ||
-        (path && (a->path = evg_i_strdup(path)) == NULL)) {
+        (path && (a->path = evg_i_strdup(path)) == NULL) ||
+        evg_i_utf8_repair(&clean, text, len, &a->nbad, &first_bad) < 0 ||
+        put_lf(&lf, clean.ptr, clean.len) < 0) {
         rc = evg_i_error_nomem(err);
         goto cleanup;
     }
-    s = lf.ptr ? lf.ptr : "";
-    n = lf.len;
-    if (n == 0) {
-        rc = evg_i_error_set(err, EVG_EPARSE, src, 1, 0, "empty article");
-        goto cleanup;
-    }
-    eol = memchr(s, '\n', n);
-    EVG_CHECK(parse_header(a, s, eol ? (size_t)(eol - s) : n, src, err));
-    body = eol ? eol + 1 : s + n;
-    if (body < s + n && *body == '\n') /* the blank line after the header */
-        body++;
-    a->body_len = (size_t)(s + n - body);
-    if ((a->body = evg_i_strndup(body, a->body_len)) == NULL) {
-        rc = evg_i_error_nomem(err);
-        goto cleanup;
-    }
+    if (a->nbad)
+        a->bad_line = line_of(text, first_bad);
+    EVG_CHECK(split_article(a, lf.ptr, lf.len, src, err));
     *out = a;
     a = NULL;
 cleanup:

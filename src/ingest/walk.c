@@ -1,13 +1,17 @@
 /* Turning the INPUT arguments (files, directories, "-") into articles. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "evgraph/ingest.h"
+#include "ingest/ingest_internal.h"
 #include "util/buf.h"
+#include "util/error.h"
+#include "util/fileio.h"
 
 typedef struct {
     char **paths;
@@ -19,19 +23,28 @@ typedef struct {
     ino_t ino;
 } dir_key;
 
+/* Deeper directories are reported and skipped: a guard against runaway trees. */
+#define MAX_DEPTH 64
+
 typedef struct {
     const evg_ingest_opts *opts;
     size_t failed;
 } walker;
 
-static void report(walker *w, const char *src, int code, const char *fmt, const char *arg)
+/* An input that is skipped: counted, and reported through the callback. */
+static void report(walker *w, const char *src, evg_status code, const char *fmt, ...)
+    EVG_PRINTF(4, 5);
+static void report(walker *w, const char *src, evg_status code, const char *fmt, ...)
 {
     evg_error e;
+    va_list ap;
 
     memset(&e, 0, sizeof e);
-    e.code = (evg_status)code;
+    e.code = code;
     snprintf(e.source, sizeof e.source, "%s", src);
-    snprintf(e.text, sizeof e.text, fmt, arg);
+    va_start(ap, fmt);
+    vsnprintf(e.text, sizeof e.text, fmt, ap);
+    va_end(ap);
     w->failed++;
     if (w->opts && w->opts->on_diag)
         w->opts->on_diag(&e, EVG_SEV_ERROR, w->opts->diag_payload);
@@ -67,6 +80,36 @@ static int has_txt_suffix(const char *name)
     return n > 4 && strcmp(name + n - 4, ".txt") == 0;
 }
 
+static int collect(walker *w, pathlist *out, const char *dir, dir_key *stack,
+                   size_t depth);
+
+/* One directory entry at `path`: descend into a directory, keep a *.txt file. */
+static int visit(walker *w, pathlist *out, const char *path, const char *name,
+                 dir_key *stack, size_t depth)
+{
+    struct stat st;
+    size_t i;
+
+    if (stat(path, &st) != 0) {
+        /* A dangling link is worth a word only where an article was expected. */
+        if (errno != ENOENT || has_txt_suffix(name))
+            report(w, path, EVG_EIO, "cannot read: %s", strerror(errno));
+        return 0;
+    }
+    if (S_ISREG(st.st_mode))
+        return has_txt_suffix(name) ? list_add(out, path) : 0;
+    if (!S_ISDIR(st.st_mode))
+        return 0;
+    for (i = 0; i <= depth; i++)
+        if (stack[i].dev == st.st_dev && stack[i].ino == st.st_ino) {
+            report(w, path, EVG_EIO, "symbolic link loop; skipped");
+            return 0;
+        }
+    stack[depth + 1].dev = st.st_dev;
+    stack[depth + 1].ino = st.st_ino;
+    return collect(w, out, path, stack, depth + 1);
+}
+
 /*
  * Collect the *.txt files under `dir`. `stack` holds the directories on the
  * current path (device, inode) so that a symlink loop is reported, not followed.
@@ -76,44 +119,31 @@ static int collect(walker *w, pathlist *out, const char *dir, dir_key *stack, si
     DIR *d;
     struct dirent *de;
     evg_i_buf p = EVG_I_BUF_INIT;
+    const char *sep = dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/";
     int rc = 0;
 
-    if (depth >= 64) {
-        report(w, dir, EVG_EIO, "%s", "directory nesting too deep; skipped");
+    if (depth >= MAX_DEPTH) {
+        report(w, dir, EVG_EIO, "directory nesting too deep; skipped");
         return 0;
     }
     if ((d = opendir(dir)) == NULL) {
         report(w, dir, EVG_EIO, "cannot open directory: %s", strerror(errno));
         return 0;
     }
-    while (rc == 0 && (de = readdir(d)) != NULL) {
-        struct stat st;
+    while (rc == 0) {
+        errno = 0;
+        if ((de = readdir(d)) == NULL) {
+            if (errno != 0)
+                report(w, dir, EVG_EIO, "cannot list directory: %s", strerror(errno));
+            break;
+        }
         if (de->d_name[0] == '.')
             continue; /* ".", "..", and hidden files */
         evg_i_buf_clear(&p);
-        if (evg_i_buf_printf(&p, "%s/%s", dir, de->d_name) < 0) {
+        if (evg_i_buf_printf(&p, "%s%s%s", dir, sep, de->d_name) < 0)
             rc = EVG_ENOMEM;
-            break;
-        }
-        if (stat(p.ptr, &st) != 0) {
-            report(w, p.ptr, EVG_EIO, "cannot read: %s", strerror(errno));
-            continue;
-        }
-        if (S_ISDIR(st.st_mode)) {
-            size_t i;
-            for (i = 0; i <= depth; i++)
-                if (stack[i].dev == st.st_dev && stack[i].ino == st.st_ino)
-                    break;
-            if (i <= depth) {
-                report(w, p.ptr, EVG_EIO, "%s", "symbolic link loop; skipped");
-                continue;
-            }
-            stack[depth + 1].dev = st.st_dev;
-            stack[depth + 1].ino = st.st_ino;
-            rc = collect(w, out, p.ptr, stack, depth + 1);
-        } else if (S_ISREG(st.st_mode) && has_txt_suffix(de->d_name)) {
-            rc = list_add(out, p.ptr);
-        }
+        else
+            rc = visit(w, out, p.ptr, de->d_name, stack, depth);
     }
     closedir(d);
     evg_i_buf_free(&p);
@@ -123,7 +153,7 @@ static int collect(walker *w, pathlist *out, const char *dir, dir_key *stack, si
 static int expand(walker *w, pathlist *out, const char *path)
 {
     struct stat st;
-    dir_key stack[65];
+    dir_key stack[MAX_DEPTH + 1];
     pathlist found = {NULL, 0, 0};
     int rc;
 
@@ -138,12 +168,62 @@ static int expand(walker *w, pathlist *out, const char *path)
     stack[0].dev = st.st_dev;
     stack[0].ino = st.st_ino;
     rc = collect(w, &found, path, stack, 0);
-    if (rc == 0)
+    if (rc == 0 && found.n > 0) {
         qsort(found.paths, found.n, sizeof(*found.paths), cmp_path);
-    for (size_t i = 0; rc == 0 && i < found.n; i++)
-        rc = list_add(out, found.paths[i]);
+        if (evg_i_grow((void **)&out->paths, &out->cap, out->n + found.n,
+                       sizeof(*out->paths)) < 0) {
+            rc = EVG_ENOMEM;
+        } else { /* the strings move to `out` */
+            memcpy(out->paths + out->n, found.paths, found.n * sizeof(*found.paths));
+            out->n += found.n;
+            found.n = 0;
+        }
+    }
     list_free(&found);
     return rc;
+}
+
+/* Warn about invalid UTF-8 that was repaired: the article is still used. */
+static void warn_repairs(const walker *w, const evg_article *a, const char *path)
+{
+    int line = 0;
+    size_t nbad = evg_i_article_repairs(a, &line);
+    evg_error e;
+
+    if (nbad == 0 || w->opts == NULL || w->opts->on_diag == NULL)
+        return;
+    memset(&e, 0, sizeof e);
+    evg_i_error_set(&e, EVG_EPARSE, evg_i_display_name(path), line, 0,
+                    "invalid UTF-8 replaced by U+FFFD (%zu byte%s)", nbad,
+                    nbad == 1 ? "" : "s");
+    w->opts->on_diag(&e, EVG_SEV_WARNING, w->opts->diag_payload);
+}
+
+/*
+ * Read one file and hand it to `fn`. A file that cannot be read or parsed is
+ * reported and counted, and 0 returned so that the walk goes on.
+ */
+static int read_one(walker *w, const char *path, evg_article_fn fn, void *payload,
+                    evg_error *err)
+{
+    evg_article *a = NULL;
+    evg_error e;
+    int rc;
+
+    memset(&e, 0, sizeof e);
+    rc = evg_article_read_file(&a, path, &e);
+    if (rc == EVG_ENOMEM)
+        return evg_i_error_nomem(err);
+    if (rc < 0) {
+        w->failed++;
+        if (w->opts && w->opts->on_diag)
+            w->opts->on_diag(&e, EVG_SEV_ERROR, w->opts->diag_payload);
+        return 0;
+    }
+    warn_repairs(w, a, path);
+    rc = fn(a, payload);
+    evg_article_free(a);
+    return rc < 0 ? rc : 0; /* only a negative status stops the walk */
 }
 
 int evg_ingest_paths(size_t *failed_out, const char *const *paths, size_t npaths,
@@ -162,27 +242,8 @@ int evg_ingest_paths(size_t *failed_out, const char *const *paths, size_t npaths
         rc = evg_i_error_nomem(err);
         goto cleanup;
     }
-    for (size_t i = 0; i < files.n; i++) {
-        evg_article *a = NULL;
-        evg_error e;
-        memset(&e, 0, sizeof e);
-        rc = evg_article_read_file(&a, files.paths[i], &e);
-        if (rc == EVG_ENOMEM) {
-            rc = evg_i_error_nomem(err);
-            goto cleanup;
-        }
-        if (rc < 0) {
-            w.failed++;
-            if (opts && opts->on_diag)
-                opts->on_diag(&e, EVG_SEV_ERROR, opts->diag_payload);
-            rc = 0;
-            continue;
-        }
-        rc = fn(a, payload);
-        evg_article_free(a);
-        if (rc < 0)
-            goto cleanup;
-    }
+    for (size_t i = 0; rc == 0 && i < files.n; i++)
+        rc = read_one(&w, files.paths[i], fn, payload, err);
 cleanup:
     list_free(&files);
     if (failed_out)

@@ -54,6 +54,34 @@ static int blank(const char *s, size_t n)
     return 1;
 }
 
+/* Parse one line; a malformed one is reported and counted, not fatal. */
+static int read_line(evg_corpus *c, const char *line, size_t n, const char *name,
+                     int lineno, const evg_read_opts *opts, size_t *failed,
+                     evg_error *err)
+{
+    evg_doc *d = NULL;
+    evg_error e;
+    int rc;
+
+    if (lineno == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+        line += 3; /* a BOM some editors put in front of UTF-8 */
+        n -= 3;
+    }
+    if (blank(line, n))
+        return 0;
+    memset(&e, 0, sizeof e);
+    rc = evg_doc_parse_json(&d, line, n, name, lineno, &e);
+    if (rc == EVG_ENOMEM)
+        return evg_i_error_nomem(err);
+    if (rc < 0) {
+        (*failed)++;
+        evg_i_diag(opts ? opts->on_diag : NULL, opts ? opts->diag_payload : NULL,
+                   EVG_SEV_ERROR, &e);
+        return 0;
+    }
+    return evg_corpus_add_doc(c, d, err);
+}
+
 int evg_corpus_read_events(size_t *failed_out, evg_corpus *c, const char *path,
                            const evg_read_opts *opts, evg_error *err)
 {
@@ -75,29 +103,14 @@ int evg_corpus_read_events(size_t *failed_out, evg_corpus *c, const char *path,
         fclose(f);
         return evg_i_error_set(err, EVG_EIO, name, 0, 0, "is a directory");
     }
-    errno = 0;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        evg_doc *d = NULL;
-        evg_error e;
-        lineno++;
-        if (blank(line, (size_t)n))
-            continue;
-        memset(&e, 0, sizeof e);
-        int r = evg_doc_parse_json(&d, line, (size_t)n, name, lineno, &e);
-        if (r == EVG_ENOMEM) {
-            rc = evg_i_error_nomem(err);
-            goto cleanup;
-        }
-        if (r < 0) {
-            failed++;
-            evg_i_diag(opts ? opts->on_diag : NULL, opts ? opts->diag_payload : NULL,
-                       EVG_SEV_ERROR, &e);
-            continue;
-        }
-        EVG_CHECK(evg_corpus_add_doc(c, d, err));
+    for (;;) {
+        errno = 0; /* tells getline's ENOMEM from the end of the file */
+        if ((n = getline(&line, &cap, f)) < 0)
+            break;
+        EVG_CHECK(read_line(c, line, (size_t)n, name, ++lineno, opts, &failed, err));
     }
     if (ferror(f))
-        rc = evg_i_error_set(err, EVG_EIO, name, lineno, 0, "read failed: %s",
+        rc = evg_i_error_set(err, EVG_EIO, name, lineno + 1, 0, "read failed: %s",
                              strerror(errno));
     else if (errno == ENOMEM)
         rc = evg_i_error_nomem(err);

@@ -1,4 +1,6 @@
 /* The event record as JSON Lines (docs/events.md), through jansson. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,6 +8,8 @@
 
 #include "model/doc_internal.h"
 #include "util/buf.h"
+#include "util/date.h"
+#include "util/utf8.h"
 
 /* ---- writing ---------------------------------------------------------- */
 
@@ -30,9 +34,10 @@ static json_t *entity_json(const evg_entity *e)
           set_str(o, "name", e->name);
     if (!bad && e->type == EVG_ENT_PERSON) {
         json_t *t = json_array();
-        for (size_t i = 0; t && i < e->ntitles; i++)
-            if (json_array_append_new(t, json_string(e->titles[i])) < 0)
-                bad = 1;
+        for (size_t i = 0; t && !bad && i < e->ntitles; i++)
+            bad = json_array_append_new(t, json_string(e->titles[i])) < 0;
+        if (bad) /* set_new would have taken t; here it is still ours */
+            json_decref(t);
         bad = bad || set_new(o, "titles", t) || set_str(o, "country", e->country) ||
               set_str(o, "org", e->org);
     } else if (!bad && e->type == EVG_ENT_AGREEMENT) {
@@ -64,7 +69,7 @@ static json_t *event_json(const evg_event *ev)
         bad = json_array_append_new(
             es, json_pack("{s:I, s:I, s:s}", "start", (json_int_t)ev->evidence[i].start,
                           "end", (json_int_t)ev->evidence[i].end, "text",
-                          ev->evidence[i].text));
+                          ev->evidence[i].text ? ev->evidence[i].text : ""));
     bad = bad || set_str(o, "id", ev->id) ||
           set_str(o, "type", evg_event_type_name(ev->type)) ||
           set_str(o, "status", evg_event_status_name(ev->status)) ||
@@ -108,15 +113,59 @@ static json_t *doc_json(const evg_doc *d)
     return root;
 }
 
+/* Whether any of `n` strings (NULLs skipped) is not valid UTF-8. */
+static int any_invalid(const char *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] && !evg_i_utf8_valid(v[i], strlen(v[i])))
+            return 1;
+    return 0;
+}
+
+/* Name the first part of `d` holding a string that is not valid UTF-8, or 0. */
+static int find_bad_string(char *where, size_t size, const evg_doc *d)
+{
+    const char *meta[] = {d->id, d->path, d->date, d->title};
+
+    if (any_invalid(meta, 4))
+        return snprintf(where, size, "doc");
+    for (size_t i = 0; i < d->nents; i++) {
+        const evg_entity *e = &d->ents[i];
+        const char *f[] = {e->id, e->name, e->country, e->org, e->kind};
+        if (any_invalid(f, 5) || any_invalid(e->titles, e->ntitles))
+            return snprintf(where, size, "entities[%zu]", i);
+    }
+    for (size_t i = 0; i < d->nevents; i++) {
+        const evg_event *ev = &d->events[i];
+        const char *f[] = {ev->id, ev->date, ev->place};
+        int badev = any_invalid(f, 3);
+        for (size_t k = 0; k < ev->nevidence; k++)
+            badev |= any_invalid(&ev->evidence[k].text, 1);
+        for (size_t k = 0; k < ev->nparticipants; k++)
+            badev |= any_invalid(&ev->participants[k].entity, 1);
+        for (size_t k = 0; k < ev->nagreements; k++)
+            badev |= any_invalid(&ev->agreements[k].entity, 1);
+        if (badev)
+            return snprintf(where, size, "events[%zu]", i);
+    }
+    return 0;
+}
+
 int evg_doc_to_json(char **out, size_t *len_out, const evg_doc *d, evg_error *err)
 {
     json_t *root = doc_json(d);
-    char *s;
+    char *s, where[64];
     size_t n;
 
     *out = NULL;
-    if (root == NULL)
+    if (root == NULL) {
+        /* jansson answers NULL both when out of memory and for invalid UTF-8. */
+        if (find_bad_string(where, sizeof where, d) > 0)
+            return evg_i_error_set(err, EVG_EINVAL, d->id, 0, 0,
+                                   "%s: a string is not valid UTF-8; cannot write JSON",
+                                   where);
         return evg_i_error_nomem(err);
+    }
     s = json_dumps(root, JSON_COMPACT);
     json_decref(root);
     if (s == NULL)
@@ -158,203 +207,344 @@ typedef struct {
     evg_error *err;
 } reader;
 
-static int bad_field(const reader *r, const char *where, const char *what)
+/* Report a malformed record as "WHERE: what is wrong"; WHERE names the field. */
+static int bad(const reader *r, const char *where, const char *fmt, ...) EVG_PRINTF(3, 4);
+static int bad(const reader *r, const char *where, const char *fmt, ...)
 {
+    char what[200];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
     return evg_i_error_set(r->err, EVG_EPARSE, r->source, r->line, 0, "%s: %s", where, what);
 }
 
-/* A string member, or NULL when absent or null; -1 when of another type. */
-static int get_str(const char **out, const reader *r, json_t *obj, const char *key,
-                   const char *where, int required)
+static const char *type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        return "an object";
+    case JSON_ARRAY:
+        return "an array";
+    case JSON_STRING:
+        return "a string";
+    case JSON_INTEGER:
+        return "an integer";
+    case JSON_REAL:
+        return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE:
+        return "a boolean";
+    default:
+        return "null";
+    }
+}
+
+/*
+ * obj[key] as a string, NULL when absent or null. A required field must be
+ * present and not empty.
+ */
+static int get_str(const char **out, const reader *r, json_t *obj, const char *where,
+                   const char *key, int required)
 {
     json_t *v = json_object_get(obj, key);
+    char w[192];
 
     *out = NULL;
-    if (v == NULL || json_is_null(v)) {
-        if (required)
-            return bad_field(r, where, "missing string field");
-        return 0;
-    }
+    snprintf(w, sizeof w, "%s.%s", where, key);
+    if (v == NULL || json_is_null(v))
+        return required ? bad(r, w, "missing (expected a string)") : 0;
     if (!json_is_string(v))
-        return bad_field(r, where, "expected a string");
+        return bad(r, w, "expected a string, not %s", type_name(v));
+    if (required && json_string_length(v) == 0)
+        return bad(r, w, "must not be empty");
     *out = json_string_value(v);
     return 0;
 }
 
-static int get_array(json_t **out, const reader *r, json_t *obj, const char *key,
-                     const char *where)
+/* An optional date: "YYYY-MM-DD" (a real one) or null. */
+static int get_date(const char **out, const reader *r, json_t *obj, const char *where)
+{
+    char w[128];
+    int rc = get_str(out, r, obj, where, "date", 0);
+
+    if (rc < 0 || *out == NULL || evg_i_date_valid(*out, strlen(*out)))
+        return rc;
+    snprintf(w, sizeof w, "%s.date", where);
+    return bad(r, w, "expected a date as YYYY-MM-DD or null, not '%.40s'", *out);
+}
+
+/* obj[key] as an array, NULL when absent or null. */
+static int get_array(json_t **out, const reader *r, json_t *obj, const char *where,
+                     const char *key)
 {
     json_t *v = json_object_get(obj, key);
+    char w[128];
 
     *out = NULL;
     if (v == NULL || json_is_null(v))
         return 0;
-    if (!json_is_array(v))
-        return bad_field(r, where, "expected an array");
+    if (!json_is_array(v)) {
+        snprintf(w, sizeof w, "%s%s%s", where, where[0] ? "." : "", key);
+        return bad(r, w, "expected an array, not %s", type_name(v));
+    }
     *out = v;
+    return 0;
+}
+
+/* The titles of an entity: an array of strings, as a temporary vector in *out. */
+static int read_titles(const char ***out, size_t *n_out, const reader *r, json_t *o,
+                       const char *where)
+{
+    json_t *titles = NULL;
+    char w[128];
+    int rc;
+
+    *out = NULL;
+    *n_out = 0;
+    if ((rc = get_array(&titles, r, o, where, "titles")) < 0 || titles == NULL ||
+        json_array_size(titles) == 0)
+        return rc;
+    if ((*out = calloc(json_array_size(titles), sizeof(**out))) == NULL)
+        return evg_i_error_nomem(r->err);
+    *n_out = json_array_size(titles);
+    for (size_t i = 0; i < *n_out; i++) {
+        json_t *t = json_array_get(titles, i);
+        if (!json_is_string(t)) {
+            snprintf(w, sizeof w, "%s.titles[%zu]", where, i);
+            return bad(r, w, "expected a string, not %s", type_name(t));
+        }
+        (*out)[i] = json_string_value(t);
+    }
     return 0;
 }
 
 static int read_entity(evg_doc *d, const reader *r, json_t *o, size_t idx)
 {
-    char where[64];
+    char where[64], w[80];
     const char *type = NULL;
+    const char **titles = NULL;
     evg_entity e;
-    json_t *titles = NULL;
-    const char **tv = NULL;
-    int rc = 0;
+    int rc;
 
     memset(&e, 0, sizeof e);
     snprintf(where, sizeof where, "entities[%zu]", idx);
     if (!json_is_object(o))
-        return bad_field(r, where, "expected an object");
-    if ((rc = get_str(&e.id, r, o, "id", where, 1)) < 0 ||
-        (rc = get_str(&type, r, o, "type", where, 1)) < 0 ||
-        (rc = get_str(&e.name, r, o, "name", where, 1)) < 0 ||
-        (rc = get_str(&e.country, r, o, "country", where, 0)) < 0 ||
-        (rc = get_str(&e.org, r, o, "org", where, 0)) < 0 ||
-        (rc = get_str(&e.kind, r, o, "kind", where, 0)) < 0 ||
-        (rc = get_array(&titles, r, o, "titles", where)) < 0)
+        return bad(r, where, "expected an object, not %s", type_name(o));
+    if ((rc = get_str(&e.id, r, o, where, "id", 1)) < 0 ||
+        (rc = get_str(&type, r, o, where, "type", 1)) < 0 ||
+        (rc = get_str(&e.name, r, o, where, "name", 1)) < 0 ||
+        (rc = get_str(&e.country, r, o, where, "country", 0)) < 0 ||
+        (rc = get_str(&e.org, r, o, where, "org", 0)) < 0 ||
+        (rc = get_str(&e.kind, r, o, where, "kind", 0)) < 0)
         return rc;
+    snprintf(w, sizeof w, "%s.type", where);
     if (evg_i_entity_type_parse(&e.type, type) < 0)
-        return bad_field(r, where, "unknown entity type");
-    if (titles && json_array_size(titles) > 0) {
-        e.ntitles = json_array_size(titles);
-        if ((tv = calloc(e.ntitles, sizeof(*tv))) == NULL)
-            return evg_i_error_nomem(r->err);
-        for (size_t i = 0; i < e.ntitles; i++) {
-            tv[i] = json_string_value(json_array_get(titles, i));
-            if (tv[i] == NULL) {
-                free(tv);
-                return bad_field(r, where, "titles: expected strings");
-            }
-        }
-        e.titles = tv;
-    }
-    rc = evg_i_doc_add_entity(d, &e, r->err);
-    free(tv);
+        return bad(r, w, "unknown entity type '%.40s'", type);
+    snprintf(w, sizeof w, "%s.id", where);
+    if (evg_i_doc_entity_index(d, e.id) >= 0)
+        return bad(r, w, "duplicate entity id '%.60s'", e.id);
+    rc = read_titles(&titles, &e.ntitles, r, o, where);
+    e.titles = titles;
+    if (rc == 0)
+        rc = evg_i_doc_add_entity(d, &e, r->err);
+    free(titles);
     return rc;
 }
 
-static int read_members(evg_event *ev, const reader *r, json_t *o, const char *where,
-                        void **bufs)
+/* A member object of an event array with a required entity id among the doc's. */
+static int member_entity(const char **out, const reader *r, const evg_doc *d, json_t *m,
+                         const char *where)
 {
-    json_t *ps, *as, *es;
+    char w[128];
     int rc;
 
-    if ((rc = get_array(&ps, r, o, "participants", where)) < 0 ||
-        (rc = get_array(&as, r, o, "agreements", where)) < 0 ||
-        (rc = get_array(&es, r, o, "evidence", where)) < 0)
+    if (!json_is_object(m))
+        return bad(r, where, "expected an object, not %s", type_name(m));
+    if ((rc = get_str(out, r, m, where, "entity", 1)) < 0)
         return rc;
-    evg_participant *pv = ps ? calloc(json_array_size(ps) + 1, sizeof(*pv)) : NULL;
-    evg_agreement_ref *av = as ? calloc(json_array_size(as) + 1, sizeof(*av)) : NULL;
-    evg_evidence *ev_ = es ? calloc(json_array_size(es) + 1, sizeof(*ev_)) : NULL;
-    bufs[0] = pv;
-    bufs[1] = av;
-    bufs[2] = ev_;
-    if ((ps && !pv) || (as && !av) || (es && !ev_))
+    if (evg_i_doc_entity_index(d, *out) < 0) {
+        snprintf(w, sizeof w, "%s.entity", where);
+        return bad(r, w, "'%.60s' is not among the entities", *out);
+    }
+    return 0;
+}
+
+static int read_participants(evg_event *ev, evg_participant **buf, const reader *r,
+                             const evg_doc *d, json_t *arr, const char *where)
+{
+    char w[128], w2[192];
+    const char *role;
+    size_t n = json_array_size(arr);
+    int rc;
+
+    if (arr == NULL || n == 0)
+        return 0;
+    if ((*buf = calloc(n, sizeof(**buf))) == NULL)
         return evg_i_error_nomem(r->err);
-    for (size_t i = 0; ps && i < json_array_size(ps); i++) {
-        json_t *p = json_array_get(ps, i);
-        const char *ent = NULL, *role = NULL;
-        if (!json_is_object(p) || get_str(&ent, r, p, "entity", where, 1) < 0 ||
-            get_str(&role, r, p, "role", where, 0) < 0)
-            return bad_field(r, where, "participants: expected {entity, role}");
-        pv[i].entity = ent;
-        pv[i].role = EVG_ROLE_PARTICIPANT;
-        if (role && evg_i_role_parse(&pv[i].role, role) < 0)
-            return bad_field(r, where, "participants: unknown role");
+    for (size_t i = 0; i < n; i++) {
+        evg_participant *p = &(*buf)[i];
+        snprintf(w, sizeof w, "%s.participants[%zu]", where, i);
+        if ((rc = member_entity(&p->entity, r, d, json_array_get(arr, i), w)) < 0 ||
+            (rc = get_str(&role, r, json_array_get(arr, i), w, "role", 0)) < 0)
+            return rc;
+        p->role = EVG_ROLE_PARTICIPANT;
+        snprintf(w2, sizeof w2, "%s.role", w);
+        if (role && evg_i_role_parse(&p->role, role) < 0)
+            return bad(r, w2, "unknown role '%.40s'", role);
+        for (size_t k = 0; k < i; k++)
+            if (strcmp((*buf)[k].entity, p->entity) == 0)
+                return bad(r, w, "'%.60s' is listed twice", p->entity);
     }
-    ev->participants = pv;
-    ev->nparticipants = ps ? json_array_size(ps) : 0;
-    for (size_t i = 0; as && i < json_array_size(as); i++) {
-        json_t *a = json_array_get(as, i);
-        const char *ent = NULL, *rel = NULL;
-        if (!json_is_object(a) || get_str(&ent, r, a, "entity", where, 1) < 0 ||
-            get_str(&rel, r, a, "relation", where, 0) < 0)
-            return bad_field(r, where, "agreements: expected {entity, relation}");
-        av[i].entity = ent;
-        av[i].relation = EVG_REL_REFERENCED;
-        if (rel && evg_i_agreement_rel_parse(&av[i].relation, rel) < 0)
-            return bad_field(r, where, "agreements: unknown relation");
+    ev->participants = *buf;
+    ev->nparticipants = n;
+    return 0;
+}
+
+static int read_agreements(evg_event *ev, evg_agreement_ref **buf, const reader *r,
+                           const evg_doc *d, json_t *arr, const char *where)
+{
+    char w[128], w2[192];
+    const char *rel;
+    size_t n = json_array_size(arr);
+    int rc;
+
+    if (arr == NULL || n == 0)
+        return 0;
+    if ((*buf = calloc(n, sizeof(**buf))) == NULL)
+        return evg_i_error_nomem(r->err);
+    for (size_t i = 0; i < n; i++) {
+        evg_agreement_ref *a = &(*buf)[i];
+        snprintf(w, sizeof w, "%s.agreements[%zu]", where, i);
+        if ((rc = member_entity(&a->entity, r, d, json_array_get(arr, i), w)) < 0 ||
+            (rc = get_str(&rel, r, json_array_get(arr, i), w, "relation", 0)) < 0)
+            return rc;
+        if (evg_doc_find_entity(d, a->entity)->type != EVG_ENT_AGREEMENT)
+            return bad(r, w, "'%.60s' is not an agreement", a->entity);
+        a->relation = EVG_REL_REFERENCED;
+        snprintf(w2, sizeof w2, "%s.relation", w);
+        if (rel && evg_i_agreement_rel_parse(&a->relation, rel) < 0)
+            return bad(r, w2, "unknown relation '%.40s'", rel);
     }
-    ev->agreements = av;
-    ev->nagreements = as ? json_array_size(as) : 0;
-    for (size_t i = 0; es && i < json_array_size(es); i++) {
-        json_t *x = json_array_get(es, i), *s, *e;
-        const char *text = NULL;
-        if (!json_is_object(x) || get_str(&text, r, x, "text", where, 0) < 0)
-            return bad_field(r, where, "evidence: expected {start, end, text}");
-        s = json_object_get(x, "start");
-        e = json_object_get(x, "end");
-        if (!json_is_integer(s) || !json_is_integer(e) || json_integer_value(s) < 0 ||
-            json_integer_value(e) < json_integer_value(s))
-            return bad_field(r, where, "evidence: start and end must be offsets");
-        ev_[i].start = (size_t)json_integer_value(s);
-        ev_[i].end = (size_t)json_integer_value(e);
-        ev_[i].text = text ? text : "";
+    ev->agreements = *buf;
+    ev->nagreements = n;
+    return 0;
+}
+
+/* One offset of an evidence span: a non-negative integer. */
+static int get_offset(size_t *out, const reader *r, json_t *x, const char *where,
+                      const char *key)
+{
+    json_t *v = json_object_get(x, key);
+    char w[192];
+
+    snprintf(w, sizeof w, "%s.%s", where, key);
+    if (!json_is_integer(v) || json_integer_value(v) < 0)
+        return bad(r, w, "expected a byte offset (an integer >= 0), not %s",
+                   v ? (json_is_integer(v) ? "a negative one" : type_name(v))
+                     : "nothing");
+    *out = (size_t)json_integer_value(v);
+    return 0;
+}
+
+static int read_evidence(evg_event *ev, evg_evidence **buf, const reader *r, json_t *arr,
+                         const char *where)
+{
+    char w[128];
+    size_t n = json_array_size(arr);
+    int rc;
+
+    if (arr == NULL || n == 0)
+        return 0;
+    if ((*buf = calloc(n, sizeof(**buf))) == NULL)
+        return evg_i_error_nomem(r->err);
+    for (size_t i = 0; i < n; i++) {
+        evg_evidence *e = &(*buf)[i];
+        json_t *x = json_array_get(arr, i);
+        snprintf(w, sizeof w, "%s.evidence[%zu]", where, i);
+        if (!json_is_object(x))
+            return bad(r, w, "expected an object, not %s", type_name(x));
+        if ((rc = get_offset(&e->start, r, x, w, "start")) < 0 ||
+            (rc = get_offset(&e->end, r, x, w, "end")) < 0 ||
+            (rc = get_str(&e->text, r, x, w, "text", 0)) < 0)
+            return rc;
+        if (e->end < e->start)
+            return bad(r, w, "end %zu is before start %zu", e->end, e->start);
+        if (e->text == NULL)
+            e->text = "";
     }
-    ev->evidence = ev_;
-    ev->nevidence = es ? json_array_size(es) : 0;
+    ev->evidence = *buf;
+    ev->nevidence = n;
     return 0;
 }
 
 static int read_event(evg_doc *d, const reader *r, json_t *o, size_t idx)
 {
-    char where[64];
+    char where[64], w[80];
     const char *type = NULL, *status = NULL;
+    json_t *ps = NULL, *as = NULL, *es = NULL;
+    evg_participant *pbuf = NULL;
+    evg_agreement_ref *abuf = NULL;
+    evg_evidence *ebuf = NULL;
     evg_event ev;
-    void *bufs[3] = {NULL, NULL, NULL};
     int rc;
 
     memset(&ev, 0, sizeof ev);
     snprintf(where, sizeof where, "events[%zu]", idx);
     if (!json_is_object(o))
-        return bad_field(r, where, "expected an object");
-    if ((rc = get_str(&ev.id, r, o, "id", where, 1)) < 0 ||
-        (rc = get_str(&type, r, o, "type", where, 1)) < 0 ||
-        (rc = get_str(&status, r, o, "status", where, 0)) < 0 ||
-        (rc = get_str(&ev.date, r, o, "date", where, 0)) < 0 ||
-        (rc = get_str(&ev.place, r, o, "place", where, 0)) < 0)
-        return rc;
+        return bad(r, where, "expected an object, not %s", type_name(o));
+    EVG_CHECK(get_str(&ev.id, r, o, where, "id", 1));
+    EVG_CHECK(get_str(&type, r, o, where, "type", 1));
+    EVG_CHECK(get_str(&status, r, o, where, "status", 0));
+    EVG_CHECK(get_date(&ev.date, r, o, where));
+    EVG_CHECK(get_str(&ev.place, r, o, where, "place", 0));
+    snprintf(w, sizeof w, "%s.type", where);
     if (evg_i_event_type_parse(&ev.type, type) < 0)
-        return bad_field(r, where, "unknown event type");
+        EVG_CHECK(bad(r, w, "unknown event type '%.40s'", type));
     ev.status = EVG_STATUS_REPORTED;
+    snprintf(w, sizeof w, "%s.status", where);
     if (status && evg_i_event_status_parse(&ev.status, status) < 0)
-        return bad_field(r, where, "unknown status");
-    rc = read_members(&ev, r, o, where, bufs);
-    if (rc == 0)
-        rc = evg_i_doc_add_event(d, &ev, r->err);
-    for (int i = 0; i < 3; i++)
-        free(bufs[i]);
+        EVG_CHECK(bad(r, w, "unknown status '%.40s'", status));
+    EVG_CHECK(get_array(&ps, r, o, where, "participants"));
+    EVG_CHECK(get_array(&as, r, o, where, "agreements"));
+    EVG_CHECK(get_array(&es, r, o, where, "evidence"));
+    EVG_CHECK(read_participants(&ev, &pbuf, r, d, ps, where));
+    EVG_CHECK(read_agreements(&ev, &abuf, r, d, as, where));
+    EVG_CHECK(read_evidence(&ev, &ebuf, r, es, where));
+    rc = evg_i_doc_add_event(d, &ev, r->err);
+cleanup:
+    free(pbuf);
+    free(abuf);
+    free(ebuf);
     return rc;
 }
 
-/* Every entity an event names must be among the document's entities. */
-static int check_references(const evg_doc *d, const reader *r)
+/* The "doc" member: the document's metadata; creates *out. */
+static int read_meta(evg_doc **out, const reader *r, json_t *root)
 {
-    char where[64];
+    json_t *meta = json_object_get(root, "doc");
+    const char *id = NULL, *path = NULL, *date = NULL, *title = NULL;
+    int rc;
 
-    for (size_t i = 0; i < d->nevents; i++) {
-        const evg_event *ev = &d->events[i];
-        snprintf(where, sizeof where, "events[%zu]", i);
-        for (size_t k = 0; k < ev->nparticipants; k++)
-            if (evg_i_doc_entity_index(d, ev->participants[k].entity) < 0)
-                return bad_field(r, where, "participant is not among the entities");
-        for (size_t k = 0; k < ev->nagreements; k++)
-            if (evg_i_doc_entity_index(d, ev->agreements[k].entity) < 0)
-                return bad_field(r, where, "agreement is not among the entities");
-    }
-    return 0;
+    if (meta == NULL)
+        return bad(r, "doc", "missing (expected an object)");
+    if (!json_is_object(meta))
+        return bad(r, "doc", "expected an object, not %s", type_name(meta));
+    if ((rc = get_str(&id, r, meta, "doc", "id", 1)) < 0 ||
+        (rc = get_str(&path, r, meta, "doc", "path", 0)) < 0 ||
+        (rc = get_date(&date, r, meta, "doc")) < 0 ||
+        (rc = get_str(&title, r, meta, "doc", "title", 0)) < 0)
+        return rc;
+    return evg_i_doc_new(out, id, path, date, title, r->err);
 }
 
 int evg_doc_parse_json(evg_doc **out, const char *text, size_t len, const char *source,
                        int line, evg_error *err)
 {
     json_error_t jerr;
-    json_t *root = NULL, *meta, *ents = NULL, *evs = NULL;
+    json_t *root = NULL, *ents = NULL, *evs = NULL;
     evg_doc *d = NULL;
-    const char *id = NULL, *path = NULL, *date = NULL, *title = NULL;
     reader r = {source, line, err};
     int rc = 0;
 
@@ -365,26 +555,16 @@ int evg_doc_parse_json(evg_doc **out, const char *text, size_t len, const char *
         goto cleanup;
     }
     if (!json_is_object(root)) {
-        rc = bad_field(&r, "record", "expected a JSON object");
+        rc = bad(&r, "record", "expected a JSON object, not %s", type_name(root));
         goto cleanup;
     }
-    meta = json_object_get(root, "doc");
-    if (!json_is_object(meta)) {
-        rc = bad_field(&r, "doc", "missing or not an object");
-        goto cleanup;
-    }
-    EVG_CHECK(get_str(&id, &r, meta, "id", "doc", 1));
-    EVG_CHECK(get_str(&path, &r, meta, "path", "doc", 0));
-    EVG_CHECK(get_str(&date, &r, meta, "date", "doc", 0));
-    EVG_CHECK(get_str(&title, &r, meta, "title", "doc", 0));
-    EVG_CHECK(get_array(&ents, &r, root, "entities", "entities"));
-    EVG_CHECK(get_array(&evs, &r, root, "events", "events"));
-    EVG_CHECK(evg_i_doc_new(&d, id, path, date, title, err));
+    EVG_CHECK(get_array(&ents, &r, root, "", "entities"));
+    EVG_CHECK(get_array(&evs, &r, root, "", "events"));
+    EVG_CHECK(read_meta(&d, &r, root));
     for (size_t i = 0; ents && i < json_array_size(ents); i++)
         EVG_CHECK(read_entity(d, &r, json_array_get(ents, i), i));
     for (size_t i = 0; evs && i < json_array_size(evs); i++)
         EVG_CHECK(read_event(d, &r, json_array_get(evs, i), i));
-    EVG_CHECK(check_references(d, &r));
     *out = d;
     d = NULL;
 cleanup:

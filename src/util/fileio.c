@@ -42,7 +42,9 @@ int evg_i_read_file(evg_i_buf *out, const char *path, evg_error *err)
         return evg_i_read_stream(out, stdin, "<stdin>", err);
     if ((f = fopen(path, "rb")) == NULL)
         return evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (fstat(fileno(f), &st) != 0)
+        st.st_size = 0; /* unknown size: read_stream grows as it goes */
+    else if (S_ISDIR(st.st_mode)) {
         fclose(f);
         return evg_i_error_set(err, EVG_EIO, path, 0, 0, "is a directory");
     }
@@ -63,6 +65,29 @@ struct evg_ofile {
     char *tmp;  /* temporary file beside it */
 };
 
+/*
+ * Create a new temporary file beside `path`: "<path>.tmp.<pid>.<n>". open()
+ * with mode 0666 lets the umask decide the permissions, as for any output
+ * file, without touching the process-wide umask (mkstemp would make it 0600).
+ * O_EXCL and the counter avoid a file another writer or a crashed run left.
+ */
+static int create_tmp(evg_i_buf *tmp, const char *path, evg_error *err)
+{
+    for (unsigned n = 0; n < 1000; n++) {
+        int fd;
+        evg_i_buf_clear(tmp);
+        if (evg_i_buf_printf(tmp, "%s.tmp.%ld.%u", path, (long)getpid(), n) < 0)
+            return evg_i_error_nomem(err);
+        fd = open(tmp->ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0)
+            return fd;
+        if (errno != EEXIST)
+            break;
+    }
+    return evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot create: %s",
+                           strerror(errno));
+}
+
 int evg_ofile_open(evg_ofile **out, const char *path, evg_error *err)
 {
     evg_ofile *of = NULL;
@@ -79,19 +104,14 @@ int evg_ofile_open(evg_ofile **out, const char *path, evg_error *err)
         *out = of;
         return 0;
     }
-    if ((of->path = evg_i_strdup(path)) == NULL ||
-        evg_i_buf_printf(&tmp, "%s.tmp.XXXXXX", path) < 0) {
+    if ((of->path = evg_i_strdup(path)) == NULL) {
         rc = evg_i_error_nomem(err);
         goto cleanup;
     }
-    if ((fd = mkstemp(tmp.ptr)) < 0) {
-        rc = evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot create: %s", strerror(errno));
+    if ((fd = create_tmp(&tmp, path, err)) < 0) {
+        rc = fd;
         goto cleanup;
     }
-    /* mkstemp makes the file 0600; an output file is as readable as any other. */
-    mode_t mask = umask(0);
-    umask(mask);
-    (void)fchmod(fd, 0666 & ~mask);
     if ((of->f = fdopen(fd, "wb")) == NULL) {
         rc = evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
         close(fd);

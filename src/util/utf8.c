@@ -79,7 +79,10 @@ static const char *extra_fold(utf8proc_int32_t cp)
     case 0x0153: return "oe"; /* œ */
     case 0x00FE: return "th"; /* þ */
     case 0x00F0: return "d";  /* ð */
-    case 0x2019: return "'";  /* right single quotation mark, as in O’Brien */
+    case 0x2018:              /* left single quotation mark */
+    case 0x2019:              /* right single quotation mark, as in O’Brien */
+    case 0x02BC:
+        return "'"; /* modifier letter apostrophe */
     default: return NULL;
     }
 }
@@ -123,6 +126,27 @@ int evg_i_fold(evg_i_buf *out, const char *s, size_t n)
     return 0;
 }
 
+/* Whether a code point above ASCII belongs in a slug: letters, digits, marks. */
+static int slug_keeps(utf8proc_int32_t cp)
+{
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 int evg_i_slug(evg_i_buf *out, const char *s, size_t n)
 {
     evg_i_buf f = EVG_I_BUF_INIT;
@@ -133,9 +157,19 @@ int evg_i_slug(evg_i_buf *out, const char *s, size_t n)
         evg_i_buf_free(&f);
         return EVG_ENOMEM;
     }
-    for (size_t i = 0; i < f.len && rc == 0; i++) {
+    for (size_t i = 0, k = 1; i < f.len && rc == 0; i += k) {
         unsigned char c = (unsigned char)f.ptr[i];
-        int keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        utf8proc_int32_t cp = c;
+        int keep;
+        k = 1;
+        if (c >= 0x80) { /* a letter of another script stays; dashes and quotes do not */
+            utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)f.ptr + i,
+                                                  (utf8proc_ssize_t)(f.len - i), &cp);
+            k = m > 0 ? (size_t)m : 1;
+            keep = m > 0 && slug_keeps(cp);
+        } else {
+            keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        }
         if (c == '\'')
             continue; /* O'Brien -> obrien */
         if (!keep) {
@@ -146,7 +180,7 @@ int evg_i_slug(evg_i_buf *out, const char *s, size_t n)
             rc = evg_i_buf_putc(out, '-');
         pending = 0;
         if (rc == 0)
-            rc = evg_i_buf_putc(out, (char)c);
+            rc = evg_i_buf_put(out, f.ptr + i, k);
     }
     evg_i_buf_free(&f);
     if (rc == 0 && out->ptr == NULL)

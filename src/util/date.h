@@ -1,0 +1,12 @@
+#ifndef EVG_UTIL_DATE_H
+#define EVG_UTIL_DATE_H
+
+#include <stddef.h>
+
+/*
+ * Whether `n` bytes of `s` are a real calendar date "YYYY-MM-DD" (proleptic
+ * Gregorian, years 0001-9999): 2024-02-29 is one, 2023-02-29 is not.
+ */
+int evg_i_date_valid(const char *s, size_t n);
+
+#endif

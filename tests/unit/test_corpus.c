@@ -1,0 +1,175 @@
+/* Unit tests of src/model/corpus.c: reading JSON Lines into a corpus. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evgraph/corpus.h"
+#include "unit_helpers.h"
+
+#define CORPUS EVG_TEST_DATA "/doc/corpus.jsonl"
+
+static int read_into(evg_corpus *c, const char *path, th_diags *d, size_t *failed,
+                     evg_error *e)
+{
+    evg_read_opts opts = EVG_READ_OPTS_INIT;
+
+    opts.on_diag = th_collect_diag;
+    opts.diag_payload = d;
+    memset(e, 0, sizeof *e);
+    return evg_corpus_read_events(failed, c, path, &opts, e);
+}
+
+static void test_bad_line_reported_rest_kept(void **state)
+{
+    evg_corpus *c = NULL;
+    th_diags d = {0};
+    size_t failed = 99;
+    evg_error e;
+    char msg[400];
+    (void)state;
+
+    assert_int_equal(evg_corpus_new(&c, NULL), 0);
+    assert_int_equal(read_into(c, CORPUS, &d, &failed, &e), 0);
+    /* Lines 1, 3 and 6 are records, 2 and 5 blank, 4 has an unknown event type. */
+    assert_int_equal(evg_corpus_doc_count(c), 3);
+    assert_string_equal(evg_doc_id(evg_corpus_doc(c, 0)), "cardova-talks");
+    assert_string_equal(evg_doc_id(evg_corpus_doc(c, 1)), "border-protocol");
+    assert_string_equal(evg_doc_id(evg_corpus_doc(c, 2)), "envoy-visit");
+    assert_int_equal(evg_doc_event_count(evg_corpus_doc(c, 0)), 1);
+    assert_string_equal(evg_doc_entity(evg_corpus_doc(c, 0), 1)->name, "Ingrid Sæther");
+    assert_int_equal(failed, 1);
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.sev[0], EVG_SEV_ERROR);
+    assert_int_equal(d.errs[0].code, EVG_EPARSE);
+    assert_string_equal(d.errs[0].source, CORPUS);
+    assert_int_equal(d.errs[0].line, 4);
+    assert_string_equal(evg_error_format(msg, sizeof msg, &d.errs[0]),
+                        CORPUS ":4: events[0].type: unknown event type 'phonecall'");
+    evg_corpus_free(c);
+}
+
+static void test_reading_twice_accumulates(void **state)
+{
+    evg_corpus *c = NULL;
+    size_t failed = 0;
+    evg_error e;
+    (void)state;
+
+    assert_int_equal(evg_corpus_new(&c, &e), 0);
+    /* No options: bad lines are still counted, just not reported. */
+    assert_int_equal(evg_corpus_read_events(&failed, c, CORPUS, NULL, &e), 0);
+    assert_int_equal(failed, 1);
+    assert_int_equal(evg_corpus_read_events(NULL, c, CORPUS, NULL, NULL), 0);
+    assert_int_equal(evg_corpus_doc_count(c), 6);
+    assert_string_equal(evg_doc_id(evg_corpus_doc(c, 3)), "cardova-talks");
+    evg_corpus_free(c);
+    evg_corpus_free(NULL);
+}
+
+static void test_missing_file_and_directory(void **state)
+{
+    evg_corpus *c = NULL;
+    th_diags d = {0};
+    size_t failed = 99;
+    evg_error e;
+    (void)state;
+
+    assert_int_equal(evg_corpus_new(&c, NULL), 0);
+    assert_int_equal(read_into(c, EVG_TEST_DATA "/doc/absent.jsonl", &d, &failed, &e),
+                     EVG_EIO);
+    assert_int_equal(e.code, EVG_EIO);
+    assert_string_equal(e.source, EVG_TEST_DATA "/doc/absent.jsonl");
+    assert_non_null(strstr(e.text, "cannot open"));
+    assert_int_equal(failed, 0);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(read_into(c, EVG_TEST_DATA "/doc", &d, &failed, &e), EVG_EIO);
+    assert_string_equal(e.text, "is a directory");
+    assert_int_equal(evg_corpus_doc_count(c), 0);
+    evg_corpus_free(c);
+}
+
+static void test_line_ends_bom_and_last_line(void **state)
+{
+    char *dir = th_mkdtemp(), *path = th_join(dir, "crlf.jsonl");
+    evg_corpus *c = NULL;
+    th_diags d = {0};
+    size_t failed = 0;
+    evg_error e;
+    (void)state;
+
+    /* A BOM, CR LF line ends, a blank CR LF line, a last line without newline,
+     * and a bad line after a blank one keeps its own line number. */
+    assert_int_equal(th_write_str(path, "\xEF\xBB\xBF{\"doc\":{\"id\":\"a\"}}\r\n"
+                                        "\r\n"
+                                        "{\"doc\":{\"id\":\"b\"}}\r\n"
+                                        "{\"doc\":{\"id\":\"\"}}\r\n"
+                                        "{\"doc\":{\"id\":\"c\"}}"),
+                     0);
+    assert_int_equal(evg_corpus_new(&c, NULL), 0);
+    assert_int_equal(read_into(c, path, &d, &failed, &e), 0);
+    assert_int_equal(evg_corpus_doc_count(c), 3);
+    assert_string_equal(evg_doc_id(evg_corpus_doc(c, 0)), "a");
+    assert_string_equal(evg_doc_id(evg_corpus_doc(c, 2)), "c");
+    assert_int_equal(failed, 1);
+    assert_int_equal(d.errs[0].line, 4);
+    assert_string_equal(d.errs[0].text, "doc.id: must not be empty");
+    evg_corpus_free(c);
+    th_rmtree(dir);
+    free(path);
+    free(dir);
+}
+
+static void test_stdin(void **state)
+{
+    evg_corpus *c = NULL;
+    th_diags d = {0};
+    size_t failed = 0;
+    evg_error e;
+    (void)state;
+
+    assert_non_null(freopen(CORPUS, "rb", stdin));
+    assert_int_equal(evg_corpus_new(&c, NULL), 0);
+    assert_int_equal(read_into(c, "-", &d, &failed, &e), 0);
+    assert_int_equal(evg_corpus_doc_count(c), 3);
+    assert_int_equal(failed, 1);
+    assert_string_equal(d.errs[0].source, "<stdin>");
+    assert_int_equal(d.errs[0].line, 4);
+    evg_corpus_free(c);
+}
+
+static void test_add_doc(void **state)
+{
+    evg_corpus *c = NULL;
+    evg_doc *d = NULL;
+    const char *line = "{\"doc\":{\"id\":\"manual\"}}";
+    (void)state;
+
+    assert_int_equal(evg_corpus_new(&c, NULL), 0);
+    assert_int_equal(evg_corpus_doc_count(c), 0);
+    for (int i = 0; i < 20; i++) {
+        assert_int_equal(evg_doc_parse_json(&d, line, strlen(line), "x", 1, NULL), 0);
+        assert_int_equal(evg_corpus_add_doc(c, d, NULL), 0); /* the corpus owns d now */
+    }
+    assert_int_equal(evg_corpus_doc_count(c), 20);
+    assert_string_equal(evg_doc_id(evg_corpus_doc(c, 19)), "manual");
+    evg_corpus_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bad_line_reported_rest_kept),
+        cmocka_unit_test(test_reading_twice_accumulates),
+        cmocka_unit_test(test_missing_file_and_directory),
+        cmocka_unit_test(test_line_ends_bom_and_last_line),
+        cmocka_unit_test(test_stdin),
+        cmocka_unit_test(test_add_doc),
+    };
+    return cmocka_run_group_tests_name("corpus", tests, NULL, NULL);
+}
