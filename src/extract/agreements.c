@@ -22,10 +22,40 @@ static int connector(const x_ctx *x, size_t i)
            x_is(x, i, "the") || x_is(x, i, "between") || x_is(x, i, "in");
 }
 
-/* The agreement with this name, created when new; -1 on OOM. */
-static int agreement_for(x_ctx *x, size_t s, size_t e, const char *kind)
+/* The initials of the capitalized words of `name` before its last word: "ABM". */
+static void initials(const char *name, char *out, size_t cap)
 {
-    const char *name = x_span_text(x, s, e);
+    size_t n = 0;
+    const char *last = strrchr(name, ' ');
+
+    for (const char *p = name; *p && p < (last ? last : name) && n + 1 < cap; p++)
+        if ((p == name || p[-1] == ' ' || p[-1] == '-') && *p >= 'A' && *p <= 'Z')
+            out[n++] = *p;
+    out[n] = '\0';
+}
+
+/* "the 1972 ABM treaty" after "the Anti-Ballistic Missile Treaty": the same one. */
+static int acronym_of(const x_ctx *x, size_t s, size_t e)
+{
+    char ini[16];
+
+    for (size_t i = s; i < e; i++) {
+        if (!(x->toks.toks[i].flags & EVG_TK_ALLCAPS))
+            continue;
+        const char *w = x->text + x->toks.toks[i].start;
+        size_t wl = x->toks.toks[i].end - x->toks.toks[i].start;
+        for (size_t a = 0; a < x->nagrs; a++) {
+            initials(x->agrs[a].name, ini, sizeof ini);
+            if (strlen(ini) == wl && strncmp(ini, w, wl) == 0)
+                return (int)a;
+        }
+    }
+    return -1;
+}
+
+/* The agreement with this name, created when new; -1 on OOM. */
+static int agreement_for(x_ctx *x, const char *name, const char *kind)
+{
     evg_i_buf id = EVG_I_BUF_INIT;
 
     if (name == NULL)
@@ -72,27 +102,163 @@ static void named_span(const x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     *e_out = e;
 }
 
-/* "a memorandum of understanding on tourism": the kind word and what it is about. */
-static size_t described_end(const x_ctx *x, size_t k)
+static int one_of(const x_ctx *x, size_t i, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (x_is(x, i, words[k]))
+            return 1;
+    return 0;
+}
+
+/* Words that end a described agreement's modifiers on the left. */
+static const char *const LEFT_STOPS[] = {
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "any", "such", "no", "every", "each", "of", "in", "on", "for", "to", "with", "by", "at",
+    "from", "under", "over", "into", "after", "before", "and", "or", "but", "signed", "sign",
+    "signs", "reached", "reach", "seal", "sealed", "struck", "strike", "backs", "backed",
+    "hailed", "join", "joined", "follow", "follows", "said", "says", "is", "was", "are",
+    "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "may",
+    "as", "than", "about", "what", "which", "who", "enter", "approved", "agreed"};
+
+/* Words that open what a described agreement is about, on the right. */
+static const char *const COMPLEMENTS[] = {"to", "between", "on", "covering", "by", "with",
+                                          "for", "establishing", "effectively", "in",
+                                          "allowing", "providing", "setting", "among",
+                                          "concerning", "regarding", "over"};
+
+/* Words that end the complement: a new clause. */
+static const char *const RIGHT_STOPS[] = {"which", "that", "said", "says", "but", "while",
+                                          "when", "after", "before", "because", "if",
+                                          "although", "though", "was", "were", "is", "are",
+                                          "will", "would", "has", "had", "could", "should"};
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The modifiers before a lower-case kind word: "superpower arms control agreement". */
+static size_t described_start(const x_ctx *x, size_t k)
+{
+    size_t s = k;
+    while (s > x->s0 && k - s < 5) {
+        size_t i = s - 1;
+        uint16_t f = x->toks.toks[i].flags;
+        if (!(f & EVG_TK_WORD) || (f & EVG_TK_POSS) || one_of(x, i, LEFT_STOPS, N(LEFT_STOPS)) ||
+            (x_cls(x, i) & (LX_TRIGGER | LX_PLANNED | LX_NEGATION)))
+            break;
+        s = i;
+    }
+    return s;
+}
+
+/* Words that may close a name but not end one: "agreement by six nations in". */
+static int dangling(const x_ctx *x, size_t i)
+{
+    static const char *const w[] = {"in", "of", "on", "to", "the", "a", "an", "and", "for",
+                                    "by", "with", "at", "some", "its", "their", "-"};
+    return one_of(x, i, w, N(w));
+}
+
+/*
+ * What it is about: "to reschedule some 7.5 billion dlrs", at most six
+ * words (a name, not the sentence). `*cs_out` receives where it starts,
+ * after a participle ("reached", "signed") that is not part of the name.
+ */
+static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
 {
     size_t e = k + x->mlen[k], j = e;
-    static const char *const stops[] = {"with", "at", "during", "which", "that", "after",
-                                        "before", "while", "when", "said", "in"};
 
-    if (j < x->s1 && (x_is(x, j, "on") || x_is(x, j, "for") || x_is(x, j, "to") ||
-                      x_is(x, j, "of") || x_is(x, j, "between") || x_is(x, j, "in"))) {
-        for (; j < x->s1 && j - e < 10; j++) {
-            if (!(x->toks.toks[j].flags & EVG_TK_WORD) && !x_is(x, j, "-"))
-                break;
-            int stop = 0;
-            for (size_t q = 0; q < sizeof(stops) / sizeof(stops[0]); q++)
-                stop |= j > e && x_is(x, j, stops[q]);
-            if (stop)
-                break;
-        }
-        return j;
+    *cs_out = e;
+    /* "an agreement reached (last year) between ...", "the deal signed in Cairo" */
+    if (j < x->s1 && (x_is(x, j, "reached") || x_is(x, j, "signed") || x_is(x, j, "struck") ||
+                      x_is(x, j, "concluded") || x_is(x, j, "agreed")))
+        j++;
+    if (j >= x->s1 || !one_of(x, j, COMPLEMENTS, N(COMPLEMENTS)))
+        return e;
+    /* "to" opens a purpose only before a verb-like word, not "to the US" */
+    if (x_is(x, j, "to") && j + 1 < x->s1 &&
+        (x_is(x, j + 1, "the") || (x->toks.toks[j + 1].flags & EVG_TK_CAP)))
+        return e;
+    *cs_out = j;
+    for (e = j + 1; e < x->s1 && e - j < 7; e++) {
+        uint16_t f = x->toks.toks[e].flags;
+        if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "'") && !x_is(x, e, "%")) ||
+            one_of(x, e, RIGHT_STOPS, N(RIGHT_STOPS)))
+            break;
     }
+    while (e > j + 1 && dangling(x, e - 1))
+        e--;
     return e;
+}
+
+/* A number in the modifiers, other than a year alone: "five billion stg", "1987-88". */
+static int numbered(const x_ctx *x, size_t s, size_t k)
+{
+    static const char *const words[] = {"two", "three", "four", "five", "six", "seven",
+                                        "eight", "nine", "ten", "hundred", "thousand",
+                                        "million", "billion", "mln", "bln"};
+    for (size_t i = s; i < k; i++) {
+        const evg_i_tok *t = &x->toks.toks[i];
+        if (one_of(x, i, words, N(words)))
+            return 1;
+        if ((t->flags & EVG_TK_NUM) && !(t->end - t->start == 4 && k - s == 1))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Whether the sentence is about states: a country, an organization or an
+ * official in it, or an official of a country or a meeting earlier in the
+ * article.
+ */
+static int political(const x_ctx *x)
+{
+    if (x->nevents > 0)
+        return 1;
+    for (size_t p = 0; p < x->npeople; p++)
+        if (!x->people[p].weak && (x->people[p].country >= 0 || x->people[p].org >= 0))
+            return 1;
+    for (size_t i = x->s0; i < x->s1; i++)
+        if (x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL | LX_ORG))
+            return 1;
+    for (size_t m = x->nment; m-- > 0 && x->ment[m].sent == x->sent;)
+        if (x->ment[m].person >= 0 && !x->people[x->ment[m].person].weak)
+            return 1;
+    return 0;
+}
+
+/*
+ * A lower-case agreement: "an agreement to limit production", "a trade
+ * deal between Venezuela and China", "the five billion stg deal". "The
+ * agreement" alone refers back to one already found. Returns the name
+ * (arena) or NULL.
+ */
+static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
+{
+    const char *kind = x->mp[k].kind;
+    size_t s = described_start(x, k), ke = k + x->mlen[k], cs, e = described_end(x, k, &cs);
+    int definite = s > x->s0 && (x_is(x, s - 1, "the") || x_is(x, s - 1, "this") ||
+                                 x_is(x, s - 1, "that"));
+
+    if (strcmp(kind, "plan") == 0 || strcmp(kind, "other") == 0)
+        return NULL;
+    /* "to deal with", "help deal with debt", "a great deal of" */
+    if ((k > x->s0 && (x_is(x, k - 1, "to") || x_is(x, k - 1, "great") ||
+                       x_is(x, k - 1, "good"))) ||
+        (x_is(x, k, "deal") && ke < x->s1 && x_is(x, ke, "with")))
+        return NULL;
+    if (e == ke && ((definite && !numbered(x, s, k)) || s == k))
+        return NULL;
+    if (!political(x))
+        return NULL;
+    *s_out = s;
+    *e_out = e;
+    if (cs == ke) /* no participle: the words as written */
+        return x_span_text(x, s, e);
+    evg_i_buf_clear(&x->tmp);
+    const char *head = x_span_text(x, s, ke), *tail = x_span_text(x, cs, e);
+    if (head == NULL || tail == NULL || evg_i_buf_printf(&x->tmp, "%s %s", head, tail) < 0)
+        return NULL;
+    return evg_i_arena_strdup(&x->arena, x->tmp.ptr);
 }
 
 int x_find_agreements(x_ctx *x, int *found, int max)
@@ -105,19 +271,19 @@ int x_find_agreements(x_ctx *x, int *found, int max)
         const char *kind = x->mp[k].kind;
         size_t s, e;
         int a = -2;
+        const char *name = NULL;
         if (capword(x, k)) {
             named_span(x, k, &s, &e);
             /* A lone capitalized kind word needs "the ... of X" or another capitalized word. */
-            if (e - s > x->mlen[k])
-                a = agreement_for(x, s, e, kind);
-        } else if (k > x->s0 && (x_is(x, k - 1, "a") || x_is(x, k - 1, "an") ||
-                                 x_is(x, k - 1, "the")) &&
-                   k >= x->s0 + 2 && (x_cls(x, k - 2) & LX_TRIGGER) &&
-                   x->mp[k - 2].frame == FR_SIGN) {
-            s = k;
-            e = described_end(x, k);
-            a = agreement_for(x, s, e, kind);
+            if (e - s > x->mlen[k] && (name = x_span_text(x, s, e)) == NULL)
+                return EVG_ENOMEM;
+        } else {
+            name = described(x, k, &s, &e);
         }
+        if (name)
+            a = acronym_of(x, s, e);
+        if (name && a < 0)
+            a = agreement_for(x, name, kind);
         if (a == -1)
             return EVG_ENOMEM;
         if (a >= 0) {
