@@ -131,7 +131,7 @@ static long next_mention(const x_ctx *x, size_t from, size_t lim)
     for (size_t m = first; m < last; m++) {
         const x_mention *mm = &x->ment[m];
         if (mm->start < from || mm->start >= lim || mm->kind == M_PLACE ||
-            (mm->person < 0 && mm->kind != M_GROUP))
+            (mm->person < 0 && (mm->kind != M_GROUP || x->focus < 0)))
             continue;
         if (best < 0 || mm->start < x->ment[best].start ||
             (mm->start == x->ment[best].start && mm->end > x->ment[best].end))
@@ -149,7 +149,7 @@ static long prev_mention(const x_ctx *x, size_t to, size_t lim)
     for (size_t m = first; m < last; m++) {
         const x_mention *mm = &x->ment[m];
         if (mm->end > to || mm->start < lim || mm->kind == M_PLACE ||
-            (mm->person < 0 && mm->kind != M_GROUP))
+            (mm->person < 0 && (mm->kind != M_GROUP || x->focus < 0)))
             continue;
         /* skip a leader's name inside a delegation mention: take the outer one */
         if (best < 0 || mm->end > x->ment[best].end ||
@@ -211,7 +211,7 @@ static void left_side(const x_ctx *x, size_t to, side *out, size_t maxdist)
     for (size_t i = x->ment[m].end; i < to; i++)
         if (x_is(x, i, "that") || x_is(x, i, "which") || x_is(x, i, "whom") ||
             x_is(x, i, "whose") || is_clause_punct(x, i) ||
-            (maxdist > 6 && x_is(x, i, ",")))
+            (maxdist > 6 && x_is(x, i, ",") && !(i + 1 < to && x_is(x, i + 1, "who"))))
             return;
     long chain[MAX_SIDE];
     int gap[MAX_SIDE], n = 0;
@@ -581,7 +581,7 @@ static void noun_subject(x_ctx *x, size_t t, size_t after, const clause_state *c
  * meeting each). Returns the number of events recorded, or < 0.
  */
 static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
-                      const clause_state *cs)
+                      const clause_state *cs, int with_args_only)
 {
     size_t k = te;
     side l, r;
@@ -619,6 +619,8 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
         }
         return made;
     }
+    if (with_args_only)
+        return 0;
     /* "she and the Premier had set targets during talks earlier today" */
     left_side(x, t, &l, 15);
     if (l.n >= 2 && t > x->s0 &&
@@ -721,6 +723,75 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     return 1;
 }
 
+/* How many sentences later people may still join a meeting named without them. */
+#define PENDING_SPAN 5
+
+/* "a meeting of the Group of Five" with nobody named yet: remember it for who joins. */
+static void open_pending(x_ctx *x, const x_event *proto)
+{
+    if (proto->status == EVG_STATUS_REPORTED && background(x))
+        return;
+    if (x->has_pending && x->sent - x->pending_sent <= PENDING_SPAN)
+        return; /* "the two-day summit" names again the talks just opened */
+    x->pending = *proto;
+    int dr = x_sentence_date(x, x->s0, x->s1, proto->trig,
+                             proto->status == EVG_STATUS_PLANNED, x->pending.date);
+    if ((dr > 0 && x->date && strcmp(x->pending.date, x->date) > 0) || says_next(x))
+        x->pending.status = EVG_STATUS_PLANNED;
+    if (dr <= 0)
+        x->pending.date[0] = '\0';
+    x->pending.place = sentence_place(x);
+    x->has_pending = 1;
+    x->pending_event = -1;
+    x->pending_sent = x->sent;
+}
+
+/*
+ * "The meeting was attended by A, B and C", "Officials arriving included A
+ * and B", "X will represent the UK": the people take part in the meeting the
+ * text is about: one named just before without its people, or the one in
+ * focus, or else a meeting of their own.
+ */
+static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
+{
+    side l, r;
+    int passive = t > x->s0 && is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
+    x_event *target = NULL;
+
+    left_side(x, t, &l, 6);
+    right_side(x, passive ? te + 1 : te, &r);
+    for (int k = 0; k < r.n; k++)
+        side_add(&l, r.p[k]);
+    if (l.n == 0)
+        return 0;
+    if (x->has_pending && x->sent - x->pending_sent <= PENDING_SPAN) {
+        if (x->pending_event < 0) {
+            x_event open = x->pending;
+            for (int k = 0; k < l.n; k++)
+                add_part(&open, l.p[k], EVG_ROLE_PARTICIPANT);
+            int rc = commit_event(x, &open);
+            if (rc > 0)
+                x->pending_event = x->focus;
+            return rc;
+        }
+        target = &x->events[x->pending_event];
+    } else if (x->focus >= 0 && x->events[x->focus].nsent > 0 &&
+               x->sent - x->events[x->focus].sent[x->events[x->focus].nsent - 1] <= 2) {
+        target = &x->events[x->focus];
+    }
+    if (target) {
+        for (int k = 0; k < l.n; k++)
+            add_part(target, l.p[k], EVG_ROLE_PARTICIPANT);
+        add_sent(target, x->sent);
+        return 1;
+    }
+    if (l.n < 2)
+        return 0;
+    for (int k = 0; k < l.n; k++)
+        add_part(ev, l.p[k], EVG_ROLE_PARTICIPANT);
+    return finish_event(x, ev);
+}
+
 /* One trigger at token t (len n): the number of events it gave, or < 0. */
 static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state *cs)
 {
@@ -740,11 +811,15 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
         (x_is(x, t > x->s0 ? t - 1 : t, "to") && t > x->s0))
         ev.status = EVG_STATUS_PLANNED;
     if (fr == FR_NOUN) {
-        rc = noun_event(x, t, t + n, &ev, cs);
+        rc = noun_event(x, t, t + n, &ev, cs, 0);
         if (rc == 0 && t > x->s0 && x_is(x, t - 1, "the"))
             *refers_back = 1;
+        else if (rc == 0)
+            open_pending(x, &ev);
         return rc;
     }
+    if (fr == FR_JOIN)
+        return join_event(x, t, t + n, &ev);
     if ((rc = verb_event(x, t, t + n, fr, &ev, cs)) <= 0)
         return rc;
     return finish_event(x, &ev);

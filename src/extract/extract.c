@@ -449,7 +449,7 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
     x.text = evg_article_body(a);
     x.len = evg_article_body_len(a);
     x.date = evg_article_date(a);
-    x.focus = x.visitor = x.dateline_country = x.home_country = -1;
+    x.focus = x.visitor = x.dateline_country = x.home_country = x.pending_event = -1;
     if (evg_i_tokenize(&x.toks, x.text, x.len, &lx->abbrevs) < 0 || match_all(&x) < 0) {
         rc = evg_i_error_nomem(err);
         goto cleanup;

@@ -103,6 +103,10 @@ typedef struct {
     int dateline_country;   /* -1 */
     int home_country;       /* where unmarked officials come from, -1 */
     int focus;     /* the event the discourse is about, -1 */
+    /* "a meeting of the Group of Five" named before its people: who joins it */
+    x_event pending;
+    int has_pending, pending_event; /* pending_event: its index once it has people, -1 */
+    size_t pending_sent;
     int visitor;   /* the person leading the visit the article is about, -1 */
     size_t sent;   /* current sentence */
     size_t s0, s1; /* its token range */

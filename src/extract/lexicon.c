@@ -34,7 +34,7 @@ static const struct {
     {"negation", LX_NEGATION},   {"past_markers", LX_PAST},      {"sequence", LX_SEQUENCE},
     {"place_nouns", LX_PLACE_NOUN}, {"venue_heads", LX_VENUE}, {"not_names", LX_NOTNAME}};
 
-static const char *const FRAMES[] = {"host", "guest", "mutual", "visit", "sign", "noun"};
+static const char *const FRAMES[] = {"host", "guest", "mutual", "visit", "sign", "noun", "join"};
 
 typedef struct {
     json_t *parts[NSECTIONS]; /* per section: array of the values given, in order */
@@ -363,7 +363,7 @@ static int apply_trigger(loader *ld, json_t *e)
         if (strcmp(FRAMES[f], frame) == 0)
             break;
     if (frame == NULL || f == sizeof(FRAMES) / sizeof(FRAMES[0]))
-        return bad(ld, "triggers: frame '%s' is not host, guest, mutual, visit, sign or noun%s",
+        return bad(ld, "triggers: frame '%s' is not host, guest, mutual, visit, sign, noun or join%s",
                    frame ? frame : "(missing)", "");
     if (type == NULL || (strcmp(type, "meeting") && strcmp(type, "call") && strcmp(type, "signing")))
         return bad(ld, "triggers: type '%s' is not meeting, call or signing%s",

@@ -35,7 +35,7 @@ enum {
 };
 
 /* Trigger frames: where the participants of an event are (docs/lexicon.md). */
-typedef enum { FR_HOST, FR_GUEST, FR_MUTUAL, FR_VISIT, FR_SIGN, FR_NOUN } lx_frame;
+typedef enum { FR_HOST, FR_GUEST, FR_MUTUAL, FR_VISIT, FR_SIGN, FR_NOUN, FR_JOIN } lx_frame;
 
 #define LX_MAX_CAND 4
 

@@ -197,6 +197,9 @@ static size_t name_at(const x_ctx *x, size_t i)
     /* A name does not end in an initial. */
     while (j > i && is_initial(x, j - 1))
         j--;
+    /* "Kent house", "Chequers estate": a place, not a person */
+    if (j < x->s1 && !is_cap(x, j) && (x_cls(x, j) & (LX_VENUE | LX_PLACE_NOUN)))
+        return i;
     return j;
 }
 
@@ -484,13 +487,15 @@ static int delegation_at(x_ctx *x, size_t g)
 
 static int is_pronoun(const x_ctx *x, size_t i)
 {
-    return x_is(x, i, "he") || x_is(x, i, "she");
+    return x_is(x, i, "he") || x_is(x, i, "she") || x_is(x, i, "him") || x_is(x, i, "her");
 }
 
 /* "they", "both", "the two (leaders)": the people of the event in focus. */
 static size_t group_ref(const x_ctx *x, size_t i)
 {
-    if (x_is(x, i, "they") || x_is(x, i, "both"))
+    /* "Both praised ...", "they both": not "both countries" */
+    if (x_is(x, i, "they") ||
+        (x_is(x, i, "both") && (i == x->s0 || x_is(x, i - 1, "they") || x_is(x, i - 1, ","))))
         return i + 1;
     /* "the two leaders", "the two men"; not "the two countries" */
     if (x_is(x, i, "the") && i + 2 < x->s1 && x_is(x, i + 1, "two")) {
@@ -534,6 +539,12 @@ static int titled_person(x_ctx *x, size_t *ip)
         if ((p = person_for(x, ns, ne)) < 0 || apply_titles(x, p, &ti) < 0)
             return EVG_ENOMEM;
         country_after(x, p, ne);
+        /* "French President X and his Prime Minister Y": Y is of X's country */
+        if (x->people[p].country < 0 && i > x->s0 && (x_is(x, i - 1, "his") || x_is(x, i - 1, "her"))) {
+            int owner = last_person(x);
+            if (owner >= 0 && owner != p)
+                x->people[p].country = x->people[owner].country;
+        }
         /* The mention covers the title: "Adviser to the Minister, General X". */
         if (x_add_mention(x, M_PERSON, i, ne, p) < 0)
             return EVG_ENOMEM;

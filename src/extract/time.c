@@ -159,6 +159,14 @@ static long expression_at(const x_ctx *x, size_t i, size_t start, size_t end, lo
     return month_date(x, i, end, today, future);
 }
 
+static int relative_between(const x_ctx *x, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (x_is(x, i, "who") || x_is(x, i, "which") || x_is(x, i, "whose"))
+            return 1;
+    return 0;
+}
+
 int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int future,
                     char out[11])
 {
@@ -170,10 +178,13 @@ int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int f
     today = parse_day(x->date);
     if (start < x->dateline_end)
         start = x->dateline_end; /* "MOSCOW, March 31 -" dates the report, not the event */
-    /* The time expression nearest the trigger speaks of its event. */
+    /* The time expression nearest the trigger speaks of its event, unless a
+     * relative clause ("..., who met her yesterday") lies between them. */
     for (size_t i = start; i < end; i++) {
         long when = expression_at(x, i, start, end, today, future);
         size_t dist = i > trig ? i - trig : trig - i;
+        if (when != -1 && relative_between(x, i < trig ? i : trig, i < trig ? trig : i))
+            continue;
         if (when != -1 && dist < best_dist) {
             best = when;
             best_dist = dist;
