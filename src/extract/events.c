@@ -92,7 +92,7 @@ static int coordinated(const x_ctx *x, size_t a, size_t b)
             return 0;
         and |= k <= 1 || (k == 3 && i + 2 < b && x_is(x, i + 1, "well"));
     }
-    return and ? 2 : (x_is(x, a, ",") && b == a + 1 ? 1 : 0);
+    return and ? 2 : x_is(x, a, ",") ? 1 : 0;
 }
 
 /*
@@ -668,7 +668,13 @@ static int noun_use(const x_ctx *x, size_t t)
     for (size_t k = 0; k < sizeof(det) / sizeof(det[0]); k++)
         if (x_is(x, t - 1, det[k]))
             return 1;
-    return (x->toks.toks[t - 1].flags & EVG_TK_POSS) != 0;
+    /* "the German leader's four-day visit" */
+    for (size_t k = t; k-- > x->s0 && t - k <= 2;)
+        if (x->toks.toks[k].flags & EVG_TK_POSS)
+            return 1;
+    const char *prev = x_fold(x, t - 1);
+    size_t n = strlen(prev);
+    return n > 4 && (strcmp(prev + n - 4, "-day") == 0 || strcmp(prev + n - 5, "-long") == 0);
 }
 
 /* A verb trigger: the participants on the sides its frame says. */
@@ -766,9 +772,15 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
         return 0;
     if (x->has_pending && x->sent - x->pending_sent <= PENDING_SPAN) {
         if (x->pending_event < 0) {
-            x_event open = x->pending;
+            /* the people gather on the open meeting until there are two */
             for (int k = 0; k < l.n; k++)
-                add_part(&open, l.p[k], EVG_ROLE_PARTICIPANT);
+                add_part(&x->pending, l.p[k], EVG_ROLE_PARTICIPANT);
+            add_sent(&x->pending, x->sent);
+            if (x->pending.nparts < 2)
+                return 0;
+            x_event open = x->pending;
+            x->pending.nparts = 0;
+            x->pending.nsent = 0;
             int rc = commit_event(x, &open);
             if (rc > 0)
                 x->pending_event = x->focus;

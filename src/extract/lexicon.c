@@ -20,7 +20,7 @@ static const char *const SECTIONS[] = {
     "countries", "organizations", "agreement_kinds", "heads", "royals", "modifiers",
     "ranks", "honorifics", "name_particles", "groups", "title_nouns", "abbreviations",
     "not_names", "triggers", "planned", "negation", "past_markers", "sequence",
-    "place_nouns", "venue_heads"};
+    "place_nouns", "venue_heads", "national_titles"};
 #define NSECTIONS (sizeof(SECTIONS) / sizeof(SECTIONS[0]))
 
 /* Word-list sections and the class each gives its words. */
@@ -408,6 +408,23 @@ static int apply_kinds(loader *ld, json_t *obj)
     return 0;
 }
 
+/* "Chancellor of the Exchequer" is British: a title that names its country. */
+static int apply_national_title(loader *ld, json_t *e)
+{
+    const char *title = json_string_value(json_object_get(e, "title"));
+    const char *code = json_string_value(json_object_get(e, "country"));
+    long c = code ? evg_i_strmap_get(&ld->lx->codes, code, strlen(code)) : -1;
+    lx_phrase *p;
+
+    if (!json_is_object(e) || title == NULL || c < 0)
+        return bad(ld, "national_titles: every entry needs a \"title\" and a known \"country\"%s%s",
+                   "", "");
+    if ((p = add_phrase(ld, title, LX_HEAD)) == NULL)
+        return ld->err && ld->err->code == EVG_ENOMEM ? EVG_ENOMEM : 0;
+    add_country_cand(p->countries, &p->ncountries, (int)c);
+    return 0;
+}
+
 /* ---- files and sections ----------------------------------------------- */
 
 /* Record the sections of one lexicon document (replacing where it says so). */
@@ -518,6 +535,12 @@ static int build(loader *ld)
         if (!json_is_array(sec))
             return bad(ld, "'%s' must be an array of objects%s", "triggers", "");
         json_array_foreach(sec, k, e) if ((rc = apply_trigger(ld, e)) < 0) return rc;
+    }
+    json_array_foreach(part(ld, "national_titles"), i, pair) {
+        sec = value_of(ld, pair);
+        if (!json_is_array(sec))
+            return bad(ld, "'%s' must be an array of objects%s", "national_titles", "");
+        json_array_foreach(sec, k, e) if ((rc = apply_national_title(ld, e)) < 0) return rc;
     }
     json_array_foreach(part(ld, "agreement_kinds"), i, pair)
         if ((rc = apply_kinds(ld, value_of(ld, pair))) < 0) return rc;

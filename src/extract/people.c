@@ -24,6 +24,7 @@ typedef struct {
     size_t ustart[X_MAX_TITLES], uend[X_MAX_TITLES]; /* title units, tokens */
     int nunits;
     int country, org;
+    int implied; /* the country a national title implies ("Foreign Secretary"), -1 */
 } title_info;
 
 static int is_word(const x_ctx *x, size_t i)
@@ -57,6 +58,8 @@ static void title_entities(const x_ctx *x, size_t i, title_info *ti)
         ti->country = evg_i_lx_country_at(x->lx, p->countries, p->ncountries, x->date);
     if (ti->org < 0 && (p->classes & LX_ORG) && p->org >= 0)
         ti->org = p->org;
+    if (ti->implied < 0 && (p->classes & LX_HEAD) && p->ncountries)
+        ti->implied = evg_i_lx_country_at(x->lx, p->countries, p->ncountries, x->date);
 }
 
 /* Whether token i can continue a title: a title word (case permitting). */
@@ -89,7 +92,7 @@ static size_t title_run(const x_ctx *x, size_t i, title_info *ti)
     int in_of = 0;
 
     memset(ti, 0, sizeof *ti);
-    ti->country = ti->org = -1;
+    ti->country = ti->org = ti->implied = -1;
     if (j < x->s1 && x_is(x, j, "the"))
         j++;
     /* A possessive country or organization first: "Azerbaijan's Defense Minister". */
@@ -101,7 +104,15 @@ static size_t title_run(const x_ctx *x, size_t i, title_info *ti)
     ustart = j;
     while (j < x->s1) {
         size_t n = x->mlen[j];
-        if (n && title_tok(x, j) && (in_of || !(x_cls(x, j) == LX_NOUN))) {
+        /* "Europe Director", "Treasury Secretary": an unknown capitalized word before a head */
+        if (!n && is_cap(x, j) && j + 1 < x->s1 && (x_cls(x, j + 1) & LX_HEAD) &&
+            !(x->toks.toks[j].flags & EVG_TK_SENT))
+            n = 1;
+        else if (n && title_tok(x, j) && (in_of || !(x_cls(x, j) == LX_NOUN)))
+            ;
+        else
+            n = 0;
+        if (n) {
             title_entities(x, j, ti);
             j += n;
             if (x_cls(x, j - n) & HEAD_CLS || in_of)
@@ -117,6 +128,14 @@ static size_t title_run(const x_ctx *x, size_t i, title_info *ti)
             if (k < x->s1 && x->mlen[k] && title_tok(x, k)) {
                 j = k;
                 in_of = 1;
+                continue;
+            }
+            /* "director general for Europe, X": a place closing the title */
+            size_t e = k;
+            while (e < x->s1 && is_cap(x, e) && !x->mlen[e])
+                e++;
+            if (e > k && (e >= x->s1 || !is_cap(x, e)) && e - k <= 3) {
+                j = last_head_end = e;
                 continue;
             }
             break;
@@ -162,6 +181,8 @@ static size_t title_run(const x_ctx *x, size_t i, title_info *ti)
                (x_cls(x, ti->ustart[u]) & LX_HONOR);
     if (!any)
         return i;
+    if (ti->country < 0)
+        ti->country = ti->implied;
     return last_head_end;
 }
 
@@ -219,6 +240,11 @@ static int person_for(x_ctx *x, size_t s, size_t e)
 
     if (name == NULL)
         return -1;
+    /* "Prince Abdullah" after "Crown Prince Abdullah bin Abdul Aziz": the given name */
+    int royal = e - s == 1 && s > x->s0 && (x_cls(x, s - 1) & LX_ROYAL);
+    for (size_t p = x->npeople; royal && p-- > 0;)
+        if (same_folded(x->people[p].given, sur))
+            return (int)p;
     for (size_t p = x->npeople; p-- > 0;) {
         x_person *pp = &x->people[p];
         if (!same_folded(pp->surname, sur))
@@ -366,7 +392,7 @@ static int salient_person(const x_ctx *x)
         int count = 0;
         for (size_t k = 0; k < x->nment; k++)
             count += x->ment[k].person == mm->person;
-        if (count >= best_count) {
+        if (count > best_count) {
             best = mm->person;
             best_count = count;
         }
@@ -668,6 +694,21 @@ static int home_country(x_ctx *x)
     for (size_t p = 0; p < x->npeople; p++)
         if (x->people[p].country >= 0 && !x->people[p].country_inferred)
             counts[x->people[p].country] = 0;
+    /* where a visitor went is not where he comes from */
+    for (size_t e = 0; e < x->nevents; e++) {
+        if (x->events[e].type != EVG_EV_VISIT)
+            continue;
+        for (int k = 0; k < x->events[e].nsent; k++) {
+            size_t s = x->events[e].sent[k];
+            for (size_t i = x->toks.sents[s]; i < x->toks.sents[s + 1]; i++)
+                if (x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)) {
+                    int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries,
+                                                x->date);
+                    if (c >= 0)
+                        counts[c] = 0;
+                }
+        }
+    }
     for (size_t i = 0; i < x->toks.n; i++) { /* the first named wins a tie */
         if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
             continue;

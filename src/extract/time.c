@@ -162,7 +162,8 @@ static long expression_at(const x_ctx *x, size_t i, size_t start, size_t end, lo
 static int relative_between(const x_ctx *x, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        if (x_is(x, i, "who") || x_is(x, i, "which") || x_is(x, i, "whose"))
+        if (x_is(x, i, "who") || x_is(x, i, "which") || x_is(x, i, "whose") ||
+            x_is(x, i, "where"))
             return 1;
     return 0;
 }
