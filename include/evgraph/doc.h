@@ -67,6 +67,10 @@ typedef struct {
     size_t nagreements;
     const evg_evidence *evidence;
     size_t nevidence;
+    /* How the date was found: "text" (a time expression in the sentence),
+     * "context" (the event continues one dated before: a visit's programme),
+     * "dateline" (no time in the text: the dispatch's date); NULL without date. */
+    const char *date_source;
 } evg_event;
 
 /** Document metadata; borrowed strings, date and title may be NULL. */

@@ -459,8 +459,10 @@ static int commit_event(x_ctx *x, x_event *ev)
             if (o->dead || !o->date[0] || o->status != ev->status)
                 continue;
             for (int k = 0; k < ev->nparts && !ev->date[0]; k++)
-                if (goes_on || has_part(o, ev->part[k]))
+                if (goes_on || has_part(o, ev->part[k])) {
                     memcpy(ev->date, o->date, 11);
+                    ev->date_source = "context";
+                }
             break;
         }
     }
@@ -468,8 +470,10 @@ static int commit_event(x_ctx *x, x_event *ev)
         x_event *o = &x->events[e];
         for (int k = 0; k < ev->nparts; k++)
             add_part(o, ev->part[k], ev->role[k]);
-        if (!o->date[0])
+        if (!o->date[0]) {
             memcpy(o->date, ev->date, 11);
+            o->date_source = ev->date_source;
+        }
         if (!o->place)
             o->place = ev->place;
         add_sent(o, x->sent);
@@ -525,6 +529,7 @@ static int finish_event(x_ctx *x, x_event *ev)
         ev->status = EVG_STATUS_PLANNED;
     if (dr <= 0)
         ev->date[0] = '\0';
+    ev->date_source = dr > 0 ? "text" : NULL;
     ev->vague = dr < 0;
     ev->place = sentence_place(x);
     return commit_event(x, ev);
@@ -746,6 +751,7 @@ static void open_pending(x_ctx *x, const x_event *proto)
         x->pending.status = EVG_STATUS_PLANNED;
     if (dr <= 0)
         x->pending.date[0] = '\0';
+    x->pending.date_source = dr > 0 ? "text" : NULL;
     x->pending.place = sentence_place(x);
     x->has_pending = 1;
     x->pending_event = -1;

@@ -78,6 +78,8 @@ static void find_dateline(x_ctx *x)
         strcmp(dash, "\xE2\x80\x94"))
         return;
     x->dateline_end = i + 3;
+    if (!x_date_at(x, i, i + 2, x->dateline_date))
+        x->dateline_date[0] = '\0';
     /* "MOSCOW" -> "Moscow" */
     char *place = (char *)x_span_text(x, 0, city_end);
     for (char *c = place; c && *c; c++)
@@ -107,6 +109,12 @@ static void settle_events(x_ctx *x)
         if (!ev->dead && !ev->place && ev->type != EVG_EV_CALL &&
             ev->status == EVG_STATUS_REPORTED)
             ev->place = x->dateline_place;
+        /* Nothing in the text dates a reported event: the dispatch's day, said so. */
+        if (!ev->dead && !ev->date[0] && !ev->vague && ev->status == EVG_STATUS_REPORTED &&
+            x->dateline_date[0]) {
+            memcpy(ev->date, x->dateline_date, 11);
+            ev->date_source = "dateline";
+        }
     }
 }
 
@@ -368,6 +376,7 @@ static int emit_events(out_ctx *o, const char **pids, const char *docid)
         ev.type = xe->type;
         ev.status = xe->status;
         ev.date = xe->date[0] ? xe->date : NULL;
+        ev.date_source = xe->date[0] ? xe->date_source : NULL;
         ev.place = xe->place;
         for (int k = 0; k < xe->nparts; k++) {
             parts[ev.nparticipants].entity = pids[xe->part[k]];

@@ -65,6 +65,7 @@ typedef struct {
     evg_role role[X_MAX_PARTS];
     int nparts;
     char date[11]; /* "" when unknown */
+    const char *date_source; /* "text", "context", "dateline" (static strings) */
     const char *place;
     int agr[X_MAX_AGR];
     evg_agreement_rel rel[X_MAX_AGR];
@@ -100,6 +101,7 @@ typedef struct {
     size_t nevents, cap_events;
     size_t dateline_end;    /* tokens of "MOSCOW, March 31 -", 0 when none */
     const char *dateline_place;
+    char dateline_date[11];  /* "" when none */
     int dateline_country;   /* -1 */
     int home_country;       /* where unmarked officials come from, -1 */
     int focus;     /* the event the discourse is about, -1 */
@@ -138,6 +140,9 @@ void x_infer_countries(x_ctx *x);
  */
 int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int future,
                     char out[11]);
+
+/* The date written at token i ("March 31"), resolved against the article's: 1 or 0. */
+int x_date_at(const x_ctx *x, size_t i, size_t end, char out[11]);
 
 /* agreements.c */
 int x_find_agreements(x_ctx *x, int *found, int max);

@@ -198,3 +198,13 @@ int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int f
     civil_from_days(best, out);
     return 1;
 }
+
+int x_date_at(const x_ctx *x, size_t i, size_t end, char out[11])
+{
+    long when;
+
+    if (x->date == NULL || (when = month_date(x, i, end, parse_day(x->date), 0)) < 0)
+        return 0;
+    civil_from_days(when, out);
+    return 1;
+}

@@ -113,6 +113,7 @@ int evg_i_doc_add_event(evg_doc *d, const evg_event *ev, evg_error *err)
         return evg_i_error_nomem(err);
     c.id = dup_opt(d, ev->id, &fail);
     c.date = dup_opt(d, ev->date, &fail);
+    c.date_source = ev->date ? dup_opt(d, ev->date_source, &fail) : NULL;
     c.place = dup_opt(d, ev->place, &fail);
     if (ev->nparticipants &&
         (ps = evg_i_arena_alloc(&d->arena, ev->nparticipants * sizeof(*ps))) == NULL)

@@ -73,7 +73,8 @@ static json_t *event_json(const evg_event *ev)
     bad = bad || set_str(o, "id", ev->id) ||
           set_str(o, "type", evg_event_type_name(ev->type)) ||
           set_str(o, "status", evg_event_status_name(ev->status)) ||
-          set_str(o, "date", ev->date) || set_str(o, "place", ev->place);
+          set_str(o, "date", ev->date) || set_str(o, "date_source", ev->date_source) ||
+          set_str(o, "place", ev->place);
     if (!bad) {
         bad = json_object_set(o, "participants", ps) || json_object_set(o, "agreements", as) ||
               json_object_set(o, "evidence", es);
@@ -498,6 +499,7 @@ static int read_event(evg_doc *d, const reader *r, json_t *o, size_t idx)
     EVG_CHECK(get_str(&type, r, o, where, "type", 1));
     EVG_CHECK(get_str(&status, r, o, where, "status", 0));
     EVG_CHECK(get_date(&ev.date, r, o, where));
+    EVG_CHECK(get_str(&ev.date_source, r, o, where, "date_source", 0));
     EVG_CHECK(get_str(&ev.place, r, o, where, "place", 0));
     snprintf(w, sizeof w, "%s.type", where);
     if (evg_i_event_type_parse(&ev.type, type) < 0)

@@ -86,7 +86,8 @@ static void add_events(evg_doc *d)
                      a1,
                      1,
                      e1,
-                     1};
+                     1,
+                     "text"};
     assert_int_equal(evg_i_doc_add_event(d, &ev, NULL), 0);
     ev = (evg_event){"veloria-ostmark-001#2",
                      EVG_EV_CALL,
@@ -98,7 +99,8 @@ static void add_events(evg_doc *d)
                      NULL,
                      0,
                      NULL,
-                     0};
+                     0,
+                     NULL};
     assert_int_equal(evg_i_doc_add_event(d, &ev, NULL), 0);
     ev = (evg_event){"veloria-ostmark-001#3",
                      EVG_EV_SIGNING,
@@ -110,7 +112,8 @@ static void add_events(evg_doc *d)
                      a3,
                      1,
                      e3,
-                     1};
+                     1,
+                     "text"};
     assert_int_equal(evg_i_doc_add_event(d, &ev, NULL), 0);
 }
 
