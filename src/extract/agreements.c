@@ -246,7 +246,9 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
                        x_is(x, k - 1, "good"))) ||
         (x_is(x, k, "deal") && ke < x->s1 && x_is(x, ke, "with")))
         return NULL;
-    if (e == ke && ((definite && !numbered(x, s, k)) || s == k))
+    /* "the agreement" refers back; "the five billion stg deal" names one; without what
+     * it is about, one word before it is not enough ("wage agreements") */
+    if (e == ke && ((definite && !numbered(x, s, k)) || k - s < 2))
         return NULL;
     if (!political(x))
         return NULL;
@@ -288,6 +290,8 @@ int x_find_agreements(x_ctx *x, int *found, int max)
             return EVG_ENOMEM;
         if (a >= 0) {
             found[n++] = a;
+            for (size_t i = s; i < e; i++)
+                x->in_agreement[i] = 1;
             k = e - 1;
         }
     }

@@ -337,7 +337,7 @@ static const char *sentence_place(x_ctx *x)
         if (k < x->s1 && x_is(x, k, "the"))
             k++;
         if (k >= x->s1 || !(x->toks.toks[k].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) ||
-            (x->toks.toks[k].flags & EVG_TK_NUM))
+            (x->toks.toks[k].flags & EVG_TK_NUM) || x->in_agreement[k])
             continue;
         e = cap_phrase(x, k);
         /* Months and weekdays are times, not places. */
@@ -866,25 +866,21 @@ static void attach_agreements(x_ctx *x, const int *agr, int nagr, int signing)
 
 int x_find_events(x_ctx *x)
 {
-    int agr[X_MAX_AGR], nagr, refers_back = 0, made = 0, signing = 0;
+    int refers_back = 0, made = 0, signing = 0, nagr = x->nsent_agr;
+    const int *agr = x->sent_agr;
     clause_state cs;
 
     memset(&cs, 0, sizeof cs);
-
-    if ((nagr = x_find_agreements(x, agr, X_MAX_AGR)) < 0)
-        return nagr;
     for (size_t i = x->s0; i < x->s1; i++) {
         if (!(x_cls(x, i) & LX_TRIGGER))
             continue;
         size_t n = x->mlen[i];
-        int before = (int)x->nevents, f0 = x->focus;
         int rc = trigger(x, i, n, &refers_back, &cs);
         if (rc < 0)
             return rc;
         made += rc;
         if (rc > 0 && x->mp[i].frame == FR_SIGN && !(i > x->s0 && is_be(x, i - 1)))
             signing = 1;
-        (void)before, (void)f0;
         i += n - 1;
     }
     if (refers_back && !made && x->focus >= 0) {

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/extract_internal.h"
 #include "model/doc_internal.h"
@@ -42,9 +43,11 @@ static int match_all(x_ctx *x)
 
     free(x->mp);
     free(x->mlen);
+    free(x->in_agreement);
     x->mp = calloc(n ? n : 1, sizeof(*x->mp));
     x->mlen = calloc(n ? n : 1, 1);
-    if (x->mp == NULL || x->mlen == NULL)
+    x->in_agreement = calloc(n ? n : 1, 1);
+    if (x->mp == NULL || x->mlen == NULL || x->in_agreement == NULL)
         return EVG_ENOMEM;
     for (size_t s = 0; s < x->toks.nsents; s++) {
         size_t lim = x->toks.sents[s + 1];
@@ -125,6 +128,10 @@ static int read_sentences(x_ctx *x)
     for (x->sent = 0; x->sent < x->toks.nsents; x->sent++) {
         x->s0 = x->toks.sents[x->sent];
         x->s1 = x->toks.sents[x->sent + 1];
+        /* agreements first: their names hold capitalized words that are nobody */
+        if ((rc = x_find_agreements(x, x->sent_agr, X_MAX_AGR)) < 0)
+            return rc;
+        x->nsent_agr = rc;
         if ((rc = x_find_people(x)) < 0 || (rc = x_find_events(x)) < 0)
             return rc;
     }
@@ -165,6 +172,15 @@ static int emit_country(out_ctx *o, int c)
     e.id = country_id(o, c);
     e.name = o->x->lx->country[c].name;
     return e.id ? emit(o, &e) : evg_i_error_nomem(o->err);
+}
+
+/* Whether token i of a title starts a country's name ("of Lithuania", "of the UK"). */
+static int country_word(const evg_lexicon *lx, const evg_i_tokens *t, size_t i)
+{
+    lx_phrase p;
+    if (strcmp(evg_i_tok_fold(t, i), "the") == 0 && i + 1 < t->n)
+        i++;
+    return evg_i_lx_match(&p, lx, t, i, t->n) > 0 && (p.classes & (LX_COUNTRY | LX_CAPITAL));
 }
 
 /* Modifiers that say which minister, not which ministry. */
@@ -208,8 +224,10 @@ static int ministry_of(out_ctx *o, x_person *p)
                                                : NULL;
             if (i + 2 < t.n && strcmp(evg_i_tok_fold(&t, i + 1), "of") == 0 && of &&
                 (of->classes & LX_MOD) && !(of->classes & (LX_COUNTRY | LX_DEMONYM))) {
+                /* "Minister of Economy, Trade and Industry (of Japan)": up to a country */
                 size_t e = i + 2;
-                while (e < t.n && (t.toks[e].flags & EVG_TK_WORD))
+                while (e < t.n && !(strcmp(evg_i_tok_fold(&t, e), "of") == 0 && e + 1 < t.n &&
+                                    country_word(x->lx, &t, e + 1)))
                     e++;
                 dom = title + t.toks[i + 2].start;
                 domlen = t.toks[e - 1].end - t.toks[i + 2].start;
@@ -228,8 +246,11 @@ static int ministry_of(out_ctx *o, x_person *p)
     }
     if (dom && rc == 0) {
         const char *cname = x->lx->country[p->country].name;
+        /* "Foreign Minister": the Ministry of Foreign Affairs */
+        const char *affairs = domlen == 7 && strncasecmp(dom, "Foreign", 7) == 0 ? " Affairs" : "";
         evg_i_buf_clear(&o->buf);
-        if (evg_i_buf_printf(&o->buf, "%s Ministry of %.*s", cname, (int)domlen, dom) < 0 ||
+        if (evg_i_buf_printf(&o->buf, "%s Ministry of %.*s%s", cname, (int)domlen, dom,
+                             affairs) < 0 ||
             (p->org_name = evg_i_arena_strdup(&x->arena, o->buf.ptr)) == NULL) {
             rc = EVG_ENOMEM;
         } else {
@@ -436,6 +457,7 @@ static void ctx_free(x_ctx *x)
     evg_i_tokens_free(&x->toks);
     free(x->mp);
     free(x->mlen);
+    free(x->in_agreement);
     free(x->people);
     free(x->ment);
     free(x->dels);

@@ -86,6 +86,8 @@ typedef struct {
     /* the longest lexicon match starting at each token */
     lx_phrase *mp;
     uint8_t *mlen;
+    uint8_t *in_agreement; /* token inside an agreement's name */
+    int sent_agr[X_MAX_AGR], nsent_agr; /* the agreements of the current sentence */
     evg_i_arena arena;
     evg_i_buf tmp;
 

@@ -136,9 +136,29 @@ static size_t title_run(const x_ctx *x, size_t i, title_info *ti)
                 e++;
             if (e > k && (e >= x->s1 || !is_cap(x, e)) && e - k <= 3) {
                 j = last_head_end = e;
+                in_of = 1;
                 continue;
             }
             break;
+        }
+        /* Lists of portfolios: "Minister of Economy, Trade and Industry",
+         * "of Agriculture and Rural Development of Vietnam" */
+        if (in_of && last_head_end == j && (x_is(x, j, ",") || x_is(x, j, "and")) &&
+            j + 1 < x->s1) {
+            size_t k = j + 1, e = k;
+            if (x->mlen[k] && title_tok(x, k) &&
+                !(x_is(x, j, ",") && (x_cls(x, k) & (LX_HEAD | LX_RANK | LX_ROYAL)))) {
+                j = k;
+                continue;
+            }
+            /* after "and", capitalized words that go on with "of": not a name after a comma */
+            while (x_is(x, j, "and") && e < x->s1 && e - k < 4 && is_cap(x, e) &&
+                   (!x->mlen[e] || title_tok(x, e)))
+                e++;
+            if (e > k && e < x->s1 && (x_is(x, e, "of") || x_is(x, e, "for"))) {
+                j = last_head_end = e;
+                continue;
+            }
         }
         /* Joined titles: "Deputy Minister of Defense - Chief of ...", "... and Foreign Minister" */
         if ((x->toks.toks[j].flags & EVG_TK_PUNCT || x_is(x, j, "and")) && j + 1 < x->s1 &&
@@ -148,8 +168,8 @@ static size_t title_run(const x_ctx *x, size_t i, title_info *ti)
                        strcmp(f, "\xE2\x80\x94") == 0;
             if ((dash || x_is(x, j, "and")) && x->mlen[j + 1] && (x_cls(x, j + 1) & HEAD_CLS ||
                                                                  x_cls(x, j + 1) & LX_MOD)) {
+                in_of = dash ? 0 : in_of;
                 j++;
-                in_of = 0;
                 continue;
             }
             if (!dash)
@@ -240,11 +260,23 @@ static int person_for(x_ctx *x, size_t s, size_t e)
 
     if (name == NULL)
         return -1;
-    /* "Prince Abdullah" after "Crown Prince Abdullah bin Abdul Aziz": the given name */
-    int royal = e - s == 1 && s > x->s0 && (x_cls(x, s - 1) & LX_ROYAL);
-    for (size_t p = x->npeople; royal && p-- > 0;)
+    /* "Prince Abdullah" after "Crown Prince Abdullah bin Abdul Aziz", "Deputy Minister
+     * Nguyen" after "Nguyen Van Thanh": a title with the name that comes first */
+    int titled = e - s == 1 && s > x->s0 && (x_cls(x, s - 1) & (LX_HEAD | LX_RANK | LX_HONOR));
+    int by_surname = 0;
+    for (size_t p = 0; titled && p < x->npeople; p++)
+        by_surname |= same_folded(x->people[p].surname, sur);
+    for (size_t p = x->npeople; titled && !by_surname && p-- > 0;)
         if (same_folded(x->people[p].given, sur))
             return (int)p;
+    /* "Mr. Menezes Pinto" after "João Menezes Pinto": the end of a longer name */
+    for (size_t p = x->npeople; e - s > 1 && p-- > 0;) {
+        const char *full = x->people[p].name;
+        if (same_folded(x->people[p].surname, sur) && strlen(full) > strlen(name) &&
+            strcmp(full + strlen(full) - strlen(name), name) == 0 &&
+            full[strlen(full) - strlen(name) - 1] == ' ')
+            return (int)p;
+    }
     for (size_t p = x->npeople; p-- > 0;) {
         x_person *pp = &x->people[p];
         if (!same_folded(pp->surname, sur))
@@ -647,6 +679,10 @@ int x_find_people(x_ctx *x)
 
     while (i < x->s1) {
         size_t before = i;
+        if (x->in_agreement[i]) { /* "... Cooperation in Agricultural Research" is no person */
+            i++;
+            continue;
+        }
         if ((rc = titled_person(x, &i)) < 0)
             return rc;
         if (rc == 0 && (rc = named_person(x, &i)) < 0)
