@@ -22,13 +22,14 @@ static int connector(const x_ctx *x, size_t i)
            x_is(x, i, "the") || x_is(x, i, "between") || x_is(x, i, "in");
 }
 
-/* The initials of the capitalized words of `name` before its last word: "ABM". */
-static void initials(const char *name, char *out, size_t cap)
+/* The initials of the capitalized words of `name`, with or without its last: "ABM(T)". */
+static void initials(const char *name, int with_last, char *out, size_t cap)
 {
     size_t n = 0;
     const char *last = strrchr(name, ' ');
+    const char *end = with_last || !last ? name + strlen(name) : last;
 
-    for (const char *p = name; *p && p < (last ? last : name) && n + 1 < cap; p++)
+    for (const char *p = name; *p && p < end && n + 1 < cap; p++)
         if ((p == name || p[-1] == ' ' || p[-1] == '-') && *p >= 'A' && *p <= 'Z')
             out[n++] = *p;
     out[n] = '\0';
@@ -44,11 +45,12 @@ static int acronym_of(const x_ctx *x, size_t s, size_t e)
             continue;
         const char *w = x->text + x->toks.toks[i].start;
         size_t wl = x->toks.toks[i].end - x->toks.toks[i].start;
-        for (size_t a = 0; a < x->nagrs; a++) {
-            initials(x->agrs[a].name, ini, sizeof ini);
-            if (strlen(ini) == wl && strncmp(ini, w, wl) == 0)
-                return (int)a;
-        }
+        for (size_t a = 0; a < x->nagrs; a++)
+            for (int with_last = 0; with_last < 2; with_last++) {
+                initials(x->agrs[a].name, with_last, ini, sizeof ini);
+                if (strlen(ini) >= 2 && strlen(ini) == wl && strncmp(ini, w, wl) == 0)
+                    return (int)a;
+            }
     }
     return -1;
 }

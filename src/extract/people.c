@@ -568,15 +568,20 @@ static size_t group_ref(const x_ctx *x, size_t i)
     return i;
 }
 
-/* "King Harald of Norway": the country after a name. */
-static void country_after(x_ctx *x, int p, size_t ne)
+/* "King Harald of Norway": the country after a name; returns where the mention ends. */
+static size_t country_after(x_ctx *x, int p, size_t ne)
 {
-    if (p < 0 || x->people[p].country >= 0 || ne + 1 >= x->s1 || !x_is(x, ne, "of"))
-        return;
+    if (p < 0 || ne + 1 >= x->s1 || !x_is(x, ne, "of"))
+        return ne;
     size_t k = ne + 1;
-    if (x_cls(x, k) & (LX_COUNTRY | LX_CAPITAL))
+    if (k + 1 < x->s1 && x_is(x, k, "the"))
+        k++;
+    if (!(x_cls(x, k) & (LX_COUNTRY | LX_CAPITAL)))
+        return ne;
+    if (x->people[p].country < 0)
         x->people[p].country =
             evg_i_lx_country_at(x->lx, x->mp[k].countries, x->mp[k].ncountries, x->date);
+    return k + x->mlen[k];
 }
 
 /* A title run at i followed by a name, or a definite title ("the minister"). */
@@ -596,17 +601,17 @@ static int titled_person(x_ctx *x, size_t *ip)
         /* A royal or a title with a surname alone ("King Fahd", "Minister Hasanov"). */
         if ((p = person_for(x, ns, ne)) < 0 || apply_titles(x, p, &ti) < 0)
             return EVG_ENOMEM;
-        country_after(x, p, ne);
+        size_t me = country_after(x, p, ne);
         /* "French President X and his Prime Minister Y": Y is of X's country */
         if (x->people[p].country < 0 && i > x->s0 && (x_is(x, i - 1, "his") || x_is(x, i - 1, "her"))) {
             int owner = last_person(x);
             if (owner >= 0 && owner != p)
                 x->people[p].country = x->people[owner].country;
         }
-        /* The mention covers the title: "Adviser to the Minister, General X". */
-        if (x_add_mention(x, M_PERSON, i, ne, p) < 0)
+        /* The mention covers the title: "Adviser to the Minister, General X (of Y)". */
+        if (x_add_mention(x, M_PERSON, i, me, p) < 0)
             return EVG_ENOMEM;
-        *ip = ne;
+        *ip = me;
         return 1;
     }
     /* "the minister", "the Secretary": the latest person holding such a title */

@@ -330,6 +330,148 @@ static void test_bad_lexicon(void **state)
     }
 }
 
+static size_t count_type(const evg_doc *d, evg_event_type t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < evg_doc_event_count(d); i++)
+        n += evg_doc_event(d, i)->type == t;
+    return n;
+}
+
+static void test_meeting_joined_by_list(void **state)
+{
+    (void)state;
+    evg_doc *d = extract("2016-10-07",
+                         "Finance ministers of the Group of Seven began a meeting in Rome on "
+                         "Friday. Officials attending included German Finance Minister Hans "
+                         "Weber, French Finance Minister Claire Dubois and Italian Finance "
+                         "Minister Marco Rossi. The summit was attended by President Olaf "
+                         "Lindqvist of Sweden, his Prime Minister Anna Berg, and by Chancellor "
+                         "Karl Moser of Austria.");
+    const evg_event *g7 = event_of(d, EVG_EV_MEETING, "Hans Weber", "Marco Rossi");
+    assert_non_null(g7);
+    assert_int_equal(g7->nparticipants, 6); /* one meeting: the summit is the same one */
+    assert_true(takes_part(g7, person(d, "Claire Dubois")->id));
+    assert_true(takes_part(g7, person(d, "Karl Moser")->id));
+    assert_string_equal(g7->date, "2016-10-07");
+    /* "his Prime Minister": of the country of the one before */
+    assert_string_equal(person(d, "Anna Berg")->country, "SWE");
+    evg_doc_free(d);
+}
+
+static void test_subjects_out_of_place(void **state)
+{
+    (void)state;
+    evg_doc *d = extract(
+        "2011-05-12",
+        "After talks with Polish President Jan Nowak, Czech Prime Minister Petr Svoboda said "
+        "the pipeline would be built. After a day of meetings with Economy Minister Ewa Lis, "
+        "Trade Minister Piotr Mazur and Energy Minister Adam Kowal, Svoboda flew home. "
+        "Svoboda will hold talks with Hungarian Prime Minister Gabor Kiss and meet Hungarian "
+        "President Laszlo Toth.");
+    assert_non_null(event_of(d, EVG_EV_MEETING, "Petr Svoboda", "Jan Nowak"));
+    /* meetings with three people: three meetings, not one among the three */
+    assert_non_null(event_of(d, EVG_EV_MEETING, "Petr Svoboda", "Ewa Lis"));
+    assert_non_null(event_of(d, EVG_EV_MEETING, "Petr Svoboda", "Adam Kowal"));
+    assert_null(event_of(d, EVG_EV_MEETING, "Ewa Lis", "Adam Kowal"));
+    /* "and meet X": the same subject, still planned */
+    const evg_event *ev = event_of(d, EVG_EV_MEETING, "Petr Svoboda", "Laszlo Toth");
+    assert_non_null(ev);
+    assert_int_equal(ev->status, EVG_STATUS_PLANNED);
+    assert_null(event_of(d, EVG_EV_MEETING, "Gabor Kiss", "Laszlo Toth"));
+    evg_doc_free(d);
+}
+
+static void test_portfolio_titles(void **state)
+{
+    (void)state;
+    evg_doc *d = extract("2023-02-14",
+                         "Minister of Economy, Trade and Industry of Japan Kenji Sato held "
+                         "talks with Deputy Minister of Agriculture and Rural Development of "
+                         "Vietnam Tran Van Minh in Tokyo. Later Deputy Minister Tran and Mr. Van "
+                         "Minh toured a port.");
+    const evg_entity *s = person(d, "Kenji Sato");
+    assert_non_null(s);
+    assert_string_equal(s->titles[0], "Minister of Economy, Trade and Industry of Japan");
+    assert_string_equal(s->country, "JPN");
+    assert_string_equal(s->org, "org:japan-ministry-of-economy-trade-and-industry");
+    const evg_entity *t = person(d, "Tran Van Minh");
+    assert_non_null(t);
+    assert_string_equal(t->country, "VNM");
+    assert_non_null(event_of(d, EVG_EV_MEETING, "Kenji Sato", "Tran Van Minh"));
+    /* "Deputy Minister Tran" and "Mr. Van Minh" are the same man */
+    size_t people = 0;
+    for (size_t i = 0; i < evg_doc_entity_count(d); i++)
+        people += evg_doc_entity(d, i)->type == EVG_ENT_PERSON;
+    assert_int_equal(people, 2);
+    evg_doc_free(d);
+}
+
+static void test_dateline(void **state)
+{
+    (void)state;
+    evg_doc *d = extract("1989-03-04",
+                         "OSLO, March 3 - Foreign Minister Knut Aas met Swedish Foreign "
+                         "Minister Lena Holm to discuss fishing quotas.");
+    const evg_event *ev = event_of(d, EVG_EV_MEETING, "Knut Aas", "Lena Holm");
+    assert_non_null(ev);
+    /* no time in the sentence: the dispatch's date, and the record says so */
+    assert_string_equal(ev->date, "1989-03-03");
+    assert_string_equal(ev->date_source, "dateline");
+    assert_string_equal(ev->place, "Oslo");
+    assert_string_equal(person(d, "Knut Aas")->country, "NOR"); /* home: the dateline's */
+    evg_doc_free(d);
+    d = extract("1989-03-04", "Foreign Minister Knut Aas met Swedish Foreign Minister Lena "
+                              "Holm on Friday.");
+    ev = event_of(d, EVG_EV_MEETING, "Knut Aas", "Lena Holm");
+    assert_string_equal(ev->date, "1989-03-03");
+    assert_string_equal(ev->date_source, "text");
+    evg_doc_free(d);
+}
+
+static void test_relative_clause(void **state)
+{
+    (void)state;
+    evg_doc *d = extract("1990-06-12",
+                         "Dutch Prime Minister Ruud Lubbers met Belgian Prime Minister Wilfried "
+                         "Maertens today. They were joined for dinner by Luxembourg Prime "
+                         "Minister Jacques Santer, who had talks with Lubbers yesterday.");
+    const evg_event *two = event_of(d, EVG_EV_MEETING, "Jacques Santer", "Ruud Lubbers");
+    assert_non_null(two);
+    int found_yesterday = 0;
+    for (size_t i = 0; i < evg_doc_event_count(d); i++) {
+        const evg_event *ev = evg_doc_event(d, i);
+        if (ev->nparticipants == 2 && takes_part(ev, person(d, "Jacques Santer")->id))
+            found_yesterday = ev->date && strcmp(ev->date, "1990-06-11") == 0;
+    }
+    assert_true(found_yesterday);
+    evg_doc_free(d);
+}
+
+static void test_described_agreements(void **state)
+{
+    (void)state;
+    evg_doc *d = extract(
+        "1995-08-01",
+        "Transport Minister Ilze Ozola and Estonian Transport Minister Mart Tamm signed an "
+        "agreement to expand rail freight across the border. They also praised the Baltic "
+        "Free Trade Agreement and said the 1993 BFTA treaty had doubled trade. A great deal of "
+        "work remains, Tamm said.");
+    size_t agreements = 0;
+    int rail = 0;
+    for (size_t i = 0; i < evg_doc_entity_count(d); i++) {
+        const evg_entity *e = evg_doc_entity(d, i);
+        if (e->type != EVG_ENT_AGREEMENT)
+            continue;
+        agreements++;
+        rail |= strcmp(e->name, "agreement to expand rail freight across the border") == 0;
+    }
+    assert_true(rail);
+    assert_int_equal(agreements, 2); /* the BFTA treaty is the Free Trade Agreement */
+    assert_int_equal(count_type(d, EVG_EV_SIGNING), 1);
+    evg_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -345,6 +487,12 @@ int main(void)
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_user_lexicon),
         cmocka_unit_test(test_bad_lexicon),
+        cmocka_unit_test(test_meeting_joined_by_list),
+        cmocka_unit_test(test_subjects_out_of_place),
+        cmocka_unit_test(test_portfolio_titles),
+        cmocka_unit_test(test_dateline),
+        cmocka_unit_test(test_relative_clause),
+        cmocka_unit_test(test_described_agreements),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
