@@ -1,0 +1,26 @@
+#ifndef EVG_ANALYSIS_ANALYSIS_INTERNAL_H
+#define EVG_ANALYSIS_ANALYSIS_INTERNAL_H
+
+#include "evgraph/analysis.h"
+#include "graph/igraph_boundary.h"
+
+/* Scores of `n` vertices: val[m][v] for measure m and vertex v. */
+struct evg_scores {
+    size_t n;
+    double *val[EVG_M__COUNT];
+};
+
+/*
+ * Compute every measure of `ig` into `s` (s->n == vertex count, arrays
+ * allocated). `weights` are the edge weights (tie strengths, one per edge);
+ * path-based measures use 1/weight as the length of an edge. Exposed so that
+ * tests can drive the igraph error path with a bad weight vector.
+ * Returns 0, EVG_ENOMEM or EVG_EGRAPH.
+ */
+int evg_i_scores_run(evg_scores *s, const igraph_t *ig, const igraph_vector_t *weights,
+                     const evg_analysis_opts *opts, evg_error *err);
+
+/* A scores object for `n` vertices, every score 0. Returns 0 or EVG_ENOMEM. */
+int evg_i_scores_new(evg_scores **out, size_t n, evg_error *err);
+
+#endif

@@ -1,0 +1,243 @@
+/*
+ * Centrality with igraph on the undirected graph. Tie strength is the edge
+ * weight (number of shared events); path-based measures (betweenness,
+ * harmonic closeness) read an edge of weight w as a path of length 1/w, so
+ * people who met often are close. Complexity is igraph's: betweenness
+ * O(V E + V^2 log V) (Brandes 2001), closeness the same order, PageRank
+ * (PRPACK) and eigenvector (ARPACK) iterative, about O(E) per iteration.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analysis_internal.h"
+#include "graph/graph_impl.h"
+
+/*
+ * igraph 0.10 perturbs the start vector of the eigenvector computation with
+ * its random number generator; a fixed seed makes the scores repeatable.
+ */
+#define EVG_RNG_SEED 20241223
+
+static const char *const MEASURES[] = {"degree",    "strength",    "betweenness",
+                                       "closeness", "eigenvector", "pagerank"};
+
+const char *evg_measure_name(evg_measure m)
+{
+    return (size_t)m < EVG_M__COUNT ? MEASURES[m] : "unknown";
+}
+
+int evg_i_scores_new(evg_scores **out, size_t n, evg_error *err)
+{
+    evg_scores *s = calloc(1, sizeof(*s));
+
+    *out = NULL;
+    if (s == NULL)
+        return evg_i_error_nomem(err);
+    s->n = n;
+    for (int m = 0; m < EVG_M__COUNT && n; m++) {
+        if ((s->val[m] = calloc(n, sizeof(double))) == NULL) {
+            evg_scores_free(s);
+            return evg_i_error_nomem(err);
+        }
+    }
+    *out = s;
+    return 0;
+}
+
+/* Copy an igraph result, turning NaN or infinity (none expected) into 0. */
+static void take(double *dst, const igraph_vector_t *src)
+{
+    for (igraph_integer_t i = 0; i < igraph_vector_size(src); i++) {
+        double x = VECTOR(*src)[i];
+        dst[i] = isfinite(x) ? x : 0.0;
+    }
+}
+
+/* Degree and strength: plain counts. */
+static int local_measures(evg_scores *s, const igraph_t *ig, const igraph_vector_t *w,
+                          igraph_vector_t *res, evg_error *err)
+{
+    igraph_vector_int_t deg;
+    int have_deg = 0, rc = 0;
+
+    EVG_IGRAPH(igraph_vector_int_init(&deg, 0));
+    have_deg = 1;
+    EVG_IGRAPH(igraph_degree(ig, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS));
+    for (size_t v = 0; v < s->n; v++)
+        s->val[EVG_M_DEGREE][v] = (double)VECTOR(deg)[v];
+    EVG_IGRAPH(igraph_strength(ig, res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, w));
+    take(s->val[EVG_M_STRENGTH], res);
+cleanup:
+    if (have_deg)
+        igraph_vector_int_destroy(&deg);
+    return rc;
+}
+
+/* Betweenness and harmonic closeness over path lengths 1/weight. */
+static int path_measures(evg_scores *s, const igraph_t *ig, const igraph_vector_t *w,
+                         igraph_vector_t *res, const evg_analysis_opts *opts,
+                         evg_error *err)
+{
+    igraph_vector_t len;
+    const igraph_vector_t *lengths = NULL;
+    int have_len = 0, rc = 0;
+    double cutoff = opts ? opts->betweenness_cutoff : 0.0;
+
+    EVG_IGRAPH(igraph_vector_init_copy(&len, w));
+    have_len = 1;
+    /* A non-positive weight is left as it is, for igraph to reject. */
+    for (igraph_integer_t e = 0; e < igraph_vector_size(&len); e++) {
+        if (VECTOR(len)[e] > 0)
+            VECTOR(len)[e] = 1.0 / VECTOR(len)[e];
+        if (VECTOR(len)[e] != 1.0)
+            lengths = &len;
+    }
+    /*
+     * With every length 1 the weighted and unweighted results are the same,
+     * and breadth-first search is about three times faster than Dijkstra.
+     */
+    if (cutoff > 0)
+        EVG_IGRAPH(
+            igraph_betweenness_cutoff(ig, res, igraph_vss_all(), 0, lengths, cutoff));
+    else
+        EVG_IGRAPH(igraph_betweenness(ig, res, igraph_vss_all(), 0, lengths));
+    take(s->val[EVG_M_BETWEENNESS], res);
+    EVG_IGRAPH(
+        igraph_harmonic_centrality(ig, res, igraph_vss_all(), IGRAPH_ALL, lengths, 1));
+    take(s->val[EVG_M_CLOSENESS], res);
+cleanup:
+    if (have_len)
+        igraph_vector_destroy(&len);
+    return rc;
+}
+
+/* Eigenvector centrality (scaled to max 1) and PageRank (PRPACK, damping 0.85). */
+static int spectral_measures(evg_scores *s, const igraph_t *ig, const igraph_vector_t *w,
+                             igraph_vector_t *res, evg_error *err)
+{
+    int rc = 0;
+
+    /*
+     * igraph gives every vertex of an edgeless graph eigenvector centrality 1,
+     * but 0 to an isolated vertex of a graph with edges; 0 for all says the
+     * same thing as the second case: nobody is connected.
+     */
+    if (igraph_ecount(ig) > 0) {
+        igraph_rng_seed(igraph_rng_default(), EVG_RNG_SEED);
+        EVG_IGRAPH(igraph_eigenvector_centrality(ig, res, NULL, 0, 1, w, NULL));
+        take(s->val[EVG_M_EIGENVECTOR], res);
+    }
+    EVG_IGRAPH(igraph_pagerank(ig, IGRAPH_PAGERANK_ALGO_PRPACK, res, NULL,
+                               igraph_vss_all(), 0, 0.85, w, NULL));
+    take(s->val[EVG_M_PAGERANK], res);
+cleanup:
+    return rc;
+}
+
+int evg_i_scores_run(evg_scores *s, const igraph_t *ig, const igraph_vector_t *weights,
+                     const evg_analysis_opts *opts, evg_error *err)
+{
+    igraph_vector_t res;
+    int have_res = 0, rc = 0;
+
+    if (s->n == 0) /* nothing to rank; igraph would only return empty vectors */
+        return 0;
+    EVG_IGRAPH(igraph_vector_init(&res, 0));
+    have_res = 1;
+    EVG_CHECK(local_measures(s, ig, weights, &res, err));
+    EVG_CHECK(path_measures(s, ig, weights, &res, opts, err));
+    EVG_CHECK(spectral_measures(s, ig, weights, &res, err));
+cleanup:
+    if (have_res)
+        igraph_vector_destroy(&res);
+    return rc;
+}
+
+int evg_scores_compute(evg_scores **out, const evg_graph *g,
+                       const evg_analysis_opts *opts, evg_error *err)
+{
+    evg_scores *s = NULL;
+    igraph_vector_t w;
+    int have_w = 0, rc = 0;
+    size_t ne = evg_graph_edge_count(g);
+
+    *out = NULL;
+    evg_i_igraph_init(); /* errors, not aborts, even without evg_global_init() */
+    if (opts && opts->version != EVG_ANALYSIS_OPTS_VERSION)
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0,
+                               "unsupported analysis options");
+    EVG_CHECK(evg_i_scores_new(&s, evg_graph_vertex_count(g), err));
+    EVG_IGRAPH(igraph_vector_init(&w, (igraph_integer_t)ne));
+    have_w = 1;
+    for (size_t e = 0; e < ne; e++)
+        VECTOR(w)[e] = evg_i_graph_eattr(g, e)->weight;
+    EVG_CHECK(evg_i_scores_run(s, evg_i_graph_igraph(g), &w, opts, err));
+    *out = s;
+    s = NULL;
+cleanup:
+    if (have_w)
+        igraph_vector_destroy(&w);
+    evg_scores_free(s);
+    return rc;
+}
+
+size_t evg_scores_vertex_count(const evg_scores *s)
+{
+    return s ? s->n : 0;
+}
+
+double evg_scores_get(const evg_scores *s, evg_measure m, size_t v)
+{
+    if (s == NULL || (size_t)m >= EVG_M__COUNT || v >= s->n)
+        return 0.0;
+    return s->val[m][v];
+}
+
+typedef struct {
+    double score;
+    size_t v;
+} ranked;
+
+static int by_rank(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->v < y->v ? -1 : x->v > y->v; /* vertices are sorted by id */
+}
+
+size_t evg_scores_top(size_t *out, size_t n, const evg_scores *s, const evg_graph *g,
+                      evg_measure m, int type)
+{
+    ranked *r;
+    size_t k = 0;
+
+    if (s == NULL || (size_t)m >= EVG_M__COUNT || n == 0 || s->n == 0)
+        return 0;
+    if ((r = calloc(s->n, sizeof(*r))) == NULL)
+        return 0;
+    for (size_t v = 0; v < s->n && v < evg_graph_vertex_count(g); v++) {
+        if (type >= 0 && (int)evg_graph_vertex_type(g, v) != type)
+            continue;
+        r[k].score = s->val[m][v];
+        r[k++].v = v;
+    }
+    qsort(r, k, sizeof(*r), by_rank);
+    if (k > n)
+        k = n;
+    for (size_t i = 0; i < k; i++)
+        out[i] = r[i].v;
+    free(r);
+    return k;
+}
+
+void evg_scores_free(evg_scores *s)
+{
+    if (s == NULL)
+        return;
+    for (int m = 0; m < EVG_M__COUNT; m++)
+        free(s->val[m]);
+    free(s);
+}

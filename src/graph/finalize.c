@@ -1,0 +1,292 @@
+/*
+ * Builder -> graph: choose what the view shows, give vertices unique XML-safe
+ * ids, sort vertices by id and edges by (source, target, relation), sum
+ * parallel edges, and create the igraph graph. Sorting makes the output
+ * independent of input order; time O((V + E) log(V + E)).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/build_internal.h"
+#include "graph/graph_impl.h"
+
+typedef struct {
+    const char *base; /* NMTOKEN-safe raw id */
+    const char *id;   /* base, or base.N when several raw ids share it */
+    const char *raw;
+    size_t bi; /* builder index */
+} slot;
+
+static int keep_vertex(const evg_i_bvertex *v, evg_view view)
+{
+    /*
+     * The people view keeps every person who took part in at least one event
+     * of any kind, so someone who only phoned or only has a planned visit is
+     * an isolated vertex; people merely mentioned are left out.
+     */
+    return view == EVG_VIEW_FULL || (v->type == EVG_NODE_PERSON && v->events > 0);
+}
+
+static int keep_edge(const evg_i_eattr *e, evg_view view)
+{
+    return view == EVG_VIEW_PEOPLE ? e->rel == EVG_I_REL_MET : e->rel != EVG_I_REL_MET;
+}
+
+static int by_base(const void *a, const void *b)
+{
+    const slot *x = a, *y = b;
+    int c = strcmp(x->base, y->base);
+    return c ? c : strcmp(x->raw, y->raw);
+}
+
+static int by_id(const void *a, const void *b)
+{
+    return strcmp(((const slot *)a)->id, ((const slot *)b)->id);
+}
+
+/* Give the second and later raw ids sharing a safe form the ids base.2, base.3... */
+static int uniquify(slot *s, size_t n, evg_i_builder *b)
+{
+    evg_i_strmap taken = EVG_I_STRMAP_INIT;
+    evg_i_buf buf = EVG_I_BUF_INIT;
+    int rc = 0;
+
+    for (size_t i = 0; i < n; i++)
+        if (evg_i_strmap_put(&taken, s[i].base, strlen(s[i].base), (long)i) < 0)
+            goto nomem;
+    for (size_t i = 1; i < n; i++) {
+        size_t k = 2;
+        if (strcmp(s[i].base, s[i - 1].base) != 0)
+            continue;
+        do {
+            evg_i_buf_clear(&buf);
+            if (evg_i_buf_printf(&buf, "%s.%zu", s[i].base, k++) < 0)
+                goto nomem;
+        } while (evg_i_strmap_get(&taken, buf.ptr, buf.len) >= 0);
+        if ((s[i].id = evg_i_arena_strdup(b->arena, buf.ptr)) == NULL ||
+            evg_i_strmap_put(&taken, buf.ptr, buf.len, (long)i) < 0)
+            goto nomem;
+    }
+    goto cleanup;
+nomem:
+    rc = evg_i_error_nomem(b->err);
+cleanup:
+    evg_i_strmap_free(&taken);
+    evg_i_buf_free(&buf);
+    return rc;
+}
+
+/* Kept vertices in final order; `final[bi]` their index, SIZE_MAX if dropped. */
+static int order_vertices(slot **out, size_t *n_out, size_t *final, evg_i_builder *b,
+                          evg_view view)
+{
+    evg_i_buf buf = EVG_I_BUF_INIT;
+    slot *s = NULL;
+    size_t n = 0;
+    int rc = 0;
+
+    if (b->nv && (s = calloc(b->nv, sizeof(*s))) == NULL)
+        goto nomem;
+    for (size_t i = 0; i < b->nv; i++) {
+        final[i] = SIZE_MAX;
+        if (!keep_vertex(&b->v[i], view))
+            continue;
+        evg_i_buf_clear(&buf);
+        if (evg_i_nmtoken(&buf, b->v[i].raw) < 0 ||
+            (s[n].base = evg_i_arena_strdup(b->arena, buf.ptr)) == NULL)
+            goto nomem;
+        s[n].id = s[n].base;
+        s[n].raw = b->v[i].raw;
+        s[n++].bi = i;
+    }
+    if (n)
+        qsort(s, n, sizeof(*s), by_base);
+    EVG_CHECK(uniquify(s, n, b));
+    if (n)
+        qsort(s, n, sizeof(*s), by_id);
+    for (size_t i = 0; i < n; i++)
+        final[s[i].bi] = i;
+    *out = s;
+    *n_out = n;
+    s = NULL;
+    goto cleanup;
+nomem:
+    rc = evg_i_error_nomem(b->err);
+cleanup:
+    free(s);
+    evg_i_buf_free(&buf);
+    return rc;
+}
+
+/* Join `n` strings with `sep` into the arena; NULL when n == 0. */
+static int join(const char **out, evg_i_arena *a, const char *const *items, size_t stride,
+                size_t n, const char *sep)
+{
+    evg_i_buf buf = EVG_I_BUF_INIT;
+    int rc = 0;
+
+    *out = NULL;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const char *s = *(const char *const *)((const char *)items + i * stride);
+        if ((i && evg_i_buf_puts(&buf, sep) < 0) || evg_i_buf_puts(&buf, s) < 0)
+            rc = EVG_ENOMEM;
+    }
+    if (rc == 0 && n && (*out = evg_i_arena_strdup(a, buf.ptr)) == NULL)
+        rc = EVG_ENOMEM;
+    evg_i_buf_free(&buf);
+    return rc;
+}
+
+/* The evidence sentences of an event, each distinct text once, space-joined. */
+static int evidence_text(const char **out, evg_i_arena *a, const evg_event *ev)
+{
+    const char **texts = NULL;
+    size_t n = 0;
+    int rc;
+
+    if (ev->nevidence && (texts = calloc(ev->nevidence, sizeof(*texts))) == NULL)
+        return EVG_ENOMEM;
+    for (size_t i = 0; i < ev->nevidence; i++) {
+        int dup = ev->evidence[i].text[0] == '\0';
+        for (size_t j = 0; j < n && !dup; j++)
+            dup = strcmp(texts[j], ev->evidence[i].text) == 0;
+        if (!dup)
+            texts[n++] = ev->evidence[i].text;
+    }
+    rc = join(out, a, texts, sizeof(*texts), n, " ");
+    free(texts);
+    return rc;
+}
+
+/* The meeting-only attributes, copied out of the corpus. */
+static int meeting_attrs(evg_i_vattr *o, evg_i_arena *a, const evg_i_bvertex *v)
+{
+    const evg_event *ev = v->ev;
+
+    o->event_type = evg_event_type_name(ev->type);
+    o->status = evg_event_status_name(ev->status);
+    o->date = v->first;
+    if (ev->place && ev->place[0] &&
+        (o->place = evg_i_arena_strdup(a, ev->place)) == NULL)
+        return EVG_ENOMEM;
+    if ((o->doc = evg_i_arena_strdup(a, evg_doc_id(v->doc))) == NULL)
+        return EVG_ENOMEM;
+    return evidence_text(&o->evidence, a, ev);
+}
+
+static int fill_vertex(evg_i_vattr *o, evg_i_builder *b, const slot *s)
+{
+    const evg_i_bvertex *v = &b->v[s->bi];
+    long org = v->org ? evg_i_strmap_get(&b->map, v->org, strlen(v->org)) : -1;
+    int rc = 0;
+
+    o->id = s->id;
+    o->type = v->type;
+    EVG_CHECK(evg_i_label(&o->label, b, s->bi));
+    if (v->ntitles && join(&o->titles, b->arena, &v->titles[0].text, sizeof(*v->titles),
+                           v->ntitles, "; ") < 0)
+        return evg_i_error_nomem(b->err);
+    o->country = v->country;
+    o->kind = v->kind;
+    if (org >= 0)
+        EVG_CHECK(evg_i_label(&o->org, b, (size_t)org));
+    if (v->type == EVG_NODE_MEETING && v->ev && meeting_attrs(o, b->arena, v) < 0)
+        return evg_i_error_nomem(b->err);
+    o->first_seen = v->first;
+    o->last_seen = v->last;
+    o->sources = v->sources;
+    o->meetings = v->meetings;
+    o->events = v->events;
+cleanup:
+    return rc;
+}
+
+static int by_edge(const void *a, const void *b)
+{
+    const evg_i_eattr *x = a, *y = b;
+
+    if (x->from != y->from)
+        return x->from < y->from ? -1 : 1;
+    if (x->to != y->to)
+        return x->to < y->to ? -1 : 1;
+    if (x->rel != y->rel)
+        return x->rel < y->rel ? -1 : 1;
+    return x->role < y->role ? -1 : x->role > y->role;
+}
+
+static void widen(const char **first, const char **last, const char *f, const char *l)
+{
+    if (f && (*first == NULL || strcmp(f, *first) < 0))
+        *first = f;
+    if (l && (*last == NULL || strcmp(l, *last) > 0))
+        *last = l;
+}
+
+/* The kept edges, renumbered, sorted, parallel ones summed, into g->e. */
+static int fill_edges(evg_graph *g, const evg_i_builder *b, const size_t *final)
+{
+    size_t n = 0;
+
+    if (b->ne && (g->e = calloc(b->ne, sizeof(*g->e))) == NULL)
+        return EVG_ENOMEM;
+    for (size_t i = 0; i < b->ne; i++) {
+        evg_i_eattr e = b->e[i];
+        if (!keep_edge(&e, g->view) || final[e.from] == SIZE_MAX ||
+            final[e.to] == SIZE_MAX)
+            continue;
+        e.from = final[b->e[i].from];
+        e.to = final[b->e[i].to];
+        if (e.rel == EVG_I_REL_MET && e.from > e.to) { /* undirected: smaller id first */
+            e.to = final[b->e[i].from];
+            e.from = final[b->e[i].to];
+        }
+        g->e[n++] = e;
+    }
+    if (n)
+        qsort(g->e, n, sizeof(*g->e), by_edge);
+    g->ne = 0;
+    for (size_t i = 0; i < n; i++) {
+        evg_i_eattr *last = g->ne ? &g->e[g->ne - 1] : NULL;
+        if (last && last->from == g->e[i].from && last->to == g->e[i].to &&
+            last->rel == g->e[i].rel) {
+            last->weight += g->e[i].weight;
+            widen(&last->first_date, &last->last_date, g->e[i].first_date,
+                  g->e[i].last_date);
+        } else {
+            g->e[g->ne++] = g->e[i];
+        }
+    }
+    return 0;
+}
+
+int evg_i_finalize(evg_graph *g, evg_i_builder *b)
+{
+    size_t *final = NULL, n = 0;
+    slot *s = NULL;
+    int rc = 0;
+
+    if (b->nv && (final = calloc(b->nv, sizeof(*final))) == NULL) {
+        rc = evg_i_error_nomem(b->err);
+        goto cleanup;
+    }
+    EVG_CHECK(order_vertices(&s, &n, final, b, g->view));
+    if (n && (g->v = calloc(n, sizeof(*g->v))) == NULL) {
+        rc = evg_i_error_nomem(b->err);
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        EVG_CHECK(fill_vertex(&g->v[i], b, &s[i]));
+        g->type_count[g->v[i].type]++;
+        g->nv++;
+    }
+    if (fill_edges(g, b, final) < 0) {
+        rc = evg_i_error_nomem(b->err);
+        goto cleanup;
+    }
+    EVG_CHECK(evg_i_graph_create_igraph(g, b->err));
+cleanup:
+    free(final);
+    free(s);
+    return rc;
+}

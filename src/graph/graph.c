@@ -1,0 +1,214 @@
+/* The graph handle: building, accessors, and the igraph graph inside. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/build_internal.h"
+#include "graph/graph_impl.h"
+
+static const char *const NODE_TYPES[] = {"person",  "organization", "country",
+                                         "meeting", "agreement",    "place"};
+static const char *const RELATIONS[] = {
+    "participated_in", "represents", "member_of", "references",
+    "signed",          "held_at",    "met"};
+
+const char *evg_node_type_name(evg_node_type t)
+{
+    return (size_t)t < EVG_NODE__COUNT ? NODE_TYPES[t] : "unknown";
+}
+
+const char *evg_i_relation_name(evg_i_relation r)
+{
+    return (size_t)r < EVG_I_REL__COUNT ? RELATIONS[r] : "unknown";
+}
+
+int evg_i_graph_create_igraph(evg_graph *g, evg_error *err)
+{
+    igraph_vector_int_t edges;
+    int have_edges = 0, rc = 0;
+
+    EVG_IGRAPH(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * g->ne)));
+    have_edges = 1;
+    for (size_t i = 0; i < g->ne; i++) {
+        VECTOR(edges)[2 * i] = (igraph_integer_t)g->e[i].from;
+        VECTOR(edges)[2 * i + 1] = (igraph_integer_t)g->e[i].to;
+    }
+    EVG_IGRAPH(igraph_create(&g->ig, &edges, (igraph_integer_t)g->nv, IGRAPH_UNDIRECTED));
+    g->have_ig = 1;
+    /* igraph adds vertices for ids past n; our attribute arrays would not match. */
+    if ((size_t)igraph_vcount(&g->ig) != g->nv)
+        rc = evg_i_error_set(err, EVG_EGRAPH, NULL, 0, 0,
+                             "edge refers to a missing vertex");
+cleanup:
+    if (have_edges)
+        igraph_vector_int_destroy(&edges);
+    return rc;
+}
+
+int evg_graph_build(evg_graph **out, const evg_corpus *c, const evg_build_opts *opts,
+                    evg_error *err)
+{
+    evg_i_builder b;
+    evg_graph *g = NULL;
+    int rc = 0;
+
+    *out = NULL;
+    /* A caller who skipped evg_global_init() gets an error code, not an abort. */
+    evg_i_igraph_init();
+    memset(&b, 0, sizeof b);
+    b.err = err;
+    if (opts && (opts->version != EVG_BUILD_OPTS_VERSION ||
+                 (opts->view != EVG_VIEW_FULL && opts->view != EVG_VIEW_PEOPLE)))
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unsupported build options");
+    if ((g = calloc(1, sizeof(*g))) == NULL)
+        return evg_i_error_nomem(err);
+    g->view = opts ? opts->view : EVG_VIEW_FULL;
+    b.arena = &g->arena;
+    EVG_CHECK(evg_i_collect(&b, c));
+    EVG_CHECK(evg_i_finalize(g, &b));
+    *out = g;
+    g = NULL;
+cleanup:
+    evg_i_builder_free(&b);
+    evg_graph_free(g);
+    return rc;
+}
+
+void evg_graph_free(evg_graph *g)
+{
+    if (g == NULL)
+        return;
+    if (g->have_ig)
+        igraph_destroy(&g->ig);
+    free(g->v);
+    free(g->e);
+    evg_i_arena_free(&g->arena);
+    free(g);
+}
+
+const igraph_t *evg_i_graph_igraph(const evg_graph *g)
+{
+    return &g->ig;
+}
+
+const evg_i_vattr *evg_i_graph_vattr(const evg_graph *g, size_t v)
+{
+    return &g->v[v];
+}
+
+const evg_i_eattr *evg_i_graph_eattr(const evg_graph *g, size_t e)
+{
+    return &g->e[e];
+}
+
+evg_view evg_graph_view(const evg_graph *g)
+{
+    return g->view;
+}
+
+size_t evg_graph_vertex_count(const evg_graph *g)
+{
+    return g->nv;
+}
+
+size_t evg_graph_edge_count(const evg_graph *g)
+{
+    return g->ne;
+}
+
+size_t evg_graph_count_type(const evg_graph *g, evg_node_type t)
+{
+    return (size_t)t < EVG_NODE__COUNT ? g->type_count[t] : 0;
+}
+
+const char *evg_graph_vertex_id(const evg_graph *g, size_t v)
+{
+    return v < g->nv ? g->v[v].id : NULL;
+}
+
+const char *evg_graph_vertex_label(const evg_graph *g, size_t v)
+{
+    return v < g->nv ? g->v[v].label : NULL;
+}
+
+evg_node_type evg_graph_vertex_type(const evg_graph *g, size_t v)
+{
+    return v < g->nv ? g->v[v].type : EVG_NODE__COUNT;
+}
+
+int evg_graph_find_vertex(size_t *out, const evg_graph *g, const char *id)
+{
+    size_t lo = 0, hi = g->nv;
+
+    /* Vertices are sorted by id: binary search. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(g->v[mid].id, id);
+        if (c == 0) {
+            *out = mid;
+            return 0;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return EVG_ENOTFOUND;
+}
+
+const char *evg_graph_vertex_attr(const evg_graph *g, size_t v, const char *name)
+{
+    const evg_i_vattr *a;
+
+    if (v >= g->nv || name == NULL)
+        return NULL;
+    a = &g->v[v];
+    const struct {
+        const char *name, *value;
+    } attrs[] = {
+        {"titles", a->titles},
+        {"country", a->country},
+        {"org", a->org},
+        {"kind", a->kind},
+        {"event_type", a->event_type},
+        {"status", a->status},
+        {"date", a->date},
+        {"place", a->place},
+        {"doc", a->doc},
+        {"evidence", a->evidence},
+        {"first_seen", a->first_seen},
+        {"last_seen", a->last_seen},
+    };
+    for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+        if (strcmp(attrs[i].name, name) == 0)
+            return attrs[i].value;
+    return NULL;
+}
+
+void evg_graph_edge_ends(size_t *from_out, size_t *to_out, const evg_graph *g, size_t e)
+{
+    *from_out = e < g->ne ? g->e[e].from : 0;
+    *to_out = e < g->ne ? g->e[e].to : 0;
+}
+
+double evg_graph_edge_weight(const evg_graph *g, size_t e)
+{
+    return e < g->ne ? g->e[e].weight : 0.0;
+}
+
+const char *evg_graph_edge_relation(const evg_graph *g, size_t e)
+{
+    return e < g->ne ? evg_i_relation_name(g->e[e].rel) : NULL;
+}
+
+const char *evg_graph_edge_attr(const evg_graph *g, size_t e, const char *name)
+{
+    if (e >= g->ne || name == NULL)
+        return NULL;
+    if (strcmp(name, "role") == 0)
+        return g->e[e].role >= 0 ? evg_role_name((evg_role)g->e[e].role) : NULL;
+    if (strcmp(name, "first_date") == 0)
+        return g->e[e].first_date;
+    if (strcmp(name, "last_date") == 0)
+        return g->e[e].last_date;
+    return NULL;
+}

@@ -1,0 +1,34 @@
+#ifndef EVG_GRAPH_GRAPH_IMPL_H
+#define EVG_GRAPH_GRAPH_IMPL_H
+
+/*
+ * The graph itself: an undirected igraph_t whose vertex and edge ids index
+ * our attribute arrays. Included by graph/ and analysis/ only (igraph).
+ */
+#include "graph/graph_internal.h"
+#include "graph/igraph_boundary.h"
+#include "util/arena.h"
+
+struct evg_graph {
+    evg_view view;
+    igraph_t ig;
+    int have_ig;       /* ig initialised: igraph_destroy() needed */
+    evg_i_arena arena; /* every string of the attributes */
+    evg_i_vattr *v;
+    size_t nv;
+    evg_i_eattr *e;
+    size_t ne;
+    size_t type_count[EVG_NODE__COUNT];
+};
+
+/* The igraph graph of `g`; borrowed. */
+const igraph_t *evg_i_graph_igraph(const evg_graph *g);
+
+/*
+ * Create `g->ig` from `g->e` with `g->nv` vertices (undirected). Exposed
+ * so that tests can drive the igraph error path with a bad edge list.
+ * Returns 0, EVG_ENOMEM or EVG_EGRAPH.
+ */
+int evg_i_graph_create_igraph(evg_graph *g, evg_error *err);
+
+#endif

@@ -1,0 +1,178 @@
+/* Readable labels and XML-safe ids for the vertices of a graph being built. */
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "graph/build_internal.h"
+
+/* The part of an id after its "<type>:" prefix. */
+static const char *after_prefix(const char *raw)
+{
+    const char *colon = strchr(raw, ':');
+    return colon && colon[1] ? colon + 1 : raw;
+}
+
+/* The last word of a name: "Zakir Hasanov" -> "Hasanov". */
+static void surname(const char **s_out, size_t *n_out, const char *name)
+{
+    size_t n = strlen(name), start;
+
+    while (n > 0 && name[n - 1] == ' ')
+        n--;
+    start = n;
+    while (start > 0 && name[start - 1] != ' ')
+        start--;
+    *s_out = name + start;
+    *n_out = n - start;
+}
+
+/* Participants of a meeting label in role order: hosts, guests, the rest. */
+static int put_names(evg_i_buf *out, evg_i_builder *b, const evg_event *ev, size_t *shown)
+{
+    static const evg_role order[] = {EVG_ROLE_HOST, EVG_ROLE_GUEST, EVG_ROLE_PARTICIPANT};
+    size_t total = 0;
+
+    *shown = 0;
+    for (size_t r = 0; r < 3; r++) {
+        for (size_t k = 0; k < ev->nparticipants; k++) {
+            const char *label, *s, *id = ev->participants[k].entity;
+            long p = evg_i_strmap_get(&b->map, id, strlen(id));
+            size_t n;
+            if (ev->participants[k].role != order[r] || p < 0)
+                continue;
+            if (++total > 3)
+                continue; /* "and N more" below */
+            if (evg_i_label(&label, b, (size_t)p) < 0)
+                return EVG_ENOMEM;
+            surname(&s, &n, label);
+            if ((*shown && evg_i_buf_puts(out, " \xE2\x80\x93 ") < 0) ||
+                evg_i_buf_put(out, s, n) < 0)
+                return EVG_ENOMEM;
+            (*shown)++;
+        }
+    }
+    if (total > *shown && evg_i_buf_printf(out, " and %zu more", total - *shown) < 0)
+        return EVG_ENOMEM;
+    return 0;
+}
+
+/* "Hasanov – Bayraktaroglu, 2024-12-23"; "Marenko – Vell (planned call), 2025-04-01". */
+static int meeting_label(evg_i_buf *out, evg_i_builder *b, const evg_i_bvertex *v)
+{
+    const evg_event *ev = v->ev;
+    size_t shown;
+
+    if (put_names(out, b, ev, &shown) < 0)
+        return EVG_ENOMEM;
+    if (shown == 0 && evg_i_buf_puts(out, ev->id) < 0)
+        return EVG_ENOMEM;
+    if (ev->status == EVG_STATUS_PLANNED || ev->type != EVG_EV_MEETING) {
+        if (evg_i_buf_printf(out, " (%s%s)",
+                             ev->status == EVG_STATUS_PLANNED ? "planned " : "",
+                             evg_event_type_name(ev->type)) < 0)
+            return EVG_ENOMEM;
+    }
+    if (v->first && evg_i_buf_printf(out, ", %s", v->first) < 0)
+        return EVG_ENOMEM;
+    return 0;
+}
+
+/*
+ * A label is one line of display text: controls (tab, newline...) become
+ * spaces, runs of spaces one, none at either end. The copy is in the arena.
+ */
+static char *one_line(evg_i_arena *a, const char *s)
+{
+    char *p = evg_i_arena_strdup(a, s), *w = p;
+
+    for (const char *r = p; r && *r; r++) {
+        unsigned char c = (unsigned char)*r;
+        int space = c < 0x20 || c == 0x7F || c == ' ';
+        if (space && (w == p || w[-1] == ' '))
+            continue;
+        *w++ = space ? ' ' : (char)c;
+    }
+    if (p) {
+        while (w > p && w[-1] == ' ')
+            w--;
+        *w = '\0';
+    }
+    return p;
+}
+
+int evg_i_label(const char **out, evg_i_builder *b, size_t i)
+{
+    evg_i_bvertex *v = &b->v[i];
+    evg_i_buf buf = EVG_I_BUF_INIT;
+    const char *label = v->name ? v->name : v->text;
+    int rc = 0;
+
+    if (v->label == NULL && v->type == EVG_NODE_MEETING && v->ev) {
+        if (meeting_label(&buf, b, v) < 0 || evg_i_buf_put(&buf, "", 0) < 0) {
+            rc = evg_i_error_nomem(b->err);
+            goto cleanup;
+        }
+        label = buf.ptr;
+    }
+    if (v->label == NULL && label == NULL && v->type == EVG_NODE_COUNTRY)
+        EVG_CHECK(evg_i_country_name(&label, b, after_prefix(v->raw)));
+    if (v->label == NULL) {
+        v->label = one_line(b->arena, label ? label : after_prefix(v->raw));
+        if (v->label == NULL)
+            rc = evg_i_error_nomem(b->err);
+    }
+    *out = v->label;
+cleanup:
+    evg_i_buf_free(&buf);
+    return rc;
+}
+
+/* Whether code point `c` may appear in an XML 1.0 (5th edition) name. */
+static int xml_name_char(utf8proc_int32_t c)
+{
+    return (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) ||
+           (c >= 0xF8 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) ||
+           (c >= 0x200C && c <= 0x200D) || (c >= 0x203F && c <= 0x2040) ||
+           (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) ||
+           (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+           (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF) || c == 0xB7;
+}
+
+/* Letters, combining marks and decimal digits: what reads as part of a word. */
+static int wordish(utf8proc_int32_t c)
+{
+    utf8proc_category_t cat = utf8proc_category(c);
+
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MC) ||
+           cat == UTF8PROC_CATEGORY_ND;
+}
+
+int evg_i_nmtoken(evg_i_buf *out, const char *s)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(s);
+    size_t start = out->len;
+
+    while (n > 0) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p, n, &c);
+        int ok;
+        if (k <= 0) { /* not UTF-8: one byte becomes '_' */
+            k = 1;
+            c = -1;
+        }
+        if (c >= 0 && c < 0x80)
+            ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' || c == ':';
+        else
+            ok = c > 0 && xml_name_char(c) && wordish(c);
+        if ((ok ? evg_i_buf_put(out, (const char *)p, (size_t)k)
+                : evg_i_buf_putc(out, '_')) < 0)
+            return EVG_ENOMEM;
+        p += k;
+        n -= k;
+    }
+    if (out->len == start && evg_i_buf_putc(out, '_') < 0)
+        return EVG_ENOMEM;
+    return 0;
+}

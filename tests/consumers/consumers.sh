@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The consumer checks of the GraphML files evgraph writes (run by ctest):
+#   consumers.sh setup    SHARED_CONSUMERS COPY        copy the checks, npm ci in the copy
+#   consumers.sh validate SHARED_CONSUMERS FILE|DIR... schema validation (validate.sh)
+#   consumers.sh matrix   COPY FILE|DIR...             every consumer (consumer_matrix.py)
+#   consumers.sh lint     LINT_SCRIPT FILE|DIR...      Gephi column rules (gephi_lint.py)
+# A DIR stands for the *.graphml files in it; a DIR written with a trailing
+# slash is optional (graphs/ may not exist yet). Any other path must exist.
+# Exit 77 (ctest: skipped) with a message when a prerequisite is missing.
+set -u
+
+skip() { echo "SKIP: $*"; exit 77; }
+need() { command -v "$1" >/dev/null 2>&1 || skip "$1 not found; $2"; }
+
+# The files named by the arguments, directories expanded to their *.graphml.
+files=()
+collect() {
+  local a f
+  for a in "$@"; do
+    if [ -d "$a" ]; then
+      for f in "${a%/}"/*.graphml; do [ -e "$f" ] && files+=("$f"); done
+    elif [ "${a%/}" != "$a" ]; then
+      echo "note: $a does not exist; nothing checked there"
+    else
+      files+=("$a")
+    fi
+  done
+  [ "${#files[@]}" -gt 0 ] || { echo "no GraphML files to check"; exit 1; }
+}
+
+mode="${1:-}"
+shift || true
+case "$mode" in
+  setup)
+    shared="$1" copy="$2"
+    [ -f "$shared/consumer_matrix.py" ] || skip "$shared not found (the shared consumer checks sit beside the checkout; set EVG_SHARED_DIR)"
+    need node "install Debian's nodejs to run the graphology checks"
+    need npm "install Debian's npm to fetch graphology"
+    mkdir -p "$copy" || exit 1
+    # The shared folder is read-only; the copy must be writable for npm.
+    cp -R --no-preserve=mode,ownership "$shared"/. "$copy"/ || exit 1
+    if cmp -s "$copy/package-lock.json" "$copy/node_modules/.evg-package-lock.json"; then
+      echo "node modules up to date in $copy"
+      exit 0
+    fi
+    (cd "$copy" && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in $copy"; exit 1; }
+    cp "$copy/package-lock.json" "$copy/node_modules/.evg-package-lock.json"
+    ;;
+  validate)
+    shared="$1"; shift
+    [ -f "$shared/validate.sh" ] || skip "$shared not found (set EVG_SHARED_DIR)"
+    need xmllint "install Debian's libxml2-utils"
+    need perl "validate.sh needs perl"
+    collect "$@"
+    bash "$shared/validate.sh" "${files[@]}"
+    ;;
+  matrix)
+    copy="$1"; shift
+    [ -f "$copy/consumer_matrix.py" ] || skip "no copy of the consumer checks in $copy (consumers.setup skipped)"
+    [ -d "$copy/node_modules/graphology" ] || skip "graphology not installed in $copy (consumers.setup skipped)"
+    need node "install Debian's nodejs"
+    need xmllint "install Debian's libxml2-utils"
+    [ -x /usr/bin/python3 ] || skip "/usr/bin/python3 not found"
+    /usr/bin/python3 -c 'import networkx, igraph' 2>/dev/null ||
+      skip "install Debian's python3-networkx and python3-igraph"
+    collect "$@"
+    /usr/bin/python3 "$copy/consumer_matrix.py" "${files[@]}"
+    ;;
+  lint)
+    script="$1"; shift
+    command -v python3 >/dev/null 2>&1 || skip "python3 not found"
+    collect "$@"
+    python3 "$script" "${files[@]}"
+    ;;
+  *)
+    echo "usage: consumers.sh setup|validate|matrix|lint ARGS..." >&2
+    exit 2
+    ;;
+esac
