@@ -1,0 +1,110 @@
+/* Diagnostics, help and argument parsing shared by the commands. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+void cli_error(const evg_error *err)
+{
+    char buf[512];
+
+    fprintf(stderr, "evgraph: %s\n", evg_error_format(buf, sizeof buf, err));
+}
+
+void cli_errorf(const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("evgraph: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_warnf(const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("evgraph: warning: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_diag(const evg_error *err, evg_severity sev, void *payload)
+{
+    char buf[512];
+
+    (void)payload;
+    evg_error_format(buf, sizeof buf, err);
+    if (sev == EVG_SEV_WARNING)
+        cli_warnf("%s", buf);
+    else
+        cli_errorf("%s", buf);
+}
+
+void cli_help_fprint(FILE *f, const cli_cmd *cmd)
+{
+    char prog[64];
+
+    snprintf(prog, sizeof prog, "evgraph %s", cmd->name);
+    cli_opts_usage_fprint(f, prog, cmd->opts);
+    /* The summary is written for the command list; as a sentence it gets a capital. */
+    fprintf(f, "\n%c%s.\n", toupper((unsigned char)cmd->summary[0]), cmd->summary + 1);
+    cli_opts_help_fprint(f, cmd->opts);
+    fprintf(f, "\nSee evgraph(1) for details and examples.\n");
+}
+
+cli_status cli_usage_error(const cli_cmd *cmd, const char *message)
+{
+    char prog[64];
+
+    snprintf(prog, sizeof prog, "evgraph %s", cmd->name);
+    cli_errorf("%s", message);
+    cli_opts_usage_fprint(stderr, prog, cmd->opts);
+    fprintf(stderr, "Run 'evgraph %s --help' for more information.\n", cmd->name);
+    return CLI_USAGE;
+}
+
+/* The value of the table's "help" switch. */
+static int help_requested(const cli_opt *t)
+{
+    for (; t->name; t++)
+        if (t->kind == CLI_OPT_SWITCH && strcmp(t->name, "help") == 0)
+            return *(const int *)t->target;
+    return 0;
+}
+
+cli_status cli_parse(const cli_cmd *cmd, int argc, char **argv)
+{
+    cli_opt_error e;
+    int rc = cli_opts_parse(cmd->opts, argc, argv, &e);
+
+    if (rc == -2) {
+        cli_errorf("out of memory");
+        return CLI_FAILED;
+    }
+    if (rc < 0)
+        return cli_usage_error(cmd, e.text);
+    if (help_requested(cmd->opts)) {
+        cli_help_fprint(stdout, cmd);
+        return CLI_HELP;
+    }
+    return CLI_OK;
+}
+
+char *cli_path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    const char *sep = n > 0 && dir[n - 1] != '/' ? "/" : "";
+    size_t size = n + strlen(sep) + strlen(name) + 1;
+    char *p = malloc(size);
+
+    if (p)
+        snprintf(p, size, "%s%s%s", dir, sep, name);
+    return p;
+}

@@ -1,0 +1,97 @@
+#ifndef EVG_CLI_CMD_H
+#define EVG_CLI_CMD_H
+
+/*
+ * What the commands of the evgraph tool share: the command table entry, the
+ * status a command returns, and the helpers that print diagnostics. The tool
+ * sees the library only through <evgraph.h>.
+ */
+#include <evgraph.h>
+
+#include "opts.h"
+
+#if defined(__GNUC__)
+#define EVG_CLI_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define EVG_CLI_PRINTF(fmt, args)
+#endif
+
+/* A command's outcome; main() turns it into the exit status (see evgraph.1). */
+typedef enum {
+    CLI_OK,     /* exit 0 */
+    CLI_HELP,   /* --help was printed: exit 0 */
+    CLI_FAILED, /* an input or runtime failure, even if the rest was processed: exit 1 */
+    CLI_USAGE   /* a usage error: exit 2 */
+} cli_status;
+
+typedef struct {
+    const char *name;
+    cli_status (*entry)(int argc, char **argv); /* argv[0] is the command name */
+    const cli_opt *opts;
+    const char *summary; /* one line, for `evgraph --help` */
+} cli_cmd;
+
+extern const cli_cmd cli_cmd_extract;
+extern const cli_cmd cli_cmd_build;
+extern const cli_cmd cli_cmd_run;
+
+/* ---- cli.c: diagnostics and shared glue -------------------------------- */
+
+/* "evgraph: SOURCE:LINE: TEXT" on stderr. */
+void cli_error(const evg_error *err);
+/* "evgraph: TEXT" on stderr. */
+void cli_errorf(const char *fmt, ...) EVG_CLI_PRINTF(1, 2);
+/* "evgraph: warning: TEXT" on stderr. */
+void cli_warnf(const char *fmt, ...) EVG_CLI_PRINTF(1, 2);
+/* An evg_diag_fn printing each diagnostic as above; `payload` is unused. */
+void cli_diag(const evg_error *err, evg_severity sev, void *payload);
+
+/*
+ * Parse a command's arguments with its table. Prints the help (CLI_HELP) or
+ * the usage error (CLI_USAGE); CLI_OK means go on. cli_opts_free() the
+ * table afterwards in every case.
+ */
+cli_status cli_parse(const cli_cmd *cmd, int argc, char **argv);
+
+/* Print "evgraph: MESSAGE", the usage line and a hint; returns CLI_USAGE. */
+cli_status cli_usage_error(const cli_cmd *cmd, const char *message);
+
+/* The full --help text of a command, on `f`. */
+void cli_help_fprint(FILE *f, const cli_cmd *cmd);
+
+/* "DIR/NAME" in a new string (free()), NULL when out of memory. */
+char *cli_path_join(const char *dir, const char *name);
+
+/* ---- shared between extract and run ------------------------------------ */
+
+/* Extraction of a batch of inputs, article by article. */
+typedef struct {
+    FILE *out;          /* each document's JSON line is written here */
+    const char *out_name; /* for error messages */
+    int flush;          /* flush after each line, so a pipeline sees it at once */
+    evg_corpus *corpus; /* when not NULL, each document is also added to it */
+    size_t docs;        /* documents written */
+    size_t failed;      /* inputs that could not be read, parsed or extracted */
+} cli_extraction;
+
+/*
+ * Load the lexicon (built in, extended by `lexicons`), then extract every
+ * article of `inputs` into `x`. Bad inputs are reported and counted in
+ * x->failed. Returns 0, or a negative status (printed) when the batch had to
+ * stop: a lexicon that does not load, a write failure, no memory.
+ */
+int cli_extract_inputs(cli_extraction *x, const cli_strlist *inputs,
+                       const cli_strlist *lexicons);
+
+/* ---- shared between build and run -------------------------------------- */
+
+/*
+ * Build the `view` graph of `c`, compute its centrality scores and export
+ * both to `path` in `format`. The graph and scores are handed back in
+ * `*g_out` and `*s_out` when those are not NULL (the caller frees them).
+ * Returns 0 or a negative status (printed).
+ */
+int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
+                     evg_view view, const char *path, evg_format format);
+
+#endif

@@ -1,0 +1,153 @@
+/* evgraph build: extracted events in, a graph with centrality scores out. */
+#include <string.h>
+
+#include "cmd.h"
+
+static cli_strlist inputs;
+static const char *output, *format, *view;
+static int help;
+
+static const cli_opt opts[] = {
+    {CLI_OPT_OPERANDS, "EVENTS.jsonl", 0, &inputs, NULL,
+     "output of 'evgraph extract', or - for stdin", CLI_OPT_REQUIRED},
+    {CLI_OPT_VALUE, "output", 'o', &output, "FILE",
+     "write the graph to FILE, replaced once complete (- for stdout)",
+     CLI_OPT_REQUIRED},
+    {CLI_OPT_VALUE, "format", 'f', &format, "FORMAT",
+     "graphml (default: from FILE's extension, else graphml)", 0},
+    {CLI_OPT_VALUE, "view", 0, &view, "VIEW",
+     "full (all kinds of node; default) or people (who met whom)", 0},
+    {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
+    {0},
+};
+
+int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
+                     evg_view v, const char *path, evg_format fmt)
+{
+    evg_build_opts bo = EVG_BUILD_OPTS_INIT;
+    evg_export_opts eo = EVG_EXPORT_OPTS_INIT;
+    evg_graph *g = NULL;
+    evg_scores *s = NULL;
+    evg_error e;
+    int rc;
+
+    memset(&e, 0, sizeof e);
+    bo.view = v;
+    eo.format = fmt;
+    if ((rc = evg_graph_build(&g, c, &bo, &e)) < 0 ||
+        (rc = evg_scores_compute(&s, g, NULL, &e)) < 0 ||
+        (rc = evg_export_file(path, g, s, &eo, &e)) < 0) {
+        cli_error(&e);
+        goto cleanup;
+    }
+    if (g_out) {
+        *g_out = g;
+        g = NULL;
+    }
+    if (s_out) {
+        *s_out = s;
+        s = NULL;
+    }
+cleanup:
+    evg_scores_free(s);
+    evg_graph_free(g);
+    return rc;
+}
+
+/* The output format: --format, else the extension of the output file, else GraphML. */
+static int choose_format(evg_format *out)
+{
+    const char *base = strrchr(output, '/');
+
+    if (format)
+        return evg_format_from_name(out, format);
+    if (evg_format_from_name(out, output) == 0)
+        return 0;
+    base = base ? base + 1 : output;
+    if (strchr(base, '.'))
+        cli_warnf("no format is known for '%s'; writing graphml (use --format)", output);
+    *out = EVG_FMT_GRAPHML;
+    return 0;
+}
+
+static int choose_view(evg_view *out)
+{
+    if (view == NULL || strcmp(view, "full") == 0)
+        *out = EVG_VIEW_FULL;
+    else if (strcmp(view, "people") == 0)
+        *out = EVG_VIEW_PEOPLE;
+    else
+        return -1;
+    return 0;
+}
+
+/* Read every input into `c`; an unreadable file or a bad line is reported and counted. */
+static int read_inputs(size_t *failed_out, evg_corpus *c)
+{
+    evg_read_opts ro = EVG_READ_OPTS_INIT;
+
+    ro.on_diag = cli_diag;
+    for (size_t i = 0; i < inputs.n; i++) {
+        evg_error e;
+        size_t bad = 0;
+        int rc;
+        memset(&e, 0, sizeof e);
+        rc = evg_corpus_read_events(&bad, c, inputs.v[i], &ro, &e);
+        *failed_out += bad;
+        if (rc == EVG_ENOMEM) {
+            cli_error(&e);
+            return rc;
+        }
+        if (rc < 0) {
+            cli_error(&e);
+            (*failed_out)++;
+        }
+    }
+    return 0;
+}
+
+static cli_status build_main(int argc, char **argv)
+{
+    evg_corpus *c = NULL;
+    evg_format fmt;
+    evg_view v;
+    evg_error e;
+    size_t failed = 0;
+    char msg[256];
+    cli_status st;
+
+    memset(&e, 0, sizeof e);
+    if ((st = cli_parse(&cli_cmd_build, argc, argv)) != CLI_OK)
+        goto cleanup;
+    if (choose_view(&v) < 0) {
+        snprintf(msg, sizeof msg, "unknown view '%s' (expected full or people)", view);
+        st = cli_usage_error(&cli_cmd_build, msg);
+        goto cleanup;
+    }
+    if (choose_format(&fmt) < 0) {
+        snprintf(msg, sizeof msg, "unknown format '%s'", format);
+        st = cli_usage_error(&cli_cmd_build, msg);
+        goto cleanup;
+    }
+    st = CLI_FAILED;
+    if (evg_corpus_new(&c, &e) < 0) {
+        cli_error(&e);
+        goto cleanup;
+    }
+    if (read_inputs(&failed, c) < 0)
+        goto cleanup;
+    if (evg_corpus_doc_count(c) == 0 && failed > 0) {
+        cli_errorf("%s: left as it was: no input could be read", output);
+        goto cleanup;
+    }
+    if (cli_build_export(NULL, NULL, c, v, output, fmt) < 0)
+        goto cleanup;
+    st = failed ? CLI_FAILED : CLI_OK;
+cleanup:
+    evg_corpus_free(c);
+    cli_opts_free(opts);
+    return st;
+}
+
+const cli_cmd cli_cmd_build = {"build", build_main, opts,
+                               "build a graph from extracted events and write it"};
