@@ -14,346 +14,6 @@
 
 #include "extract/extract_internal.h"
 
-#define MAX_SIDE 8
-
-typedef struct {
-    int p[MAX_SIDE];
-    int n;
-    size_t start, end; /* tokens the side covers */
-} side;
-
-static int is_be(const x_ctx *x, size_t i)
-{
-    static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be"};
-    for (size_t k = 0; k < sizeof(be) / sizeof(be[0]); k++)
-        if (x_is(x, i, be[k]))
-            return 1;
-    return 0;
-}
-
-static int is_clause_punct(const x_ctx *x, size_t i)
-{
-    return x_is(x, i, ";") || x_is(x, i, ":") || x_is(x, i, "(") || x_is(x, i, ")");
-}
-
-static void side_add(side *s, int p);
-
-/* Everyone a mention stands for: a person, or the people of an event ("they"). */
-static void side_add_mention(const x_ctx *x, side *s, const x_mention *m)
-{
-    if (m->kind != M_GROUP) {
-        side_add(s, m->person);
-        return;
-    }
-    if (x->focus < 0)
-        return;
-    const x_event *ev = &x->events[x->focus];
-    for (int k = 0; k < ev->nparts; k++)
-        side_add(s, ev->part[k]);
-}
-
-static void side_add(side *s, int p)
-{
-    for (int k = 0; k < s->n; k++)
-        if (s->p[k] == p)
-            return;
-    if (p >= 0 && s->n < MAX_SIDE)
-        s->p[s->n++] = p;
-}
-
-/* Mentions of the current sentence, by position. */
-static size_t sentence_mentions(const x_ctx *x, size_t *first)
-{
-    size_t m = x->nment;
-    while (m > 0 && x->ment[m - 1].sent == x->sent)
-        m--;
-    *first = m;
-    return x->nment;
-}
-
-/*
- * What lies between tokens a and b: 2 when it joins two mentions ("and",
- * ", and by his"), 1 for a comma alone (a list, if an "and" follows), 0 when
- * anything else does.
- */
-static int coordinated(const x_ctx *x, size_t a, size_t b)
-{
-    static const char *const glue[] = {"and", "plus", ",", "as", "well", "by", "his", "her",
-                                       "its", "their", "the", "also"};
-    int and = 0;
-
-    if (b <= a)
-        return b == a ? 1 : 0;
-    for (size_t i = a; i < b; i++) {
-        size_t k;
-        for (k = 0; k < sizeof(glue) / sizeof(glue[0]) && !x_is(x, i, glue[k]); k++)
-            ;
-        if (k == sizeof(glue) / sizeof(glue[0]))
-            return 0;
-        and |= k <= 1 || (k == 3 && i + 2 < b && x_is(x, i + 1, "well"));
-    }
-    return and ? 2 : x_is(x, a, ",") ? 1 : 0;
-}
-
-/*
- * A list of mentions joined by commas counts only when an "and" joins its
- * last: of the chain m[0..n) with gaps g[1..n), keep up to the last "and".
- */
-static int list_length(const int *gap, int n)
-{
-    int last_and = 0;
-    for (int k = 1; k < n; k++)
-        if (gap[k] == 2)
-            last_and = k;
-    return last_and + 1;
-}
-
-/* Whether the word after a mention makes it a subject: "..., and X said". */
-static int starts_clause(const x_ctx *x, size_t i)
-{
-    static const char *const verbs[] = {"said", "says", "told", "added", "stated", "noted",
-                                        "announced", "reported", "explained", "stressed",
-                                        "will", "would", "was", "is", "has", "had", "who"};
-    if (i >= x->s1)
-        return 0;
-    for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
-        if (x_is(x, i, verbs[k]))
-            return 1;
-    return 0;
-}
-
-/* The outermost mention starting at or after `from` (a delegation wraps its leader). */
-static long next_mention(const x_ctx *x, size_t from, size_t lim)
-{
-    size_t first, last = sentence_mentions(x, &first);
-    long best = -1;
-
-    for (size_t m = first; m < last; m++) {
-        const x_mention *mm = &x->ment[m];
-        if (mm->start < from || mm->start >= lim || mm->kind == M_PLACE ||
-            (mm->person < 0 && (mm->kind != M_GROUP || x->focus < 0)))
-            continue;
-        if (best < 0 || mm->start < x->ment[best].start ||
-            (mm->start == x->ment[best].start && mm->end > x->ment[best].end))
-            best = (long)m;
-    }
-    return best;
-}
-
-/* The mention ending last at or before `to` (nearest to its left). */
-static long prev_mention(const x_ctx *x, size_t to, size_t lim)
-{
-    size_t first, last = sentence_mentions(x, &first);
-    long best = -1;
-
-    for (size_t m = first; m < last; m++) {
-        const x_mention *mm = &x->ment[m];
-        if (mm->end > to || mm->start < lim || mm->kind == M_PLACE ||
-            (mm->person < 0 && (mm->kind != M_GROUP || x->focus < 0)))
-            continue;
-        /* skip a leader's name inside a delegation mention: take the outer one */
-        if (best < 0 || mm->end > x->ment[best].end ||
-            (mm->end == x->ment[best].end && mm->start < x->ment[best].start))
-            best = (long)m;
-    }
-    return best;
-}
-
-/* Participants to the right of token `from`: the first mention and those coordinated. */
-static void right_side(const x_ctx *x, size_t from, side *out)
-{
-    size_t skip = 0, i = from;
-    long m;
-
-    memset(out, 0, sizeof *out);
-    /* The object starts soon after the trigger, before any clause break. */
-    while (i < x->s1 && skip < 12) {
-        m = next_mention(x, i, i + 1);
-        if (m >= 0)
-            break;
-        if (x_is(x, i, ",") || x_is(x, i, ".") || is_clause_punct(x, i))
-            return;
-        i++;
-        skip++;
-    }
-    m = next_mention(x, i, i + 1);
-    if (m < 0)
-        return;
-    long chain[MAX_SIDE];
-    int gap[MAX_SIDE], n = 0;
-    while (m >= 0 && n < MAX_SIDE) {
-        chain[n++] = m;
-        long next = next_mention(x, x->ment[m].end, x->s1);
-        if (next < 0 || n == MAX_SIDE || starts_clause(x, x->ment[next].end))
-            break;
-        if ((gap[n] = coordinated(x, x->ment[m].end, x->ment[next].start)) == 0)
-            break;
-        m = next;
-    }
-    n = list_length(gap, n);
-    out->start = x->ment[chain[0]].start;
-    out->end = x->ment[chain[n - 1]].end;
-    for (int k = 0; k < n; k++)
-        side_add_mention(x, out, &x->ment[chain[k]]);
-}
-
-/*
- * Participants to the left of token `to`: the nearest mention, at most
- * `maxdist` tokens before and in the same clause, and those coordinated.
- */
-static void left_side(const x_ctx *x, size_t to, side *out, size_t maxdist)
-{
-    long m = prev_mention(x, to, x->s0);
-
-    memset(out, 0, sizeof *out);
-    if (m < 0 || to - x->ment[m].end > maxdist)
-        return;
-    for (size_t i = x->ment[m].end; i < to; i++)
-        if (x_is(x, i, "that") || x_is(x, i, "which") || x_is(x, i, "whom") ||
-            x_is(x, i, "whose") || is_clause_punct(x, i) ||
-            (maxdist > 6 && x_is(x, i, ",") && !(i + 1 < to && x_is(x, i + 1, "who"))))
-            return;
-    long chain[MAX_SIDE];
-    int gap[MAX_SIDE], n = 0;
-    while (m >= 0 && n < MAX_SIDE) {
-        chain[n++] = m;
-        long prev = prev_mention(x, x->ment[m].start, x->s0);
-        if (prev < 0 || n == MAX_SIDE)
-            break;
-        if ((gap[n] = coordinated(x, x->ment[prev].end, x->ment[m].start)) == 0)
-            break;
-        m = prev;
-    }
-    n = list_length(gap, n);
-    out->end = x->ment[chain[0]].end;
-    out->start = x->ment[chain[n - 1]].start;
-    for (int k = 0; k < n; k++)
-        side_add_mention(x, out, &x->ment[chain[k]]);
-}
-
-/*
- * "After talks with X, Y said": a trigger inside a phrase that opens the
- * sentence has as subject the first mention after the phrase's comma.
- */
-static void fronted_subject(const x_ctx *x, size_t t, size_t after, side *out)
-{
-    static const char *const openers[] = {"after", "during", "following", "at", "in",
-                                          "before", "speaking", "leaving", "on", "ahead"};
-    size_t i, c;
-    int opens = 0;
-
-    memset(out, 0, sizeof *out);
-    for (i = 0; i < sizeof(openers) / sizeof(openers[0]); i++)
-        opens |= x_is(x, x->s0, openers[i]);
-    if (!opens)
-        return;
-    for (c = after > t ? after : t; c < x->s1 && !x_is(x, c, ","); c++)
-        ;
-    if (c <= t || c + 1 >= x->s1)
-        return;
-    long m = next_mention(x, c + 1, c + 4);
-    if (m >= 0)
-        side_add_mention(x, out, &x->ment[m]);
-}
-
-/* ---- qualifiers ------------------------------------------------------- */
-
-/* Whether a lexicon class occurs in tokens [a, b). */
-static int class_in(const x_ctx *x, size_t a, size_t b, uint32_t cls)
-{
-    for (size_t i = a; i < b; i++)
-        if (x_cls(x, i) & cls)
-            return 1;
-    return 0;
-}
-
-/* "in 1967" with a year before the article's: background, not news. */
-static int background(const x_ctx *x)
-{
-    int year = x->date ? atoi(x->date) : 0;
-
-    for (size_t i = x->s0; i + 1 < x->s1; i++) {
-        if (!(x_is(x, i, "in") || x_is(x, i, "since")) ||
-            !(x->toks.toks[i + 1].flags & EVG_TK_NUM))
-            continue;
-        int y = atoi(x_fold(x, i + 1));
-        if (y >= 1900 && y < year)
-            return 1;
-    }
-    return class_in(x, x->s0, x->s1, LX_PAST);
-}
-
-/* "next week", "later this month", "tomorrow" anywhere in the sentence. */
-static int says_next(const x_ctx *x)
-{
-    for (size_t i = x->s0; i < x->s1; i++) {
-        if (x_is(x, i, "tomorrow"))
-            return 1;
-        if ((x_is(x, i, "next") || x_is(x, i, "coming")) && i + 1 < x->s1 &&
-            (x_is(x, i + 1, "week") || x_is(x, i + 1, "month") || x_is(x, i + 1, "year") ||
-             x_is(x, i + 1, "weekend")))
-            return 1;
-        if (x_is(x, i, "later") && i + 2 < x->s1 && x_is(x, i + 1, "this"))
-            return 1;
-    }
-    return 0;
-}
-
-/* ---- places ----------------------------------------------------------- */
-
-/* A capitalized phrase starting at i ("Alley of Honor", "General Staff of the Azerbaijan Army"). */
-static size_t cap_phrase(const x_ctx *x, size_t i)
-{
-    size_t e = i, j;
-    for (j = i; j < x->s1; j++) {
-        uint16_t f = x->toks.toks[j].flags;
-        if ((f & EVG_TK_WORD) && (f & (EVG_TK_CAP | EVG_TK_ALLCAPS)) && !(f & EVG_TK_POSS)) {
-            e = j + 1;
-            continue;
-        }
-        if ((x_is(x, j, "of") || x_is(x, j, "the") || x_is(x, j, "for")) && j > i)
-            continue;
-        break;
-    }
-    /* "the National Bank building": a venue word after the name */
-    if (e > i && e < x->s1 && (x_cls(x, e) & LX_VENUE) && x->mlen[e] == 1)
-        e++;
-    return e;
-}
-
-/* Where the sentence says a meeting took place, or NULL. */
-static const char *sentence_place(x_ctx *x)
-{
-    for (size_t i = x->s0; i + 1 < x->s1; i++) {
-        size_t k = i + 1, e;
-        int venue_needed = 0;
-        if ((x_is(x, i, "held") || x_is(x, i, "hosted")) && k < x->s1 &&
-            (x_is(x, k, "at") || x_is(x, k, "in") || x_is(x, k, "by"))) {
-            venue_needed = x_is(x, k, "by");
-            k++;
-        } else if (!(x_is(x, i, "at") || x_is(x, i, "in"))) {
-            continue;
-        }
-        if (k < x->s1 && x_is(x, k, "the"))
-            k++;
-        if (k >= x->s1 || !(x->toks.toks[k].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) ||
-            (x->toks.toks[k].flags & EVG_TK_NUM) || x->in_agreement[k])
-            continue;
-        e = cap_phrase(x, k);
-        /* Months and weekdays are times, not places. */
-        if (e == k || (x_cls(x, k) & LX_NOTNAME))
-            continue;
-        if (venue_needed && !class_in(x, k, e, LX_VENUE | LX_ORG | LX_NOUN | LX_MOD))
-            continue;
-        /* "in Baku", "in the Alley of Honor", "at the Defense Ministry" */
-        if (!class_in(x, k, e, LX_VENUE | LX_CAPITAL | LX_COUNTRY | LX_NOUN) &&
-            !x_is(x, i, "at") && !x_is(x, i, "held") && !x_is(x, i, "in"))
-            continue;
-        return x_span_text(x, k, e);
-    }
-    return NULL;
-}
-
 /* ---- events ----------------------------------------------------------- */
 
 static int in_person(evg_event_type t)
@@ -491,10 +151,10 @@ static int commit_event(x_ctx *x, x_event *ev)
 }
 
 /* Fill participants from the two sides as the frame says. */
-static void frame_parts(x_ctx *x, x_event *ev, lx_frame fr, const side *l, const side *r,
+static void frame_parts(x_ctx *x, x_event *ev, lx_frame fr, const x_side *l, const x_side *r,
                         int passive)
 {
-    const side *host = l, *guest = r;
+    const x_side *host = l, *guest = r;
     evg_role hr = EVG_ROLE_HOST, gr = EVG_ROLE_GUEST;
 
     if (fr == FR_GUEST || fr == FR_VISIT)
@@ -512,7 +172,7 @@ static void frame_parts(x_ctx *x, x_event *ev, lx_frame fr, const side *l, const
 
 /* The state of the sentence being read: its last verb's subject, for "... and met Y". */
 typedef struct {
-    side subject;
+    x_side subject;
     evg_event_status status;
     int have;
 } clause_state;
@@ -520,18 +180,18 @@ typedef struct {
 /* Date, place, status and background of an event, then record it. */
 static int finish_event(x_ctx *x, x_event *ev)
 {
-    if (ev->status == EVG_STATUS_REPORTED && background(x))
+    if (ev->status == EVG_STATUS_REPORTED && x_background(x))
         return 0;
     int dr = x_sentence_date(x, x->s0, x->s1, ev->trig, ev->status == EVG_STATUS_PLANNED,
                              ev->date);
     /* A day after the article's, or "next week": not yet happened. */
-    if ((dr > 0 && x->date && strcmp(ev->date, x->date) > 0) || says_next(x))
+    if ((dr > 0 && x->date && strcmp(ev->date, x->date) > 0) || x_says_next(x))
         ev->status = EVG_STATUS_PLANNED;
     if (dr <= 0)
         ev->date[0] = '\0';
     ev->date_source = dr > 0 ? "text" : NULL;
     ev->vague = dr < 0;
-    ev->place = sentence_place(x);
+    ev->place = x_sentence_place(x);
     return commit_event(x, ev);
 }
 
@@ -564,20 +224,20 @@ static size_t skip_adverbials(const x_ctx *x, size_t k)
 }
 
 /* Who holds the talks a noun names, when "with" gives only the other side. */
-static void noun_subject(x_ctx *x, size_t t, size_t after, const clause_state *cs, side *l)
+static void noun_subject(x_ctx *x, size_t t, size_t after, const clause_state *cs, x_side *l)
 {
     memset(l, 0, sizeof *l);
     /* "X's talks with Y" */
     if (t >= x->s0 + 2 && (x->toks.toks[t - 1].flags & EVG_TK_POSS))
-        left_side(x, t - 1, l, 0);
+        x_left_side(x, t - 1, l, 0);
     if (l->n == 0)
-        left_side(x, t, l, 15);
+        x_left_side(x, t, l, 15);
     if (l->n == 0)
-        fronted_subject(x, t, after, l);
+        x_fronted_subject(x, t, after, l);
     if (l->n == 0 && cs->have)
         *l = cs->subject;
     if (l->n == 0 && x->visitor >= 0)
-        side_add(l, x->visitor);
+        x_side_add(l, x->visitor);
 }
 
 /*
@@ -589,14 +249,14 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
                       const clause_state *cs, int with_args_only)
 {
     size_t k = te;
-    side l, r;
+    x_side l, r;
     int made = 0, rc;
 
-    if (k + 1 < x->s1 && is_be(x, k) && x_is(x, k + 1, "held"))
+    if (k + 1 < x->s1 && x_is_be(x, k) && x_is(x, k + 1, "held"))
         k += 2;
     k = skip_adverbials(x, k);
     if (k < x->s1 && x_is(x, k, "between")) {
-        right_side(x, k + 1, &r);
+        x_right_side(x, k + 1, &r);
         if (r.n < 2)
             return 0;
         x_event ev = *proto;
@@ -605,7 +265,7 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
         return finish_event(x, &ev);
     }
     if (k < x->s1 && x_is(x, k, "with")) {
-        right_side(x, k + 1, &r);
+        x_right_side(x, k + 1, &r);
         if (r.n == 0)
             return 0;
         noun_subject(x, t, r.end, cs, &l);
@@ -627,7 +287,7 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
     if (with_args_only)
         return 0;
     /* "she and the Premier had set targets during talks earlier today" */
-    left_side(x, t, &l, 15);
+    x_left_side(x, t, &l, 15);
     if (l.n >= 2 && t > x->s0 &&
         (x_is(x, t - 1, "during") || x_is(x, t - 1, "in") || x_is(x, t - 1, "at") ||
          x_is(x, t - 1, "after") || x_is(x, t - 1, "their"))) {
@@ -649,14 +309,14 @@ static int visits_place(const x_ctx *x, size_t te)
 }
 
 /* "discussed the budget in talks here with X": the counterpart after a later "with". */
-static void later_with(const x_ctx *x, size_t te, side *r)
+static void later_with(const x_ctx *x, size_t te, x_side *r)
 {
     for (size_t k = te; k < x->s1 && k < te + 15; k++) {
-        if (x_is(x, k, ",") || is_clause_punct(x, k) ||
+        if (x_is(x, k, ",") || x_is_clause_punct(x, k) ||
             ((x_cls(x, k) & LX_TRIGGER) && x->mp[k].frame != FR_NOUN))
             return;
         if (x_is(x, k, "with")) {
-            right_side(x, k + 1, r);
+            x_right_side(x, k + 1, r);
             return;
         }
     }
@@ -686,23 +346,23 @@ static int noun_use(const x_ctx *x, size_t t)
 static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
                       clause_state *cs)
 {
-    side l, r;
-    int passive = t > x->s0 && is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
+    x_side l, r;
+    int passive = t > x->s0 && x_is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
 
     /* "the declaration, which was signed in 2020": the agreement is the subject */
-    if (fr == FR_SIGN && t > x->s0 && is_be(x, t - 1))
+    if (fr == FR_SIGN && t > x->s0 && x_is_be(x, t - 1))
         return 0;
     if (noun_use(x, t))
         return 0;
-    left_side(x, t, &l, 6);
+    x_left_side(x, t, &l, 6);
     /* "X will hold talks with Y and meet Z": the subject of the verb before */
     if (cs->have && t > x->s0 && x_is(x, t - 1, "and")) {
         l = cs->subject;
         ev->status = cs->status;
     }
-    right_side(x, passive ? te + 1 : te, &r);
+    x_right_side(x, passive ? te + 1 : te, &r);
     if (l.n == 0)
-        fronted_subject(x, t, r.end, &l);
+        x_fronted_subject(x, t, r.end, &l);
     if (r.n == 0 && fr == FR_MUTUAL)
         later_with(x, te, &r);
     if (l.n) {
@@ -740,19 +400,19 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
 /* "a meeting of the Group of Five" with nobody named yet: remember it for who joins. */
 static void open_pending(x_ctx *x, const x_event *proto)
 {
-    if (proto->status == EVG_STATUS_REPORTED && background(x))
+    if (proto->status == EVG_STATUS_REPORTED && x_background(x))
         return;
     if (x->has_pending && x->sent - x->pending_sent <= PENDING_SPAN)
         return; /* "the two-day summit" names again the talks just opened */
     x->pending = *proto;
     int dr = x_sentence_date(x, x->s0, x->s1, proto->trig,
                              proto->status == EVG_STATUS_PLANNED, x->pending.date);
-    if ((dr > 0 && x->date && strcmp(x->pending.date, x->date) > 0) || says_next(x))
+    if ((dr > 0 && x->date && strcmp(x->pending.date, x->date) > 0) || x_says_next(x))
         x->pending.status = EVG_STATUS_PLANNED;
     if (dr <= 0)
         x->pending.date[0] = '\0';
     x->pending.date_source = dr > 0 ? "text" : NULL;
-    x->pending.place = sentence_place(x);
+    x->pending.place = x_sentence_place(x);
     x->has_pending = 1;
     x->pending_event = -1;
     x->pending_sent = x->sent;
@@ -766,14 +426,14 @@ static void open_pending(x_ctx *x, const x_event *proto)
  */
 static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
 {
-    side l, r;
-    int passive = t > x->s0 && is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
+    x_side l, r;
+    int passive = t > x->s0 && x_is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
     x_event *target = NULL;
 
-    left_side(x, t, &l, 6);
-    right_side(x, passive ? te + 1 : te, &r);
+    x_left_side(x, t, &l, 6);
+    x_right_side(x, passive ? te + 1 : te, &r);
     for (int k = 0; k < r.n; k++)
-        side_add(&l, r.p[k]);
+        x_side_add(&l, r.p[k]);
     if (l.n == 0)
         return 0;
     if (x->has_pending && x->sent - x->pending_sent <= PENDING_SPAN) {
@@ -823,9 +483,9 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
     ev.status = EVG_STATUS_REPORTED;
     ev.trig = t;
     /* "did not meet", "never met", a meeting "cancelled" */
-    if (class_in(x, t >= x->s0 + 3 ? t - 3 : x->s0, t, LX_NEGATION))
+    if (x_class_in(x, t >= x->s0 + 3 ? t - 3 : x->s0, t, LX_NEGATION))
         return 0;
-    if (class_in(x, t >= x->s0 + 4 ? t - 4 : x->s0, t, LX_PLANNED) ||
+    if (x_class_in(x, t >= x->s0 + 4 ? t - 4 : x->s0, t, LX_PLANNED) ||
         (x_is(x, t > x->s0 ? t - 1 : t, "to") && t > x->s0))
         ev.status = EVG_STATUS_PLANNED;
     if (fr == FR_NOUN) {
@@ -879,13 +539,13 @@ int x_find_events(x_ctx *x)
         if (rc < 0)
             return rc;
         made += rc;
-        if (rc > 0 && x->mp[i].frame == FR_SIGN && !(i > x->s0 && is_be(x, i - 1)))
+        if (rc > 0 && x->mp[i].frame == FR_SIGN && !(i > x->s0 && x_is_be(x, i - 1)))
             signing = 1;
         i += n - 1;
     }
     if (refers_back && !made && x->focus >= 0) {
         x_event *ev = &x->events[x->focus];
-        const char *place = sentence_place(x);
+        const char *place = x_sentence_place(x);
         if (place && !ev->place)
             ev->place = place;
         add_sent(ev, x->sent);

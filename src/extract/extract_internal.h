@@ -130,9 +130,34 @@ static inline const char *x_fold(const x_ctx *x, size_t i)
 int x_is(const x_ctx *x, size_t i, const char *folded);
 const char *x_span_text(x_ctx *x, size_t start, size_t end);
 
+/* names.c: title runs and names. */
+#define TITLE_CLS (LX_HEAD | LX_MOD | LX_RANK | LX_ROYAL | LX_HONOR | LX_DEMONYM | LX_COUNTRY | \
+                   LX_CAPITAL | LX_ORG | LX_NOUN)
+#define HEAD_CLS (LX_HEAD | LX_RANK | LX_ROYAL | LX_HONOR)
+#define NOT_NAME_CLS (LX_HEAD | LX_ROYAL | LX_MOD | LX_RANK | LX_HONOR | LX_COUNTRY | LX_DEMONYM | \
+                      LX_CAPITAL | LX_ORG | LX_NOTNAME | LX_GROUP | LX_TRIGGER | LX_NOUN |     \
+                      LX_AGREEMENT | LX_PLANNED | LX_NEGATION | LX_SEQUENCE | LX_PLACE_NOUN | \
+                      LX_VENUE)
+
+typedef struct {
+    size_t ustart[X_MAX_TITLES], uend[X_MAX_TITLES]; /* title units, tokens */
+    int nunits;
+    int country, org;
+    int implied; /* the country a national title implies ("Foreign Secretary"), -1 */
+} x_title_info;
+
+/* The title run starting at token i: its end (i when none); fills `ti`. */
+size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti);
+/* The name starting at token i: its end (i when none). */
+size_t x_name_at(const x_ctx *x, size_t i);
+int x_is_cap(const x_ctx *x, size_t i);
+int x_is_poss(const x_ctx *x, size_t i);
+int x_unit_has_head(const x_ctx *x, size_t s, size_t e);
+
 /* people.c: names, titles and delegations of the current sentence. */
 int x_find_people(x_ctx *x);
-int x_person_of_ref(const x_ctx *x, size_t start, size_t end);
+
+/* infer.c: countries the text leaves implicit. */
 void x_infer_countries(x_ctx *x);
 
 /* time.c: the date a sentence speaks of, resolved against the article date. */
@@ -148,6 +173,33 @@ int x_date_at(const x_ctx *x, size_t i, size_t end, char out[11]);
 
 /* agreements.c */
 int x_find_agreements(x_ctx *x, int *found, int max);
+
+/* sides.c: the participants on each side of a trigger. */
+#define X_MAX_SIDE 8
+typedef struct {
+    int p[X_MAX_SIDE];
+    int n;
+    size_t start, end; /* tokens the side covers */
+} x_side;
+
+void x_side_add(x_side *s, int p);
+/* The first mention from `from` and those listed with it. */
+void x_right_side(const x_ctx *x, size_t from, x_side *out);
+/* The nearest mention before `to`, at most `maxdist` tokens and in the same clause. */
+void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist);
+/* "After talks with X, Y said": the subject after the opening phrase's comma. */
+void x_fronted_subject(const x_ctx *x, size_t t, size_t after, x_side *out);
+int x_is_be(const x_ctx *x, size_t i);
+int x_is_clause_punct(const x_ctx *x, size_t i);
+
+/* context.c: what qualifies the current sentence. */
+int x_class_in(const x_ctx *x, size_t a, size_t b, uint32_t cls);
+/* "in 1967", "last year": background, not news. */
+int x_background(const x_ctx *x);
+/* "next week", "tomorrow", "later this month". */
+int x_says_next(const x_ctx *x);
+/* Where the sentence says a meeting took place (arena string), or NULL. */
+const char *x_sentence_place(x_ctx *x);
 
 /* events.c */
 int x_find_events(x_ctx *x);

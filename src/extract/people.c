@@ -12,238 +12,6 @@
 #include "extract/extract_internal.h"
 #include "util/utf8.h"
 
-#define TITLE_CLS (LX_HEAD | LX_MOD | LX_RANK | LX_ROYAL | LX_HONOR | LX_DEMONYM | LX_COUNTRY | \
-                   LX_CAPITAL | LX_ORG | LX_NOUN)
-#define HEAD_CLS (LX_HEAD | LX_RANK | LX_ROYAL | LX_HONOR)
-#define NOT_NAME_CLS (LX_HEAD | LX_ROYAL | LX_MOD | LX_RANK | LX_HONOR | LX_COUNTRY | LX_DEMONYM | \
-                      LX_CAPITAL | LX_ORG | LX_NOTNAME | LX_GROUP | LX_TRIGGER | LX_NOUN |     \
-                      LX_AGREEMENT | LX_PLANNED | LX_NEGATION | LX_SEQUENCE | LX_PLACE_NOUN | \
-                      LX_VENUE)
-
-typedef struct {
-    size_t ustart[X_MAX_TITLES], uend[X_MAX_TITLES]; /* title units, tokens */
-    int nunits;
-    int country, org;
-    int implied; /* the country a national title implies ("Foreign Secretary"), -1 */
-} title_info;
-
-static int is_word(const x_ctx *x, size_t i)
-{
-    return (x->toks.toks[i].flags & EVG_TK_WORD) && !(x->toks.toks[i].flags & EVG_TK_POSS);
-}
-
-static int is_cap(const x_ctx *x, size_t i)
-{
-    return is_word(x, i) && (x->toks.toks[i].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) &&
-           !(x->toks.toks[i].flags & EVG_TK_NUM);
-}
-
-static int is_poss(const x_ctx *x, size_t i)
-{
-    return i < x->s1 && (x->toks.toks[i].flags & EVG_TK_POSS);
-}
-
-static int is_initial(const x_ctx *x, size_t i)
-{
-    const evg_i_tok *t = &x->toks.toks[i];
-    return (t->flags & EVG_TK_ABBREV) && (t->flags & EVG_TK_CAP) && t->end - t->start <= 4 &&
-           x->text[t->end - 1] == '.' && !(x_cls(x, i) & (LX_HONOR | LX_RANK));
-}
-
-/* Note the country and organization a title token names, if not known yet. */
-static void title_entities(const x_ctx *x, size_t i, title_info *ti)
-{
-    const lx_phrase *p = &x->mp[i];
-    if (ti->country < 0 && (p->classes & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
-        ti->country = evg_i_lx_country_at(x->lx, p->countries, p->ncountries, x->date);
-    if (ti->org < 0 && (p->classes & LX_ORG) && p->org >= 0)
-        ti->org = p->org;
-    if (ti->implied < 0 && (p->classes & LX_HEAD) && p->ncountries)
-        ti->implied = evg_i_lx_country_at(x->lx, p->countries, p->ncountries, x->date);
-}
-
-/* Whether token i can continue a title: a title word (case permitting). */
-static int title_tok(const x_ctx *x, size_t i)
-{
-    uint32_t c = x_cls(x, i);
-    if (!(c & TITLE_CLS))
-        return 0;
-    /* A noun like "people" or "state" continues a title only inside an of-chain. */
-    return 1;
-}
-
-/* A unit holds a head (minister, general, king), not only modifiers. */
-static int unit_has_head(const x_ctx *x, size_t s, size_t e)
-{
-    for (size_t i = s; i < e; i++)
-        if (x_cls(x, i) & (LX_HEAD | LX_RANK | LX_ROYAL))
-            return 1;
-    return 0;
-}
-
-/*
- * The title run starting at i: returns its end (i when there is none) and
- * fills `ti` with its units (split at commas) and the country and
- * organization it names.
- */
-static size_t title_run(const x_ctx *x, size_t i, title_info *ti)
-{
-    size_t j = i, ustart, last_head_end = (size_t)-1; /* no head yet */
-    int in_of = 0;
-
-    memset(ti, 0, sizeof *ti);
-    ti->country = ti->org = ti->implied = -1;
-    if (j < x->s1 && x_is(x, j, "the"))
-        j++;
-    /* A possessive country or organization first: "Azerbaijan's Defense Minister". */
-    if (j < x->s1 && (x_cls(x, j) & (LX_COUNTRY | LX_CAPITAL | LX_ORG)) &&
-        is_poss(x, j + x->mlen[j])) {
-        title_entities(x, j, ti);
-        j += x->mlen[j] + 1;
-    }
-    ustart = j;
-    while (j < x->s1) {
-        size_t n = x->mlen[j];
-        /* "Europe Director", "Treasury Secretary": an unknown capitalized word before a head */
-        if (!n && is_cap(x, j) && j + 1 < x->s1 && (x_cls(x, j + 1) & LX_HEAD) &&
-            !(x->toks.toks[j].flags & EVG_TK_SENT))
-            n = 1;
-        else if (n && title_tok(x, j) && (in_of || !(x_cls(x, j) == LX_NOUN)))
-            ;
-        else
-            n = 0;
-        if (n) {
-            title_entities(x, j, ti);
-            j += n;
-            if (x_cls(x, j - n) & HEAD_CLS || in_of)
-                last_head_end = j;
-            continue;
-        }
-        /* of-chains: "Minister of Defense", "Chief of the General Staff of the ... Army" */
-        if ((x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "to") || x_is(x, j, "on")) &&
-            last_head_end == j) {
-            size_t k = j + 1;
-            if (k < x->s1 && x_is(x, k, "the"))
-                k++;
-            if (k < x->s1 && x->mlen[k] && title_tok(x, k)) {
-                j = k;
-                in_of = 1;
-                continue;
-            }
-            /* "director general for Europe, X": a place closing the title */
-            size_t e = k;
-            while (e < x->s1 && is_cap(x, e) && !x->mlen[e])
-                e++;
-            if (e > k && (e >= x->s1 || !is_cap(x, e)) && e - k <= 3) {
-                j = last_head_end = e;
-                in_of = 1;
-                continue;
-            }
-            break;
-        }
-        /* Lists of portfolios: "Minister of Economy, Trade and Industry",
-         * "of Agriculture and Rural Development of Vietnam" */
-        if (in_of && last_head_end == j && (x_is(x, j, ",") || x_is(x, j, "and")) &&
-            j + 1 < x->s1) {
-            size_t k = j + 1, e = k;
-            if (x->mlen[k] && title_tok(x, k) &&
-                !(x_is(x, j, ",") && (x_cls(x, k) & (LX_HEAD | LX_RANK | LX_ROYAL)))) {
-                j = k;
-                continue;
-            }
-            /* after "and", capitalized words that go on with "of": not a name after a comma */
-            while (x_is(x, j, "and") && e < x->s1 && e - k < 4 && is_cap(x, e) &&
-                   (!x->mlen[e] || title_tok(x, e)))
-                e++;
-            if (e > k && e < x->s1 && (x_is(x, e, "of") || x_is(x, e, "for"))) {
-                j = last_head_end = e;
-                continue;
-            }
-        }
-        /* Joined titles: "Deputy Minister of Defense - Chief of ...", "... and Foreign Minister" */
-        if ((x->toks.toks[j].flags & EVG_TK_PUNCT || x_is(x, j, "and")) && j + 1 < x->s1 &&
-            last_head_end == j && !x_is(x, j, ",")) {
-            const char *f = x_fold(x, j);
-            int dash = strcmp(f, "-") == 0 || strcmp(f, "--") == 0 || strcmp(f, "\xE2\x80\x93") == 0 ||
-                       strcmp(f, "\xE2\x80\x94") == 0;
-            if ((dash || x_is(x, j, "and")) && x->mlen[j + 1] && (x_cls(x, j + 1) & HEAD_CLS ||
-                                                                 x_cls(x, j + 1) & LX_MOD)) {
-                in_of = dash ? 0 : in_of;
-                j++;
-                continue;
-            }
-            if (!dash)
-                break;
-        }
-        /* A new unit after a comma: ", Colonel General", ", Army General" */
-        if (x_is(x, j, ",") && last_head_end == j && j + 1 < x->s1 &&
-            (x_cls(x, j + 1) & (LX_RANK | LX_HEAD | LX_ROYAL | LX_MOD)) &&
-            ti->nunits + 1 < X_MAX_TITLES) {
-            ti->ustart[ti->nunits] = ustart;
-            ti->uend[ti->nunits++] = last_head_end;
-            ustart = j + 1;
-            j++;
-            in_of = 0;
-            continue;
-        }
-        break;
-    }
-    if (last_head_end == (size_t)-1)
-        return i;
-    if (last_head_end > ustart && ti->nunits < X_MAX_TITLES) {
-        ti->ustart[ti->nunits] = ustart;
-        ti->uend[ti->nunits++] = last_head_end;
-    }
-    /* Keep the units that carry a head; the run must have at least one. */
-    int any = 0;
-    for (int u = 0; u < ti->nunits; u++)
-        any |= unit_has_head(x, ti->ustart[u], ti->uend[u]) ||
-               (x_cls(x, ti->ustart[u]) & LX_HONOR);
-    if (!any)
-        return i;
-    if (ti->country < 0)
-        ti->country = ti->implied;
-    return last_head_end;
-}
-
-/* The name starting at i: its end, or i when there is none. */
-static size_t name_at(const x_ctx *x, size_t i)
-{
-    size_t j = i, words = 0;
-
-    if (i >= x->s1 || !is_cap(x, i) || (x_cls(x, i) & NOT_NAME_CLS))
-        return i;
-    while (j < x->s1 && words < 5) {
-        if (is_cap(x, j) && (j == i || !(x_cls(x, j) & (LX_HEAD | LX_ROYAL | LX_COUNTRY |
-                                                           LX_DEMONYM | LX_ORG | LX_NOTNAME |
-                                                           LX_GROUP | LX_TRIGGER |
-                                                           LX_AGREEMENT)))) {
-            j++;
-            words++;
-            continue;
-        }
-        /* "Zaid bin Sultan al-Nahayan": after a particle any capitalized word is a name */
-        if (j > i && (x_cls(x, j) & LX_PARTICLE) && !is_cap(x, j) && j + 1 < x->s1 &&
-            is_cap(x, j + 1) && !(x_cls(x, j + 1) & (LX_NOTNAME | LX_COUNTRY | LX_ORG))) {
-            j += 2;
-            words += 2;
-            continue;
-        }
-        if (is_initial(x, j) && j + 1 < x->s1 && is_cap(x, j + 1)) {
-            j++;
-            continue;
-        }
-        break;
-    }
-    /* A name does not end in an initial. */
-    while (j > i && is_initial(x, j - 1))
-        j--;
-    /* "Kent house", "Chequers estate": a place, not a person */
-    if (j < x->s1 && !is_cap(x, j) && (x_cls(x, j) & (LX_VENUE | LX_PLACE_NOUN)))
-        return i;
-    return j;
-}
-
 /* ---- people ----------------------------------------------------------- */
 
 static int same_folded(const char *a, const char *b)
@@ -353,12 +121,12 @@ static int add_title(x_ctx *x, x_person *p, size_t s, size_t e)
 }
 
 /* Give person p what a title run says: titles, country, organization. */
-static int apply_titles(x_ctx *x, int p, const title_info *ti)
+static int apply_titles(x_ctx *x, int p, const x_title_info *ti)
 {
     x_person *pp = &x->people[p];
 
     for (int u = 0; u < ti->nunits; u++)
-        if (unit_has_head(x, ti->ustart[u], ti->uend[u]) &&
+        if (x_unit_has_head(x, ti->ustart[u], ti->uend[u]) &&
             add_title(x, pp, ti->ustart[u], ti->uend[u]) < 0)
             return EVG_ENOMEM;
     pp->weak = 0;
@@ -454,13 +222,6 @@ static int person_by_title(x_ctx *x, const char *head)
     return -1;
 }
 
-int x_person_of_ref(const x_ctx *x, size_t start, size_t end)
-{
-    for (size_t m = x->nment; m-- > 0;)
-        if (x->ment[m].start == start && x->ment[m].end == end)
-            return x->ment[m].person;
-    return -1;
-}
 
 /* ---- delegations ------------------------------------------------------ */
 
@@ -587,8 +348,8 @@ static size_t country_after(x_ctx *x, int p, size_t ne)
 /* A title run at i followed by a name, or a definite title ("the minister"). */
 static int titled_person(x_ctx *x, size_t *ip)
 {
-    title_info ti;
-    size_t i = *ip, te = title_run(x, i, &ti), ns, ne;
+    x_title_info ti;
+    size_t i = *ip, te = x_title_run(x, i, &ti), ns, ne;
     int p;
 
     if (te == i)
@@ -596,7 +357,7 @@ static int titled_person(x_ctx *x, size_t *ip)
     ns = te;
     if (ns < x->s1 && x_is(x, ns, ","))
         ns++;
-    ne = name_at(x, ns);
+    ne = x_name_at(x, ns);
     if (ne > ns) {
         /* A royal or a title with a surname alone ("King Fahd", "Minister Hasanov"). */
         if ((p = person_for(x, ns, ne)) < 0 || apply_titles(x, p, &ti) < 0)
@@ -643,8 +404,8 @@ static int bare_name_ok(const x_ctx *x, size_t s, size_t e)
 /* "Werner Seifert, its chief": a bare name with a title in apposition. */
 static int named_person(x_ctx *x, size_t *ip)
 {
-    size_t i = *ip, ne = name_at(x, i), k;
-    title_info ti;
+    size_t i = *ip, ne = x_name_at(x, i), k;
+    x_title_info ti;
     int p = -1, known = 0;
 
     if (ne == i)
@@ -656,7 +417,7 @@ static int named_person(x_ctx *x, size_t *ip)
         k++;
         if (x_is(x, k, "its") || x_is(x, k, "his") || x_is(x, k, "her") || x_is(x, k, "their"))
             k++;
-        size_t te = title_run(x, k, &ti);
+        size_t te = x_title_run(x, k, &ti);
         /* An apposition closes: "X, its chief, said"; "Bush, the Crown Prince paid" does not. */
         int closed = te >= x->s1 || (x->toks.toks[te].flags & EVG_TK_PUNCT) || x_is(x, te, "who");
         if (te > k && closed) {
@@ -709,101 +470,4 @@ int x_find_people(x_ctx *x)
         if ((x_cls(x, i) & LX_GROUP) && (rc = delegation_at(x, i)) < 0)
             return rc;
     return 0;
-}
-
-/*
- * Where officials whose titles name no country come from: the dateline's
- * country, or else the country the article names most that no foreign
- * official in it is from (a report names visitors' countries, not home's).
- */
-static int home_country(x_ctx *x)
-{
-    int counts[512], best = -1;
-
-    if (x->dateline_country >= 0)
-        return x->home_country = x->dateline_country;
-    if (x->lx->ncountry > 512)
-        return -1;
-    memset(counts, 0, sizeof counts);
-    for (size_t i = 0; i < x->toks.n; i++) {
-        if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
-            continue;
-        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
-        if (c >= 0)
-            counts[c]++;
-    }
-    for (size_t p = 0; p < x->npeople; p++)
-        if (x->people[p].country >= 0 && !x->people[p].country_inferred)
-            counts[x->people[p].country] = 0;
-    /* where a visitor went is not where he comes from */
-    for (size_t e = 0; e < x->nevents; e++) {
-        if (x->events[e].type != EVG_EV_VISIT)
-            continue;
-        for (int k = 0; k < x->events[e].nsent; k++) {
-            size_t s = x->events[e].sent[k];
-            for (size_t i = x->toks.sents[s]; i < x->toks.sents[s + 1]; i++)
-                if (x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)) {
-                    int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries,
-                                                x->date);
-                    if (c >= 0)
-                        counts[c] = 0;
-                }
-        }
-    }
-    for (size_t i = 0; i < x->toks.n; i++) { /* the first named wins a tie */
-        if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
-            continue;
-        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
-        if (c >= 0 && counts[c] > 0 && (best < 0 || counts[c] > counts[best]))
-            best = c;
-    }
-    return x->home_country = best;
-}
-
-/*
- * People whose titles name no country: a host-side official in a meeting
- * with a foreign guest belongs to the country of the other hosts; the
- * others to the article's home country.
- */
-void x_infer_countries(x_ctx *x)
-{
-    int votes[8], codes[8], n = 0, host_country = -1, best = 0;
-
-    for (size_t e = 0; e < x->nevents; e++) {
-        const x_event *ev = &x->events[e];
-        for (int k = 0; !ev->dead && k < ev->nparts; k++) {
-            int c = x->people[ev->part[k]].country;
-            if (ev->role[k] != EVG_ROLE_HOST || c < 0 || x->people[ev->part[k]].country_inferred)
-                continue;
-            int j;
-            for (j = 0; j < n && codes[j] != c; j++)
-                ;
-            if (j == n && n < 8) {
-                codes[n] = c;
-                votes[n++] = 0;
-            }
-            if (j < n)
-                votes[j]++;
-        }
-    }
-    for (int j = 0; j < n; j++)
-        if (votes[j] > best) {
-            best = votes[j];
-            host_country = codes[j];
-        }
-    if (host_country < 0)
-        host_country = home_country(x);
-    if (host_country < 0)
-        return;
-    for (size_t e = 0; e < x->nevents; e++) {
-        const x_event *ev = &x->events[e];
-        for (int k = 0; !ev->dead && k < ev->nparts; k++) {
-            x_person *p = &x->people[ev->part[k]];
-            if (p->country < 0 && p->org < 0 &&
-                (ev->role[k] == EVG_ROLE_HOST || host_country == x->home_country)) {
-                p->country = host_country;
-                p->country_inferred = 1;
-            }
-        }
-    }
 }

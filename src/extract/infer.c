@@ -1,0 +1,105 @@
+/*
+ * What the text leaves implicit: the country of officials whose titles name
+ * none, from the other side of their meetings or from the article's home.
+ */
+#include <string.h>
+
+#include "extract/extract_internal.h"
+#include "util/utf8.h"
+
+/*
+ * Where officials whose titles name no country come from: the dateline's
+ * country, or else the country the article names most that no foreign
+ * official in it is from (a report names visitors' countries, not home's).
+ */
+static int home_country(x_ctx *x)
+{
+    int counts[512], best = -1;
+
+    if (x->dateline_country >= 0)
+        return x->home_country = x->dateline_country;
+    if (x->lx->ncountry > 512)
+        return -1;
+    memset(counts, 0, sizeof counts);
+    for (size_t i = 0; i < x->toks.n; i++) {
+        if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
+            continue;
+        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        if (c >= 0)
+            counts[c]++;
+    }
+    for (size_t p = 0; p < x->npeople; p++)
+        if (x->people[p].country >= 0 && !x->people[p].country_inferred)
+            counts[x->people[p].country] = 0;
+    /* where a visitor went is not where he comes from */
+    for (size_t e = 0; e < x->nevents; e++) {
+        if (x->events[e].type != EVG_EV_VISIT)
+            continue;
+        for (int k = 0; k < x->events[e].nsent; k++) {
+            size_t s = x->events[e].sent[k];
+            for (size_t i = x->toks.sents[s]; i < x->toks.sents[s + 1]; i++)
+                if (x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)) {
+                    int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries,
+                                                x->date);
+                    if (c >= 0)
+                        counts[c] = 0;
+                }
+        }
+    }
+    for (size_t i = 0; i < x->toks.n; i++) { /* the first named wins a tie */
+        if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
+            continue;
+        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        if (c >= 0 && counts[c] > 0 && (best < 0 || counts[c] > counts[best]))
+            best = c;
+    }
+    return x->home_country = best;
+}
+
+/*
+ * People whose titles name no country: a host-side official in a meeting
+ * with a foreign guest belongs to the country of the other hosts; the
+ * others to the article's home country.
+ */
+void x_infer_countries(x_ctx *x)
+{
+    int votes[8], codes[8], n = 0, host_country = -1, best = 0;
+
+    for (size_t e = 0; e < x->nevents; e++) {
+        const x_event *ev = &x->events[e];
+        for (int k = 0; !ev->dead && k < ev->nparts; k++) {
+            int c = x->people[ev->part[k]].country;
+            if (ev->role[k] != EVG_ROLE_HOST || c < 0 || x->people[ev->part[k]].country_inferred)
+                continue;
+            int j;
+            for (j = 0; j < n && codes[j] != c; j++)
+                ;
+            if (j == n && n < 8) {
+                codes[n] = c;
+                votes[n++] = 0;
+            }
+            if (j < n)
+                votes[j]++;
+        }
+    }
+    for (int j = 0; j < n; j++)
+        if (votes[j] > best) {
+            best = votes[j];
+            host_country = codes[j];
+        }
+    if (host_country < 0)
+        host_country = home_country(x);
+    if (host_country < 0)
+        return;
+    for (size_t e = 0; e < x->nevents; e++) {
+        const x_event *ev = &x->events[e];
+        for (int k = 0; !ev->dead && k < ev->nparts; k++) {
+            x_person *p = &x->people[ev->part[k]];
+            if (p->country < 0 && p->org < 0 &&
+                (ev->role[k] == EVG_ROLE_HOST || host_country == x->home_country)) {
+                p->country = host_country;
+                p->country_inferred = 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+/*
+ * Who stands on each side of a trigger: the mentions of the sentence, the
+ * nearest before (the subject, close to its verb and in its clause) and
+ * after (the object), lists of them joined by "and" and commas, and the
+ * subject after a phrase that opens the sentence ("After talks with X, Y").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_internal.h"
+int x_is_be(const x_ctx *x, size_t i)
+{
+    static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be"};
+    for (size_t k = 0; k < sizeof(be) / sizeof(be[0]); k++)
+        if (x_is(x, i, be[k]))
+            return 1;
+    return 0;
+}
+
+int x_is_clause_punct(const x_ctx *x, size_t i)
+{
+    return x_is(x, i, ";") || x_is(x, i, ":") || x_is(x, i, "(") || x_is(x, i, ")");
+}
+
+
+
+/* Everyone a mention stands for: a person, or the people of an event ("they"). */
+static void side_add_mention(const x_ctx *x, x_side *s, const x_mention *m)
+{
+    if (m->kind != M_GROUP) {
+        x_side_add(s, m->person);
+        return;
+    }
+    if (x->focus < 0)
+        return;
+    const x_event *ev = &x->events[x->focus];
+    for (int k = 0; k < ev->nparts; k++)
+        x_side_add(s, ev->part[k]);
+}
+
+void x_side_add(x_side *s, int p)
+{
+    for (int k = 0; k < s->n; k++)
+        if (s->p[k] == p)
+            return;
+    if (p >= 0 && s->n < X_MAX_SIDE)
+        s->p[s->n++] = p;
+}
+
+/* Mentions of the current sentence, by position. */
+static size_t sentence_mentions(const x_ctx *x, size_t *first)
+{
+    size_t m = x->nment;
+    while (m > 0 && x->ment[m - 1].sent == x->sent)
+        m--;
+    *first = m;
+    return x->nment;
+}
+
+/*
+ * What lies between tokens a and b: 2 when it joins two mentions ("and",
+ * ", and by his"), 1 for a comma alone (a list, if an "and" follows), 0 when
+ * anything else does.
+ */
+static int coordinated(const x_ctx *x, size_t a, size_t b)
+{
+    static const char *const glue[] = {"and", "plus", ",", "as", "well", "by", "his", "her",
+                                       "its", "their", "the", "also"};
+    int and = 0;
+
+    if (b <= a)
+        return b == a ? 1 : 0;
+    for (size_t i = a; i < b; i++) {
+        size_t k;
+        for (k = 0; k < sizeof(glue) / sizeof(glue[0]) && !x_is(x, i, glue[k]); k++)
+            ;
+        if (k == sizeof(glue) / sizeof(glue[0]))
+            return 0;
+        and |= k <= 1 || (k == 3 && i + 2 < b && x_is(x, i + 1, "well"));
+    }
+    return and ? 2 : x_is(x, a, ",") ? 1 : 0;
+}
+
+/*
+ * A list of mentions joined by commas counts only when an "and" joins its
+ * last: of the chain m[0..n) with gaps g[1..n), keep up to the last "and".
+ */
+static int list_length(const int *gap, int n)
+{
+    int last_and = 0;
+    for (int k = 1; k < n; k++)
+        if (gap[k] == 2)
+            last_and = k;
+    return last_and + 1;
+}
+
+/* Whether the word after a mention makes it a subject: "..., and X said". */
+static int starts_clause(const x_ctx *x, size_t i)
+{
+    static const char *const verbs[] = {"said", "says", "told", "added", "stated", "noted",
+                                        "announced", "reported", "explained", "stressed",
+                                        "will", "would", "was", "is", "has", "had", "who"};
+    if (i >= x->s1)
+        return 0;
+    for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
+        if (x_is(x, i, verbs[k]))
+            return 1;
+    return 0;
+}
+
+/* The outermost mention starting at or after `from` (a delegation wraps its leader). */
+static long next_mention(const x_ctx *x, size_t from, size_t lim)
+{
+    size_t first, last = sentence_mentions(x, &first);
+    long best = -1;
+
+    for (size_t m = first; m < last; m++) {
+        const x_mention *mm = &x->ment[m];
+        if (mm->start < from || mm->start >= lim || mm->kind == M_PLACE ||
+            (mm->person < 0 && (mm->kind != M_GROUP || x->focus < 0)))
+            continue;
+        if (best < 0 || mm->start < x->ment[best].start ||
+            (mm->start == x->ment[best].start && mm->end > x->ment[best].end))
+            best = (long)m;
+    }
+    return best;
+}
+
+/* The mention ending last at or before `to` (nearest to its left). */
+static long prev_mention(const x_ctx *x, size_t to, size_t lim)
+{
+    size_t first, last = sentence_mentions(x, &first);
+    long best = -1;
+
+    for (size_t m = first; m < last; m++) {
+        const x_mention *mm = &x->ment[m];
+        if (mm->end > to || mm->start < lim || mm->kind == M_PLACE ||
+            (mm->person < 0 && (mm->kind != M_GROUP || x->focus < 0)))
+            continue;
+        /* skip a leader's name inside a delegation mention: take the outer one */
+        if (best < 0 || mm->end > x->ment[best].end ||
+            (mm->end == x->ment[best].end && mm->start < x->ment[best].start))
+            best = (long)m;
+    }
+    return best;
+}
+
+/* Participants to the right of token `from`: the first mention and those coordinated. */
+void x_right_side(const x_ctx *x, size_t from, x_side *out)
+{
+    size_t skip = 0, i = from;
+    long m;
+
+    memset(out, 0, sizeof *out);
+    /* The object starts soon after the trigger, before any clause break. */
+    while (i < x->s1 && skip < 12) {
+        m = next_mention(x, i, i + 1);
+        if (m >= 0)
+            break;
+        if (x_is(x, i, ",") || x_is(x, i, ".") || x_is_clause_punct(x, i))
+            return;
+        i++;
+        skip++;
+    }
+    m = next_mention(x, i, i + 1);
+    if (m < 0)
+        return;
+    long chain[X_MAX_SIDE];
+    int gap[X_MAX_SIDE], n = 0;
+    while (m >= 0 && n < X_MAX_SIDE) {
+        chain[n++] = m;
+        long next = next_mention(x, x->ment[m].end, x->s1);
+        if (next < 0 || n == X_MAX_SIDE || starts_clause(x, x->ment[next].end))
+            break;
+        if ((gap[n] = coordinated(x, x->ment[m].end, x->ment[next].start)) == 0)
+            break;
+        m = next;
+    }
+    n = list_length(gap, n);
+    out->start = x->ment[chain[0]].start;
+    out->end = x->ment[chain[n - 1]].end;
+    for (int k = 0; k < n; k++)
+        side_add_mention(x, out, &x->ment[chain[k]]);
+}
+
+/*
+ * Participants to the left of token `to`: the nearest mention, at most
+ * `maxdist` tokens before and in the same clause, and those coordinated.
+ */
+void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist)
+{
+    long m = prev_mention(x, to, x->s0);
+
+    memset(out, 0, sizeof *out);
+    if (m < 0 || to - x->ment[m].end > maxdist)
+        return;
+    for (size_t i = x->ment[m].end; i < to; i++)
+        if (x_is(x, i, "that") || x_is(x, i, "which") || x_is(x, i, "whom") ||
+            x_is(x, i, "whose") || x_is_clause_punct(x, i) ||
+            (maxdist > 6 && x_is(x, i, ",") && !(i + 1 < to && x_is(x, i + 1, "who"))))
+            return;
+    long chain[X_MAX_SIDE];
+    int gap[X_MAX_SIDE], n = 0;
+    while (m >= 0 && n < X_MAX_SIDE) {
+        chain[n++] = m;
+        long prev = prev_mention(x, x->ment[m].start, x->s0);
+        if (prev < 0 || n == X_MAX_SIDE)
+            break;
+        if ((gap[n] = coordinated(x, x->ment[prev].end, x->ment[m].start)) == 0)
+            break;
+        m = prev;
+    }
+    n = list_length(gap, n);
+    out->end = x->ment[chain[0]].end;
+    out->start = x->ment[chain[n - 1]].start;
+    for (int k = 0; k < n; k++)
+        side_add_mention(x, out, &x->ment[chain[k]]);
+}
+
+/*
+ * "After talks with X, Y said": a trigger inside a phrase that opens the
+ * sentence has as subject the first mention after the phrase's comma.
+ */
+void x_fronted_subject(const x_ctx *x, size_t t, size_t after, x_side *out)
+{
+    static const char *const openers[] = {"after", "during", "following", "at", "in",
+                                          "before", "speaking", "leaving", "on", "ahead"};
+    size_t i, c;
+    int opens = 0;
+
+    memset(out, 0, sizeof *out);
+    for (i = 0; i < sizeof(openers) / sizeof(openers[0]); i++)
+        opens |= x_is(x, x->s0, openers[i]);
+    if (!opens)
+        return;
+    for (c = after > t ? after : t; c < x->s1 && !x_is(x, c, ","); c++)
+        ;
+    if (c <= t || c + 1 >= x->s1)
+        return;
+    long m = next_mention(x, c + 1, c + 4);
+    if (m >= 0)
+        side_add_mention(x, out, &x->ment[m]);
+}
