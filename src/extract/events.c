@@ -308,6 +308,14 @@ static int visits_place(const x_ctx *x, size_t te)
     return k < x->s1 && (x_cls(x, k) & (LX_PLACE_NOUN | LX_COUNTRY | LX_CAPITAL | LX_VENUE));
 }
 
+static int all_weak(const x_ctx *x, const x_side *s)
+{
+    for (int k = 0; k < s->n; k++)
+        if (!x->people[s->p[k]].weak)
+            return 0;
+    return 1;
+}
+
 /* "discussed the budget in talks here with X": the counterpart after a later "with". */
 static void later_with(const x_ctx *x, size_t te, x_side *r)
 {
@@ -370,8 +378,8 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
         cs->status = ev->status;
         cs->have = 1;
     }
-    if (fr == FR_VISIT && visits_place(x, te))
-        r.n = 0;
+    if (fr == FR_VISIT && (visits_place(x, te) || all_weak(x, &r)))
+        r.n = 0; /* "visited the New York Stock Exchange": a place, not a person */
     if (fr == FR_VISIT && r.n == 0) {
         /* a visit to a place: no counterpart; people in the object are not participants */
         ev->type = EVG_EV_VISIT;

@@ -95,8 +95,9 @@ static void find_dateline(x_ctx *x)
 }
 
 /*
- * After reading: an event needs one official among its people (two bare
- * names meeting are athletes or executives more often than officials), and
+ * After reading: an event needs one official among its people, someone with
+ * a title or an organization (two bare names meeting are athletes or
+ * executives more often than officials), and
  * an in-person event without a place of its own happened where the story
  * is told from.
  */
@@ -104,9 +105,15 @@ static void settle_events(x_ctx *x)
 {
     for (size_t e = 0; e < x->nevents; e++) {
         x_event *ev = &x->events[e];
-        int official = 0;
+        int official = 0, n = 0;
+        /* A bare capitalized pair ("Dayton Hudson", "Guantanamo Bay") takes no part. */
         for (int k = 0; k < ev->nparts; k++)
-            official |= !x->people[ev->part[k]].weak;
+            if (!x->people[ev->part[k]].weak) {
+                ev->part[n] = ev->part[k];
+                ev->role[n++] = ev->role[k];
+                official |= x->people[ev->part[k]].official;
+            }
+        ev->nparts = n;
         if (!official)
             ev->dead = 1;
         if (!ev->dead && !ev->place && ev->type != EVG_EV_CALL &&

@@ -30,7 +30,8 @@ typedef struct {
     const char *org_id, *org_name; /* a ministry derived from a title */
     size_t first_tok;
     int leads;            /* leads a visiting delegation */
-    int weak;             /* a bare name without a title: kept only if it takes part */
+    int weak;             /* a bare name without a title or honorific: no participant */
+    int official;         /* holds a title with a head, or an organization */
 } x_person;
 
 /* A mention in the text: [start, end) tokens. */

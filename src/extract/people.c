@@ -130,6 +130,9 @@ static int apply_titles(x_ctx *x, int p, const x_title_info *ti)
             add_title(x, pp, ti->ustart[u], ti->uend[u]) < 0)
             return EVG_ENOMEM;
     pp->weak = 0;
+    for (int u = 0; u < ti->nunits; u++)
+        pp->official |= x_unit_has_head(x, ti->ustart[u], ti->uend[u]);
+    pp->official |= ti->org >= 0;
     if (ti->country >= 0 && (pp->country < 0 || pp->country_inferred)) {
         pp->country = ti->country;
         pp->country_inferred = 0;
