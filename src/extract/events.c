@@ -180,6 +180,9 @@ typedef struct {
 /* Date, place, status and background of an event, then record it. */
 static int finish_event(x_ctx *x, x_event *ev)
 {
+    /* "conferred on the telephone", "held talks by video link" */
+    if (ev->type == EVG_EV_MEETING && x_class_in(x, x->s0, x->s1, LX_CALL_MARK))
+        ev->type = EVG_EV_CALL;
     if (ev->status == EVG_STATUS_REPORTED && x_background(x))
         return 0;
     int dr = x_sentence_date(x, x->s0, x->s1, ev->trig, ev->status == EVG_STATUS_PLANNED,
@@ -256,7 +259,7 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
         k += 2;
     k = skip_adverbials(x, k);
     if (k < x->s1 && x_is(x, k, "between")) {
-        x_right_side(x, k + 1, &r);
+        x_right_side(x, k + 1, &r, 4);
         if (r.n < 2)
             return 0;
         x_event ev = *proto;
@@ -265,7 +268,7 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
         return finish_event(x, &ev);
     }
     if (k < x->s1 && x_is(x, k, "with")) {
-        x_right_side(x, k + 1, &r);
+        x_right_side(x, k + 1, &r, 4);
         if (r.n == 0)
             return 0;
         noun_subject(x, t, r.end, cs, &l);
@@ -324,7 +327,7 @@ static void later_with(const x_ctx *x, size_t te, x_side *r)
             ((x_cls(x, k) & LX_TRIGGER) && x->mp[k].frame != FR_NOUN))
             return;
         if (x_is(x, k, "with")) {
-            x_right_side(x, k + 1, r);
+            x_right_side(x, k + 1, r, 4);
             return;
         }
     }
@@ -368,7 +371,9 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
         l = cs->subject;
         ev->status = cs->status;
     }
-    x_right_side(x, passive ? te + 1 : te, &r);
+    /* The object comes soon after the verb; "met for an hour with X" and passive
+     * agents ("attended by ministers from both countries and by X") may wait. */
+    x_right_side(x, passive ? te + 1 : te, &r, passive || fr == FR_MUTUAL ? 12 : 4);
     if (l.n == 0)
         x_fronted_subject(x, t, r.end, &l);
     if (r.n == 0 && fr == FR_MUTUAL)
@@ -388,14 +393,16 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
         return l.n > 0;
     }
     if (fr == FR_SIGN) {
+        if (x->nsent_agr == 0) /* "signed a measure", "the president signs on" */
+            return 0;
         for (int k = 0; k < l.n; k++)
             add_part(ev, l.p[k], EVG_ROLE_PARTICIPANT);
         for (int k = 0; k < r.n; k++)
             add_part(ev, r.p[k], EVG_ROLE_PARTICIPANT);
         return l.n > 0;
     }
-    if (l.n == 0 && r.n >= 2 && fr == FR_MUTUAL)
-        l = r, r.n = 0; /* "the meeting was attended by A, B and C" */
+    if (l.n == 0 && r.n >= 2 && fr == FR_MUTUAL && passive)
+        l = r, r.n = 0; /* "they were met by A and B" */
     if (l.n + r.n < 2 || (fr != FR_MUTUAL && (l.n == 0 || r.n == 0)))
         return 0;
     frame_parts(x, ev, fr, &l, &r, passive);
@@ -439,7 +446,9 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
     x_event *target = NULL;
 
     x_left_side(x, t, &l, 6);
-    x_right_side(x, passive ? te + 1 : te, &r);
+    /* "were joined (for dinner) by X" is passive too */
+    passive |= x_is_be(x, t);
+    x_right_side(x, passive ? te + 1 : te, &r, passive ? 12 : 2);
     for (int k = 0; k < r.n; k++)
         x_side_add(&l, r.p[k]);
     if (l.n == 0)
@@ -497,6 +506,11 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
         (x_is(x, t > x->s0 ? t - 1 : t, "to") && t > x->s0))
         ev.status = EVG_STATUS_PLANNED;
     if (fr == FR_NOUN) {
+        /* "talks between A and B, scheduled for Thursday", "the summit will open" */
+        size_t after = t + n + 8 < x->s1 ? t + n + 8 : x->s1;
+        size_t before = t > x->s0 + 12 ? t - 12 : x->s0;
+        if (x_class_in(x, t + n, after, LX_PLANNED) || x_class_in(x, before, t, LX_PLANNED))
+            ev.status = EVG_STATUS_PLANNED; /* a noun has no tense: its verb's, near it */
         rc = noun_event(x, t, t + n, &ev, cs, 0);
         if (rc == 0 && t > x->s0 && x_is(x, t - 1, "the"))
             *refers_back = 1;

@@ -113,9 +113,10 @@ static void settle_events(x_ctx *x)
                 ev->role[n++] = ev->role[k];
                 official |= x->people[ev->part[k]].official;
             }
-        ev->nparts = n;
-        if (!official)
+        /* a meeting whose other side was no person is no meeting */
+        if (!official || (n == 1 && ev->nparts > 1 && ev->type != EVG_EV_VISIT))
             ev->dead = 1;
+        ev->nparts = n;
         if (!ev->dead && !ev->place && ev->type != EVG_EV_CALL &&
             ev->status == EVG_STATUS_REPORTED)
             ev->place = x->dateline_place;

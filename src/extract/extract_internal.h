@@ -184,8 +184,9 @@ typedef struct {
 } x_side;
 
 void x_side_add(x_side *s, int p);
-/* The first mention from `from` and those listed with it. */
-void x_right_side(const x_ctx *x, size_t from, x_side *out);
+/* The first mention from `from` (after at most `maxskip` other tokens) and those listed
+ * with it. */
+void x_right_side(const x_ctx *x, size_t from, x_side *out, size_t maxskip);
 /* The nearest mention before `to`, at most `maxdist` tokens and in the same clause. */
 void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist);
 /* "After talks with X, Y said": the subject after the opening phrase's comma. */

@@ -31,6 +31,7 @@ enum {
     LX_VENUE = 1u << 18,      /* ministry, palace: heads of meeting venues */
     LX_AGREEMENT = 1u << 19,  /* treaty, declaration, memorandum of understanding */
     LX_NOTNAME = 1u << 20,    /* capitalized words that are no part of a name: The, Monday */
+    LX_CALL_MARK = 1u << 21,  /* "by telephone": a meeting word used of a call */
     LX_PREFIX = 1u << 30      /* internal: the start of a longer phrase */
 };
 

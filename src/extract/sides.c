@@ -94,6 +94,16 @@ static int list_length(const int *gap, int n)
     return last_and + 1;
 }
 
+/* "said", "told": the words that follow report another clause. */
+static int speech_verb(const x_ctx *x, size_t i)
+{
+    static const char *const verbs[] = {"said", "says", "told", "tells", "added", "stated"};
+    for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
+        if (x_is(x, i, verbs[k]))
+            return 1;
+    return 0;
+}
+
 /* Whether the word after a mention makes it a subject: "..., and X said". */
 static int starts_clause(const x_ctx *x, size_t i)
 {
@@ -146,14 +156,14 @@ static long prev_mention(const x_ctx *x, size_t to, size_t lim)
 }
 
 /* Participants to the right of token `from`: the first mention and those coordinated. */
-void x_right_side(const x_ctx *x, size_t from, x_side *out)
+void x_right_side(const x_ctx *x, size_t from, x_side *out, size_t maxskip)
 {
     size_t skip = 0, i = from;
     long m;
 
     memset(out, 0, sizeof *out);
     /* The object starts soon after the trigger, before any clause break. */
-    while (i < x->s1 && skip < 12) {
+    while (i < x->s1 && skip <= maxskip) {
         m = next_mention(x, i, i + 1);
         if (m >= 0)
             break;
@@ -189,15 +199,28 @@ void x_right_side(const x_ctx *x, size_t from, x_side *out)
  */
 void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist)
 {
+    /* "X, who leaves for Moscow on Tuesday, met Y": step over the relative clause */
+    if (to > x->s0 + 2 && x_is(x, to - 1, ","))
+        for (size_t i = to - 1; i-- > x->s0 && to - i < 16;)
+            if (x_is(x, i, ",") && i + 1 < to && (x_is(x, i + 1, "who") || x_is(x, i + 1, "which"))) {
+                to = i;
+                break;
+            }
     long m = prev_mention(x, to, x->s0);
 
     memset(out, 0, sizeof *out);
     if (m < 0 || to - x->ment[m].end > maxdist)
         return;
+    /* Not across another clause: "X said certificates meet", "X said that Y" */
     for (size_t i = x->ment[m].end; i < to; i++)
         if (x_is(x, i, "that") || x_is(x, i, "which") || x_is(x, i, "whom") ||
-            x_is(x, i, "whose") || x_is_clause_punct(x, i) ||
+            x_is(x, i, "whose") || x_is_clause_punct(x, i) || speech_verb(x, i) ||
             (maxdist > 6 && x_is(x, i, ",") && !(i + 1 < to && x_is(x, i + 1, "who"))))
+            return;
+    /* Nor the object inside a relative clause: "councillors who back Mr X met Y"
+     * (but "during which he discussed" has its subject right after "which") */
+    for (size_t i = x->ment[m].start; i-- > x->s0 && x->ment[m].start - i <= 3;)
+        if ((x_is(x, i, "who") || x_is(x, i, "which")) && x->ment[m].start - i >= 2)
             return;
     long chain[X_MAX_SIDE];
     int gap[X_MAX_SIDE], n = 0;

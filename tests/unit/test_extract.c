@@ -472,6 +472,41 @@ static void test_described_agreements(void **state)
     evg_doc_free(d);
 }
 
+static void test_clause_boundaries(void **state)
+{
+    (void)state;
+    evg_doc *d = extract(
+        "1988-02-09",
+        "Trade Minister Omar Haddad, who leaves for Tunis on Tuesday, met President Karim Saleh. "
+        "Councillors who back Senator Ruth Payne met Governor Alan Drew. Finance Minister Tom "
+        "Reed said farm quotas meet the target. Foreign Minister Ana Cruz signed a measure "
+        "lifting currency limits. Central Bank Governor Luis Mora and Finance Minister Ines "
+        "Vidal conferred on the telephone.");
+    assert_non_null(event_of(d, EVG_EV_MEETING, "Omar Haddad", "Karim Saleh"));
+    assert_null(event_of(d, EVG_EV_MEETING, "Ruth Payne", "Alan Drew"));
+    assert_int_equal(count_type(d, EVG_EV_SIGNING), 0); /* a measure is no agreement */
+    assert_non_null(event_of(d, EVG_EV_CALL, "Luis Mora", "Ines Vidal"));
+    assert_null(event_of(d, EVG_EV_MEETING, "Luis Mora", "Ines Vidal"));
+    /* "Reed said quotas meet": the quotas meet, not Reed */
+    for (size_t i = 0; i < evg_doc_event_count(d); i++)
+        assert_false(takes_part(evg_doc_event(d, i), person(d, "Tom Reed")->id));
+    evg_doc_free(d);
+}
+
+static void test_companies_are_nobody(void **state)
+{
+    (void)state;
+    evg_doc *d = extract("1987-05-04",
+                         "Dayton Hudson met with Minnesota Governor Rudy Perpich. Volvo said "
+                         "it received the order after General Electric won a contract. Commerce "
+                         "Secretary Ann Dole visited the New York Stock Exchange.");
+    for (size_t i = 0; i < evg_doc_event_count(d); i++)
+        assert_int_not_equal(evg_doc_event(d, i)->type, EVG_EV_MEETING);
+    assert_null(person(d, "General Electric"));
+    assert_non_null(event_of(d, EVG_EV_VISIT, "Ann Dole", NULL));
+    evg_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -493,6 +528,8 @@ int main(void)
         cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_relative_clause),
         cmocka_unit_test(test_described_agreements),
+        cmocka_unit_test(test_clause_boundaries),
+        cmocka_unit_test(test_companies_are_nobody),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
