@@ -209,12 +209,12 @@ static int numbered(const x_ctx *x, size_t s, size_t k)
 
 /*
  * Whether the sentence is about states: a country, an organization or an
- * official in it, or an official of a country or a meeting earlier in the
- * article.
+ * official in it, or an official of a country, a meeting or two countries
+ * earlier in the article ("Egypt and Israel ... The protocol establishing").
  */
 static int political(const x_ctx *x)
 {
-    if (x->nevents > 0)
+    if (x->nevents > 0 || x->two_countries_at < x->s1)
         return 1;
     for (size_t p = 0; p < x->npeople; p++)
         if (!x->people[p].weak && (x->people[p].country >= 0 || x->people[p].org >= 0))
@@ -225,6 +225,68 @@ static int political(const x_ctx *x)
     for (size_t m = x->nment; m-- > 0 && x->ment[m].sent == x->sent;)
         if (x->ment[m].person >= 0 && !x->people[x->ment[m].person].weak)
             return 1;
+    return 0;
+}
+
+/* The two countries the article names most, in the order it first names them. */
+static int two_countries(const x_ctx *x, int *a, int *b)
+{
+    int counts[512], order[512], n = 0;
+
+    if (x->lx->ncountry > 512)
+        return 0;
+    memset(counts, 0, sizeof counts);
+    for (size_t i = 0; i < x->toks.n; i++) {
+        if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
+            continue;
+        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        if (c >= 0 && counts[c]++ == 0)
+            order[n++] = c;
+    }
+    *a = *b = -1;
+    for (int k = 0; k < n; k++) {
+        int c = order[k];
+        if (*a < 0 || counts[c] > counts[*a]) {
+            *b = *a;
+            *a = c;
+        } else if (*b < 0 || counts[c] > counts[*b]) {
+            *b = c;
+        }
+    }
+    if (*a < 0 || *b < 0)
+        return 0;
+    for (int k = 0; k < n; k++) /* back into the article's order */
+        if (order[k] == *b) {
+            int t = *a;
+            *a = *b;
+            *b = t;
+            break;
+        } else if (order[k] == *a) {
+            break;
+        }
+    return 1;
+}
+
+/* Append tokens [s, e) as written, "the two countries" named ("Venezuela and China"). */
+static int put_span(x_ctx *x, size_t s, size_t e)
+{
+    int a, b;
+    for (size_t i = s; i < e; i++) {
+        const evg_i_tok *t = &x->toks.toks[i];
+        if (i + 2 < e && x_is(x, i, "the") && x_is(x, i + 1, "two") &&
+            x_is(x, i + 2, "countries") && two_countries(x, &a, &b)) {
+            if ((i > s && evg_i_buf_putc(&x->tmp, ' ') < 0) ||
+                evg_i_buf_printf(&x->tmp, "%s and %s", x->lx->country[a].name,
+                                 x->lx->country[b].name) < 0)
+                return EVG_ENOMEM;
+            i += 2;
+            continue;
+        }
+        if (i > s && t->start > x->toks.toks[i - 1].end && evg_i_buf_putc(&x->tmp, ' ') < 0)
+            return EVG_ENOMEM;
+        if (evg_i_buf_put(&x->tmp, x->text + t->start, t->end - t->start) < 0)
+            return EVG_ENOMEM;
+    }
     return 0;
 }
 
@@ -240,6 +302,12 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     size_t s = described_start(x, k), ke = k + x->mlen[k], cs, e = described_end(x, k, &cs);
     int definite = s > x->s0 && (x_is(x, s - 1, "the") || x_is(x, s - 1, "this") ||
                                  x_is(x, s - 1, "that"));
+    int possessive = s > x->s0 && (x_is(x, s - 1, "its") || x_is(x, s - 1, "their") ||
+                                   x_is(x, s - 1, "his") || x_is(x, s - 1, "her"));
+
+    /* "its package to save ...": one named before; "the most important agreement": praise */
+    if ((possessive && s == k) || (s < k && (x_is(x, s, "most") || x_is(x, s, "least"))))
+        return NULL;
 
     if (strcmp(kind, "plan") == 0 || strcmp(kind, "other") == 0)
         return NULL;
@@ -256,16 +324,92 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
         return NULL;
     *s_out = s;
     *e_out = e;
-    if (cs == ke) /* no participle: the words as written */
-        return x_span_text(x, s, e);
     evg_i_buf_clear(&x->tmp);
-    const char *head = x_span_text(x, s, ke), *tail = x_span_text(x, cs, e);
-    if (head == NULL || tail == NULL || evg_i_buf_printf(&x->tmp, "%s %s", head, tail) < 0)
+    if (put_span(x, s, ke) < 0 || (cs < e && (evg_i_buf_putc(&x->tmp, ' ') < 0 ||
+                                              put_span(x, cs, e) < 0)))
+        return NULL;
+    return evg_i_arena_strdup(&x->arena, x->tmp.ptr);
+}
+
+static int find_kinds(x_ctx *x, int *found, int max);
+
+/* The end of up to six words of what was agreed, from token j. */
+static size_t clause_end(const x_ctx *x, size_t j)
+{
+    size_t e;
+    for (e = j; e < x->s1 && e - j < 6; e++) {
+        uint16_t f = x->toks.toks[e].flags;
+        if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "%")) ||
+            one_of(x, e, RIGHT_STOPS, N(RIGHT_STOPS)) || x_is(x, e, "and"))
+            break;
+    }
+    while (e > j + 1 && dangling(x, e - 1))
+        e--;
+    return e;
+}
+
+/*
+ * "Both sides agreed to begin talks", "members agreed in December to limit
+ * production", "she had agreed with Ryzhkov that they would work to ...":
+ * an agreement named by what was agreed. Returns its name or NULL.
+ */
+static const char *agreed_at(x_ctx *x, size_t k)
+{
+    static const char *const skip[] = {"also", "formally", "tentatively", "unanimously",
+                                       "today", "yesterday", "in", "on", "last", "this",
+                                       "with", "had", "have", "already", "finally"};
+    size_t j = k + 1, v;
+
+    if (!(x_is(x, k, "agreed") || x_is(x, k, "agree") || x_is(x, k, "agrees")) ||
+        (k > x->s0 && (x_is(x, k - 1, "been") || x_is(x, k - 1, "be"))))
+        return NULL; /* "a programme had been agreed to draw up": the programme agreed */
+    while (j < x->s1 && j - k <= 6 &&
+           (one_of(x, j, skip, N(skip)) || (x->toks.toks[j].flags & (EVG_TK_CAP | EVG_TK_NUM))))
+        j++;
+    if (j + 1 >= x->s1)
+        return NULL;
+    if (x_is(x, j, "to") || x_is(x, j, "on")) {
+        v = j + 1;
+    } else if (x_is(x, j, "that")) { /* "that they would work to" */
+        for (v = j + 1; v < x->s1 && v - j <= 4 && !x_is(x, v, "would") && !x_is(x, v, "will") &&
+                        !x_is(x, v, "should");
+             v++)
+            ;
+        v++;
+    } else {
+        return NULL;
+    }
+    if (v >= x->s1 || (x->toks.toks[v].flags & (EVG_TK_CAP | EVG_TK_PUNCT)) || x_is(x, v, "the") ||
+        x_is(x, v, "a") || !political(x))
+        return NULL; /* "agreed to the plan": that plan is the agreement, found by its name */
+    size_t e = clause_end(x, v);
+    const char *what = x_span_text(x, v, e);
+    evg_i_buf_clear(&x->tmp);
+    if (what == NULL || evg_i_buf_printf(&x->tmp, "agreement %s %s",
+                                         x_is(x, j, "on") ? "on" : "to", what) < 0)
         return NULL;
     return evg_i_arena_strdup(&x->arena, x->tmp.ptr);
 }
 
 int x_find_agreements(x_ctx *x, int *found, int max)
+{
+    int n = find_kinds(x, found, max);
+
+    /* "agreed to buy 132 warplanes" beside "the five billion stg deal": the deal */
+    for (size_t k = x->s0; n == 0 && k < x->s1 && max > 0; k++) {
+        const char *name = agreed_at(x, k);
+        int a;
+        if (name == NULL)
+            continue;
+        if ((a = agreement_for(x, name, "agreement")) < 0)
+            return EVG_ENOMEM;
+        found[n++] = a;
+    }
+    return n;
+}
+
+/* Agreements named by a kind word: treaties, declarations, deals. */
+static int find_kinds(x_ctx *x, int *found, int max)
 {
     int n = 0;
 

@@ -129,6 +129,25 @@ static void settle_events(x_ctx *x)
     }
 }
 
+/* Where the article first names a second country (its end when it never does). */
+static void find_two_countries(x_ctx *x)
+{
+    int first = -1;
+
+    x->two_countries_at = x->toks.n;
+    for (size_t i = 0; i < x->toks.n; i++) {
+        if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
+            continue;
+        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        if (c >= 0 && first >= 0 && c != first) {
+            x->two_countries_at = i;
+            return;
+        }
+        if (c >= 0)
+            first = c;
+    }
+}
+
 static int read_sentences(x_ctx *x)
 {
     int rc;
@@ -494,6 +513,7 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
         goto cleanup;
     }
     find_dateline(&x);
+    find_two_countries(&x);
     if ((rc = read_sentences(&x)) < 0) {
         rc = evg_i_error_nomem(err);
         goto cleanup;

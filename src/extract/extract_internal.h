@@ -103,6 +103,7 @@ typedef struct {
     x_event *events;
     size_t nevents, cap_events;
     size_t dateline_end;    /* tokens of "MOSCOW, March 31 -", 0 when none */
+    size_t two_countries_at; /* the token where a second country is first named */
     const char *dateline_place;
     char dateline_date[11];  /* "" when none */
     int dateline_country;   /* -1 */

@@ -507,6 +507,34 @@ static void test_companies_are_nobody(void **state)
     evg_doc_free(d);
 }
 
+static const evg_entity *agreement_named(const evg_doc *d, const char *name)
+{
+    for (size_t i = 0; i < evg_doc_entity_count(d); i++) {
+        const evg_entity *e = evg_doc_entity(d, i);
+        if (e->type == EVG_ENT_AGREEMENT && strcmp(e->name, name) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+static void test_agreed_to(void **state)
+{
+    (void)state;
+    evg_doc *d = extract(
+        "2003-04-10",
+        "Peru and Chile are neighbours. Both sides agreed to begin talks on fishing rights "
+        "in the south. The two countries also signed a trade deal between the two countries "
+        "that cuts tariffs. A programme had been agreed to draw up maps. It was the most "
+        "important agreement between the two in decades.");
+    assert_non_null(agreement_named(d, "agreement to begin talks on fishing rights"));
+    assert_non_null(agreement_named(d, "trade deal between Peru and Chile"));
+    size_t n = 0;
+    for (size_t i = 0; i < evg_doc_entity_count(d); i++)
+        n += evg_doc_entity(d, i)->type == EVG_ENT_AGREEMENT;
+    assert_int_equal(n, 2); /* not what "a programme" agreed, not praise */
+    evg_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -530,6 +558,7 @@ int main(void)
         cmocka_unit_test(test_described_agreements),
         cmocka_unit_test(test_clause_boundaries),
         cmocka_unit_test(test_companies_are_nobody),
+        cmocka_unit_test(test_agreed_to),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
