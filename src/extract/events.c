@@ -338,7 +338,10 @@ static int noun_use(const x_ctx *x, size_t t)
 {
     static const char *const det[] = {"the", "a", "an", "his", "her", "their", "its", "this",
                                       "that", "state", "official", "working", "first",
-                                      "brief", "private", "recent", "upcoming", "mutual"};
+                                      "brief", "private", "recent", "upcoming", "mutual",
+                                      "several", "many", "numerous", "frequent", "regular",
+                                      "previous", "future", "further", "more", "two", "three",
+                                      "reciprocal", "high-level", "such", "these", "those"};
     if (t == x->s0)
         return 0;
     for (size_t k = 0; k < sizeof(det) / sizeof(det[0]); k++)
