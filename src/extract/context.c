@@ -72,9 +72,10 @@ static size_t cap_phrase(const x_ctx *x, size_t i)
 }
 
 /* Where the sentence says a meeting took place, or NULL. */
-const char *x_sentence_place(x_ctx *x)
+const char *x_sentence_place(x_ctx *x, size_t from, size_t to, int *country_out)
 {
-    for (size_t i = x->s0; i + 1 < x->s1; i++) {
+    *country_out = -1;
+    for (size_t i = from; i + 1 < to; i++) {
         size_t k = i + 1, e;
         int venue_needed = 0;
         if ((x_is(x, i, "held") || x_is(x, i, "hosted")) && k < x->s1 &&
@@ -99,6 +100,11 @@ const char *x_sentence_place(x_ctx *x)
         if (!x_class_in(x, k, e, LX_VENUE | LX_CAPITAL | LX_COUNTRY | LX_NOUN) &&
             !x_is(x, i, "at") && !x_is(x, i, "held") && !x_is(x, i, "in"))
             continue;
+        /* "in Pyongyang", "in the Kremlin": the country the place is in */
+        for (size_t j = k; j < e && *country_out < 0; j++)
+            if (x_cls(x, j) & (LX_CAPITAL | LX_COUNTRY))
+                *country_out = evg_i_lx_country_at(x->lx, x->mp[j].countries,
+                                                   x->mp[j].ncountries, x->date);
         return x_span_text(x, k, e);
     }
     return NULL;

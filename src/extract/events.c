@@ -134,8 +134,10 @@ static int commit_event(x_ctx *x, x_event *ev)
             memcpy(o->date, ev->date, 11);
             o->date_source = ev->date_source;
         }
-        if (!o->place)
+        if (!o->place) {
             o->place = ev->place;
+            o->place_country = ev->place_country;
+        }
         add_sent(o, x->sent);
     } else {
         if (evg_i_grow((void **)&x->events, &x->cap_events, x->nevents + 1,
@@ -194,7 +196,7 @@ static int finish_event(x_ctx *x, x_event *ev)
         ev->date[0] = '\0';
     ev->date_source = dr > 0 ? "text" : NULL;
     ev->vague = dr < 0;
-    ev->place = x_sentence_place(x);
+    ev->place = x_sentence_place(x, x->s0, x->s1, &ev->place_country);
     return commit_event(x, ev);
 }
 
@@ -430,7 +432,7 @@ static void open_pending(x_ctx *x, const x_event *proto)
     if (dr <= 0)
         x->pending.date[0] = '\0';
     x->pending.date_source = dr > 0 ? "text" : NULL;
-    x->pending.place = x_sentence_place(x);
+    x->pending.place = x_sentence_place(x, x->s0, x->s1, &x->pending.place_country);
     x->has_pending = 1;
     x->pending_event = -1;
     x->pending_sent = x->sent;
@@ -499,6 +501,7 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
     int rc;
 
     memset(&ev, 0, sizeof ev);
+    ev.place_country = -1;
     ev.type = (evg_event_type)p->evtype;
     ev.status = EVG_STATUS_REPORTED;
     ev.trig = t;
@@ -516,7 +519,7 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
             ev.status = EVG_STATUS_PLANNED; /* a noun has no tense: its verb's, near it */
         rc = noun_event(x, t, t + n, &ev, cs, 0);
         if (rc == 0 && t > x->s0 && x_is(x, t - 1, "the"))
-            *refers_back = 1;
+            *refers_back = (int)t + 1; /* where "the meeting" stands, plus one */
         else if (rc == 0)
             open_pending(x, &ev);
         return rc;
@@ -570,9 +573,14 @@ int x_find_events(x_ctx *x)
     }
     if (refers_back && !made && x->focus >= 0) {
         x_event *ev = &x->events[x->focus];
-        const char *place = x_sentence_place(x);
-        if (place && !ev->place)
+        int pc;
+        /* "The meeting, held at the General Staff": a place said of the meeting itself */
+        size_t at = (size_t)refers_back - 1;
+        const char *place = x_sentence_place(x, at, at + 10 < x->s1 ? at + 10 : x->s1, &pc);
+        if (place && !ev->place) {
             ev->place = place;
+            ev->place_country = pc;
+        }
         add_sent(ev, x->sent);
     }
     if (nagr > 0)

@@ -118,8 +118,10 @@ static void settle_events(x_ctx *x)
             ev->dead = 1;
         ev->nparts = n;
         if (!ev->dead && !ev->place && ev->type != EVG_EV_CALL &&
-            ev->status == EVG_STATUS_REPORTED)
+            ev->status == EVG_STATUS_REPORTED) {
             ev->place = x->dateline_place;
+            ev->place_country = x->dateline_country;
+        }
         /* Nothing in the text dates a reported event: the dispatch's day, said so. */
         if (!ev->dead && !ev->date[0] && !ev->vague && ev->status == EVG_STATUS_REPORTED &&
             x->dateline_date[0]) {

@@ -68,6 +68,7 @@ typedef struct {
     char date[11]; /* "" when unknown */
     const char *date_source; /* "text", "context", "dateline" (static strings) */
     const char *place;
+    int place_country; /* the country of a place that names one ("Pyongyang"), -1 */
     int agr[X_MAX_AGR];
     evg_agreement_rel rel[X_MAX_AGR];
     int nagr;
@@ -201,8 +202,9 @@ int x_class_in(const x_ctx *x, size_t a, size_t b, uint32_t cls);
 int x_background(const x_ctx *x);
 /* "next week", "tomorrow", "later this month". */
 int x_says_next(const x_ctx *x);
-/* Where the sentence says a meeting took place (arena string), or NULL. */
-const char *x_sentence_place(x_ctx *x);
+/* Where tokens [from, to) of the sentence say a meeting took place (arena string), or
+ * NULL; the country of that place in `*country_out` (-1 when unknown). */
+const char *x_sentence_place(x_ctx *x, size_t from, size_t to, int *country_out);
 
 /* events.c */
 int x_find_events(x_ctx *x);

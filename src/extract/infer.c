@@ -18,6 +18,7 @@ static int home_country(x_ctx *x)
 
     if (x->dateline_country >= 0)
         return x->home_country = x->dateline_country;
+    int second = -1;
     if (x->lx->ncountry > 512)
         return -1;
     memset(counts, 0, sizeof counts);
@@ -50,9 +51,18 @@ static int home_country(x_ctx *x)
         if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
             continue;
         int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
-        if (c >= 0 && counts[c] > 0 && (best < 0 || counts[c] > counts[best]))
+        if (c >= 0 && counts[c] > 0 && (best < 0 || counts[c] > counts[best])) {
+            if (best != c)
+                second = best;
             best = c;
+        } else if (c >= 0 && c != best && counts[c] > 0 &&
+                   (second < 0 || counts[c] > counts[second])) {
+            second = c;
+        }
     }
+    /* Without a dateline, only a country named again and more than any other is home. */
+    if (best >= 0 && (counts[best] < 2 || (second >= 0 && counts[second] >= counts[best])))
+        best = -1;
     return x->home_country = best;
 }
 
@@ -61,8 +71,34 @@ static int home_country(x_ctx *x)
  * with a foreign guest belongs to the country of the other hosts; the
  * others to the article's home country.
  */
+/*
+ * "President Kim met Chinese Foreign Minister Wang in Pyongyang": an official
+ * without a country, meeting a foreigner in the capital of a country, is of it.
+ */
+static void place_hosts(x_ctx *x)
+{
+    for (size_t e = 0; e < x->nevents; e++) {
+        const x_event *ev = &x->events[e];
+        int c = ev->place_country, foreign = 0;
+        if (ev->dead || c < 0)
+            continue;
+        for (int k = 0; k < ev->nparts; k++) {
+            const x_person *p = &x->people[ev->part[k]];
+            foreign |= p->country >= 0 && p->country != c && !p->country_inferred;
+        }
+        for (int k = 0; foreign && k < ev->nparts; k++) {
+            x_person *p = &x->people[ev->part[k]];
+            if (p->country < 0 && p->org < 0) {
+                p->country = c;
+                p->country_inferred = 1;
+            }
+        }
+    }
+}
+
 void x_infer_countries(x_ctx *x)
 {
+    place_hosts(x);
     int votes[8], codes[8], n = 0, host_country = -1, best = 0;
 
     for (size_t e = 0; e < x->nevents; e++) {

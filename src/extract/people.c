@@ -348,6 +348,26 @@ static size_t country_after(x_ctx *x, int p, size_t ne)
     return k + x->mlen[k];
 }
 
+/*
+ * A title in apposition after a name ending at `ne`: ", its chief," or ",
+ * Jordan's Minister of Planning." Returns its end (ne when there is none)
+ * and fills `ti`.
+ */
+static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
+{
+    size_t k = ne;
+
+    if (k + 1 >= x->s1 || !x_is(x, k, ","))
+        return ne;
+    k++;
+    if (x_is(x, k, "its") || x_is(x, k, "his") || x_is(x, k, "her") || x_is(x, k, "their"))
+        k++;
+    size_t te = x_title_run(x, k, ti);
+    /* An apposition closes: "X, its chief, said"; "Bush, the Crown Prince paid" does not. */
+    int closed = te >= x->s1 || (x->toks.toks[te].flags & EVG_TK_PUNCT) || x_is(x, te, "who");
+    return te > k && closed ? te : ne;
+}
+
 /* A title run at i followed by a name, or a definite title ("the minister"). */
 static int titled_person(x_ctx *x, size_t *ip)
 {
@@ -366,6 +386,9 @@ static int titled_person(x_ctx *x, size_t *ip)
         if ((p = person_for(x, ns, ne)) < 0 || apply_titles(x, p, &ti) < 0)
             return EVG_ENOMEM;
         size_t me = country_after(x, p, ne);
+        x_title_info app; /* "Dr. Amal Haddad, Jordan's Minister of Planning" */
+        if (apposition(x, me, &app) > me && apply_titles(x, p, &app) < 0)
+            return EVG_ENOMEM;
         /* "French President X and his Prime Minister Y": Y is of X's country */
         if (x->people[p].country < 0 && i > x->s0 && (x_is(x, i - 1, "his") || x_is(x, i - 1, "her"))) {
             int owner = last_person(x);
@@ -404,10 +427,19 @@ static int bare_name_ok(const x_ctx *x, size_t s, size_t e)
     return 1;
 }
 
+/* A bare name that is surely a person's: "George W. Bush", "Zaid bin Sultan". */
+static int person_like(const x_ctx *x, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        if ((x->toks.toks[i].flags & EVG_TK_ABBREV) || (x_cls(x, i) & LX_PARTICLE))
+            return 1;
+    return 0;
+}
+
 /* "Werner Seifert, its chief": a bare name with a title in apposition. */
 static int named_person(x_ctx *x, size_t *ip)
 {
-    size_t i = *ip, ne = x_name_at(x, i), k;
+    size_t i = *ip, ne = x_name_at(x, i);
     x_title_info ti;
     int p = -1, known = 0;
 
@@ -415,25 +447,15 @@ static int named_person(x_ctx *x, size_t *ip)
         return 0;
     for (size_t q = 0; q < x->npeople && !known; q++)
         known = same_folded(x->people[q].surname, x_fold(x, ne - 1));
-    k = ne;
-    if (k + 1 < x->s1 && x_is(x, k, ",")) {
-        k++;
-        if (x_is(x, k, "its") || x_is(x, k, "his") || x_is(x, k, "her") || x_is(x, k, "their"))
-            k++;
-        size_t te = x_title_run(x, k, &ti);
-        /* An apposition closes: "X, its chief, said"; "Bush, the Crown Prince paid" does not. */
-        int closed = te >= x->s1 || (x->toks.toks[te].flags & EVG_TK_PUNCT) || x_is(x, te, "who");
-        if (te > k && closed) {
-            if ((p = person_for(x, i, ne)) < 0 || apply_titles(x, p, &ti) < 0)
-                return EVG_ENOMEM;
-        }
-    }
+    if (apposition(x, ne, &ti) > ne &&
+        ((p = person_for(x, i, ne)) < 0 || apply_titles(x, p, &ti) < 0))
+        return EVG_ENOMEM;
     if (p < 0 && (known || (ne - i >= 2 && bare_name_ok(x, i, ne)))) {
         size_t before = x->npeople;
         if ((p = person_for(x, i, ne)) < 0)
             return EVG_ENOMEM;
         if (x->npeople > before)
-            x->people[p].weak = 1;
+            x->people[p].weak = !person_like(x, i, ne);
     }
     if (p >= 0 && x_add_mention(x, M_PERSON, i, ne, p) < 0)
         return EVG_ENOMEM;

@@ -64,9 +64,24 @@ static int index_of(const char *const *list, size_t n, const char *s)
 
 static int month_of(const x_ctx *x, size_t i)
 {
-    int m = index_of(MONTHS, 12, x_fold(x, i));
+    const char *f = x_fold(x, i);
+    char abbr[8];
+    int m = index_of(MONTHS, 12, f);
+
+    /* "Jan.", "Sept." and, capitalized, "Jan", "Sept" */
+    if (m < 0 && strlen(f) < 6 && (x->toks.toks[i].flags & EVG_TK_CAP)) {
+        size_t n = strlen(f);
+        memcpy(abbr, f, n + 1);
+        if (n && abbr[n - 1] != '.') {
+            abbr[n] = '.';
+            abbr[n + 1] = '\0';
+        }
+        if (strcmp(abbr, "sept.") == 0)
+            memcpy(abbr, "sep.", 5);
+        m = index_of(MONTH_ABBR, 12, abbr);
+    }
     if (m < 0)
-        m = index_of(MONTH_ABBR, 12, x_fold(x, i));
+        m = index_of(MONTH_ABBR, 12, f);
     /* "may" is a month only when written "May" */
     if (m == 4 && !(x->toks.toks[i].flags & EVG_TK_CAP))
         return -1;

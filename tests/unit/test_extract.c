@@ -535,6 +535,31 @@ static void test_agreed_to(void **state)
     evg_doc_free(d);
 }
 
+static void test_readout_style(void **state)
+{
+    (void)state;
+    evg_doc *d = extract(
+        "2022-09-22",
+        "NEW YORK, Sept 21 - World Bank President Dana Holt held talks with Dr. Amal "
+        "Nasser, Jordan's Minister of Planning. H.E. Sheikh Fahad bin Nasser received George "
+        "W. Brandt at the palace. President Ri Chol Jin met Chinese Foreign Minister Zhang Lei "
+        "in Pyongyang. A planned meeting between Prime Minister Ola Berg and Chancellor Max "
+        "Weber was cancelled.");
+    const evg_event *ev = event_of(d, EVG_EV_MEETING, "Dana Holt", "Amal Nasser");
+    assert_non_null(ev);
+    assert_string_equal(ev->date, "2022-09-21"); /* "Sept" in the dateline */
+    assert_string_equal(person(d, "Dana Holt")->org, "org:world-bank");
+    const evg_entity *n = person(d, "Amal Nasser");
+    assert_string_equal(n->country, "JOR"); /* the title in apposition after "Dr." */
+    assert_string_equal(n->titles[0], "Minister of Planning");
+    /* a bare name with an initial is a person */
+    assert_non_null(event_of(d, EVG_EV_MEETING, "Fahad bin Nasser", "George W. Brandt"));
+    /* meeting a foreigner in Pyongyang: of the country of Pyongyang */
+    assert_string_equal(person(d, "Ri Chol Jin")->country, "PRK");
+    assert_null(event_of(d, EVG_EV_MEETING, "Ola Berg", "Max Weber"));
+    evg_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -559,6 +584,7 @@ int main(void)
         cmocka_unit_test(test_clause_boundaries),
         cmocka_unit_test(test_companies_are_nobody),
         cmocka_unit_test(test_agreed_to),
+        cmocka_unit_test(test_readout_style),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
