@@ -12,11 +12,6 @@
 #include "util/error.h"
 #include "util/utf8.h"
 
-int x_is(const x_ctx *x, size_t i, const char *folded)
-{
-    return strcmp(x_fold(x, i), folded) == 0;
-}
-
 const char *x_span_text(x_ctx *x, size_t start, size_t end)
 {
     size_t a = x->toks.toks[start].start, b = x->toks.toks[end - 1].end;

@@ -372,9 +372,13 @@ static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
 static int titled_person(x_ctx *x, size_t *ip)
 {
     x_title_info ti;
-    size_t i = *ip, te = x_title_run(x, i, &ti), ns, ne;
+    size_t i = *ip, te, ns, ne;
     int p;
 
+    /* Most words start no title: not a lexicon word, not capitalized, not "the". */
+    if (!x->mlen[i] && !x_is_cap(x, i) && !x_is(x, i, "the"))
+        return 0;
+    te = x_title_run(x, i, &ti);
     if (te == i)
         return 0;
     ns = te;

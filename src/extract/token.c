@@ -11,34 +11,35 @@
 #include "util/utf8.h"
 
 /* Character classes of one code point. */
-enum { C_SPACE, C_NEWLINE, C_LETTER, C_UPPER, C_DIGIT, C_APOS, C_HYPHEN, C_PERIOD, C_OTHER };
+enum { C_OTHER, C_SPACE, C_NEWLINE, C_LETTER, C_UPPER, C_DIGIT, C_APOS, C_HYPHEN, C_PERIOD };
 
-static int char_class(const char *s, size_t n, size_t i, size_t *len_out)
+/* The class of each ASCII byte: most text is ASCII, so most bytes need one load. */
+static const unsigned char ASCII_CLASS[128] = {
+    ['\t'] = C_SPACE, ['\n'] = C_NEWLINE, ['\v'] = C_SPACE, ['\f'] = C_SPACE,
+    ['\r'] = C_SPACE, [' '] = C_SPACE, ['\''] = C_APOS, ['-'] = C_HYPHEN, ['.'] = C_PERIOD,
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+#define U(c) [c] = C_UPPER
+#define L(c) [c] = C_LETTER
+    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'),
+    U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'), U('U'), U('V'),
+    U('W'), U('X'), U('Y'), U('Z'),
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'),
+    L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'),
+    L('w'), L('x'), L('y'), L('z'),
+#undef U
+#undef L
+};
+
+static inline int char_class(const char *s, size_t n, size_t i, size_t *len_out)
 {
     unsigned char c = (unsigned char)s[i];
     utf8proc_int32_t cp;
     utf8proc_ssize_t k;
 
     *len_out = 1;
-    if (c < 0x80) {
-        if (c == '\n')
-            return C_NEWLINE;
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-            return C_SPACE;
-        if (c >= 'A' && c <= 'Z')
-            return C_UPPER;
-        if (c >= 'a' && c <= 'z')
-            return C_LETTER;
-        if (c >= '0' && c <= '9')
-            return C_DIGIT;
-        if (c == '\'')
-            return C_APOS;
-        if (c == '-')
-            return C_HYPHEN;
-        if (c == '.')
-            return C_PERIOD;
-        return C_OTHER;
-    }
+    if (c < 0x80)
+        return ASCII_CLASS[c]; /* 0, the default, is C_OTHER */
     k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
     if (k <= 0)
         return C_OTHER;
@@ -77,16 +78,30 @@ static int is_alnum(int c)
 static int push(evg_i_tokens *t, size_t start, size_t end, const char *text, uint16_t flags)
 {
     evg_i_tok *tok;
+    size_t n = end - start, i;
 
-    if (evg_i_grow((void **)&t->toks, &t->cap, t->n + 1, sizeof(*t->toks)) < 0)
+    if (t->n == t->cap &&
+        evg_i_grow((void **)&t->toks, &t->cap, t->n + 1, sizeof(*t->toks)) < 0)
         return EVG_ENOMEM;
     tok = &t->toks[t->n++];
     tok->start = (uint32_t)start;
     tok->end = (uint32_t)end;
     tok->flags = flags;
     tok->fold = (uint32_t)t->fold.len;
-    if (evg_i_fold(&t->fold, text + start, end - start) < 0 ||
-        evg_i_buf_putc(&t->fold, '\0') < 0)
+    /* ASCII: lower-case in place of utf8proc's folding, which it equals there */
+    if (t->fold.cap - t->fold.len > n + 1) {
+        char *out = t->fold.ptr + t->fold.len;
+        for (i = 0; i < n && (unsigned char)text[start + i] < 0x80; i++) {
+            char c = text[start + i];
+            out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+        if (i == n) {
+            out[n] = '\0';
+            t->fold.len += n + 1;
+            return 0;
+        }
+    }
+    if (evg_i_fold(&t->fold, text + start, n) < 0 || evg_i_buf_putc(&t->fold, '\0') < 0)
         return EVG_ENOMEM;
     return 0;
 }
@@ -200,6 +215,10 @@ int evg_i_tokenize(evg_i_tokens *t, const char *s, size_t n, const evg_i_strmap 
 
     t->n = 0;
     evg_i_buf_clear(&t->fold);
+    /* Room for every folded ASCII word and its NUL, and a guess at the tokens. */
+    if (evg_i_buf_grow(&t->fold, 2 * n + 16) < 0 ||
+        evg_i_grow((void **)&t->toks, &t->cap, n / 4 + 16, sizeof(*t->toks)) < 0)
+        return EVG_ENOMEM;
     while (i < n) {
         int c = char_class(s, n, i, &k);
         uint16_t para = 0;
