@@ -45,6 +45,44 @@ typedef struct {
 EVG_API int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
                         const evg_extract_opts *opts, evg_error *err);
 
+/**
+ * Called in input order with each extracted document, which the callee now
+ * owns (free with evg_doc_free()), and its record as one JSON line with its
+ * newline (borrowed, valid during the call). Return 0 to go on, or a negative
+ * evg_status to stop.
+ */
+typedef int (*evg_doc_fn)(evg_doc *d, const char *line, size_t len, void *payload);
+
+/** Progress: documents done, bytes of article text read, total bytes (0: unknown). */
+typedef void (*evg_progress_fn)(size_t docs, size_t bytes, size_t total, void *payload);
+
+/** Options of evg_extract_paths(). */
+typedef struct {
+    unsigned version;
+    unsigned threads;     /* extraction threads; 0 or 1: all on the calling thread */
+    evg_diag_fn on_diag;  /* unreadable inputs, articles that failed; NULL: ignored */
+    void *diag_payload;
+    evg_progress_fn on_progress; /* after each document; NULL: none */
+    void *progress_payload;
+} evg_extract_run_opts;
+
+#define EVG_EXTRACT_RUN_OPTS_VERSION 1
+#define EVG_EXTRACT_RUN_OPTS_INIT {EVG_EXTRACT_RUN_OPTS_VERSION, 1, NULL, NULL, NULL, NULL}
+
+/**
+ * Read the articles of `paths` (as evg_ingest_paths() does), extract each and
+ * hand the documents to `fn` in input order, whatever the number of threads:
+ * the output of N threads is the output of one. Memory stays bounded: at
+ * most a few documents per thread are in flight. `fn` and the callbacks of
+ * `opts` run on the calling thread. An input or article that fails is
+ * reported to `opts->on_diag` and counted in `*failed_out`; the rest goes on.
+ * Returns 0, the callback's negative status when it stopped the run, or
+ * EVG_ENOMEM / EVG_ERROR (a thread could not be started).
+ */
+EVG_API int evg_extract_paths(size_t *failed_out, const char *const *paths, size_t npaths,
+                              const evg_lexicon *lx, const evg_extract_run_opts *opts,
+                              evg_doc_fn fn, void *payload, evg_error *err);
+
 EVG_END_DECLS
 
 #endif

@@ -49,6 +49,12 @@ EVG_API size_t evg_article_body_len(const evg_article *a);
 EVG_API void evg_article_free(evg_article *a);
 
 /**
+ * A copy of `a` that lives on its own (to hand an article to another thread).
+ * Returns 0 or EVG_ENOMEM. Free with evg_article_free().
+ */
+EVG_API int evg_article_clone(evg_article **out, const evg_article *a, evg_error *err);
+
+/**
  * Called once per article read by evg_ingest_paths(). Return 0 to go on, or
  * a negative evg_status to stop the walk (that status is then returned).
  */
@@ -59,15 +65,22 @@ typedef struct {
     unsigned version;
     evg_diag_fn on_diag; /* per-input diagnostics; NULL: ignored */
     void *diag_payload;
+    /* Called once, before the first article, with the total size in bytes of the files
+     * to read (standard input not counted) and `diag_payload`; NULL: not called. */
+    void (*on_total)(size_t bytes, void *payload);
 } evg_ingest_opts;
 
 #define EVG_INGEST_OPTS_VERSION 1
-#define EVG_INGEST_OPTS_INIT {EVG_INGEST_OPTS_VERSION, NULL, NULL}
+#define EVG_INGEST_OPTS_INIT {EVG_INGEST_OPTS_VERSION, NULL, NULL, NULL}
 
 /**
  * Read every article named by `paths`: a file, a directory (walked
- * recursively; `*.txt` files in byte order of their paths), or "-" for
- * standard input. Calls `fn` for each article in that order.
+ * recursively; `*.txt`, `*.jsonl` and `*.ndjson` files in byte order of
+ * their paths), or "-" for standard input. A `*.jsonl` or `*.ndjson` file,
+ * and standard input that starts with '{', hold JSON Lines of articles, one
+ * `{"id", "date", "title", "text"}` object per line (date and title may be
+ * missing or null), read as a stream: memory does not grow with the file.
+ * Calls `fn` for each article in that order.
  *
  * An input that cannot be read or parsed is reported to `opts->on_diag` and
  * counted in `*failed_out`; the walk goes on. So is a directory that cannot

@@ -72,7 +72,11 @@ typedef struct {
     evg_corpus *corpus; /* when not NULL, each document is also added to it */
     size_t docs;        /* documents written */
     size_t failed;      /* inputs that could not be read, parsed or extracted */
+    unsigned threads;   /* extraction threads (1: the main thread only) */
 } cli_extraction;
+
+/* Parse the value of --jobs: a count of threads, 0 for one per processor. */
+int cli_parse_jobs(unsigned *out, const char *value);
 
 /*
  * Load the lexicon (built in, extended by `lexicons`), then extract every

@@ -1,99 +1,129 @@
 /* evgraph extract: articles in, one JSON line of events per document out. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 
 static cli_strlist inputs, lexicons;
-static const char *output;
+static const char *output, *jobs;
 static int help;
 
 static const cli_opt opts[] = {
     {CLI_OPT_OPERANDS, "INPUT", 0, &inputs, NULL,
-     "an article file, a folder of *.txt (recursive), - for stdin",
+     "an article file, a JSON Lines file of articles (*.jsonl), a folder of them "
+     "(recursive), - for stdin",
      CLI_OPT_REQUIRED},
     {CLI_OPT_VALUE, "output", 'o', &output, "FILE",
      "write to FILE, replaced once complete (default: stdout)", 0},
     {CLI_OPT_LIST, "lexicon", 'l', &lexicons, "FILE",
      "add the entries of the JSON lexicon FILE (repeatable)", 0},
+    {CLI_OPT_VALUE, "jobs", 'j', &jobs, "N",
+     "extract on N threads, 0 for one per processor (default 1); same output", 0},
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
 
 typedef struct {
     cli_extraction *x;
-    const evg_lexicon *lexicon;
     evg_error fatal; /* why the batch stopped */
+    /* the progress line, on a terminal only */
+    int progress;
+    double started, shown;
 } batch;
 
-/* Write one document's line; a failed write (EVG_EIO) is described in `e`. */
-static int write_doc(batch *b, const evg_doc *d, evg_error *e)
+static double now(void)
 {
-    int rc = evg_doc_write_json(b->x->out, d, e);
-
-    if (rc == 0 && b->x->flush && fflush(b->x->out) != 0)
-        rc = EVG_EIO;
-    if (rc == EVG_EIO) {
-        e->code = EVG_EIO;
-        e->line = e->column = 0;
-        snprintf(e->source, sizeof e->source, "%s", b->x->out_name);
-        snprintf(e->text, sizeof e->text, "write failed: %s", strerror(errno));
-    }
-    return rc;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/*
- * Extract one article and write its line. An article that cannot be
- * extracted or written (say, a string that is not UTF-8) is reported and
- * skipped; a failed write or no memory stops the batch.
- */
-static int on_article(const evg_article *a, void *payload)
+/* "evgraph: 12034 articles, 11.2 MB, 9.8 MB/s, ETA 1 s" on stderr, every quarter second. */
+static void on_progress(size_t docs, size_t bytes, size_t total, void *payload)
 {
     batch *b = payload;
-    evg_doc *d = NULL;
-    evg_error e;
-    int rc;
+    double t = now(), rate;
 
-    memset(&e, 0, sizeof e);
-    if ((rc = evg_extract(&d, a, b->lexicon, NULL, &e)) == 0)
-        rc = write_doc(b, d, &e);
-    if (rc < 0) {
+    if (!b->progress || t - b->shown < 0.25)
+        return;
+    b->shown = t;
+    rate = bytes / 1e6 / (t - b->started > 1e-6 ? t - b->started : 1e-6);
+    fprintf(stderr, "\revgraph: %zu articles, %.1f MB, %.1f MB/s", docs, bytes / 1e6, rate);
+    if (total > bytes && rate > 0)
+        fprintf(stderr, ", ETA %.0f s", (total - bytes) / 1e6 / rate);
+    fputs("\033[K", stderr); /* clear the rest of the line */
+}
+
+/* Write one document's line (and keep the document for `run`). */
+static int on_doc(evg_doc *d, const char *line, size_t len, void *payload)
+{
+    batch *b = payload;
+    int rc = 0;
+
+    if (fwrite(line, 1, len, b->x->out) != len ||
+        (b->x->flush && fflush(b->x->out) != 0)) {
         evg_doc_free(d);
-        if (rc == EVG_ENOMEM || rc == EVG_EIO) {
-            b->fatal = e;
-            return rc;
-        }
-        if (e.source[0] == '\0')
-            snprintf(e.source, sizeof e.source, "%s",
-                     evg_article_path(a) ? evg_article_path(a) : evg_article_id(a));
-        cli_error(&e);
-        b->x->failed++;
-        return 0;
+        b->fatal.code = EVG_EIO;
+        snprintf(b->fatal.source, sizeof b->fatal.source, "%s", b->x->out_name);
+        snprintf(b->fatal.text, sizeof b->fatal.text, "write failed: %s", strerror(errno));
+        return EVG_EIO;
     }
     b->x->docs++;
     if (b->x->corpus)
-        return evg_corpus_add_doc(b->x->corpus, d, &b->fatal); /* takes `d` */
-    evg_doc_free(d);
+        rc = evg_corpus_add_doc(b->x->corpus, d, &b->fatal); /* takes `d` */
+    else
+        evg_doc_free(d);
+    return rc;
+}
+
+int cli_parse_jobs(unsigned *out, const char *value)
+{
+    char *end;
+    long n;
+
+    *out = 1;
+    if (value == NULL)
+        return 0;
+    errno = 0;
+    n = strtol(value, &end, 10);
+    if (errno || end == value || *end || n < 0 || n > 1024)
+        return -1;
+    if (n == 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        n = cpus > 0 ? cpus : 1;
+    }
+    *out = (unsigned)n;
     return 0;
 }
 
 int cli_extract_inputs(cli_extraction *x, const cli_strlist *in, const cli_strlist *lex)
 {
-    batch b = {x, NULL, {0}};
-    evg_ingest_opts io = EVG_INGEST_OPTS_INIT;
+    batch b;
+    evg_extract_run_opts ro = EVG_EXTRACT_RUN_OPTS_INIT;
     evg_lexicon *lx = NULL;
     evg_error e;
     size_t failed = 0;
     int rc;
 
+    memset(&b, 0, sizeof b);
     memset(&e, 0, sizeof e);
+    b.x = x;
+    b.progress = isatty(fileno(stderr));
+    b.started = b.shown = now();
     if ((rc = evg_lexicon_load(&lx, lex->v, lex->n, &e)) < 0) {
         cli_error(&e);
         return rc;
     }
-    b.lexicon = lx;
-    io.on_diag = cli_diag;
-    rc = evg_ingest_paths(&failed, in->v, in->n, &io, on_article, &b, &e);
+    ro.threads = x->threads;
+    ro.on_diag = cli_diag;
+    ro.on_progress = on_progress;
+    ro.progress_payload = &b;
+    rc = evg_extract_paths(&failed, in->v, in->n, lx, &ro, on_doc, &b, &e);
+    if (b.progress && b.shown > b.started)
+        fputs("\r\033[K", stderr); /* the progress line goes away */
     x->failed += failed;
     if (rc < 0)
         cli_error(b.fatal.code ? &b.fatal : &e);
@@ -103,7 +133,7 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *in, const cli_strli
 
 static cli_status extract_main(int argc, char **argv)
 {
-    cli_extraction x = {NULL, NULL, 0, NULL, 0, 0};
+    cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1};
     evg_ofile *of = NULL;
     evg_error e;
     cli_status st;
@@ -111,6 +141,10 @@ static cli_status extract_main(int argc, char **argv)
     memset(&e, 0, sizeof e);
     if ((st = cli_parse(&cli_cmd_extract, argc, argv)) != CLI_OK)
         goto cleanup;
+    if (cli_parse_jobs(&x.threads, jobs) < 0) {
+        st = cli_usage_error(&cli_cmd_extract, "--jobs: expected a number of threads");
+        goto cleanup;
+    }
     st = CLI_FAILED;
     if (evg_ofile_open(&of, output ? output : "-", &e) < 0) {
         cli_error(&e);

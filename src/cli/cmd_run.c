@@ -179,7 +179,7 @@ static int parse_top(size_t *out)
 
 static cli_status run_main(int argc, char **argv)
 {
-    cli_extraction x = {NULL, NULL, 0, NULL, 0, 0};
+    cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1};
     run_paths p = {NULL, NULL, NULL};
     evg_error e;
     size_t ntop;

@@ -41,6 +41,69 @@ void evg_article_free(evg_article *a)
     free(a);
 }
 
+static int put_lf(evg_i_buf *out, const char *s, size_t n);
+
+int evg_article_clone(evg_article **out, const evg_article *a, evg_error *err)
+{
+    evg_article *c = calloc(1, sizeof(*c));
+
+    *out = NULL;
+    if (c == NULL)
+        return evg_i_error_nomem(err);
+    *c = *a;
+    c->id = evg_i_strdup(a->id);
+    c->path = evg_i_strdup(a->path);
+    c->date = evg_i_strdup(a->date);
+    c->title = evg_i_strdup(a->title);
+    c->body = evg_i_strndup(a->body, a->body_len);
+    if (!c->id || (a->path && !c->path) || (a->date && !c->date) || (a->title && !c->title) ||
+        !c->body) {
+        evg_article_free(c);
+        return evg_i_error_nomem(err);
+    }
+    *out = c;
+    return 0;
+}
+
+/*
+ * An article from its parts (a JSON Lines record): the body repaired like a
+ * file's, `date` checked (NULL allowed). Returns 0, EVG_EPARSE (a date that is
+ * no real date: err names `src` and `line`) or EVG_ENOMEM.
+ */
+int evg_i_article_new(evg_article **out, const char *id, const char *src, int line,
+                      const char *date, const char *title, const char *text, size_t len,
+                      evg_error *err)
+{
+    evg_article *a = NULL;
+    evg_i_buf clean = EVG_I_BUF_INIT, lf = EVG_I_BUF_INIT;
+    size_t first_bad = 0;
+    int rc = 0;
+
+    *out = NULL;
+    if (date && !evg_i_date_valid(date, strlen(date)))
+        return evg_i_error_set(err, EVG_EPARSE, src, line, 0,
+                               "date: expected a real date as YYYY-MM-DD, not '%.20s'", date);
+    if ((a = calloc(1, sizeof(*a))) == NULL || (a->id = evg_i_strdup(id)) == NULL ||
+        (a->path = evg_i_strdup(src)) == NULL || (date && !(a->date = evg_i_strdup(date))) ||
+        (a->title = evg_i_strdup(title ? title : "")) == NULL ||
+        evg_i_utf8_repair(&clean, text, len, &a->nbad, &first_bad) < 0 ||
+        put_lf(&lf, clean.ptr ? clean.ptr : "", clean.len) < 0 ||
+        (a->body = evg_i_strndup(lf.ptr ? lf.ptr : "", lf.len)) == NULL) {
+        rc = evg_i_error_nomem(err);
+        goto cleanup;
+    }
+    a->body_len = lf.len;
+    if (a->nbad)
+        a->bad_line = line;
+    *out = a;
+    a = NULL;
+cleanup:
+    evg_article_free(a);
+    evg_i_buf_free(&clean);
+    evg_i_buf_free(&lf);
+    return rc;
+}
+
 /* Copy `n` bytes into `out` with CR LF and lone CR turned into LF. */
 static int put_lf(evg_i_buf *out, const char *s, size_t n)
 {

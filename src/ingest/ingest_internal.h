@@ -2,6 +2,7 @@
 #define EVG_INGEST_INTERNAL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "evgraph/ingest.h"
 #include "util/buf.h"
@@ -16,5 +17,23 @@ int evg_i_path_id(evg_i_buf *out, const char *path);
  * when the text was clean.
  */
 size_t evg_i_article_repairs(const evg_article *a, int *line_out);
+
+/*
+ * An article from its parts (a JSON Lines record): the text repaired like a
+ * file's, `date` (may be NULL) checked. `src` and `line` name where it came
+ * from. Returns 0, EVG_EPARSE or EVG_ENOMEM.
+ */
+int evg_i_article_new(evg_article **out, const char *id, const char *src, int line,
+                      const char *date, const char *title, const char *text, size_t len,
+                      evg_error *err);
+
+/*
+ * Read JSON Lines of articles from `f` (named `name` in messages) and hand
+ * each to `fn`. A bad line is reported to `opts->on_diag` with its line
+ * number and counted in `*failed`; the rest goes on. Returns 0, the
+ * callback's negative status, EVG_EIO (reading failed) or EVG_ENOMEM.
+ */
+int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts, size_t *failed,
+                     evg_article_fn fn, void *payload, evg_error *err);
 
 #endif

@@ -29,6 +29,7 @@ typedef struct {
 typedef struct {
     const evg_ingest_opts *opts;
     size_t failed;
+    size_t bytes; /* total size of the files found */
 } walker;
 
 /* An input that is skipped: counted, and reported through the callback. */
@@ -74,10 +75,22 @@ static int cmp_path(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static int has_suffix(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), k = strlen(suffix);
+    return n > k && strcmp(name + n - k, suffix) == 0;
+}
+
+/* JSON Lines of articles: "*.jsonl", "*.ndjson". */
+static int is_jsonl(const char *name)
+{
+    return has_suffix(name, ".jsonl") || has_suffix(name, ".ndjson");
+}
+
+/* What a directory walk reads: articles ("*.txt") and JSON Lines of them. */
 static int has_txt_suffix(const char *name)
 {
-    size_t n = strlen(name);
-    return n > 4 && strcmp(name + n - 4, ".txt") == 0;
+    return has_suffix(name, ".txt") || is_jsonl(name);
 }
 
 static int collect(walker *w, pathlist *out, const char *dir, dir_key *stack,
@@ -96,8 +109,12 @@ static int visit(walker *w, pathlist *out, const char *path, const char *name,
             report(w, path, EVG_EIO, "cannot read: %s", strerror(errno));
         return 0;
     }
+    if (S_ISREG(st.st_mode) && has_txt_suffix(name)) {
+        w->bytes += (size_t)st.st_size;
+        return list_add(out, path);
+    }
     if (S_ISREG(st.st_mode))
-        return has_txt_suffix(name) ? list_add(out, path) : 0;
+        return 0;
     if (!S_ISDIR(st.st_mode))
         return 0;
     for (i = 0; i <= depth; i++)
@@ -163,8 +180,10 @@ static int expand(walker *w, pathlist *out, const char *path)
         report(w, path, EVG_EIO, "cannot read: %s", strerror(errno));
         return 0;
     }
-    if (!S_ISDIR(st.st_mode))
+    if (!S_ISDIR(st.st_mode)) {
+        w->bytes += S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
         return list_add(out, path); /* a file named explicitly is read whatever its suffix */
+    }
     stack[0].dev = st.st_dev;
     stack[0].ino = st.st_ino;
     rc = collect(w, &found, path, stack, 0);
@@ -203,6 +222,41 @@ static void warn_repairs(const walker *w, const evg_article *a, const char *path
  * Read one file and hand it to `fn`. A file that cannot be read or parsed is
  * reported and counted, and 0 returned so that the walk goes on.
  */
+/* JSON Lines of articles from a file, or from standard input already begun. */
+static int read_jsonl(walker *w, const char *path, FILE *f, evg_article_fn fn, void *payload,
+                      evg_error *err)
+{
+    evg_error e;
+    int rc;
+
+    if (f == NULL && (f = fopen(path, "rb")) == NULL) {
+        report(w, path, EVG_EIO, "cannot open: %s", strerror(errno));
+        return 0;
+    }
+    memset(&e, 0, sizeof e);
+    rc = evg_i_read_jsonl(f, evg_i_display_name(path), w->opts, &w->failed, fn, payload, &e);
+    if (f != stdin)
+        fclose(f);
+    if (rc == EVG_EIO) { /* a file that breaks off is one failed input, not the end */
+        report(w, path, EVG_EIO, "%s", e.text);
+        return 0;
+    }
+    if (rc < 0 && err)
+        *err = e;
+    return rc;
+}
+
+/* Standard input holds JSON Lines when its first non-blank byte is '{'. */
+static int stdin_is_jsonl(void)
+{
+    int c;
+    while ((c = getc(stdin)) == ' ' || c == '\t' || c == '\r' || c == '\n')
+        ;
+    if (c != EOF)
+        ungetc(c, stdin);
+    return c == '{';
+}
+
 static int read_one(walker *w, const char *path, evg_article_fn fn, void *payload,
                     evg_error *err)
 {
@@ -210,6 +264,8 @@ static int read_one(walker *w, const char *path, evg_article_fn fn, void *payloa
     evg_error e;
     int rc;
 
+    if (strcmp(path, "-") == 0 ? stdin_is_jsonl() : is_jsonl(path))
+        return read_jsonl(w, path, strcmp(path, "-") == 0 ? stdin : NULL, fn, payload, err);
     memset(&e, 0, sizeof e);
     rc = evg_article_read_file(&a, path, &e);
     if (rc == EVG_ENOMEM)
@@ -230,7 +286,7 @@ int evg_ingest_paths(size_t *failed_out, const char *const *paths, size_t npaths
                      const evg_ingest_opts *opts, evg_article_fn fn, void *payload,
                      evg_error *err)
 {
-    walker w = {opts, 0};
+    walker w = {opts, 0, 0};
     pathlist files = {NULL, 0, 0};
     int rc = 0;
 
@@ -242,6 +298,8 @@ int evg_ingest_paths(size_t *failed_out, const char *const *paths, size_t npaths
         rc = evg_i_error_nomem(err);
         goto cleanup;
     }
+    if (opts && opts->on_total)
+        opts->on_total(w.bytes, opts->diag_payload);
     for (size_t i = 0; rc == 0 && i < files.n; i++)
         rc = read_one(&w, files.paths[i], fn, payload, err);
 cleanup:

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -560,6 +561,83 @@ static void test_readout_style(void **state)
     evg_doc_free(d);
 }
 
+typedef struct {
+    char *out;
+    size_t len, cap, docs;
+} collected;
+
+static int collect_line(evg_doc *d, const char *line, size_t len, void *payload)
+{
+    collected *c = payload;
+    if (c->len + len + 1 > c->cap) {
+        c->cap = 2 * (c->len + len + 1);
+        c->out = realloc(c->out, c->cap);
+        assert_non_null(c->out);
+    }
+    memcpy(c->out + c->len, line, len);
+    c->len += len;
+    c->out[c->len] = '\0';
+    c->docs++;
+    evg_doc_free(d);
+    return 0;
+}
+
+/* Extract a folder on `threads` threads; the JSON Lines in `c`. */
+static void run_threads(const char *dir, unsigned threads, collected *c, size_t *failed)
+{
+    evg_extract_run_opts o = EVG_EXTRACT_RUN_OPTS_INIT;
+    o.threads = threads;
+    memset(c, 0, sizeof *c);
+    assert_int_equal(evg_extract_paths(failed, &dir, 1, lx, &o, collect_line, c, NULL), 0);
+}
+
+static void test_threads_same_output(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/evg-threads-XXXXXX";
+    const char *first[] = {"Ana", "Luis", "Marta", "Jan", "Eva", "Ole", "Rui", "Ines"};
+    const char *last[] = {"Lopes", "Gil", "Rossi", "Novak", "Kral", "Berg", "Costa", "Vidal"};
+    collected one, four;
+    size_t f1 = 0, f4 = 0;
+
+    assert_non_null(mkdtemp(dir));
+    for (int i = 0; i < 60; i++) {
+        char name[64], text[512];
+        snprintf(name, sizeof name, "%s/%03d.txt", dir, i);
+        if (i == 17) /* one bad article among them */
+            snprintf(text, sizeof text, "no date line\n\nbody\n");
+        else
+            snprintf(text, sizeof text,
+                     "date 2024-03-%02d Talks\n\nForeign Minister %s %s met Spanish Foreign "
+                     "Minister %s %s on Monday. They signed an agreement to expand trade "
+                     "between the two countries.\n",
+                     1 + i % 28, first[i % 8], last[(i / 8) % 8], first[(i + 3) % 8],
+                     last[(i + 5) % 8]);
+        FILE *f = fopen(name, "w");
+        assert_non_null(f);
+        fputs(text, f);
+        fclose(f);
+    }
+    run_threads(dir, 1, &one, &f1);
+    run_threads(dir, 4, &four, &f4);
+    assert_int_equal(one.docs, 59);
+    assert_int_equal(f1, 1);
+    assert_int_equal(four.docs, one.docs);
+    assert_int_equal(f4, f1);
+    assert_int_equal(four.len, one.len);
+    assert_memory_equal(four.out, one.out, one.len); /* byte for byte, in order */
+    assert_non_null(strstr(one.out, "\"id\":\"000\""));
+    assert_true(strstr(one.out, "\"id\":\"000\"") < strstr(one.out, "\"id\":\"059\""));
+    free(one.out);
+    free(four.out);
+    for (int i = 0; i < 60; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "%s/%03d.txt", dir, i);
+        unlink(name);
+    }
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -585,6 +663,7 @@ int main(void)
         cmocka_unit_test(test_companies_are_nobody),
         cmocka_unit_test(test_agreed_to),
         cmocka_unit_test(test_readout_style),
+        cmocka_unit_test(test_threads_same_output),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -680,6 +680,44 @@ static void test_walk_without_options(void **state)
     free(missing);
 }
 
+static void test_walk_jsonl(void **state)
+{
+    const char *root = *state;
+    char *path = th_join(root, "batch.jsonl");
+    const char *paths[1] = {path};
+    seen s = {0};
+    th_diags d = {0};
+    size_t failed = 0;
+
+    assert_int_equal(
+        th_write_str(path,
+                     "{\"id\": \"v1\", \"date\": \"2024-05-01\", \"title\": \"Talks\", "
+                     "\"text\": \"The envoy met the minister.\"}\n"
+                     "\n"
+                     "{\"id\": \"v2\", \"date\": \"2024-02-30\", \"text\": \"x\"}\n"
+                     "not json at all\n"
+                     "{\"id\": \"v3\", \"title\": 7, \"text\": \"x\"}\n"
+                     "{\"id\": \"v4\"}\n"
+                     "{\"date\": null, \"text\": \"No id, no date.\"}\n"),
+        0);
+    assert_int_equal(walk(paths, 1, &s, &d, &failed), 0);
+    /* the good lines, in order; the unnamed one takes its line number */
+    assert_int_equal(s.n, 2);
+    assert_string_equal(s.ids[0], "v1");
+    assert_string_equal(s.ids[1], "line-7");
+    /* each bad line reported with its line: impossible date, not JSON, wrong type, no text */
+    assert_int_equal(failed, 4);
+    assert_int_equal(d.n, 4);
+    assert_int_equal(d.errs[0].line, 3);
+    assert_int_equal(d.errs[1].line, 4);
+    assert_int_equal(d.errs[2].line, 5);
+    assert_int_equal(d.errs[3].line, 6);
+    assert_non_null(strstr(d.errs[2].text, "title"));
+    assert_non_null(strstr(d.errs[3].text, "text"));
+    assert_non_null(strstr(d.errs[0].source, "batch.jsonl"));
+    free(path);
+}
+
 #define WALK(t) cmocka_unit_test_setup_teardown(t, walk_setup, walk_teardown)
 
 int main(void)
@@ -707,6 +745,7 @@ int main(void)
         WALK(test_walk_missing_and_repaired),
         WALK(test_walk_stdin),
         WALK(test_walk_without_options),
+        WALK(test_walk_jsonl),
     };
     return cmocka_run_group_tests_name("ingest", tests, NULL, NULL);
 }

@@ -1,0 +1,118 @@
+/*
+ * JSON Lines of articles: one {"id", "date", "title", "text"} object per line,
+ * read as a stream, so a file of any size takes the memory of one line.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include <jansson.h>
+
+#include "ingest/ingest_internal.h"
+#include "util/error.h"
+
+static void report(const evg_ingest_opts *opts, size_t *failed, const evg_error *e)
+{
+    (*failed)++;
+    if (opts && opts->on_diag)
+        opts->on_diag(e, EVG_SEV_ERROR, opts->diag_payload);
+}
+
+/* A string member or null; EVG_EPARSE naming the field when it is something else. */
+static int member(const char **out, json_t *o, const char *key, const char *name, int line,
+                  evg_error *err)
+{
+    json_t *v = json_object_get(o, key);
+
+    *out = NULL;
+    if (v == NULL || json_is_null(v))
+        return 0;
+    if (!json_is_string(v))
+        return evg_i_error_set(err, EVG_EPARSE, name, line, 0, "%s: expected a string", key);
+    *out = json_string_value(v);
+    return 0;
+}
+
+/* One line into an article; EVG_EPARSE (err says why) or EVG_ENOMEM. */
+static int line_article(evg_article **out, const char *text, size_t len, const char *name,
+                        int line, evg_error *err)
+{
+    json_error_t je;
+    json_t *o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+    const char *id = NULL, *date = NULL, *title = NULL, *body = NULL;
+    char fallback[64];
+    int rc = 0;
+
+    *out = NULL;
+    if (o == NULL)
+        return evg_i_error_set(err, EVG_EPARSE, name, line, je.column > 0 ? je.column : 0,
+                               "invalid JSON: %s", je.text);
+    if (!json_is_object(o)) {
+        rc = evg_i_error_set(err, EVG_EPARSE, name, line, 0, "expected a JSON object");
+        goto cleanup;
+    }
+    EVG_CHECK(member(&id, o, "id", name, line, err));
+    EVG_CHECK(member(&date, o, "date", name, line, err));
+    EVG_CHECK(member(&title, o, "title", name, line, err));
+    EVG_CHECK(member(&body, o, "text", name, line, err));
+    if (body == NULL) {
+        rc = evg_i_error_set(err, EVG_EPARSE, name, line, 0, "text: missing");
+        goto cleanup;
+    }
+    if (id == NULL || id[0] == '\0') { /* a record without an id is named by its line */
+        snprintf(fallback, sizeof fallback, "line-%d", line);
+        id = fallback;
+    }
+    rc = evg_i_article_new(out, id, name, line, date, title, body,
+                           json_string_length(json_object_get(o, "text")), err);
+cleanup:
+    json_decref(o);
+    return rc;
+}
+
+int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts, size_t *failed,
+                     evg_article_fn fn, void *payload, evg_error *err)
+{
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int line = 0, rc = 0;
+
+    for (;;) {
+        evg_article *a = NULL;
+        evg_error e;
+        errno = 0;
+        if ((n = getline(&buf, &cap, f)) < 0)
+            break;
+        line++;
+        size_t k = 0;
+        while (k < (size_t)n && (buf[k] == ' ' || buf[k] == '\t' || buf[k] == '\r' ||
+                                 buf[k] == '\n'))
+            k++;
+        if (k == (size_t)n)
+            continue; /* blank lines are allowed */
+        memset(&e, 0, sizeof e);
+        rc = line_article(&a, buf, (size_t)n, name, line, &e);
+        if (rc == EVG_ENOMEM) {
+            rc = evg_i_error_nomem(err);
+            break;
+        }
+        if (rc < 0) {
+            report(opts, failed, &e);
+            rc = 0;
+            continue;
+        }
+        rc = fn(a, payload);
+        evg_article_free(a);
+        if (rc < 0)
+            break;
+        rc = 0;
+    }
+    if (rc == 0 && ferror(f))
+        rc = evg_i_error_set(err, EVG_EIO, name, line, 0, "read failed: %s", strerror(errno));
+    else if (rc == 0 && errno == ENOMEM)
+        rc = evg_i_error_nomem(err);
+    free(buf);
+    return rc;
+}
