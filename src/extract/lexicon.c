@@ -637,18 +637,23 @@ size_t evg_i_lx_match(lx_phrase *out, const evg_lexicon *lx, const evg_i_tokens 
 {
     char key[256];
     size_t klen = 0, best = 0;
+    uint64_t h = t->toks[i].hash; /* the first word's, from the tokenizer */
 
     for (size_t j = i; j < lim && j - i < lx->max_words; j++) {
         const char *f = evg_i_tok_fold(t, j);
-        size_t fl = strlen(f);
+        size_t fl = t->toks[j].fold_len;
         long idx;
-        if (klen + fl + 2 > sizeof key)
+        if (fl == 65535 || klen + fl + 2 > sizeof key)
             break;
-        if (j > i)
+        if (j > i) { /* the key grows by " word": so does its hash */
             key[klen++] = ' ';
+            h = evg_i_hash_byte(h, ' ');
+            for (size_t c = 0; c < fl; c++)
+                h = evg_i_hash_byte(h, (unsigned char)f[c]);
+        }
         memcpy(key + klen, f, fl);
         klen += fl;
-        if ((idx = evg_i_strmap_get(&lx->phrases, key, klen)) < 0)
+        if ((idx = evg_i_strmap_get_hashed(&lx->phrases, key, klen, h)) < 0)
             break;
         lx_phrase p = lx->phrase[idx];
         p.classes &= ~LX_PREFIX;

@@ -75,6 +75,14 @@ static int is_alnum(int c)
     return c == C_LETTER || c == C_UPPER || c == C_DIGIT;
 }
 
+/* Length and hash of a token's folded form, once it is written. */
+static void fold_done(evg_i_tokens *t, evg_i_tok *tok)
+{
+    size_t n = t->fold.len - 1 - tok->fold;
+    tok->fold_len = (uint16_t)(n < 65535 ? n : 65535);
+    tok->hash = evg_i_hash(t->fold.ptr + tok->fold, n);
+}
+
 static int push(evg_i_tokens *t, size_t start, size_t end, const char *text, uint16_t flags)
 {
     evg_i_tok *tok;
@@ -88,21 +96,27 @@ static int push(evg_i_tokens *t, size_t start, size_t end, const char *text, uin
     tok->end = (uint32_t)end;
     tok->flags = flags;
     tok->fold = (uint32_t)t->fold.len;
-    /* ASCII: lower-case in place of utf8proc's folding, which it equals there */
+    /* ASCII: lower-case in place of utf8proc's folding, which it equals there, hashing
+     * along the way */
     if (t->fold.cap - t->fold.len > n + 1) {
         char *out = t->fold.ptr + t->fold.len;
+        uint64_t h = EVG_I_HASH_INIT;
         for (i = 0; i < n && (unsigned char)text[start + i] < 0x80; i++) {
             char c = text[start + i];
             out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+            h = evg_i_hash_byte(h, (unsigned char)out[i]);
         }
         if (i == n) {
             out[n] = '\0';
             t->fold.len += n + 1;
+            tok->fold_len = (uint16_t)(n < 65535 ? n : 65535);
+            tok->hash = h;
             return 0;
         }
     }
     if (evg_i_fold(&t->fold, text + start, n) < 0 || evg_i_buf_putc(&t->fold, '\0') < 0)
         return EVG_ENOMEM;
+    fold_done(t, tok);
     return 0;
 }
 
@@ -252,6 +266,7 @@ int evg_i_tokenize(evg_i_tokens *t, const char *s, size_t n, const evg_i_strmap 
                 tok->flags |= EVG_TK_ABBREV;
                 if (evg_i_fold(&t->fold, s + i, end - i) < 0 || evg_i_buf_putc(&t->fold, '\0') < 0)
                     return EVG_ENOMEM;
+                fold_done(t, tok);
             }
             i = end;
             continue;

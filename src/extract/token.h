@@ -24,6 +24,8 @@ typedef struct {
     uint32_t start, end; /* byte offsets into the text */
     uint32_t fold;       /* offset of the folded form in the token list's fold buffer */
     uint16_t flags;
+    uint16_t fold_len;   /* its length (up to 65535) */
+    uint64_t hash;       /* evg_i_hash() of the folded form, for lexicon lookups */
 } evg_i_tok;
 
 typedef struct {
