@@ -197,6 +197,7 @@ static int finish_event(x_ctx *x, x_event *ev)
     ev->date_source = dr > 0 ? "text" : NULL;
     ev->vague = dr < 0;
     ev->place = x_sentence_place(x, x->s0, x->s1, &ev->place_country);
+    ev->third_place = x_class_in(x, x->s0, x->s1, LX_THIRD_PLACE);
     return commit_event(x, ev);
 }
 

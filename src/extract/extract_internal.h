@@ -71,6 +71,7 @@ typedef struct {
     const char *date_source; /* "text", "context", "dateline" (static strings) */
     const char *place;
     int place_country; /* the country of a place that names one ("Pyongyang"), -1 */
+    int third_place;   /* "on the margins of", "on the sidelines of": nobody's home */
     int agr[X_MAX_AGR];
     evg_agreement_rel rel[X_MAX_AGR];
     int nagr;

@@ -80,7 +80,8 @@ static void place_hosts(x_ctx *x)
     for (size_t e = 0; e < x->nevents; e++) {
         const x_event *ev = &x->events[e];
         int c = ev->place_country, foreign = 0;
-        if (ev->dead || c < 0)
+        /* "on the margins of a summit in Jakarta": a third country's capital */
+        if (ev->dead || c < 0 || ev->third_place)
             continue;
         for (int k = 0; k < ev->nparts; k++) {
             const x_person *p = &x->people[ev->part[k]];

@@ -20,7 +20,7 @@ static const char *const SECTIONS[] = {
     "countries", "organizations", "agreement_kinds", "heads", "royals", "modifiers",
     "ranks", "honorifics", "name_particles", "groups", "title_nouns", "abbreviations",
     "not_names", "triggers", "planned", "negation", "past_markers", "sequence",
-    "place_nouns", "venue_heads", "national_titles", "call_markers"};
+    "place_nouns", "venue_heads", "national_titles", "call_markers", "third_place_markers"};
 #define NSECTIONS (sizeof(SECTIONS) / sizeof(SECTIONS[0]))
 
 /* Word-list sections and the class each gives its words. */
@@ -33,7 +33,7 @@ static const struct {
     {"groups", LX_GROUP},        {"title_nouns", LX_NOUN},       {"planned", LX_PLANNED},
     {"negation", LX_NEGATION},   {"past_markers", LX_PAST},      {"sequence", LX_SEQUENCE},
     {"place_nouns", LX_PLACE_NOUN}, {"venue_heads", LX_VENUE}, {"not_names", LX_NOTNAME},
-    {"call_markers", LX_CALL_MARK}};
+    {"call_markers", LX_CALL_MARK}, {"third_place_markers", LX_THIRD_PLACE}};
 
 static const char *const FRAMES[] = {"host", "guest", "mutual", "visit", "sign", "noun", "join"};
 

@@ -32,6 +32,7 @@ enum {
     LX_AGREEMENT = 1u << 19,  /* treaty, declaration, memorandum of understanding */
     LX_NOTNAME = 1u << 20,    /* capitalized words that are no part of a name: The, Monday */
     LX_CALL_MARK = 1u << 21,  /* "by telephone": a meeting word used of a call */
+    LX_THIRD_PLACE = 1u << 22, /* "on the sidelines of": a meeting away from both homes */
     LX_PREFIX = 1u << 30      /* internal: the start of a longer phrase */
 };
 

@@ -14,9 +14,22 @@ static int is_word(const x_ctx *x, size_t i)
     return (x->toks.toks[i].flags & EVG_TK_WORD) && !(x->toks.toks[i].flags & EVG_TK_POSS);
 }
 
+/* "al-Sudani", "el-Sisi", "bin-Laden": a lower-case prefix, a hyphen, a capital. */
+static int prefixed_name(const x_ctx *x, size_t i)
+{
+    const evg_i_tok *t = &x->toks.toks[i];
+    const char *s = x->text + t->start;
+    size_t n = t->end - t->start, k;
+
+    for (k = 0; k < n && k < 4 && s[k] >= 'a' && s[k] <= 'z'; k++)
+        ;
+    return k >= 1 && k <= 3 && k + 1 < n && s[k] == '-' && s[k + 1] >= 'A' && s[k + 1] <= 'Z';
+}
+
 int x_is_cap(const x_ctx *x, size_t i)
 {
-    return is_word(x, i) && (x->toks.toks[i].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) &&
+    return is_word(x, i) &&
+           ((x->toks.toks[i].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) || prefixed_name(x, i)) &&
            !(x->toks.toks[i].flags & EVG_TK_NUM);
 }
 
@@ -148,6 +161,10 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
             const char *f = x_fold(x, j);
             int dash = strcmp(f, "-") == 0 || strcmp(f, "--") == 0 || strcmp(f, "\xE2\x80\x93") == 0 ||
                        strcmp(f, "\xE2\x80\x94") == 0;
+            /* "The Secretary and Foreign Minister Hayashi" are two people: a definite
+             * title ends at "and" */
+            if (x_is(x, j, "and") && x_is(x, i, "the"))
+                break;
             if ((dash || x_is(x, j, "and")) && x->mlen[j + 1] && (x_cls(x, j + 1) & HEAD_CLS ||
                                                                  x_cls(x, j + 1) & LX_MOD)) {
                 in_of = dash ? 0 : in_of;

@@ -309,7 +309,22 @@ static int delegation_at(x_ctx *x, size_t g)
 
 static int is_pronoun(const x_ctx *x, size_t i)
 {
-    return x_is(x, i, "he") || x_is(x, i, "she") || x_is(x, i, "him") || x_is(x, i, "her");
+    /* "her" before a noun is possessive ("her Mexican counterpart"); before a
+     * preposition, a conjunction or a time word it is the object ("talks with her
+     * yesterday") */
+    static const char *const after_object[] = {
+        "and", "or", "but", "on", "in", "at", "to", "for", "about", "over", "during",
+        "after", "before", "yesterday", "today", "tomorrow", "last", "this", "earlier",
+        "later", "again", "since", "when", "while", "that", "as", "by", "from", "with"};
+    if (x_is(x, i, "her")) {
+        if (i + 1 >= x->s1 || !(x->toks.toks[i + 1].flags & EVG_TK_WORD))
+            return 1;
+        for (size_t k = 0; k < sizeof(after_object) / sizeof(after_object[0]); k++)
+            if (x_is(x, i + 1, after_object[k]))
+                return 1;
+        return 0;
+    }
+    return x_is(x, i, "he") || x_is(x, i, "she") || x_is(x, i, "him");
 }
 
 /* "they", "both", "the two (leaders)": the people of the event in focus. */
@@ -407,11 +422,23 @@ static int titled_person(x_ctx *x, size_t *ip)
     }
     /* "the minister", "the Secretary": the latest person holding such a title */
     if (x_is(x, i, "the") && ti.nunits == 1) {
-        size_t last = ti.uend[0] - 1;
-        while (last > ti.ustart[0] && !(x_cls(x, last) & LX_HEAD))
-            last--;
-        if (x_cls(x, last) & LX_HEAD) {
-            p = person_by_title(x, x_fold(x, last));
+        /* the last head as a whole: "the Prime Minister" is no other minister */
+        size_t head = ti.uend[0], hlen = 0;
+        for (size_t j = ti.ustart[0]; j < ti.uend[0]; j += x->mlen[j] ? x->mlen[j] : 1)
+            if (x->mlen[j] && (x_cls(x, j) & LX_HEAD)) {
+                head = j;
+                hlen = x->mlen[j];
+            }
+        if (hlen) {
+            evg_i_buf_clear(&x->tmp);
+            for (size_t j = head; j < head + hlen; j++)
+                if ((j > head && evg_i_buf_putc(&x->tmp, ' ') < 0) ||
+                    evg_i_buf_puts(&x->tmp, x_fold(x, j)) < 0)
+                    return EVG_ENOMEM;
+            const char *phrase = evg_i_arena_strdup(&x->arena, x->tmp.ptr);
+            if (phrase == NULL)
+                return EVG_ENOMEM;
+            p = person_by_title(x, phrase);
             if (p < 0 && ti.country >= 0)
                 p = person_by_country(x, ti.country);
             if (p >= 0 && x_add_mention(x, M_REF, i, te, p) < 0)

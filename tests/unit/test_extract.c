@@ -638,6 +638,33 @@ static void test_threads_same_output(void **state)
     rmdir(dir);
 }
 
+static void test_government_readouts(void **state)
+{
+    (void)state;
+    evg_doc *d = extract(
+        "2023-07-14",
+        "Secretary of State Arthur J. Penn met today with Japanese Foreign Minister Sato Kenji "
+        "on the margins of the ASEAN Foreign Ministers' Meeting in Jakarta. The Secretary and "
+        "Foreign Minister Sato discussed maritime security. Secretary Penn also spoke with "
+        "Turkish Foreign Minister Emre Aydin. Minister Claire Tremblay met with her Mexican "
+        "counterpart, Rosa Campos, in Ottawa. Foreign Secretary Tom Hale welcomed the Prime "
+        "Minister of Iraq, Ali Jassim al-Hakim, to London.");
+    const evg_event *ev = event_of(d, EVG_EV_MEETING, "Arthur J. Penn", "Sato Kenji");
+    assert_non_null(ev);
+    assert_int_equal(ev->nparticipants, 2);
+    /* "The Secretary and Foreign Minister Sato": two people, one title each */
+    assert_int_equal(person(d, "Sato Kenji")->ntitles, 1);
+    /* on the margins of a meeting in Jakarta: nobody is Indonesian */
+    assert_null(person(d, "Arthur J. Penn")->country);
+    /* readouts' "spoke with" is a call */
+    assert_non_null(event_of(d, EVG_EV_CALL, "Arthur J. Penn", "Emre Aydin"));
+    /* "her Mexican counterpart" is no pronoun: the counterpart is named */
+    assert_non_null(event_of(d, EVG_EV_MEETING, "Claire Tremblay", "Rosa Campos"));
+    assert_string_equal(person(d, "Claire Tremblay")->country, "CAN"); /* host in Ottawa */
+    assert_non_null(event_of(d, EVG_EV_MEETING, "Tom Hale", "Ali Jassim al-Hakim"));
+    evg_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -664,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_agreed_to),
         cmocka_unit_test(test_readout_style),
         cmocka_unit_test(test_threads_same_output),
+        cmocka_unit_test(test_government_readouts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
