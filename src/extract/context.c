@@ -91,8 +91,10 @@ const char *x_sentence_place(x_ctx *x, size_t from, size_t to, int *country_out)
             (x->toks.toks[k].flags & EVG_TK_NUM) || x->in_agreement[k])
             continue;
         e = cap_phrase(x, k);
-        /* Months and weekdays are times, not places. */
-        if (e == k || (x_cls(x, k) & LX_NOTNAME))
+        /* Months and weekdays are times, not places; "in the Estonian capital" names
+         * no place by an adjective alone */
+        if (e == k || (x_cls(x, k) & LX_NOTNAME) ||
+            (x->mlen[k] == e - k && (x_cls(x, k) & LX_DEMONYM) && !(x_cls(x, k) & LX_COUNTRY)))
             continue;
         if (venue_needed && !x_class_in(x, k, e, LX_VENUE | LX_ORG | LX_NOUN | LX_MOD))
             continue;

@@ -478,6 +478,15 @@ static int named_person(x_ctx *x, size_t *ip)
         return 0;
     for (size_t q = 0; q < x->npeople && !known; q++)
         known = same_folded(x->people[q].surname, x_fold(x, ne - 1));
+    /* "Athough Reagan said": a capitalized first word of the sentence before a known
+     * surname is no given name of his */
+    if (known && ne - i == 2 && (x->toks.toks[i].flags & EVG_TK_SENT)) {
+        int given = 0;
+        for (size_t q = 0; q < x->npeople && !given; q++)
+            given = same_folded(x->people[q].given, x_fold(x, i));
+        if (!given)
+            i++;
+    }
     if (apposition(x, ne, &ti) > ne &&
         ((p = person_for(x, i, ne)) < 0 || apply_titles(x, p, &ti) < 0))
         return EVG_ENOMEM;
