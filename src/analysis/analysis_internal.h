@@ -20,6 +20,14 @@ struct evg_scores {
 int evg_i_scores_run(evg_scores *s, const igraph_t *ig, const igraph_vector_t *weights,
                      const evg_analysis_opts *opts, evg_error *err);
 
+/*
+ * The Louvain community of every vertex of `ig` (weighted by `weights`, one
+ * per edge) into out[0..vcount), numbered from 0 by decreasing size, ties by
+ * first vertex; deterministic (seeded). Returns 0, EVG_ENOMEM or EVG_EGRAPH.
+ */
+int evg_i_communities(long *out, const igraph_t *ig, const igraph_vector_t *weights,
+                      evg_error *err);
+
 /* A scores object for `n` vertices, every score 0. Returns 0 or EVG_ENOMEM. */
 int evg_i_scores_new(evg_scores **out, size_t n, evg_error *err);
 

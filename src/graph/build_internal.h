@@ -2,65 +2,247 @@
 #define EVG_GRAPH_BUILD_INTERNAL_H
 
 /*
- * Building a graph happens in two passes over a working set:
- *   collect.c  reads the corpus (documents in id order) into builder
- *              vertices, merged by entity id, and raw typed edges;
- *   finalize.c keeps what the view needs, gives every vertex a unique
- *              NMTOKEN-safe id, sorts, aggregates parallel edges and hands
- *              the result to igraph.
- * Every string the finished graph keeps is copied into the graph's arena, so
- * the graph outlives the corpus; the builder itself borrows from the corpus.
+ * Building a graph happens in stages over a working set, the builder:
+ *   collect.c   the documents in id order, each id once, and one mention
+ *               per entity of each document;
+ *   resolve.c   a vertex key for every mention: which mentions name the same
+ *               person (people.c), agreement (agreements.c), organization,
+ *               place or country, with the user's aliases (alias.c);
+ *   entities.c  one builder vertex per key, its name forms, countries,
+ *               organizations and titles counted, then the winners chosen;
+ *   meetings.c  one report per event, reports of the same meeting merged
+ *               into one meeting vertex, with its codes (codes.c) and edges;
+ *   finalize.c  what the view keeps, unique NMTOKEN-safe ids, sorting,
+ *               parallel edges summed, igraph, communities.
+ * Every choice is a count or a comparison of contents, never a matter of
+ * which document came first, so the graph is a function of the set of
+ * documents (docs/merge.md). The builder borrows from the corpus; every
+ * string the finished graph keeps is copied into the graph's arena.
  */
+#include <limits.h>
+#include <stdint.h>
+
 #include "graph/graph_internal.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/strmap.h"
 
-typedef struct {
-    const char *text; /* as first written */
-    const char *key;  /* folded, for deduplication */
-} evg_i_title;
+/* ---- tally.c: choosing between variants by counting -------------------- */
 
 typedef struct {
-    const char *raw; /* merge key: the entity id, or "meeting:<event id>" */
+    const char *text; /* borrowed: from the corpus or the arena */
+    size_t n;
+} evg_i_form;
+
+typedef struct {
+    evg_i_form *v;
+    size_t n, cap;
+} evg_i_tally;
+
+#define EVG_I_TALLY_INIT {NULL, 0, 0}
+
+/* How evg_i_tally_best() ranks forms. */
+typedef enum {
+    EVG_I_RANK_CODE, /* most frequent, then byte order */
+    EVG_I_RANK_NAME  /* not all capitals, from a capital, most frequent, longer, byte order */
+} evg_i_rank;
+
+/* Count `n` more of `text` (NULL or "" is ignored). Returns 0 or EVG_ENOMEM. */
+int evg_i_tally_add(evg_i_tally *t, const char *text, size_t n);
+/* The winning form, or NULL when the tally is empty. */
+const char *evg_i_tally_best(const evg_i_tally *t, evg_i_rank rank);
+/* How often `text` was counted. */
+size_t evg_i_tally_get(const evg_i_tally *t, const char *text);
+void evg_i_tally_free(evg_i_tally *t);
+/* Whether form a ranks before form b (a comparison, for callers that sort). */
+int evg_i_form_before(const evg_i_form *a, const evg_i_form *b, evg_i_rank rank);
+
+/* ---- the builder ------------------------------------------------------- */
+
+typedef struct {
+    const char *key;       /* folded, for deduplication (arena) */
+    evg_i_tally forms;     /* as written */
+    const char *first, *last; /* dates of the documents that give it, or NULL */
+    size_t n;
+    size_t seen_doc, seen_pos; /* where first seen: (first, document, position) least */
+} evg_i_title;
+
+/* One entity of one document. */
+typedef struct {
+    size_t doc;          /* index into builder.docs */
+    const evg_entity *e; /* borrowed from the corpus */
+    const char *key;     /* the vertex key it resolves to (arena), set by resolve */
+    const char *canonical; /* the user alias's canonical name, when the name is a variant */
+    int is_short;        /* a surname alone, initials and a surname; an acronym form */
+    size_t v;            /* builder vertex, set by evg_i_take_entities() */
+} evg_i_mention;
+
+/* A builder vertex: an entity across documents, or a merged meeting. */
+typedef struct {
+    const char *raw;  /* merge key, unique among vertices */
     evg_node_type type;
-    const char *name; /* from the first document that defines the entity */
-    const char *text; /* fallback label: the first place text seen */
+    const char *idbase; /* preferred id (before NMTOKEN-safety and ".N"), or NULL: raw */
+    evg_i_tally names;  /* full name forms */
+    evg_i_tally short_names; /* surnames alone, acronym forms: labels of last resort */
+    evg_i_tally ids;         /* entity ids of the full-name mentions */
+    evg_i_tally short_ids;   /* entity ids of the short ones */
+    evg_i_tally countries, orgs, kinds; /* orgs: organization vertex keys */
     evg_i_title *titles;
     size_t ntitles, cap_titles;
-    const char *country, *org, *kind; /* first non-NULL in document order */
-    const evg_doc *doc;               /* meetings: borrowed from the corpus */
-    const evg_event *ev;              /* meetings: borrowed from the corpus */
-    const char *first, *last;
-    size_t sources, meetings, events;
-    size_t last_doc;   /* 1 + index of the last document counted in `sources` */
+    const char *canonical; /* an alias's canonical name: the label */
+    size_t *signers;       /* agreements: people of the meetings that signed it */
+    size_t nsigners, cap_signers;
+    const char *country, *kind; /* chosen */
+    size_t org;                 /* chosen organization vertex, or SIZE_MAX */
+    size_t meeting;             /* meetings: index into builder.meetings */
+    const char *first, *last;   /* dates of the events it is part of */
+    size_t sources; /* set by evg_i_count_sources() from the notes */
+    size_t meetings, events, people, signed_count, referenced_count;
     const char *label; /* computed by evg_i_label() */
 } evg_i_bvertex;
 
+#define EVG_I_NO_DAY LONG_MIN
+
+/* One event of one document. */
+typedef struct {
+    size_t doc;           /* index into builder.docs */
+    size_t index;         /* the event's index in its document */
+    const evg_event *ev;  /* borrowed */
+    int cls;              /* what may merge with what (meetings.c) */
+    long day;             /* days since 1970-01-01, or EVG_I_NO_DAY */
+    long doc_day;         /* the same of its document's date, or EVG_I_NO_DAY */
+    const char *date;     /* the valid ISO date, or NULL */
+    size_t *people;       /* person vertices, ascending, each once */
+    int *roles;           /* their evg_role, parallel to `people` */
+    size_t npeople;
+    const char *place_cc; /* ISO alpha-3 of the place, when its name tells */
+    size_t meeting;       /* index into builder.meetings */
+} evg_i_report;
+
+/* Reports merged into one meeting. */
+typedef struct {
+    size_t *reports; /* report indices, in (document, event) order once sorted */
+    size_t nreports, cap;
+    size_t v;             /* its builder vertex */
+    size_t *people;       /* the union of the participants, ascending */
+    int *roles;           /* the role each played (most often stated) */
+    size_t *said;         /* how many reports name each */
+    size_t npeople;
+    evg_event_type type;  /* signing if any report is one, else the reports' type */
+    evg_event_status status;
+    const char *date, *first, *last; /* the chosen date; the reports' range */
+    const char *place, *place_cc;
+    const char *cameo, *cameo_name, *plover_type, *plover_mode;
+} evg_i_meeting;
+
 typedef struct {
     evg_i_arena *arena; /* the graph's */
-    evg_i_strmap map;   /* raw id -> vertex index (meetings are not merged) */
+    evg_error *err;
+    const struct evg_aliases *aliases; /* may be NULL */
+    const evg_doc **docs; /* sorted by id, each id once */
+    size_t ndocs;
+    size_t *doc_first; /* index of each document's first mention */
+    evg_i_mention *m;
+    size_t nm;
+    evg_i_strmap map; /* vertex key -> vertex index */
     evg_i_bvertex *v;
     size_t nv, capv;
     evg_i_eattr *e; /* from/to are builder vertex indices */
     size_t ne, cape;
-    void *iso; /* country names (json_t *), loaded on first need */
-    evg_error *err;
+    evg_i_report *r;
+    size_t nr;
+    evg_i_meeting *mt;
+    size_t nmt;
+    size_t (*notes)[2]; /* (vertex, document) pairs: which documents name what */
+    size_t nnotes, capnotes;
+    void *iso;    /* country names (json_t *), loaded on first need */
+    void *places; /* place words -> alpha-3 (places.c), loaded on first need */
+    evg_graph_stats stats;
 } evg_i_builder;
 
-/* Read every document of `c` into `b`. Returns 0 or EVG_ENOMEM. */
+/* ---- stages ------------------------------------------------------------ */
+
+/* collect.c: documents in id order, one each, and their mentions. 0 or EVG_ENOMEM. */
 int evg_i_collect(evg_i_builder *b, const evg_corpus *c);
 
-/* Fill `g` (view already set) from `b`. Returns 0, EVG_ENOMEM or EVG_EGRAPH. */
+/* The mention of entity `id` in document `doc`, or SIZE_MAX. */
+size_t evg_i_mention_of(const evg_i_builder *b, size_t doc, const char *id);
+
+/* resolve.c: a vertex key for every mention. 0 or EVG_ENOMEM. */
+int evg_i_resolve(evg_i_builder *b);
+/* The key of the organization named `name` (or, without a usable name, `id`). */
+int evg_i_org_key(const char **out, evg_i_builder *b, const char *name, const char *id);
+/* The key of the place named `name` (an event's place text). */
+int evg_i_place_key(const char **out, evg_i_builder *b, const char *name);
+/* people.c: the keys of person mentions. 0 or EVG_ENOMEM. */
+int evg_i_resolve_people(evg_i_builder *b);
+/* agreements.c: the keys of agreement mentions. 0 or EVG_ENOMEM. */
+int evg_i_resolve_agreements(evg_i_builder *b);
+/*
+ * The canonical name of a name whose slug (evg_i_slug) is `key` in the
+ * user's aliases: its slug in `*key_out` and the name as written in
+ * `*name_out` (either may be NULL); 1 when found, 0 when not.
+ */
+int evg_i_alias_lookup(const evg_i_builder *b, const char *key, const char **key_out,
+                       const char **name_out);
+
+/* entities.c: vertices from mentions, their attributes chosen, their edges. */
+int evg_i_take_entities(evg_i_builder *b);
+
+/* The vertex with key `raw`, created with `type` when it is new. 0 or EVG_ENOMEM. */
+int evg_i_vertex_get(size_t *out, evg_i_builder *b, const char *raw, evg_node_type type);
+/* Note that document `doc` names vertex `i` (its sources). 0 or EVG_ENOMEM. */
+int evg_i_note(evg_i_builder *b, size_t i, size_t doc);
+/* Set every vertex's `sources`: the distinct documents noted for it. 0 or EVG_ENOMEM. */
+int evg_i_count_sources(evg_i_builder *b);
+/* Append an edge (weight `w`, one date); 0 or EVG_ENOMEM. */
+int evg_i_add_edge(evg_i_builder *b, size_t from, size_t to, evg_i_relation rel, int role,
+                   double w, const char *date);
+/* Widen [*first, *last] to include `date` (NULL is ignored). */
+void evg_i_widen(const char **first, const char **last, const char *date);
+
+/* meetings.c: reports, merged meetings, their vertices and edges. */
+int evg_i_take_meetings(evg_i_builder *b);
+/* links.c: the edges of meeting `m` and what they count into their ends. */
+int evg_i_meeting_links(evg_i_builder *b, size_t m);
+/*
+ * links.c: the meeting's "; "-joined document ids, its evidence (each
+ * sentence once, "[doc] " before each when several documents report it) and
+ * its participants' countries, into the arena (NULL when empty). 0 or
+ * EVG_ENOMEM.
+ */
+int evg_i_meeting_texts(evg_i_builder *b, const evg_i_meeting *mt, const char **docs_out,
+                        const char **evidence_out, const char **countries_out);
+
+/* codes.c: the CAMEO code and PLOVER type and mode of meeting `m`. */
+void evg_i_meeting_codes(evg_i_builder *b, evg_i_meeting *m);
+/* The CAMEO code of participant `p` (an index into m->people) of meeting `m` (static). */
+const char *evg_i_participant_cameo(const evg_i_builder *b, const evg_i_meeting *m,
+                                    size_t p);
+
+/*
+ * places.c: the ISO alpha-3 code the name of a place points to at `date`
+ * (NULL: any time) in `*out`, or NULL when it names no country or two.
+ * Returns 0 or EVG_ENOMEM.
+ */
+int evg_i_place_country(const char **out, evg_i_builder *b, const char *place,
+                        const char *date);
+/* Release what evg_i_place_country() loaded. */
+void evg_i_place_table_free(evg_i_builder *b);
+
+/* attrs.c: the attributes of builder vertex `bi`, with id `id`, into `o`. */
+int evg_i_fill_vertex(evg_i_vattr *o, evg_i_builder *b, size_t bi, const char *id);
+
+/* finalize.c: fill `g` (view set) from `b`. 0, EVG_ENOMEM or EVG_EGRAPH. */
 int evg_i_finalize(evg_graph *g, evg_i_builder *b);
 
 /* Release the builder's own memory (not the arena). NULL-safe. */
 void evg_i_builder_free(evg_i_builder *b);
 
 /*
- * The readable label of builder vertex `i`: the entity's name, else the text
- * it was first seen as, else for countries the iso-codes name, else the id
- * without its type prefix. Meetings get "Hasanov – Bayraktaroglu, 2024-12-23".
+ * The readable label of builder vertex `i`: the chosen name, else for
+ * countries the iso-codes name, else the id without its type prefix.
+ * Meetings get "Hasanov – Bayraktaroglu, 2024-12-23".
  * Returns 0 or EVG_ENOMEM; `*out` lives in the arena.
  */
 int evg_i_label(const char **out, evg_i_builder *b, size_t i);

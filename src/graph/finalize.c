@@ -1,13 +1,15 @@
 /*
  * Builder -> graph: choose what the view shows, give vertices unique XML-safe
  * ids, sort vertices by id and edges by (source, target, relation), sum
- * parallel edges, and create the igraph graph. Sorting makes the output
- * independent of input order; time O((V + E) log(V + E)).
+ * parallel edges, create the igraph graph and find its communities. Sorting
+ * makes the output independent of input order; time O((V + E) log(V + E))
+ * plus the communities'.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/analysis_internal.h"
 #include "graph/build_internal.h"
 #include "graph/graph_impl.h"
 
@@ -23,14 +25,36 @@ static int keep_vertex(const evg_i_bvertex *v, evg_view view)
     /*
      * The people view keeps every person who took part in at least one event
      * of any kind, so someone who only phoned or only has a planned visit is
-     * an isolated vertex; people merely mentioned are left out.
+     * an isolated vertex; people merely mentioned are left out. Countries
+     * likewise with their officials' events.
      */
-    return view == EVG_VIEW_FULL || (v->type == EVG_NODE_PERSON && v->events > 0);
+    switch (view) {
+    case EVG_VIEW_PEOPLE:
+        return v->type == EVG_NODE_PERSON && v->events > 0;
+    case EVG_VIEW_COUNTRIES:
+        return v->type == EVG_NODE_COUNTRY && v->events > 0;
+    case EVG_VIEW_BIPARTITE:
+        return v->type == EVG_NODE_MEETING || (v->type == EVG_NODE_PERSON && v->events > 0);
+    default:
+        return 1;
+    }
 }
 
-static int keep_edge(const evg_i_eattr *e, evg_view view)
+/* "met" joins people in the people view and countries in the countries view. */
+static int keep_edge(const evg_i_eattr *e, const evg_i_builder *b, evg_view view)
 {
-    return view == EVG_VIEW_PEOPLE ? e->rel == EVG_I_REL_MET : e->rel != EVG_I_REL_MET;
+    evg_node_type from = b->v[e->from].type;
+
+    switch (view) {
+    case EVG_VIEW_PEOPLE:
+        return e->rel == EVG_I_REL_MET && from == EVG_NODE_PERSON;
+    case EVG_VIEW_COUNTRIES:
+        return e->rel == EVG_I_REL_MET && from == EVG_NODE_COUNTRY;
+    case EVG_VIEW_BIPARTITE:
+        return e->rel == EVG_I_REL_PARTICIPATED_IN;
+    default:
+        return e->rel != EVG_I_REL_MET;
+    }
 }
 
 static int by_base(const void *a, const void *b)
@@ -93,7 +117,7 @@ static int order_vertices(slot **out, size_t *n_out, size_t *final, evg_i_builde
         if (!keep_vertex(&b->v[i], view))
             continue;
         evg_i_buf_clear(&buf);
-        if (evg_i_nmtoken(&buf, b->v[i].raw) < 0 ||
+        if (evg_i_nmtoken(&buf, b->v[i].idbase ? b->v[i].idbase : b->v[i].raw) < 0 ||
             (s[n].base = evg_i_arena_strdup(b->arena, buf.ptr)) == NULL)
             goto nomem;
         s[n].id = s[n].base;
@@ -116,89 +140,6 @@ nomem:
 cleanup:
     free(s);
     evg_i_buf_free(&buf);
-    return rc;
-}
-
-/* Join `n` strings with `sep` into the arena; NULL when n == 0. */
-static int join(const char **out, evg_i_arena *a, const char *const *items, size_t stride,
-                size_t n, const char *sep)
-{
-    evg_i_buf buf = EVG_I_BUF_INIT;
-    int rc = 0;
-
-    *out = NULL;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        const char *s = *(const char *const *)((const char *)items + i * stride);
-        if ((i && evg_i_buf_puts(&buf, sep) < 0) || evg_i_buf_puts(&buf, s) < 0)
-            rc = EVG_ENOMEM;
-    }
-    if (rc == 0 && n && (*out = evg_i_arena_strdup(a, buf.ptr)) == NULL)
-        rc = EVG_ENOMEM;
-    evg_i_buf_free(&buf);
-    return rc;
-}
-
-/* The evidence sentences of an event, each distinct text once, space-joined. */
-static int evidence_text(const char **out, evg_i_arena *a, const evg_event *ev)
-{
-    const char **texts = NULL;
-    size_t n = 0;
-    int rc;
-
-    if (ev->nevidence && (texts = calloc(ev->nevidence, sizeof(*texts))) == NULL)
-        return EVG_ENOMEM;
-    for (size_t i = 0; i < ev->nevidence; i++) {
-        int dup = ev->evidence[i].text[0] == '\0';
-        for (size_t j = 0; j < n && !dup; j++)
-            dup = strcmp(texts[j], ev->evidence[i].text) == 0;
-        if (!dup)
-            texts[n++] = ev->evidence[i].text;
-    }
-    rc = join(out, a, texts, sizeof(*texts), n, " ");
-    free(texts);
-    return rc;
-}
-
-/* The meeting-only attributes, copied out of the corpus. */
-static int meeting_attrs(evg_i_vattr *o, evg_i_arena *a, const evg_i_bvertex *v)
-{
-    const evg_event *ev = v->ev;
-
-    o->event_type = evg_event_type_name(ev->type);
-    o->status = evg_event_status_name(ev->status);
-    o->date = v->first;
-    if (ev->place && ev->place[0] &&
-        (o->place = evg_i_arena_strdup(a, ev->place)) == NULL)
-        return EVG_ENOMEM;
-    if ((o->doc = evg_i_arena_strdup(a, evg_doc_id(v->doc))) == NULL)
-        return EVG_ENOMEM;
-    return evidence_text(&o->evidence, a, ev);
-}
-
-static int fill_vertex(evg_i_vattr *o, evg_i_builder *b, const slot *s)
-{
-    const evg_i_bvertex *v = &b->v[s->bi];
-    long org = v->org ? evg_i_strmap_get(&b->map, v->org, strlen(v->org)) : -1;
-    int rc = 0;
-
-    o->id = s->id;
-    o->type = v->type;
-    EVG_CHECK(evg_i_label(&o->label, b, s->bi));
-    if (v->ntitles && join(&o->titles, b->arena, &v->titles[0].text, sizeof(*v->titles),
-                           v->ntitles, "; ") < 0)
-        return evg_i_error_nomem(b->err);
-    o->country = v->country;
-    o->kind = v->kind;
-    if (org >= 0)
-        EVG_CHECK(evg_i_label(&o->org, b, (size_t)org));
-    if (v->type == EVG_NODE_MEETING && v->ev && meeting_attrs(o, b->arena, v) < 0)
-        return evg_i_error_nomem(b->err);
-    o->first_seen = v->first;
-    o->last_seen = v->last;
-    o->sources = v->sources;
-    o->meetings = v->meetings;
-    o->events = v->events;
-cleanup:
     return rc;
 }
 
@@ -232,7 +173,7 @@ static int fill_edges(evg_graph *g, const evg_i_builder *b, const size_t *final)
         return EVG_ENOMEM;
     for (size_t i = 0; i < b->ne; i++) {
         evg_i_eattr e = b->e[i];
-        if (!keep_edge(&e, g->view) || final[e.from] == SIZE_MAX ||
+        if (!keep_edge(&e, b, g->view) || final[e.from] == SIZE_MAX ||
             final[e.to] == SIZE_MAX)
             continue;
         e.from = final[b->e[i].from];
@@ -257,7 +198,38 @@ static int fill_edges(evg_graph *g, const evg_i_builder *b, const size_t *final)
             g->e[g->ne++] = g->e[i];
         }
     }
+    for (size_t i = 0; i < g->ne; i++) { /* dates were borrowed from the corpus */
+        evg_i_eattr *e = &g->e[i];
+        if ((e->first_date && (e->first_date = evg_i_arena_strdup(b->arena, e->first_date)) == NULL) ||
+            (e->last_date && (e->last_date = evg_i_arena_strdup(b->arena, e->last_date)) == NULL))
+            return EVG_ENOMEM;
+    }
     return 0;
+}
+
+/* Every vertex's community, from igraph's graph and the edge weights. */
+static int communities(evg_graph *g, evg_error *err)
+{
+    igraph_vector_t w;
+    long *c = NULL;
+    int have_w = 0, rc = 0;
+
+    if (g->nv == 0)
+        return 0;
+    if ((c = calloc(g->nv, sizeof(*c))) == NULL)
+        return evg_i_error_nomem(err);
+    EVG_IGRAPH(igraph_vector_init(&w, (igraph_integer_t)g->ne));
+    have_w = 1;
+    for (size_t e = 0; e < g->ne; e++)
+        VECTOR(w)[e] = g->e[e].weight;
+    EVG_CHECK(evg_i_communities(c, &g->ig, &w, err));
+    for (size_t v = 0; v < g->nv; v++)
+        g->v[v].community = c[v];
+cleanup:
+    if (have_w)
+        igraph_vector_destroy(&w);
+    free(c);
+    return rc;
 }
 
 int evg_i_finalize(evg_graph *g, evg_i_builder *b)
@@ -276,7 +248,7 @@ int evg_i_finalize(evg_graph *g, evg_i_builder *b)
         goto cleanup;
     }
     for (size_t i = 0; i < n; i++) {
-        EVG_CHECK(fill_vertex(&g->v[i], b, &s[i]));
+        EVG_CHECK(evg_i_fill_vertex(&g->v[i], b, s[i].bi, s[i].id));
         g->type_count[g->v[i].type]++;
         g->nv++;
     }
@@ -285,6 +257,8 @@ int evg_i_finalize(evg_graph *g, evg_i_builder *b)
         goto cleanup;
     }
     EVG_CHECK(evg_i_graph_create_igraph(g, b->err));
+    EVG_CHECK(communities(g, b->err));
+    g->stats = b->stats;
 cleanup:
     free(final);
     free(s);

@@ -9,7 +9,23 @@ static const char *const NODE_TYPES[] = {"person",  "organization", "country",
                                          "meeting", "agreement",    "place"};
 static const char *const RELATIONS[] = {
     "participated_in", "represents", "member_of", "references",
-    "signed",          "held_at",    "met"};
+    "signed",          "held_at",    "met",       "signatory"};
+static const char *const VIEWS[] = {"full", "people", "countries", "bipartite"};
+
+const char *evg_view_name(evg_view v)
+{
+    return (size_t)v < sizeof VIEWS / sizeof VIEWS[0] ? VIEWS[v] : "unknown";
+}
+
+int evg_view_from_name(evg_view *out, const char *name)
+{
+    for (size_t i = 0; name && i < sizeof VIEWS / sizeof VIEWS[0]; i++)
+        if (strcmp(name, VIEWS[i]) == 0) {
+            *out = (evg_view)i;
+            return 0;
+        }
+    return EVG_EINVAL;
+}
 
 const char *evg_node_type_name(evg_node_type t)
 {
@@ -44,26 +60,51 @@ cleanup:
     return rc;
 }
 
+/* The options, whatever version the caller was built with. */
+static int read_opts(evg_view *view_out, const evg_aliases **aliases_out,
+                     const evg_build_opts *opts, evg_error *err)
+{
+    *view_out = EVG_VIEW_FULL;
+    *aliases_out = NULL;
+    if (opts == NULL)
+        return 0;
+    if (opts->version != 1 && opts->version != EVG_BUILD_OPTS_VERSION)
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unsupported build options");
+    if ((size_t)opts->view >= sizeof VIEWS / sizeof VIEWS[0])
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unknown view %d",
+                               (int)opts->view);
+    *view_out = opts->view;
+    if (opts->version >= 2) /* version 1 structs end before `aliases` */
+        *aliases_out = opts->aliases;
+    return 0;
+}
+
 int evg_graph_build(evg_graph **out, const evg_corpus *c, const evg_build_opts *opts,
                     evg_error *err)
 {
     evg_i_builder b;
     evg_graph *g = NULL;
+    evg_view view;
+    const evg_aliases *aliases;
     int rc = 0;
 
     *out = NULL;
     /* A caller who skipped evg_global_init() gets an error code, not an abort. */
     evg_i_igraph_init();
     memset(&b, 0, sizeof b);
-    b.err = err;
-    if (opts && (opts->version != EVG_BUILD_OPTS_VERSION ||
-                 (opts->view != EVG_VIEW_FULL && opts->view != EVG_VIEW_PEOPLE)))
-        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unsupported build options");
+    if ((rc = read_opts(&view, &aliases, opts, err)) < 0)
+        return rc;
     if ((g = calloc(1, sizeof(*g))) == NULL)
         return evg_i_error_nomem(err);
-    g->view = opts ? opts->view : EVG_VIEW_FULL;
+    g->view = view;
+    b.err = err;
+    b.aliases = aliases;
     b.arena = &g->arena;
     EVG_CHECK(evg_i_collect(&b, c));
+    EVG_CHECK(evg_i_resolve(&b));
+    EVG_CHECK(evg_i_take_entities(&b));
+    EVG_CHECK(evg_i_take_meetings(&b));
+    EVG_CHECK(evg_i_count_sources(&b));
     EVG_CHECK(evg_i_finalize(g, &b));
     *out = g;
     g = NULL;
@@ -166,15 +207,26 @@ const char *evg_graph_vertex_attr(const evg_graph *g, size_t v, const char *name
         const char *name, *value;
     } attrs[] = {
         {"titles", a->titles},
+        {"title", a->title},
+        {"titles_seen", a->titles_seen},
         {"country", a->country},
         {"org", a->org},
+        {"aliases", a->aliases},
         {"kind", a->kind},
+        {"signatories", a->signatories},
         {"event_type", a->event_type},
         {"status", a->status},
         {"date", a->date},
         {"place", a->place},
+        {"place_country", a->place_country},
         {"doc", a->doc},
+        {"docs", a->docs},
         {"evidence", a->evidence},
+        {"countries", a->countries},
+        {"cameo", a->cameo},
+        {"cameo_name", a->cameo_name},
+        {"plover_type", a->plover_type},
+        {"plover_mode", a->plover_mode},
         {"first_seen", a->first_seen},
         {"last_seen", a->last_seen},
     };
@@ -182,6 +234,48 @@ const char *evg_graph_vertex_attr(const evg_graph *g, size_t v, const char *name
         if (strcmp(attrs[i].name, name) == 0)
             return attrs[i].value;
     return NULL;
+}
+
+int evg_graph_vertex_number(long *out, const evg_graph *g, size_t v, const char *name)
+{
+    const evg_i_vattr *a;
+    evg_node_type t;
+
+    if (v >= g->nv || name == NULL)
+        return EVG_ENOTFOUND;
+    a = &g->v[v];
+    t = a->type;
+    const struct {
+        const char *name;
+        size_t value;
+        int applies;
+    } nums[] = {
+        {"sources", a->sources, 1},
+        {"reports", a->reports, t == EVG_NODE_MEETING},
+        {"meetings", a->meetings, t == EVG_NODE_PERSON || t == EVG_NODE_COUNTRY},
+        {"events", a->events, t == EVG_NODE_PERSON || t == EVG_NODE_COUNTRY},
+        {"people", a->people,
+         t == EVG_NODE_MEETING || t == EVG_NODE_COUNTRY || t == EVG_NODE_ORGANIZATION},
+        {"signed_count", a->signed_count, t == EVG_NODE_AGREEMENT},
+        {"referenced_count", a->referenced_count, t == EVG_NODE_AGREEMENT},
+    };
+    if (strcmp(name, "community") == 0) {
+        *out = a->community;
+        return a->community == EVG_I_NO_COMMUNITY ? EVG_ENOTFOUND : 0;
+    }
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+        if (strcmp(nums[i].name, name) == 0) {
+            if (!nums[i].applies)
+                return EVG_ENOTFOUND;
+            *out = (long)nums[i].value;
+            return 0;
+        }
+    return EVG_ENOTFOUND;
+}
+
+void evg_graph_get_stats(evg_graph_stats *out, const evg_graph *g)
+{
+    *out = g->stats;
 }
 
 void evg_graph_edge_ends(size_t *from_out, size_t *to_out, const evg_graph *g, size_t e)
@@ -206,6 +300,8 @@ const char *evg_graph_edge_attr(const evg_graph *g, size_t e, const char *name)
         return NULL;
     if (strcmp(name, "role") == 0)
         return g->e[e].role >= 0 ? evg_role_name((evg_role)g->e[e].role) : NULL;
+    if (strcmp(name, "cameo") == 0)
+        return g->e[e].cameo;
     if (strcmp(name, "first_date") == 0)
         return g->e[e].first_date;
     if (strcmp(name, "last_date") == 0)

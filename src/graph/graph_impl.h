@@ -19,6 +19,7 @@ struct evg_graph {
     evg_i_eattr *e;
     size_t ne;
     size_t type_count[EVG_NODE__COUNT];
+    evg_graph_stats stats; /* what the merge did, for evg_graph_get_stats() */
 };
 
 /* The igraph graph of `g`; borrowed. */

@@ -9,7 +9,10 @@
  */
 #include "evgraph/graph.h"
 
-/* Edge relations. The people view has only EVG_I_REL_MET. */
+/*
+ * Edge relations. The people and countries views have only EVG_I_REL_MET,
+ * the bipartite view only EVG_I_REL_PARTICIPATED_IN.
+ */
 typedef enum {
     EVG_I_REL_PARTICIPATED_IN, /* person -> meeting, with a role */
     EVG_I_REL_REPRESENTS,      /* person or organization -> country */
@@ -17,27 +20,50 @@ typedef enum {
     EVG_I_REL_REFERENCES,      /* meeting -> agreement */
     EVG_I_REL_SIGNED,          /* meeting -> agreement signed there */
     EVG_I_REL_HELD_AT,         /* meeting -> place */
-    EVG_I_REL_MET,             /* person -- person (people view) */
+    EVG_I_REL_MET,             /* person -- person, country -- country */
+    EVG_I_REL_SIGNATORY,       /* person -> agreement signed at a meeting of theirs */
     EVG_I_REL__COUNT
 } evg_i_relation;
 
+/* "No community": only in a vertex that was never part of a built graph. */
+#define EVG_I_NO_COMMUNITY (-1L)
+
 /*
  * One vertex. Strings live in the graph's arena; a field that does not apply
- * to the vertex's type (or is unknown) is NULL.
+ * to the vertex's type (or is unknown) is NULL, a count that does not apply
+ * is 0. Lists are "; "-joined unless said otherwise.
  */
 typedef struct {
     const char *id;    /* unique, NMTOKEN-safe: "person:zakir-hasanov" */
     const char *label; /* readable name */
     evg_node_type type;
-    const char *titles;  /* persons: every title, deduplicated, "; "-joined */
-    const char *country; /* persons, organizations, places: ISO alpha-3 */
-    const char *org;     /* persons: the organization's label */
-    const char *kind;    /* agreements: declaration, treaty, ... */
+    const char *titles;  /* persons: every title, folded-deduplicated, by first sight */
+    const char *country; /* persons, organizations, places: ISO alpha-3 (most frequent) */
+    const char *org;     /* persons: the organization's label (most frequent) */
+    const char *kind;    /* agreements: declaration, treaty, ... (most frequent) */
     const char *event_type, *status, *date, *place, *doc, *evidence; /* meetings */
     const char *first_seen, *last_seen; /* earliest and latest event date */
     size_t sources;                     /* documents that name the vertex */
-    size_t meetings; /* persons: in-person reported events taken part in */
-    size_t events;   /* persons: events of any kind or status taken part in */
+    size_t meetings; /* persons, countries: in-person reported meetings taken part in */
+    size_t events;   /* persons, countries: meetings of any kind or status */
+
+    /* ---- added with the merge (issue 4); see evg_graph_vertex_attr() ---- */
+    const char *title;       /* persons: the most recently seen title */
+    const char *titles_seen; /* persons: "Title (first/last); ..." (ISO dates of documents) */
+    const char *aliases;     /* persons, orgs, agreements, places: other name forms, byte order */
+    const char *docs;        /* meetings: every reporting document id, in id order */
+    const char *countries;   /* meetings: the participants' countries, sorted */
+    const char *place_country; /* meetings: ISO alpha-3 of the place, when its name tells */
+    const char *cameo;       /* meetings: CAMEO event code, "040".."046", "057", "036" */
+    const char *cameo_name;  /* meetings: the code's CAMEO name, "Make a visit" */
+    const char *plover_type; /* meetings: PLOVER event type, "CONSULT", "SUPPORT", "AGREE" */
+    const char *plover_mode; /* meetings: PLOVER mode: visit, third-party, multilateral, phone */
+    const char *signatories; /* agreements: labels of the people who signed it, byte order */
+    size_t reports;          /* meetings: event records merged into it (>= sources) */
+    size_t people;           /* meetings: participants; countries, orgs: their people */
+    size_t signed_count;     /* agreements: meetings at which it was signed */
+    size_t referenced_count; /* agreements: meetings that referenced it */
+    long community;          /* every vertex: community (Louvain), 0 = the largest */
 } evg_i_vattr;
 
 /* One edge; `from` and `to` index the vertex arrays (from < to for MET). */
@@ -47,13 +73,15 @@ typedef struct {
     int role;                           /* evg_role for PARTICIPATED_IN, else -1 */
     double weight;                      /* parallel edges summed */
     const char *first_date, *last_date; /* of the events behind it, or NULL */
+    /* ---- added with the merge (issue 4) ---- */
+    const char *cameo; /* PARTICIPATED_IN: "042" visitor, "043" host, else the meeting's */
 } evg_i_eattr;
 
 /* Borrowed; v < vertex count, e < edge count. */
 const evg_i_vattr *evg_i_graph_vattr(const evg_graph *g, size_t v);
 const evg_i_eattr *evg_i_graph_eattr(const evg_graph *g, size_t e);
 
-/* "participated_in", "represents", ..., "met": static strings. */
+/* "participated_in", "represents", ..., "met", "signatory": static strings. */
 const char *evg_i_relation_name(evg_i_relation r);
 
 #endif

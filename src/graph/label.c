@@ -27,22 +27,22 @@ static void surname(const char **s_out, size_t *n_out, const char *name)
 }
 
 /* Participants of a meeting label in role order: hosts, guests, the rest. */
-static int put_names(evg_i_buf *out, evg_i_builder *b, const evg_event *ev, size_t *shown)
+static int put_names(evg_i_buf *out, evg_i_builder *b, const evg_i_meeting *mt,
+                     size_t *shown)
 {
-    static const evg_role order[] = {EVG_ROLE_HOST, EVG_ROLE_GUEST, EVG_ROLE_PARTICIPANT};
+    static const int order[] = {EVG_ROLE_HOST, EVG_ROLE_GUEST, EVG_ROLE_PARTICIPANT};
     size_t total = 0;
 
     *shown = 0;
     for (size_t r = 0; r < 3; r++) {
-        for (size_t k = 0; k < ev->nparticipants; k++) {
-            const char *label, *s, *id = ev->participants[k].entity;
-            long p = evg_i_strmap_get(&b->map, id, strlen(id));
+        for (size_t k = 0; k < mt->npeople; k++) {
+            const char *label, *s;
             size_t n;
-            if (ev->participants[k].role != order[r] || p < 0)
+            if (mt->roles[k] != order[r])
                 continue;
             if (++total > 3)
                 continue; /* "and N more" below */
-            if (evg_i_label(&label, b, (size_t)p) < 0)
+            if (evg_i_label(&label, b, mt->people[k]) < 0)
                 return EVG_ENOMEM;
             surname(&s, &n, label);
             if ((*shown && evg_i_buf_puts(out, " \xE2\x80\x93 ") < 0) ||
@@ -59,20 +59,20 @@ static int put_names(evg_i_buf *out, evg_i_builder *b, const evg_event *ev, size
 /* "Hasanov – Bayraktaroglu, 2024-12-23"; "Marenko – Vell (planned call), 2025-04-01". */
 static int meeting_label(evg_i_buf *out, evg_i_builder *b, const evg_i_bvertex *v)
 {
-    const evg_event *ev = v->ev;
+    const evg_i_meeting *mt = &b->mt[v->meeting];
     size_t shown;
 
-    if (put_names(out, b, ev, &shown) < 0)
+    if (put_names(out, b, mt, &shown) < 0)
         return EVG_ENOMEM;
-    if (shown == 0 && evg_i_buf_puts(out, ev->id) < 0)
+    if (shown == 0 && evg_i_buf_puts(out, after_prefix(v->raw)) < 0)
         return EVG_ENOMEM;
-    if (ev->status == EVG_STATUS_PLANNED || ev->type != EVG_EV_MEETING) {
+    if (mt->status == EVG_STATUS_PLANNED || mt->type != EVG_EV_MEETING) {
         if (evg_i_buf_printf(out, " (%s%s)",
-                             ev->status == EVG_STATUS_PLANNED ? "planned " : "",
-                             evg_event_type_name(ev->type)) < 0)
+                             mt->status == EVG_STATUS_PLANNED ? "planned " : "",
+                             evg_event_type_name(mt->type)) < 0)
             return EVG_ENOMEM;
     }
-    if (v->first && evg_i_buf_printf(out, ", %s", v->first) < 0)
+    if (mt->date && evg_i_buf_printf(out, ", %s", mt->date) < 0)
         return EVG_ENOMEM;
     return 0;
 }
@@ -100,14 +100,26 @@ static char *one_line(evg_i_arena *a, const char *s)
     return p;
 }
 
+/* The chosen name: an alias's canonical one, the best full form, the best short one. */
+static const char *best_name(const evg_i_bvertex *v)
+{
+    const char *name = v->canonical;
+
+    if (name == NULL)
+        name = evg_i_tally_best(&v->names, EVG_I_RANK_NAME);
+    if (name == NULL)
+        name = evg_i_tally_best(&v->short_names, EVG_I_RANK_NAME);
+    return name;
+}
+
 int evg_i_label(const char **out, evg_i_builder *b, size_t i)
 {
     evg_i_bvertex *v = &b->v[i];
     evg_i_buf buf = EVG_I_BUF_INIT;
-    const char *label = v->name ? v->name : v->text;
+    const char *label = best_name(v);
     int rc = 0;
 
-    if (v->label == NULL && v->type == EVG_NODE_MEETING && v->ev) {
+    if (v->label == NULL && v->type == EVG_NODE_MEETING && v->meeting != SIZE_MAX) {
         if (meeting_label(&buf, b, v) < 0 || evg_i_buf_put(&buf, "", 0) < 0) {
             rc = evg_i_error_nomem(b->err);
             goto cleanup;
@@ -117,7 +129,8 @@ int evg_i_label(const char **out, evg_i_builder *b, size_t i)
     if (v->label == NULL && label == NULL && v->type == EVG_NODE_COUNTRY)
         EVG_CHECK(evg_i_country_name(&label, b, after_prefix(v->raw)));
     if (v->label == NULL) {
-        v->label = one_line(b->arena, label ? label : after_prefix(v->raw));
+        v->label = one_line(b->arena, label ? label : after_prefix(v->idbase ? v->idbase
+                                                                               : v->raw));
         if (v->label == NULL)
             rc = evg_i_error_nomem(b->err);
     }

@@ -94,9 +94,13 @@ static void test_full_view_merges_entities(void **state)
     assert_int_equal(evg_graph_count_type(g, EVG_NODE_ORGANIZATION), 1);
     assert_int_equal(evg_graph_count_type(g, EVG_NODE_AGREEMENT), 1);
     assert_int_equal(evg_graph_count_type(g, EVG_NODE_PLACE), 1);
-    /* The person in both documents is one vertex, named as in the first by doc id. */
+    /*
+     * The person in both documents (the same entity id) is one vertex; of
+     * two name forms seen once each, the longer labels it, the other is kept.
+     */
     ilva = vertex(g, "person:ilva-marenko");
-    assert_string_equal(evg_graph_vertex_label(g, ilva), "Ilva Marenko");
+    assert_string_equal(evg_graph_vertex_label(g, ilva), "Ilva Marenko-Lind");
+    assert_string_equal(evg_graph_vertex_attr(g, ilva, "aliases"), "Ilva Marenko");
     assert_int_equal(evg_graph_vertex_type(g, ilva), EVG_NODE_PERSON);
     assert_string_equal(evg_graph_vertex_attr(g, ilva, "titles"),
                         "Foreign Minister; Ambassador-at-Large");
@@ -107,7 +111,7 @@ static void test_full_view_merges_entities(void **state)
     assert_string_equal(evg_graph_vertex_attr(g, ilva, "last_seen"), "2025-04-01");
     assert_null(evg_graph_vertex_attr(g, ilva, "evidence"));
     assert_null(evg_graph_vertex_attr(g, ilva, "no such attribute"));
-    /* Countries: the document's name first, else iso-codes, else the code. */
+    /* Countries: the documents' name (the longer of two), else iso-codes, else the code. */
     assert_string_equal(evg_graph_vertex_label(g, vertex(g, "country:XAR")),
                         "Republic of Arvenia");
     assert_string_equal(evg_graph_vertex_label(g, vertex(g, "country:NOR")), "Norway");
@@ -128,7 +132,7 @@ static void test_full_view_edges(void **state)
     size_t e;
 
     (void)state;
-    assert_int_equal(evg_graph_edge_count(g), 18);
+    assert_int_equal(evg_graph_edge_count(g), 20);
     /* Stated by both documents: one edge of weight 2. */
     e = edge(g, "person:ilva-marenko", "country:XAR", "represents");
     assert_true(evg_graph_edge_weight(g, e) == 2.0);
@@ -144,6 +148,9 @@ static void test_full_view_edges(void **state)
     edge(g, "meeting:b-002-1", "agreement:harbour-accord", "signed");
     edge(g, "meeting:a-001-1", "place:government-house", "held_at");
     edge(g, "meeting:b-002-1", "place:government-house", "held_at");
+    /* The people of the meeting at which it was signed are its signatories. */
+    edge(g, "person:ilva-marenko", "agreement:harbour-accord", "signatory");
+    edge(g, "person:tomas-oberg", "agreement:harbour-accord", "signatory");
     /* Sorted by (source, target, relation), no two alike. */
     for (e = 1; e < evg_graph_edge_count(g); e++) {
         size_t a, b, x, y;
@@ -168,7 +175,7 @@ static void test_meeting_vertices(void **state)
     assert_int_equal(evg_graph_vertex_type(g, m), EVG_NODE_MEETING);
     assert_string_equal(evg_graph_vertex_label(g, m),
                         "\xC3\x96"
-                        "berg \xE2\x80\x93 Marenko, 2025-03-03");
+                        "berg \xE2\x80\x93 Marenko-Lind, 2025-03-03");
     assert_string_equal(evg_graph_vertex_attr(g, m, "event_type"), "meeting");
     assert_string_equal(evg_graph_vertex_attr(g, m, "status"), "reported");
     assert_string_equal(evg_graph_vertex_attr(g, m, "date"), "2025-03-03");
@@ -177,12 +184,12 @@ static void test_meeting_vertices(void **state)
     assert_non_null(
         strstr(evg_graph_vertex_attr(g, m, "evidence"), "received Foreign Minister"));
     assert_string_equal(evg_graph_vertex_label(g, vertex(g, "meeting:a-001-2")),
-                        "Marenko \xE2\x80\x93 Quill (call), 2025-03-02");
+                        "Marenko-Lind \xE2\x80\x93 Quill (call), 2025-03-02");
     assert_string_equal(evg_graph_vertex_label(g, vertex(g, "meeting:b-002-1")),
                         "\xC3\x96"
-                        "berg \xE2\x80\x93 Marenko (signing), 2025-03-10");
+                        "berg \xE2\x80\x93 Marenko-Lind (signing), 2025-03-10");
     assert_string_equal(evg_graph_vertex_label(g, vertex(g, "meeting:b-002-2")),
-                        "Marenko \xE2\x80\x93 Vell (planned meeting), 2025-04-01");
+                        "Marenko-Lind \xE2\x80\x93 Vell (planned meeting), 2025-04-01");
     evg_graph_free(g);
     evg_corpus_free(c);
 }
@@ -316,8 +323,8 @@ static void test_unsafe_and_clashing_ids(void **state)
 {
     const char *lines[] = {
         "{\"doc\":{\"id\":\"d1\"},\"entities\":["
-        "{\"id\":\"person:a b\",\"type\":\"person\",\"name\":\"A B\"},"
-        "{\"id\":\"person:a_b\",\"type\":\"person\",\"name\":\"A_B\"}],"
+        "{\"id\":\"person:a b\",\"type\":\"person\",\"name\":\"Ann Bay\"},"
+        "{\"id\":\"person:a_b\",\"type\":\"person\",\"name\":\"Bo Dahl\"}],"
         "\"events\":[{\"id\":\"d1#1\",\"type\":\"meeting\",\"participants\":["
         "{\"entity\":\"person:a b\",\"role\":\"host\"},{\"entity\":\"person:a_b\"}]}]}",
     };
@@ -325,15 +332,15 @@ static void test_unsafe_and_clashing_ids(void **state)
     evg_graph *g = build(c, EVG_VIEW_FULL), *p = build(c, EVG_VIEW_PEOPLE);
 
     (void)state;
-    /* "person:a b" sorts first, keeps the plain safe id; the other gets ".2". */
-    assert_string_equal(evg_graph_vertex_label(g, vertex(g, "person:a_b")), "A B");
-    assert_string_equal(evg_graph_vertex_label(g, vertex(g, "person:a_b.2")), "A_B");
+    /* Both ids become "person:a_b"; the first by key keeps it, the other gets ".2". */
+    assert_string_equal(evg_graph_vertex_label(g, vertex(g, "person:a_b")), "Ann Bay");
+    assert_string_equal(evg_graph_vertex_label(g, vertex(g, "person:a_b.2")), "Bo Dahl");
     assert_int_equal(evg_graph_edge_count(g), 2);
     assert_int_equal(evg_graph_edge_count(p), 1);
     assert_true(evg_graph_edge_weight(p, 0) == 1.0);
     /* No date: no date in the label, none on the edge. */
     assert_string_equal(evg_graph_vertex_label(g, vertex(g, "meeting:d1-1")),
-                        "B \xE2\x80\x93 A_B");
+                        "Bay \xE2\x80\x93 Dahl");
     assert_null(evg_graph_edge_attr(p, 0, "first_date"));
     evg_graph_free(g);
     evg_graph_free(p);
@@ -367,7 +374,7 @@ static void test_bad_options(void **state)
 static void test_igraph_error_path(void **state)
 {
     evg_graph *g = calloc(1, sizeof(*g));
-    evg_i_eattr e = {0, 0, EVG_I_REL_MET, -1, 1.0, NULL, NULL};
+    evg_i_eattr e = {0, 0, EVG_I_REL_MET, -1, 1.0, NULL, NULL, NULL};
     evg_error err;
 
     (void)state;

@@ -1,0 +1,570 @@
+/*
+ * Reports -> meetings. Every event of every document is a report; reports
+ * of one meeting (several outlets, several days' coverage) become one
+ * meeting vertex. Two reports may be of the same meeting when:
+ *   - they are of the same kind and status: in-person meetings and signings
+ *     together (a signing is done at a meeting), calls with calls, visits
+ *     with visits, planned with planned;
+ *   - the participants of one include those of the other (the same people,
+ *     or one outlet names fewer of them), with at least one person;
+ *   - their dates are at most one day apart, or one is unknown (an undated
+ *     report then stands at its document's date, give or take a week, a
+ *     month for planned events, announced further ahead);
+ *   - their places are not known to lie in different countries;
+ *   - they come from different documents, or are a meeting and a signing of
+ *     one document (an article's two events are two events otherwise).
+ * A report joins a meeting when it may be of the same meeting as every
+ * report already in it (so {A,B} and {A,C} never chain through {A}).
+ * Reports are taken dated first, by date, then by document id and position;
+ * a dated report joins the compatible meeting nearest in date (then the one
+ * sharing most people, then the earliest formed); an undated one joins only
+ * when exactly one meeting fits. That order depends on the contents alone,
+ * so the meetings are a function of the set of documents.
+ * Time: O(R log R + R * k * s) for R reports, k meetings per person, s
+ * reports per meeting.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/build_internal.h"
+#include "util/date.h"
+
+enum { KIND_MEETING, KIND_CALL, KIND_VISIT };
+
+static int nomem(evg_i_builder *b)
+{
+    return evg_i_error_nomem(b->err);
+}
+
+/* Days since 1970-01-01 of a valid "YYYY-MM-DD" (H. Hinnant's days_from_civil). */
+static long day_number(const char *d)
+{
+    long y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+    long m = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
+    long era, yoe, doy, doe;
+
+    y -= m <= 2;
+    era = y / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int event_kind(evg_event_type t)
+{
+    return t == EVG_EV_CALL ? KIND_CALL : t == EVG_EV_VISIT ? KIND_VISIT : KIND_MEETING;
+}
+
+/* Host and guest say more than participant; of two claims the first stays. */
+static int stronger(int role, int than)
+{
+    return than == EVG_ROLE_PARTICIPANT && role != EVG_ROLE_PARTICIPANT;
+}
+
+/* The participants of report `r`, as vertices, ascending, each once. */
+static int report_people(evg_i_builder *b, evg_i_report *r)
+{
+    const evg_event *ev = r->ev;
+    size_t n = 0;
+
+    if (ev->nparticipants && ((r->people = calloc(ev->nparticipants, sizeof(size_t))) == NULL ||
+                              (r->roles = calloc(ev->nparticipants, sizeof(int))) == NULL))
+        return nomem(b);
+    for (size_t k = 0; k < ev->nparticipants; k++) {
+        size_t m = evg_i_mention_of(b, r->doc, ev->participants[k].entity), v, at;
+        int role = (int)ev->participants[k].role;
+        if (m == SIZE_MAX || b->m[m].v == SIZE_MAX)
+            continue; /* the parser guarantees it; a record built in memory may not */
+        v = b->m[m].v;
+        for (at = 0; at < n && r->people[at] < v; at++)
+            ;
+        if (at < n && r->people[at] == v) { /* "Lepik" and "Kadri Lepik" in one event */
+            if (stronger(role, r->roles[at]))
+                r->roles[at] = role;
+            continue;
+        }
+        memmove(r->people + at + 1, r->people + at, (n - at) * sizeof(size_t));
+        memmove(r->roles + at + 1, r->roles + at, (n - at) * sizeof(int));
+        r->people[at] = v;
+        r->roles[at] = role;
+        n++;
+    }
+    r->npeople = n;
+    return 0;
+}
+
+/* The country of a report's place: the place entity's own, else what its name says. */
+static int report_place(evg_i_builder *b, evg_i_report *r)
+{
+    const char *place = r->ev->place;
+    size_t m;
+
+    if (place == NULL || place[0] == '\0')
+        return 0;
+    for (m = b->doc_first[r->doc]; m < b->nm && b->m[m].doc == r->doc; m++) {
+        const evg_entity *e = b->m[m].e;
+        if (e->type == EVG_ENT_PLACE && e->name && strcmp(e->name, place) == 0 && e->country &&
+            e->country[0]) {
+            r->place_cc = e->country;
+            return 0;
+        }
+    }
+    return evg_i_place_country(&r->place_cc, b, place,
+                               r->date ? r->date : evg_doc_date(b->docs[r->doc]));
+}
+
+static int collect_reports(evg_i_builder *b)
+{
+    size_t n = 0;
+    int rc = 0;
+
+    for (size_t d = 0; d < b->ndocs; d++)
+        n += evg_doc_event_count(b->docs[d]);
+    if (n && (b->r = calloc(n, sizeof(*b->r))) == NULL)
+        return nomem(b);
+    for (size_t d = 0; d < b->ndocs; d++) {
+        for (size_t k = 0; k < evg_doc_event_count(b->docs[d]); k++) {
+            evg_i_report *r = &b->r[b->nr++];
+            r->doc = d;
+            r->index = k;
+            r->ev = evg_doc_event(b->docs[d], k);
+            r->cls = event_kind(r->ev->type) * 2 + (int)r->ev->status;
+            r->day = r->doc_day = EVG_I_NO_DAY;
+            if (evg_doc_date(b->docs[d]) &&
+                evg_i_date_valid(evg_doc_date(b->docs[d]), strlen(evg_doc_date(b->docs[d]))))
+                r->doc_day = day_number(evg_doc_date(b->docs[d]));
+            if (r->ev->date && evg_i_date_valid(r->ev->date, strlen(r->ev->date))) {
+                r->date = r->ev->date;
+                r->day = day_number(r->date);
+            }
+            r->meeting = SIZE_MAX;
+            EVG_CHECK(report_people(b, r));
+            EVG_CHECK(report_place(b, r)); /* after the date: names of places change */
+        }
+    }
+    b->stats.reports = b->nr;
+cleanup:
+    return rc;
+}
+
+/* Whether the sorted set a[0..na) holds every element of b[0..nb). */
+static int contains(const size_t *a, size_t na, const size_t *b, size_t nb)
+{
+    size_t i = 0;
+
+    for (size_t j = 0; j < nb; j++) {
+        while (i < na && a[i] < b[j])
+            i++;
+        if (i == na || a[i] != b[j])
+            return 0;
+    }
+    return 1;
+}
+
+#define UNDATED_WINDOW 7  /* days between an undated report's document and the meeting */
+#define PLANNED_WINDOW 30 /* the same for planned events */
+
+/* Dates one day apart; an undated report by its document's date, within a window. */
+static int dates_fit(const evg_i_report *x, const evg_i_report *y)
+{
+    long a = x->day, b = y->day, window = 1;
+
+    if (a != EVG_I_NO_DAY && b != EVG_I_NO_DAY)
+        return a - b <= 1 && b - a <= 1;
+    if (a == EVG_I_NO_DAY) {
+        a = x->doc_day;
+        window = x->ev->status == EVG_STATUS_PLANNED ? PLANNED_WINDOW : UNDATED_WINDOW;
+    }
+    if (b == EVG_I_NO_DAY) {
+        b = y->doc_day;
+        window = y->ev->status == EVG_STATUS_PLANNED ? PLANNED_WINDOW : UNDATED_WINDOW;
+    }
+    return a == EVG_I_NO_DAY || b == EVG_I_NO_DAY || (a - b <= window && b - a <= window);
+}
+
+static int may_be_same(const evg_i_report *x, const evg_i_report *y)
+{
+    if (x->cls != y->cls || x->npeople == 0 || y->npeople == 0)
+        return 0;
+    if (x->doc == y->doc && (event_kind(x->ev->type) != KIND_MEETING ||
+                             x->ev->type == y->ev->type))
+        return 0; /* in one article only a meeting and its signing are one event */
+    if (!dates_fit(x, y))
+        return 0;
+    if (x->place_cc && y->place_cc && strcmp(x->place_cc, y->place_cc) != 0)
+        return 0;
+    return contains(x->people, x->npeople, y->people, y->npeople) ||
+           contains(y->people, y->npeople, x->people, x->npeople);
+}
+
+/* A report's place in the order of merging: dated first, by date, then by position. */
+typedef struct {
+    int undated;
+    long day;
+    size_t r; /* report index: documents in id order, events in order */
+} order_key;
+
+static int by_order(const void *a, const void *b)
+{
+    const order_key *x = a, *y = b;
+
+    if (x->undated != y->undated)
+        return x->undated - y->undated;
+    if (x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    return (x->r > y->r) - (x->r < y->r);
+}
+
+/* The meetings each person vertex is in, to find candidates fast. */
+typedef struct {
+    size_t *m;
+    size_t n, cap;
+} mlist;
+
+typedef struct {
+    evg_i_builder *b;
+    mlist *of; /* per vertex */
+    size_t *stamp; /* per meeting: the last report that looked at it, + 1 */
+    size_t capmt;
+} merge_ctx;
+
+/* Whether report `r` may be of meeting `m`: of the same meeting as each of its reports. */
+static int fits(const merge_ctx *c, size_t r, size_t m)
+{
+    const evg_i_meeting *mt = &c->b->mt[m];
+
+    for (size_t k = 0; k < mt->nreports; k++)
+        if (!may_be_same(&c->b->r[r], &c->b->r[mt->reports[k]]))
+            return 0;
+    return 1;
+}
+
+/* How near meeting `m` is to report `r`: days apart (LONG_MAX: none dated), people shared. */
+static void nearness(long *days_out, size_t *shared_out, const merge_ctx *c, size_t r, size_t m)
+{
+    const evg_i_report *x = &c->b->r[r];
+    const evg_i_meeting *mt = &c->b->mt[m];
+
+    *days_out = LONG_MAX;
+    *shared_out = 0;
+    for (size_t k = 0; k < mt->nreports; k++) {
+        const evg_i_report *y = &c->b->r[mt->reports[k]];
+        long d;
+        if (x->day == EVG_I_NO_DAY || y->day == EVG_I_NO_DAY)
+            continue;
+        d = y->day > x->day ? y->day - x->day : x->day - y->day;
+        if (d < *days_out)
+            *days_out = d;
+    }
+    for (size_t i = 0; i < x->npeople; i++) {
+        int found = 0;
+        for (size_t k = 0; k < mt->nreports && !found; k++) {
+            const evg_i_report *y = &c->b->r[mt->reports[k]];
+            found = contains(y->people, y->npeople, &x->people[i], 1);
+        }
+        *shared_out += (size_t)found;
+    }
+}
+
+/* Whether every report of meeting `m` is undated and names the people report `r` names. */
+static int undated_twin(const merge_ctx *c, size_t m, size_t r)
+{
+    const evg_i_meeting *mt = &c->b->mt[m];
+    const evg_i_report *x = &c->b->r[r];
+
+    for (size_t k = 0; k < mt->nreports; k++) {
+        const evg_i_report *y = &c->b->r[mt->reports[k]];
+        if (y->day != EVG_I_NO_DAY || y->npeople != x->npeople ||
+            memcmp(y->people, x->people, x->npeople * sizeof(*x->people)) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* The meeting report `r` joins, or SIZE_MAX for a new one. */
+static size_t choose_meeting(merge_ctx *c, size_t r)
+{
+    const evg_i_report *x = &c->b->r[r];
+    size_t best = SIZE_MAX, best_shared = 0, candidates = 0, undated_one = SIZE_MAX;
+    size_t undated_n = 0;
+    long best_days = LONG_MAX;
+
+    for (size_t i = 0; i < x->npeople; i++) {
+        const mlist *l = &c->of[x->people[i]];
+        for (size_t k = 0; k < l->n; k++) {
+            size_t m = l->m[k], shared;
+            long days;
+            if (c->stamp[m] == r + 1)
+                continue; /* seen through another participant */
+            c->stamp[m] = r + 1;
+            if (!fits(c, r, m))
+                continue;
+            candidates++;
+            if (x->day == EVG_I_NO_DAY && undated_twin(c, m, r)) {
+                undated_one = m;
+                undated_n++;
+            }
+            nearness(&days, &shared, c, r, m);
+            if (best == SIZE_MAX || days < best_days ||
+                (days == best_days && (shared > best_shared ||
+                                       (shared == best_shared && m < best)))) {
+                best = m;
+                best_days = days;
+                best_shared = shared;
+            }
+        }
+    }
+    /*
+     * Undated, a report could be of any of several meetings: it joins only the
+     * one, or else the one formed by undated reports of the same people.
+     */
+    if (x->day == EVG_I_NO_DAY && candidates != 1)
+        return undated_n == 1 ? undated_one : SIZE_MAX;
+    return best;
+}
+
+static int list_add(size_t **v, size_t *n, size_t *cap, size_t x)
+{
+    if (evg_i_grow((void **)v, cap, *n + 1, sizeof(**v)) < 0)
+        return EVG_ENOMEM;
+    (*v)[(*n)++] = x;
+    return 0;
+}
+
+/* Put report `r` into meeting `m` (SIZE_MAX: a new meeting). */
+static int join(merge_ctx *c, size_t r, size_t m)
+{
+    evg_i_builder *b = c->b;
+    evg_i_report *x = &b->r[r];
+
+    if (m == SIZE_MAX) {
+        size_t *stamp;
+        if (evg_i_grow((void **)&b->mt, &c->capmt, b->nmt + 1, sizeof(*b->mt)) < 0 ||
+            (stamp = realloc(c->stamp, c->capmt * sizeof(*c->stamp))) == NULL)
+            return nomem(b);
+        c->stamp = stamp;
+        m = b->nmt++;
+        memset(&b->mt[m], 0, sizeof(b->mt[m]));
+        c->stamp[m] = 0;
+    }
+    x->meeting = m;
+    if (list_add(&b->mt[m].reports, &b->mt[m].nreports, &b->mt[m].cap, r) < 0)
+        return nomem(b);
+    for (size_t i = 0; i < x->npeople; i++) {
+        mlist *l = &c->of[x->people[i]];
+        if ((l->n == 0 || l->m[l->n - 1] != m) && list_add(&l->m, &l->n, &l->cap, m) < 0)
+            return nomem(b);
+    }
+    return 0;
+}
+
+static int by_index(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int merge_reports(evg_i_builder *b)
+{
+    merge_ctx c = {b, NULL, NULL, 0};
+    order_key *order = NULL;
+    int rc = 0;
+
+    if ((b->nv && (c.of = calloc(b->nv, sizeof(*c.of))) == NULL) ||
+        (b->nr && (order = calloc(b->nr, sizeof(*order))) == NULL)) {
+        rc = nomem(b);
+        goto cleanup;
+    }
+    for (size_t i = 0; i < b->nr; i++) {
+        order[i].undated = b->r[i].day == EVG_I_NO_DAY;
+        order[i].day = order[i].undated ? 0 : b->r[i].day;
+        order[i].r = i;
+    }
+    if (b->nr)
+        qsort(order, b->nr, sizeof(*order), by_order);
+    for (size_t i = 0; i < b->nr; i++)
+        EVG_CHECK(join(&c, order[i].r, choose_meeting(&c, order[i].r)));
+    for (size_t m = 0; m < b->nmt; m++) /* reports in document order */
+        qsort(b->mt[m].reports, b->mt[m].nreports, sizeof(size_t), by_index);
+    b->stats.meetings = b->nmt;
+    b->stats.merged_reports = b->nr - b->nmt;
+cleanup:
+    for (size_t i = 0; c.of && i < b->nv; i++)
+        free(c.of[i].m);
+    free(c.of);
+    free(c.stamp);
+    free(order);
+    return rc;
+}
+
+/* ---- one meeting from its reports -------------------------------------- */
+
+typedef struct {
+    size_t v;
+    int role;
+} part;
+
+static int by_part(const void *a, const void *b)
+{
+    const part *x = a, *y = b;
+    if (x->v != y->v)
+        return x->v < y->v ? -1 : 1;
+    return x->role - y->role;
+}
+
+/* The role most stated: host or guest over participant; host and guest tied: participant. */
+static int merged_role(const size_t count[3])
+{
+    if (count[EVG_ROLE_HOST] > count[EVG_ROLE_GUEST])
+        return EVG_ROLE_HOST;
+    if (count[EVG_ROLE_GUEST] > count[EVG_ROLE_HOST])
+        return EVG_ROLE_GUEST;
+    return EVG_ROLE_PARTICIPANT;
+}
+
+/* The participants of meeting `mt`: every report's, with the role most stated. */
+static int meeting_people(evg_i_builder *b, evg_i_meeting *mt)
+{
+    part *p = NULL;
+    size_t n = 0, total = 0;
+
+    for (size_t k = 0; k < mt->nreports; k++)
+        total += b->r[mt->reports[k]].npeople;
+    if (total == 0)
+        return 0;
+    if ((p = calloc(total, sizeof(*p))) == NULL ||
+        (mt->people = calloc(total, sizeof(size_t))) == NULL ||
+        (mt->roles = calloc(total, sizeof(int))) == NULL ||
+        (mt->said = calloc(total, sizeof(size_t))) == NULL) {
+        free(p);
+        return nomem(b);
+    }
+    for (size_t k = 0; k < mt->nreports; k++) {
+        const evg_i_report *r = &b->r[mt->reports[k]];
+        for (size_t i = 0; i < r->npeople; i++) {
+            p[n].v = r->people[i];
+            p[n++].role = r->roles[i];
+        }
+    }
+    qsort(p, n, sizeof(*p), by_part);
+    for (size_t i = 0; i < n;) {
+        size_t count[3] = {0, 0, 0}, j = i;
+        for (; j < n && p[j].v == p[i].v; j++)
+            count[p[j].role]++;
+        mt->people[mt->npeople] = p[i].v;
+        mt->said[mt->npeople] = j - i;
+        mt->roles[mt->npeople++] = merged_role(count);
+        i = j;
+    }
+    free(p);
+    return 0;
+}
+
+/* How much a date says: a time expression, its context, the dateline, anything else. */
+static int date_rank(const char *source)
+{
+    static const char *const RANKS[] = {"text", "context", "dateline"};
+
+    for (int i = 0; i < 3; i++)
+        if (source && strcmp(source, RANKS[i]) == 0)
+            return i;
+    return 3;
+}
+
+/* The meeting's date: of the best-sourced dates the most frequent, ties the earliest. */
+static void meeting_date(evg_i_builder *b, evg_i_meeting *mt)
+{
+    int best_rank = 4;
+    size_t best_n = 0;
+
+    for (size_t k = 0; k < mt->nreports; k++) {
+        const evg_i_report *r = &b->r[mt->reports[k]];
+        if (r->date) {
+            evg_i_widen(&mt->first, &mt->last, r->date);
+            if (date_rank(r->ev->date_source) < best_rank)
+                best_rank = date_rank(r->ev->date_source);
+        }
+    }
+    for (size_t k = 0; k < mt->nreports; k++) {
+        const evg_i_report *r = &b->r[mt->reports[k]];
+        size_t n = 0;
+        if (r->date == NULL || date_rank(r->ev->date_source) != best_rank)
+            continue;
+        for (size_t j = 0; j < mt->nreports; j++) {
+            const evg_i_report *o = &b->r[mt->reports[j]];
+            n += o->date && date_rank(o->ev->date_source) == best_rank &&
+                 strcmp(o->date, r->date) == 0;
+        }
+        if (mt->date == NULL || n > best_n || (n == best_n && strcmp(r->date, mt->date) < 0)) {
+            mt->date = r->date;
+            best_n = n;
+        }
+    }
+}
+
+/* Type, status, date, place and participants of meeting `mt`. */
+static int describe_meeting(evg_i_builder *b, evg_i_meeting *mt)
+{
+    evg_i_tally places = EVG_I_TALLY_INIT, ccs = EVG_I_TALLY_INIT;
+    int rc = 0;
+
+    mt->type = b->r[mt->reports[0]].ev->type;
+    mt->status = b->r[mt->reports[0]].ev->status;
+    for (size_t k = 0; k < mt->nreports; k++) {
+        const evg_i_report *r = &b->r[mt->reports[k]];
+        if (r->ev->type == EVG_EV_SIGNING)
+            mt->type = EVG_EV_SIGNING; /* the meeting at which something was signed */
+        if (evg_i_tally_add(&places, r->ev->place, 1) < 0 ||
+            evg_i_tally_add(&ccs, r->place_cc, 1) < 0) {
+            rc = nomem(b);
+            goto cleanup;
+        }
+    }
+    meeting_date(b, mt);
+    mt->place = evg_i_tally_best(&places, EVG_I_RANK_NAME);
+    mt->place_cc = evg_i_tally_best(&ccs, EVG_I_RANK_CODE);
+    EVG_CHECK(meeting_people(b, mt));
+cleanup:
+    evg_i_tally_free(&places);
+    evg_i_tally_free(&ccs);
+    return rc;
+}
+
+/* "meeting:<doc id>-<n>": the id of the meeting's first report, '#' made '-'. */
+static int meeting_vertex(evg_i_builder *b, size_t m)
+{
+    evg_i_meeting *mt = &b->mt[m];
+    evg_i_buf raw = EVG_I_BUF_INIT;
+    int rc = 0;
+
+    if (evg_i_buf_printf(&raw, "meeting:%s", b->r[mt->reports[0]].ev->id) < 0) {
+        rc = nomem(b);
+        goto cleanup;
+    }
+    for (char *p = raw.ptr; *p; p++)
+        *p = *p == '#' ? '-' : *p;
+    EVG_CHECK(evg_i_vertex_get(&mt->v, b, raw.ptr, EVG_NODE_MEETING));
+    b->v[mt->v].meeting = m;
+    for (size_t k = 0; k < mt->nreports; k++)
+        EVG_CHECK(evg_i_note(b, mt->v, b->r[mt->reports[k]].doc));
+cleanup:
+    evg_i_buf_free(&raw);
+    return rc;
+}
+
+int evg_i_take_meetings(evg_i_builder *b)
+{
+    int rc = 0;
+
+    EVG_CHECK(collect_reports(b));
+    EVG_CHECK(merge_reports(b));
+    for (size_t m = 0; m < b->nmt; m++) {
+        EVG_CHECK(describe_meeting(b, &b->mt[m]));
+        EVG_CHECK(meeting_vertex(b, m));
+        evg_i_meeting_codes(b, &b->mt[m]);
+        EVG_CHECK(evg_i_meeting_links(b, m));
+    }
+cleanup:
+    return rc;
+}

@@ -1,0 +1,500 @@
+/*
+ * Unit tests of the merge (src/graph/{people,agreements,meetings,alias}.c):
+ * one person, meeting and agreement across documents, and a graph that
+ * depends on the set of documents only.
+ */
+#include "merge_helpers.h"
+
+/* ---- people ------------------------------------------------------------- */
+
+static void test_names_fold(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-01-10'", PERSON("selcuk-bayraktaroglu", "Selçuk Bayraktaroğlu", "'TUR'"), ""),
+        DOC("b", "'2025-01-11'", PERSON("selcuk-bayraktaroglu", "SELCUK BAYRAKTAROGLU", "'TUR'"), ""),
+        DOC("c", "'2025-01-12'", PERSON("s-bayraktaroglu", "Selcuk  Bayraktaroglu", "null"), ""),
+    };
+    evg_graph *g = mh_graph(docs, 3, NULL);
+    size_t v;
+
+    (void)state;
+    assert_int_equal(evg_graph_count_type(g, EVG_NODE_PERSON), 1);
+    v = mh_vertex(g, "person:selcuk-bayraktaroglu"); /* the most frequent id */
+    /* Capitals only rank last; of the others, the longer (with its diacritics) wins. */
+    assert_string_equal(evg_graph_vertex_label(g, v), "Selçuk Bayraktaroğlu");
+    assert_string_equal(evg_graph_vertex_attr(g, v, "aliases"),
+                        "SELCUK BAYRAKTAROGLU; Selcuk  Bayraktaroglu");
+    assert_string_equal(evg_graph_vertex_attr(g, v, "country"), "TUR");
+    assert_int_equal(mh_num(g, v, "sources"), 3);
+    evg_graph_free(g);
+}
+
+static void test_surname_joins_its_person(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-05-12'", PERSON("kadri-lepik", "Kadri Lepik", "'EST'"), ""),
+        DOC("b", "'2025-05-13'", PERSON("lepik", "Lepik", "'EST'"), ""),
+        DOC("c", "'2025-05-14'", PERSON("k-lepik", "K. Lepik", "null"), ""),
+    };
+    evg_graph *g = mh_graph(docs, 3, NULL);
+    size_t v;
+
+    (void)state;
+    assert_int_equal(evg_graph_count_type(g, EVG_NODE_PERSON), 1);
+    v = mh_vertex(g, "person:kadri-lepik");
+    assert_string_equal(evg_graph_vertex_label(g, v), "Kadri Lepik");
+    assert_string_equal(evg_graph_vertex_attr(g, v, "aliases"), "K. Lepik; Lepik");
+    assert_int_equal(mh_num(g, v, "sources"), 3);
+    evg_graph_free(g);
+}
+
+static void test_same_surname_other_countries(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-02-01'",
+            PERSON("anna-berg", "Anna Berg", "'SWE'") "," PERSON("lars-berg", "Lars Berg", "'NOR'"),
+            ""),
+        DOC("b", "'2025-02-02'", PERSON("berg", "Berg", "'SWE'"), ""),
+        DOC("c", "'2025-02-03'", PERSON("berg", "Berg", "'NOR'"), ""),
+        DOC("d", "'2025-02-04'", PERSON("berg", "Berg", "null"), ""),   /* either: apart */
+        DOC("e", "'2025-02-05'", PERSON("a-berg", "A. Berg", "null"), ""), /* Anna only */
+        DOC("f", "'2025-02-06'", PERSON("ozola", "Ozola", "'LVA'"), ""),
+        DOC("g", "'2025-02-07'", PERSON("ozola", "Ozola", "'EST'"), ""),
+    };
+    evg_graph *g = mh_graph(docs, 7, NULL);
+
+    (void)state;
+    /* Anna Berg, Lars Berg, the ambiguous Berg, two Ozolas of two countries. */
+    assert_int_equal(evg_graph_count_type(g, EVG_NODE_PERSON), 5);
+    assert_int_equal(mh_num(g, mh_vertex(g, "person:anna-berg"), "sources"), 3);
+    assert_string_equal(mh_attr(g, "person:anna-berg", "aliases"), "A. Berg; Berg");
+    assert_int_equal(mh_num(g, mh_vertex(g, "person:lars-berg"), "sources"), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "person:berg"), "sources"), 1);
+    assert_null(mh_attr(g, "person:berg", "country"));
+    /* Two people called Ozola: the ids clash, the second by key gets ".2". */
+    assert_string_equal(mh_attr(g, "person:ozola", "country"), "EST");
+    assert_string_equal(mh_attr(g, "person:ozola.2", "country"), "LVA");
+    evg_graph_free(g);
+}
+
+static void test_surname_without_country_joins_the_one(void **state)
+{
+    const char *one[] = {
+        DOC("a", "'2025-02-01'", PERSON("kask", "Kask", "'EST'"), ""),
+        DOC("b", "'2025-02-02'", PERSON("kask", "Kask", "null"), ""),
+    };
+    evg_graph *g = mh_graph(one, 2, NULL);
+
+    (void)state;
+    assert_int_equal(evg_graph_count_type(g, EVG_NODE_PERSON), 1);
+    assert_int_equal(mh_num(g, mh_vertex(g, "person:kask"), "sources"), 2);
+    evg_graph_free(g);
+}
+
+static void test_titles_dated_country_unified(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-01-10'", PERSON_T("ivo-tamm", "Ivo Tamm", "'EST'", "Minister of Defence"), ""),
+        DOC("b", "'2025-03-01'",
+            "{'id':'person:ivo-tamm','type':'person','name':'Ivo Tamm','titles':"
+            "['minister of defence','Prime Minister'],'country':'EST','org':null}", ""),
+        DOC("c", "'2025-06-01'", PERSON_T("ivo-tamm", "Ivo Tamm", "'FIN'", "Prime Minister"), ""),
+    };
+    evg_graph *g = mh_graph(docs, 3, NULL);
+    size_t e;
+
+    (void)state;
+    assert_string_equal(mh_attr(g, "person:ivo-tamm", "titles"),
+                        "Minister of Defence; Prime Minister");
+    assert_string_equal(mh_attr(g, "person:ivo-tamm", "title"), "Prime Minister");
+    assert_string_equal(mh_attr(g, "person:ivo-tamm", "titles_seen"),
+                        "Minister of Defence (2025-01-10/2025-03-01); "
+                        "Prime Minister (2025-03-01/2025-06-01)");
+    /* Two documents say Estonia, one Finland: Estonia, and one edge to it. */
+    assert_string_equal(mh_attr(g, "person:ivo-tamm", "country"), "EST");
+    e = mh_edge(g, "person:ivo-tamm", "country:EST", "represents");
+    assert_true(e != SIZE_MAX && evg_graph_edge_weight(g, e) == 2.0);
+    assert_false(mh_has(g, "country:FIN"));
+    evg_graph_free(g);
+}
+
+#define ALIASES "{\"Recep Tayyip Erdogan\": [\"Tayyip Erdoğan\", \"R. T. Erdogan\", \"Erdogan\"]}"
+
+static void test_aliases_merge(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-01-01'", PERSON("recep-tayyip-erdogan", "Recep Tayyip Erdogan", "'TUR'"), ""),
+        DOC("b", "'2025-01-02'", PERSON("tayyip-erdogan", "Tayyip Erdogan", "null"), ""),
+        DOC("c", "'2025-01-03'", PERSON("erdogan", "ERDOGAN", "'TUR'"), ""),
+    };
+    evg_aliases *a = NULL;
+    evg_error err;
+    evg_graph *g;
+
+    (void)state;
+    /* By the rules alone: two full names, and a surname that could be either. */
+    g = mh_graph(docs, 3, NULL);
+    assert_int_equal(evg_graph_count_type(g, EVG_NODE_PERSON), 3);
+    evg_graph_free(g);
+    assert_int_equal(evg_aliases_parse(&a, ALIASES, strlen(ALIASES), "aliases.json", &err), 0);
+    assert_int_equal(evg_aliases_count(a), 1);
+    g = mh_graph(docs, 3, a);
+    assert_int_equal(evg_graph_count_type(g, EVG_NODE_PERSON), 1);
+    assert_string_equal(mh_attr(g, "person:recep-tayyip-erdogan", "aliases"),
+                        "ERDOGAN; Tayyip Erdogan");
+    assert_string_equal(evg_graph_vertex_label(g, mh_vertex(g, "person:recep-tayyip-erdogan")),
+                        "Recep Tayyip Erdogan");
+    evg_graph_free(g);
+    evg_aliases_free(a);
+}
+
+static void check_alias_error(const char *text, int line, const char *message)
+{
+    evg_aliases *a = (evg_aliases *)&a;
+    evg_error err;
+
+    memset(&err, 0, sizeof err);
+    assert_int_equal(evg_aliases_parse(&a, text, strlen(text), "al.json", &err), EVG_EPARSE);
+    assert_null(a);
+    assert_string_equal(err.source, "al.json");
+    assert_int_equal(err.line, line);
+    if (strstr(err.text, message) == NULL)
+        fail_msg("'%s' does not say '%s'", err.text, message);
+}
+
+static void test_alias_errors(void **state)
+{
+    evg_aliases *a = NULL;
+    evg_error err;
+
+    (void)state;
+    check_alias_error("{\"A B\": [\"C\"],\n \"D\": [\"E\"", 2, "invalid JSON");
+    check_alias_error("[\"A\"]", 1, "expected an object");
+    check_alias_error("{\n\"Ann Bay\": \"Bay\"}", 2, "'Ann Bay': expected an array");
+    check_alias_error("{\"Ann Bay\": [\"Bay\", \"\"]}", 1, "variant 2 is not a non-empty");
+    check_alias_error("{\"Ann Bay\": [\"--\"]}", 1, "'--': a name needs a letter");
+    check_alias_error("{\"A\": [], \"A\": []}", 1, "duplicate");
+    /* A variant under two names, in either order; a canonical name as a variant. */
+    check_alias_error("{\"Ann Bay\": [\"Bay\"],\n\"Bo Bay\": [\"BAY\"]}", 2,
+                      "'BAY' names both 'Ann Bay' and 'Bo Bay'");
+    check_alias_error("{\"Bo Bay\": [\"Bay\"],\n\"Ann Bay\": [\"BAY\"]}", 2,
+                      "'BAY' names both 'Ann Bay' and 'Bo Bay'");
+    check_alias_error("{\"Ann Bay\": [\"Bay\"],\n\"Bay\": []}", 1, "names both");
+    assert_int_equal(evg_aliases_load(&a, EVG_TEST_DATA "/no/such/file.json", &err), EVG_EIO);
+    assert_null(a);
+    evg_aliases_free(NULL);
+}
+
+/* ---- meetings ----------------------------------------------------------- */
+
+#define KIVI PERSON("mart-kivisild", "Mart Kivisild", "'EST'")
+#define OZOLA PERSON("ilze-ozola", "Ilze Ozola", "'LVA'")
+#define VIRTA PERSON("aino-virta", "Aino Virta", "'FIN'")
+#define MEET(id, date, place, parts) EVENT(id, "meeting", "reported", date, place, parts)
+#define KO PART("mart-kivisild") "," PART("ilze-ozola")
+
+static size_t meetings(const evg_graph *g)
+{
+    return evg_graph_count_type(g, EVG_NODE_MEETING);
+}
+
+static void test_reports_of_one_meeting(void **state)
+{
+    const char *docs[] = {
+        DOC("err", "'2025-05-13'", KIVI "," OZOLA,
+            MEET("err#1", "'2025-05-12'", "'Tallinn'", HOST("mart-kivisild") "," GUEST("ilze-ozola"))),
+        DOC("lsm", "'2025-05-12'", OZOLA "," KIVI,
+            MEET("lsm#1", "'2025-05-12'", "'the Estonian capital'",
+                 PART("ilze-ozola") "," PART("mart-kivisild"))),
+        DOC("lrt", "'2025-05-14'", OZOLA, /* a day later, naming one of the two */
+            MEET("lrt#1", "'2025-05-13'", "null", PART("ilze-ozola"))),
+        DOC("zz", "'2025-06-20'", KIVI "," OZOLA, /* another meeting, in Riga */
+            MEET("zz#1", "'2025-06-19'", "'Riga'", PART("ilze-ozola") "," PART("mart-kivisild"))),
+    };
+    evg_graph *g = mh_graph(docs, 4, NULL);
+    evg_graph_stats st;
+    size_t m, e;
+
+    (void)state;
+    assert_int_equal(meetings(g), 2);
+    m = mh_vertex(g, "meeting:err-1");
+    assert_int_equal(mh_num(g, m, "sources"), 3);
+    assert_int_equal(mh_num(g, m, "reports"), 3);
+    assert_string_equal(evg_graph_vertex_attr(g, m, "docs"), "err; lrt; lsm");
+    assert_string_equal(evg_graph_vertex_attr(g, m, "date"), "2025-05-12");
+    assert_string_equal(evg_graph_vertex_attr(g, m, "last_seen"), "2025-05-13");
+    assert_string_equal(evg_graph_vertex_attr(g, m, "place"), "Tallinn"); /* from a capital */
+    assert_string_equal(evg_graph_vertex_attr(g, m, "place_country"), "EST");
+    assert_string_equal(evg_graph_vertex_attr(g, m, "evidence"),
+                        "[err] err#1 happened. [lrt] lrt#1 happened. [lsm] lsm#1 happened.");
+    /* The roles one report gives survive; the edge counts the reports naming her. */
+    e = mh_edge(g, "person:ilze-ozola", "meeting:err-1", "participated_in");
+    assert_string_equal(evg_graph_edge_attr(g, e, "role"), "guest");
+    assert_true(evg_graph_edge_weight(g, e) == 3.0);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:zz-1"), "sources"), 1);
+    assert_int_equal(mh_num(g, mh_vertex(g, "person:ilze-ozola"), "meetings"), 2);
+    evg_graph_get_stats(&st, g);
+    assert_int_equal(st.reports, 4);
+    assert_int_equal(st.meetings, 2);
+    assert_int_equal(st.merged_reports, 2);
+    evg_graph_free(g);
+}
+
+static void test_days_apart_stay_apart(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-05-12'", KIVI "," OZOLA,
+            MEET("a#1", "'2025-05-12'", "null", PART("ilze-ozola") "," PART("mart-kivisild"))),
+        DOC("b", "'2025-05-13'", KIVI "," OZOLA,
+            MEET("b#1", "'2025-05-13'", "null", PART("ilze-ozola") "," PART("mart-kivisild"))),
+        DOC("c", "'2025-05-14'", KIVI "," OZOLA,
+            MEET("c#1", "'2025-05-14'", "null", PART("ilze-ozola") "," PART("mart-kivisild"))),
+    };
+    evg_graph *g = mh_graph(docs, 3, NULL), *p;
+    evg_corpus *c = mh_corpus(docs, 3);
+
+    (void)state;
+    /* 12 and 13 are one; 14 is two days after 12, so a meeting of its own. */
+    assert_int_equal(meetings(g), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:a-1"), "reports"), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:c-1"), "reports"), 1);
+    p = mh_build(c, EVG_VIEW_PEOPLE, NULL);
+    assert_int_equal(evg_graph_edge_count(p), 1);
+    assert_true(evg_graph_edge_weight(p, 0) == 2.0); /* two meetings, not three reports */
+    assert_string_equal(evg_graph_edge_attr(p, 0, "first_date"), "2025-05-12");
+    assert_string_equal(evg_graph_edge_attr(p, 0, "last_date"), "2025-05-14");
+    evg_graph_free(p);
+    evg_graph_free(g);
+    evg_corpus_free(c);
+}
+
+static void test_kinds_and_status(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-05-12'", KIVI "," OZOLA, MEET("a#1", "'2025-05-12'", "null",
+            PART("ilze-ozola") "," PART("mart-kivisild"))),
+        DOC("b", "'2025-05-12'", KIVI "," OZOLA, EVENT("b#1", "call", "reported", "'2025-05-12'",
+            "null", PART("ilze-ozola") "," PART("mart-kivisild"))),
+        DOC("c", "'2025-05-12'", KIVI "," OZOLA, EVENT("c#1", "meeting", "planned", "'2025-05-12'",
+            "null", PART("ilze-ozola") "," PART("mart-kivisild"))),
+        DOC("d", "'2025-05-12'", KIVI "," OZOLA, EVENT("d#1", "meeting", "planned", "'2025-05-12'",
+            "null", PART("ilze-ozola") "," PART("mart-kivisild"))),
+        /* In one article, a meeting and its signing are one; two meetings are two. */
+        DOC("e", "'2025-07-01'", KIVI "," OZOLA,
+            MEET("e#1", "'2025-07-01'", "null", PART("ilze-ozola") "," PART("mart-kivisild")) ","
+            EVENT("e#2", "signing", "reported", "'2025-07-01'", "null",
+                  PART("ilze-ozola") "," PART("mart-kivisild"))),
+        DOC("f", "'2025-08-01'", KIVI "," OZOLA,
+            MEET("f#1", "'2025-08-01'", "null", PART("ilze-ozola") "," PART("mart-kivisild")) ","
+            MEET("f#2", "'2025-08-01'", "null", PART("ilze-ozola") "," PART("mart-kivisild"))),
+    };
+    evg_graph *g = mh_graph(docs, 6, NULL);
+
+    (void)state;
+    /* a, b, c+d, e, f#1, f#2 */
+    assert_int_equal(meetings(g), 6);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:c-1"), "reports"), 2);
+    assert_string_equal(mh_attr(g, "meeting:e-1", "event_type"), "signing");
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:e-1"), "reports"), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:e-1"), "sources"), 1);
+    assert_true(mh_has(g, "meeting:f-2"));
+    evg_graph_free(g);
+}
+
+static void test_no_chaining_and_undated(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-05-12'", KIVI "," OZOLA,
+            MEET("a#1", "'2025-05-12'", "null", PART("mart-kivisild") "," PART("ilze-ozola"))),
+        DOC("b", "'2025-05-12'", KIVI "," VIRTA,
+            MEET("b#1", "'2025-05-12'", "null", PART("mart-kivisild") "," PART("aino-virta"))),
+        DOC("c", "'2025-05-12'", KIVI, MEET("c#1", "'2025-05-12'", "null", PART("mart-kivisild"))),
+        /* Undated: Ozola and Virta met only once, so it is that meeting ... */
+        DOC("d", "null", OZOLA "," VIRTA,
+            MEET("d#1", "null", "null", PART("ilze-ozola") "," PART("aino-virta"))),
+        DOC("e", "'2025-09-01'", OZOLA "," VIRTA,
+            MEET("e#1", "'2025-09-01'", "null", PART("ilze-ozola") "," PART("aino-virta"))),
+        /* ... but Kivisild and Ozola met twice: an undated report stays apart. */
+        DOC("f", "null", KIVI "," OZOLA,
+            MEET("f#1", "null", "null", PART("ilze-ozola") "," PART("mart-kivisild"))),
+        DOC("g", "'2025-10-01'", KIVI "," OZOLA,
+            MEET("g#1", "'2025-10-01'", "null", PART("ilze-ozola") "," PART("mart-kivisild"))),
+        /* Another undated report of the same people: with the first, not alone again. */
+        DOC("h", "null", KIVI "," OZOLA,
+            MEET("h#1", "null", "null", PART("mart-kivisild") "," PART("ilze-ozola"))),
+    };
+    evg_graph *g = mh_graph(docs, 8, NULL);
+
+    (void)state;
+    /* {K,O} and {K,V} stay two; {K} joins the first formed of them. */
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:a-1"), "reports"), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:b-1"), "reports"), 1);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:d-1"), "reports"), 2);
+    assert_string_equal(mh_attr(g, "meeting:d-1", "date"), "2025-09-01");
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:f-1"), "reports"), 2);
+    assert_int_equal(meetings(g), 5);
+    evg_graph_free(g);
+}
+
+static void test_undated_by_document_date(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-05-12'", KIVI "," OZOLA, MEET("a#1", "'2025-05-12'", "null", KO)),
+        /* Undated, in an article of three days later: that meeting. */
+        DOC("b", "'2025-05-15'", KIVI "," OZOLA, MEET("b#1", "null", "null", KO)),
+        /* Undated, in an article of August: another meeting. */
+        DOC("c", "'2025-08-01'", KIVI "," OZOLA, MEET("c#1", "null", "null", KO)),
+        /* Planned: announced further ahead, a month is allowed. */
+        DOC("d", "'2025-05-01'", KIVI "," OZOLA, EVENT("d#1", "meeting", "planned", "null", "null", KO)),
+        DOC("e", "'2025-05-02'", KIVI "," OZOLA,
+            EVENT("e#1", "meeting", "planned", "'2025-05-25'", "null", KO)),
+    };
+    evg_graph *g = mh_graph(docs, 5, NULL);
+
+    (void)state;
+    assert_int_equal(meetings(g), 3);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:a-1"), "reports"), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:c-1"), "reports"), 1);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:d-1"), "reports"), 2);
+    assert_string_equal(mh_attr(g, "meeting:d-1", "date"), "2025-05-25");
+    evg_graph_free(g);
+}
+
+static void test_places_in_other_countries(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-05-12'", KIVI "," OZOLA, MEET("a#1", "'2025-05-12'", "'Tallinn'",
+            PART("mart-kivisild") "," PART("ilze-ozola"))),
+        DOC("b", "'2025-05-12'", KIVI "," OZOLA, MEET("b#1", "'2025-05-12'", "'Riga Castle'",
+            PART("mart-kivisild") "," PART("ilze-ozola"))),
+        DOC("c", "'2025-05-12'", KIVI "," OZOLA, MEET("c#1", "'2025-05-12'", "'Kadriorg Palace'",
+            PART("mart-kivisild") "," PART("ilze-ozola"))),
+    };
+    evg_graph *g = mh_graph(docs, 3, NULL);
+
+    (void)state;
+    /* Tallinn and Riga are in two countries; Kadriorg Palace says nothing, and joins. */
+    assert_int_equal(meetings(g), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:a-1"), "reports"), 2);
+    assert_string_equal(mh_attr(g, "meeting:b-1", "place_country"), "LVA");
+    evg_graph_free(g);
+}
+
+static void test_duplicate_documents(void **state)
+{
+    const char *one = DOC("a", "'2025-05-12'", KIVI, "");
+    const char *other = DOC("a", "'2025-05-12'", OZOLA, "");
+    const char *fwd[] = {one, other, one}, *rev[] = {other, one};
+    evg_graph *g1 = mh_graph(fwd, 3, NULL), *g2 = mh_graph(rev, 2, NULL);
+    evg_graph_stats st;
+
+    (void)state;
+    evg_graph_get_stats(&st, g1);
+    assert_int_equal(st.documents, 1);
+    assert_int_equal(st.duplicates, 2);
+    assert_int_equal(st.conflicts, 1);
+    /* The record whose JSON sorts first, whatever the order: Ilze before Mart. */
+    assert_true(mh_has(g1, "person:ilze-ozola") && !mh_has(g1, "person:mart-kivisild"));
+    assert_true(mh_has(g2, "person:ilze-ozola") && !mh_has(g2, "person:mart-kivisild"));
+    evg_graph_free(g1);
+    evg_graph_free(g2);
+}
+
+/* ---- agreements --------------------------------------------------------- */
+
+#define AGR(slug, name, kind) \
+    "{'id':'agreement:" slug "','type':'agreement','name':'" name "','kind':'" kind "'}"
+
+static void test_agreements(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-01-01'",
+            AGR("treaty-of-rome", "Treaty of Rome", "treaty") ","
+            AGR("harbour-accord", "Harbour Accord", "accord") ","
+            AGR("anti-ballistic-missile-treaty", "Anti-Ballistic Missile Treaty", "treaty") ","
+            AGR("abm-treaty", "ABM Treaty", "treaty") ","
+            AGR("agreement-to-cut-output", "agreement to cut output", "agreement"), ""),
+        DOC("b", "'2025-01-02'",
+            AGR("rome-treaty", "the Rome treaty", "treaty") ","
+            AGR("harbour-agreement", "Harbour Agreement", "agreement") ","
+            AGR("abm-treaty", "ABM treaty", "treaty") ","
+            AGR("agreement-to-cut-output", "agreement to cut output", "agreement"), ""),
+        DOC("c", "'2025-01-03'", AGR("npt", "NPT", "treaty"), ""),
+    };
+    evg_graph *g = mh_graph(docs, 3, NULL);
+    size_t abm;
+    evg_graph_stats st;
+
+    (void)state;
+    /* Rome, Harbour, ABM, two descriptions of cuts (one per document), NPT. */
+    assert_int_equal(evg_graph_count_type(g, EVG_NODE_AGREEMENT), 6);
+    /* Ids: the most frequent, ties by byte order; labels: capitalized forms first. */
+    assert_int_equal(mh_num(g, mh_vertex(g, "agreement:rome-treaty"), "sources"), 2);
+    assert_string_equal(evg_graph_vertex_label(g, mh_vertex(g, "agreement:rome-treaty")),
+                        "Treaty of Rome");
+    assert_string_equal(mh_attr(g, "agreement:rome-treaty", "aliases"), "the Rome treaty");
+    assert_string_equal(mh_attr(g, "agreement:harbour-accord", "kind"), "accord");
+    abm = mh_vertex(g, "agreement:anti-ballistic-missile-treaty"); /* ids of long forms first */
+    assert_string_equal(evg_graph_vertex_label(g, abm), "Anti-Ballistic Missile Treaty");
+    assert_int_equal(mh_num(g, abm, "sources"), 2);
+    assert_true(mh_has(g, "agreement:agreement-to-cut-output") &&
+                mh_has(g, "agreement:agreement-to-cut-output.2"));
+    evg_graph_get_stats(&st, g);
+    assert_int_equal(st.agreement_mentions, 10);
+    assert_int_equal(st.agreements, 6);
+    evg_graph_free(g);
+}
+
+static void test_signatories(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-05-12'", KIVI "," OZOLA "," AGR("tallinn-protocol", "Tallinn Protocol", "protocol"),
+            "{'id':'a#1','type':'signing','status':'reported','date':'2025-05-12','place':null,"
+            "'participants':[" PART("mart-kivisild") "," PART("ilze-ozola") "],'agreements':"
+            "[{'entity':'agreement:tallinn-protocol','relation':'signed'}],'evidence':[]}"),
+        DOC("b", "'2025-06-12'", KIVI "," VIRTA "," AGR("tallinn-protocol", "Tallinn protocol", "protocol"),
+            "{'id':'b#1','type':'meeting','status':'reported','date':'2025-06-12','place':null,"
+            "'participants':[" PART("mart-kivisild") "," PART("aino-virta") "],'agreements':"
+            "[{'entity':'agreement:tallinn-protocol','relation':'referenced'}],'evidence':[]}"),
+    };
+    evg_graph *g = mh_graph(docs, 2, NULL);
+    size_t p = mh_vertex(g, "agreement:tallinn-protocol");
+
+    (void)state;
+    assert_string_equal(evg_graph_vertex_attr(g, p, "signatories"), "Ilze Ozola; Mart Kivisild");
+    assert_int_equal(mh_num(g, p, "signed_count"), 1);
+    assert_int_equal(mh_num(g, p, "referenced_count"), 1);
+    assert_true(mh_edge(g, "person:ilze-ozola", "agreement:tallinn-protocol", "signatory") !=
+                SIZE_MAX);
+    assert_true(mh_edge(g, "person:aino-virta", "agreement:tallinn-protocol", "signatory") ==
+                SIZE_MAX);
+    assert_true(mh_edge(g, "meeting:a-1", "agreement:tallinn-protocol", "signed") != SIZE_MAX);
+    assert_true(mh_edge(g, "meeting:b-1", "agreement:tallinn-protocol", "references") !=
+                SIZE_MAX);
+    evg_graph_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names_fold),
+        cmocka_unit_test(test_surname_joins_its_person),
+        cmocka_unit_test(test_same_surname_other_countries),
+        cmocka_unit_test(test_surname_without_country_joins_the_one),
+        cmocka_unit_test(test_titles_dated_country_unified),
+        cmocka_unit_test(test_aliases_merge),
+        cmocka_unit_test(test_alias_errors),
+        cmocka_unit_test(test_reports_of_one_meeting),
+        cmocka_unit_test(test_days_apart_stay_apart),
+        cmocka_unit_test(test_kinds_and_status),
+        cmocka_unit_test(test_no_chaining_and_undated),
+        cmocka_unit_test(test_undated_by_document_date),
+        cmocka_unit_test(test_places_in_other_countries),
+        cmocka_unit_test(test_duplicate_documents),
+        cmocka_unit_test(test_agreements),
+        cmocka_unit_test(test_signatories),
+    };
+
+    evg_global_init();
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
