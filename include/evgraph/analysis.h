@@ -61,6 +61,53 @@ EVG_API const char *evg_measure_name(evg_measure m);
 /** NULL-safe. */
 EVG_API void evg_scores_free(evg_scores *s);
 
+/* ---- layout: positions for drawing a graph ------------------------------ */
+
+/** Positions of the vertices of one graph in the plane. Opaque. */
+typedef struct evg_layout evg_layout;
+
+typedef struct {
+    unsigned version;
+    unsigned long seed; /* igraph's random numbers (starting positions) */
+} evg_layout_opts;
+
+#define EVG_LAYOUT_OPTS_VERSION 1
+#define EVG_LAYOUT_OPTS_INIT {EVG_LAYOUT_OPTS_VERSION, 20241223UL}
+
+/**
+ * Lay `g` out for drawing. Each connected component is laid out on its own
+ * by igraph's Fruchterman-Reingold algorithm (edge weights pull harder), the
+ * components are packed in rows, largest first, and vertices without edges
+ * follow in a grid below them. A component of V vertices
+ * spans about 1.5 sqrt(V) units, so that all are drawn about as dense, with
+ * 1.5 units between components. The same graph and seed always give the
+ * same positions (igraph's generator is seeded before each component).
+ * `opts` may be NULL.
+ * Time: about O(V^2) per iteration in a component of V vertices, and 500
+ * iterations (igraph's grid makes large components about O(V) per iteration).
+ * Returns 0, EVG_EINVAL (options of another version), EVG_ENOMEM or
+ * EVG_EGRAPH. Free with evg_layout_free().
+ */
+EVG_API int evg_layout_compute(evg_layout **out, const evg_graph *g,
+                               const evg_layout_opts *opts, evg_error *err);
+
+/** The position of vertex `v` (0 when out of range), within [0, width] x [0, height]. */
+EVG_API double evg_layout_x(const evg_layout *l, size_t v);
+EVG_API double evg_layout_y(const evg_layout *l, size_t v);
+EVG_API double evg_layout_width(const evg_layout *l);
+EVG_API double evg_layout_height(const evg_layout *l);
+
+/**
+ * The connected component of vertex `v`, numbered from 0 by decreasing size
+ * (equal sizes: the one holding the lower vertex first); a vertex without
+ * edges is a component of its own. SIZE_MAX when `v` is out of range.
+ */
+EVG_API size_t evg_layout_component(const evg_layout *l, size_t v);
+EVG_API size_t evg_layout_component_count(const evg_layout *l);
+
+/** NULL-safe. */
+EVG_API void evg_layout_free(evg_layout *l);
+
 EVG_END_DECLS
 
 #endif

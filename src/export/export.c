@@ -1,4 +1,4 @@
-/* The export driver: the table of formats, locale and atomic files. */
+/* The export driver: the table of formats, options, locale and atomic files. */
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -10,10 +10,21 @@
 #include "util/error.h"
 
 static const evg_i_exporter EXPORTERS[] = {
-    {EVG_FMT_GRAPHML, "graphml", ".graphml", evg_i_graphml_write},
+    {EVG_FMT_GRAPHML, "graphml", ".graphml", 1, evg_i_graphml_write},
+    {EVG_FMT_GEXF, "gexf", ".gexf", 1, evg_i_gexf_write},
+    {EVG_FMT_JSON, "json", ".json", 1, evg_i_json_write},
+    {EVG_FMT_CSV, "csv", ".csv", 1, evg_i_csv_write},
+    /* ".gexf" means the current version; 1.2draft is chosen by name. */
+    {EVG_FMT_GEXF12, "gexf12", ".gexf", 0, evg_i_gexf_write},
 };
 
 #define NEXPORTERS (sizeof EXPORTERS / sizeof EXPORTERS[0])
+
+/* The v1 layout of evg_export_opts, which callers built before csv_table. */
+typedef struct {
+    unsigned version;
+    evg_format format;
+} export_opts_v1;
 
 static const evg_i_exporter *find_exporter(evg_format f)
 {
@@ -32,23 +43,43 @@ const char *evg_i_fmt_double(char buf[EVG_I_DOUBLE_BUF], double x)
     return buf;
 }
 
+/* The caller's options in the current layout; EVG_EINVAL for an unknown version. */
+static int read_opts(evg_export_opts *out, const evg_export_opts *opts, evg_error *err)
+{
+    *out = (evg_export_opts)EVG_EXPORT_OPTS_INIT;
+    if (opts == NULL)
+        return 0;
+    if (opts->version == 1) {
+        out->format = ((const export_opts_v1 *)(const void *)opts)->format;
+        return 0;
+    }
+    if (opts->version != EVG_EXPORT_OPTS_VERSION)
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unsupported export options");
+    *out = *opts;
+    if (out->csv_table != EVG_CSV_NODES && out->csv_table != EVG_CSV_EDGES)
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unknown CSV table %d",
+                               (int)out->csv_table);
+    return 0;
+}
+
 int evg_export(FILE *f, const evg_graph *g, const evg_scores *s,
                const evg_export_opts *opts, evg_error *err)
 {
-    const evg_i_exporter *ex = find_exporter(opts ? opts->format : EVG_FMT_GRAPHML);
+    const evg_i_exporter *ex;
+    evg_export_opts o;
     locale_t c_numeric, previous;
     int rc;
 
     if (f == NULL || g == NULL)
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "no output stream or graph");
-    if (opts && opts->version != EVG_EXPORT_OPTS_VERSION)
-        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unsupported export options");
+    if ((rc = read_opts(&o, opts, err)) < 0)
+        return rc;
     if (s && evg_scores_vertex_count(s) != evg_graph_vertex_count(g))
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0,
                                "the scores were computed on another graph");
-    if (ex == NULL)
+    if ((ex = find_exporter(o.format)) == NULL)
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unknown export format %d",
-                               (int)opts->format);
+                               (int)o.format);
     /*
      * Numbers are written with '.' whatever the program's locale: switch this
      * thread (not the process, as setlocale would) to the "C" numeric locale.
@@ -56,7 +87,7 @@ int evg_export(FILE *f, const evg_graph *g, const evg_scores *s,
     if ((c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0)) == (locale_t)0)
         return evg_i_error_nomem(err);
     previous = uselocale(c_numeric);
-    rc = ex->write(f, g, s, opts, err);
+    rc = ex->write(f, g, s, &o, err);
     uselocale(previous);
     freelocale(c_numeric);
     if (rc == 0 && ferror(f))
@@ -64,24 +95,101 @@ int evg_export(FILE *f, const evg_graph *g, const evg_scores *s,
     return rc;
 }
 
-int evg_export_file(const char *path, const evg_graph *g, const evg_scores *s,
-                    const evg_export_opts *opts, evg_error *err)
+/* Name the file in a message that names none yet. */
+static int name_path(int rc, evg_error *err, const char *path)
+{
+    if (err && err->source[0] == '\0') {
+        size_t n = strnlen(path, sizeof err->source - 1); /* a long path is cut */
+        memcpy(err->source, path, n);
+        err->source[n] = '\0';
+    }
+    return rc;
+}
+
+static int export_one(const char *path, const evg_graph *g, const evg_scores *s,
+                      const evg_export_opts *o, evg_error *err)
 {
     evg_ofile *of = NULL;
     int rc;
 
-    if (path == NULL)
-        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "no output path");
     if ((rc = evg_ofile_open(&of, path, err)) < 0)
         return rc;
-    if ((rc = evg_export(evg_ofile_stream(of), g, s, opts, err)) < 0) {
-        /* Keep whatever file was there; name the file in the message. */
-        evg_ofile_abort(of);
-        if (err && err->source[0] == '\0')
-            snprintf(err->source, sizeof err->source, "%s", path);
-        return rc;
+    if ((rc = evg_export(evg_ofile_stream(of), g, s, o, err)) < 0) {
+        evg_ofile_abort(of); /* keep whatever file was there */
+        return name_path(rc, err, path);
     }
     return evg_ofile_commit(of, err);
+}
+
+/*
+ * The two CSV tables: both are written and flushed to their temporary files
+ * before the first replaces its target, so a failure while writing leaves
+ * both older files as they were.
+ */
+static int export_csv(const char *path, const evg_graph *g, const evg_scores *s,
+                      const evg_export_opts *o, evg_error *err)
+{
+    char names[2][4096];
+    evg_ofile *of[2] = {NULL, NULL};
+    evg_export_opts t = *o;
+    int rc = 0;
+
+    for (int k = 0; k < 2; k++)
+        if (evg_export_csv_path(names[k], sizeof names[k], path, (evg_csv_table)k) < 0)
+            return name_path(evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0,
+                                             "CSV is two files (nodes and edges): give a "
+                                             "file name, not standard output"),
+                             err, path);
+    for (int k = 0; k < 2 && rc == 0; k++) {
+        t.csv_table = (evg_csv_table)k;
+        if ((rc = evg_ofile_open(&of[k], names[k], err)) < 0)
+            break;
+        if ((rc = evg_export(evg_ofile_stream(of[k]), g, s, &t, err)) == 0 &&
+            fflush(evg_ofile_stream(of[k])) != 0)
+            rc = evg_i_error_set(err, EVG_EIO, NULL, 0, 0, "write failed");
+        if (rc < 0)
+            name_path(rc, err, names[k]);
+    }
+    for (int k = 0; k < 2; k++) {
+        if (of[k] == NULL)
+            continue;
+        if (rc < 0)
+            evg_ofile_abort(of[k]);
+        else
+            rc = evg_ofile_commit(of[k], err);
+        of[k] = NULL;
+    }
+    return rc;
+}
+
+int evg_export_file(const char *path, const evg_graph *g, const evg_scores *s,
+                    const evg_export_opts *opts, evg_error *err)
+{
+    evg_export_opts o;
+    int rc;
+
+    if (path == NULL)
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "no output path");
+    if ((rc = read_opts(&o, opts, err)) < 0)
+        return name_path(rc, err, path);
+    if (o.format == EVG_FMT_CSV)
+        return export_csv(path, g, s, &o, err);
+    return export_one(path, g, s, &o, err);
+}
+
+int evg_export_csv_path(char *buf, size_t size, const char *path, evg_csv_table table)
+{
+    size_t n = path ? strlen(path) : 0;
+    int k;
+
+    if (n == 0 || strcmp(path, "-") == 0 || buf == NULL ||
+        (table != EVG_CSV_NODES && table != EVG_CSV_EDGES))
+        return EVG_EINVAL;
+    if (n > 4 && strcasecmp(path + n - 4, ".csv") == 0)
+        n -= 4;
+    k = snprintf(buf, size, "%.*s.%s.csv", (int)n, path,
+                 table == EVG_CSV_NODES ? "nodes" : "edges");
+    return k < 0 || (size_t)k >= size ? EVG_EINVAL : 0;
 }
 
 int evg_format_from_name(evg_format *out, const char *name)
@@ -89,9 +197,10 @@ int evg_format_from_name(evg_format *out, const char *name)
     size_t n = name ? strlen(name) : 0;
 
     for (size_t i = 0; name && i < NEXPORTERS; i++) {
-        size_t k = strlen(EXPORTERS[i].extension);
+        const char *ext = EXPORTERS[i].extension;
+        size_t k = strlen(ext);
         if (strcasecmp(name, EXPORTERS[i].name) == 0 ||
-            (n > k && strcasecmp(name + n - k, EXPORTERS[i].extension) == 0)) {
+            (EXPORTERS[i].by_extension && n > k && strcasecmp(name + n - k, ext) == 0)) {
             *out = EXPORTERS[i].format;
             return 0;
         }
@@ -103,4 +212,10 @@ const char *evg_format_name(evg_format f)
 {
     const evg_i_exporter *ex = find_exporter(f);
     return ex ? ex->name : "unknown";
+}
+
+const char *evg_format_extension(evg_format f)
+{
+    const evg_i_exporter *ex = find_exporter(f);
+    return ex ? ex->extension : "";
 }

@@ -1,12 +1,16 @@
-/* XML text output shared by the XML-based exporters. */
+/* XML text output shared by the XML-based exporters (GraphML, GEXF). */
 #include <string.h>
 
 #include <utf8proc.h>
 
 #include "export/export_internal.h"
 
-/* The escape for one ASCII byte, "" to drop it, or NULL to copy it. */
-static const char *ascii_escape(unsigned char c)
+/*
+ * The escape for one ASCII byte, "" to drop it, or NULL to copy it. In an
+ * attribute value (`attr`) tab and newline need references as well: an XML
+ * parser normalizes them to spaces there.
+ */
+static const char *ascii_escape(unsigned char c, int attr)
 {
     switch (c) {
     case '&':
@@ -22,14 +26,15 @@ static const char *ascii_escape(unsigned char c)
     case '\r':
         return "&#13;"; /* a raw CR would be read back as LF */
     case '\t':
+        return attr ? "&#9;" : NULL;
     case '\n':
-        return NULL;
+        return attr ? "&#10;" : NULL;
     default:
         return c < 0x20 ? "" : NULL; /* XML 1.0 has no other controls */
     }
 }
 
-void evg_i_xml_text(FILE *f, const char *s)
+static void write_escaped(FILE *f, const char *s, int attr)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t run = 0; /* bytes at p that can be copied as they are */
@@ -43,7 +48,7 @@ void evg_i_xml_text(FILE *f, const char *s)
         if (*q == '\0')
             break;
         if (*q < 0x80) {
-            esc = ascii_escape(*q);
+            esc = ascii_escape(*q, attr);
         } else {
             k = utf8proc_iterate(q, (utf8proc_ssize_t)strnlen((const char *)q, 4), &c);
             if (k <= 0) {
@@ -63,4 +68,14 @@ void evg_i_xml_text(FILE *f, const char *s)
         run = 0;
     }
     fwrite(p, 1, run, f);
+}
+
+void evg_i_xml_text(FILE *f, const char *s)
+{
+    write_escaped(f, s, 0);
+}
+
+void evg_i_xml_attr(FILE *f, const char *s)
+{
+    write_escaped(f, s, 1);
 }

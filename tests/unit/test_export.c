@@ -1,4 +1,4 @@
-/* Unit tests of src/export: GraphML bytes, escaping, formats, atomic files. */
+/* Unit tests of src/export: the driver, GraphML bytes, escaping, format names, files. */
 #include <locale.h>
 #include <math.h>
 #include <setjmp.h>
@@ -13,67 +13,15 @@
 
 #include "evgraph.h"
 #include "export/export_internal.h"
+#include "export_helpers.h"
 #include "unit_helpers.h"
 
 #define FIXTURE EVG_TEST_DATA "/graph/two_docs.jsonl"
 
-/* A person whose name needs every kind of escaping, and a control character. */
-static const char TRICKY[] =
-    "{\"doc\":{\"id\":\"x-1\",\"date\":\"2025-05-05\"},\"entities\":["
-    "{\"id\":\"person:marta-mo\",\"type\":\"person\","
-    "\"name\":\"Marta \\\"Mo\\\" <\\u00d8ster> & Sons\\u0001\\tJr\","
-    "\"titles\":[\"Envoy 'Special'\"],\"country\":\"XAR\"},"
-    "{\"id\":\"person:jo\",\"type\":\"person\",\"name\":\"Jo \\u0160ar\\u00e1\"}],"
-    "\"events\":[{\"id\":\"x-1#1\",\"type\":\"meeting\",\"status\":\"reported\","
-    "\"date\":\"2025-05-05\",\"place\":\"Caf\\u00e9 <Nord>\",\"participants\":["
-    "{\"entity\":\"person:marta-mo\",\"role\":\"host\"},{\"entity\":\"person:jo\"}],"
-    "\"evidence\":[{\"start\":0,\"end\":5,\"text\":\"a\\r\\nb --> c\\u0002\"}]}]}";
-
-static evg_corpus *corpus_of_text(const char *text)
-{
-    evg_corpus *c = NULL;
-    evg_error err;
-    const char *p = text;
-
-    assert_int_equal(evg_corpus_new(&c, &err), 0);
-    while (*p) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        evg_doc *d = NULL;
-        if (n > 0) {
-            if (evg_doc_parse_json(&d, p, n, "test", 1, &err) < 0)
-                fail_msg("%s", err.text);
-            assert_int_equal(evg_corpus_add_doc(c, d, &err), 0);
-        }
-        p += n + (nl != NULL);
-    }
-    return c;
-}
-
-static evg_graph *build(const evg_corpus *c, evg_view view)
-{
-    evg_build_opts o = EVG_BUILD_OPTS_INIT;
-    evg_graph *g = NULL;
-    evg_error err;
-
-    o.view = view;
-    assert_int_equal(evg_graph_build(&g, c, &o, &err), 0);
-    return g;
-}
-
-/* Export into a malloc()ed string. */
+/* GraphML, the default format. */
 static char *export_str(const evg_graph *g, const evg_scores *s)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    evg_error err;
-
-    assert_non_null(f);
-    if (evg_export(f, g, s, NULL, &err) < 0)
-        fail_msg("export: %s", err.text);
-    fclose(f);
-    return buf;
+    return export_opts_str(g, s, NULL);
 }
 
 static void test_fmt_double(void **state)
@@ -316,55 +264,139 @@ static int comma_locale(const char *dir)
 
 static void test_numbers_ignore_locale(void **state)
 {
+    static const evg_format formats[] = {EVG_FMT_GRAPHML, EVG_FMT_GEXF, EVG_FMT_GEXF12,
+                                         EVG_FMT_JSON, EVG_FMT_CSV};
     evg_corpus *c = corpus_of_text(TRICKY);
     evg_graph *g = build(c, EVG_VIEW_PEOPLE);
     evg_scores *s = NULL;
     evg_error err;
-    char *before, *after = NULL, *dir = th_mkdtemp();
+    char *before[5], *dir = th_mkdtemp();
     locale_t mine;
+    int changed = 0;
 
     (void)state;
     assert_non_null(dir);
     assert_int_equal(evg_scores_compute(&s, g, NULL, &err), 0);
-    before = export_str(g, s);
-    assert_non_null(strstr(before, "<data key=\"v_pr\">0.5</data>"));
+    for (size_t i = 0; i < 5; i++)
+        before[i] = export_fmt(g, s, formats[i]);
+    assert_non_null(strstr(before[0], "<data key=\"v_pr\">0.5</data>"));
+    assert_non_null(strstr(before[3], "\"pr\":0.5}"));
     if (comma_locale(dir) == 0) {
+        changed = 1;
         mine = uselocale((locale_t)0);
-        after = export_str(g, s);
-        assert_true(uselocale((locale_t)0) == mine); /* the thread's locale is restored */
+        for (size_t i = 0; i < 5; i++) {
+            char *after = export_fmt(g, s, formats[i]);
+            assert_true(uselocale((locale_t)0) ==
+                        mine); /* the thread's locale is restored */
+            assert_string_equal(before[i], after);
+            free(after);
+        }
         setlocale(LC_NUMERIC, "C");
-        assert_string_equal(before, after);
-        free(after);
     }
     unsetenv("LOCPATH");
     th_rmtree(dir);
     free(dir);
-    free(before);
+    for (size_t i = 0; i < 5; i++)
+        free(before[i]);
     evg_scores_free(s);
     evg_graph_free(g);
     evg_corpus_free(c);
-    if (after == NULL)
+    if (!changed)
         skip(); /* no locale with a decimal comma could be had on this machine */
 }
 
 static void test_format_names(void **state)
 {
-    evg_format f = (evg_format)99;
+    const struct {
+        const char *name;
+        int rc;
+        evg_format want;
+    } cases[] = {
+        {"graphml", 0, EVG_FMT_GRAPHML},
+        {"GraphML", 0, EVG_FMT_GRAPHML},
+        {"out/people.GRAPHML", 0, EVG_FMT_GRAPHML},
+        {"gexf", 0, EVG_FMT_GEXF},
+        {"out/graph.gexf", 0, EVG_FMT_GEXF}, /* the extension means GEXF 1.3 */
+        {"GEXF12", 0, EVG_FMT_GEXF12},
+        {"json", 0, EVG_FMT_JSON},
+        {"people.json", 0, EVG_FMT_JSON},
+        {"csv", 0, EVG_FMT_CSV},
+        {"tables/people.CSV", 0, EVG_FMT_CSV},
+        {"people.nodes.csv", 0, EVG_FMT_CSV},
+        {"people.gexf12", EVG_EINVAL, 0}, /* 1.2draft by name only */
+        {"people.txt", EVG_EINVAL, 0},
+        {".graphml", EVG_EINVAL, 0}, /* no name */
+        {".csv", EVG_EINVAL, 0},
+        {"", EVG_EINVAL, 0},
+        {NULL, EVG_EINVAL, 0},
+    };
 
     (void)state;
-    assert_int_equal(evg_format_from_name(&f, "graphml"), 0);
-    assert_int_equal(f, EVG_FMT_GRAPHML);
-    f = (evg_format)99;
-    assert_int_equal(evg_format_from_name(&f, "GraphML"), 0);
-    assert_int_equal(f, EVG_FMT_GRAPHML);
-    assert_int_equal(evg_format_from_name(&f, "out/people.GRAPHML"), 0);
-    assert_int_equal(evg_format_from_name(&f, "gexf"), EVG_EINVAL);
-    assert_int_equal(evg_format_from_name(&f, "people.txt"), EVG_EINVAL);
-    assert_int_equal(evg_format_from_name(&f, ".graphml"), EVG_EINVAL); /* no name */
-    assert_int_equal(evg_format_from_name(&f, ""), EVG_EINVAL);
-    assert_int_equal(evg_format_from_name(&f, NULL), EVG_EINVAL);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        evg_format f = (evg_format)99;
+        assert_int_equal(evg_format_from_name(&f, cases[i].name), cases[i].rc);
+        assert_int_equal(f, cases[i].rc == 0 ? cases[i].want : (evg_format)99);
+    }
     assert_string_equal(evg_format_name(EVG_FMT_GRAPHML), "graphml");
+    assert_string_equal(evg_format_name(EVG_FMT_GEXF), "gexf");
+    assert_string_equal(evg_format_name(EVG_FMT_GEXF12), "gexf12");
+    assert_string_equal(evg_format_name(EVG_FMT_JSON), "json");
+    assert_string_equal(evg_format_name(EVG_FMT_CSV), "csv");
     assert_string_equal(evg_format_name((evg_format)99), "unknown");
+    assert_string_equal(evg_format_extension(EVG_FMT_GRAPHML), ".graphml");
+    assert_string_equal(evg_format_extension(EVG_FMT_GEXF), ".gexf");
+    assert_string_equal(evg_format_extension(EVG_FMT_GEXF12), ".gexf");
+    assert_string_equal(evg_format_extension(EVG_FMT_JSON), ".json");
+    assert_string_equal(evg_format_extension(EVG_FMT_CSV), ".csv");
+    assert_string_equal(evg_format_extension((evg_format)99), "");
+}
+
+static void test_csv_path(void **state)
+{
+    char buf[64], tiny[12];
+
+    (void)state;
+    assert_int_equal(evg_export_csv_path(buf, sizeof buf, "out.csv", EVG_CSV_NODES), 0);
+    assert_string_equal(buf, "out.nodes.csv");
+    assert_int_equal(evg_export_csv_path(buf, sizeof buf, "g/People.CSV", EVG_CSV_EDGES),
+                     0);
+    assert_string_equal(buf, "g/People.edges.csv");
+    assert_int_equal(evg_export_csv_path(buf, sizeof buf, "dir.csv/out", EVG_CSV_NODES),
+                     0);
+    assert_string_equal(buf, "dir.csv/out.nodes.csv");
+    assert_int_equal(evg_export_csv_path(tiny, sizeof tiny, "out.csv", EVG_CSV_EDGES),
+                     EVG_EINVAL); /* "out.edges.csv" does not fit */
+    assert_int_equal(evg_export_csv_path(buf, sizeof buf, "-", EVG_CSV_NODES),
+                     EVG_EINVAL);
+    assert_int_equal(evg_export_csv_path(buf, sizeof buf, "", EVG_CSV_NODES), EVG_EINVAL);
+    assert_int_equal(evg_export_csv_path(buf, sizeof buf, NULL, EVG_CSV_NODES),
+                     EVG_EINVAL);
+    assert_int_equal(evg_export_csv_path(buf, sizeof buf, "o.csv", (evg_csv_table)5),
+                     EVG_EINVAL);
+}
+
+/* Callers built against version 1 of the options (no csv_table, no layout) still work. */
+static void test_options_version_1(void **state)
+{
+    struct {
+        unsigned version;
+        evg_format format;
+    } v1 = {1, EVG_FMT_GEXF};
+    evg_corpus *c = corpus_of_text(TRICKY);
+    evg_graph *g = build(c, EVG_VIEW_PEOPLE);
+    evg_export_opts now = EVG_EXPORT_OPTS_INIT;
+    char *a, *b;
+
+    (void)state;
+    now.format = EVG_FMT_GEXF;
+    a = export_opts_str(g, NULL, (const evg_export_opts *)(const void *)&v1);
+    b = export_opts_str(g, NULL, &now);
+    assert_non_null(strstr(a, "<gexf xmlns=\"http://gexf.net/1.3\""));
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    evg_graph_free(g);
+    evg_corpus_free(c);
 }
 
 static void test_bad_arguments(void **state)
@@ -387,6 +419,10 @@ static void test_bad_arguments(void **state)
     assert_int_equal(evg_export(f, g, NULL, &o, &err), EVG_EINVAL);
     o = (evg_export_opts)EVG_EXPORT_OPTS_INIT;
     o.version = 7;
+    assert_int_equal(evg_export(f, g, NULL, &o, &err), EVG_EINVAL);
+    o = (evg_export_opts)EVG_EXPORT_OPTS_INIT;
+    o.format = EVG_FMT_CSV;
+    o.csv_table = (evg_csv_table)9;
     assert_int_equal(evg_export(f, g, NULL, &o, &err), EVG_EINVAL);
     assert_int_equal(evg_export(NULL, g, NULL, NULL, &err), EVG_EINVAL);
     assert_int_equal(ftell(f), 0); /* nothing written on refusal */
@@ -442,6 +478,73 @@ static void test_export_file_atomic(void **state)
     free(dir);
 }
 
+/* CSV into files: both tables, replaced together or not at all. */
+static void test_export_file_csv(void **state)
+{
+    char *dir = th_mkdtemp(), *path, *nodes, *edges, *missing, *got[2], *want[2];
+    evg_corpus *c = corpus_of_text(TRICKY), *empty = NULL;
+    evg_graph *g = build(c, EVG_VIEW_FULL), *e;
+    evg_scores *other = NULL;
+    evg_export_opts o = EVG_EXPORT_OPTS_INIT;
+    evg_error err;
+
+    (void)state;
+    assert_non_null(dir);
+    path = th_join(dir, "full.csv");
+    nodes = th_join(dir, "full.nodes.csv");
+    edges = th_join(dir, "full.edges.csv");
+    missing = th_join(dir, "no/such/full.csv");
+    o.format = EVG_FMT_CSV;
+    assert_int_equal(evg_export_file(path, g, NULL, &o, &err), 0);
+    got[0] = th_read(nodes, NULL);
+    got[1] = th_read(edges, NULL);
+    for (int k = 0; k < 2; k++) {
+        o.csv_table = (evg_csv_table)k;
+        want[k] = export_opts_str(g, NULL, &o);
+        assert_non_null(got[k]);
+        assert_string_equal(got[k], want[k]);
+        free(got[k]);
+    }
+    assert_int_equal(strncmp(want[0], "Id,Label,", 9), 0);
+    assert_int_equal(strncmp(want[1], "Source,Target,Type,Id,Label,Weight,Kind,", 40), 0);
+    assert_int_equal(th_count_entries(dir, ".csv"), 2); /* the two tables, nothing else */
+    assert_int_equal(th_count_entries(dir, ".tmp."), 0);
+    /* A failed export leaves both earlier tables whole. */
+    assert_int_equal(evg_corpus_new(&empty, &err), 0);
+    e = build(empty, EVG_VIEW_FULL);
+    assert_int_equal(evg_scores_compute(&other, e, NULL, &err), 0);
+    memset(&err, 0, sizeof err);
+    assert_int_equal(evg_export_file(path, g, other, &o, &err), EVG_EINVAL);
+    assert_string_equal(err.source, nodes);
+    got[0] = th_read(nodes, NULL);
+    got[1] = th_read(edges, NULL);
+    assert_string_equal(got[0], want[0]);
+    assert_string_equal(got[1], want[1]);
+    assert_int_equal(th_count_entries(dir, ".tmp."), 0);
+    /* Standard output takes one stream, not two tables. */
+    memset(&err, 0, sizeof err);
+    assert_int_equal(evg_export_file("-", g, NULL, &o, &err), EVG_EINVAL);
+    assert_non_null(strstr(err.text, "two files"));
+    memset(&err, 0, sizeof err);
+    assert_int_equal(evg_export_file(missing, g, NULL, &o, &err), EVG_EIO);
+    assert_non_null(strstr(err.source, "no/such/full.nodes.csv"));
+    for (int k = 0; k < 2; k++) {
+        free(got[k]);
+        free(want[k]);
+    }
+    evg_scores_free(other);
+    evg_graph_free(e);
+    evg_graph_free(g);
+    evg_corpus_free(empty);
+    evg_corpus_free(c);
+    th_rmtree(dir);
+    free(path);
+    free(nodes);
+    free(edges);
+    free(missing);
+    free(dir);
+}
+
 static void test_empty_graph_exports(void **state)
 {
     evg_corpus *c = NULL;
@@ -474,8 +577,11 @@ int main(void)
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_numbers_ignore_locale),
         cmocka_unit_test(test_format_names),
+        cmocka_unit_test(test_csv_path),
+        cmocka_unit_test(test_options_version_1),
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_export_file_atomic),
+        cmocka_unit_test(test_export_file_csv),
         cmocka_unit_test(test_empty_graph_exports),
     };
 
