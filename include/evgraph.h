@@ -15,5 +15,6 @@
 #include "evgraph/graph.h"
 #include "evgraph/analysis.h"
 #include "evgraph/export.h"
+#include "evgraph/report.h"
 
 #endif

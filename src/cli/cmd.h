@@ -34,6 +34,7 @@ typedef struct {
 extern const cli_cmd cli_cmd_extract;
 extern const cli_cmd cli_cmd_build;
 extern const cli_cmd cli_cmd_run;
+extern const cli_cmd cli_cmd_report;
 
 /* ---- cli.c: diagnostics and shared glue -------------------------------- */
 
@@ -90,12 +91,34 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *inputs,
 /* ---- shared between build and run -------------------------------------- */
 
 /*
- * Build the `view` graph of `c`, compute its centrality scores and export
- * both to `path` in `format`. The graph and scores are handed back in
- * `*g_out` and `*s_out` when those are not NULL (the caller frees them).
- * Returns 0 or a negative status (printed).
+ * Build the `view` graph of `c` (merging the names `aliases` lists; may be
+ * NULL), compute its centrality scores and export both to `path` in
+ * `format`. The graph and scores are handed back in `*g_out` and `*s_out`
+ * when those are not NULL (the caller frees them). Returns 0 or a negative
+ * status (printed).
  */
 int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
-                     evg_view view, const char *path, evg_format format);
+                     evg_view view, const evg_aliases *aliases, const char *path,
+                     evg_format format);
+
+/* --alias FILE: the alias table in `*out` (NULL when `path` is NULL); -1 printed. */
+int cli_load_aliases(evg_aliases **out, const char *path);
+
+/* A warning when `g` was built from documents read twice with different records. */
+void cli_warn_conflicts(const evg_graph *g);
+
+/* ---- shared between report and run ------------------------------------- */
+
+/*
+ * Write the report of `c` (may be NULL) and its graphs to `path` in `fmt`
+ * (Markdown: pictures beside it). `ro` may be NULL. Returns 0 or a negative
+ * status (printed).
+ */
+int cli_write_report(const char *path, evg_report_format fmt, const evg_corpus *c,
+                     const evg_graph *full, const evg_graph *people,
+                     const evg_scores *people_scores, const evg_report_opts *ro);
+
+/* The file name of `path`, without its folder (a pointer into `path`). */
+const char *cli_base_name(const char *path);
 
 #endif

@@ -4,7 +4,7 @@
 #include "cmd.h"
 
 static cli_strlist inputs;
-static const char *output, *format, *view;
+static const char *output, *format, *view, *alias_path;
 static int help;
 
 static const cli_opt opts[] = {
@@ -14,15 +14,46 @@ static const cli_opt opts[] = {
      "write the graph to FILE, replaced once complete (- for stdout)",
      CLI_OPT_REQUIRED},
     {CLI_OPT_VALUE, "format", 'f', &format, "FORMAT",
-     "graphml (default: from FILE's extension, else graphml)", 0},
+     "graphml, gexf (Gephi timeline), gexf12 (GEXF 1.2draft, for NetworkX), json "
+     "(node-link) or csv (FILE.nodes.csv and FILE.edges.csv); default: from FILE's "
+     "extension, else graphml",
+     0},
     {CLI_OPT_VALUE, "view", 0, &view, "VIEW",
-     "full (all kinds of node; default) or people (who met whom)", 0},
+     "full (all kinds of node; default), people (who met whom), countries "
+     "(whose officials met) or bipartite (people and their meetings)",
+     0},
+    {CLI_OPT_VALUE, "alias", 0, &alias_path, "FILE",
+     "merge the name variants listed in the JSON alias FILE", 0},
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
 
+int cli_load_aliases(evg_aliases **out, const char *path)
+{
+    evg_error e;
+
+    memset(&e, 0, sizeof e);
+    *out = NULL;
+    if (path == NULL || evg_aliases_load(out, path, &e) == 0)
+        return 0;
+    cli_error(&e);
+    return -1;
+}
+
+void cli_warn_conflicts(const evg_graph *g)
+{
+    evg_graph_stats st;
+
+    evg_graph_get_stats(&st, g);
+    if (st.conflicts > 0)
+        cli_warnf("%zu document id%s read twice with different records; "
+                  "the record whose JSON sorts first was used",
+                  st.conflicts, st.conflicts == 1 ? " was" : "s were");
+}
+
 int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
-                     evg_view v, const char *path, evg_format fmt)
+                     evg_view v, const evg_aliases *aliases, const char *path,
+                     evg_format fmt)
 {
     evg_build_opts bo = EVG_BUILD_OPTS_INIT;
     evg_export_opts eo = EVG_EXPORT_OPTS_INIT;
@@ -33,6 +64,7 @@ int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
 
     memset(&e, 0, sizeof e);
     bo.view = v;
+    bo.aliases = aliases;
     eo.format = fmt;
     if ((rc = evg_graph_build(&g, c, &bo, &e)) < 0 ||
         (rc = evg_scores_compute(&s, g, NULL, &e)) < 0 ||
@@ -72,13 +104,8 @@ static int choose_format(evg_format *out)
 
 static int choose_view(evg_view *out)
 {
-    if (view == NULL || strcmp(view, "full") == 0)
-        *out = EVG_VIEW_FULL;
-    else if (strcmp(view, "people") == 0)
-        *out = EVG_VIEW_PEOPLE;
-    else
-        return -1;
-    return 0;
+    *out = EVG_VIEW_FULL;
+    return view == NULL ? 0 : evg_view_from_name(out, view);
 }
 
 /* Read every input into `c`; an unreadable file or a bad line is reported and counted. */
@@ -109,6 +136,8 @@ static int read_inputs(size_t *failed_out, evg_corpus *c)
 static cli_status build_main(int argc, char **argv)
 {
     evg_corpus *c = NULL;
+    evg_graph *g = NULL;
+    evg_aliases *aliases = NULL;
     evg_format fmt;
     evg_view v;
     evg_error e;
@@ -120,16 +149,20 @@ static cli_status build_main(int argc, char **argv)
     if ((st = cli_parse(&cli_cmd_build, argc, argv)) != CLI_OK)
         goto cleanup;
     if (choose_view(&v) < 0) {
-        snprintf(msg, sizeof msg, "unknown view '%s' (expected full or people)", view);
+        snprintf(msg, sizeof msg,
+                 "unknown view '%.60s' (expected full, people, countries or bipartite)", view);
         st = cli_usage_error(&cli_cmd_build, msg);
         goto cleanup;
     }
     if (choose_format(&fmt) < 0) {
-        snprintf(msg, sizeof msg, "unknown format '%s'", format);
+        snprintf(msg, sizeof msg,
+                 "unknown format '%.60s' (expected graphml, gexf, gexf12, json or csv)", format);
         st = cli_usage_error(&cli_cmd_build, msg);
         goto cleanup;
     }
     st = CLI_FAILED;
+    if (cli_load_aliases(&aliases, alias_path) < 0) /* before reading: nothing is written */
+        goto cleanup;
     if (evg_corpus_new(&c, &e) < 0) {
         cli_error(&e);
         goto cleanup;
@@ -140,10 +173,13 @@ static cli_status build_main(int argc, char **argv)
         cli_errorf("%s: left as it was: no input could be read", output);
         goto cleanup;
     }
-    if (cli_build_export(NULL, NULL, c, v, output, fmt) < 0)
+    if (cli_build_export(&g, NULL, c, v, aliases, output, fmt) < 0)
         goto cleanup;
+    cli_warn_conflicts(g);
     st = failed ? CLI_FAILED : CLI_OK;
 cleanup:
+    evg_graph_free(g);
+    evg_aliases_free(aliases);
     evg_corpus_free(c);
     cli_opts_free(opts);
     return st;

@@ -7,7 +7,9 @@
 #include "cmd.h"
 
 static cli_strlist inputs, lexicons;
-static const char *output, *top_arg;
+static const char *output, *top_arg, *alias_path;
+static const char *format_arg;                /* --format */
+static evg_format run_fmt = EVG_FMT_GRAPHML; /* of the two graphs */
 static int help;
 
 static const cli_opt opts[] = {
@@ -15,19 +17,24 @@ static const cli_opt opts[] = {
      "an article file, a folder of *.txt (recursive), - for stdin",
      CLI_OPT_REQUIRED},
     {CLI_OPT_VALUE, "output", 'o', &output, "DIR",
-     "write events.jsonl, graph.graphml, people.graphml in DIR",
+     "write events.jsonl, graph.graphml, people.graphml (or as --format says), "
+     "report.html in DIR",
      CLI_OPT_REQUIRED},
+    {CLI_OPT_VALUE, "format", 'f', &format_arg, "FORMAT",
+     "write the graphs as graphml (default), gexf, gexf12, json or csv", 0},
     {CLI_OPT_LIST, "lexicon", 'l', &lexicons, "FILE",
      "add the entries of the JSON lexicon FILE (repeatable)", 0},
+    {CLI_OPT_VALUE, "alias", 0, &alias_path, "FILE",
+     "merge the name variants listed in the JSON alias FILE", 0},
     {CLI_OPT_VALUE, "top", 0, &top_arg, "N",
      "list the N most central people per measure (default 5)", 0},
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
 
-/* The outputs: DIR/events.jsonl, DIR/graph.graphml, DIR/people.graphml. */
+/* The outputs: DIR/events.jsonl, DIR/graph.graphml, DIR/people.graphml, DIR/report.html. */
 typedef struct {
-    char *events, *full, *people;
+    char *events, *full, *people, *report;
 } run_paths;
 
 /* mkdir -p: create `dir` and any missing parents. */
@@ -97,6 +104,7 @@ static void print_counts(const evg_corpus *c, const evg_graph *full, const evg_g
                 {"agreements", EVG_NODE_AGREEMENT}, {"places", EVG_NODE_PLACE}};
     size_t by_type[EVG_EV_SIGNING + 1] = {0}, events = 0;
     const char *sep = "";
+    evg_graph_stats st;
 
     for (size_t i = 0; i < evg_corpus_doc_count(c); i++) {
         const evg_doc *d = evg_corpus_doc(c, i);
@@ -108,6 +116,8 @@ static void print_counts(const evg_corpus *c, const evg_graph *full, const evg_g
     for (int t = 0; t <= EVG_EV_SIGNING; t++, sep = ", ")
         printf("%s%s %zu", sep, evg_event_type_name((evg_event_type)t), by_type[t]);
     printf(")\n");
+    evg_graph_get_stats(&st, full);
+    printf("reports        %zu, merged into %zu meetings\n", st.reports, st.meetings);
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         printf("%-14s %zu\n", rows[i].label, evg_graph_count_type(full, rows[i].type));
     printf("edges          %zu in the full graph, %zu in the people graph\n",
@@ -134,18 +144,26 @@ static int print_top(const evg_graph *g, const evg_scores *s, evg_measure m, siz
     return 0;
 }
 
-/* Build, score and export both views, then print the summary. */
-static int build_and_report(const evg_corpus *c, const run_paths *p, size_t ntop)
+/* Build, score and export both views, write the report, then print the summary. */
+static int build_and_report(const evg_corpus *c, const evg_aliases *aliases,
+                            const run_paths *p, size_t ntop)
 {
     evg_graph *full = NULL, *people = NULL;
     evg_scores *full_s = NULL, *people_s = NULL;
+    evg_report_opts ro = EVG_REPORT_OPTS_INIT;
     int rc;
 
-    if ((rc = cli_build_export(&full, &full_s, c, EVG_VIEW_FULL, p->full, EVG_FMT_GRAPHML)) <
-            0 ||
-        (rc = cli_build_export(&people, &people_s, c, EVG_VIEW_PEOPLE, p->people,
-                               EVG_FMT_GRAPHML)) < 0)
+    /* The report lies beside the graphs and names them without the folder. */
+    ro.full_file = cli_base_name(p->full);
+    ro.people_file = cli_base_name(p->people);
+    if ((rc = cli_build_export(&full, &full_s, c, EVG_VIEW_FULL, aliases, p->full,
+                               run_fmt)) < 0 ||
+        (rc = cli_build_export(&people, &people_s, c, EVG_VIEW_PEOPLE, aliases, p->people,
+                               run_fmt)) < 0 ||
+        (rc = cli_write_report(p->report, EVG_REPORT_HTML, c, full, people, people_s,
+                               &ro)) < 0)
         goto cleanup;
+    cli_warn_conflicts(full);
     print_counts(c, full, people);
     if (print_top(people, people_s, EVG_M_BETWEENNESS, ntop) < 0 ||
         print_top(people, people_s, EVG_M_DEGREE, ntop) < 0) {
@@ -180,10 +198,11 @@ static int parse_top(size_t *out)
 static cli_status run_main(int argc, char **argv)
 {
     cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1};
-    run_paths p = {NULL, NULL, NULL};
+    run_paths p = {NULL, NULL, NULL, NULL};
+    evg_aliases *aliases = NULL;
     evg_error e;
     size_t ntop;
-    char msg[128];
+    char msg[128], full_name[32], people_name[32];
     cli_status st;
 
     memset(&e, 0, sizeof e);
@@ -194,26 +213,41 @@ static cli_status run_main(int argc, char **argv)
         st = cli_usage_error(&cli_cmd_run, msg);
         goto cleanup;
     }
+    if (format_arg && evg_format_from_name(&run_fmt, format_arg) < 0) {
+        snprintf(msg, sizeof msg,
+                 "unknown format '%.40s' (expected graphml, gexf, gexf12, json or csv)",
+                 format_arg);
+        st = cli_usage_error(&cli_cmd_run, msg);
+        goto cleanup;
+    }
+    /* graph.graphml, graph.gexf, ...; CSV: graph.nodes.csv and graph.edges.csv */
+    snprintf(full_name, sizeof full_name, "graph%s", evg_format_extension(run_fmt));
+    snprintf(people_name, sizeof people_name, "people%s", evg_format_extension(run_fmt));
     st = CLI_FAILED;
+    if (cli_load_aliases(&aliases, alias_path) < 0) /* before anything is written */
+        goto cleanup;
     if (make_dirs(output) < 0) {
         cli_errorf("%s: cannot create directory: %s", output, strerror(errno));
         goto cleanup;
     }
     if (!(p.events = cli_path_join(output, "events.jsonl")) ||
-        !(p.full = cli_path_join(output, "graph.graphml")) ||
-        !(p.people = cli_path_join(output, "people.graphml")) ||
+        !(p.full = cli_path_join(output, full_name)) ||
+        !(p.people = cli_path_join(output, people_name)) ||
+        !(p.report = cli_path_join(output, "report.html")) ||
         evg_corpus_new(&x.corpus, &e) < 0) {
         cli_errorf("out of memory");
         goto cleanup;
     }
-    if (extract_events(&x, p.events) < 0 || build_and_report(x.corpus, &p, ntop) < 0)
+    if (extract_events(&x, p.events) < 0 || build_and_report(x.corpus, aliases, &p, ntop) < 0)
         goto cleanup;
     st = x.failed ? CLI_FAILED : CLI_OK;
 cleanup:
+    evg_aliases_free(aliases);
     evg_corpus_free(x.corpus);
     free(p.events);
     free(p.full);
     free(p.people);
+    free(p.report);
     cli_opts_free(opts);
     return st;
 }

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Usage: gephi_lint.py FILE.graphml...
+"""Usage: gephi_lint.py FILE.graphml|FILE.gexf...
 
 The Gephi rules that schema validation and the loaders do not check (see
 GEPHI_RULES.md in the shared consumer checks): where keys sit, what they are
 called, what their values look like, and what Gephi would silently change on
-import (merged parallel edges, columns overwritten by its statistics).
+import (merged parallel edges, columns overwritten by its statistics). For
+GEXF also what Gephi's timeline needs: a dynamic graph with timeformat
+"date" and start <= end, ISO dates, on every element that has them.
 Prints one line per problem and "N passed, N failed"; exit 1 on any problem.
 """
 import re
@@ -88,7 +90,7 @@ def check_data(elem, where, kind_of, keys, problems):
             problems.append("%s: %s=%r is not a %s" % (where, name, text, kind))
         if name == "color" and not COLOR.match(text):
             problems.append("%s: color %r is not #rrggbb" % (where, text))
-        if (name.endswith("date") or name.endswith("_seen")) and not DATE.match(text):
+        if (name.endswith("date") or name in ("first_seen", "last_seen")) and not DATE.match(text):
             problems.append("%s: %s %r is not an ISO date" % (where, name, text))
         names[name] = text
     return names
@@ -144,6 +146,127 @@ def lint(path):
     return problems
 
 
+GEXF_NS = {"http://gexf.net/1.3": ("1.3", "http://gexf.net/1.3/viz"),
+           "http://www.gexf.net/1.2draft": ("1.2", "http://www.gexf.net/1.2draft/viz")}
+GEXF_TYPES = {"integer": "int", "long": "long", "double": "double", "float": "float",
+              "boolean": "boolean", "string": "string"}
+# Gephi's own columns: an attribute with one of these ids clashes with them.
+GEXF_RESERVED = {"node": {"id", "label", "timeset", "interval"},
+                 "edge": {"id", "label", "timeset", "interval", "weight", "kind", "type",
+                          "source", "target"}}
+ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def check_interval(el, where, problems):
+    start, end = el.get("start"), el.get("end")
+    for v in (start, end):
+        if v is not None and not ISO.match(v):
+            problems.append("%s: start/end %r is not an ISO date" % (where, v))
+    if start and end and start > end:
+        problems.append("%s: ends (%s) before it starts (%s)" % (where, end, start))
+
+
+def gexf_declarations(graph, ns, problems):
+    decl = {"node": {}, "edge": {}}
+    for attrs in graph.findall(ns + "attributes"):
+        cls = attrs.get("class")
+        for a in attrs.findall(ns + "attribute"):
+            aid, title, typ = a.get("id"), a.get("title"), a.get("type")
+            if cls not in decl:
+                problems.append("attributes class %r" % cls)
+                continue
+            if typ not in GEXF_TYPES:
+                problems.append("attribute %s: type %r is not one Gephi keeps" % (aid, typ))
+            if aid != title:
+                problems.append("attribute %s: id differs from title %r (graphology names by id)"
+                                % (aid, title))
+            if aid.lower() in GEPHI_STATS or aid.lower() in GEXF_RESERVED[cls]:
+                problems.append("attribute %s: clashes with a Gephi column" % aid)
+            if a.find(ns + "default") is not None:
+                problems.append("attribute %s: <default>" % aid)
+            decl[cls][aid] = GEXF_TYPES.get(typ, "string")
+    return decl
+
+
+def gexf_attvalues(el, ns, where, decl, problems):
+    values = el.find(ns + "attvalues")
+    for a in values.findall(ns + "attvalue") if values is not None else []:
+        aid = a.get("for")
+        if aid not in decl:
+            problems.append("%s: value for undeclared attribute %r" % (where, aid))
+        elif not value_ok(decl[aid], a.get("value", "")):
+            problems.append("%s: %s=%r is not a %s" % (where, aid, a.get("value"), decl[aid]))
+
+
+def gexf_nodes(graph, ns, viz, decl, problems):
+    ids = set()
+    for n in graph.iter(ns + "node"):
+        nid = n.get("id", "")
+        if not NMTOKEN.match(nid) or nid in ids:
+            problems.append("node id %r unsafe or repeated" % nid)
+        ids.add(nid)
+        if not n.get("label"):
+            problems.append("node %s: no label" % nid)
+        check_interval(n, "node " + nid, problems)
+        gexf_attvalues(n, ns, "node " + nid, decl["node"], problems)
+        color = n.find(viz + "color")
+        if color is None:
+            problems.append("node %s: no viz:color" % nid)
+        elif color.get("a") not in (None, "1", "1.0") or not all(
+                INT.match(color.get(c) or "") and 0 <= int(color.get(c)) <= 255 for c in "rgb"):
+            problems.append("node %s: viz:color is not r/g/b 0-255 without alpha" % nid)
+        size = n.find(viz + "size")
+        if size is not None and not (value_ok("float", size.get("value", "")) and
+                                     float(size.get("value")) >= 0):
+            problems.append("node %s: viz:size %r" % (nid, size.get("value")))
+    return ids
+
+
+def lint_gexf(path):
+    problems = []
+    text = open(path, encoding="utf-8").read()
+    if "xsi:schemaLocation" in text:
+        problems.append("xsi:schemaLocation (the RNG rejects it)")
+    if 'xmlns:viz="' not in text:
+        problems.append("the viz namespace is not bound to the prefix viz (graphology looks for viz:)")
+    root = ET.fromstring(text.encode("utf-8"))
+    uri = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    if uri not in GEXF_NS or not root.tag.endswith("}gexf"):
+        return problems + ["root %s is not GEXF 1.3 or 1.2draft" % root.tag]
+    version, viz_uri = GEXF_NS[uri]
+    ns, viz = "{%s}" % uri, "{%s}" % viz_uri
+    if root.get("version") != version:
+        problems.append("version %r in the %s namespace" % (root.get("version"), version))
+    graph = root.find(ns + "graph")
+    if graph is None:
+        return problems + ["no <graph>"]
+    if graph.get("mode") != "dynamic" or graph.get("timeformat") != "date":
+        problems.append("graph is not mode=dynamic timeformat=date: no Gephi timeline")
+    if graph.get("defaultedgetype") not in ("directed", "undirected"):
+        problems.append("no defaultedgetype")
+    decl = gexf_declarations(graph, ns, problems)
+    ids = gexf_nodes(graph, ns, viz, decl, problems)
+    eids, kinds = set(), set()
+    for e in graph.iter(ns + "edge"):
+        eid, s, t = e.get("id", ""), e.get("source"), e.get("target")
+        if not NMTOKEN.match(eid) or eid in eids:
+            problems.append("edge id %r missing, unsafe or repeated" % eid)
+        eids.add(eid)
+        if s not in ids or t not in ids:
+            problems.append("edge %s: end %r or %r is not a declared node" % (eid, s, t))
+        if not value_ok("double", e.get("weight", "")):
+            problems.append("edge %s: weight %r" % (eid, e.get("weight")))
+        if version == "1.3" and not e.get("kind"):
+            problems.append("edge %s: no kind (Gephi merges typed parallel edges)" % eid)
+        pair = tuple(sorted((s or "", t or ""))) + (e.get("kind") or "",)
+        if pair in kinds:
+            problems.append("edge %s: parallel edge of the same kind (Gephi merges it)" % eid)
+        kinds.add(pair)
+        check_interval(e, "edge " + eid, problems)
+        gexf_attvalues(e, ns, "edge " + eid, decl["edge"], problems)
+    return problems
+
+
 def main(argv):
     if not argv:
         print(__doc__, file=sys.stderr)
@@ -151,7 +274,7 @@ def main(argv):
     failed = 0
     for path in argv:
         try:
-            problems = lint(path)
+            problems = lint_gexf(path) if path.endswith(".gexf") else lint(path)
         except (OSError, ET.ParseError, UnicodeDecodeError) as exc:
             problems = ["cannot read: %s" % exc]
         print("%s %s" % ("FAIL" if problems else "PASS", path))

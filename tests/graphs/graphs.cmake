@@ -6,7 +6,7 @@
 # paths recorded in events.jsonl are the same on every machine.
 cmake_minimum_required(VERSION 3.20)
 set(ENV{LC_ALL} C)
-set(outputs events.jsonl graph.graphml people.graphml summary.txt)
+set(outputs events.jsonl graph.graphml people.graphml report.html summary.txt)
 set(update_cmd "cmake --build <build dir> --target update-graphs")
 
 file(REMOVE_RECURSE ${WORK})
@@ -19,13 +19,14 @@ if(NOT rc EQUAL 0)
 endif()
 file(RENAME ${WORK}/out.summary ${WORK}/out/summary.txt)
 
-# The stages run one by one (extract, then build each view from its output) must
-# give the very files that `run` wrote.
+# The stages run one by one (extract, then build each view and the report from its
+# output) must give the very files that `run` wrote.
 if(MODE STREQUAL "pipeline")
   set(steps
     "extract examples/articles -o ${WORK}/events.jsonl|events.jsonl|events.jsonl"
     "build ${WORK}/events.jsonl -o ${WORK}/graph.graphml|graph.graphml|graph.graphml"
-    "build ${WORK}/events.jsonl --view people -o ${WORK}/people.graphml|people.graphml|people.graphml")
+    "build ${WORK}/events.jsonl --view people -o ${WORK}/people.graphml|people.graphml|people.graphml"
+    "report ${WORK}/events.jsonl -o ${WORK}/report.html|report.html|report.html")
   foreach(step IN LISTS steps)
     string(REPLACE "|" ";" parts "${step}")
     list(GET parts 0 cmd)

@@ -1,0 +1,265 @@
+/* evgraph report: extracted events in, a report with pictures out. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cmd.h"
+
+static cli_strlist inputs;
+static const char *output, *format, *top_arg, *title, *alias_path;
+static int help;
+
+static const cli_opt opts[] = {
+    {CLI_OPT_OPERANDS, "SOURCE", 0, &inputs, NULL,
+     "output of 'evgraph extract': a file, a folder of *.jsonl, or - for stdin",
+     CLI_OPT_REQUIRED},
+    {CLI_OPT_VALUE, "output", 'o', &output, "FILE",
+     "write the report to FILE, replaced once complete; Markdown (FILE.md) gets its "
+     "pictures beside it as FILE-*.svg; - for stdout (HTML)",
+     CLI_OPT_REQUIRED},
+    {CLI_OPT_VALUE, "format", 'f', &format, "FORMAT",
+     "html or markdown (default: from FILE's extension, else html)", 0},
+    {CLI_OPT_VALUE, "alias", 0, &alias_path, "FILE",
+     "merge the name variants listed in the JSON alias FILE", 0},
+    {CLI_OPT_VALUE, "top", 0, &top_arg, "N",
+     "name and profile the N most central people (default 10)", 0},
+    {CLI_OPT_VALUE, "title", 0, &title, "TEXT", "the heading (default: Who met whom)", 0},
+    {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
+    {0},
+};
+
+int cli_write_report(const char *path, evg_report_format fmt, const evg_corpus *c,
+                     const evg_graph *full, const evg_graph *people,
+                     const evg_scores *people_scores, const evg_report_opts *ro)
+{
+    evg_report *r = NULL;
+    evg_error e;
+    int rc;
+
+    memset(&e, 0, sizeof e);
+    if ((rc = evg_report_new(&r, c, full, people, people_scores, ro, &e)) < 0 ||
+        (rc = evg_report_write_file(path, r, fmt, &e)) < 0)
+        cli_error(&e);
+    evg_report_free(r);
+    return rc;
+}
+
+const char *cli_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+
+    return slash ? slash + 1 : path;
+}
+
+/* The files to read, each a malloc()ed path. */
+typedef struct {
+    char **v;
+    size_t n, cap;
+} file_list;
+
+/* Take `path` (NULL: out of memory) into the list; -2 when out of memory. */
+static int push(file_list *l, char *path)
+{
+    if (path && l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        char **v = realloc(l->v, cap * sizeof(*v));
+        if (v == NULL) {
+            free(path);
+            return -2;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    if (path == NULL)
+        return -2;
+    l->v[l->n++] = path;
+    return 0;
+}
+
+static void file_list_free(file_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.jsonl files of folder `dir` (not hidden), in byte order, into `out`. */
+static int list_folder(file_list *out, const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *ent;
+    size_t first = out->n;
+    int rc = 0;
+
+    if (d == NULL)
+        return -1;
+    while (rc == 0 && (ent = readdir(d)) != NULL) {
+        size_t n = strlen(ent->d_name);
+        if (ent->d_name[0] == '.' || n <= 6 || strcmp(ent->d_name + n - 6, ".jsonl") != 0)
+            continue;
+        rc = push(out, cli_path_join(dir, ent->d_name));
+    }
+    closedir(d);
+    if (out->n > first)
+        qsort(out->v + first, out->n - first, sizeof(*out->v), by_name);
+    return rc;
+}
+
+/*
+ * Read every SOURCE into `c`: a folder stands for its *.jsonl files. An
+ * unreadable input or a bad line is reported with its file and line and
+ * counted in *failed_out; the rest goes on.
+ */
+static int read_sources(size_t *failed_out, evg_corpus *c)
+{
+    evg_read_opts ro = EVG_READ_OPTS_INIT;
+    file_list files = {NULL, 0, 0};
+    struct stat st;
+    int rc = 0;
+
+    ro.on_diag = cli_diag;
+    for (size_t i = 0; rc == 0 && i < inputs.n; i++) {
+        const char *in = inputs.v[i];
+        int listed = 0;
+        if (strcmp(in, "-") != 0 && stat(in, &st) == 0 && S_ISDIR(st.st_mode)) {
+            if ((listed = list_folder(&files, in)) == -1) {
+                cli_errorf("%s: cannot read folder: %s", in, strerror(errno));
+                (*failed_out)++;
+            }
+            if (listed == -2)
+                rc = EVG_ENOMEM;
+            continue;
+        }
+        if (push(&files, strdup(in)) < 0)
+            rc = EVG_ENOMEM;
+    }
+    for (size_t i = 0; rc == 0 && i < files.n; i++) {
+        evg_error e;
+        size_t bad = 0;
+        memset(&e, 0, sizeof e);
+        rc = evg_corpus_read_events(&bad, c, files.v[i], &ro, &e);
+        *failed_out += bad;
+        if (rc < 0)
+            cli_error(&e);
+        if (rc < 0 && rc != EVG_ENOMEM) {
+            (*failed_out)++;
+            rc = 0;
+        }
+    }
+    if (rc == EVG_ENOMEM)
+        cli_errorf("out of memory");
+    file_list_free(&files);
+    return rc;
+}
+
+/* Build both views and score the people, then write the report. */
+static int report_corpus(const evg_corpus *c, const evg_aliases *aliases,
+                         evg_report_format fmt, const evg_report_opts *ro)
+{
+    evg_build_opts bo = EVG_BUILD_OPTS_INIT;
+    evg_graph *full = NULL, *people = NULL;
+    evg_scores *s = NULL;
+    evg_error e;
+    int rc;
+
+    memset(&e, 0, sizeof e);
+    bo.aliases = aliases;
+    if ((rc = evg_graph_build(&full, c, &bo, &e)) < 0)
+        goto failed;
+    cli_warn_conflicts(full);
+    bo.view = EVG_VIEW_PEOPLE;
+    if ((rc = evg_graph_build(&people, c, &bo, &e)) < 0 ||
+        (rc = evg_scores_compute(&s, people, NULL, &e)) < 0)
+        goto failed;
+    rc = cli_write_report(output, fmt, c, full, people, s, ro);
+    goto cleanup;
+failed:
+    cli_error(&e);
+cleanup:
+    evg_scores_free(s);
+    evg_graph_free(people);
+    evg_graph_free(full);
+    return rc;
+}
+
+/* --format, else the output's extension; --top from 1 to 1000. */
+static cli_status check_options(evg_report_format *fmt, evg_report_opts *ro)
+{
+    char msg[160], *end;
+    long v;
+
+    *fmt = evg_report_format_of_path(output);
+    if (format && strcmp(format, "html") == 0)
+        *fmt = EVG_REPORT_HTML;
+    else if (format && strcmp(format, "markdown") == 0)
+        *fmt = EVG_REPORT_MARKDOWN;
+    else if (format) {
+        snprintf(msg, sizeof msg, "unknown format '%.40s' (expected html or markdown)",
+                 format);
+        return cli_usage_error(&cli_cmd_report, msg);
+    }
+    if (*fmt == EVG_REPORT_MARKDOWN && strcmp(output, "-") == 0)
+        return cli_usage_error(&cli_cmd_report,
+                               "a Markdown report needs a file name "
+                               "(-o FILE.md): its pictures go beside it");
+    ro->title = title;
+    if (top_arg) {
+        errno = 0;
+        v = strtol(top_arg, &end, 10);
+        if (errno || end == top_arg || *end || v < 1 || v > 1000) {
+            snprintf(msg, sizeof msg,
+                     "--top expects a number from 1 to 1000, not '%.40s'", top_arg);
+            return cli_usage_error(&cli_cmd_report, msg);
+        }
+        ro->top = (size_t)v;
+    }
+    return CLI_OK;
+}
+
+static cli_status report_main(int argc, char **argv)
+{
+    evg_report_opts ro = EVG_REPORT_OPTS_INIT;
+    evg_report_format fmt;
+    evg_aliases *aliases = NULL;
+    evg_corpus *c = NULL;
+    evg_error e;
+    size_t failed = 0;
+    cli_status st;
+
+    memset(&e, 0, sizeof e);
+    if ((st = cli_parse(&cli_cmd_report, argc, argv)) != CLI_OK ||
+        (st = check_options(&fmt, &ro)) != CLI_OK)
+        goto cleanup;
+    st = CLI_FAILED;
+    if (cli_load_aliases(&aliases, alias_path) <
+        0) /* before reading: nothing is written */
+        goto cleanup;
+    if (evg_corpus_new(&c, &e) < 0) {
+        cli_error(&e);
+        goto cleanup;
+    }
+    if (read_sources(&failed, c) < 0)
+        goto cleanup;
+    if (evg_corpus_doc_count(c) == 0 && failed > 0) {
+        cli_errorf("%s: left as it was: no input could be read", output);
+        goto cleanup;
+    }
+    if (report_corpus(c, aliases, fmt, &ro) < 0)
+        goto cleanup;
+    st = failed ? CLI_FAILED : CLI_OK;
+cleanup:
+    evg_corpus_free(c);
+    evg_aliases_free(aliases);
+    cli_opts_free(opts);
+    return st;
+}
+
+const cli_cmd cli_cmd_report = {"report", report_main, opts,
+                                "write a report with pictures (HTML or Markdown)"};

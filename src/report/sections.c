@@ -1,0 +1,556 @@
+/*
+ * What a report says, written once for every format through a renderer:
+ * the summary, the pictures with their captions, the rankings, the
+ * countries, the communities and how to open the graphs in Gephi. The
+ * agreements and the profiles of people are in profiles.c.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report_internal.h"
+
+typedef struct {
+    const char *anchor, *title;
+} section;
+
+/* Anchors are what GitHub derives from the titles, so Markdown links work too. */
+static const section SECTIONS[] = {
+    {"summary", "Summary"},
+    {"network-of-people", "Network of people"},
+    {"most-central-people", "Most central people"},
+    {"rankings", "Rankings"},
+    {"timeline", "Timeline"},
+    {"countries", "Countries"},
+    {"communities", "Communities"},
+    {"agreements", "Agreements"},
+    {"profiles", "Profiles"},
+    {"opening-the-graphs-in-gephi", "Opening the graphs in Gephi"},
+};
+enum {
+    S_SUMMARY,
+    S_NETWORK,
+    S_CENTRAL,
+    S_RANKINGS,
+    S_TIMELINE,
+    S_COUNTRIES,
+    S_COMMUNITIES,
+    S_AGREEMENTS,
+    S_PROFILES,
+    S_GEPHI,
+    S__COUNT
+};
+
+void evg_i_rw_textf(evg_i_rw *w, const char *fmt, ...)
+{
+    char small[512], *big = NULL;
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n >= sizeof small && (big = malloc((size_t)n + 1)) != NULL) {
+        va_start(ap, fmt);
+        vsnprintf(big, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    w->r->text(w, big ? big : small);
+    free(big);
+}
+
+static void text(evg_i_rw *w, const char *s)
+{
+    w->r->text(w, s);
+}
+
+static void open_section(evg_i_rw *w, int s)
+{
+    w->r->heading(w, 2, SECTIONS[s].anchor, SECTIONS[s].title);
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+/* ---- header and summary ------------------------------------------------- */
+
+typedef struct {
+    size_t articles;
+    const char *published_first, *published_last;
+    size_t by_series[EVG_I_TL__COUNT], events;
+    size_t named, in_events, met;
+    size_t sources, max_sources, multi_source;
+    size_t agreements, signed_, referenced;
+} summary;
+
+static void count_articles(summary *s, const evg_corpus *c)
+{
+    for (size_t i = 0; c && i < evg_corpus_doc_count(c); i++) {
+        const char *d = evg_doc_date(evg_corpus_doc(c, i));
+        s->articles++;
+        if (d && (s->published_first == NULL || strcmp(d, s->published_first) < 0))
+            s->published_first = d;
+        if (d && (s->published_last == NULL || strcmp(d, s->published_last) > 0))
+            s->published_last = d;
+    }
+}
+
+/* Whether agreement `v` was signed (2), referenced (1) or neither (0) at a meeting. */
+static int agreement_use(const evg_report *r, size_t v)
+{
+    int use = 0;
+
+    for (size_t i = r->adj_start[v]; i < r->adj_start[v + 1]; i++) {
+        evg_i_relation rel = evg_i_graph_eattr(r->full, r->adj[i])->rel;
+        if (rel == EVG_I_REL_SIGNED)
+            use = 2;
+        else if (rel == EVG_I_REL_REFERENCES && use == 0)
+            use = 1;
+    }
+    return use;
+}
+
+static void count_graph(summary *s, const evg_report *r)
+{
+    for (size_t v = 0; v < evg_graph_vertex_count(r->full); v++) {
+        const evg_i_vattr *a = evg_i_graph_vattr(r->full, v);
+        if (a->type == EVG_NODE_PERSON) {
+            s->named++;
+        } else if (a->type == EVG_NODE_MEETING) {
+            s->by_series[evg_i_report_series(a)]++;
+            s->events++;
+            s->sources += a->sources;
+            s->max_sources = a->sources > s->max_sources ? a->sources : s->max_sources;
+            s->multi_source += a->sources > 1;
+        } else if (a->type == EVG_NODE_AGREEMENT) {
+            int use = agreement_use(r, v);
+            s->agreements++;
+            s->signed_ += use == 2;
+            s->referenced += use == 1;
+        }
+    }
+    s->in_events = evg_graph_vertex_count(r->people);
+    for (size_t v = 0; v < s->in_events; v++)
+        s->met += (size_t)evg_i_report_drawn(r, v);
+}
+
+static void header(evg_i_rw *w, const summary *s)
+{
+    const evg_report *r = w->rep;
+
+    w->r->heading(w, 1, NULL, r->title);
+    w->r->para(w, 1);
+    if (r->corpus)
+        evg_i_rw_textf(w,
+                       "Who met whom, when, where and under which agreements, in %zu %s",
+                       s->articles, plural(s->articles, "article", "articles"));
+    else
+        text(w, "Who met whom, when, where and under which agreements");
+    if (s->published_first)
+        evg_i_rw_textf(w, " published from %s to %s", s->published_first,
+                       s->published_last);
+    text(w, ", as evgraph extracted it. Every statement below can be traced to the "
+            "sentences quoted in the profiles.");
+    w->r->para(w, 0);
+    w->r->toc(w, 1);
+    for (int i = 0; i < S__COUNT; i++) {
+        if (i)
+            text(w, " \xC2\xB7 ");
+        w->r->link(w, SECTIONS[i].anchor, SECTIONS[i].title);
+    }
+    w->r->toc(w, 0);
+}
+
+static void events_fact(evg_i_rw *w, const summary *s)
+{
+    const char *sep = ": ";
+
+    w->r->fact(w, "Events", 1);
+    evg_i_rw_textf(w, "%zu", s->events);
+    for (int k = 0; k < EVG_I_TL_PLANNED; k++) {
+        if (s->by_series[k] == 0)
+            continue;
+        evg_i_rw_textf(w, "%s%zu %s%s", sep, s->by_series[k], EVG_I_TL_NAMES[k],
+                       s->by_series[k] == 1 ? "" : "s");
+        sep = ", ";
+    }
+    if (s->by_series[EVG_I_TL_PLANNED])
+        evg_i_rw_textf(w, "%s%zu planned", sep, s->by_series[EVG_I_TL_PLANNED]);
+    w->r->fact(w, NULL, 0);
+}
+
+static void summary_section(evg_i_rw *w, const summary *s)
+{
+    const evg_report *r = w->rep;
+    const evg_i_timeline *t = &r->tl;
+
+    open_section(w, S_SUMMARY);
+    w->r->facts(w, 1);
+    if (r->corpus) {
+        w->r->fact(w, "Articles", 1);
+        evg_i_rw_textf(w, "%zu", s->articles);
+        w->r->fact(w, NULL, 0);
+    }
+    events_fact(w, s);
+    w->r->fact(w, "Dates", 1);
+    if (t->dated)
+        evg_i_rw_textf(w, "%s to %s", t->first, t->last);
+    else
+        text(w, "none");
+    if (t->undated)
+        evg_i_rw_textf(w, "; %zu without a date", t->undated);
+    w->r->fact(w, NULL, 0);
+    w->r->fact(w, "People", 1);
+    evg_i_rw_textf(w, "%zu named, %zu in events, %zu met someone in person", s->named,
+                   s->in_events, s->met);
+    w->r->fact(w, NULL, 0);
+    w->r->fact(w, "Countries and organizations", 1);
+    {
+        size_t nc = evg_graph_count_type(r->full, EVG_NODE_COUNTRY);
+        size_t no = evg_graph_count_type(r->full, EVG_NODE_ORGANIZATION);
+        evg_i_rw_textf(w, "%zu %s, %zu %s", nc, plural(nc, "country", "countries"), no,
+                       plural(no, "organization", "organizations"));
+    }
+    w->r->fact(w, NULL, 0);
+    w->r->fact(w, "Agreements", 1);
+    evg_i_rw_textf(w, "%zu: %zu signed at a meeting, %zu referenced, %zu only named",
+                   s->agreements, s->signed_, s->referenced,
+                   s->agreements - s->signed_ - s->referenced);
+    w->r->fact(w, NULL, 0);
+    w->r->fact(w, "Sources per event", 1);
+    if (s->events) {
+        char num[EVG_I_NUM_BUF];
+        snprintf(num, sizeof num, "%.2f", (double)s->sources / (double)s->events);
+        evg_i_rw_textf(w,
+                       "%s on average, at most %zu; %zu %s reported by more than one "
+                       "article",
+                       num, s->max_sources, s->multi_source,
+                       plural(s->multi_source, "event", "events"));
+    } else {
+        text(w, "no events");
+    }
+    w->r->fact(w, NULL, 0);
+    w->r->facts(w, 0);
+}
+
+/* ---- pictures ----------------------------------------------------------- */
+
+static void network_section(evg_i_rw *w, const summary *s)
+{
+    const evg_report *r = w->rep;
+
+    open_section(w, S_NETWORK);
+    w->r->figure(w, EVG_PIC_NETWORK, 1);
+    evg_i_rw_textf(w,
+                   "The %zu people who met someone in person, placed by igraph's "
+                   "Fruchterman-Reingold layout (each group of connected people on its "
+                   "own), coloured by country and sized by PageRank. A line joins two "
+                   "people who met; it is thicker when they met again. The %zu most "
+                   "central by betweenness are named where there is room.",
+                   s->met, r->top < s->met ? r->top : s->met);
+    if (s->in_events > s->met)
+        evg_i_rw_textf(w,
+                       " %zu more took part only in calls or planned events and %s "
+                       "not drawn.",
+                       s->in_events - s->met, plural(s->in_events - s->met, "is", "are"));
+    w->r->figure(w, EVG_PIC_NETWORK, 0);
+}
+
+static void central_section(evg_i_rw *w)
+{
+    open_section(w, S_CENTRAL);
+    w->r->pair(w, 1);
+    w->r->figure(w, EVG_PIC_BETWEENNESS, 1);
+    text(w, "Betweenness: how often someone lies on the shortest path between two "
+            "others. The brokers between groups score highest.");
+    w->r->figure(w, EVG_PIC_BETWEENNESS, 0);
+    w->r->figure(w, EVG_PIC_DEGREE, 1);
+    text(w, "Degree: how many different people someone met in person.");
+    w->r->figure(w, EVG_PIC_DEGREE, 0);
+    w->r->pair(w, 0);
+}
+
+static void timeline_section(evg_i_rw *w)
+{
+    const evg_i_timeline *t = &w->rep->tl;
+
+    open_section(w, S_TIMELINE);
+    w->r->figure(w, EVG_PIC_TIMELINE, 1);
+    if (t->unit)
+        evg_i_rw_textf(w,
+                       "Events per %s, stacked by kind; planned events count at the "
+                       "date they were planned for.",
+                       t->unit);
+    if (t->undated)
+        evg_i_rw_textf(w, " %zu %s no date and %s left out.", t->undated,
+                       plural(t->undated, "event has", "events have"),
+                       plural(t->undated, "is", "are"));
+    if (t->unit == NULL && t->undated == 0)
+        text(w, "There are no events.");
+    w->r->figure(w, EVG_PIC_TIMELINE, 0);
+}
+
+/* ---- rankings ----------------------------------------------------------- */
+
+static const evg_measure TABLE_MEASURES[] = {EVG_M_DEGREE,      EVG_M_STRENGTH,
+                                             EVG_M_BETWEENNESS, EVG_M_CLOSENESS,
+                                             EVG_M_EIGENVECTOR, EVG_M_PAGERANK};
+
+static void rankings_section(evg_i_rw *w)
+{
+    static const char *const head[] = {"#",         "Person",      "Country",
+                                       "Degree",    "Strength",    "Betweenness",
+                                       "Closeness", "Eigenvector", "PageRank"};
+    const evg_report *r = w->rep;
+    size_t n = evg_graph_vertex_count(r->people);
+    size_t rows = r->top > EVG_I_REPORT_TABLE_ROWS ? r->top : EVG_I_REPORT_TABLE_ROWS;
+    char num[EVG_I_NUM_BUF];
+
+    open_section(w, S_RANKINGS);
+    w->r->para(w, 1);
+    text(w, "Every centrality measure of the people graph (people joined by the "
+            "meetings they shared), computed by igraph; ranked by betweenness, then "
+            "degree. Degree: people met; strength: meetings, counting repeats; "
+            "closeness: harmonic, normalized; eigenvector: scaled to a maximum of 1; "
+            "PageRank: damping 0.85.");
+    w->r->para(w, 0);
+    if (n == 0) {
+        w->r->para(w, 1);
+        text(w, "Nobody took part in an event.");
+        w->r->para(w, 0);
+        return;
+    }
+    w->r->table(w, 1, head, "rllrrrrrr", 9);
+    for (size_t i = 0; i < n && i < rows; i++) {
+        size_t v = r->order[i];
+        const char *c = evg_i_graph_vattr(r->people, v)->country;
+        w->r->row(w, 1);
+        w->r->cell(w, 1);
+        evg_i_rw_textf(w, "%zu", i + 1);
+        w->r->cell(w, 0);
+        w->r->cell(w, 1);
+        text(w, evg_graph_vertex_label(r->people, v));
+        w->r->cell(w, 0);
+        w->r->cell(w, 1);
+        text(w, c ? evg_i_report_country(r, c) : "");
+        w->r->cell(w, 0);
+        for (size_t m = 0; m < sizeof TABLE_MEASURES / sizeof TABLE_MEASURES[0]; m++) {
+            w->r->cell(w, 1);
+            text(w,
+                 evg_i_report_num(num, evg_scores_get(r->scores, TABLE_MEASURES[m], v)));
+            w->r->cell(w, 0);
+        }
+        w->r->row(w, 0);
+    }
+    w->r->table(w, 0, NULL, NULL, 0);
+    if (n > rows) {
+        w->r->para(w, 1);
+        evg_i_rw_textf(w, "%zu more people are in the people graph.", n - rows);
+        w->r->para(w, 0);
+    }
+}
+
+/* ---- countries ---------------------------------------------------------- */
+
+typedef struct {
+    size_t i, j, n;
+} cell_ref;
+
+static int by_count(const void *a, const void *b)
+{
+    const cell_ref *x = a, *y = b;
+
+    if (x->n != y->n)
+        return x->n > y->n ? -1 : 1;
+    if (x->i != y->i)
+        return x->i < y->i ? -1 : 1;
+    return x->j < y->j ? -1 : x->j > y->j;
+}
+
+static void top_pairs(evg_i_rw *w)
+{
+    const evg_report *r = w->rep;
+    const evg_i_matrix *mx = &r->mx;
+    cell_ref *c;
+    size_t k = 0;
+
+    if (mx->n < 2 || (c = calloc(mx->n * mx->n, sizeof(*c))) == NULL)
+        return;
+    for (size_t i = 0; i < mx->n; i++)
+        for (size_t j = i + 1; j < mx->n; j++)
+            if (mx->cell[i * mx->n + j])
+                c[k++] = (cell_ref){i, j, mx->cell[i * mx->n + j]};
+    qsort(c, k, sizeof(*c), by_count);
+    w->r->para(w, 1);
+    text(w, "The pairs that met most:");
+    w->r->para(w, 0);
+    w->r->list(w, 1);
+    for (size_t i = 0; i < k && i < 10; i++) {
+        w->r->item(w, 1);
+        w->r->strong(w, evg_i_report_country(r, mx->code[c[i].i]));
+        text(w, " and ");
+        w->r->strong(w, evg_i_report_country(r, mx->code[c[i].j]));
+        evg_i_rw_textf(w, ": %zu %s", c[i].n, plural(c[i].n, "meeting", "meetings"));
+        w->r->item(w, 0);
+    }
+    w->r->list(w, 0);
+    free(c);
+}
+
+static void countries_section(evg_i_rw *w)
+{
+    const evg_i_matrix *mx = &w->rep->mx;
+
+    open_section(w, S_COUNTRIES);
+    w->r->figure(w, EVG_PIC_COUNTRIES, 1);
+    text(w,
+         "How many in-person meetings (meetings, visits, signings) joined officials of "
+         "two countries; a meeting counts once for each pair of countries present. ");
+    if (mx->countries > mx->n)
+        evg_i_rw_textf(w, "The %zu countries with most such meetings are shown, of %zu. ",
+                       mx->n, mx->countries);
+    evg_i_rw_textf(w, "%zu %s of countries met in all.", mx->pairs,
+                   plural(mx->pairs, "pair", "pairs"));
+    w->r->figure(w, EVG_PIC_COUNTRIES, 0);
+    top_pairs(w);
+}
+
+/* ---- Gephi -------------------------------------------------------------- */
+
+/*
+ * A list item (or, without `what`, a paragraph) of text and code in turns:
+ * parts[0] is text, parts[1] code, parts[2] text...
+ */
+static void step(evg_i_rw *w, const char *what, const char *const *parts)
+{
+    if (what) {
+        w->r->item(w, 1);
+        w->r->strong(w, what);
+        text(w, " ");
+    } else {
+        w->r->para(w, 1);
+    }
+    for (size_t i = 0; parts[i]; i++) {
+        if (i % 2)
+            w->r->code(w, parts[i]);
+        else
+            text(w, parts[i]);
+    }
+    if (what)
+        w->r->item(w, 0);
+    else
+        w->r->para(w, 0);
+}
+
+/* Between the steps of a menu path: a single right-pointing angle quotation mark. */
+#define MENU " \xE2\x80\xBA "
+
+static void gephi_section(evg_i_rw *w)
+{
+    const char *full = w->rep->full_file, *people = w->rep->people_file;
+    char build_full[320], build_people[320];
+    const char *files[] = {
+        "",
+        "evgraph run",
+        " writes the graphs beside this report: ",
+        full,
+        " (people, organizations, countries, meetings, agreements, places) and ",
+        people,
+        " (who met whom). From extracted events, ",
+        build_full,
+        " and ",
+        build_people,
+        " make them.",
+        NULL};
+    const char *open_[] = {"File" MENU "Open, choose ", people,
+                           ", keep the graph undirected.", NULL};
+    static const char *const layout[] = {"Layout panel: ForceAtlas 2 with ",
+                                         "Prevent Overlap",
+                                         ", Run, then Stop once it settles.", NULL};
+    static const char *const color[] = {"Appearance" MENU "Nodes" MENU "Color" MENU
+                                        "Partition" MENU,
+                                        "country",
+                                        " or ",
+                                        "community",
+                                        " (people graph), ",
+                                        "type",
+                                        " (full graph; its colours are already in the ",
+                                        "color",
+                                        " column, which Gephi shows on opening).",
+                                        NULL};
+    static const char *const size[] = {"Appearance" MENU "Nodes" MENU "Size" MENU
+                                       "Ranking" MENU,
+                                       "btw",
+                                       " (betweenness) or ",
+                                       "pr",
+                                       " (PageRank), from 5 to 40; the ",
+                                       "size",
+                                       " column already holds a size by PageRank.",
+                                       NULL};
+    static const char *const cols[] = {
+        "",
+        "deg",
+        ", ",
+        "strength",
+        ", ",
+        "btw",
+        ", ",
+        "clo",
+        ", ",
+        "eig",
+        ", ",
+        "pr",
+        " are the scores of this report; ",
+        "first_seen",
+        " and ",
+        "last_seen",
+        " date each node; ",
+        "meetings",
+        " counts a person's in-person meetings (Filters" MENU "Attributes" MENU
+        "Range keeps the active ones).",
+        NULL};
+
+    snprintf(build_full, sizeof build_full, "evgraph build events.jsonl -o %s", full);
+    snprintf(build_people, sizeof build_people,
+             "evgraph build events.jsonl --view people -o %s", people);
+    open_section(w, S_GEPHI);
+    step(w, NULL, files);
+    w->r->list(w, 1);
+    step(w, "Open:", open_);
+    step(w, "Lay out:", layout);
+    step(w, "Colour:", color);
+    step(w, "Size:", size);
+    step(w, "Columns:", cols);
+    w->r->list(w, 0);
+}
+
+/* ---- the whole document ------------------------------------------------- */
+
+void evg_i_report_sections(evg_i_rw *w)
+{
+    summary s;
+
+    memset(&s, 0, sizeof s);
+    count_articles(&s, w->rep->corpus);
+    count_graph(&s, w->rep);
+    w->r->begin(w, w->rep->title);
+    header(w, &s);
+    summary_section(w, &s);
+    network_section(w, &s);
+    central_section(w);
+    rankings_section(w);
+    timeline_section(w);
+    countries_section(w);
+    evg_i_report_communities(w, SECTIONS[S_COMMUNITIES].anchor,
+                             SECTIONS[S_COMMUNITIES].title);
+    evg_i_report_agreements(w, SECTIONS[S_AGREEMENTS].anchor,
+                            SECTIONS[S_AGREEMENTS].title);
+    evg_i_report_profiles(w, SECTIONS[S_PROFILES].anchor, SECTIONS[S_PROFILES].title);
+    gephi_section(w);
+    w->r->end(w);
+}
