@@ -14,22 +14,11 @@ static int is_word(const x_ctx *x, size_t i)
     return (x->toks.toks[i].flags & EVG_TK_WORD) && !(x->toks.toks[i].flags & EVG_TK_POSS);
 }
 
-/* "al-Sudani", "el-Sisi", "bin-Laden": a lower-case prefix, a hyphen, a capital. */
-static int prefixed_name(const x_ctx *x, size_t i)
-{
-    const evg_i_tok *t = &x->toks.toks[i];
-    const char *s = x->text + t->start;
-    size_t n = t->end - t->start, k;
-
-    for (k = 0; k < n && k < 4 && s[k] >= 'a' && s[k] <= 'z'; k++)
-        ;
-    return k >= 1 && k <= 3 && k + 1 < n && s[k] == '-' && s[k + 1] >= 'A' && s[k + 1] <= 'Z';
-}
-
 int x_is_cap(const x_ctx *x, size_t i)
 {
+    /* "al-Sudani" counts as capitalized: names continue through it */
     return is_word(x, i) &&
-           ((x->toks.toks[i].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) || prefixed_name(x, i)) &&
+           (x->toks.toks[i].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS | EVG_TK_PREFIXED)) &&
            !(x->toks.toks[i].flags & EVG_TK_NUM);
 }
 

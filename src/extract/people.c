@@ -503,6 +503,17 @@ static int named_person(x_ctx *x, size_t *ip)
     return 1;
 }
 
+/*
+ * A word that starts no mention: not in the lexicon, not capitalized, and
+ * none of the pronouns and group words ("he", "her", "they", "both", "the
+ * two"), which all start with b, h, s or t. Most words are such words.
+ */
+static int plain_word(const x_ctx *x, size_t i)
+{
+    char c = x_fold(x, i)[0];
+    return !x->mlen[i] && !x_is_cap(x, i) && c != 'b' && c != 'h' && c != 's' && c != 't';
+}
+
 int x_find_people(x_ctx *x)
 {
     size_t i = x->s0;
@@ -510,8 +521,8 @@ int x_find_people(x_ctx *x)
 
     while (i < x->s1) {
         size_t before = i;
-        if (x->in_agreement[i]) { /* "... Cooperation in Agricultural Research" is no person */
-            i++;
+        if (x->in_agreement[i] || plain_word(x, i)) {
+            i++; /* "... Cooperation in Agricultural Research" is no person; nor is "said" */
             continue;
         }
         if ((rc = titled_person(x, &i)) < 0)

@@ -75,6 +75,21 @@ static int is_alnum(int c)
     return c == C_LETTER || c == C_UPPER || c == C_DIGIT;
 }
 
+/* "al-Sudani", "el-Sisi", "bin-Laden": one to three lower-case letters, a hyphen, a capital. */
+static int prefixed(const char *s, size_t n)
+{
+    size_t k;
+    /* most words have no hyphen in their first four bytes: decided at once */
+    for (k = 1; k <= 3 && k + 1 < n && s[k] != '-'; k++)
+        ;
+    if (k > 3 || k + 1 >= n || s[k + 1] < 'A' || s[k + 1] > 'Z')
+        return 0;
+    for (size_t j = 0; j < k; j++)
+        if (s[j] < 'a' || s[j] > 'z')
+            return 0;
+    return 1;
+}
+
 /* Length and hash of a token's folded form, once it is written. */
 static void fold_done(evg_i_tokens *t, evg_i_tok *tok)
 {
@@ -254,6 +269,8 @@ int evg_i_tokenize(evg_i_tokens *t, const char *s, size_t n, const evg_i_strmap 
                 fl |= EVG_TK_CAP;
             if (caps && letters >= 2)
                 fl |= EVG_TK_ALLCAPS;
+            if (c == C_LETTER && prefixed(s + i, end - i))
+                fl |= EVG_TK_PREFIXED;
             if (push(t, i, end, s, fl) < 0)
                 return EVG_ENOMEM;
             if (end < n && s[end] == '.' && c != C_DIGIT &&

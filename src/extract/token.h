@@ -17,7 +17,8 @@ enum {
     EVG_TK_PARA = 1 << 5,     /* first token of a paragraph */
     EVG_TK_SENT = 1 << 6,     /* first token of a sentence */
     EVG_TK_POSS = 1 << 7,     /* the possessive "'s" split off a word */
-    EVG_TK_ABBREV = 1 << 8    /* a word that kept its final period ("Gen.", "U.S.") */
+    EVG_TK_ABBREV = 1 << 8,   /* a word that kept its final period ("Gen.", "U.S.") */
+    EVG_TK_PREFIXED = 1 << 9  /* "al-Sudani", "el-Sisi": a lower-case prefix, a capital */
 };
 
 typedef struct {

@@ -227,8 +227,17 @@ int evg_article_parse(evg_article **out, const char *id, const char *path, const
         len -= 3;
     }
     if ((a = calloc(1, sizeof(*a))) == NULL || (a->id = evg_i_strdup(id)) == NULL ||
-        (path && (a->path = evg_i_strdup(path)) == NULL) ||
-        evg_i_utf8_repair(&clean, text, len, &a->nbad, &first_bad) < 0 ||
+        (path && (a->path = evg_i_strdup(path)) == NULL)) {
+        rc = evg_i_error_nomem(err);
+        goto cleanup;
+    }
+    /* Most articles are clean UTF-8 with LF line ends: read them where they are. */
+    if (evg_i_utf8_valid(text, len) && memchr(text, '\r', len) == NULL) {
+        EVG_CHECK(split_article(a, text, len, src, err));
+        *out = a;
+        return 0;
+    }
+    if (evg_i_utf8_repair(&clean, text, len, &a->nbad, &first_bad) < 0 ||
         put_lf(&lf, clean.ptr, clean.len) < 0) {
         rc = evg_i_error_nomem(err);
         goto cleanup;
