@@ -66,7 +66,8 @@ typedef struct {
     evg_diag_fn on_diag; /* per-input diagnostics; NULL: ignored */
     void *diag_payload;
     /* Called once, before the first article, with the total size in bytes of the files
-     * to read (standard input not counted) and `diag_payload`; NULL: not called. */
+     * to read (standard input not counted) and `diag_payload`; NULL: not called, and
+     * the walk saves a stat() per file. */
     void (*on_total)(size_t bytes, void *payload);
 } evg_ingest_opts;
 

@@ -119,7 +119,7 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *in, const cli_strli
     }
     ro.threads = x->threads;
     ro.on_diag = cli_diag;
-    ro.on_progress = on_progress;
+    ro.on_progress = b.progress ? on_progress : NULL;
     ro.progress_payload = &b;
     rc = evg_extract_paths(&failed, in->v, in->n, lx, &ro, on_doc, &b, &e);
     if (b.progress && b.shown > b.started)
@@ -129,6 +129,14 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *in, const cli_strli
         cli_error(b.fatal.code ? &b.fatal : &e);
     evg_lexicon_free(lx);
     return rc;
+}
+
+static int reads_stdin(const cli_strlist *in)
+{
+    for (size_t i = 0; i < in->n; i++)
+        if (strcmp(in->v[i], "-") == 0)
+            return 1;
+    return 0;
 }
 
 static cli_status extract_main(int argc, char **argv)
@@ -152,7 +160,9 @@ static cli_status extract_main(int argc, char **argv)
     }
     x.out = evg_ofile_stream(of);
     x.out_name = output && strcmp(output, "-") != 0 ? output : "<stdout>";
-    x.flush = output == NULL || strcmp(output, "-") == 0;
+    /* A filter reading stdin shows each line at once; a batch of files is written
+     * in full buffers, not one write per article. */
+    x.flush = (output == NULL || strcmp(output, "-") == 0) && reads_stdin(&inputs);
     if (cli_extract_inputs(&x, &inputs, &lexicons) < 0)
         goto cleanup; /* the old output file, if any, stays as it was */
     if (x.docs == 0 && x.failed > 0) {

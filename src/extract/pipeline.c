@@ -220,7 +220,7 @@ int evg_extract_paths(size_t *failed_out, const char *const *paths, size_t npath
     }
     io.on_diag = on_diag;
     io.diag_payload = &p;
-    io.on_total = on_total;
+    io.on_total = p.opts->on_progress ? on_total : NULL; /* sizes cost a stat a file */
     rc = evg_ingest_paths(&walk_failed, paths, npaths, &io, on_article, &p, err);
     if (nthreads && rc == 0)
         rc = drain(&p, 1, 0);

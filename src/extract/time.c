@@ -57,7 +57,7 @@ static long parse_day(const char *date)
 static int index_of(const char *const *list, size_t n, const char *s)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(list[i], s) == 0)
+        if (list[i][0] == s[0] && strcmp(list[i], s) == 0)
             return (int)i;
     return -1;
 }
@@ -147,22 +147,22 @@ static long expression_at(const x_ctx *x, size_t i, size_t start, size_t end, lo
     const char *f = x_fold(x, i);
     int wd;
 
-    if (strcmp(f, "today") == 0 || strcmp(f, "tonight") == 0 ||
-        (strcmp(f, "this") == 0 && i + 1 < end &&
+    if (x_is(x, i, "today") || x_is(x, i, "tonight") ||
+        (x_is(x, i, "this") && i + 1 < end &&
          (x_is(x, i + 1, "morning") || x_is(x, i + 1, "afternoon") ||
           x_is(x, i + 1, "evening"))))
         return today;
-    if (strcmp(f, "yesterday") == 0 ||
-        (strcmp(f, "last") == 0 && i + 1 < end && x_is(x, i + 1, "night")))
+    if (x_is(x, i, "yesterday") ||
+        (x_is(x, i, "last") && i + 1 < end && x_is(x, i + 1, "night")))
         return today - 1;
-    if (strcmp(f, "tomorrow") == 0)
+    if (x_is(x, i, "tomorrow"))
         return today + 1;
-    if ((strcmp(f, "last") == 0 || strcmp(f, "next") == 0 || strcmp(f, "earlier") == 0 ||
-         strcmp(f, "this") == 0) &&
+    if ((x_is(x, i, "last") || x_is(x, i, "next") || x_is(x, i, "earlier") ||
+         x_is(x, i, "this")) &&
         i + 1 < end &&
         (x_is(x, i + 1, "week") || x_is(x, i + 1, "month") || x_is(x, i + 1, "year")))
         return -2;
-    if ((wd = index_of(WEEKDAYS, 7, f)) >= 0 && (x->toks.toks[i].flags & EVG_TK_CAP)) {
+    if ((x->toks.toks[i].flags & EVG_TK_CAP) && (wd = index_of(WEEKDAYS, 7, f)) >= 0) {
         long dow = ((today % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday: 0 = Monday */
         long back = (dow - wd + 7) % 7, ahead = (wd - dow + 7) % 7;
         if (i > start && x_is(x, i - 1, "last"))

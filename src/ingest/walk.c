@@ -1,4 +1,5 @@
 /* Turning the INPUT arguments (files, directories, "-") into articles. */
+#define _DEFAULT_SOURCE /* d_type and DT_REG in <dirent.h> */
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -97,12 +98,19 @@ static int collect(walker *w, pathlist *out, const char *dir, dir_key *stack,
                    size_t depth);
 
 /* One directory entry at `path`: descend into a directory, keep a *.txt file. */
-static int visit(walker *w, pathlist *out, const char *path, const char *name,
+static int visit(walker *w, pathlist *out, const char *path, const struct dirent *de,
                  dir_key *stack, size_t depth)
 {
+    const char *name = de->d_name;
     struct stat st;
     size_t i;
 
+#ifdef _DIRENT_HAVE_D_TYPE
+    /* A regular file needs no stat unless its size is wanted: one system call
+     * fewer for each article of a large corpus. */
+    if (de->d_type == DT_REG && !(w->opts && w->opts->on_total))
+        return has_txt_suffix(name) ? list_add(out, path) : 0;
+#endif
     if (stat(path, &st) != 0) {
         /* A dangling link is worth a word only where an article was expected. */
         if (errno != ENOENT || has_txt_suffix(name))
@@ -160,7 +168,7 @@ static int collect(walker *w, pathlist *out, const char *dir, dir_key *stack, si
         if (evg_i_buf_printf(&p, "%s%s%s", dir, sep, de->d_name) < 0)
             rc = EVG_ENOMEM;
         else
-            rc = visit(w, out, p.ptr, de->d_name, stack, depth);
+            rc = visit(w, out, p.ptr, de, stack, depth);
     }
     closedir(d);
     evg_i_buf_free(&p);
