@@ -16,5 +16,6 @@
 #include "evgraph/analysis.h"
 #include "evgraph/export.h"
 #include "evgraph/report.h"
+#include "evgraph/query.h"
 
 #endif

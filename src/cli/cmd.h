@@ -35,6 +35,7 @@ extern const cli_cmd cli_cmd_extract;
 extern const cli_cmd cli_cmd_build;
 extern const cli_cmd cli_cmd_run;
 extern const cli_cmd cli_cmd_report;
+extern const cli_cmd cli_cmd_query;
 
 /* ---- cli.c: diagnostics and shared glue -------------------------------- */
 
