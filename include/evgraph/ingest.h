@@ -87,8 +87,10 @@ typedef struct {
  * counted in `*failed_out`; the walk goes on. So is a directory that cannot
  * be listed, and a symbolic link that leads back into the walk (reported,
  * not followed). Hidden files and directories (".name") are skipped. An
- * article whose invalid UTF-8 was repaired is still read, and reported as
- * an EVG_SEV_WARNING with the line of the first bad byte (not counted).
+ * article whose invalid UTF-8 (or NUL) was repaired is still read, and
+ * reported as an EVG_SEV_WARNING with the line of the first bad byte (not
+ * counted); so is a line of JSON Lines, whose bytes are repaired before the
+ * JSON is parsed.
  * `opts`, `failed_out` and `err` may be NULL. Returns 0 when the walk
  * completed (even with failed inputs), the callback's status when it
  * stopped the walk, or EVG_ENOMEM.

@@ -424,6 +424,13 @@ static int emit_events(out_ctx *o, const char **pids, const char *docid)
         ev.date_source = xe->date[0] ? xe->date_source : NULL;
         ev.place = xe->place;
         for (int k = 0; k < xe->nparts; k++) {
+            /* Two people written apart can share an id ("Ana Lind", "Ana L'ind"):
+             * the record lists an entity once, as its reader requires. */
+            size_t j = 0;
+            while (j < ev.nparticipants && strcmp(parts[j].entity, pids[xe->part[k]]) != 0)
+                j++;
+            if (j < ev.nparticipants)
+                continue;
             parts[ev.nparticipants].entity = pids[xe->part[k]];
             parts[ev.nparticipants++].role = xe->role[k];
         }

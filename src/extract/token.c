@@ -204,12 +204,21 @@ static size_t scan_word(const char *s, size_t n, size_t i, int *dotted, int *cap
     return i;
 }
 
+/*
+ * The longest sentence, in tokens. Reading a sentence costs time in the square
+ * of its length (each event looks for its date and sides across it), so text
+ * without sentence ends (a table, a scraped page, a long run of words) is cut
+ * into pieces of this size; a real sentence of news is far shorter.
+ */
+#define MAX_SENTENCE_TOKENS 256
+
 /* Mark sentence starts; a sentence ends at . ! ? (not kept by a word) or a paragraph. */
 static int split_sentences(evg_i_tokens *t, const char *s)
 {
     t->nsents = 0;
     for (size_t i = 0; i < t->n; i++) {
-        int start = i == 0 || (t->toks[i].flags & EVG_TK_PARA);
+        int start = i == 0 || (t->toks[i].flags & EVG_TK_PARA) ||
+                    i - t->sents[t->nsents - 1] >= MAX_SENTENCE_TOKENS;
         if (!start) {
             const evg_i_tok *p = &t->toks[i - 1];
             char pc = s[p->start];

@@ -8,8 +8,10 @@
  * "none"); edges carry their relation, from which the direction that
  * GraphML's undirected edges do not keep is restored.
  */
+#include <limits.h>
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -196,14 +198,17 @@ static int vertex_numbers(reader *r, size_t nv)
         EVG_CHECK(numbers(&found, &x, r, VERTEX_ATTR, VNUM[i].name));
         for (size_t v = 0; found && v < nv; v++) {
             double d = VECTOR(x)[v];
+            /* A number too big for the type is undefined to convert: a hostile file
+             * ("1e300") gets the largest count instead. */
             *(size_t *)(void *)((char *)&r->v[v] + VNUM[i].off) =
-                isfinite(d) && d > 0 ? (size_t)d : 0;
+                !(isfinite(d) && d > 0) ? 0 : d < (double)SIZE_MAX ? (size_t)d : SIZE_MAX;
         }
     }
     EVG_CHECK(numbers(&found, &x, r, VERTEX_ATTR, "community"));
     for (size_t v = 0; v < nv; v++) {
         double d = found ? VECTOR(x)[v] : NAN;
-        r->v[v].community = isfinite(d) && d >= 0 ? (long)d : EVG_I_NO_COMMUNITY;
+        r->v[v].community =
+            isfinite(d) && d >= 0 && d < (double)LONG_MAX ? (long)d : EVG_I_NO_COMMUNITY;
     }
 cleanup:
     if (have_x)

@@ -43,6 +43,23 @@ void evg_article_free(evg_article *a)
 
 static int put_lf(evg_i_buf *out, const char *s, size_t n);
 
+/*
+ * A copy of `s` that is valid UTF-8: a file name is any bytes, and the id and
+ * path of a document go into JSON, which must be UTF-8. NULL when out of memory.
+ */
+static char *utf8_dup(const char *s)
+{
+    evg_i_buf b = EVG_I_BUF_INIT;
+
+    if (evg_i_utf8_valid(s, strlen(s)))
+        return evg_i_strdup(s);
+    if (evg_i_utf8_repair(&b, s, strlen(s), NULL, NULL) < 0) {
+        evg_i_buf_free(&b);
+        return NULL;
+    }
+    return evg_i_buf_detach(&b);
+}
+
 int evg_article_clone(evg_article **out, const evg_article *a, evg_error *err)
 {
     evg_article *c = calloc(1, sizeof(*c));
@@ -83,8 +100,8 @@ int evg_i_article_new(evg_article **out, const char *id, const char *src, int li
     if (date && !evg_i_date_valid(date, strlen(date)))
         return evg_i_error_set(err, EVG_EPARSE, src, line, 0,
                                "date: expected a real date as YYYY-MM-DD, not '%.20s'", date);
-    if ((a = calloc(1, sizeof(*a))) == NULL || (a->id = evg_i_strdup(id)) == NULL ||
-        (a->path = evg_i_strdup(src)) == NULL || (date && !(a->date = evg_i_strdup(date))) ||
+    if ((a = calloc(1, sizeof(*a))) == NULL || (a->id = utf8_dup(id)) == NULL ||
+        (a->path = utf8_dup(src)) == NULL || (date && !(a->date = evg_i_strdup(date))) ||
         (a->title = evg_i_strdup(title ? title : "")) == NULL ||
         evg_i_utf8_repair(&clean, text, len, &a->nbad, &first_bad) < 0 ||
         put_lf(&lf, clean.ptr ? clean.ptr : "", clean.len) < 0 ||
@@ -153,10 +170,14 @@ static int parse_header(evg_article *a, const char *line, size_t n, const char *
     for (i += 4; i < n && is_blank_char(line[i]); i++)
         ;
     if (n - i < 10 || !evg_i_date_valid(line + i, 10) ||
-        (n - i > 10 && !is_blank_char(line[i + 10])))
+        (n - i > 10 && !is_blank_char(line[i + 10]))) {
+        size_t w = 0; /* the word that should have been the date, as written */
+        while (i + w < n && !is_blank_char(line[i + w]) && w < 24)
+            w++;
         return evg_i_error_set(err, EVG_EPARSE, src, lno, (int)i + 1,
                                "invalid date '%.*s': expected a real date as YYYY-MM-DD",
-                               (int)(n - i < 10 ? n - i : 10), line + i);
+                               (int)w, line + i);
+    }
     if ((a->date = evg_i_strndup(line + i, 10)) == NULL)
         return evg_i_error_nomem(err);
     for (i += 10; i < n && is_blank_char(line[i]); i++)
@@ -226,8 +247,8 @@ int evg_article_parse(evg_article **out, const char *id, const char *path, const
         text += 3;
         len -= 3;
     }
-    if ((a = calloc(1, sizeof(*a))) == NULL || (a->id = evg_i_strdup(id)) == NULL ||
-        (path && (a->path = evg_i_strdup(path)) == NULL)) {
+    if ((a = calloc(1, sizeof(*a))) == NULL || (a->id = utf8_dup(id)) == NULL ||
+        (path && (a->path = utf8_dup(path)) == NULL)) {
         rc = evg_i_error_nomem(err);
         goto cleanup;
     }

@@ -11,6 +11,7 @@
 
 #include "ingest/ingest_internal.h"
 #include "util/error.h"
+#include "util/utf8.h"
 
 static void report(const evg_ingest_opts *opts, size_t *failed, const evg_error *e)
 {
@@ -41,7 +42,7 @@ static int line_article(evg_article **out, const char *text, size_t len, const c
     json_error_t je;
     json_t *o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
     const char *id = NULL, *date = NULL, *title = NULL, *body = NULL;
-    char fallback[64];
+    evg_i_buf fallback = EVG_I_BUF_INIT;
     int rc = 0;
 
     *out = NULL;
@@ -60,27 +61,66 @@ static int line_article(evg_article **out, const char *text, size_t len, const c
         rc = evg_i_error_set(err, EVG_EPARSE, name, line, 0, "text: missing");
         goto cleanup;
     }
-    if (id == NULL || id[0] == '\0') { /* a record without an id is named by its line */
-        snprintf(fallback, sizeof fallback, "line-%d", line);
-        id = fallback;
+    if (id == NULL || id[0] == '\0') {
+        /* A record without an id is named by its file and line ("news-line-7"), so that
+         * those of two files do not take the same id, which merges them into one. */
+        if ((strcmp(name, "<stdin>") == 0 ? evg_i_buf_puts(&fallback, "stdin")
+                                          : evg_i_path_id(&fallback, name)) < 0 ||
+            evg_i_buf_printf(&fallback, "-line-%d", line) < 0) {
+            rc = evg_i_error_nomem(err);
+            goto cleanup;
+        }
+        id = fallback.ptr;
     }
     rc = evg_i_article_new(out, id, name, line, date, title, body,
                            json_string_length(json_object_get(o, "text")), err);
 cleanup:
     json_decref(o);
+    evg_i_buf_free(&fallback);
     return rc;
+}
+
+/*
+ * Scraped text is often not quite UTF-8, which JSON must be: a line holding
+ * invalid bytes (or NUL) is read with each replaced by U+FFFD, as an article
+ * file is, and a warning says so. `*text` points to the line to parse.
+ */
+static int repair_line(const char **text, size_t *len, evg_i_buf *fixed, const char *name,
+                       int line, const evg_ingest_opts *opts)
+{
+    size_t nbad = 0;
+    evg_error w;
+
+    if (evg_i_utf8_valid(*text, *len))
+        return 0;
+    evg_i_buf_clear(fixed);
+    if (evg_i_utf8_repair(fixed, *text, *len, &nbad, NULL) < 0)
+        return EVG_ENOMEM;
+    *text = fixed->ptr;
+    *len = fixed->len;
+    if (opts && opts->on_diag) {
+        memset(&w, 0, sizeof w);
+        evg_i_error_set(&w, EVG_EPARSE, name, line, 0,
+                        "invalid UTF-8 replaced by U+FFFD (%zu byte%s)", nbad,
+                        nbad == 1 ? "" : "s");
+        opts->on_diag(&w, EVG_SEV_WARNING, opts->diag_payload);
+    }
+    return 0;
 }
 
 int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts, size_t *failed,
                      evg_article_fn fn, void *payload, evg_error *err)
 {
     char *buf = NULL;
+    evg_i_buf fixed = EVG_I_BUF_INIT;
     size_t cap = 0;
     ssize_t n;
     int line = 0, rc = 0;
 
     for (;;) {
         evg_article *a = NULL;
+        const char *text;
+        size_t len;
         evg_error e;
         errno = 0;
         if ((n = getline(&buf, &cap, f)) < 0)
@@ -92,8 +132,14 @@ int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts, siz
             k++;
         if (k == (size_t)n)
             continue; /* blank lines are allowed */
+        text = buf;
+        len = (size_t)n;
+        if (repair_line(&text, &len, &fixed, name, line, opts) < 0) {
+            rc = evg_i_error_nomem(err);
+            break;
+        }
         memset(&e, 0, sizeof e);
-        rc = line_article(&a, buf, (size_t)n, name, line, &e);
+        rc = line_article(&a, text, len, name, line, &e);
         if (rc == EVG_ENOMEM) {
             rc = evg_i_error_nomem(err);
             break;
@@ -114,5 +160,6 @@ int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts, siz
     else if (rc == 0 && errno == ENOMEM)
         rc = evg_i_error_nomem(err);
     free(buf);
+    evg_i_buf_free(&fixed);
     return rc;
 }

@@ -202,6 +202,31 @@ int evg_doc_write_json(FILE *f, const evg_doc *d, evg_error *err)
 
 /* ---- reading ---------------------------------------------------------- */
 
+/*
+ * Where in the record a field is: "events[0].participants[1].role". Made on
+ * the stack as the reader descends and rendered only for an error message,
+ * so a valid record costs no formatting.
+ */
+typedef struct field_path {
+    const struct field_path *up;
+    const char *key; /* NULL: an array element of `up` */
+    long index;      /* -1: not an array element */
+} field_path;
+
+#define FIELD(up, key) {(up), (key), -1}
+#define ELEMENT(up, key, i) {(up), (key), (long)(i)}
+
+static void render_path(evg_i_buf *b, const field_path *p)
+{
+    if (p == NULL)
+        return;
+    render_path(b, p->up);
+    if (p->key)
+        evg_i_buf_printf(b, "%s%s", b->len ? "." : "", p->key);
+    if (p->index >= 0)
+        evg_i_buf_printf(b, "[%ld]", p->index);
+}
+
 typedef struct {
     const char *source;
     int line;
@@ -209,16 +234,23 @@ typedef struct {
 } reader;
 
 /* Report a malformed record as "WHERE: what is wrong"; WHERE names the field. */
-static int bad(const reader *r, const char *where, const char *fmt, ...) EVG_PRINTF(3, 4);
-static int bad(const reader *r, const char *where, const char *fmt, ...)
+static int bad(const reader *r, const field_path *where, const char *fmt, ...)
+    EVG_PRINTF(3, 4);
+static int bad(const reader *r, const field_path *where, const char *fmt, ...)
 {
+    evg_i_buf w = EVG_I_BUF_INIT;
     char what[200];
     va_list ap;
+    int rc;
 
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    return evg_i_error_set(r->err, EVG_EPARSE, r->source, r->line, 0, "%s: %s", where, what);
+    render_path(&w, where);
+    rc = evg_i_error_set(r->err, EVG_EPARSE, r->source, r->line, 0, "%.180s: %s",
+                         w.ptr ? w.ptr : "record", what);
+    evg_i_buf_free(&w);
+    return rc;
 }
 
 static const char *type_name(const json_t *v)
@@ -246,60 +278,55 @@ static const char *type_name(const json_t *v)
  * obj[key] as a string, NULL when absent or null. A required field must be
  * present and not empty.
  */
-static int get_str(const char **out, const reader *r, json_t *obj, const char *where,
+static int get_str(const char **out, const reader *r, json_t *obj, const field_path *where,
                    const char *key, int required)
 {
     json_t *v = json_object_get(obj, key);
-    char w[192];
+    field_path w = FIELD(where, key);
 
     *out = NULL;
-    snprintf(w, sizeof w, "%s.%s", where, key);
     if (v == NULL || json_is_null(v))
-        return required ? bad(r, w, "missing (expected a string)") : 0;
+        return required ? bad(r, &w, "missing (expected a string)") : 0;
     if (!json_is_string(v))
-        return bad(r, w, "expected a string, not %s", type_name(v));
+        return bad(r, &w, "expected a string, not %s", type_name(v));
     if (required && json_string_length(v) == 0)
-        return bad(r, w, "must not be empty");
+        return bad(r, &w, "must not be empty");
     *out = json_string_value(v);
     return 0;
 }
 
 /* An optional date: "YYYY-MM-DD" (a real one) or null. */
-static int get_date(const char **out, const reader *r, json_t *obj, const char *where)
+static int get_date(const char **out, const reader *r, json_t *obj, const field_path *where)
 {
-    char w[128];
+    field_path w = FIELD(where, "date");
     int rc = get_str(out, r, obj, where, "date", 0);
 
     if (rc < 0 || *out == NULL || evg_i_date_valid(*out, strlen(*out)))
         return rc;
-    snprintf(w, sizeof w, "%s.date", where);
-    return bad(r, w, "expected a date as YYYY-MM-DD or null, not '%.40s'", *out);
+    return bad(r, &w, "expected a date as YYYY-MM-DD or null, not '%.40s'", *out);
 }
 
 /* obj[key] as an array, NULL when absent or null. */
-static int get_array(json_t **out, const reader *r, json_t *obj, const char *where,
+static int get_array(json_t **out, const reader *r, json_t *obj, const field_path *where,
                      const char *key)
 {
     json_t *v = json_object_get(obj, key);
-    char w[128];
+    field_path w = FIELD(where, key);
 
     *out = NULL;
     if (v == NULL || json_is_null(v))
         return 0;
-    if (!json_is_array(v)) {
-        snprintf(w, sizeof w, "%s%s%s", where, where[0] ? "." : "", key);
-        return bad(r, w, "expected an array, not %s", type_name(v));
-    }
+    if (!json_is_array(v))
+        return bad(r, &w, "expected an array, not %s", type_name(v));
     *out = v;
     return 0;
 }
 
 /* The titles of an entity: an array of strings, as a temporary vector in *out. */
 static int read_titles(const char ***out, size_t *n_out, const reader *r, json_t *o,
-                       const char *where)
+                       const field_path *where)
 {
     json_t *titles = NULL;
-    char w[128];
     int rc;
 
     *out = NULL;
@@ -312,10 +339,9 @@ static int read_titles(const char ***out, size_t *n_out, const reader *r, json_t
     *n_out = json_array_size(titles);
     for (size_t i = 0; i < *n_out; i++) {
         json_t *t = json_array_get(titles, i);
-        if (!json_is_string(t)) {
-            snprintf(w, sizeof w, "%s.titles[%zu]", where, i);
-            return bad(r, w, "expected a string, not %s", type_name(t));
-        }
+        field_path w = ELEMENT(where, "titles", i);
+        if (!json_is_string(t))
+            return bad(r, &w, "expected a string, not %s", type_name(t));
         (*out)[i] = json_string_value(t);
     }
     return 0;
@@ -323,30 +349,30 @@ static int read_titles(const char ***out, size_t *n_out, const reader *r, json_t
 
 static int read_entity(evg_doc *d, const reader *r, json_t *o, size_t idx)
 {
-    char where[64], w[80];
+    field_path where = ELEMENT(NULL, "entities", idx), wtype = FIELD(&where, "type"),
+               wid = FIELD(&where, "id");
     const char *type = NULL;
     const char **titles = NULL;
     evg_entity e;
     int rc;
 
     memset(&e, 0, sizeof e);
-    snprintf(where, sizeof where, "entities[%zu]", idx);
     if (!json_is_object(o))
-        return bad(r, where, "expected an object, not %s", type_name(o));
-    if ((rc = get_str(&e.id, r, o, where, "id", 1)) < 0 ||
-        (rc = get_str(&type, r, o, where, "type", 1)) < 0 ||
-        (rc = get_str(&e.name, r, o, where, "name", 1)) < 0 ||
-        (rc = get_str(&e.country, r, o, where, "country", 0)) < 0 ||
-        (rc = get_str(&e.org, r, o, where, "org", 0)) < 0 ||
-        (rc = get_str(&e.kind, r, o, where, "kind", 0)) < 0)
+        return bad(r, &where, "expected an object, not %s", type_name(o));
+    if ((rc = get_str(&e.id, r, o, &where, "id", 1)) < 0 ||
+        (rc = get_str(&type, r, o, &where, "type", 1)) < 0 ||
+        (rc = get_str(&e.name, r, o, &where, "name", 1)) < 0 ||
+        (rc = get_str(&e.country, r, o, &where, "country", 0)) < 0 ||
+        (rc = get_str(&e.org, r, o, &where, "org", 0)) < 0 ||
+        (rc = get_str(&e.kind, r, o, &where, "kind", 0)) < 0)
         return rc;
-    snprintf(w, sizeof w, "%s.type", where);
     if (evg_i_entity_type_parse(&e.type, type) < 0)
-        return bad(r, w, "unknown entity type '%.40s'", type);
-    snprintf(w, sizeof w, "%s.id", where);
+        return bad(r, &wtype, "unknown entity type '%.40s'", type);
+    if (e.type == EVG_ENT_AGREEMENT && e.kind == NULL)
+        e.kind = "other"; /* as written for an agreement of no known kind */
     if (evg_i_doc_entity_index(d, e.id) >= 0)
-        return bad(r, w, "duplicate entity id '%.60s'", e.id);
-    rc = read_titles(&titles, &e.ntitles, r, o, where);
+        return bad(r, &wid, "duplicate entity id '%.60s'", e.id);
+    rc = read_titles(&titles, &e.ntitles, r, o, &where);
     e.titles = titles;
     if (rc == 0)
         rc = evg_i_doc_add_entity(d, &e, r->err);
@@ -356,26 +382,23 @@ static int read_entity(evg_doc *d, const reader *r, json_t *o, size_t idx)
 
 /* A member object of an event array with a required entity id among the doc's. */
 static int member_entity(const char **out, const reader *r, const evg_doc *d, json_t *m,
-                         const char *where)
+                         const field_path *where)
 {
-    char w[128];
+    field_path w = FIELD(where, "entity");
     int rc;
 
     if (!json_is_object(m))
         return bad(r, where, "expected an object, not %s", type_name(m));
     if ((rc = get_str(out, r, m, where, "entity", 1)) < 0)
         return rc;
-    if (evg_i_doc_entity_index(d, *out) < 0) {
-        snprintf(w, sizeof w, "%s.entity", where);
-        return bad(r, w, "'%.60s' is not among the entities", *out);
-    }
+    if (evg_i_doc_entity_index(d, *out) < 0)
+        return bad(r, &w, "'%.60s' is not among the entities", *out);
     return 0;
 }
 
 static int read_participants(evg_event *ev, evg_participant **buf, const reader *r,
-                             const evg_doc *d, json_t *arr, const char *where)
+                             const evg_doc *d, json_t *arr, const field_path *where)
 {
-    char w[128], w2[192];
     const char *role;
     size_t n = json_array_size(arr);
     int rc;
@@ -386,17 +409,16 @@ static int read_participants(evg_event *ev, evg_participant **buf, const reader 
         return evg_i_error_nomem(r->err);
     for (size_t i = 0; i < n; i++) {
         evg_participant *p = &(*buf)[i];
-        snprintf(w, sizeof w, "%s.participants[%zu]", where, i);
-        if ((rc = member_entity(&p->entity, r, d, json_array_get(arr, i), w)) < 0 ||
-            (rc = get_str(&role, r, json_array_get(arr, i), w, "role", 0)) < 0)
+        field_path w = ELEMENT(where, "participants", i), w2 = FIELD(&w, "role");
+        if ((rc = member_entity(&p->entity, r, d, json_array_get(arr, i), &w)) < 0 ||
+            (rc = get_str(&role, r, json_array_get(arr, i), &w, "role", 0)) < 0)
             return rc;
         p->role = EVG_ROLE_PARTICIPANT;
-        snprintf(w2, sizeof w2, "%s.role", w);
         if (role && evg_i_role_parse(&p->role, role) < 0)
-            return bad(r, w2, "unknown role '%.40s'", role);
+            return bad(r, &w2, "unknown role '%.40s'", role);
         for (size_t k = 0; k < i; k++)
             if (strcmp((*buf)[k].entity, p->entity) == 0)
-                return bad(r, w, "'%.60s' is listed twice", p->entity);
+                return bad(r, &w, "'%.60s' is listed twice", p->entity);
     }
     ev->participants = *buf;
     ev->nparticipants = n;
@@ -404,9 +426,8 @@ static int read_participants(evg_event *ev, evg_participant **buf, const reader 
 }
 
 static int read_agreements(evg_event *ev, evg_agreement_ref **buf, const reader *r,
-                           const evg_doc *d, json_t *arr, const char *where)
+                           const evg_doc *d, json_t *arr, const field_path *where)
 {
-    char w[128], w2[192];
     const char *rel;
     size_t n = json_array_size(arr);
     int rc;
@@ -417,16 +438,15 @@ static int read_agreements(evg_event *ev, evg_agreement_ref **buf, const reader 
         return evg_i_error_nomem(r->err);
     for (size_t i = 0; i < n; i++) {
         evg_agreement_ref *a = &(*buf)[i];
-        snprintf(w, sizeof w, "%s.agreements[%zu]", where, i);
-        if ((rc = member_entity(&a->entity, r, d, json_array_get(arr, i), w)) < 0 ||
-            (rc = get_str(&rel, r, json_array_get(arr, i), w, "relation", 0)) < 0)
+        field_path w = ELEMENT(where, "agreements", i), w2 = FIELD(&w, "relation");
+        if ((rc = member_entity(&a->entity, r, d, json_array_get(arr, i), &w)) < 0 ||
+            (rc = get_str(&rel, r, json_array_get(arr, i), &w, "relation", 0)) < 0)
             return rc;
         if (evg_doc_find_entity(d, a->entity)->type != EVG_ENT_AGREEMENT)
-            return bad(r, w, "'%.60s' is not an agreement", a->entity);
+            return bad(r, &w, "'%.60s' is not an agreement", a->entity);
         a->relation = EVG_REL_REFERENCED;
-        snprintf(w2, sizeof w2, "%s.relation", w);
         if (rel && evg_i_agreement_rel_parse(&a->relation, rel) < 0)
-            return bad(r, w2, "unknown relation '%.40s'", rel);
+            return bad(r, &w2, "unknown relation '%.40s'", rel);
     }
     ev->agreements = *buf;
     ev->nagreements = n;
@@ -434,15 +454,14 @@ static int read_agreements(evg_event *ev, evg_agreement_ref **buf, const reader 
 }
 
 /* One offset of an evidence span: a non-negative integer. */
-static int get_offset(size_t *out, const reader *r, json_t *x, const char *where,
+static int get_offset(size_t *out, const reader *r, json_t *x, const field_path *where,
                       const char *key)
 {
     json_t *v = json_object_get(x, key);
-    char w[192];
+    field_path w = FIELD(where, key);
 
-    snprintf(w, sizeof w, "%s.%s", where, key);
     if (!json_is_integer(v) || json_integer_value(v) < 0)
-        return bad(r, w, "expected a byte offset (an integer >= 0), not %s",
+        return bad(r, &w, "expected a byte offset (an integer >= 0), not %s",
                    v ? (json_is_integer(v) ? "a negative one" : type_name(v))
                      : "nothing");
     *out = (size_t)json_integer_value(v);
@@ -450,9 +469,8 @@ static int get_offset(size_t *out, const reader *r, json_t *x, const char *where
 }
 
 static int read_evidence(evg_event *ev, evg_evidence **buf, const reader *r, json_t *arr,
-                         const char *where)
+                         const field_path *where)
 {
-    char w[128];
     size_t n = json_array_size(arr);
     int rc;
 
@@ -463,15 +481,15 @@ static int read_evidence(evg_event *ev, evg_evidence **buf, const reader *r, jso
     for (size_t i = 0; i < n; i++) {
         evg_evidence *e = &(*buf)[i];
         json_t *x = json_array_get(arr, i);
-        snprintf(w, sizeof w, "%s.evidence[%zu]", where, i);
+        field_path w = ELEMENT(where, "evidence", i);
         if (!json_is_object(x))
-            return bad(r, w, "expected an object, not %s", type_name(x));
-        if ((rc = get_offset(&e->start, r, x, w, "start")) < 0 ||
-            (rc = get_offset(&e->end, r, x, w, "end")) < 0 ||
-            (rc = get_str(&e->text, r, x, w, "text", 0)) < 0)
+            return bad(r, &w, "expected an object, not %s", type_name(x));
+        if ((rc = get_offset(&e->start, r, x, &w, "start")) < 0 ||
+            (rc = get_offset(&e->end, r, x, &w, "end")) < 0 ||
+            (rc = get_str(&e->text, r, x, &w, "text", 0)) < 0)
             return rc;
         if (e->end < e->start)
-            return bad(r, w, "end %zu is before start %zu", e->end, e->start);
+            return bad(r, &w, "end %zu is before start %zu", e->end, e->start);
         if (e->text == NULL)
             e->text = "";
     }
@@ -482,7 +500,8 @@ static int read_evidence(evg_event *ev, evg_evidence **buf, const reader *r, jso
 
 static int read_event(evg_doc *d, const reader *r, json_t *o, size_t idx)
 {
-    char where[64], w[80];
+    field_path where = ELEMENT(NULL, "events", idx), wtype = FIELD(&where, "type"),
+               wstatus = FIELD(&where, "status");
     const char *type = NULL, *status = NULL;
     json_t *ps = NULL, *as = NULL, *es = NULL;
     evg_participant *pbuf = NULL;
@@ -492,28 +511,25 @@ static int read_event(evg_doc *d, const reader *r, json_t *o, size_t idx)
     int rc;
 
     memset(&ev, 0, sizeof ev);
-    snprintf(where, sizeof where, "events[%zu]", idx);
     if (!json_is_object(o))
-        return bad(r, where, "expected an object, not %s", type_name(o));
-    EVG_CHECK(get_str(&ev.id, r, o, where, "id", 1));
-    EVG_CHECK(get_str(&type, r, o, where, "type", 1));
-    EVG_CHECK(get_str(&status, r, o, where, "status", 0));
-    EVG_CHECK(get_date(&ev.date, r, o, where));
-    EVG_CHECK(get_str(&ev.date_source, r, o, where, "date_source", 0));
-    EVG_CHECK(get_str(&ev.place, r, o, where, "place", 0));
-    snprintf(w, sizeof w, "%s.type", where);
+        return bad(r, &where, "expected an object, not %s", type_name(o));
+    EVG_CHECK(get_str(&ev.id, r, o, &where, "id", 1));
+    EVG_CHECK(get_str(&type, r, o, &where, "type", 1));
+    EVG_CHECK(get_str(&status, r, o, &where, "status", 0));
+    EVG_CHECK(get_date(&ev.date, r, o, &where));
+    EVG_CHECK(get_str(&ev.date_source, r, o, &where, "date_source", 0));
+    EVG_CHECK(get_str(&ev.place, r, o, &where, "place", 0));
     if (evg_i_event_type_parse(&ev.type, type) < 0)
-        EVG_CHECK(bad(r, w, "unknown event type '%.40s'", type));
+        EVG_CHECK(bad(r, &wtype, "unknown event type '%.40s'", type));
     ev.status = EVG_STATUS_REPORTED;
-    snprintf(w, sizeof w, "%s.status", where);
     if (status && evg_i_event_status_parse(&ev.status, status) < 0)
-        EVG_CHECK(bad(r, w, "unknown status '%.40s'", status));
-    EVG_CHECK(get_array(&ps, r, o, where, "participants"));
-    EVG_CHECK(get_array(&as, r, o, where, "agreements"));
-    EVG_CHECK(get_array(&es, r, o, where, "evidence"));
-    EVG_CHECK(read_participants(&ev, &pbuf, r, d, ps, where));
-    EVG_CHECK(read_agreements(&ev, &abuf, r, d, as, where));
-    EVG_CHECK(read_evidence(&ev, &ebuf, r, es, where));
+        EVG_CHECK(bad(r, &wstatus, "unknown status '%.40s'", status));
+    EVG_CHECK(get_array(&ps, r, o, &where, "participants"));
+    EVG_CHECK(get_array(&as, r, o, &where, "agreements"));
+    EVG_CHECK(get_array(&es, r, o, &where, "evidence"));
+    EVG_CHECK(read_participants(&ev, &pbuf, r, d, ps, &where));
+    EVG_CHECK(read_agreements(&ev, &abuf, r, d, as, &where));
+    EVG_CHECK(read_evidence(&ev, &ebuf, r, es, &where));
     rc = evg_i_doc_add_event(d, &ev, r->err);
 cleanup:
     free(pbuf);
@@ -525,18 +541,19 @@ cleanup:
 /* The "doc" member: the document's metadata; creates *out. */
 static int read_meta(evg_doc **out, const reader *r, json_t *root)
 {
+    static const field_path DOC = FIELD(NULL, "doc");
     json_t *meta = json_object_get(root, "doc");
     const char *id = NULL, *path = NULL, *date = NULL, *title = NULL;
     int rc;
 
     if (meta == NULL)
-        return bad(r, "doc", "missing (expected an object)");
+        return bad(r, &DOC, "missing (expected an object)");
     if (!json_is_object(meta))
-        return bad(r, "doc", "expected an object, not %s", type_name(meta));
-    if ((rc = get_str(&id, r, meta, "doc", "id", 1)) < 0 ||
-        (rc = get_str(&path, r, meta, "doc", "path", 0)) < 0 ||
-        (rc = get_date(&date, r, meta, "doc")) < 0 ||
-        (rc = get_str(&title, r, meta, "doc", "title", 0)) < 0)
+        return bad(r, &DOC, "expected an object, not %s", type_name(meta));
+    if ((rc = get_str(&id, r, meta, &DOC, "id", 1)) < 0 ||
+        (rc = get_str(&path, r, meta, &DOC, "path", 0)) < 0 ||
+        (rc = get_date(&date, r, meta, &DOC)) < 0 ||
+        (rc = get_str(&title, r, meta, &DOC, "title", 0)) < 0)
         return rc;
     return evg_i_doc_new(out, id, path, date, title, r->err);
 }
@@ -544,6 +561,7 @@ static int read_meta(evg_doc **out, const reader *r, json_t *root)
 int evg_doc_parse_json(evg_doc **out, const char *text, size_t len, const char *source,
                        int line, evg_error *err)
 {
+    static const field_path RECORD = FIELD(NULL, "record");
     json_error_t jerr;
     json_t *root = NULL, *ents = NULL, *evs = NULL;
     evg_doc *d = NULL;
@@ -557,11 +575,11 @@ int evg_doc_parse_json(evg_doc **out, const char *text, size_t len, const char *
         goto cleanup;
     }
     if (!json_is_object(root)) {
-        rc = bad(&r, "record", "expected a JSON object, not %s", type_name(root));
+        rc = bad(&r, &RECORD, "expected a JSON object, not %s", type_name(root));
         goto cleanup;
     }
-    EVG_CHECK(get_array(&ents, &r, root, "", "entities"));
-    EVG_CHECK(get_array(&evs, &r, root, "", "events"));
+    EVG_CHECK(get_array(&ents, &r, root, NULL, "entities"));
+    EVG_CHECK(get_array(&evs, &r, root, NULL, "events"));
     EVG_CHECK(read_meta(&d, &r, root));
     for (size_t i = 0; ents && i < json_array_size(ents); i++)
         EVG_CHECK(read_entity(d, &r, json_array_get(ents, i), i));

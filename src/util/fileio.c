@@ -1,3 +1,6 @@
+/* realpath() is XSI, beyond the _POSIX_C_SOURCE every file gets. */
+#define _XOPEN_SOURCE 700
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -83,7 +86,7 @@ int evg_i_read_file(evg_i_buf *out, const char *path, evg_error *err)
 struct evg_ofile {
     FILE *f;
     char *path; /* target; NULL for stdout */
-    char *tmp;  /* temporary file beside it */
+    char *tmp;  /* temporary file beside it; NULL when writing to `path` directly */
 };
 
 /*
@@ -109,6 +112,38 @@ static int create_tmp(evg_i_buf *tmp, const char *path, evg_error *err)
                            strerror(errno));
 }
 
+/*
+ * Where `path` is really written. A device or a FIFO ("/dev/null", "/dev/stdout",
+ * a shell's process substitution) is opened and written as is, into `*f_out`:
+ * renaming a file over it would replace the device itself (as root, /dev/null).
+ * A symbolic link is followed, so that the file it names is replaced and the
+ * link kept; a dangling one is replaced. Otherwise `*target` is a copy of `path`.
+ */
+static int resolve_target(char **target, FILE **f_out, const char *path, evg_error *err)
+{
+    struct stat st;
+    char *real = NULL;
+
+    *f_out = NULL;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode))
+            return evg_i_error_set(err, EVG_EIO, path, 0, 0, "is a directory");
+        if ((*f_out = fopen(path, "wb")) == NULL)
+            return evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot open: %s",
+                                   strerror(errno));
+    } else if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        real = realpath(path, NULL); /* NULL when dangling: the link is replaced */
+    }
+    *target = real ? real : evg_i_strdup(path);
+    if (*target == NULL) {
+        if (*f_out)
+            fclose(*f_out);
+        *f_out = NULL;
+        return evg_i_error_nomem(err);
+    }
+    return 0;
+}
+
 int evg_ofile_open(evg_ofile **out, const char *path, evg_error *err)
 {
     evg_ofile *of = NULL;
@@ -125,11 +160,13 @@ int evg_ofile_open(evg_ofile **out, const char *path, evg_error *err)
         *out = of;
         return 0;
     }
-    if ((of->path = evg_i_strdup(path)) == NULL) {
-        rc = evg_i_error_nomem(err);
+    if (path[0] == '\0') {
+        rc = evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "an empty output file name");
         goto cleanup;
     }
-    if ((fd = create_tmp(&tmp, path, err)) < 0) {
+    if ((rc = resolve_target(&of->path, &of->f, path, err)) < 0 || of->f != NULL)
+        goto done; /* a device or a pipe, opened as is */
+    if ((fd = create_tmp(&tmp, of->path, err)) < 0) {
         rc = fd;
         goto cleanup;
     }
@@ -140,8 +177,11 @@ int evg_ofile_open(evg_ofile **out, const char *path, evg_error *err)
         goto cleanup;
     }
     of->tmp = evg_i_buf_detach(&tmp);
-    *out = of;
-    of = NULL;
+done:
+    if (rc == 0) {
+        *out = of;
+        of = NULL;
+    }
 cleanup:
     if (of) {
         free(of->path);
@@ -174,6 +214,16 @@ int evg_ofile_commit(evg_ofile *of, evg_error *err)
         ofile_release(of);
         return rc;
     }
+    if (of->tmp == NULL) { /* a device or a pipe: nothing to sync or rename */
+        if (fflush(of->f) != 0 || ferror(of->f))
+            rc = evg_i_error_set(err, EVG_EIO, of->path, 0, 0, "write failed: %s",
+                                 strerror(errno));
+        if (fclose(of->f) != 0 && rc == 0)
+            rc = evg_i_error_set(err, EVG_EIO, of->path, 0, 0, "write failed: %s",
+                                 strerror(errno));
+        ofile_release(of);
+        return rc;
+    }
     if (fflush(of->f) != 0 || ferror(of->f) || fsync(fileno(of->f)) != 0) {
         rc = evg_i_error_set(err, EVG_EIO, of->path, 0, 0, "write failed: %s",
                              strerror(errno));
@@ -198,7 +248,8 @@ void evg_ofile_abort(evg_ofile *of)
         return;
     if (of->path) {
         fclose(of->f);
-        unlink(of->tmp);
+        if (of->tmp)
+            unlink(of->tmp);
     } else {
         fflush(of->f);
     }

@@ -704,7 +704,7 @@ static void test_walk_jsonl(void **state)
     /* the good lines, in order; the unnamed one takes its line number */
     assert_int_equal(s.n, 2);
     assert_string_equal(s.ids[0], "v1");
-    assert_string_equal(s.ids[1], "line-7");
+    assert_string_equal(s.ids[1], "batch-line-7");
     /* each bad line reported with its line: impossible date, not JSON, wrong type, no text */
     assert_int_equal(failed, 4);
     assert_int_equal(d.n, 4);

@@ -608,10 +608,11 @@ static void test_ofile_commit_failure_cleans_up(void **state)
     evg_ofile *of = NULL;
     evg_error e;
 
-    /* The target is a directory: the rename fails, the temporary goes away. */
-    assert_int_equal(mkdir(sub, 0755), 0);
+    /* The target becomes a directory while it is written: the rename fails, the
+     * temporary goes away. */
     assert_int_equal(evg_ofile_open(&of, sub, &e), 0);
     fputs("data", evg_ofile_stream(of));
+    assert_int_equal(mkdir(sub, 0755), 0);
     assert_int_equal(evg_ofile_commit(of, &e), EVG_EIO);
     assert_string_equal(e.source, sub);
     assert_non_null(strstr(e.text, "cannot replace"));
@@ -638,6 +639,61 @@ static void test_ofile_two_writers(void **state)
     assert_string_equal(got, "from b\n");
     free(got);
     assert_int_equal(th_count_entries(fx->dir, ".tmp."), 0);
+}
+
+static void test_ofile_special_targets(void **state)
+{
+    ofile_fixture *fx = *state;
+    char *fifo = th_join(fx->dir, "pipe"), *link = th_join(fx->dir, "link.jsonl");
+    char *dangling = th_join(fx->dir, "dangling.jsonl"), *got;
+    evg_ofile *of = NULL;
+    evg_error e;
+    struct stat st;
+    FILE *reader;
+
+    /* A FIFO (like a device, or a shell's process substitution) is written as is:
+     * renaming a file over it would replace it (as root, /dev/null itself). */
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_non_null(reader = fopen(fifo, "r+")); /* keeps the FIFO open for the writer */
+    assert_int_equal(evg_ofile_open(&of, fifo, &e), 0);
+    assert_int_equal(th_count_entries(fx->dir, ".tmp."), 0);
+    fputs("through the pipe\n", evg_ofile_stream(of));
+    assert_int_equal(evg_ofile_commit(of, &e), 0);
+    {
+        char line[64];
+        assert_non_null(fgets(line, sizeof line, reader));
+        assert_string_equal(line, "through the pipe\n");
+    }
+    fclose(reader);
+    assert_int_equal(lstat(fifo, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+    /* A symbolic link: the file it names is replaced, the link stays. */
+    assert_int_equal(symlink("events.jsonl", link), 0);
+    assert_int_equal(evg_ofile_open(&of, link, &e), 0);
+    fputs("via the link\n", evg_ofile_stream(of));
+    assert_int_equal(evg_ofile_commit(of, &e), 0);
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    got = th_read(fx->target, NULL);
+    assert_string_equal(got, "via the link\n");
+    free(got);
+    /* A dangling link is replaced by the file. */
+    assert_int_equal(symlink("no/such/file", dangling), 0);
+    assert_int_equal(evg_ofile_open(&of, dangling, &e), 0);
+    assert_int_equal(evg_ofile_commit(of, &e), 0);
+    assert_int_equal(lstat(dangling, &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+    /* A directory, and no name at all, are refused at once. */
+    assert_int_equal(evg_ofile_open(&of, fx->dir, &e), EVG_EIO);
+    assert_null(of);
+    assert_string_equal(e.source, fx->dir);
+    assert_string_equal(e.text, "is a directory");
+    assert_int_equal(evg_ofile_open(&of, "", &e), EVG_EINVAL);
+    assert_null(of);
+    assert_int_equal(th_count_entries(fx->dir, ".tmp."), 0);
+    free(fifo);
+    free(link);
+    free(dangling);
 }
 
 static void test_ofile_stdout(void **state)
@@ -687,6 +743,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ofile_commit_failure_cleans_up, ofile_setup,
                                         ofile_teardown),
         cmocka_unit_test_setup_teardown(test_ofile_two_writers, ofile_setup,
+                                        ofile_teardown),
+        cmocka_unit_test_setup_teardown(test_ofile_special_targets, ofile_setup,
                                         ofile_teardown),
         cmocka_unit_test(test_ofile_stdout),
     };
