@@ -6,6 +6,9 @@
  * O(V E + V^2 log V) (Brandes 2001), closeness the same order, PageRank
  * (PRPACK) and eigenvector (ARPACK) iterative, about O(E) per iteration.
  */
+/* RTLD_DEFAULT is a GNU extension, beyond the _POSIX_C_SOURCE every file gets. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +21,29 @@
  * its random number generator; a fixed seed makes the scores repeatable.
  */
 #define EVG_RNG_SEED 20241223
+
+/*
+ * igraph's PageRank solver (PRPACK) adds up partial sums in OpenMP threads
+ * when igraph is built with OpenMP, as Debian's is, in whatever order the
+ * threads finish: the last digits of the scores then vary from run to run,
+ * and so would the files. One OpenMP thread makes them the same every time.
+ * evgraph does not use OpenMP itself, so the runtime igraph loaded (if any)
+ * is reached by name rather than linked. Sets the calling thread's number
+ * of OpenMP threads to `n` and returns the previous one (0: no OpenMP).
+ */
+static int openmp_threads(int n)
+{
+    void (*set_threads)(int);
+    int (*get_threads)(void);
+
+    *(void **)&set_threads = dlsym(RTLD_DEFAULT, "omp_set_num_threads");
+    *(void **)&get_threads = dlsym(RTLD_DEFAULT, "omp_get_max_threads");
+    if (set_threads == NULL || get_threads == NULL || n <= 0)
+        return 0;
+    int previous = get_threads();
+    set_threads(n);
+    return previous;
+}
 
 static const char *const MEASURES[] = {"degree",    "strength",    "betweenness",
                                        "closeness", "eigenvector", "pagerank"};
@@ -116,7 +142,8 @@ cleanup:
 static int spectral_measures(evg_scores *s, const igraph_t *ig, const igraph_vector_t *w,
                              igraph_vector_t *res, evg_error *err)
 {
-    int rc = 0;
+    igraph_error_t status;
+    int rc = 0, threads;
 
     /*
      * igraph gives every vertex of an edgeless graph eigenvector centrality 1,
@@ -128,8 +155,11 @@ static int spectral_measures(evg_scores *s, const igraph_t *ig, const igraph_vec
         EVG_IGRAPH(igraph_eigenvector_centrality(ig, res, NULL, 0, 1, w, NULL));
         take(s->val[EVG_M_EIGENVECTOR], res);
     }
-    EVG_IGRAPH(igraph_pagerank(ig, IGRAPH_PAGERANK_ALGO_PRPACK, res, NULL,
-                               igraph_vss_all(), 0, 0.85, w, NULL));
+    threads = openmp_threads(1);
+    status = igraph_pagerank(ig, IGRAPH_PAGERANK_ALGO_PRPACK, res, NULL, igraph_vss_all(), 0,
+                             0.85, w, NULL);
+    openmp_threads(threads);
+    EVG_IGRAPH(status);
     take(s->val[EVG_M_PAGERANK], res);
 cleanup:
     return rc;

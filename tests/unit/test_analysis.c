@@ -244,6 +244,40 @@ static void test_repeatable(void **state)
     evg_graph_free(g);
 }
 
+/*
+ * PageRank is the same, bit for bit, run after run, on a graph large enough
+ * for igraph's OpenMP solver to split the work between threads.
+ */
+static void test_pagerank_repeatable_in_threads(void **state)
+{
+    igraph_t ig;
+    igraph_vector_t w;
+    evg_scores *first = NULL, *again = NULL;
+    evg_error err;
+    const igraph_integer_t n = 1000;
+
+    (void)state;
+    igraph_rng_seed(igraph_rng_default(), 7);
+    assert_int_equal(igraph_barabasi_game(&ig, n, 1.0, 3, NULL, 0, 1.0, IGRAPH_UNDIRECTED,
+                                          IGRAPH_BARABASI_PSUMTREE, NULL),
+                     IGRAPH_SUCCESS);
+    assert_int_equal(igraph_vector_init(&w, igraph_ecount(&ig)), IGRAPH_SUCCESS);
+    for (igraph_integer_t e = 0; e < igraph_ecount(&ig); e++)
+        VECTOR(w)[e] = 1.0 + (double)(e % 5);
+    assert_int_equal(evg_i_scores_new(&first, (size_t)n, &err), 0);
+    assert_int_equal(evg_i_scores_run(first, &ig, &w, NULL, &err), 0);
+    for (int run = 0; run < 6; run++) {
+        assert_int_equal(evg_i_scores_new(&again, (size_t)n, &err), 0);
+        assert_int_equal(evg_i_scores_run(again, &ig, &w, NULL, &err), 0);
+        assert_memory_equal(first->val[EVG_M_PAGERANK], again->val[EVG_M_PAGERANK],
+                            (size_t)n * sizeof(double));
+        evg_scores_free(again);
+    }
+    igraph_vector_destroy(&w);
+    igraph_destroy(&ig);
+    evg_scores_free(first);
+}
+
 static void test_igraph_error_path(void **state)
 {
     igraph_t ig;
@@ -305,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_single_vertex_and_empty),
         cmocka_unit_test(test_top),
         cmocka_unit_test(test_repeatable),
+        cmocka_unit_test(test_pagerank_repeatable_in_threads),
         cmocka_unit_test(test_igraph_error_path),
         cmocka_unit_test(test_options_and_names),
     };
