@@ -10,7 +10,7 @@ typedef enum {
     EVG_M_DEGREE,      /* number of incident edges */
     EVG_M_STRENGTH,    /* sum of incident edge weights */
     EVG_M_BETWEENNESS, /* weighted by 1/weight; exact unless a cutoff is set */
-    EVG_M_CLOSENESS,   /* harmonic closeness, normalized */
+    EVG_M_CLOSENESS,   /* harmonic closeness, normalized; exact unless a cutoff is set */
     EVG_M_EIGENVECTOR, /* scaled to a maximum of 1 */
     EVG_M_PAGERANK,    /* damping 0.85 */
     EVG_M__COUNT
@@ -21,7 +21,14 @@ typedef struct evg_scores evg_scores;
 
 typedef struct {
     unsigned version;
-    double betweenness_cutoff; /* <= 0: exact; else paths up to this length (approximate) */
+    /*
+     * <= 0: exact. Else betweenness and harmonic closeness count only the
+     * shortest paths no longer than this (in lengths 1/weight: a path of
+     * two edges of weight 1 is 2 long): approximate, and much faster on
+     * large graphs, where the exact measures take O(V E) time. Must be
+     * finite.
+     */
+    double betweenness_cutoff;
 } evg_analysis_opts;
 
 #define EVG_ANALYSIS_OPTS_VERSION 1
@@ -34,8 +41,8 @@ typedef struct {
  * number generator is seeded with a fixed value before the one step that uses
  * it (the eigenvector start vector). An empty graph gives empty scores; in a
  * graph without edges every score is 0 except PageRank (1/n each).
- * Returns 0, EVG_EINVAL (options of another version), EVG_ENOMEM or
- * EVG_EGRAPH. Free with evg_scores_free().
+ * Returns 0, EVG_EINVAL (options of another version, a cutoff that is not
+ * finite), EVG_ENOMEM or EVG_EGRAPH. Free with evg_scores_free().
  */
 EVG_API int evg_scores_compute(evg_scores **out, const evg_graph *g,
                                const evg_analysis_opts *opts, evg_error *err);

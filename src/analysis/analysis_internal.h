@@ -28,6 +28,14 @@ int evg_i_scores_run(evg_scores *s, const igraph_t *ig, const igraph_vector_t *w
 int evg_i_communities(long *out, const igraph_t *ig, const igraph_vector_t *weights,
                       evg_error *err);
 
+/*
+ * Measure `m` alone of `g` into `s` (made by evg_i_scores_new() for the
+ * graph's vertex count), as evg_scores_compute() computes it: for timing
+ * each measure (bench/). Returns 0, EVG_EINVAL, EVG_ENOMEM or EVG_EGRAPH.
+ */
+int evg_i_scores_measure(evg_scores *s, const evg_graph *g, evg_measure m,
+                         const evg_analysis_opts *opts, evg_error *err);
+
 /* A scores object for `n` vertices, every score 0. Returns 0 or EVG_ENOMEM. */
 int evg_i_scores_new(evg_scores **out, size_t n, evg_error *err);
 

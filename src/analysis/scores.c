@@ -80,107 +80,176 @@ static void take(double *dst, const igraph_vector_t *src)
     }
 }
 
-/* Degree and strength: plain counts. */
-static int local_measures(evg_scores *s, const igraph_t *ig, const igraph_vector_t *w,
-                          igraph_vector_t *res, evg_error *err)
+/*
+ * What one measure needs: the graph, its weights (tie strengths), the path
+ * lengths 1/weight (NULL when every length is 1), the cutoff and a result
+ * vector to reuse.
+ */
+typedef struct {
+    const igraph_t *ig;
+    const igraph_vector_t *w, *lengths;
+    double cutoff;
+    igraph_vector_t *res;
+} measure_ctx;
+
+/* Degree: a plain count. */
+static int degree(evg_scores *s, const measure_ctx *c, evg_error *err)
 {
     igraph_vector_int_t deg;
     int have_deg = 0, rc = 0;
 
     EVG_IGRAPH(igraph_vector_int_init(&deg, 0));
     have_deg = 1;
-    EVG_IGRAPH(igraph_degree(ig, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS));
+    EVG_IGRAPH(igraph_degree(c->ig, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS));
     for (size_t v = 0; v < s->n; v++)
         s->val[EVG_M_DEGREE][v] = (double)VECTOR(deg)[v];
-    EVG_IGRAPH(igraph_strength(ig, res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, w));
-    take(s->val[EVG_M_STRENGTH], res);
 cleanup:
     if (have_deg)
         igraph_vector_int_destroy(&deg);
     return rc;
 }
 
-/* Betweenness and harmonic closeness over path lengths 1/weight. */
-static int path_measures(evg_scores *s, const igraph_t *ig, const igraph_vector_t *w,
-                         igraph_vector_t *res, const evg_analysis_opts *opts,
-                         evg_error *err)
+/*
+ * One measure into s->val[m]. Betweenness and harmonic closeness go over
+ * path lengths 1/weight; with a cutoff they count only the paths no longer
+ * than it (igraph's _cutoff variants), which bounds the search from each
+ * vertex to its neighbourhood: approximate, but usable on large graphs.
+ */
+static int one_measure(evg_scores *s, const measure_ctx *c, evg_measure m, evg_error *err)
 {
-    igraph_vector_t len;
-    const igraph_vector_t *lengths = NULL;
-    int have_len = 0, rc = 0;
-    double cutoff = opts ? opts->betweenness_cutoff : 0.0;
+    int rc = 0;
 
-    EVG_IGRAPH(igraph_vector_init_copy(&len, w));
-    have_len = 1;
-    /* A non-positive weight is left as it is, for igraph to reject. */
-    for (igraph_integer_t e = 0; e < igraph_vector_size(&len); e++) {
-        if (VECTOR(len)[e] > 0)
-            VECTOR(len)[e] = 1.0 / VECTOR(len)[e];
-        if (VECTOR(len)[e] != 1.0)
-            lengths = &len;
+    switch (m) {
+    case EVG_M_DEGREE:
+        return degree(s, c, err);
+    case EVG_M_STRENGTH:
+        EVG_IGRAPH(igraph_strength(c->ig, c->res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS,
+                                   c->w));
+        break;
+    case EVG_M_BETWEENNESS:
+        EVG_IGRAPH(c->cutoff > 0 ? igraph_betweenness_cutoff(c->ig, c->res, igraph_vss_all(), 0,
+                                                             c->lengths, c->cutoff)
+                                 : igraph_betweenness(c->ig, c->res, igraph_vss_all(), 0,
+                                                      c->lengths));
+        break;
+    case EVG_M_CLOSENESS:
+        EVG_IGRAPH(igraph_harmonic_centrality_cutoff(c->ig, c->res, igraph_vss_all(),
+                                                     IGRAPH_ALL, c->lengths, 1,
+                                                     c->cutoff > 0 ? c->cutoff : -1));
+        break;
+    case EVG_M_EIGENVECTOR:
+        /*
+         * igraph gives every vertex of an edgeless graph eigenvector centrality 1,
+         * but 0 to an isolated vertex of a graph with edges; 0 for all says the
+         * same thing as the second case: nobody is connected.
+         */
+        if (igraph_ecount(c->ig) == 0)
+            return 0;
+        igraph_rng_seed(igraph_rng_default(), EVG_RNG_SEED);
+        EVG_IGRAPH(igraph_eigenvector_centrality(c->ig, c->res, NULL, 0, 1, c->w, NULL));
+        break;
+    case EVG_M_PAGERANK: {
+        int threads = openmp_threads(1);
+        igraph_error_t status = igraph_pagerank(c->ig, IGRAPH_PAGERANK_ALGO_PRPACK, c->res,
+                                                NULL, igraph_vss_all(), 0, 0.85, c->w, NULL);
+        openmp_threads(threads);
+        EVG_IGRAPH(status);
+        break;
     }
-    /*
-     * With every length 1 the weighted and unweighted results are the same,
-     * and breadth-first search is about three times faster than Dijkstra.
-     */
-    if (cutoff > 0)
-        EVG_IGRAPH(
-            igraph_betweenness_cutoff(ig, res, igraph_vss_all(), 0, lengths, cutoff));
-    else
-        EVG_IGRAPH(igraph_betweenness(ig, res, igraph_vss_all(), 0, lengths));
-    take(s->val[EVG_M_BETWEENNESS], res);
-    EVG_IGRAPH(
-        igraph_harmonic_centrality(ig, res, igraph_vss_all(), IGRAPH_ALL, lengths, 1));
-    take(s->val[EVG_M_CLOSENESS], res);
+    default:
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unknown measure %d", (int)m);
+    }
+    take(s->val[m], c->res);
 cleanup:
-    if (have_len)
-        igraph_vector_destroy(&len);
     return rc;
 }
 
-/* Eigenvector centrality (scaled to max 1) and PageRank (PRPACK, damping 0.85). */
-static int spectral_measures(evg_scores *s, const igraph_t *ig, const igraph_vector_t *w,
-                             igraph_vector_t *res, evg_error *err)
+/*
+ * The lengths 1/weight into `len`; `*lengths_out` is &len, or NULL when
+ * every length is 1: the weighted and unweighted results are then the
+ * same, and breadth-first search is about three times faster than Dijkstra.
+ */
+static void path_lengths(const igraph_vector_t **lengths_out, igraph_vector_t *len)
 {
-    igraph_error_t status;
-    int rc = 0, threads;
-
-    /*
-     * igraph gives every vertex of an edgeless graph eigenvector centrality 1,
-     * but 0 to an isolated vertex of a graph with edges; 0 for all says the
-     * same thing as the second case: nobody is connected.
-     */
-    if (igraph_ecount(ig) > 0) {
-        igraph_rng_seed(igraph_rng_default(), EVG_RNG_SEED);
-        EVG_IGRAPH(igraph_eigenvector_centrality(ig, res, NULL, 0, 1, w, NULL));
-        take(s->val[EVG_M_EIGENVECTOR], res);
+    *lengths_out = NULL;
+    /* A non-positive weight is left as it is, for igraph to reject. */
+    for (igraph_integer_t e = 0; e < igraph_vector_size(len); e++) {
+        if (VECTOR(*len)[e] > 0)
+            VECTOR(*len)[e] = 1.0 / VECTOR(*len)[e];
+        if (VECTOR(*len)[e] != 1.0)
+            *lengths_out = len;
     }
-    threads = openmp_threads(1);
-    status = igraph_pagerank(ig, IGRAPH_PAGERANK_ALGO_PRPACK, res, NULL, igraph_vss_all(), 0,
-                             0.85, w, NULL);
-    openmp_threads(threads);
-    EVG_IGRAPH(status);
-    take(s->val[EVG_M_PAGERANK], res);
+}
+
+/* Measures first..last (inclusive) of `ig` into `s`. */
+static int run_measures(evg_scores *s, const igraph_t *ig, const igraph_vector_t *weights,
+                        const evg_analysis_opts *opts, evg_measure first, evg_measure last,
+                        evg_error *err)
+{
+    igraph_vector_t res, len;
+    int have_res = 0, have_len = 0, rc = 0;
+    measure_ctx c = {ig, weights, NULL, opts ? opts->betweenness_cutoff : 0.0, &res};
+
+    if (s->n == 0) /* nothing to rank; igraph would only return empty vectors */
+        return 0;
+    EVG_IGRAPH(igraph_vector_init(&res, 0));
+    have_res = 1;
+    EVG_IGRAPH(igraph_vector_init_copy(&len, weights));
+    have_len = 1;
+    path_lengths(&c.lengths, &len);
+    for (int m = (int)first; m <= (int)last; m++)
+        EVG_CHECK(one_measure(s, &c, (evg_measure)m, err));
 cleanup:
+    if (have_len)
+        igraph_vector_destroy(&len);
+    if (have_res)
+        igraph_vector_destroy(&res);
     return rc;
 }
 
 int evg_i_scores_run(evg_scores *s, const igraph_t *ig, const igraph_vector_t *weights,
                      const evg_analysis_opts *opts, evg_error *err)
 {
-    igraph_vector_t res;
-    int have_res = 0, rc = 0;
+    return run_measures(s, ig, weights, opts, EVG_M_DEGREE, EVG_M_PAGERANK, err);
+}
 
-    if (s->n == 0) /* nothing to rank; igraph would only return empty vectors */
-        return 0;
-    EVG_IGRAPH(igraph_vector_init(&res, 0));
-    have_res = 1;
-    EVG_CHECK(local_measures(s, ig, weights, &res, err));
-    EVG_CHECK(path_measures(s, ig, weights, &res, opts, err));
-    EVG_CHECK(spectral_measures(s, ig, weights, &res, err));
+/* The options, checked; NULL stays NULL. */
+static int check_opts(const evg_analysis_opts *opts, evg_error *err)
+{
+    if (opts && opts->version != EVG_ANALYSIS_OPTS_VERSION)
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unsupported analysis options");
+    if (opts && !(opts->betweenness_cutoff <= 0 || isfinite(opts->betweenness_cutoff)))
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "the cutoff must be finite");
+    return 0;
+}
+
+/* The edge weights of `g` into `w` (initialised here). */
+static int weights_of(igraph_vector_t *w, const evg_graph *g, evg_error *err)
+{
+    size_t ne = evg_graph_edge_count(g);
+    int rc = 0;
+
+    EVG_IGRAPH(igraph_vector_init(w, (igraph_integer_t)ne));
+    for (size_t e = 0; e < ne; e++)
+        VECTOR(*w)[e] = evg_i_graph_eattr(g, e)->weight;
 cleanup:
-    if (have_res)
-        igraph_vector_destroy(&res);
+    return rc;
+}
+
+int evg_i_scores_measure(evg_scores *s, const evg_graph *g, evg_measure m,
+                         const evg_analysis_opts *opts, evg_error *err)
+{
+    igraph_vector_t w;
+    int rc;
+
+    evg_i_igraph_init();
+    if ((rc = check_opts(opts, err)) < 0 || (rc = weights_of(&w, g, err)) < 0)
+        return rc;
+    if ((size_t)m >= EVG_M__COUNT)
+        rc = evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unknown measure %d", (int)m);
+    else
+        rc = run_measures(s, evg_i_graph_igraph(g), &w, opts, m, m, err);
+    igraph_vector_destroy(&w);
     return rc;
 }
 
@@ -190,18 +259,13 @@ int evg_scores_compute(evg_scores **out, const evg_graph *g,
     evg_scores *s = NULL;
     igraph_vector_t w;
     int have_w = 0, rc = 0;
-    size_t ne = evg_graph_edge_count(g);
 
     *out = NULL;
     evg_i_igraph_init(); /* errors, not aborts, even without evg_global_init() */
-    if (opts && opts->version != EVG_ANALYSIS_OPTS_VERSION)
-        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0,
-                               "unsupported analysis options");
+    EVG_CHECK(check_opts(opts, err));
     EVG_CHECK(evg_i_scores_new(&s, evg_graph_vertex_count(g), err));
-    EVG_IGRAPH(igraph_vector_init(&w, (igraph_integer_t)ne));
+    EVG_CHECK(weights_of(&w, g, err));
     have_w = 1;
-    for (size_t e = 0; e < ne; e++)
-        VECTOR(w)[e] = evg_i_graph_eattr(g, e)->weight;
     EVG_CHECK(evg_i_scores_run(s, evg_i_graph_igraph(g), &w, opts, err));
     *out = s;
     s = NULL;

@@ -93,14 +93,28 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *inputs,
 
 /*
  * Build the `view` graph of `c` (merging the names `aliases` lists; may be
- * NULL), compute its centrality scores and export both to `path` in
- * `format`. The graph and scores are handed back in `*g_out` and `*s_out`
- * when those are not NULL (the caller frees them). Returns 0 or a negative
- * status (printed).
+ * NULL), compute its centrality scores (as `ao` says; NULL: exact) and
+ * export both to `path` in `format`. The graph and scores are handed back
+ * in `*g_out` and `*s_out` when those are not NULL (the caller frees them).
+ * Returns 0 or a negative status (printed).
  */
 int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
                      evg_view view, const evg_aliases *aliases, const char *path,
-                     evg_format format);
+                     evg_format format, const evg_analysis_opts *ao);
+
+/* The help text of --betweenness-cutoff, the same for build and run. */
+#define CLI_CUTOFF_HELP                                                              \
+    "approximate betweenness and closeness: count only shortest paths of length at " \
+    "most L (an edge of weight w is 1/w long); for large graphs, where the exact "    \
+    "measures are slow"
+
+/*
+ * The value of --betweenness-cutoff into `ao` (left exact when `value` is
+ * NULL): a positive finite number. Returns 0, or -1 after printing a usage
+ * error for `cmd` into `*st`.
+ */
+int cli_parse_cutoff(evg_analysis_opts *ao, const char *value, const cli_cmd *cmd,
+                     cli_status *st);
 
 /* --alias FILE: the alias table in `*out` (NULL when `path` is NULL); -1 printed. */
 int cli_load_aliases(evg_aliases **out, const char *path);

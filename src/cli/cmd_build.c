@@ -1,10 +1,14 @@
 /* evgraph build: extracted events in, a graph with centrality scores out. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 
 static cli_strlist inputs;
-static const char *output, *format, *view, *alias_path;
+static const char *output, *format, *view, *alias_path, *cutoff_arg;
 static int help;
 
 static const cli_opt opts[] = {
@@ -24,6 +28,7 @@ static const cli_opt opts[] = {
      0},
     {CLI_OPT_VALUE, "alias", 0, &alias_path, "FILE",
      "merge the name variants listed in the JSON alias FILE", 0},
+    {CLI_OPT_VALUE, "betweenness-cutoff", 0, &cutoff_arg, "L", CLI_CUTOFF_HELP, 0},
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
@@ -53,7 +58,7 @@ void cli_warn_conflicts(const evg_graph *g)
 
 int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
                      evg_view v, const evg_aliases *aliases, const char *path,
-                     evg_format fmt)
+                     evg_format fmt, const evg_analysis_opts *ao)
 {
     evg_build_opts bo = EVG_BUILD_OPTS_INIT;
     evg_export_opts eo = EVG_EXPORT_OPTS_INIT;
@@ -67,7 +72,7 @@ int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
     bo.aliases = aliases;
     eo.format = fmt;
     if ((rc = evg_graph_build(&g, c, &bo, &e)) < 0 ||
-        (rc = evg_scores_compute(&s, g, NULL, &e)) < 0 ||
+        (rc = evg_scores_compute(&s, g, ao, &e)) < 0 ||
         (rc = evg_export_file(path, g, s, &eo, &e)) < 0) {
         cli_error(&e);
         goto cleanup;
@@ -84,6 +89,26 @@ cleanup:
     evg_scores_free(s);
     evg_graph_free(g);
     return rc;
+}
+
+int cli_parse_cutoff(evg_analysis_opts *ao, const char *value, const cli_cmd *cmd,
+                     cli_status *st)
+{
+    char msg[128], *end;
+    double v;
+
+    if (value == NULL)
+        return 0;
+    errno = 0;
+    v = strtod(value, &end);
+    if (errno || end == value || *end || !isfinite(v) || v <= 0) {
+        snprintf(msg, sizeof msg, "--betweenness-cutoff expects a positive number, not '%.40s'",
+                 value);
+        *st = cli_usage_error(cmd, msg);
+        return -1;
+    }
+    ao->betweenness_cutoff = v;
+    return 0;
 }
 
 /* The output format: --format, else the extension of the output file, else GraphML. */
@@ -138,6 +163,7 @@ static cli_status build_main(int argc, char **argv)
     evg_corpus *c = NULL;
     evg_graph *g = NULL;
     evg_aliases *aliases = NULL;
+    evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
     evg_format fmt;
     evg_view v;
     evg_error e;
@@ -160,6 +186,8 @@ static cli_status build_main(int argc, char **argv)
         st = cli_usage_error(&cli_cmd_build, msg);
         goto cleanup;
     }
+    if (cli_parse_cutoff(&ao, cutoff_arg, &cli_cmd_build, &st) < 0)
+        goto cleanup;
     st = CLI_FAILED;
     if (cli_load_aliases(&aliases, alias_path) < 0) /* before reading: nothing is written */
         goto cleanup;
@@ -173,7 +201,7 @@ static cli_status build_main(int argc, char **argv)
         cli_errorf("%s: left as it was: no input could be read", output);
         goto cleanup;
     }
-    if (cli_build_export(&g, NULL, c, v, aliases, output, fmt) < 0)
+    if (cli_build_export(&g, NULL, c, v, aliases, output, fmt, &ao) < 0)
         goto cleanup;
     cli_warn_conflicts(g);
     st = failed ? CLI_FAILED : CLI_OK;

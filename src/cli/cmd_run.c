@@ -7,7 +7,7 @@
 #include "cmd.h"
 
 static cli_strlist inputs, lexicons;
-static const char *output, *top_arg, *alias_path;
+static const char *output, *top_arg, *alias_path, *cutoff_arg;
 static const char *format_arg;                /* --format */
 static evg_format run_fmt = EVG_FMT_GRAPHML; /* of the two graphs */
 static int help;
@@ -28,6 +28,7 @@ static const cli_opt opts[] = {
      "merge the name variants listed in the JSON alias FILE", 0},
     {CLI_OPT_VALUE, "top", 0, &top_arg, "N",
      "list the N most central people per measure (default 5)", 0},
+    {CLI_OPT_VALUE, "betweenness-cutoff", 0, &cutoff_arg, "L", CLI_CUTOFF_HELP, 0},
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
@@ -146,7 +147,7 @@ static int print_top(const evg_graph *g, const evg_scores *s, evg_measure m, siz
 
 /* Build, score and export both views, write the report, then print the summary. */
 static int build_and_report(const evg_corpus *c, const evg_aliases *aliases,
-                            const run_paths *p, size_t ntop)
+                            const run_paths *p, size_t ntop, const evg_analysis_opts *ao)
 {
     evg_graph *full = NULL, *people = NULL;
     evg_scores *full_s = NULL, *people_s = NULL;
@@ -157,9 +158,9 @@ static int build_and_report(const evg_corpus *c, const evg_aliases *aliases,
     ro.full_file = cli_base_name(p->full);
     ro.people_file = cli_base_name(p->people);
     if ((rc = cli_build_export(&full, &full_s, c, EVG_VIEW_FULL, aliases, p->full,
-                               run_fmt)) < 0 ||
+                               run_fmt, ao)) < 0 ||
         (rc = cli_build_export(&people, &people_s, c, EVG_VIEW_PEOPLE, aliases, p->people,
-                               run_fmt)) < 0 ||
+                               run_fmt, ao)) < 0 ||
         (rc = cli_write_report(p->report, EVG_REPORT_HTML, c, full, people, people_s,
                                &ro)) < 0)
         goto cleanup;
@@ -200,6 +201,7 @@ static cli_status run_main(int argc, char **argv)
     cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1};
     run_paths p = {NULL, NULL, NULL, NULL};
     evg_aliases *aliases = NULL;
+    evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
     evg_error e;
     size_t ntop;
     char msg[128], full_name[32], people_name[32];
@@ -213,6 +215,8 @@ static cli_status run_main(int argc, char **argv)
         st = cli_usage_error(&cli_cmd_run, msg);
         goto cleanup;
     }
+    if (cli_parse_cutoff(&ao, cutoff_arg, &cli_cmd_run, &st) < 0)
+        goto cleanup;
     if (format_arg && evg_format_from_name(&run_fmt, format_arg) < 0) {
         snprintf(msg, sizeof msg,
                  "unknown format '%.40s' (expected graphml, gexf, gexf12, json or csv)",
@@ -238,7 +242,8 @@ static cli_status run_main(int argc, char **argv)
         cli_errorf("out of memory");
         goto cleanup;
     }
-    if (extract_events(&x, p.events) < 0 || build_and_report(x.corpus, aliases, &p, ntop) < 0)
+    if (extract_events(&x, p.events) < 0 ||
+        build_and_report(x.corpus, aliases, &p, ntop, &ao) < 0)
         goto cleanup;
     st = x.failed ? CLI_FAILED : CLI_OK;
 cleanup:

@@ -20,7 +20,8 @@
  * sharing most people, then the earliest formed); an undated one joins only
  * when exactly one meeting fits. That order depends on the contents alone,
  * so the meetings are a function of the set of documents.
- * Time: O(R log R + R * k * s) for R reports, k meetings per person, s
+ * Time: O(R log R + R * k * s) for R reports, k meetings per person within
+ * the dates a report may fit (a few days; a month for an undated one), s
  * reports per meeting.
  */
 #include <stdlib.h>
@@ -216,10 +217,16 @@ static int by_order(const void *a, const void *b)
     return (x->r > y->r) - (x->r < y->r);
 }
 
-/* The meetings each person vertex is in, to find candidates fast. */
+/*
+ * The meetings each person vertex is in, to find candidates fast, with the
+ * day of the report that put each there (LONG_MAX: an undated one). Reports
+ * are taken dated first, by date, so `day` never decreases along a list, and
+ * a report need only look at the stretch of days it may fit (window()).
+ */
 typedef struct {
     size_t *m;
-    size_t n, cap;
+    long *day;
+    size_t n, cap, capday;
 } mlist;
 
 typedef struct {
@@ -282,46 +289,100 @@ static int undated_twin(const merge_ctx *c, size_t m, size_t r)
     return 1;
 }
 
+/* The first entry of `l` put there on `day` or later. */
+static size_t first_from(const mlist *l, long day)
+{
+    size_t lo = 0, hi = l->n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->day[mid] < day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/*
+ * The stretches [from[i], to[i]) of `l` whose meetings report `x` may fit;
+ * a meeting outside them holds a report too far in time (dates_fit()).
+ * A dated report (taken after every earlier day) fits only meetings put
+ * there from the day before on; an undated one, the meetings of dated
+ * reports within its window of its document's date, and the undated ones.
+ */
+static int window(size_t from[2], size_t to[2], const mlist *l, const evg_i_report *x)
+{
+    long w = x->ev->status == EVG_STATUS_PLANNED ? PLANNED_WINDOW : UNDATED_WINDOW;
+
+    from[0] = 0;
+    to[0] = to[1] = from[1] = l->n;
+    if (x->day != EVG_I_NO_DAY) {
+        from[0] = first_from(l, x->day - 1);
+        return 1;
+    }
+    if (x->doc_day == EVG_I_NO_DAY)
+        return 1;
+    from[0] = first_from(l, x->doc_day - w);
+    to[0] = first_from(l, x->doc_day + w + 1);
+    from[1] = first_from(l, LONG_MAX);
+    return 2;
+}
+
+/* Weigh candidate `m` for report `r` (choose_meeting()). */
+typedef struct {
+    size_t best, best_shared, candidates, undated_one, undated_n;
+    long best_days;
+} choice;
+
+static void consider(choice *ch, const merge_ctx *c, size_t r, size_t m)
+{
+    size_t shared;
+    long days;
+
+    if (!fits(c, r, m))
+        return;
+    ch->candidates++;
+    if (c->b->r[r].day == EVG_I_NO_DAY && undated_twin(c, m, r)) {
+        ch->undated_one = m;
+        ch->undated_n++;
+    }
+    nearness(&days, &shared, c, r, m);
+    if (ch->best == SIZE_MAX || days < ch->best_days ||
+        (days == ch->best_days &&
+         (shared > ch->best_shared || (shared == ch->best_shared && m < ch->best)))) {
+        ch->best = m;
+        ch->best_days = days;
+        ch->best_shared = shared;
+    }
+}
+
 /* The meeting report `r` joins, or SIZE_MAX for a new one. */
 static size_t choose_meeting(merge_ctx *c, size_t r)
 {
     const evg_i_report *x = &c->b->r[r];
-    size_t best = SIZE_MAX, best_shared = 0, candidates = 0, undated_one = SIZE_MAX;
-    size_t undated_n = 0;
-    long best_days = LONG_MAX;
+    choice ch = {SIZE_MAX, 0, 0, SIZE_MAX, 0, LONG_MAX};
+    size_t from[2], to[2];
 
     for (size_t i = 0; i < x->npeople; i++) {
         const mlist *l = &c->of[x->people[i]];
-        for (size_t k = 0; k < l->n; k++) {
-            size_t m = l->m[k], shared;
-            long days;
-            if (c->stamp[m] == r + 1)
-                continue; /* seen through another participant */
-            c->stamp[m] = r + 1;
-            if (!fits(c, r, m))
-                continue;
-            candidates++;
-            if (x->day == EVG_I_NO_DAY && undated_twin(c, m, r)) {
-                undated_one = m;
-                undated_n++;
+        int nw = window(from, to, l, x);
+        for (int w = 0; w < nw; w++)
+            for (size_t k = from[w]; k < to[w]; k++) {
+                size_t m = l->m[k];
+                if (c->stamp[m] == r + 1)
+                    continue; /* seen through another participant */
+                c->stamp[m] = r + 1;
+                consider(&ch, c, r, m);
             }
-            nearness(&days, &shared, c, r, m);
-            if (best == SIZE_MAX || days < best_days ||
-                (days == best_days && (shared > best_shared ||
-                                       (shared == best_shared && m < best)))) {
-                best = m;
-                best_days = days;
-                best_shared = shared;
-            }
-        }
     }
     /*
      * Undated, a report could be of any of several meetings: it joins only the
      * one, or else the one formed by undated reports of the same people.
      */
-    if (x->day == EVG_I_NO_DAY && candidates != 1)
-        return undated_n == 1 ? undated_one : SIZE_MAX;
-    return best;
+    if (x->day == EVG_I_NO_DAY && ch.candidates != 1)
+        return ch.undated_n == 1 ? ch.undated_one : SIZE_MAX;
+    return ch.best;
 }
 
 static int list_add(size_t **v, size_t *n, size_t *cap, size_t x)
@@ -353,8 +414,13 @@ static int join(merge_ctx *c, size_t r, size_t m)
         return nomem(b);
     for (size_t i = 0; i < x->npeople; i++) {
         mlist *l = &c->of[x->people[i]];
-        if ((l->n == 0 || l->m[l->n - 1] != m) && list_add(&l->m, &l->n, &l->cap, m) < 0)
+        size_t n = l->n;
+        if (n > 0 && l->m[n - 1] == m)
+            continue;
+        if (list_add(&l->m, &l->n, &l->cap, m) < 0 ||
+            evg_i_grow((void **)&l->day, &l->capday, n + 1, sizeof(*l->day)) < 0)
             return nomem(b);
+        l->day[n] = x->day == EVG_I_NO_DAY ? LONG_MAX : x->day;
     }
     return 0;
 }
@@ -390,8 +456,10 @@ static int merge_reports(evg_i_builder *b)
     b->stats.meetings = b->nmt;
     b->stats.merged_reports = b->nr - b->nmt;
 cleanup:
-    for (size_t i = 0; c.of && i < b->nv; i++)
+    for (size_t i = 0; c.of && i < b->nv; i++) {
         free(c.of[i].m);
+        free(c.of[i].day);
+    }
     free(c.of);
     free(c.stamp);
     free(order);

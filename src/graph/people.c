@@ -199,6 +199,22 @@ static int by_root_cc(const void *a, const void *b)
     return strcmp(x->cc, y->cc);
 }
 
+/* Drop the repeats of sorted v[0..n) (equal by `cmp`); the new count. */
+static size_t unique(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    char *base = v;
+    size_t k = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (k > 0 && cmp(base + (k - 1) * size, base + i * size) == 0)
+            continue;
+        if (k != i)
+            memcpy(base + k * size, base + i * size, size);
+        k++;
+    }
+    return k;
+}
+
 /* Per component: its key, its full names by last word, its countries. */
 static int index_components(people_ctx *p)
 {
@@ -227,6 +243,13 @@ static int index_components(people_ctx *p)
         qsort(p->full, p->nfull, sizeof(*p->full), by_full);
     if (p->ncc)
         qsort(p->cc, p->ncc, sizeof(*p->cc), by_root_cc);
+    /*
+     * One entry per distinct name and per distinct country of a component:
+     * an official named in thousands of articles would otherwise make every
+     * short name that could be theirs scan thousands of equal entries.
+     */
+    p->nfull = unique(p->full, p->nfull, sizeof(*p->full), by_full);
+    p->ncc = unique(p->cc, p->ncc, sizeof(*p->cc), by_root_cc);
     return 0;
 }
 

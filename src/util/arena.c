@@ -5,7 +5,13 @@
 
 #include "util/arena.h"
 
-#define BLOCK_SIZE 8192
+/*
+ * Blocks start small and double up to MAX_BLOCK: a document's record needs
+ * a kilobyte or two, and a million of them in one corpus must not each hold
+ * a large block mostly empty; a graph's arena soon reaches the large blocks.
+ */
+#define FIRST_BLOCK 512
+#define MAX_BLOCK 65536
 
 struct evg_i_arena_block {
     evg_i_arena_block *next;
@@ -13,34 +19,54 @@ struct evg_i_arena_block {
     alignas(max_align_t) unsigned char data[];
 };
 
+/* A new block of at least `need` bytes, linked in; NULL when out of memory. */
+static evg_i_arena_block *add_block(evg_i_arena *a, size_t need)
+{
+    evg_i_arena_block *b;
+    size_t cap = a->head ? a->head->cap * 2 : FIRST_BLOCK;
+
+    if (cap > MAX_BLOCK)
+        cap = MAX_BLOCK;
+    if (need > cap)
+        cap = need;
+    if (cap > SIZE_MAX - sizeof(*b) || (b = malloc(sizeof(*b) + cap)) == NULL)
+        return NULL;
+    b->used = 0;
+    b->cap = cap;
+    /* A large allocation goes behind the current block so its space stays usable. */
+    if (a->head && need > MAX_BLOCK) {
+        b->next = a->head->next;
+        a->head->next = b;
+    } else {
+        b->next = a->head;
+        a->head = b;
+    }
+    return b;
+}
+
+/* `size` bytes at a multiple of `align` (a power of two, at most max_align_t's). */
+static void *alloc_aligned(evg_i_arena *a, size_t size, size_t align)
+{
+    evg_i_arena_block *b = a->head;
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+
+    if (size > SIZE_MAX - alignof(max_align_t))
+        return NULL;
+    if (b == NULL || at > b->cap || b->cap - at < size) {
+        if ((b = add_block(a, size)) == NULL)
+            return NULL;
+        at = 0;
+    }
+    b->used = at + size;
+    return b->data + at;
+}
+
 void *evg_i_arena_alloc(evg_i_arena *a, size_t size)
 {
-    const size_t align = alignof(max_align_t);
-    evg_i_arena_block *b = a->head;
-    size_t need = (size + align - 1) & ~(align - 1);
+    void *p = alloc_aligned(a, size, alignof(max_align_t));
 
-    if (need < size)
-        return NULL;
-    if (b == NULL || b->cap - b->used < need) {
-        size_t cap = need > BLOCK_SIZE ? need : BLOCK_SIZE;
-        if (cap > SIZE_MAX - sizeof(*b))
-            return NULL;
-        if ((b = malloc(sizeof(*b) + cap)) == NULL)
-            return NULL;
-        b->used = 0;
-        b->cap = cap;
-        /* A large allocation goes behind the current block so its space stays usable. */
-        if (a->head && need > BLOCK_SIZE) {
-            b->next = a->head->next;
-            a->head->next = b;
-        } else {
-            b->next = a->head;
-            a->head = b;
-        }
-    }
-    void *p = b->data + b->used;
-    b->used += need;
-    memset(p, 0, size);
+    if (p)
+        memset(p, 0, size);
     return p;
 }
 
@@ -48,7 +74,8 @@ char *evg_i_arena_strndup(evg_i_arena *a, const char *s, size_t n)
 {
     char *p;
 
-    if (s == NULL || n == SIZE_MAX || (p = evg_i_arena_alloc(a, n + 1)) == NULL)
+    /* Text needs no alignment: strings are packed. */
+    if (s == NULL || n == SIZE_MAX || (p = alloc_aligned(a, n + 1, 1)) == NULL)
         return NULL;
     memcpy(p, s, n);
     p[n] = '\0';
