@@ -83,6 +83,12 @@ def main():
         sys.exit(__doc__)
     evgraph, source_dir, work = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3]
     doc = os.path.join(source_dir, "docs", "queries.md")
+    try:  # the examples show what a terminal shows; without one they cannot run
+        for fd in os.openpty():
+            os.close(fd)
+    except OSError as e:
+        print(f"no pseudo-terminal to run the examples on ({e}): skipped")
+        sys.exit(77)
     env = prepare(evgraph, source_dir, work)
     with open(doc, encoding="utf-8") as f:
         lines = f.read().split("\n")
