@@ -164,6 +164,24 @@ static void widen(const char **first, const char **last, const char *f, const ch
         *last = l;
 }
 
+size_t evg_i_edges_merge(evg_i_eattr *e, size_t n)
+{
+    size_t kept = 0;
+
+    if (n)
+        qsort(e, n, sizeof(*e), by_edge);
+    for (size_t i = 0; i < n; i++) {
+        evg_i_eattr *last = kept ? &e[kept - 1] : NULL;
+        if (last && last->from == e[i].from && last->to == e[i].to && last->rel == e[i].rel) {
+            last->weight += e[i].weight;
+            widen(&last->first_date, &last->last_date, e[i].first_date, e[i].last_date);
+        } else {
+            e[kept++] = e[i];
+        }
+    }
+    return kept;
+}
+
 /* The kept edges, renumbered, sorted, parallel ones summed, into g->e. */
 static int fill_edges(evg_graph *g, const evg_i_builder *b, const size_t *final)
 {
@@ -184,20 +202,7 @@ static int fill_edges(evg_graph *g, const evg_i_builder *b, const size_t *final)
         }
         g->e[n++] = e;
     }
-    if (n)
-        qsort(g->e, n, sizeof(*g->e), by_edge);
-    g->ne = 0;
-    for (size_t i = 0; i < n; i++) {
-        evg_i_eattr *last = g->ne ? &g->e[g->ne - 1] : NULL;
-        if (last && last->from == g->e[i].from && last->to == g->e[i].to &&
-            last->rel == g->e[i].rel) {
-            last->weight += g->e[i].weight;
-            widen(&last->first_date, &last->last_date, g->e[i].first_date,
-                  g->e[i].last_date);
-        } else {
-            g->e[g->ne++] = g->e[i];
-        }
-    }
+    g->ne = evg_i_edges_merge(g->e, n);
     for (size_t i = 0; i < g->ne; i++) { /* dates were borrowed from the corpus */
         evg_i_eattr *e = &g->e[i];
         if ((e->first_date && (e->first_date = evg_i_arena_strdup(b->arena, e->first_date)) == NULL) ||
@@ -207,8 +212,7 @@ static int fill_edges(evg_graph *g, const evg_i_builder *b, const size_t *final)
     return 0;
 }
 
-/* Every vertex's community, from igraph's graph and the edge weights. */
-static int communities(evg_graph *g, evg_error *err)
+int evg_i_graph_communities(evg_graph *g, evg_error *err)
 {
     igraph_vector_t w;
     long *c = NULL;
@@ -257,7 +261,7 @@ int evg_i_finalize(evg_graph *g, evg_i_builder *b)
         goto cleanup;
     }
     EVG_CHECK(evg_i_graph_create_igraph(g, b->err));
-    EVG_CHECK(communities(g, b->err));
+    EVG_CHECK(evg_i_graph_communities(g, b->err));
     g->stats = b->stats;
 cleanup:
     free(final);

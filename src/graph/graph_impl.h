@@ -32,4 +32,13 @@ const igraph_t *evg_i_graph_igraph(const evg_graph *g);
  */
 int evg_i_graph_create_igraph(evg_graph *g, evg_error *err);
 
+/*
+ * Sort the edges e[0..n) and sum the parallel ones (same ends and relation:
+ * weights added, dates widened) in place. Returns how many remain.
+ */
+size_t evg_i_edges_merge(evg_i_eattr *e, size_t n);
+
+/* Every vertex's community, from `g->ig` and the edge weights (finalize.c). */
+int evg_i_graph_communities(evg_graph *g, evg_error *err);
+
 #endif

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/analysis_internal.h"
 #include "graph/graph_impl.h"
 #include "graph/views.h"
 #include "util/buf.h"
@@ -63,46 +62,12 @@ static int copy_vertex(evg_i_vattr *dst, const evg_i_vattr *src, evg_graph *g)
     return fail ? EVG_ENOMEM : 0;
 }
 
-static int by_edge(const void *a, const void *b)
-{
-    const evg_i_eattr *x = a, *y = b;
-
-    if (x->from != y->from)
-        return x->from < y->from ? -1 : 1;
-    if (x->to != y->to)
-        return x->to < y->to ? -1 : 1;
-    if (x->rel != y->rel)
-        return x->rel < y->rel ? -1 : 1;
-    return x->role < y->role ? -1 : x->role > y->role;
-}
-
-static void widen(const char **first, const char **last, const char *f, const char *l)
-{
-    if (f && (*first == NULL || strcmp(f, *first) < 0))
-        *first = f;
-    if (l && (*last == NULL || strcmp(l, *last) > 0))
-        *last = l;
-}
-
 /* The edges sorted, parallel ones summed, their strings copied: into g->e. */
 static int take_edges(evg_graph *g, edge_list *l)
 {
     int fail = 0;
 
-    if (l->n)
-        qsort(l->v, l->n, sizeof(*l->v), by_edge);
-    g->ne = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        evg_i_eattr *last = g->ne ? &l->v[g->ne - 1] : NULL;
-        if (last && last->from == l->v[i].from && last->to == l->v[i].to &&
-            last->rel == l->v[i].rel) {
-            last->weight += l->v[i].weight;
-            widen(&last->first_date, &last->last_date, l->v[i].first_date,
-                  l->v[i].last_date);
-        } else {
-            l->v[g->ne++] = l->v[i];
-        }
-    }
+    g->ne = evg_i_edges_merge(l->v, l->n);
     for (size_t i = 0; i < g->ne; i++) {
         l->v[i].first_date = cp(&g->arena, l->v[i].first_date, &fail);
         l->v[i].last_date = cp(&g->arena, l->v[i].last_date, &fail);
@@ -113,30 +78,12 @@ static int take_edges(evg_graph *g, edge_list *l)
     return fail ? EVG_ENOMEM : 0;
 }
 
-/* igraph's graph and every vertex's community (as finalize.c does). */
+/* igraph's graph and every vertex's community. */
 static int finish(evg_graph *g, evg_error *err)
 {
-    igraph_vector_t w;
-    long *c = NULL;
-    int have_w = 0, rc = 0;
+    int rc = evg_i_graph_create_igraph(g, err);
 
-    EVG_CHECK(evg_i_graph_create_igraph(g, err));
-    if (g->nv == 0)
-        return 0;
-    if ((c = calloc(g->nv, sizeof(*c))) == NULL)
-        return evg_i_error_nomem(err);
-    EVG_IGRAPH(igraph_vector_init(&w, (igraph_integer_t)g->ne));
-    have_w = 1;
-    for (size_t e = 0; e < g->ne; e++)
-        VECTOR(w)[e] = g->e[e].weight;
-    EVG_CHECK(evg_i_communities(c, &g->ig, &w, err));
-    for (size_t v = 0; v < g->nv; v++)
-        g->v[v].community = c[v];
-cleanup:
-    if (have_w)
-        igraph_vector_destroy(&w);
-    free(c);
-    return rc;
+    return rc < 0 ? rc : evg_i_graph_communities(g, err);
 }
 
 /* A new graph of view `view` holding the vertices of `src` that `final` maps. */

@@ -191,6 +191,20 @@ static int by_date(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
+int evg_i_q_by_first(const char *first_a, const char *label_a, const char *id_a,
+                     const char *first_b, const char *label_b, const char *id_b)
+{
+    int c;
+
+    if ((first_a == NULL) != (first_b == NULL))
+        return first_a == NULL ? 1 : -1;
+    if (first_a && (c = strcmp(first_a, first_b)) != 0)
+        return c;
+    if ((c = strcmp(label_a, label_b)) != 0)
+        return c;
+    return strcmp(id_a, id_b);
+}
+
 int evg_i_q_sort_meetings(size_t *m, size_t n, const evg_query *q)
 {
     dated *d = n ? calloc(n, sizeof(*d)) : NULL;

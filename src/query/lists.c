@@ -175,15 +175,8 @@ typedef struct {
 static int by_first(const void *a, const void *b)
 {
     const row *x = a, *y = b;
-    int c;
 
-    if ((x->first == NULL) != (y->first == NULL))
-        return x->first == NULL ? 1 : -1;
-    if (x->first && (c = strcmp(x->first, y->first)) != 0)
-        return c;
-    if ((c = strcmp(x->label, y->label)) != 0)
-        return c;
-    return strcmp(x->id, y->id);
+    return evg_i_q_by_first(x->first, x->label, x->id, y->first, y->label, y->id);
 }
 
 static int agreement_rows(json_t *list, const evg_i_qctx *c, size_t party)

@@ -112,15 +112,8 @@ typedef struct {
 static int by_deal(const void *a, const void *b)
 {
     const deal *x = a, *y = b;
-    int c;
 
-    if ((x->first == NULL) != (y->first == NULL))
-        return x->first == NULL ? 1 : -1;
-    if (x->first && (c = strcmp(x->first, y->first)) != 0)
-        return c;
-    if ((c = strcmp(x->label, y->label)) != 0)
-        return c;
-    return strcmp(x->id, y->id);
+    return evg_i_q_by_first(x->first, x->label, x->id, y->first, y->label, y->id);
 }
 
 /* The agreements of meeting m into `d` (n_d of them so far). */

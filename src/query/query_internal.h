@@ -160,6 +160,13 @@ int evg_i_q_took_part(const evg_query *q, size_t m, size_t who);
 int evg_i_q_select(size_t **out, size_t *n_out, const evg_query *q,
                    const evg_i_qfilter *f, size_t p);
 
+/*
+ * The order of listed things: by first date (undated last), then label, then
+ * id; as strcmp, of (first_a, label_a, id_a) and (first_b, label_b, id_b).
+ */
+int evg_i_q_by_first(const char *first_a, const char *label_a, const char *id_a,
+                     const char *first_b, const char *label_b, const char *id_b);
+
 /* Meeting vertices ordered by date (undated last), then id. 0 or EVG_ENOMEM. */
 int evg_i_q_sort_meetings(size_t *m, size_t n, const evg_query *q);
 
