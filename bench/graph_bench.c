@@ -1,16 +1,20 @@
 /*
  * graph_bench: how long each step of a graph takes, for bench/run.
  *
- *   graph_bench events EVENTS.jsonl [--view VIEW] [--cutoff N]
- *       read the events, build the view (communities included), then time
- *       communities again and each centrality measure on its own;
- *   graph_bench build EVENTS.jsonl [--view VIEW]
+ *   graph_bench events EVENTS.jsonl [--view VIEW] [--cutoff N] [--jobs N]
+ *       read the events (on N threads), build the view (communities
+ *       included), then time communities again and each centrality measure
+ *       on its own;
+ *   graph_bench build EVENTS.jsonl [--view VIEW] [--jobs N]
  *       only read and build (for profiling them);
+ *   graph_bench read EVENTS.jsonl [--jobs N]
+ *       only read;
  *   graph_bench graphml GRAPH.graphml [--cutoff N]
  *       load a full-view GraphML that evgraph wrote, then PageRank and
  *       betweenness: the same work as bench/nx_bench.py does with NetworkX.
  *
- * Prints one "step seconds" line per step (CPU seconds: user + system), then
+ * Prints one "step seconds" line per step (CPU seconds: user + system; the
+ * read also as wall seconds, "read_wall", since it may use threads), then
  * the peak resident memory.
  * The measures are computed as evg_scores_compute() does (the same igraph
  * calls), one at a time so that each can be timed.
@@ -28,6 +32,7 @@
 typedef struct {
     const char *mode, *input, *view;
     double cutoff;
+    unsigned jobs;
 } bench_args;
 
 /*
@@ -39,6 +44,14 @@ static double now(void)
     struct timespec t;
 
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double wall(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
@@ -106,20 +119,25 @@ static int bench_events(const bench_args *a, evg_error *e)
     static const evg_measure ALL[] = {EVG_M_DEGREE,    EVG_M_STRENGTH,    EVG_M_BETWEENNESS,
                                       EVG_M_CLOSENESS, EVG_M_EIGENVECTOR, EVG_M_PAGERANK};
     evg_build_opts bo = EVG_BUILD_OPTS_INIT;
+    evg_read_opts ro = EVG_READ_OPTS_INIT;
     evg_corpus *c = NULL;
     evg_graph *g = NULL;
     size_t bad = 0;
-    double t = now();
+    double t = now(), w = wall();
     int rc;
 
+    ro.threads = a->jobs;
     if ((rc = evg_view_from_name(&bo.view, a->view)) < 0) {
         fprintf(stderr, "graph_bench: unknown view '%s'\n", a->view);
         return rc;
     }
     if ((rc = evg_corpus_new(&c, e)) < 0 ||
-        (rc = evg_corpus_read_events(&bad, c, a->input, NULL, e)) < 0)
+        (rc = evg_corpus_read_events(&bad, c, a->input, &ro, e)) < 0)
         goto cleanup;
     step("read", t);
+    printf("%-12s %.3f\n", "read_wall", wall() - w);
+    if (strcmp(a->mode, "read") == 0)
+        goto cleanup;
     t = now();
     if ((rc = evg_graph_build(&g, c, &bo, e)) < 0)
         goto cleanup;
@@ -161,18 +179,23 @@ static int parse_args(bench_args *a, int argc, char **argv)
     char *end;
 
     if (argc < 3 || (strcmp(argv[1], "events") != 0 && strcmp(argv[1], "build") != 0 &&
-                      strcmp(argv[1], "graphml") != 0))
+                      strcmp(argv[1], "read") != 0 && strcmp(argv[1], "graphml") != 0))
         return -1;
     a->mode = argv[1];
     a->input = argv[2];
     a->view = "full";
     a->cutoff = 0;
+    a->jobs = 1;
     for (int i = 3; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--view") == 0)
             a->view = argv[i + 1];
         else if (strcmp(argv[i], "--cutoff") == 0) {
             a->cutoff = strtod(argv[i + 1], &end);
             if (end == argv[i + 1] || *end)
+                return -1;
+        } else if (strcmp(argv[i], "--jobs") == 0) {
+            a->jobs = (unsigned)strtoul(argv[i + 1], &end, 10);
+            if (end == argv[i + 1] || *end || a->jobs == 0)
                 return -1;
         } else
             return -1;
@@ -189,8 +212,9 @@ int main(int argc, char **argv)
 
     memset(&e, 0, sizeof e);
     if (parse_args(&a, argc, argv) < 0) {
-        fprintf(stderr, "usage: graph_bench events EVENTS.jsonl [--view VIEW] [--cutoff N]\n"
-                        "       graph_bench build EVENTS.jsonl [--view VIEW]\n"
+        fprintf(stderr, "usage: graph_bench events EVENTS.jsonl [--view VIEW] [--cutoff N] [--jobs N]\n"
+                        "       graph_bench build EVENTS.jsonl [--view VIEW] [--jobs N]\n"
+                        "       graph_bench read EVENTS.jsonl [--jobs N]\n"
                         "       graph_bench graphml GRAPH.graphml [--cutoff N]\n");
         return 2;
     }

@@ -25,10 +25,15 @@ typedef struct {
     unsigned version;
     evg_diag_fn on_diag; /* per-line diagnostics; NULL: ignored */
     void *diag_payload;
+    /*
+     * Since version 2: threads parsing lines (0 or 1: the calling thread
+     * alone). The corpus and the diagnostics are the same for any number.
+     */
+    unsigned threads;
 } evg_read_opts;
 
-#define EVG_READ_OPTS_VERSION 1
-#define EVG_READ_OPTS_INIT {EVG_READ_OPTS_VERSION, NULL, NULL}
+#define EVG_READ_OPTS_VERSION 2
+#define EVG_READ_OPTS_INIT {EVG_READ_OPTS_VERSION, NULL, NULL, 0}
 
 /**
  * Read the JSON Lines that `evgraph extract` wrote from `path` ("-" for

@@ -40,8 +40,12 @@ typedef void (*evg_diag_fn)(const evg_error *err, evg_severity sev, void *payloa
 
 /**
  * Prepare the library: installs the igraph error handler that turns igraph
- * failures into evg_status codes instead of aborting. Call once before any
- * other function; calling it again is harmless. Returns 0.
+ * failures into evg_status codes instead of aborting, and jansson's
+ * allocator (json_set_alloc_funcs), through which the events reader gives
+ * jansson scratch memory while it parses a record; every other jansson
+ * allocation goes to the allocator set before, so an application that sets
+ * its own should do so before this call. Call once before any other
+ * function; calling it again is harmless. Returns 0.
  */
 EVG_API int evg_global_init(void);
 

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "graph/igraph_boundary.h"
+#include "util/jscratch.h"
 
 static _Thread_local char ig_reason[256];
 
@@ -41,5 +42,6 @@ int evg_i_from_igraph(igraph_error_t code, evg_error *err)
 int evg_global_init(void)
 {
     evg_i_igraph_init();
+    evg_i_jscratch_install();
     return 0;
 }

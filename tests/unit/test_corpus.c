@@ -1,4 +1,4 @@
-/* Unit tests of src/model/corpus.c: reading JSON Lines into a corpus. */
+/* Unit tests of src/model/corpus.c and read.c: reading JSON Lines into a corpus. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -125,6 +125,87 @@ static void test_line_ends_bom_and_last_line(void **state)
     free(dir);
 }
 
+/*
+ * A file of many batches: a BOM, blank lines, bad lines, a line longer
+ * than a batch, no newline at the end. Returns the number of records
+ * written; the bad lines' numbers go to `bad` (at most `nbad`).
+ */
+static int write_many(const char *path, int *bad, int nbad)
+{
+    FILE *f = fopen(path, "wb");
+    char *pad = malloc(1500001);
+    int lineno = 0, records = 0, k = 0;
+
+    if (f == NULL || pad == NULL)
+        return -1;
+    memset(pad, 'x', 1500000);
+    pad[1500000] = '\0';
+    fputs("\xEF\xBB\xBF", f);
+    for (int i = 0; i < 3000; i++) {
+        int len = i == 1500 ? 1500000 : 400 + (i * 37) % 1200;
+        lineno++;
+        if (i % 97 == 5) {
+            fputs("  \n", f); /* blank: skipped, yet counted as a line */
+            lineno++;
+        }
+        if (i % 250 == 7 && k < nbad) {
+            fprintf(f, "{\"doc\":{\"id\":\"r%d\"},\"events\":[{\"id\":\"e\",\"type\":\"x\"}]}",
+                    i);
+            bad[k++] = lineno;
+        } else {
+            fprintf(f, "{\"doc\":{\"id\":\"r%d\",\"title\":\"%.*s\"}}", i, len, pad);
+            records++;
+        }
+        if (i < 2999)
+            fputc('\n', f);
+    }
+    free(pad);
+    return fclose(f) == 0 ? records : -1;
+}
+
+static void test_threads_same_corpus_and_diagnostics(void **state)
+{
+    char *dir = th_mkdtemp(), *path = th_join(dir, "many.jsonl");
+    int bad[TH_MAX_DIAGS], records = write_many(path, bad, TH_MAX_DIAGS);
+    const unsigned threads[] = {0, 1, 2, 3};
+    (void)state;
+
+    assert_true(records > 2900);
+    for (size_t t = 0; t < sizeof threads / sizeof threads[0]; t++) {
+        evg_read_opts opts = EVG_READ_OPTS_INIT;
+        evg_corpus *c = NULL;
+        th_diags d = {0};
+        size_t failed = 0;
+        evg_error e;
+        char id[32];
+
+        opts.on_diag = th_collect_diag;
+        opts.diag_payload = &d;
+        opts.threads = threads[t];
+        assert_int_equal(evg_corpus_new(&c, NULL), 0);
+        assert_int_equal(evg_corpus_read_events(&failed, c, path, &opts, &e), 0);
+        assert_int_equal(evg_corpus_doc_count(c), (size_t)records);
+        assert_int_equal(failed, 3000 - records);
+        assert_int_equal(d.n, 3000 - records);
+        for (int i = 0, k = 0; i < 3000; i++) { /* every record, in file order */
+            if (i % 250 == 7)
+                continue;
+            snprintf(id, sizeof id, "r%d", i);
+            assert_string_equal(evg_doc_id(evg_corpus_doc(c, (size_t)k)), id);
+            if (i == 1500) /* the line longer than a batch, whole */
+                assert_int_equal(strlen(evg_doc_title(evg_corpus_doc(c, (size_t)k))),
+                                 1500000);
+            k++;
+        }
+        for (int k = 0; k < d.n && k < TH_MAX_DIAGS; k++) /* reported in file order */
+            assert_int_equal(d.errs[k].line, bad[k]);
+        evg_corpus_free(c);
+    }
+    th_rmtree(dir);
+    free(path);
+    free(dir);
+}
+
 static void test_stdin(void **state)
 {
     evg_corpus *c = NULL;
@@ -168,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_reading_twice_accumulates),
         cmocka_unit_test(test_missing_file_and_directory),
         cmocka_unit_test(test_line_ends_bom_and_last_line),
+        cmocka_unit_test(test_threads_same_corpus_and_diagnostics),
         cmocka_unit_test(test_stdin),
         cmocka_unit_test(test_add_doc),
     };

@@ -1,0 +1,36 @@
+#ifndef EVG_UTIL_JSCRATCH_H
+#define EVG_UTIL_JSCRATCH_H
+
+#include <stddef.h>
+
+/*
+ * Scratch memory for jansson while one record is parsed. A record's tree
+ * costs jansson hundreds of small malloc() and free() calls; reading a
+ * million events spent half its time there and left the heap fragmented
+ * for the build. Between evg_i_jscratch_begin() and evg_i_jscratch_end(),
+ * jansson's allocations on the calling thread come from the scratch block
+ * and its frees of them cost nothing; what does not fit goes to the
+ * previous allocator, and the block grows for the next record. Every JSON
+ * value made in between must be released before the end.
+ *
+ * jansson has one allocator per process: evg_i_jscratch_install() sets it
+ * (once; evg_global_init() and the first begin call it). Outside a scratch
+ * window, and on threads without one, it hands everything to the
+ * allocator that was there before, so other users of jansson in the
+ * process see no difference.
+ */
+typedef struct {
+    unsigned char *block;
+    size_t used, cap;
+    size_t missed; /* bytes that did not fit since the last begin */
+} evg_i_jscratch;
+
+#define EVG_I_JSCRATCH_INIT {NULL, 0, 0, 0}
+
+void evg_i_jscratch_install(void);
+void evg_i_jscratch_begin(evg_i_jscratch *s);
+void evg_i_jscratch_end(evg_i_jscratch *s);
+/* Release the block (not during a window). */
+void evg_i_jscratch_free(evg_i_jscratch *s);
+
+#endif
