@@ -16,7 +16,16 @@ typedef enum {
     EVG_M__COUNT
 } evg_measure;
 
-/** Centrality scores of every vertex of one graph. Opaque. */
+/** The bit of measure `m` in a set of measures (evg_analysis_opts.measures). */
+#define EVG_MEASURE_BIT(m) (1u << (unsigned)(m))
+
+/** The set of every measure. */
+#define EVG_MEASURES_ALL ((1u << EVG_M__COUNT) - 1u)
+
+/**
+ * Centrality scores of every vertex of one graph, for the measures that were
+ * computed (evg_scores_has()). Opaque.
+ */
 typedef struct evg_scores evg_scores;
 
 typedef struct {
@@ -29,41 +38,71 @@ typedef struct {
      * finite.
      */
     double betweenness_cutoff;
+    /*
+     * Since version 2: the measures to compute, a set of
+     * EVG_MEASURE_BIT(EVG_M_...) or'ed together; 0 computes none (the
+     * scores then hold only the vertex count).
+     * EVG_ANALYSIS_OPTS_INIT sets EVG_MEASURES_ALL, and options of version 1
+     * (which have no such field) compute every measure. Degree, strength,
+     * eigenvector and PageRank take about O(E) time each (the last two per
+     * iteration); exact betweenness and closeness O(V E): on a large graph
+     * leave them out or set a cutoff.
+     */
+    unsigned measures;
 } evg_analysis_opts;
 
-#define EVG_ANALYSIS_OPTS_VERSION 1
-#define EVG_ANALYSIS_OPTS_INIT {EVG_ANALYSIS_OPTS_VERSION, 0.0}
+#define EVG_ANALYSIS_OPTS_VERSION 2
+#define EVG_ANALYSIS_OPTS_INIT {EVG_ANALYSIS_OPTS_VERSION, 0.0, EVG_MEASURES_ALL}
 
 /**
- * Compute every measure on `g`. `opts` may be NULL. Edge weights are tie
+ * Compute on `g` the measures `opts` asks for (every measure when `opts` is
+ * NULL). Edge weights are tie
  * strengths (strength, eigenvector, PageRank); betweenness and closeness read
  * an edge of weight w as a path of length 1/w. Repeatable: igraph's random
  * number generator is seeded with a fixed value before the one step that uses
  * it (the eigenvector start vector). An empty graph gives empty scores; in a
- * graph without edges every score is 0 except PageRank (1/n each).
- * Returns 0, EVG_EINVAL (options of another version, a cutoff that is not
- * finite), EVG_ENOMEM or EVG_EGRAPH. Free with evg_scores_free().
+ * graph without edges every score is 0 except PageRank (1/n each). A measure
+ * left out is absent from the scores: evg_scores_has() says 0, and the
+ * exporters write no column for it (rather than zeros).
+ * Returns 0, EVG_EINVAL (options of an unknown version, a cutoff that is not
+ * finite, a bit of `measures` that names no measure), EVG_ENOMEM or
+ * EVG_EGRAPH. Free with evg_scores_free().
  */
 EVG_API int evg_scores_compute(evg_scores **out, const evg_graph *g,
                                const evg_analysis_opts *opts, evg_error *err);
 
+/** Whether measure `m` was computed (1) or left out (0; also when `s` is NULL). */
+EVG_API int evg_scores_has(const evg_scores *s, evg_measure m);
+
+/** The set of measures computed (EVG_MEASURE_BIT() of each); 0 when `s` is NULL. */
+EVG_API unsigned evg_scores_measures(const evg_scores *s);
+
 /** The number of vertices scored (the vertex count of the graph they came from). */
 EVG_API size_t evg_scores_vertex_count(const evg_scores *s);
 
-/** The score of vertex `v` for measure `m` (0 when `v` or `m` is out of range). */
+/**
+ * The score of vertex `v` for measure `m`: 0 when `v` or `m` is out of range
+ * or `m` was not computed (check evg_scores_has() to tell the two apart).
+ */
 EVG_API double evg_scores_get(const evg_scores *s, evg_measure m, size_t v);
 
 /**
  * The vertices of type `type` (or of any type when `type` is negative) with
  * the highest score for `m`, best first, ties broken by vertex id: at most
- * `n` written to `out`. Returns how many were written (0 also when memory
- * ran out).
+ * `n` written to `out`. Returns how many were written (0 also when `m` was
+ * not computed or memory ran out).
  */
 EVG_API size_t evg_scores_top(size_t *out, size_t n, const evg_scores *s,
                               const evg_graph *g, evg_measure m, int type);
 
-/** "degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank". */
+/**
+ * "degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank";
+ * "unknown" otherwise. Static.
+ */
 EVG_API const char *evg_measure_name(evg_measure m);
+
+/** The measure called `name` (as evg_measure_name() writes it): 0, or EVG_EINVAL. */
+EVG_API int evg_measure_from_name(evg_measure *out, const char *name);
 
 /** NULL-safe. */
 EVG_API void evg_scores_free(evg_scores *s);

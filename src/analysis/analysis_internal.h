@@ -4,18 +4,22 @@
 #include "evgraph/analysis.h"
 #include "graph/igraph_boundary.h"
 
-/* Scores of `n` vertices: val[m][v] for measure m and vertex v. */
+/*
+ * Scores of `n` vertices: val[m][v] for measure m and vertex v, when bit m
+ * of `have` is set; val[m] is NULL for a measure never computed.
+ */
 struct evg_scores {
     size_t n;
+    unsigned have; /* EVG_MEASURE_BIT() of each measure computed */
     double *val[EVG_M__COUNT];
 };
 
 /*
- * Compute every measure of `ig` into `s` (s->n == vertex count, arrays
- * allocated). `weights` are the edge weights (tie strengths, one per edge);
- * path-based measures use 1/weight as the length of an edge. Exposed so that
- * tests can drive the igraph error path with a bad weight vector.
- * Returns 0, EVG_ENOMEM or EVG_EGRAPH.
+ * Compute the measures `opts` asks for (NULL: all) of `ig` into `s` (made by
+ * evg_i_scores_new() for the vertex count). `weights` are the edge weights
+ * (tie strengths, one per edge); path-based measures use 1/weight as the
+ * length of an edge. Exposed so that tests can drive the igraph error path
+ * with a bad weight vector. Returns 0, EVG_ENOMEM or EVG_EGRAPH.
  */
 int evg_i_scores_run(evg_scores *s, const igraph_t *ig, const igraph_vector_t *weights,
                      const evg_analysis_opts *opts, evg_error *err);
@@ -30,13 +34,22 @@ int evg_i_communities(long *out, const igraph_t *ig, const igraph_vector_t *weig
 
 /*
  * Measure `m` alone of `g` into `s` (made by evg_i_scores_new() for the
- * graph's vertex count), as evg_scores_compute() computes it: for timing
- * each measure (bench/). Returns 0, EVG_EINVAL, EVG_ENOMEM or EVG_EGRAPH.
+ * graph's vertex count), as evg_scores_compute() computes it, whatever the
+ * set of measures of `opts`: for timing each measure (bench/) and for
+ * computing a measure on first need (query/). `s` then has it; on failure it
+ * has what it had. Returns 0, EVG_EINVAL, EVG_ENOMEM or EVG_EGRAPH.
  */
 int evg_i_scores_measure(evg_scores *s, const evg_graph *g, evg_measure m,
                          const evg_analysis_opts *opts, evg_error *err);
 
-/* A scores object for `n` vertices, every score 0. Returns 0 or EVG_ENOMEM. */
+/* A scores object for `n` vertices without any measure. Returns 0 or EVG_ENOMEM. */
 int evg_i_scores_new(evg_scores **out, size_t n, evg_error *err);
+
+/*
+ * The array of measure `m` of `s` (s->n scores, all 0 when new), allocated on
+ * first call; NULL when out of memory. The measure is not marked as computed:
+ * fill the array, then set its bit in s->have (a reader of scores does both).
+ */
+double *evg_i_scores_column(evg_scores *s, evg_measure m);
 
 #endif

@@ -53,6 +53,16 @@ const char *evg_measure_name(evg_measure m)
     return (size_t)m < EVG_M__COUNT ? MEASURES[m] : "unknown";
 }
 
+int evg_measure_from_name(evg_measure *out, const char *name)
+{
+    for (size_t m = 0; name && m < EVG_M__COUNT; m++)
+        if (strcmp(name, MEASURES[m]) == 0) {
+            *out = (evg_measure)m;
+            return 0;
+        }
+    return EVG_EINVAL;
+}
+
 int evg_i_scores_new(evg_scores **out, size_t n, evg_error *err)
 {
     evg_scores *s = calloc(1, sizeof(*s));
@@ -61,14 +71,16 @@ int evg_i_scores_new(evg_scores **out, size_t n, evg_error *err)
     if (s == NULL)
         return evg_i_error_nomem(err);
     s->n = n;
-    for (int m = 0; m < EVG_M__COUNT && n; m++) {
-        if ((s->val[m] = calloc(n, sizeof(double))) == NULL) {
-            evg_scores_free(s);
-            return evg_i_error_nomem(err);
-        }
-    }
     *out = s;
     return 0;
+}
+
+double *evg_i_scores_column(evg_scores *s, evg_measure m)
+{
+    /* One element at least: calloc(0) may return NULL, which would read as no memory. */
+    if (s->val[m] == NULL)
+        s->val[m] = calloc(s->n ? s->n : 1, sizeof(double));
+    return s->val[m];
 }
 
 /* Copy an igraph result, turning NaN or infinity (none expected) into 0. */
@@ -119,6 +131,10 @@ static int one_measure(evg_scores *s, const measure_ctx *c, evg_measure m, evg_e
 {
     int rc = 0;
 
+    if ((size_t)m >= EVG_M__COUNT)
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unknown measure %d", (int)m);
+    if (evg_i_scores_column(s, m) == NULL)
+        return evg_i_error_nomem(err);
     switch (m) {
     case EVG_M_DEGREE:
         return degree(s, c, err);
@@ -143,8 +159,10 @@ static int one_measure(evg_scores *s, const measure_ctx *c, evg_measure m, evg_e
          * but 0 to an isolated vertex of a graph with edges; 0 for all says the
          * same thing as the second case: nobody is connected.
          */
-        if (igraph_ecount(c->ig) == 0)
+        if (igraph_ecount(c->ig) == 0) {
+            memset(s->val[m], 0, s->n * sizeof(double));
             return 0;
+        }
         igraph_rng_seed(igraph_rng_default(), EVG_RNG_SEED);
         EVG_IGRAPH(igraph_eigenvector_centrality(c->ig, c->res, NULL, 0, 1, c->w, NULL));
         break;
@@ -157,7 +175,7 @@ static int one_measure(evg_scores *s, const measure_ctx *c, evg_measure m, evg_e
         break;
     }
     default:
-        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unknown measure %d", (int)m);
+        break;
     }
     take(s->val[m], c->res);
 cleanup:
@@ -181,24 +199,32 @@ static void path_lengths(const igraph_vector_t **lengths_out, igraph_vector_t *l
     }
 }
 
-/* Measures first..last (inclusive) of `ig` into `s`. */
+/*
+ * The measures of the set `measures` of `ig` into `s`, each marked as
+ * computed once it is; on failure the measure being computed stays unmarked.
+ */
 static int run_measures(evg_scores *s, const igraph_t *ig, const igraph_vector_t *weights,
-                        const evg_analysis_opts *opts, evg_measure first, evg_measure last,
-                        evg_error *err)
+                        double cutoff, unsigned measures, evg_error *err)
 {
     igraph_vector_t res, len;
     int have_res = 0, have_len = 0, rc = 0;
-    measure_ctx c = {ig, weights, NULL, opts ? opts->betweenness_cutoff : 0.0, &res};
+    measure_ctx c = {ig, weights, NULL, cutoff, &res};
 
-    if (s->n == 0) /* nothing to rank; igraph would only return empty vectors */
+    if (s->n == 0) { /* nothing to rank; igraph would only return empty vectors */
+        s->have |= measures;
         return 0;
+    }
     EVG_IGRAPH(igraph_vector_init(&res, 0));
     have_res = 1;
     EVG_IGRAPH(igraph_vector_init_copy(&len, weights));
     have_len = 1;
     path_lengths(&c.lengths, &len);
-    for (int m = (int)first; m <= (int)last; m++)
+    for (int m = 0; m < EVG_M__COUNT; m++) {
+        if (!(measures & EVG_MEASURE_BIT(m)))
+            continue;
         EVG_CHECK(one_measure(s, &c, (evg_measure)m, err));
+        s->have |= EVG_MEASURE_BIT(m);
+    }
 cleanup:
     if (have_len)
         igraph_vector_destroy(&len);
@@ -207,19 +233,37 @@ cleanup:
     return rc;
 }
 
+/* The set of measures `opts` asks for: every one without options or in version 1. */
+static unsigned measures_of(const evg_analysis_opts *opts)
+{
+    return opts && opts->version >= 2 ? opts->measures : EVG_MEASURES_ALL;
+}
+
+static double cutoff_of(const evg_analysis_opts *opts)
+{
+    return opts ? opts->betweenness_cutoff : 0.0;
+}
+
 int evg_i_scores_run(evg_scores *s, const igraph_t *ig, const igraph_vector_t *weights,
                      const evg_analysis_opts *opts, evg_error *err)
 {
-    return run_measures(s, ig, weights, opts, EVG_M_DEGREE, EVG_M_PAGERANK, err);
+    return run_measures(s, ig, weights, cutoff_of(opts), measures_of(opts), err);
 }
 
-/* The options, checked; NULL stays NULL. */
+/*
+ * The options, checked; NULL stays NULL. Version 1 ends with the cutoff:
+ * `measures` is read only from version 2 on.
+ */
 static int check_opts(const evg_analysis_opts *opts, evg_error *err)
 {
-    if (opts && opts->version != EVG_ANALYSIS_OPTS_VERSION)
+    if (opts && (opts->version < 1 || opts->version > EVG_ANALYSIS_OPTS_VERSION))
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unsupported analysis options");
     if (opts && !(opts->betweenness_cutoff <= 0 || isfinite(opts->betweenness_cutoff)))
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "the cutoff must be finite");
+    if (measures_of(opts) & ~EVG_MEASURES_ALL)
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0,
+                               "unknown measures in the set (0x%x)",
+                               measures_of(opts) & ~EVG_MEASURES_ALL);
     return 0;
 }
 
@@ -248,7 +292,8 @@ int evg_i_scores_measure(evg_scores *s, const evg_graph *g, evg_measure m,
     if ((size_t)m >= EVG_M__COUNT)
         rc = evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unknown measure %d", (int)m);
     else
-        rc = run_measures(s, evg_i_graph_igraph(g), &w, opts, m, m, err);
+        rc = run_measures(s, evg_i_graph_igraph(g), &w, cutoff_of(opts),
+                          EVG_MEASURE_BIT(m), err);
     igraph_vector_destroy(&w);
     return rc;
 }
@@ -276,6 +321,16 @@ cleanup:
     return rc;
 }
 
+int evg_scores_has(const evg_scores *s, evg_measure m)
+{
+    return s && (size_t)m < EVG_M__COUNT && (s->have & EVG_MEASURE_BIT(m)) != 0;
+}
+
+unsigned evg_scores_measures(const evg_scores *s)
+{
+    return s ? s->have : 0;
+}
+
 size_t evg_scores_vertex_count(const evg_scores *s)
 {
     return s ? s->n : 0;
@@ -283,7 +338,7 @@ size_t evg_scores_vertex_count(const evg_scores *s)
 
 double evg_scores_get(const evg_scores *s, evg_measure m, size_t v)
 {
-    if (s == NULL || (size_t)m >= EVG_M__COUNT || v >= s->n)
+    if (!evg_scores_has(s, m) || v >= s->n)
         return 0.0;
     return s->val[m][v];
 }
@@ -308,7 +363,7 @@ size_t evg_scores_top(size_t *out, size_t n, const evg_scores *s, const evg_grap
     ranked *r;
     size_t k = 0;
 
-    if (s == NULL || (size_t)m >= EVG_M__COUNT || n == 0 || s->n == 0)
+    if (!evg_scores_has(s, m) || n == 0 || s->n == 0)
         return 0;
     if ((r = calloc(s->n, sizeof(*r))) == NULL)
         return 0;

@@ -116,6 +116,22 @@ int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
 int cli_parse_cutoff(evg_analysis_opts *ao, const char *value, const cli_cmd *cmd,
                      cli_status *st);
 
+/* The help text of --measures, the same for build and run. */
+#define CLI_MEASURES_HELP                                                              \
+    "compute only these centrality measures, comma-separated: degree, strength, "     \
+    "betweenness, closeness, eigenvector, pagerank; all (default) or none; the others " \
+    "are not written. On large graphs leave out betweenness and closeness, which take " \
+    "O(V E) time, or use --betweenness-cutoff"
+
+/*
+ * The value of --measures into ao->measures (every measure when `value` is
+ * NULL): names of measures separated by commas, or `all`, or `none` alone.
+ * Returns 0, or -1 after printing a usage error for `cmd` (naming the word at
+ * fault and the valid ones) into `*st`.
+ */
+int cli_parse_measures(evg_analysis_opts *ao, const char *value, const cli_cmd *cmd,
+                       cli_status *st);
+
 /* --alias FILE: the alias table in `*out` (NULL when `path` is NULL); -1 printed. */
 int cli_load_aliases(evg_aliases **out, const char *path);
 

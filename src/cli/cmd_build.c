@@ -8,7 +8,7 @@
 #include "cmd.h"
 
 static cli_strlist inputs;
-static const char *output, *format, *view, *alias_path, *cutoff_arg;
+static const char *output, *format, *view, *alias_path, *cutoff_arg, *measures_arg, *jobs;
 static int help;
 
 static const cli_opt opts[] = {
@@ -28,7 +28,10 @@ static const cli_opt opts[] = {
      0},
     {CLI_OPT_VALUE, "alias", 0, &alias_path, "FILE",
      "merge the name variants listed in the JSON alias FILE", 0},
+    {CLI_OPT_VALUE, "measures", 0, &measures_arg, "LIST", CLI_MEASURES_HELP, 0},
     {CLI_OPT_VALUE, "betweenness-cutoff", 0, &cutoff_arg, "L", CLI_CUTOFF_HELP, 0},
+    {CLI_OPT_VALUE, "jobs", 'j', &jobs, "N",
+     "read the events on N threads, 0 for one per processor (default 1); same output", 0},
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
@@ -111,6 +114,58 @@ int cli_parse_cutoff(evg_analysis_opts *ao, const char *value, const cli_cmd *cm
     return 0;
 }
 
+/* A usage error about --measures: WHAT 'WORD' and the valid names. Returns -1. */
+static int bad_measures(const cli_cmd *cmd, cli_status *st, const char *what,
+                        const char *word, size_t len)
+{
+    char msg[320];
+
+    snprintf(msg, sizeof msg,
+             "--measures: %s '%.*s' (expected degree, strength, betweenness, closeness, "
+             "eigenvector or pagerank, separated by commas; or all, or none)",
+             what, (int)(len > 60 ? 60 : len), word);
+    *st = cli_usage_error(cmd, msg);
+    return -1;
+}
+
+int cli_parse_measures(evg_analysis_opts *ao, const char *value, const cli_cmd *cmd,
+                       cli_status *st)
+{
+    unsigned set = 0;
+    evg_measure m;
+    char name[16];
+
+    if (value == NULL)
+        return 0;
+    if (strcmp(value, "none") == 0) {
+        ao->measures = 0;
+        return 0;
+    }
+    for (const char *w = value;; w++) {
+        size_t len = strcspn(w, ",");
+        if (len == 0)
+            return bad_measures(cmd, st, "an empty name in", value, strlen(value));
+        if (len >= sizeof name) /* longer than any name */
+            return bad_measures(cmd, st, "unknown measure", w, len);
+        memcpy(name, w, len);
+        name[len] = '\0';
+        if (strcmp(name, "all") == 0)
+            set |= EVG_MEASURES_ALL;
+        else if (strcmp(name, "none") == 0)
+            return bad_measures(cmd, st, "none cannot be listed with other names, as in",
+                                value, strlen(value));
+        else if (evg_measure_from_name(&m, name) == 0)
+            set |= EVG_MEASURE_BIT(m);
+        else
+            return bad_measures(cmd, st, "unknown measure", w, len);
+        w += len;
+        if (*w == '\0')
+            break;
+    }
+    ao->measures = set;
+    return 0;
+}
+
 /* The output format: --format, else the extension of the output file, else GraphML. */
 static int choose_format(evg_format *out)
 {
@@ -133,12 +188,16 @@ static int choose_view(evg_view *out)
     return view == NULL ? 0 : evg_view_from_name(out, view);
 }
 
-/* Read every input into `c`; an unreadable file or a bad line is reported and counted. */
-static int read_inputs(size_t *failed_out, evg_corpus *c)
+/*
+ * Read every input into `c` on `threads` threads; an unreadable file or a bad
+ * line is reported and counted.
+ */
+static int read_inputs(size_t *failed_out, evg_corpus *c, unsigned threads)
 {
     evg_read_opts ro = EVG_READ_OPTS_INIT;
 
     ro.on_diag = cli_diag;
+    ro.threads = threads;
     for (size_t i = 0; i < inputs.n; i++) {
         evg_error e;
         size_t bad = 0;
@@ -158,6 +217,37 @@ static int read_inputs(size_t *failed_out, evg_corpus *c)
     return 0;
 }
 
+/*
+ * The option values, checked: CLI_OK, or CLI_USAGE after the message. The
+ * analysis options before the format, whose guess may warn: a usage error
+ * comes alone.
+ */
+static cli_status check_options(evg_analysis_opts *ao, unsigned *threads, evg_view *v,
+                                evg_format *fmt)
+{
+    char msg[256];
+    cli_status st = CLI_OK;
+
+    if (cli_parse_cutoff(ao, cutoff_arg, &cli_cmd_build, &st) < 0 ||
+        cli_parse_measures(ao, measures_arg, &cli_cmd_build, &st) < 0)
+        return st;
+    if (cli_parse_jobs(threads, jobs) < 0)
+        return cli_usage_error(&cli_cmd_build, "--jobs: expected a number of threads");
+    if (choose_view(v) < 0) {
+        snprintf(msg, sizeof msg,
+                 "unknown view '%.60s' (expected full, people, countries or bipartite)",
+                 view);
+        return cli_usage_error(&cli_cmd_build, msg);
+    }
+    if (choose_format(fmt) < 0) {
+        snprintf(msg, sizeof msg,
+                 "unknown format '%.60s' (expected graphml, gexf, gexf12, json or csv)",
+                 format);
+        return cli_usage_error(&cli_cmd_build, msg);
+    }
+    return CLI_OK;
+}
+
 static cli_status build_main(int argc, char **argv)
 {
     evg_corpus *c = NULL;
@@ -168,25 +258,12 @@ static cli_status build_main(int argc, char **argv)
     evg_view v;
     evg_error e;
     size_t failed = 0;
-    char msg[256];
+    unsigned threads;
     cli_status st;
 
     memset(&e, 0, sizeof e);
-    if ((st = cli_parse(&cli_cmd_build, argc, argv)) != CLI_OK)
-        goto cleanup;
-    if (choose_view(&v) < 0) {
-        snprintf(msg, sizeof msg,
-                 "unknown view '%.60s' (expected full, people, countries or bipartite)", view);
-        st = cli_usage_error(&cli_cmd_build, msg);
-        goto cleanup;
-    }
-    if (choose_format(&fmt) < 0) {
-        snprintf(msg, sizeof msg,
-                 "unknown format '%.60s' (expected graphml, gexf, gexf12, json or csv)", format);
-        st = cli_usage_error(&cli_cmd_build, msg);
-        goto cleanup;
-    }
-    if (cli_parse_cutoff(&ao, cutoff_arg, &cli_cmd_build, &st) < 0)
+    if ((st = cli_parse(&cli_cmd_build, argc, argv)) != CLI_OK ||
+        (st = check_options(&ao, &threads, &v, &fmt)) != CLI_OK)
         goto cleanup;
     st = CLI_FAILED;
     if (cli_load_aliases(&aliases, alias_path) < 0) /* before reading: nothing is written */
@@ -195,7 +272,7 @@ static cli_status build_main(int argc, char **argv)
         cli_error(&e);
         goto cleanup;
     }
-    if (read_inputs(&failed, c) < 0)
+    if (read_inputs(&failed, c, threads) < 0)
         goto cleanup;
     if (evg_corpus_doc_count(c) == 0 && failed > 0) {
         cli_errorf("%s: left as it was: no input could be read", output);

@@ -7,7 +7,7 @@
 #include "cmd.h"
 
 static cli_strlist inputs, lexicons;
-static const char *output, *top_arg, *alias_path, *cutoff_arg;
+static const char *output, *top_arg, *alias_path, *cutoff_arg, *measures_arg, *jobs;
 static const char *format_arg;                /* --format */
 static evg_format run_fmt = EVG_FMT_GRAPHML; /* of the two graphs */
 static int help;
@@ -28,7 +28,10 @@ static const cli_opt opts[] = {
      "merge the name variants listed in the JSON alias FILE", 0},
     {CLI_OPT_VALUE, "top", 0, &top_arg, "N",
      "list the N most central people per measure (default 5)", 0},
+    {CLI_OPT_VALUE, "measures", 0, &measures_arg, "LIST", CLI_MEASURES_HELP, 0},
     {CLI_OPT_VALUE, "betweenness-cutoff", 0, &cutoff_arg, "L", CLI_CUTOFF_HELP, 0},
+    {CLI_OPT_VALUE, "jobs", 'j', &jobs, "N",
+     "extract on N threads, 0 for one per processor (default 1); same output", 0},
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
@@ -125,12 +128,15 @@ static void print_counts(const evg_corpus *c, const evg_graph *full, const evg_g
            evg_graph_edge_count(full), evg_graph_edge_count(people));
 }
 
-/* The `n` people with the highest score for `m`, ties in vertex order (--top 0: none). */
+/*
+ * The `n` people with the highest score for `m`, ties in vertex order (--top 0
+ * or a measure left out by --measures: none).
+ */
 static int print_top(const evg_graph *g, const evg_scores *s, evg_measure m, size_t n)
 {
     size_t *top, k;
 
-    if (n == 0)
+    if (n == 0 || !evg_scores_has(s, m))
         return 0;
     if ((top = calloc(n, sizeof(*top))) == NULL)
         return -1;
@@ -215,8 +221,13 @@ static cli_status run_main(int argc, char **argv)
         st = cli_usage_error(&cli_cmd_run, msg);
         goto cleanup;
     }
-    if (cli_parse_cutoff(&ao, cutoff_arg, &cli_cmd_run, &st) < 0)
+    if (cli_parse_cutoff(&ao, cutoff_arg, &cli_cmd_run, &st) < 0 ||
+        cli_parse_measures(&ao, measures_arg, &cli_cmd_run, &st) < 0)
         goto cleanup;
+    if (cli_parse_jobs(&x.threads, jobs) < 0) {
+        st = cli_usage_error(&cli_cmd_run, "--jobs: expected a number of threads");
+        goto cleanup;
+    }
     if (format_arg && evg_format_from_name(&run_fmt, format_arg) < 0) {
         snprintf(msg, sizeof msg,
                  "unknown format '%.40s' (expected graphml, gexf, gexf12, json or csv)",

@@ -331,11 +331,19 @@ static int has_parallel_edges(int *out, const evg_graph *g, evg_error *err)
     return 0;
 }
 
-/* Whether column `c` exists with the scores and layout given. */
+/*
+ * Whether column `c` exists with the scores and layout given. A measure that
+ * was not computed has no column at all, rather than zeros that would read
+ * as scores; the node size, made from PageRank, exists only with PageRank.
+ */
 static int wanted(const evg_i_column *c, const evg_i_columns *cols)
 {
-    return (cols->s || !(c->flags & EVG_I_COL_SCORES)) &&
-           (cols->layout || !(c->flags & EVG_I_COL_LAYOUT));
+    if (c->flags & EVG_I_COL_SCORES) {
+        evg_measure m = c->role == EVG_I_ROLE_SIZE ? EVG_M_PAGERANK : (evg_measure)c->arg;
+        if (!evg_scores_has(cols->s, m))
+            return 0;
+    }
+    return cols->layout || !(c->flags & EVG_I_COL_LAYOUT);
 }
 
 int evg_i_columns_init(evg_i_columns *out, const evg_graph *g, const evg_scores *s,

@@ -42,7 +42,7 @@ typedef enum {
 #define EVG_I_COL_START 1u   /* an ISO date: where the element starts on a timeline */
 #define EVG_I_COL_END 2u     /* an ISO date: where it ends */
 #define EVG_I_COL_KIND 4u    /* the edge's kind (its relation) */
-#define EVG_I_COL_SCORES 8u  /* exists only when scores are given */
+#define EVG_I_COL_SCORES 8u  /* exists only with its measure computed (size: PageRank) */
 #define EVG_I_COL_LAYOUT 16u /* exists only when a layout is given */
 
 /* One value; `present` 0 means the element has none (nothing is written). */

@@ -422,8 +422,10 @@ static int read_view(reader *r)
 }
 
 /*
- * The scores written with the graph (export's metric columns, in the order
- * of evg_measure), when every node has all six; else none.
+ * The scores written with the graph: export's metric columns, in the order
+ * of evg_measure. A graph built with some measures only has the columns of
+ * those; a column that some node lacks (or holds no finite number in) is
+ * left out too. None at all: r->scores stays NULL.
  */
 static int read_scores(reader *r, size_t nv)
 {
@@ -433,23 +435,28 @@ static int read_scores(reader *r, size_t nv)
     int have_x = 0, found, rc = 0;
     evg_error *err = r->err;
 
-    for (int m = 0; m < EVG_M__COUNT; m++)
-        if (attr_type(r, VERTEX_ATTR, COLS[m]) != IGRAPH_ATTRIBUTE_NUMERIC)
-            return 0;
-    EVG_CHECK(evg_i_scores_new(&r->scores, nv, err));
     EVG_IGRAPH(igraph_vector_init(&x, 0));
     have_x = 1;
-    for (int m = 0; m < EVG_M__COUNT && r->scores; m++) {
+    for (int m = 0; m < EVG_M__COUNT; m++) {
+        double *col;
+        size_t v = 0;
+        if (attr_type(r, VERTEX_ATTR, COLS[m]) != IGRAPH_ATTRIBUTE_NUMERIC)
+            continue;
         EVG_CHECK(numbers(&found, &x, r, VERTEX_ATTR, COLS[m]));
-        for (size_t v = 0; v < nv && r->scores; v++) {
-            /* A node without its scores: they will be computed again. */
-            if (!isfinite(VECTOR(x)[v])) {
-                evg_scores_free(r->scores);
-                r->scores = NULL;
-                break;
-            }
-            r->scores->val[m][r->final[v]] = VECTOR(x)[v];
+        if (r->scores == NULL)
+            EVG_CHECK(evg_i_scores_new(&r->scores, nv, err));
+        if ((col = evg_i_scores_column(r->scores, (evg_measure)m)) == NULL) {
+            rc = evg_i_error_nomem(err);
+            goto cleanup;
         }
+        for (; v < nv && isfinite(VECTOR(x)[v]); v++)
+            col[r->final[v]] = VECTOR(x)[v];
+        if (v == nv)
+            r->scores->have |= EVG_MEASURE_BIT(m);
+    }
+    if (r->scores && r->scores->have == 0) { /* columns, but none usable */
+        evg_scores_free(r->scores);
+        r->scores = NULL;
     }
 cleanup:
     if (have_x)

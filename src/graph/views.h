@@ -19,10 +19,11 @@
  * `name` in messages. Vertices come back sorted by id and edges by (source,
  * target, relation, role), so the graph is the one that was written: the
  * same attributes, view and communities (stats, which GraphML does not
- * hold, are zero). When `scores_out` is not NULL and every node has the six
- * metric columns (deg, strength, btw, clo, eig, pr: the scores written with
- * the graph, at nine significant digits), they are handed back there (free
- * with evg_scores_free()); else it is set to NULL.
+ * hold, are zero). When `scores_out` is not NULL, the scores written with
+ * the graph (at nine significant digits) are handed back there (free with
+ * evg_scores_free()): the measures whose metric column (deg, strength, btw,
+ * clo, eig, pr) every node has, the others absent (evg_scores_has());
+ * NULL when there is none.
  *
  * igraph reads the file with its C attribute handler, which igraph keeps
  * in one process-wide variable: it is installed for the duration of the

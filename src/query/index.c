@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/analysis_internal.h"
 #include "graph/views.h"
 #include "query/query_internal.h"
 
@@ -58,6 +59,7 @@ int evg_query_new(evg_query **out, evg_graph *full, evg_error *err)
         return evg_i_error_nomem(err);
     }
     q->g = full;
+    q->measures = EVG_MEASURES_ALL;
     if (index_edges(q) < 0 || evg_i_q_index_names(q) < 0) {
         evg_query_free(q);
         return evg_i_error_nomem(err);
@@ -79,6 +81,7 @@ void evg_query_free(evg_query *q)
     free(q->inc);
     free(q->names);
     free(q->place_words);
+    free(q->source);
     evg_i_strmap_free(&q->by_words);
     evg_i_arena_free(&q->arena);
     free(q);
@@ -105,8 +108,25 @@ const evg_i_eattr *evg_i_q_e(const evg_query *q, size_t e)
     return evg_i_graph_eattr(q->g, e);
 }
 
+/* Measure `m` into `*slot` (made for the vertices of `g` when NULL), unless there. */
+static int score(evg_scores **slot, const evg_query *q, const evg_graph *g, evg_measure m,
+                 evg_error *err)
+{
+    if (!(q->measures & EVG_MEASURE_BIT(m)))
+        return evg_i_error_set(
+            err, EVG_ENOTFOUND, q->source, 0, 0,
+            "the graph has no %s scores; build it with --measures all, "
+            "or a --measures list that names %s",
+            evg_measure_name(m), evg_measure_name(m));
+    if (evg_scores_has(*slot, m))
+        return 0;
+    if (*slot == NULL && evg_i_scores_new(slot, evg_graph_vertex_count(g), err) < 0)
+        return EVG_ENOMEM;
+    return evg_i_scores_measure(*slot, g, m, NULL, err);
+}
+
 int evg_i_q_view(const evg_graph **g_out, const evg_scores **s_out, evg_query *q,
-                 evg_view view, evg_error *err)
+                 evg_view view, evg_measure m, evg_error *err)
 {
     evg_graph **slot = view == EVG_VIEW_PEOPLE      ? &q->people
                        : view == EVG_VIEW_COUNTRIES ? &q->countries
@@ -119,8 +139,8 @@ int evg_i_q_view(const evg_graph **g_out, const evg_scores **s_out, evg_query *q
         EVG_CHECK(evg_i_graph_project(slot, q->g, view, err));
     if (slot)
         g = *slot;
-    if (s_out && q->scores[k] == NULL)
-        EVG_CHECK(evg_scores_compute(&q->scores[k], g, NULL, err));
+    if (s_out)
+        EVG_CHECK(score(&q->scores[k], q, g, m, err));
     *g_out = g;
     if (s_out)
         *s_out = q->scores[k];

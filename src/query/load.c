@@ -237,7 +237,19 @@ int evg_query_load(evg_query **out, size_t *failed_out, const char *const *sourc
     EVG_CHECK(evg_query_new(out, g, err));
     g = NULL; /* taken */
     (*out)->from_graphml = graphml > 0;
-    /* Scoring the full graph is the slow part of `top`: the file has them already. */
+    if (graphml) {
+        /*
+         * Scoring is the slow part of `top`: the file has the scores of the full
+         * graph, and says which measures its maker chose (--measures).
+         */
+        (*out)->measures = evg_scores_measures(scores);
+        if (((*out)->source = evg_i_strdup(files.v[0])) == NULL) {
+            evg_query_free(*out);
+            *out = NULL;
+            rc = evg_i_error_nomem(err);
+            goto cleanup;
+        }
+    }
     (*out)->scores[0] = scores;
     scores = NULL;
     if (!graphml) {

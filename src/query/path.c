@@ -147,7 +147,7 @@ int evg_i_q_ego(evg_i_qctx *c)
         return evg_i_error_set(c->err, EVG_EINVAL, NULL, 0, 0,
                                "the depth must be from 1 to 1000, not %u", c->req->depth);
     EVG_QCHECK(evg_i_q_resolve(&p, c, c->req->subject, EVG_I_QPERSON));
-    EVG_CHECK(evg_i_q_view(&people, NULL, c->q, EVG_VIEW_PEOPLE, c->err));
+    EVG_CHECK(evg_i_q_view(&people, NULL, c->q, EVG_VIEW_PEOPLE, EVG_M_DEGREE, c->err));
     /* Someone who took part in no event is not in the people view: an empty graph. */
     if (p != SIZE_MAX &&
         evg_graph_find_vertex(&center, people, evg_i_q_v(c->q, p)->id) < 0)

@@ -45,9 +45,16 @@ struct evg_query {
     const char **place_words; /* meetings: the folded words of the place, or NULL */
     evg_i_arena arena;
     evg_graph *people, *countries; /* views, made on first need */
-    evg_scores *scores[3];         /* full, people, countries: on first need */
+    evg_scores *scores[3];         /* full, people, countries: measures on first need */
     size_t docs_read;              /* documents read from JSON Lines (0 from GraphML) */
     int from_graphml;
+    /*
+     * The measures `top` may rank by: every one for events, those written in
+     * the file for a GraphML (built with --measures, it has only those: the
+     * others are refused rather than computed, as they may take hours).
+     */
+    unsigned measures;
+    char *source; /* the GraphML file, for messages; NULL for events */
 };
 
 /* ---- index.c ------------------------------------------------------------ */
@@ -57,9 +64,15 @@ const size_t *evg_i_q_edges(const evg_query *q, size_t v, size_t *n_out);
 /* Attributes of vertex v and edge e of the full graph. */
 const evg_i_vattr *evg_i_q_v(const evg_query *q, size_t v);
 const evg_i_eattr *evg_i_q_e(const evg_query *q, size_t e);
-/* The people or countries view and its scores (built on first need). */
+/*
+ * The people or countries view (built on first need; the full graph for
+ * EVG_VIEW_FULL) and, when `s_out` is not NULL, its scores, which then have
+ * measure `m` (computed on first need; `m` is ignored without `s_out`).
+ * Returns 0, EVG_ENOTFOUND (`m` is not among q->measures: err says how to
+ * build a graph that has it), EVG_ENOMEM or EVG_EGRAPH.
+ */
 int evg_i_q_view(const evg_graph **g_out, const evg_scores **s_out, evg_query *q,
-                 evg_view view, evg_error *err);
+                 evg_view view, evg_measure m, evg_error *err);
 
 /* ---- names.c ------------------------------------------------------------ */
 

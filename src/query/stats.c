@@ -106,7 +106,7 @@ int evg_i_q_top(evg_i_qctx *c)
     if (t != EVG_NODE_PERSON && t != EVG_NODE_COUNTRY && t != EVG_NODE_ORGANIZATION)
         return evg_i_error_set(c->err, EVG_EINVAL, NULL, 0, 0,
                                "top ranks people, countries or organizations");
-    EVG_CHECK(evg_i_q_view(&g, &s, c->q, view, c->err));
+    EVG_CHECK(evg_i_q_view(&g, &s, c->q, view, req->measure, c->err));
     if ((list = json_array()) == NULL ||
         rank(list, g, s, req->measure, t, req->limit) < 0)
         goto nomem;
@@ -226,7 +226,7 @@ int evg_i_q_stats(evg_i_qctx *c)
     for (size_t v = 0; v < evg_graph_vertex_count(c->q->g); v++)
         if (evg_i_q_v(c->q, v)->type == EVG_NODE_MEETING)
             count_meeting(&t, evg_i_q_v(c->q, v));
-    EVG_CHECK(evg_i_q_view(&people, NULL, c->q, EVG_VIEW_PEOPLE, c->err));
+    EVG_CHECK(evg_i_q_view(&people, NULL, c->q, EVG_VIEW_PEOPLE, EVG_M_DEGREE, c->err));
     doc = evg_i_q_doc(c);
     if (docs < 0 ||
         evg_i_q_set(doc, "stats", stats(c->q, &t, docs, evg_graph_edge_count(people))) <

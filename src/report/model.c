@@ -37,7 +37,10 @@ static long long quantize(double x)
     return isfinite(x) && fabs(x) < 9e9 ? llround(x * 1e9) : 0;
 }
 
-/* Betweenness, then degree, then PageRank, then the vertex order (by id). */
+/*
+ * Betweenness, then degree, then PageRank, then the vertex order (by id). A
+ * measure that was not computed scores 0 for everyone: the next one decides.
+ */
 static int by_centrality(const void *a, const void *b)
 {
     const ranked *x = a, *y = b;
@@ -61,9 +64,15 @@ static int rank_people(evg_report *r, evg_error *err)
     if ((k = calloc(n, sizeof(*k))) == NULL ||
         (r->order = calloc(n, sizeof(size_t))) == NULL ||
         (r->rank_of = calloc(n, sizeof(size_t))) == NULL ||
-        (r->full_of = calloc(n, sizeof(size_t))) == NULL) {
+        (r->full_of = calloc(n, sizeof(size_t))) == NULL ||
+        (r->met = calloc(n, sizeof(size_t))) == NULL) {
         free(k);
         return evg_i_error_nomem(err);
+    }
+    for (size_t e = 0; e < evg_graph_edge_count(r->people); e++) {
+        const evg_i_eattr *a = evg_i_graph_eattr(r->people, e);
+        r->met[a->from]++;
+        r->met[a->to]++;
     }
     for (size_t v = 0; v < n; v++) {
         k[v].btw = quantize(evg_scores_get(r->scores, EVG_M_BETWEENNESS, v));
@@ -119,7 +128,8 @@ size_t evg_i_report_other(const evg_report *r, size_t e, size_t v)
 
 int evg_i_report_drawn(const evg_report *r, size_t pv)
 {
-    return evg_scores_get(r->scores, EVG_M_DEGREE, pv) > 0;
+    /* From the edges, not the degree score: --measures may have left it out. */
+    return r->met[pv] > 0;
 }
 
 static int by_people(const void *a, const void *b)
@@ -259,6 +269,7 @@ void evg_report_free(evg_report *r)
     free(r->order);
     free(r->rank_of);
     free(r->full_of);
+    free(r->met);
     free(r->adj_start);
     free(r->adj);
     free(r);

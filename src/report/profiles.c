@@ -494,12 +494,36 @@ static void labelled(evg_i_rw *w, const char *label, const char *value)
     text(w, ". ");
 }
 
+/* " number 3 of 40; betweenness 12, degree 4, PageRank 0.05.": the measures computed. */
+static void centrality(evg_i_rw *w, size_t rank, size_t pv)
+{
+    static const struct {
+        evg_measure m;
+        const char *name;
+    } shown[] = {{EVG_M_BETWEENNESS, "betweenness"},
+                 {EVG_M_DEGREE, "degree"},
+                 {EVG_M_PAGERANK, "PageRank"}};
+    const evg_report *r = w->rep;
+    const char *sep = "; ";
+    char num[EVG_I_NUM_BUF];
+
+    evg_i_rw_textf(w, " number %zu of %zu", rank + 1, evg_graph_vertex_count(r->people));
+    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+        if (!evg_scores_has(r->scores, shown[i].m))
+            continue;
+        evg_i_rw_textf(w, "%s%s %s", sep, shown[i].name,
+                       evg_i_report_num(num, evg_scores_get(r->scores, shown[i].m, pv)));
+        sep = ", ";
+    }
+    evg_i_rw_textf(w, ".");
+}
+
 static void profile(evg_i_rw *w, size_t rank)
 {
     const evg_report *r = w->rep;
     size_t pv = r->order[rank], fv = r->full_of[pv];
     const evg_i_vattr *a = evg_i_graph_vattr(r->people, pv);
-    char anchor[32], n1[EVG_I_NUM_BUF], n2[EVG_I_NUM_BUF];
+    char anchor[32];
 
     snprintf(anchor, sizeof anchor, "profile-%zu", rank + 1);
     w->r->heading(w, 3, anchor, evg_graph_vertex_label(r->people, pv));
@@ -509,11 +533,7 @@ static void profile(evg_i_rw *w, size_t rank)
     labelled(w, "Country:", evg_i_report_country(r, a->country));
     labelled(w, "Organization:", a->org);
     w->r->strong(w, "Centrality:");
-    evg_i_rw_textf(w, " number %zu of %zu; betweenness %s, degree %.0f, PageRank %s.",
-                   rank + 1, evg_graph_vertex_count(r->people),
-                   evg_i_report_num(n1, evg_scores_get(r->scores, EVG_M_BETWEENNESS, pv)),
-                   evg_scores_get(r->scores, EVG_M_DEGREE, pv),
-                   evg_i_report_num(n2, evg_scores_get(r->scores, EVG_M_PAGERANK, pv)));
+    centrality(w, rank, pv);
     w->r->para(w, 0);
     counterparts(w, pv);
     if (fv != SIZE_MAX)

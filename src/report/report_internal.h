@@ -67,6 +67,7 @@ struct evg_report {
     size_t *order;                 /* people-graph vertices, most central first */
     size_t *rank_of;               /* people-graph vertex -> position in `order` */
     size_t *full_of;   /* people-graph vertex -> full-graph vertex, SIZE_MAX if none */
+    size_t *met;       /* people-graph vertex -> its edges (whatever the scores hold) */
     size_t *adj_start; /* full graph: the incident edges of v are */
     size_t *adj;       /*   adj[adj_start[v] .. adj_start[v + 1]) */
     evg_i_rcolor colors[EVG_I_REPORT_COLORS];

@@ -297,27 +297,79 @@ static void timeline_section(evg_i_rw *w)
 
 /* ---- rankings ----------------------------------------------------------- */
 
-static const evg_measure TABLE_MEASURES[] = {EVG_M_DEGREE,      EVG_M_STRENGTH,
-                                             EVG_M_BETWEENNESS, EVG_M_CLOSENESS,
-                                             EVG_M_EIGENVECTOR, EVG_M_PAGERANK};
+/* The measures of the rankings table: its column title and what it means. */
+static const struct {
+    evg_measure m;
+    const char *head, *means;
+} TABLE_MEASURES[] = {
+    {EVG_M_DEGREE, "Degree", "Degree: people met."},
+    {EVG_M_STRENGTH, "Strength", "Strength: meetings, counting repeats."},
+    {EVG_M_BETWEENNESS, "Betweenness", NULL},
+    {EVG_M_CLOSENESS, "Closeness", "Closeness: harmonic, normalized."},
+    {EVG_M_EIGENVECTOR, "Eigenvector", "Eigenvector: scaled to a maximum of 1."},
+    {EVG_M_PAGERANK, "PageRank", "PageRank: damping 0.85."},
+};
+#define NTABLE (sizeof TABLE_MEASURES / sizeof TABLE_MEASURES[0])
+
+/*
+ * What the rankings show. With every measure: the one text it always had.
+ * Else the measures computed, how the people are ranked by them (as
+ * rank_people() does: a measure left out scores 0 for all), and the measures
+ * left out.
+ */
+static void rankings_intro(evg_i_rw *w)
+{
+    const evg_scores *sc = w->rep->scores;
+    const char *sep = "";
+    int btw = evg_scores_has(sc, EVG_M_BETWEENNESS);
+    int deg = evg_scores_has(sc, EVG_M_DEGREE), pr = evg_scores_has(sc, EVG_M_PAGERANK);
+
+    if (evg_scores_measures(sc) == EVG_MEASURES_ALL) {
+        text(w, "Every centrality measure of the people graph (people joined by the "
+                "meetings they shared), computed by igraph; ranked by betweenness, then "
+                "degree. Degree: people met; strength: meetings, counting repeats; "
+                "closeness: harmonic, normalized; eigenvector: scaled to a maximum of 1; "
+                "PageRank: damping 0.85.");
+        return;
+    }
+    evg_i_rw_textf(w,
+                   "The centrality measures computed on the people graph (people joined "
+                   "by the meetings they shared), by igraph; %s.",
+                   btw && deg ? "ranked by betweenness, then degree"
+                   : btw      ? "ranked by betweenness"
+                   : deg      ? "ranked by degree"
+                   : pr       ? "ranked by PageRank"
+                              : "listed in the order of their identifiers");
+    for (size_t m = 0; m < NTABLE; m++)
+        if (TABLE_MEASURES[m].means && evg_scores_has(sc, TABLE_MEASURES[m].m))
+            evg_i_rw_textf(w, " %s", TABLE_MEASURES[m].means);
+    text(w, " Not computed (--measures): ");
+    for (size_t m = 0; m < NTABLE; m++)
+        if (!evg_scores_has(sc, TABLE_MEASURES[m].m)) {
+            evg_i_rw_textf(w, "%s%s", sep, evg_measure_name(TABLE_MEASURES[m].m));
+            sep = ", ";
+        }
+    text(w, ".");
+}
 
 static void rankings_section(evg_i_rw *w)
 {
-    static const char *const head[] = {"#",         "Person",      "Country",
-                                       "Degree",    "Strength",    "Betweenness",
-                                       "Closeness", "Eigenvector", "PageRank"};
+    const char *head[3 + NTABLE] = {"#", "Person", "Country"};
+    char align[4 + NTABLE] = "rll";
     const evg_report *r = w->rep;
-    size_t n = evg_graph_vertex_count(r->people);
+    size_t n = evg_graph_vertex_count(r->people), ncols = 3;
     size_t rows = r->top > EVG_I_REPORT_TABLE_ROWS ? r->top : EVG_I_REPORT_TABLE_ROWS;
     char num[EVG_I_NUM_BUF];
 
+    for (size_t m = 0; m < NTABLE; m++)
+        if (evg_scores_has(r->scores, TABLE_MEASURES[m].m)) {
+            head[ncols] = TABLE_MEASURES[m].head;
+            align[ncols++] = 'r';
+        }
+    align[ncols] = '\0';
     open_section(w, S_RANKINGS);
     w->r->para(w, 1);
-    text(w, "Every centrality measure of the people graph (people joined by the "
-            "meetings they shared), computed by igraph; ranked by betweenness, then "
-            "degree. Degree: people met; strength: meetings, counting repeats; "
-            "closeness: harmonic, normalized; eigenvector: scaled to a maximum of 1; "
-            "PageRank: damping 0.85.");
+    rankings_intro(w);
     w->r->para(w, 0);
     if (n == 0) {
         w->r->para(w, 1);
@@ -325,7 +377,7 @@ static void rankings_section(evg_i_rw *w)
         w->r->para(w, 0);
         return;
     }
-    w->r->table(w, 1, head, "rllrrrrrr", 9);
+    w->r->table(w, 1, head, align, ncols);
     for (size_t i = 0; i < n && i < rows; i++) {
         size_t v = r->order[i];
         const char *c = evg_i_graph_vattr(r->people, v)->country;
@@ -339,10 +391,12 @@ static void rankings_section(evg_i_rw *w)
         w->r->cell(w, 1);
         text(w, c ? evg_i_report_country(r, c) : "");
         w->r->cell(w, 0);
-        for (size_t m = 0; m < sizeof TABLE_MEASURES / sizeof TABLE_MEASURES[0]; m++) {
+        for (size_t m = 0; m < NTABLE; m++) {
+            if (!evg_scores_has(r->scores, TABLE_MEASURES[m].m))
+                continue;
             w->r->cell(w, 1);
-            text(w,
-                 evg_i_report_num(num, evg_scores_get(r->scores, TABLE_MEASURES[m], v)));
+            text(w, evg_i_report_num(num,
+                                     evg_scores_get(r->scores, TABLE_MEASURES[m].m, v)));
             w->r->cell(w, 0);
         }
         w->r->row(w, 0);
@@ -450,6 +504,31 @@ static void step(evg_i_rw *w, const char *what, const char *const *parts)
 /* Between the steps of a menu path: a single right-pointing angle quotation mark. */
 #define MENU " \xE2\x80\xBA "
 
+/*
+ * The parts of the step on columns (text and code in turn, as step() takes
+ * them): the metric columns of the measures computed, then `rest`.
+ */
+static void score_columns(const char **out, const evg_scores *sc, const char *const *rest)
+{
+    static const char *const COLUMN[EVG_M__COUNT] = {"deg", "strength", "btw",
+                                                     "clo", "eig",      "pr"};
+    size_t k = 0;
+
+    out[k++] = "";
+    for (int m = 0; m < EVG_M__COUNT; m++) {
+        if (!evg_scores_has(sc, (evg_measure)m))
+            continue;
+        if (k > 1)
+            out[k++] = ", ";
+        out[k++] = COLUMN[m];
+    }
+    if (k > 1) /* `rest` starts with code, after this text or the empty one */
+        out[k++] = " are the scores of this report; ";
+    for (size_t i = 0; rest[i]; i++)
+        out[k++] = rest[i];
+    out[k] = NULL;
+}
+
 static void gephi_section(evg_i_rw *w)
 {
     const char *full = w->rep->full_file, *people = w->rep->people_file;
@@ -492,20 +571,7 @@ static void gephi_section(evg_i_rw *w)
                                        "size",
                                        " column already holds a size by PageRank.",
                                        NULL};
-    static const char *const cols[] = {
-        "",
-        "deg",
-        ", ",
-        "strength",
-        ", ",
-        "btw",
-        ", ",
-        "clo",
-        ", ",
-        "eig",
-        ", ",
-        "pr",
-        " are the scores of this report; ",
+    static const char *const dates[] = {
         "first_seen",
         " and ",
         "last_seen",
@@ -514,6 +580,7 @@ static void gephi_section(evg_i_rw *w)
         " counts a person's in-person meetings (Filters" MENU "Attributes" MENU
         "Range keeps the active ones).",
         NULL};
+    const char *cols[2 * EVG_M__COUNT + sizeof dates / sizeof dates[0] + 1];
 
     snprintf(build_full, sizeof build_full, "evgraph build events.jsonl -o %s", full);
     snprintf(build_people, sizeof build_people,
@@ -525,6 +592,7 @@ static void gephi_section(evg_i_rw *w)
     step(w, "Lay out:", layout);
     step(w, "Colour:", color);
     step(w, "Size:", size);
+    score_columns(cols, w->rep->scores, dates);
     step(w, "Columns:", cols);
     w->r->list(w, 0);
 }

@@ -124,6 +124,15 @@ static void bar_chart(FILE *f, const evg_report *r, evg_measure m, evg_report_pi
     double w = 560, plot = w - BAR_LABEL_W - 70, h = 40 + BAR_ROW * (double)n + 8;
     char num[EVG_I_NUM_BUF];
 
+    if (!evg_scores_has(r->scores, m)) {
+        evg_i_svg_empty(f, TITLES[p],
+                        m == EVG_M_BETWEENNESS
+                            ? "Betweenness was not computed (--measures)."
+                            : "Degree was not computed (--measures).",
+                        standalone);
+        free(b);
+        return;
+    }
     if (n == 0 || b[0].score <= 0) {
         evg_i_svg_empty(f, TITLES[p],
                         m == EVG_M_BETWEENNESS

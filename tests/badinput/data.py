@@ -7,6 +7,7 @@ status 1, and leaves an existing output as it was. A usage error is exit status 
 """
 import csv
 import json
+import os
 import random
 import re
 import xml.etree.ElementTree as ET
@@ -262,6 +263,30 @@ def usage_errors(c):
         r = c.run(*args)
         check(r.rc == 2 and r.err_lines and r.err_lines[0].startswith("evgraph: "),
               r.describe())
+        keeps_old(c, "out.jsonl")
+    # --measures: the word at fault is named, with every valid name; nothing is written.
+    valid = ("degree, strength, betweenness, closeness, eigenvector or pagerank, "
+             "separated by commas; or all, or none")
+    for cmd, value, says in (
+            ("build", "pagerank,closenes", "unknown measure 'closenes'"),
+            ("build", "PageRank", "unknown measure 'PageRank'"),
+            ("build", "degree,,pagerank", "an empty name in 'degree,,pagerank'"),
+            ("build", "", "an empty name in ''"),
+            ("build", "none,degree", "none cannot be listed with other names"),
+            ("run", "eigen", "unknown measure 'eigen'")):
+        target = "out.jsonl" if cmd == "build" else "outdir"
+        r = c.run(cmd, "--measures", value, "a.txt", "-o", target)
+        first = r.err_lines[0] if r.err_lines else ""
+        check(r.rc == 2 and first.startswith(f"evgraph: --measures: {says}")
+              and first.endswith(f"(expected {valid})"), r.describe())
+        keeps_old(c, "out.jsonl")
+        check(not os.path.isdir(c.path("outdir")), "run made its folder on a usage error")
+    for cmd in ("build", "run"):
+        r = c.run(cmd, "-j", "many", "a.txt", "-o", "out.jsonl")
+        check(r.rc == 2 and r.err_lines == [
+            "evgraph: --jobs: expected a number of threads",
+            f"usage: evgraph {cmd} [options] -o {'FILE EVENTS.jsonl' if cmd == 'build' else 'DIR INPUT'}...",
+            f"Run 'evgraph {cmd} --help' for more information."], r.describe())
         keeps_old(c, "out.jsonl")
 
 

@@ -58,10 +58,17 @@ static int write_formats(const evg_graph *g, const evg_scores *s, const evg_layo
     return 0;
 }
 
-static int write_view(const evg_corpus *c, evg_view view, int with_layout,
-                      const char *dir, const char *name)
+/*
+ * The `view` of `c` in every format, scored for the measures of `measures`
+ * (those left out have no column); `tag` is added to the names of graphs with
+ * fewer than all.
+ */
+static int write_view_measures(const evg_corpus *c, evg_view view, int with_layout,
+                               const char *dir, const char *name, unsigned measures,
+                               const char *tag)
 {
     evg_build_opts bo = EVG_BUILD_OPTS_INIT;
+    evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
     evg_graph *g = NULL;
     evg_scores *s = NULL;
     evg_layout *l = NULL;
@@ -70,10 +77,11 @@ static int write_view(const evg_corpus *c, evg_view view, int with_layout,
     int rc = 1;
 
     bo.view = view;
-    snprintf(base, sizeof base, "%s-%s", name, evg_view_name(view));
+    ao.measures = measures;
+    snprintf(base, sizeof base, "%s-%s%s", name, evg_view_name(view), tag);
     if (evg_graph_build(&g, c, &bo, &err) < 0)
         rc = fail("build", &err);
-    else if (evg_scores_compute(&s, g, NULL, &err) < 0)
+    else if (evg_scores_compute(&s, g, &ao, &err) < 0)
         rc = fail("centrality", &err);
     else if (with_layout && evg_layout_compute(&l, g, NULL, &err) < 0)
         rc = fail("layout", &err);
@@ -83,6 +91,12 @@ static int write_view(const evg_corpus *c, evg_view view, int with_layout,
     evg_scores_free(s);
     evg_graph_free(g);
     return rc;
+}
+
+static int write_view(const evg_corpus *c, evg_view view, int with_layout,
+                      const char *dir, const char *name)
+{
+    return write_view_measures(c, view, with_layout, dir, name, EVG_MEASURES_ALL, "");
 }
 
 static int write_views(const evg_corpus *c, int with_layout, const char *dir,
@@ -151,8 +165,15 @@ static int write_events(const char *path, const char *dir)
         rc = fail(path, &err);
     else if (failed > 0)
         fprintf(stderr, "gen_exports: %s: %zu malformed lines\n", path, failed);
-    else
-        rc = write_views(c, 1, dir, name);
+    else if ((rc = write_views(c, 1, dir, name)) == 0 &&
+             /* what `build --measures` writes for a large graph: the fast measures */
+             (rc = write_view_measures(c, EVG_VIEW_FULL, 1, dir, name,
+                                       EVG_MEASURES_ALL &
+                                           ~(EVG_MEASURE_BIT(EVG_M_BETWEENNESS) |
+                                             EVG_MEASURE_BIT(EVG_M_CLOSENESS)),
+                                       "-fast")) == 0)
+        /* and with none: no metric columns, no size */
+        rc = write_view_measures(c, EVG_VIEW_PEOPLE, 1, dir, name, 0, "-nomeasures");
     evg_corpus_free(c);
     return rc;
 }

@@ -12,6 +12,8 @@ with '#' between groups are comments. A group is:
         both:NAME     the query runs on NAME and on graphml:NAME, and both
                       must print the same;
         people:NAME   the GraphML of the people view of NAME;
+        measures=LIST:NAME  the GraphML that `evgraph build NAME --measures LIST`
+                      writes (only those centrality measures in it);
         stdin:NAME    "-", with NAME on standard input;
         none          no source at all;
         seed          the events `evgraph extract` writes for the seed article,
@@ -125,7 +127,7 @@ class Runner:
             return subprocess.run([self.evgraph] + args, cwd=self.work, capture_output=True,
                                   stdin=f)
 
-    def make(self, name, graphml, view="full"):
+    def make(self, name, graphml, view="full", measures=None):
         """The file a fixture word names, made when needed."""
         if name == "seed" and "seed" not in self.made:
             r = self.tool(["extract", os.path.join(self.source_dir, SEED), "-o", "seed.jsonl"])
@@ -136,8 +138,12 @@ class Runner:
         if not graphml:
             return source
         target = os.path.splitext(os.path.basename(source))[0] + f".{view}.graphml"
+        extra = []
+        if measures is not None:
+            target = target.replace(".graphml", f".{measures.replace(',', '-')}.graphml")
+            extra = ["--measures", measures]
         if target not in self.made:
-            r = self.tool(["build", source, "--view", view, "-o", target])
+            r = self.tool(["build", source, "--view", view, "-o", target] + extra)
             if r.returncode != 0:
                 sys.exit(f"evgraph build {source} failed: " + r.stderr.decode())
             self.made.add(target)
@@ -161,6 +167,9 @@ class Runner:
                     continue
                 if kind == "people":
                     srcs.append(self.make(name, True, "people"))
+                    continue
+                if kind.startswith("measures="):
+                    srcs.append(self.make(name, True, measures=kind[len("measures="):]))
                     continue
                 srcs.append(self.make(name, kind == "graphml" or (kind == "both" and as_graphml)))
             runs.append(srcs)

@@ -47,20 +47,28 @@ static evg_graph *build(const char *path, evg_view view)
     return g;
 }
 
-/* `g` with its scores, as GraphML in a new string (free()). */
-static char *graphml_of(const evg_graph *g)
+/* `g` with the scores of the measures `measures`, as GraphML in a new string (free()). */
+static char *graphml_measures(const evg_graph *g, unsigned measures)
 {
+    evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
     evg_scores *s = NULL;
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
 
     assert_non_null(f);
-    assert_int_equal(evg_scores_compute(&s, g, NULL, NULL), 0);
+    ao.measures = measures;
+    assert_int_equal(evg_scores_compute(&s, g, &ao, NULL), 0);
     assert_int_equal(evg_export(f, g, s, NULL, NULL), 0);
     assert_int_equal(fclose(f), 0);
     evg_scores_free(s);
     return text;
+}
+
+/* `g` with all its scores, as GraphML in a new string (free()). */
+static char *graphml_of(const evg_graph *g)
+{
+    return graphml_measures(g, EVG_MEASURES_ALL);
 }
 
 static int read_text(evg_graph **out, const char *text, evg_error *err)
@@ -126,6 +134,44 @@ static void test_graphml_scores(void **state)
             assert_string_equal(a, b);
         }
     evg_scores_free(read);
+    evg_scores_free(s);
+    evg_graph_free(back);
+    evg_graph_free(g);
+    free(text);
+}
+
+/*
+ * A graph built with some measures comes back with those, and without the
+ * others (not with zeros for them); a graph built with none, without scores.
+ */
+static void test_graphml_some_scores(void **state)
+{
+    evg_graph *g = build(FIXTURE("cast.jsonl"), EVG_VIEW_FULL), *back = NULL;
+    unsigned some = EVG_MEASURE_BIT(EVG_M_DEGREE) | EVG_MEASURE_BIT(EVG_M_PAGERANK);
+    evg_scores *s = NULL, *read = NULL;
+    char *text = graphml_measures(g, some), a[40], b[40];
+    FILE *f = fmemopen(text, strlen(text), "r");
+
+    (void)state;
+    assert_int_equal(evg_i_graphml_read(&back, &read, f, "mem.graphml", NULL), 0);
+    fclose(f);
+    assert_non_null(read);
+    assert_int_equal(evg_scores_measures(read), some);
+    assert_int_equal(evg_scores_compute(&s, g, NULL, NULL), 0);
+    for (size_t v = 0; v < evg_graph_vertex_count(g); v++) {
+        snprintf(a, sizeof a, "%.9g", evg_scores_get(s, EVG_M_PAGERANK, v));
+        snprintf(b, sizeof b, "%.9g", evg_scores_get(read, EVG_M_PAGERANK, v));
+        assert_string_equal(a, b);
+    }
+    evg_scores_free(read);
+    evg_graph_free(back);
+    free(text);
+    text = graphml_measures(g, 0);
+    f = fmemopen(text, strlen(text), "r");
+    read = s; /* overwritten */
+    assert_int_equal(evg_i_graphml_read(&back, &read, f, "mem.graphml", NULL), 0);
+    fclose(f);
+    assert_null(read);
     evg_scores_free(s);
     evg_graph_free(back);
     evg_graph_free(g);
@@ -551,6 +597,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_graphml_round_trip),
         cmocka_unit_test(test_graphml_scores),
+        cmocka_unit_test(test_graphml_some_scores),
         cmocka_unit_test(test_graphml_unsorted),
         cmocka_unit_test(test_graphml_errors),
         cmocka_unit_test(test_projection_equals_build),

@@ -264,6 +264,86 @@ static void test_content(void **state)
     release(&x);
 }
 
+/* Like load(), with the people scored for the measures of `measures` only. */
+static void load_measures(fixture *x, const char *path, unsigned measures)
+{
+    evg_build_opts bo = EVG_BUILD_OPTS_INIT;
+    evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
+    size_t failed = 1;
+    evg_error e;
+
+    memset(x, 0, sizeof *x);
+    ao.measures = measures;
+    assert_int_equal(evg_corpus_new(&x->c, &e), 0);
+    assert_int_equal(evg_corpus_read_events(&failed, x->c, path, NULL, &e), 0);
+    assert_int_equal(evg_graph_build(&x->full, x->c, &bo, &e), 0);
+    bo.view = EVG_VIEW_PEOPLE;
+    assert_int_equal(evg_graph_build(&x->people, x->c, &bo, &e), 0);
+    assert_int_equal(evg_scores_compute(&x->s, x->people, &ao, &e), 0);
+    assert_int_equal(evg_report_new(&x->r, x->c, x->full, x->people, x->s, NULL, &e), 0);
+}
+
+/*
+ * A report of people scored for some measures only (run --measures) shows
+ * those and says which are missing; nobody is left out of the network
+ * picture for want of a degree score.
+ */
+static void test_chosen_measures(void **state)
+{
+    fixture all, x;
+    char *html, *net_all, *net, *btw, *deg;
+    const char *table;
+
+    (void)state;
+    load(&all, MALICIOUS);
+    net_all = picture_str(all.r, EVG_PIC_NETWORK);
+    html = write_str(all.r, EVG_REPORT_HTML, NULL);
+    assert_null(strstr(html, "Not computed"));
+    free(html);
+    load_measures(&x, MALICIOUS, EVG_MEASURE_BIT(EVG_M_PAGERANK));
+    html = write_str(x.r, EVG_REPORT_HTML, NULL);
+    table = strstr(html, "id=\"rankings\"");
+    assert_non_null(table);
+    assert_non_null(strstr(table, "<th class=\"r\">PageRank</th></tr>"));
+    assert_null(strstr(html, ">Betweenness</th>"));
+    assert_null(strstr(html, ">Degree</th>"));
+    assert_non_null(strstr(table,
+                           "ranked by PageRank. PageRank: damping 0.85. Not computed "
+                           "(--measures): degree, strength, betweenness, closeness, "
+                           "eigenvector."));
+    assert_non_null(
+        strstr(html, "<strong>Centrality:</strong> number 1 of 4; PageRank "));
+    assert_null(strstr(html, "; betweenness "));
+    assert_non_null(strstr(html, "<code>pr</code> are the scores of this report; "));
+    assert_null(strstr(html, "<code>btw</code>,"));
+    btw = picture_str(x.r, EVG_PIC_BETWEENNESS);
+    deg = picture_str(x.r, EVG_PIC_DEGREE);
+    assert_non_null(strstr(btw, "Betweenness was not computed (--measures)."));
+    assert_non_null(strstr(deg, "Degree was not computed (--measures)."));
+    net = picture_str(x.r, EVG_PIC_NETWORK);
+    assert_int_equal(count(net, "<circle"), count(net_all, "<circle"));
+    assert_true(count(net, "<circle") >= 3); /* the three who met */
+    free(net);
+    free(btw);
+    free(deg);
+    free(html);
+    release(&x);
+    /* None at all: still every person, ranked by id, and the same drawing. */
+    load_measures(&x, MALICIOUS, 0);
+    html = write_str(x.r, EVG_REPORT_HTML, NULL);
+    assert_non_null(strstr(html, "listed in the order of their identifiers."));
+    assert_non_null(strstr(html, "<strong>Centrality:</strong> number 1 of 4.</p>"));
+    assert_non_null(
+        strstr(html, "<strong>Columns:</strong> <code>first_seen</code> and "));
+    net = picture_str(x.r, EVG_PIC_NETWORK);
+    assert_int_equal(count(net, "<circle"), count(net_all, "<circle"));
+    free(net);
+    free(html);
+    release(&x);
+    free(net_all);
+    release(&all);
+}
+
 static void test_empty_corpus(void **state)
 {
     fixture x;
@@ -621,6 +701,7 @@ int main(void)
         cmocka_unit_test(test_svg_escapes_names),
         cmocka_unit_test(test_markdown_escapes_names),
         cmocka_unit_test(test_content),
+        cmocka_unit_test(test_chosen_measures),
         cmocka_unit_test(test_empty_corpus),
         cmocka_unit_test(test_same_bytes),
         cmocka_unit_test(test_numeric_locale),

@@ -329,6 +329,121 @@ static void test_options_and_names(void **state)
     evg_graph_free(g);
 }
 
+/* Scores of `g` for the set of measures `measures` (evg_analysis_opts version 2). */
+static evg_scores *scores_for(const evg_graph *g, unsigned measures)
+{
+    evg_analysis_opts o = EVG_ANALYSIS_OPTS_INIT;
+    evg_scores *s = NULL;
+    evg_error err;
+
+    o.measures = measures;
+    if (evg_scores_compute(&s, g, &o, &err) < 0)
+        fail_msg("scores: %s", err.text);
+    assert_int_equal(evg_scores_vertex_count(s), evg_graph_vertex_count(g));
+    return s;
+}
+
+/* Only the measures asked for are computed; the others are absent, not zeros. */
+static void test_chosen_measures(void **state)
+{
+    evg_graph *g = people_graph(PATH, 4, "meeting");
+    evg_scores *all = scores_of(g, 0);
+    evg_scores *s = scores_for(g, EVG_MEASURE_BIT(EVG_M_PAGERANK) |
+                                      EVG_MEASURE_BIT(EVG_M_DEGREE));
+    const double deg[] = {1, 2, 2, 2, 1};
+    size_t top[5];
+
+    (void)state;
+    assert_int_equal(EVG_ANALYSIS_OPTS_VERSION, 2);
+    assert_int_equal(evg_scores_measures(all), EVG_MEASURES_ALL);
+    assert_int_equal(evg_scores_measures(s),
+                     EVG_MEASURE_BIT(EVG_M_PAGERANK) | EVG_MEASURE_BIT(EVG_M_DEGREE));
+    for (int m = 0; m < EVG_M__COUNT; m++)
+        assert_int_equal(evg_scores_has(s, (evg_measure)m),
+                         m == EVG_M_PAGERANK || m == EVG_M_DEGREE);
+    assert_false(evg_scores_has(s, EVG_M__COUNT));
+    assert_false(evg_scores_has(NULL, EVG_M_DEGREE));
+    assert_scores(s, EVG_M_DEGREE, deg, 5);
+    /* What was computed is what computing everything gives, bit for bit. */
+    for (size_t v = 0; v < 5; v++)
+        assert_memory_equal(&s->val[EVG_M_PAGERANK][v], &all->val[EVG_M_PAGERANK][v],
+                            sizeof(double));
+    /* p3 lies on 4 paths, but betweenness was not computed: 0, and no ranking. */
+    assert_true(evg_scores_get(all, EVG_M_BETWEENNESS, 2) == 4.0);
+    assert_true(evg_scores_get(s, EVG_M_BETWEENNESS, 2) == 0.0);
+    assert_null(s->val[EVG_M_BETWEENNESS]); /* nothing allocated for it either */
+    assert_int_equal(evg_scores_top(top, 5, s, g, EVG_M_BETWEENNESS, -1), 0);
+    assert_int_equal(evg_scores_top(top, 5, s, g, EVG_M_DEGREE, -1), 5);
+    /* A measure computed afterwards, on first need (as queries do). */
+    assert_int_equal(evg_i_scores_measure(s, g, EVG_M_BETWEENNESS, NULL, NULL), 0);
+    assert_true(evg_scores_has(s, EVG_M_BETWEENNESS));
+    assert_true(evg_scores_get(s, EVG_M_BETWEENNESS, 2) == 4.0);
+    evg_scores_free(s);
+    /* None at all: the vertex count, and nothing else. */
+    s = scores_for(g, 0);
+    assert_int_equal(evg_scores_measures(s), 0);
+    for (int m = 0; m < EVG_M__COUNT; m++) {
+        assert_false(evg_scores_has(s, (evg_measure)m));
+        assert_null(s->val[m]);
+    }
+    assert_true(evg_scores_get(s, EVG_M_PAGERANK, 0) == 0.0);
+    evg_scores_free(s);
+    evg_scores_free(all);
+    evg_graph_free(g);
+}
+
+/*
+ * Options of version 1 end with the cutoff: a caller built against that
+ * header gets every measure, and nothing past its struct is read (the
+ * sanitizer build would see it).
+ */
+static void test_options_version_1(void **state)
+{
+    evg_graph *g = people_graph(PATH, 4, "meeting");
+    struct {
+        unsigned version;
+        double betweenness_cutoff;
+    } *v1 = malloc(sizeof *v1);
+    evg_analysis_opts bad = EVG_ANALYSIS_OPTS_INIT;
+    evg_scores *s = NULL;
+    evg_error err;
+
+    (void)state;
+    assert_non_null(v1);
+    v1->version = 1;
+    v1->betweenness_cutoff = 1.5; /* paths of one step: nobody is between */
+    assert_int_equal(
+        evg_scores_compute(&s, g, (const evg_analysis_opts *)(void *)v1, &err), 0);
+    assert_int_equal(evg_scores_measures(s), EVG_MEASURES_ALL);
+    assert_true(evg_scores_get(s, EVG_M_BETWEENNESS, 2) == 0.0);
+    evg_scores_free(s);
+    free(v1);
+    /* A bit that names no measure. */
+    bad.measures = EVG_MEASURE_BIT(EVG_M__COUNT);
+    memset(&err, 0, sizeof err);
+    s = (evg_scores *)&bad;
+    assert_int_equal(evg_scores_compute(&s, g, &bad, &err), EVG_EINVAL);
+    assert_null(s);
+    assert_non_null(strstr(err.text, "unknown measure"));
+    evg_graph_free(g);
+}
+
+static void test_measure_names(void **state)
+{
+    evg_measure m = EVG_M_DEGREE;
+
+    (void)state;
+    for (int i = 0; i < EVG_M__COUNT; i++) {
+        assert_int_equal(evg_measure_from_name(&m, evg_measure_name((evg_measure)i)), 0);
+        assert_int_equal(m, i);
+    }
+    assert_int_equal(evg_measure_from_name(&m, "PageRank"), EVG_EINVAL);
+    assert_int_equal(evg_measure_from_name(&m, "all"), EVG_EINVAL);
+    assert_int_equal(evg_measure_from_name(&m, ""), EVG_EINVAL);
+    assert_int_equal(evg_measure_from_name(&m, NULL), EVG_EINVAL);
+    assert_int_equal(m, EVG_M__COUNT - 1); /* untouched by a failure */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +457,9 @@ int main(void)
         cmocka_unit_test(test_pagerank_repeatable_in_threads),
         cmocka_unit_test(test_igraph_error_path),
         cmocka_unit_test(test_options_and_names),
+        cmocka_unit_test(test_chosen_measures),
+        cmocka_unit_test(test_options_version_1),
+        cmocka_unit_test(test_measure_names),
     };
 
     evg_global_init();

@@ -572,6 +572,84 @@ static void test_empty_graph_all_formats(void **state)
     evg_corpus_free(c);
 }
 
+/* Whether the export `x` in `fmt` declares the node column `name`. */
+static int declares(const char *x, evg_format fmt, const char *name)
+{
+    char pat[64];
+
+    switch (fmt) {
+    case EVG_FMT_GRAPHML:
+        snprintf(pat, sizeof pat, "attr.name=\"%s\"", name);
+        return strstr(x, pat) != NULL;
+    case EVG_FMT_GEXF:
+    case EVG_FMT_GEXF12:
+        if (strcmp(name, "size") == 0)
+            return strstr(x, "<viz:size") != NULL;
+        snprintf(pat, sizeof pat, "<attribute id=\"%s\"", name);
+        return strstr(x, pat) != NULL;
+    case EVG_FMT_JSON:
+        snprintf(pat, sizeof pat, "\"%s\":", name);
+        return strstr(x, pat) != NULL;
+    default: { /* CSV: a field of the header line */
+        size_t n = strlen(name);
+        for (const char *p = x; *p && *p != '\r'; p += strcspn(p, ",\r"), p += *p == ',')
+            if (strncmp(p, name, n) == 0 && (p[n] == ',' || p[n] == '\r'))
+                return 1;
+        return 0;
+    }
+    }
+}
+
+/*
+ * A measure that was not computed has no column in any format, rather than
+ * zeros; the node size (from PageRank) only comes with PageRank.
+ */
+static void test_chosen_measures_all_formats(void **state)
+{
+    static const char *const COLS[EVG_M__COUNT] = {"deg", "strength", "btw",
+                                                   "clo", "eig",      "pr"};
+    static const unsigned SETS[] = {
+        EVG_MEASURE_BIT(EVG_M_PAGERANK),
+        EVG_MEASURE_BIT(EVG_M_BETWEENNESS) | EVG_MEASURE_BIT(EVG_M_DEGREE), 0,
+        EVG_MEASURES_ALL};
+    evg_corpus *c = corpus_of_text(TRICKY);
+    evg_graph *g = build(c, EVG_VIEW_FULL);
+    char pat[64];
+
+    (void)state;
+    for (size_t k = 0; k < sizeof SETS / sizeof SETS[0]; k++) {
+        evg_analysis_opts o = EVG_ANALYSIS_OPTS_INIT;
+        evg_scores *s = NULL;
+        evg_error err;
+        o.measures = SETS[k];
+        assert_int_equal(evg_scores_compute(&s, g, &o, &err), 0);
+        for (size_t i = 0; i < NFORMATS; i++) {
+            char *x = export_fmt(g, s, ALL_FORMATS[i]);
+            for (int m = 0; m < EVG_M__COUNT; m++) {
+                int want = (SETS[k] & EVG_MEASURE_BIT(m)) != 0;
+                if (declares(x, ALL_FORMATS[i], COLS[m]) != want)
+                    fail_msg("format %d, measures 0x%x: column %s %s",
+                             (int)ALL_FORMATS[i], SETS[k], COLS[m],
+                             want ? "missing" : "written");
+            }
+            assert_int_equal(declares(x, ALL_FORMATS[i], "size"),
+                             (SETS[k] & EVG_MEASURE_BIT(EVG_M_PAGERANK)) != 0);
+            assert_true(declares(x, ALL_FORMATS[i], "community")); /* from the build */
+            if (ALL_FORMATS[i] == EVG_FMT_GRAPHML) /* every node has its value */
+                for (int m = 0; m < EVG_M__COUNT; m++) {
+                    snprintf(pat, sizeof pat, "<data key=\"v_%s\">", COLS[m]);
+                    assert_int_equal(count(x, pat), SETS[k] & EVG_MEASURE_BIT(m)
+                                                        ? evg_graph_vertex_count(g)
+                                                        : 0);
+                }
+            free(x);
+        }
+        evg_scores_free(s);
+    }
+    evg_graph_free(g);
+    evg_corpus_free(c);
+}
+
 /* The same documents in any order give the same bytes, in every format. */
 static void test_deterministic_all_formats(void **state)
 {
@@ -654,6 +732,7 @@ int main(void)
         cmocka_unit_test(test_view_columns),
         cmocka_unit_test(test_empty_graph_all_formats),
         cmocka_unit_test(test_deterministic_all_formats),
+        cmocka_unit_test(test_chosen_measures_all_formats),
         cmocka_unit_test(test_write_errors),
     };
 
