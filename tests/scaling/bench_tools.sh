@@ -21,13 +21,16 @@ test "$(wc -l <"$work/a.jsonl")" -le 400
 "$evgraph" build -o "$work/g.graphml" "$work/a.jsonl" 2>"$work/build.err"
 test ! -s "$work/build.err"
 
-"$gbench" events "$work/a.jsonl" --view people --cutoff 2 >"$work/events.out"
-for step in read build vertices edges communities degree strength betweenness closeness \
+"$gbench" events "$work/a.jsonl" --view people --cutoff 2 --jobs 2 >"$work/events.out"
+for step in read read_wall build vertices edges communities degree strength betweenness closeness \
     eigenvector pagerank measures peak_rss_kb; do
     grep -q "^$step " "$work/events.out" || { echo "no '$step' line:"; cat "$work/events.out"; exit 1; }
 done
 # Reports of one meeting merge: fewer people than mentions, and some edges.
 test "$(awk '$1 == "edges" {print $2}' "$work/events.out")" -gt 0
+
+"$gbench" read "$work/a.jsonl" --jobs 3 >"$work/read.out"
+test "$(awk '{print $1}' "$work/read.out" | tr '\n' ' ')" = "read read_wall peak_rss_kb "
 
 "$gbench" graphml "$work/g.graphml" >"$work/graphml.out"
 for step in load pagerank betweenness total; do
