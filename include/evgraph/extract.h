@@ -72,9 +72,11 @@ typedef struct {
 /**
  * Read the articles of `paths` (as evg_ingest_paths() does), extract each and
  * hand the documents to `fn` in input order, whatever the number of threads:
- * the output of N threads is the output of one. Memory stays bounded: at
- * most a few documents per thread are in flight. `fn` and the callbacks of
- * `opts` run on the calling thread. An input or article that fails is
+ * the output of N threads is the output of one: the calling thread works as
+ * one of the N. Memory stays bounded: at most 32 articles per thread (and
+ * about 8 MB of JSON Lines text) are in flight. `fn` and the callbacks of
+ * `opts` run on the calling thread, which reports the inputs that fail in
+ * their place among the documents. An input or article that fails is
  * reported to `opts->on_diag` and counted in `*failed_out`; the rest goes on.
  * Returns 0, the callback's negative status when it stopped the run, or
  * EVG_ENOMEM / EVG_ERROR (a thread could not be started).

@@ -1,9 +1,10 @@
 /*
  * Extraction of a batch on several threads with the output of one: the
- * calling thread reads articles in order and numbers them; workers extract
- * and write each record as JSON; the calling thread hands the records on in
- * the order they were read. A window of a few articles per worker bounds
- * memory and keeps the output streaming.
+ * calling thread walks the inputs and puts one job per article (a file, or a
+ * line of JSON Lines) into a window, in order; workers, and the caller when
+ * the window is full, read the article, extract it and write its record as
+ * JSON; the caller hands the records and diagnostics on in input order. The
+ * window bounds memory and keeps the output streaming.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -12,73 +13,119 @@
 #include <jansson.h>
 
 #include "evgraph/extract.h"
+#include "ingest/jobs.h"
+#include "util/buf.h"
 #include "util/error.h"
 
 typedef struct {
-    evg_article *a;
+    /* the job, a copy of the walk's: its strings live in the buffers */
+    evg_i_job job;
+    evg_i_buf src, text;
+    /* what came of it */
     evg_doc *d;
     char *line;
     size_t len;
+    size_t bytes; /* of article text */
     int rc;
-    evg_error err;
-    int state; /* EMPTY, WAITING (read, not taken), TAKEN, DONE */
+    evg_error warning, err;
+    int state; /* EMPTY, WAITING (not taken), TAKEN, DONE */
 } slot;
 
 enum { EMPTY, WAITING, TAKEN, DONE };
+
+/* A slot that held a line longer than this gives its buffer back when done. */
+#define KEEP_TEXT (64u << 10)
+/* Lines of JSON Lines held in the window, at most (and one more): with the
+ * window's length, what bounds the memory of a run whatever its articles. */
+#define HOLD_TEXT (8u << 20)
 
 typedef struct {
     const evg_lexicon *lx;
     const evg_extract_run_opts *opts;
     evg_doc_fn fn;
     void *payload;
-    /* the window: sequence numbers [emit, next) are in slots[seq % cap] */
+    /* the window: jobs [emit, next) are in slots[seq % cap]; [take, next) wait */
     slot *slots;
     size_t cap, next, emit, take;
-    int stop;   /* no more articles will come (or the run is stopping) */
-    int status; /* the first fatal status, or 0 */
+    size_t held; /* bytes of job text in the window */
+    unsigned nworkers;
+    int stop;     /* no more jobs will come (or the run is stopping) */
+    int idle;     /* workers waiting for a job */
+    int watching; /* the caller waits for a job to be done */
     evg_error fatal;
     size_t failed, docs, bytes, total;
     pthread_mutex_t mu;
     pthread_cond_t work, done;
 } pipeline;
 
-/* Extract one article and write its line: the work of a worker (or of the caller). */
+/* Read, extract and write one article: the work of a worker, or of the caller. */
 static void process(const pipeline *p, slot *s)
 {
-    memset(&s->err, 0, sizeof s->err);
-    s->rc = evg_extract(&s->d, s->a, p->lx, NULL, &s->err);
+    evg_article *a = NULL;
+
+    s->rc = evg_i_job_read(&a, &s->job, &s->warning, &s->err);
+    if (s->rc < 0)
+        return;
+    s->bytes = evg_article_body_len(a);
+    s->rc = evg_extract(&s->d, a, p->lx, NULL, &s->err);
     if (s->rc == 0)
         s->rc = evg_doc_to_json(&s->line, &s->len, s->d, &s->err);
     if (s->rc < 0 && s->err.source[0] == '\0')
         snprintf(s->err.source, sizeof s->err.source, "%s",
-                 evg_article_path(s->a) ? evg_article_path(s->a) : evg_article_id(s->a));
+                 evg_article_path(a) ? evg_article_path(a) : evg_article_id(a));
+    evg_article_free(a);
 }
 
+/* Take a copy of the walk's job (borrowed for the call) into an empty slot. */
+static int slot_fill(slot *s, const evg_i_job *job)
+{
+    evg_i_buf_clear(&s->src);
+    evg_i_buf_clear(&s->text);
+    if (evg_i_buf_puts(&s->src, job->src) < 0 ||
+        (job->text && evg_i_buf_put(&s->text, job->text, job->len) < 0))
+        return EVG_ENOMEM;
+    s->job = *job;
+    s->job.src = s->src.ptr;
+    s->job.text = job->text ? (s->text.ptr ? s->text.ptr : "") : NULL;
+    return 0;
+}
+
+/* Empty a slot for its next job; its buffers are kept for that one. */
 static void slot_clear(slot *s)
 {
-    evg_article_free(s->a);
     evg_doc_free(s->d);
     free(s->line);
-    memset(s, 0, sizeof *s);
+    s->d = NULL;
+    s->line = NULL;
+    s->len = s->bytes = 0;
+    s->rc = 0;
+    memset(&s->warning, 0, sizeof s->warning);
+    memset(&s->err, 0, sizeof s->err);
+    s->state = EMPTY;
+    if (s->text.cap > KEEP_TEXT)
+        evg_i_buf_free(&s->text);
 }
 
 /*
- * Hand on one finished document (the caller's thread, in order). An article
- * that failed is reported and counted; no memory, or the callback's refusal,
- * stops the run.
+ * Hand on one finished job (the caller's thread, in order): its warning,
+ * then its document or its error, which is counted. No memory, or the
+ * callback's refusal, stops the run.
  */
 static int deliver(pipeline *p, slot *s)
 {
+    evg_diag_fn on_diag = p->opts->on_diag;
     int rc = 0;
 
-    p->bytes += evg_article_body_len(s->a);
+    if (s->warning.code && on_diag)
+        on_diag(&s->warning, EVG_SEV_WARNING, p->opts->diag_payload);
+    p->bytes += s->bytes;
     if (s->rc == EVG_ENOMEM) {
         p->fatal = s->err;
         rc = EVG_ENOMEM;
     } else if (s->rc < 0) {
         p->failed++;
-        if (p->opts->on_diag)
-            p->opts->on_diag(&s->err, EVG_SEV_ERROR, p->opts->diag_payload);
+        if (on_diag)
+            on_diag(&s->err, EVG_SEV_ERROR, p->opts->diag_payload);
     } else {
         evg_doc *d = s->d;
         s->d = NULL;
@@ -89,6 +136,7 @@ static int deliver(pipeline *p, slot *s)
     if (p->opts->on_progress)
         p->opts->on_progress(p->docs + p->failed, p->bytes, p->total,
                              p->opts->progress_payload);
+    p->held -= s->job.len;
     slot_clear(s);
     return rc;
 }
@@ -99,8 +147,11 @@ static void *worker(void *arg)
 
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (p->take == p->next && !p->stop)
+        while (p->take == p->next && !p->stop) {
+            p->idle++;
             pthread_cond_wait(&p->work, &p->mu);
+            p->idle--;
+        }
         if (p->take == p->next)
             break; /* stopped, nothing left */
         slot *s = &p->slots[p->take++ % p->cap];
@@ -109,62 +160,99 @@ static void *worker(void *arg)
         process(p, s);
         pthread_mutex_lock(&p->mu);
         s->state = DONE;
-        pthread_cond_broadcast(&p->done);
+        if (p->watching)
+            pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
 }
 
-/* Deliver what is done at the head of the window; with `all`, wait for the rest. */
-static int drain(pipeline *p, int all, size_t room)
+/*
+ * Move the run on from the calling thread: hand on what is done at the head
+ * of the window; else do a waiting job here rather than sleep; else wait for
+ * a worker. The caller works too, so -j N runs N - 1 workers beside it.
+ */
+static int step(pipeline *p)
 {
+    slot *s = &p->slots[p->emit % p->cap];
     int rc = 0;
 
     pthread_mutex_lock(&p->mu);
-    while (p->emit < p->next && rc == 0) {
-        slot *s = &p->slots[p->emit % p->cap];
-        if (s->state != DONE) {
-            if (!all && p->next - p->emit < p->cap - room + 1)
-                break;
-            pthread_cond_wait(&p->done, &p->mu);
-            continue;
-        }
+    while (s->state != DONE && p->take == p->next) {
+        p->watching = 1;
+        pthread_cond_wait(&p->done, &p->mu);
+        p->watching = 0;
+    }
+    if (s->state == DONE) {
         pthread_mutex_unlock(&p->mu);
         rc = deliver(p, s);
+        p->emit++;
+        return rc;
+    }
+    s = &p->slots[p->take++ % p->cap];
+    s->state = TAKEN;
+    pthread_mutex_unlock(&p->mu);
+    process(p, s);
+    pthread_mutex_lock(&p->mu);
+    s->state = DONE;
+    pthread_mutex_unlock(&p->mu);
+    return 0;
+}
+
+/* Hand on what is done at the head of the window, without waiting. */
+static int hand_on_done(pipeline *p)
+{
+    int rc = 0;
+
+    while (rc == 0 && p->emit < p->next) {
+        slot *s = &p->slots[p->emit % p->cap];
         pthread_mutex_lock(&p->mu);
+        int done = s->state == DONE;
+        pthread_mutex_unlock(&p->mu);
+        if (!done)
+            break;
+        rc = deliver(p, s);
         p->emit++;
     }
-    pthread_mutex_unlock(&p->mu);
     return rc;
 }
 
-/* An article read: into the window (waiting for room), or done here with no threads. */
-static int on_article(const evg_article *a, void *payload)
+/* Hand on the rest, waiting for it. */
+static int drain(pipeline *p)
+{
+    int rc = 0;
+
+    while (rc == 0 && p->emit < p->next)
+        rc = step(p);
+    return rc;
+}
+
+/*
+ * A job of the walk: into the window, once there is room in it. What is done
+ * goes out at once, so that a stream's records do not wait for the end: with
+ * one thread each job is done here and then; with workers, a record waits at
+ * most for the walk's next job.
+ */
+static int on_job(const evg_i_job *job, void *payload)
 {
     pipeline *p = payload;
-    slot one;
+    slot *s;
     int rc;
 
-    if (p->cap == 0) {
-        memset(&one, 0, sizeof one);
-        if (evg_article_clone(&one.a, a, &p->fatal) < 0)
-            return EVG_ENOMEM;
-        process(p, &one);
-        return deliver(p, &one);
-    }
-    if ((rc = drain(p, 0, 1)) < 0) /* room for one more */
-        return rc;
-    pthread_mutex_lock(&p->mu);
-    slot *s = &p->slots[p->next % p->cap];
-    pthread_mutex_unlock(&p->mu);
-    if (evg_article_clone(&s->a, a, &p->fatal) < 0)
-        return EVG_ENOMEM;
+    while (p->next - p->emit == p->cap || (p->held > HOLD_TEXT && p->emit < p->next))
+        if ((rc = step(p)) < 0)
+            return rc;
+    s = &p->slots[p->next % p->cap];
+    if (slot_fill(s, job) < 0)
+        return evg_i_error_nomem(&p->fatal);
+    p->held += job->len;
     pthread_mutex_lock(&p->mu);
     s->state = WAITING;
     p->next++;
-    pthread_cond_signal(&p->work);
+    if (p->idle)
+        pthread_cond_signal(&p->work);
     pthread_mutex_unlock(&p->mu);
-    return 0;
+    return p->nworkers ? hand_on_done(p) : drain(p);
 }
 
 static void on_total(size_t bytes, void *payload)
@@ -180,6 +268,17 @@ static void on_diag(const evg_error *e, evg_severity sev, void *payload)
         p->opts->on_diag(e, sev, p->opts->diag_payload);
 }
 
+/* Free a window, once the workers are gone. */
+static void slots_free(slot *slots, size_t n)
+{
+    for (size_t i = 0; slots && i < n; i++) {
+        slot_clear(&slots[i]);
+        evg_i_buf_free(&slots[i].src);
+        evg_i_buf_free(&slots[i].text);
+    }
+    free(slots);
+}
+
 int evg_extract_paths(size_t *failed_out, const char *const *paths, size_t npaths,
                       const evg_lexicon *lx, const evg_extract_run_opts *opts, evg_doc_fn fn,
                       void *payload, evg_error *err)
@@ -188,7 +287,7 @@ int evg_extract_paths(size_t *failed_out, const char *const *paths, size_t npath
     evg_ingest_opts io = EVG_INGEST_OPTS_INIT;
     pipeline p;
     pthread_t *threads = NULL;
-    unsigned nthreads = 0, started = 0;
+    unsigned nworkers = 0, started = 0;
     size_t walk_failed = 0;
     int rc = 0;
 
@@ -197,52 +296,49 @@ int evg_extract_paths(size_t *failed_out, const char *const *paths, size_t npath
     p.opts = opts ? opts : &defaults;
     p.fn = fn;
     p.payload = payload;
-    nthreads = p.opts->threads > 1 ? p.opts->threads : 0;
+    p.nworkers = nworkers = p.opts->threads > 1 ? p.opts->threads - 1 : 0;
+    /* A window of many jobs per thread keeps each busy while another is held up (the
+     * head's, or the caller, by a slow output or a busy machine); with no workers, the
+     * caller does one job at a time. */
+    p.cap = nworkers ? 32 * ((size_t)nworkers + 1) : 1;
+    if ((p.slots = calloc(p.cap, sizeof(*p.slots))) == NULL ||
+        (nworkers && (threads = calloc(nworkers, sizeof(*threads))) == NULL)) {
+        free(p.slots);
+        return evg_i_error_nomem(err);
+    }
     /* jansson seeds its hash function on first use; do it before there are threads */
     json_object_seed(0);
-    if (nthreads) {
-        p.cap = 4 * (size_t)nthreads;
-        if ((p.slots = calloc(p.cap, sizeof(*p.slots))) == NULL ||
-            (threads = calloc(nthreads, sizeof(*threads))) == NULL) {
-            free(p.slots);
-            return evg_i_error_nomem(err);
-        }
-        pthread_mutex_init(&p.mu, NULL);
-        pthread_cond_init(&p.work, NULL);
-        pthread_cond_init(&p.done, NULL);
-        for (; started < nthreads; started++)
-            if (pthread_create(&threads[started], NULL, worker, &p) != 0)
-                break;
-        if (started == 0) {
-            rc = evg_i_error_set(err, EVG_ERROR, NULL, 0, 0, "cannot start threads");
-            goto cleanup;
-        }
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.done, NULL);
+    for (; started < nworkers; started++)
+        if (pthread_create(&threads[started], NULL, worker, &p) != 0)
+            break;
+    if (nworkers && started == 0) {
+        rc = evg_i_error_set(err, EVG_ERROR, NULL, 0, 0, "cannot start threads");
+        goto cleanup;
     }
     io.on_diag = on_diag;
     io.diag_payload = &p;
     io.on_total = p.opts->on_progress ? on_total : NULL; /* sizes cost a stat a file */
-    rc = evg_ingest_paths(&walk_failed, paths, npaths, &io, on_article, &p, err);
-    if (nthreads && rc == 0)
-        rc = drain(&p, 1, 0);
+    rc = evg_i_ingest_jobs(&walk_failed, paths, npaths, &io, on_job, &p, err);
+    if (rc == 0)
+        rc = drain(&p);
 cleanup:
-    if (nthreads) {
-        pthread_mutex_lock(&p.mu);
-        p.stop = 1;
-        p.take = p.next; /* workers take nothing more */
-        pthread_cond_broadcast(&p.work);
-        pthread_mutex_unlock(&p.mu);
-        for (unsigned i = 0; i < started; i++)
-            pthread_join(threads[i], NULL);
-        for (size_t i = 0; i < p.cap; i++)
-            slot_clear(&p.slots[i]);
-        pthread_mutex_destroy(&p.mu);
-        pthread_cond_destroy(&p.work);
-        pthread_cond_destroy(&p.done);
-    }
+    pthread_mutex_lock(&p.mu);
+    p.stop = 1;
+    p.take = p.next; /* workers take nothing more */
+    pthread_cond_broadcast(&p.work);
+    pthread_mutex_unlock(&p.mu);
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.done);
+    slots_free(p.slots, p.cap);
+    free(threads);
     if (rc < 0 && p.fatal.code && err)
         *err = p.fatal;
-    free(p.slots);
-    free(threads);
     if (failed_out)
         *failed_out = walk_failed + p.failed;
     return rc;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "evgraph/ingest.h"
+#include "ingest/jobs.h"
 #include "util/buf.h"
 #include "util/date.h" /* evg_i_date_valid */
 
@@ -28,10 +29,26 @@ int evg_i_article_new(evg_article **out, const char *id, const char *src, int li
                       evg_error *err);
 
 /*
+ * Split JSON Lines of articles read from `f` (named `name` in messages) into
+ * jobs, one per line that is not blank. Returns 0, the callback's negative
+ * status, EVG_EIO (reading failed; `err` says why) or EVG_ENOMEM.
+ */
+int evg_i_jsonl_lines(FILE *f, const char *name, evg_i_job_fn fn, void *payload,
+                      evg_error *err);
+
+/*
+ * The article of line `line` of JSON Lines input `name`. Invalid UTF-8 (or
+ * NUL) is replaced before the JSON is parsed, and `warning` says so. Returns
+ * 0, EVG_EPARSE (`err` says why) or EVG_ENOMEM.
+ */
+int evg_i_jsonl_article(evg_article **out, const char *text, size_t len, const char *name,
+                        int line, evg_error *warning, evg_error *err);
+
+/*
  * Read JSON Lines of articles from `f` (named `name` in messages) and hand
- * each to `fn`. A bad line is reported to `opts->on_diag` with its line
- * number and counted in `*failed`; the rest goes on. Returns 0, the
- * callback's negative status, EVG_EIO (reading failed) or EVG_ENOMEM.
+ * each to `fn`, all on this thread. A bad line is reported to `opts->on_diag`
+ * with its line number and counted in `*failed`; the rest goes on. Returns 0,
+ * the callback's negative status, EVG_EIO (reading failed) or EVG_ENOMEM.
  */
 int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts, size_t *failed,
                      evg_article_fn fn, void *payload, evg_error *err);

@@ -10,15 +10,9 @@
 #include <jansson.h>
 
 #include "ingest/ingest_internal.h"
+#include "ingest/jobs.h"
 #include "util/error.h"
 #include "util/utf8.h"
-
-static void report(const evg_ingest_opts *opts, size_t *failed, const evg_error *e)
-{
-    (*failed)++;
-    if (opts && opts->on_diag)
-        opts->on_diag(e, EVG_SEV_ERROR, opts->diag_payload);
-}
 
 /* A string member or null; EVG_EPARSE naming the field when it is something else. */
 static int member(const char **out, json_t *o, const char *key, const char *name, int line,
@@ -83,45 +77,52 @@ cleanup:
 /*
  * Scraped text is often not quite UTF-8, which JSON must be: a line holding
  * invalid bytes (or NUL) is read with each replaced by U+FFFD, as an article
- * file is, and a warning says so. `*text` points to the line to parse.
+ * file is, and `warning` says so. `*text` points to the line to parse.
  */
 static int repair_line(const char **text, size_t *len, evg_i_buf *fixed, const char *name,
-                       int line, const evg_ingest_opts *opts)
+                       int line, evg_error *warning)
 {
     size_t nbad = 0;
-    evg_error w;
 
     if (evg_i_utf8_valid(*text, *len))
         return 0;
-    evg_i_buf_clear(fixed);
     if (evg_i_utf8_repair(fixed, *text, *len, &nbad, NULL) < 0)
         return EVG_ENOMEM;
     *text = fixed->ptr;
     *len = fixed->len;
-    if (opts && opts->on_diag) {
-        memset(&w, 0, sizeof w);
-        evg_i_error_set(&w, EVG_EPARSE, name, line, 0,
-                        "invalid UTF-8 replaced by U+FFFD (%zu byte%s)", nbad,
-                        nbad == 1 ? "" : "s");
-        opts->on_diag(&w, EVG_SEV_WARNING, opts->diag_payload);
-    }
+    evg_i_error_set(warning, EVG_EPARSE, name, line, 0,
+                    "invalid UTF-8 replaced by U+FFFD (%zu byte%s)", nbad, nbad == 1 ? "" : "s");
     return 0;
 }
 
-int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts, size_t *failed,
-                     evg_article_fn fn, void *payload, evg_error *err)
+int evg_i_jsonl_article(evg_article **out, const char *text, size_t len, const char *name,
+                        int line, evg_error *warning, evg_error *err)
 {
-    char *buf = NULL;
     evg_i_buf fixed = EVG_I_BUF_INIT;
+    int rc;
+
+    *out = NULL;
+    if (repair_line(&text, &len, &fixed, name, line, warning) < 0)
+        rc = evg_i_error_nomem(err);
+    else
+        rc = line_article(out, text, len, name, line, err);
+    evg_i_buf_free(&fixed);
+    return rc;
+}
+
+int evg_i_jsonl_lines(FILE *f, const char *name, evg_i_job_fn fn, void *payload,
+                      evg_error *err)
+{
+    evg_i_job job;
+    char *buf = NULL;
     size_t cap = 0;
     ssize_t n;
     int line = 0, rc = 0;
 
+    memset(&job, 0, sizeof job);
+    job.kind = EVG_I_JOB_LINE;
+    job.src = name;
     for (;;) {
-        evg_article *a = NULL;
-        const char *text;
-        size_t len;
-        evg_error e;
         errno = 0;
         if ((n = getline(&buf, &cap, f)) < 0)
             break;
@@ -132,34 +133,24 @@ int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts, siz
             k++;
         if (k == (size_t)n)
             continue; /* blank lines are allowed */
-        text = buf;
-        len = (size_t)n;
-        if (repair_line(&text, &len, &fixed, name, line, opts) < 0) {
-            rc = evg_i_error_nomem(err);
+        job.text = buf;
+        job.len = (size_t)n;
+        job.line = line;
+        if ((rc = fn(&job, payload)) < 0)
             break;
-        }
-        memset(&e, 0, sizeof e);
-        rc = line_article(&a, text, len, name, line, &e);
-        if (rc == EVG_ENOMEM) {
-            rc = evg_i_error_nomem(err);
-            break;
-        }
-        if (rc < 0) {
-            report(opts, failed, &e);
-            rc = 0;
-            continue;
-        }
-        rc = fn(a, payload);
-        evg_article_free(a);
-        if (rc < 0)
-            break;
-        rc = 0;
+        rc = 0; /* only a negative status stops the reading */
     }
     if (rc == 0 && ferror(f))
         rc = evg_i_error_set(err, EVG_EIO, name, line, 0, "read failed: %s", strerror(errno));
     else if (rc == 0 && errno == ENOMEM)
         rc = evg_i_error_nomem(err);
     free(buf);
-    evg_i_buf_free(&fixed);
     return rc;
+}
+
+int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts, size_t *failed,
+                     evg_article_fn fn, void *payload, evg_error *err)
+{
+    evg_i_job_runner r = {opts, failed, fn, payload, err};
+    return evg_i_jsonl_lines(f, name, evg_i_job_run, &r, err);
 }

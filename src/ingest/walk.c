@@ -10,6 +10,7 @@
 
 #include "evgraph/ingest.h"
 #include "ingest/ingest_internal.h"
+#include "ingest/jobs.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fileio.h"
@@ -210,45 +211,43 @@ static int expand(walker *w, pathlist *out, const char *path)
     return rc;
 }
 
-/* Warn about invalid UTF-8 that was repaired: the article is still used. */
-static void warn_repairs(const walker *w, const evg_article *a, const char *path)
+/*
+ * An input that could not be opened or broke off once the reading began:
+ * a job in its place, so that it is reported in input order.
+ */
+static int fail_job(evg_i_job_fn fn, void *payload, const char *src, const char *fmt, ...)
+    EVG_PRINTF(4, 5);
+static int fail_job(evg_i_job_fn fn, void *payload, const char *src, const char *fmt, ...)
 {
-    int line = 0;
-    size_t nbad = evg_i_article_repairs(a, &line);
-    evg_error e;
+    evg_i_job job;
+    va_list ap;
 
-    if (nbad == 0 || w->opts == NULL || w->opts->on_diag == NULL)
-        return;
-    memset(&e, 0, sizeof e);
-    evg_i_error_set(&e, EVG_EPARSE, evg_i_display_name(path), line, 0,
-                    "invalid UTF-8 replaced by U+FFFD (%zu byte%s)", nbad,
-                    nbad == 1 ? "" : "s");
-    w->opts->on_diag(&e, EVG_SEV_WARNING, w->opts->diag_payload);
+    memset(&job, 0, sizeof job);
+    job.kind = EVG_I_JOB_FAILED;
+    job.src = src;
+    job.failed.code = EVG_EIO;
+    snprintf(job.failed.source, sizeof job.failed.source, "%s", src);
+    va_start(ap, fmt);
+    vsnprintf(job.failed.text, sizeof job.failed.text, fmt, ap);
+    va_end(ap);
+    return fn(&job, payload);
 }
 
-/*
- * Read one file and hand it to `fn`. A file that cannot be read or parsed is
- * reported and counted, and 0 returned so that the walk goes on.
- */
 /* JSON Lines of articles from a file, or from standard input already begun. */
-static int read_jsonl(walker *w, const char *path, FILE *f, evg_article_fn fn, void *payload,
+static int jsonl_jobs(const char *path, FILE *f, evg_i_job_fn fn, void *payload,
                       evg_error *err)
 {
     evg_error e;
     int rc;
 
-    if (f == NULL && (f = fopen(path, "rb")) == NULL) {
-        report(w, path, EVG_EIO, "cannot open: %s", strerror(errno));
-        return 0;
-    }
+    if (f == NULL && (f = fopen(path, "rb")) == NULL)
+        return fail_job(fn, payload, path, "cannot open: %s", strerror(errno));
     memset(&e, 0, sizeof e);
-    rc = evg_i_read_jsonl(f, evg_i_display_name(path), w->opts, &w->failed, fn, payload, &e);
+    rc = evg_i_jsonl_lines(f, evg_i_display_name(path), fn, payload, &e);
     if (f != stdin)
         fclose(f);
-    if (rc == EVG_EIO) { /* a file that breaks off is one failed input, not the end */
-        report(w, path, EVG_EIO, "%s", e.text);
-        return 0;
-    }
+    if (rc == EVG_EIO) /* a file that breaks off is one failed input, not the end */
+        return fail_job(fn, payload, path, "%s", e.text);
     if (rc < 0 && err)
         *err = e;
     return rc;
@@ -265,41 +264,52 @@ static int stdin_is_jsonl(void)
     return c == '{';
 }
 
-static int read_one(walker *w, const char *path, evg_article_fn fn, void *payload,
-                    evg_error *err)
+/* One article on standard input: read here, for no two jobs may share the stream. */
+static int stdin_job(evg_i_job_fn fn, void *payload, evg_error *err)
 {
-    evg_article *a = NULL;
-    evg_error e;
+    evg_i_buf text = EVG_I_BUF_INIT;
+    evg_i_job job;
     int rc;
 
-    if (strcmp(path, "-") == 0 ? stdin_is_jsonl() : is_jsonl(path))
-        return read_jsonl(w, path, strcmp(path, "-") == 0 ? stdin : NULL, fn, payload, err);
-    memset(&e, 0, sizeof e);
-    rc = evg_article_read_file(&a, path, &e);
-    if (rc == EVG_ENOMEM)
-        return evg_i_error_nomem(err);
-    if (rc < 0) {
-        w->failed++;
-        if (w->opts && w->opts->on_diag)
-            w->opts->on_diag(&e, EVG_SEV_ERROR, w->opts->diag_payload);
-        return 0;
+    memset(&job, 0, sizeof job);
+    rc = evg_i_read_file(&text, "-", &job.failed);
+    if (rc == EVG_ENOMEM) {
+        rc = evg_i_error_nomem(err);
+    } else {
+        job.kind = rc < 0 ? EVG_I_JOB_FAILED : EVG_I_JOB_FILE;
+        job.src = "-";
+        job.text = text.ptr ? text.ptr : "";
+        job.len = text.len;
+        rc = fn(&job, payload);
     }
-    warn_repairs(w, a, path);
-    rc = fn(a, payload);
-    evg_article_free(a);
-    return rc < 0 ? rc : 0; /* only a negative status stops the walk */
+    evg_i_buf_free(&text);
+    return rc;
 }
 
-int evg_ingest_paths(size_t *failed_out, const char *const *paths, size_t npaths,
-                     const evg_ingest_opts *opts, evg_article_fn fn, void *payload,
-                     evg_error *err)
+/* The jobs of one input file: the file itself, or each line of JSON Lines. */
+static int input_jobs(const char *path, evg_i_job_fn fn, void *payload, evg_error *err)
+{
+    evg_i_job job;
+
+    if (strcmp(path, "-") == 0)
+        return stdin_is_jsonl() ? jsonl_jobs(path, stdin, fn, payload, err)
+                                : stdin_job(fn, payload, err);
+    if (is_jsonl(path))
+        return jsonl_jobs(path, NULL, fn, payload, err);
+    memset(&job, 0, sizeof job);
+    job.kind = EVG_I_JOB_FILE;
+    job.src = path;
+    return fn(&job, payload);
+}
+
+int evg_i_ingest_jobs(size_t *failed_out, const char *const *paths, size_t npaths,
+                      const evg_ingest_opts *opts, evg_i_job_fn fn, void *payload,
+                      evg_error *err)
 {
     walker w = {opts, 0, 0};
     pathlist files = {NULL, 0, 0};
     int rc = 0;
 
-    if (failed_out)
-        *failed_out = 0;
     for (size_t i = 0; rc == 0 && i < npaths; i++)
         rc = expand(&w, &files, paths[i]);
     if (rc < 0) {
@@ -309,10 +319,23 @@ int evg_ingest_paths(size_t *failed_out, const char *const *paths, size_t npaths
     if (opts && opts->on_total)
         opts->on_total(w.bytes, opts->diag_payload);
     for (size_t i = 0; rc == 0 && i < files.n; i++)
-        rc = read_one(&w, files.paths[i], fn, payload, err);
+        rc = input_jobs(files.paths[i], fn, payload, err);
 cleanup:
     list_free(&files);
     if (failed_out)
         *failed_out = w.failed;
+    return rc;
+}
+
+int evg_ingest_paths(size_t *failed_out, const char *const *paths, size_t npaths,
+                     const evg_ingest_opts *opts, evg_article_fn fn, void *payload,
+                     evg_error *err)
+{
+    size_t walk_failed = 0, read_failed = 0;
+    evg_i_job_runner r = {opts, &read_failed, fn, payload, err};
+    int rc = evg_i_ingest_jobs(&walk_failed, paths, npaths, opts, evg_i_job_run, &r, err);
+
+    if (failed_out)
+        *failed_out = walk_failed + read_failed;
     return rc;
 }
