@@ -57,6 +57,24 @@ void evg_i_tally_free(evg_i_tally *t);
 /* Whether form a ranks before form b (a comparison, for callers that sort). */
 int evg_i_form_before(const evg_i_form *a, const evg_i_form *b, evg_i_rank rank);
 
+/* ---- memo.c: results computed once per distinct text -------------------- */
+
+typedef struct {
+    const char *a, *b; /* what the caller stores: a key, a canonical name (arena) */
+} evg_i_memo_val;
+
+typedef struct {
+    evg_i_strmap map; /* text -> index into v */
+    evg_i_memo_val *v;
+    size_t n, cap;
+} evg_i_memo;
+
+/* The value stored for `text`, or NULL. */
+const evg_i_memo_val *evg_i_memo_get(const evg_i_memo *m, const char *text, size_t len);
+/* Store `val` for `text` (not yet stored). Returns 0 or EVG_ENOMEM. */
+int evg_i_memo_put(evg_i_memo *m, const char *text, size_t len, evg_i_memo_val val);
+void evg_i_memo_free(evg_i_memo *m);
+
 /* ---- the builder ------------------------------------------------------- */
 
 typedef struct {
@@ -112,8 +130,8 @@ typedef struct {
     long day;             /* days since 1970-01-01, or EVG_I_NO_DAY */
     long doc_day;         /* the same of its document's date, or EVG_I_NO_DAY */
     const char *date;     /* the valid ISO date, or NULL */
-    size_t *people;       /* person vertices, ascending, each once */
-    int *roles;           /* their evg_role, parallel to `people` */
+    size_t *people;       /* person vertices, ascending, each once (a pool's) */
+    int *roles;           /* their evg_role, parallel to `people` (a pool's) */
     size_t npeople;
     const char *place_cc; /* ISO alpha-3 of the place, when its name tells */
     size_t meeting;       /* index into builder.meetings */
@@ -124,9 +142,9 @@ typedef struct {
     size_t *reports; /* report indices, in (document, event) order once sorted */
     size_t nreports, cap;
     size_t v;             /* its builder vertex */
-    size_t *people;       /* the union of the participants, ascending */
-    int *roles;           /* the role each played (most often stated) */
-    size_t *said;         /* how many reports name each */
+    size_t *people;       /* the union of the participants, ascending (a pool's) */
+    int *roles;           /* the role each played (most often stated; a pool's) */
+    size_t *said;         /* how many reports name each (a pool's) */
     size_t npeople;
     evg_event_type type;  /* signing if any report is one, else the reports' type */
     evg_event_status status;
@@ -153,10 +171,22 @@ typedef struct {
     size_t nr;
     evg_i_meeting *mt;
     size_t nmt;
+    /*
+     * The participant lists of reports and of meetings, carved out of these
+     * pools: a million events would otherwise be millions of small
+     * allocations.
+     */
+    size_t *report_people, *meeting_people, *meeting_said;
+    int *report_roles, *meeting_roles;
+    size_t meeting_used;
     size_t (*notes)[2]; /* (vertex, document) pairs: which documents name what */
     size_t nnotes, capnotes;
-    void *iso;    /* country names (json_t *), loaded on first need */
-    void *places; /* place words -> alpha-3 (places.c), loaded on first need */
+    evg_i_memo keys;         /* "<prefix><name>" -> (organization or place key, canonical) */
+    evg_i_memo folded;       /* a title -> its folded form */
+    evg_i_memo country_keys; /* a country's id -> its key */
+    evg_i_buf tmp;           /* scratch, reused: no allocation per mention */
+    void *iso;               /* country names (json_t *), loaded on first need */
+    void *places;            /* place words -> alpha-3 (places.c), loaded on first need */
     evg_graph_stats stats;
 } evg_i_builder;
 
@@ -195,6 +225,8 @@ int evg_i_vertex_get(size_t *out, evg_i_builder *b, const char *raw, evg_node_ty
 int evg_i_note(evg_i_builder *b, size_t i, size_t doc);
 /* Set every vertex's `sources`: the distinct documents noted for it. 0 or EVG_ENOMEM. */
 int evg_i_count_sources(evg_i_builder *b);
+/* The vertex of the country with code `cc`, -1 when none, or EVG_ENOMEM. */
+long evg_i_country_vertex(evg_i_builder *b, const char *cc);
 /* Append an edge (weight `w`, one date); 0 or EVG_ENOMEM. */
 int evg_i_add_edge(evg_i_builder *b, size_t from, size_t to, evg_i_relation rel, int role,
                    double w, const char *date);

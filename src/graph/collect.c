@@ -13,13 +13,14 @@
 
 typedef struct {
     const evg_doc *d;
-    char *json; /* the record as JSON, for duplicates only; NULL otherwise */
+    const char *id; /* evg_doc_id(d), looked up once rather than in every comparison */
+    char *json;     /* the record as JSON, for duplicates only; NULL otherwise */
 } doc_slot;
 
 static int by_doc_id(const void *a, const void *b)
 {
     const doc_slot *x = a, *y = b;
-    int c = strcmp(evg_doc_id(x->d), evg_doc_id(y->d));
+    int c = strcmp(x->id, y->id);
 
     if (c == 0 && x->json && y->json)
         c = strcmp(x->json, y->json);
@@ -30,8 +31,8 @@ static int by_doc_id(const void *a, const void *b)
 static int serialize_duplicates(doc_slot *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        int dup = (i > 0 && strcmp(evg_doc_id(s[i].d), evg_doc_id(s[i - 1].d)) == 0) ||
-                  (i + 1 < n && strcmp(evg_doc_id(s[i].d), evg_doc_id(s[i + 1].d)) == 0);
+        int dup = (i > 0 && strcmp(s[i].id, s[i - 1].id) == 0) ||
+                  (i + 1 < n && strcmp(s[i].id, s[i + 1].id) == 0);
         /* A record that cannot be serialized (invalid UTF-8) sorts last. */
         if (dup && evg_doc_to_json(&s[i].json, NULL, s[i].d, NULL) == EVG_ENOMEM)
             return EVG_ENOMEM;
@@ -53,8 +54,10 @@ static int choose_docs(evg_i_builder *b, const evg_corpus *c)
         rc = evg_i_error_nomem(b->err);
         goto cleanup;
     }
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         s[i].d = evg_corpus_doc(c, i);
+        s[i].id = evg_doc_id(s[i].d);
+    }
     if (n)
         qsort(s, n, sizeof(*s), by_doc_id);
     if (serialize_duplicates(s, n) < 0) {
@@ -64,7 +67,7 @@ static int choose_docs(evg_i_builder *b, const evg_corpus *c)
     if (n)
         qsort(s, n, sizeof(*s), by_doc_id); /* equal ids now ordered by their JSON */
     for (size_t i = 0; i < n; i++) {
-        if (i > 0 && strcmp(evg_doc_id(s[i].d), evg_doc_id(s[i - 1].d)) == 0) {
+        if (i > 0 && strcmp(s[i].id, s[i - 1].id) == 0) {
             b->stats.duplicates++;
             b->stats.conflicts += strcmp(s[i].json, s[i - 1].json) != 0;
             continue;
@@ -131,16 +134,13 @@ void evg_i_builder_free(evg_i_builder *b)
         free(v->titles);
         free(v->signers);
     }
-    for (size_t i = 0; i < b->nr; i++) {
-        free(b->r[i].people);
-        free(b->r[i].roles);
-    }
-    for (size_t i = 0; i < b->nmt; i++) {
+    for (size_t i = 0; i < b->nmt; i++)
         free(b->mt[i].reports);
-        free(b->mt[i].people);
-        free(b->mt[i].roles);
-        free(b->mt[i].said);
-    }
+    free(b->report_people);
+    free(b->report_roles);
+    free(b->meeting_people);
+    free(b->meeting_roles);
+    free(b->meeting_said);
     free(b->v);
     free(b->e);
     free(b->notes);
@@ -150,6 +150,10 @@ void evg_i_builder_free(evg_i_builder *b)
     free(b->docs);
     free(b->doc_first);
     evg_i_strmap_free(&b->map);
+    evg_i_memo_free(&b->keys);
+    evg_i_memo_free(&b->folded);
+    evg_i_memo_free(&b->country_keys);
+    evg_i_buf_free(&b->tmp);
     evg_i_country_names_free(b);
     evg_i_place_table_free(b);
     memset(b, 0, sizeof(*b));

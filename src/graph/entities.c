@@ -5,6 +5,7 @@
  * from a person or an organization to the country and organization chosen
  * for it, weighted by the documents that say so.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,25 +54,39 @@ int evg_i_note(evg_i_builder *b, size_t i, size_t doc)
     return 0;
 }
 
-static int by_note(const void *a, const void *b)
-{
-    const size_t *x = a, *y = b;
-
-    if (x[0] != y[0])
-        return x[0] < y[0] ? -1 : 1;
-    return (x[1] > y[1]) - (x[1] < y[1]);
-}
-
+/*
+ * The notes bucketed by vertex (a counting sort, linear where a comparison
+ * sort of millions of pairs was not), then each vertex's distinct documents
+ * counted with a stamp per document.
+ */
 int evg_i_count_sources(evg_i_builder *b)
 {
-    if (b->nnotes)
-        qsort(b->notes, b->nnotes, sizeof(*b->notes), by_note);
-    for (size_t i = 0; i < b->nnotes; i++) {
-        const size_t *n = b->notes[i];
-        if (i == 0 || n[0] != b->notes[i - 1][0] || n[1] != b->notes[i - 1][1])
-            b->v[n[0]].sources++;
+    size_t *start = calloc(b->nv + 1, sizeof(*start));
+    size_t *docs = calloc(b->nnotes + 1, sizeof(*docs));
+    size_t *stamp = calloc(b->ndocs + 1, sizeof(*stamp));
+    int rc = 0;
+
+    if (start == NULL || docs == NULL || stamp == NULL) {
+        rc = nomem(b);
+        goto cleanup;
     }
-    return 0;
+    for (size_t i = 0; i < b->nnotes; i++)
+        start[b->notes[i][0] + 1]++;
+    for (size_t v = 0; v < b->nv; v++)
+        start[v + 1] += start[v];
+    for (size_t i = 0; i < b->nnotes; i++) /* start[v] becomes the end of v's run */
+        docs[start[b->notes[i][0]]++] = b->notes[i][1];
+    for (size_t v = 0, at = 0; v < b->nv; at = start[v++])
+        for (size_t k = at; k < start[v]; k++)
+            if (stamp[docs[k]] != v + 1) {
+                stamp[docs[k]] = v + 1;
+                b->v[v].sources++;
+            }
+cleanup:
+    free(start);
+    free(docs);
+    free(stamp);
+    return rc;
 }
 
 void evg_i_widen(const char **first, const char **last, const char *date)
@@ -115,6 +130,26 @@ static int earlier(const evg_i_title *t, const char *date, size_t doc, size_t po
     return c < 0 || (c == 0 && (doc < t->seen_doc || (doc == t->seen_doc && pos < t->seen_pos)));
 }
 
+/* The folded form of `title` (arena), computed once per distinct title. */
+static int folded_title(const char **out, evg_i_builder *b, const char *title)
+{
+    size_t len = strlen(title);
+    const evg_i_memo_val *seen = evg_i_memo_get(&b->folded, title, len);
+    evg_i_memo_val val = {NULL, NULL};
+
+    if (seen) {
+        *out = seen->a;
+        return 0;
+    }
+    evg_i_buf_clear(&b->tmp);
+    if (evg_i_fold(&b->tmp, title, len) < 0 || evg_i_buf_put(&b->tmp, "", 0) < 0 ||
+        (val.a = evg_i_arena_strdup(b->arena, b->tmp.ptr)) == NULL ||
+        evg_i_memo_put(&b->folded, title, len, val) < 0)
+        return nomem(b);
+    *out = val.a;
+    return 0;
+}
+
 /*
  * Count `title` for person `v`, seen at position `pos` of document `doc`
  * dated `date` (or NULL).
@@ -122,39 +157,33 @@ static int earlier(const evg_i_title *t, const char *date, size_t doc, size_t po
 static int add_title(evg_i_builder *b, evg_i_bvertex *v, const char *title, const char *date,
                      size_t doc, size_t pos)
 {
-    evg_i_buf key = EVG_I_BUF_INIT;
+    const char *key = NULL;
     evg_i_title *t = NULL;
     int rc = 0;
 
     if (title == NULL || title[0] == '\0')
         return 0;
-    if (evg_i_fold(&key, title, strlen(title)) < 0 || evg_i_buf_put(&key, "", 0) < 0)
-        goto nomem;
+    EVG_CHECK(folded_title(&key, b, title));
     for (size_t k = 0; k < v->ntitles && t == NULL; k++)
-        if (strcmp(v->titles[k].key, key.ptr) == 0)
+        if (v->titles[k].key == key || strcmp(v->titles[k].key, key) == 0)
             t = &v->titles[k];
     if (t == NULL) {
         if (evg_i_grow((void **)&v->titles, &v->cap_titles, v->ntitles + 1,
                        sizeof(*v->titles)) < 0)
-            goto nomem;
+            return nomem(b);
         t = &v->titles[v->ntitles++];
         memset(t, 0, sizeof(*t));
-        if ((t->key = evg_i_arena_strdup(b->arena, key.ptr)) == NULL)
-            goto nomem;
+        t->key = key;
     }
     if (evg_i_tally_add(&t->forms, title, 1) < 0)
-        goto nomem;
+        return nomem(b);
     if (earlier(t, date, doc, pos)) {
         t->seen_doc = doc;
         t->seen_pos = pos;
     }
     evg_i_widen(&t->first, &t->last, date);
     t->n++;
-    goto cleanup;
-nomem:
-    rc = nomem(b);
 cleanup:
-    evg_i_buf_free(&key);
     return rc;
 }
 
@@ -176,8 +205,37 @@ static int org_key(const char **out, evg_i_builder *b, size_t doc, const char *i
     return evg_i_org_key(out, b, NULL, id); /* not defined there: its id alone */
 }
 
+/*
+ * Mentions of one entity mostly share one key string (resolve.c, people.c):
+ * a small cache by the key's address spares most lookups by its text. A hit
+ * is exact, since the builder's key strings are never changed or freed.
+ */
+#define KEY_CACHE 65536
+
+typedef struct {
+    const char *key;
+    size_t v;
+} key_slot;
+
+static int mention_vertex(evg_i_builder *b, key_slot *cache, evg_i_mention *m)
+{
+    uint64_t h = (uint64_t)(uintptr_t)m->key * 0x9E3779B97F4A7C15ULL;
+    key_slot *s = &cache[h >> 48]; /* the top 16 bits: KEY_CACHE slots */
+    int rc = 0;
+
+    if (s->key == m->key) {
+        m->v = s->v;
+        return 0;
+    }
+    EVG_CHECK(evg_i_vertex_get(&m->v, b, m->key, NODE_OF_ENTITY[m->e->type]));
+    s->key = m->key;
+    s->v = m->v;
+cleanup:
+    return rc;
+}
+
 /* Count what mention `i` says into its vertex. */
-static int take_mention(evg_i_builder *b, size_t i)
+static int take_mention(evg_i_builder *b, key_slot *cache, size_t i)
 {
     evg_i_mention *m = &b->m[i];
     const evg_entity *e = m->e;
@@ -185,7 +243,7 @@ static int take_mention(evg_i_builder *b, size_t i)
     evg_i_bvertex *v;
     int rc = 0;
 
-    EVG_CHECK(evg_i_vertex_get(&m->v, b, m->key, NODE_OF_ENTITY[e->type]));
+    EVG_CHECK(mention_vertex(b, cache, m));
     v = &b->v[m->v];
     EVG_CHECK(evg_i_note(b, m->v, m->doc));
     if (evg_i_tally_add(m->is_short ? &v->short_names : &v->names, e->name, 1) < 0 ||
@@ -288,10 +346,17 @@ cleanup:
     return rc;
 }
 
+long evg_i_country_vertex(evg_i_builder *b, const char *cc)
+{
+    evg_i_buf_clear(&b->tmp);
+    if (evg_i_buf_puts(&b->tmp, "country:") < 0 || evg_i_buf_puts(&b->tmp, cc) < 0)
+        return EVG_ENOMEM;
+    return evg_i_strmap_get(&b->map, b->tmp.ptr, b->tmp.len);
+}
+
 /* A country is named also by the documents that give it as somebody's country. */
 static int country_notes(evg_i_builder *b)
 {
-    evg_i_buf key = EVG_I_BUF_INIT;
     int rc = 0;
 
     for (size_t i = 0; i < b->nm && rc == 0; i++) {
@@ -299,23 +364,24 @@ static int country_notes(evg_i_builder *b)
         long c;
         if (cc == NULL || cc[0] == '\0')
             continue;
-        evg_i_buf_clear(&key);
-        if (evg_i_buf_printf(&key, "country:%s", cc) < 0)
+        if ((c = evg_i_country_vertex(b, cc)) == EVG_ENOMEM)
             rc = nomem(b);
-        else if ((c = evg_i_strmap_get(&b->map, key.ptr, key.len)) >= 0)
+        else if (c >= 0)
             rc = evg_i_note(b, (size_t)c, b->m[i].doc);
     }
-    evg_i_buf_free(&key);
     return rc;
 }
 
 int evg_i_take_entities(evg_i_builder *b)
 {
+    key_slot *cache = calloc(KEY_CACHE, sizeof(*cache));
     size_t n;
     int rc = 0;
 
+    if (cache == NULL)
+        return nomem(b);
     for (size_t i = 0; i < b->nm; i++)
-        EVG_CHECK(take_mention(b, i));
+        EVG_CHECK(take_mention(b, cache, i));
     /* choose() may add organizations and countries no document defines: they come last. */
     n = b->nv;
     for (size_t i = 0; i < n; i++)
@@ -328,5 +394,6 @@ int evg_i_take_entities(evg_i_builder *b)
         b->stats.agreements += b->v[i].type == EVG_NODE_AGREEMENT;
     }
 cleanup:
+    free(cache);
     return rc;
 }

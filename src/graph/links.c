@@ -5,7 +5,6 @@
  * (meeting -> place), and for the people and countries views met (person --
  * person, country -- country) once per in-person meeting.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,8 +131,10 @@ static int place_link(evg_i_builder *b, const evg_i_meeting *mt)
         const evg_i_report *r = &b->r[mt->reports[k]];
         if (r->ev->place == NULL)
             continue;
-        EVG_CHECK(evg_i_place_key(&other, b, r->ev->place));
-        if (strcmp(other, key) == 0)
+        other = key; /* mostly the very name chosen: no need to slug it again */
+        if (strcmp(r->ev->place, mt->place) != 0)
+            EVG_CHECK(evg_i_place_key(&other, b, r->ev->place));
+        if (other == key || strcmp(other, key) == 0)
             EVG_CHECK(evg_i_note(b, pl, r->doc));
     }
 cleanup:
@@ -151,12 +152,9 @@ static size_t meeting_countries(size_t *out, evg_i_builder *b, const evg_i_meeti
         long found;
         if (v->type != EVG_NODE_PERSON || v->country == NULL)
             continue;
-        {
-            char key[64];
-            snprintf(key, sizeof key, "country:%s", v->country);
-            if ((found = evg_i_strmap_get(&b->map, key, strlen(key))) < 0)
-                continue;
-        }
+        /* < 0: no such vertex (or no memory for the lookup key: left out) */
+        if ((found = evg_i_country_vertex(b, v->country)) < 0)
+            continue;
         c = (size_t)found;
         for (at = 0; at < n && out[at] < c; at++)
             ;

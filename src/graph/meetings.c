@@ -63,15 +63,17 @@ static int stronger(int role, int than)
     return than == EVG_ROLE_PARTICIPANT && role != EVG_ROLE_PARTICIPANT;
 }
 
-/* The participants of report `r`, as vertices, ascending, each once. */
-static int report_people(evg_i_builder *b, evg_i_report *r)
+/*
+ * The participants of report `r`, as vertices, ascending, each once, into
+ * the pools from `*used` on (advanced past them).
+ */
+static void report_people(evg_i_builder *b, evg_i_report *r, size_t *used)
 {
     const evg_event *ev = r->ev;
     size_t n = 0;
 
-    if (ev->nparticipants && ((r->people = calloc(ev->nparticipants, sizeof(size_t))) == NULL ||
-                              (r->roles = calloc(ev->nparticipants, sizeof(int))) == NULL))
-        return nomem(b);
+    r->people = b->report_people + *used;
+    r->roles = b->report_roles + *used;
     for (size_t k = 0; k < ev->nparticipants; k++) {
         size_t m = evg_i_mention_of(b, r->doc, ev->participants[k].entity), v, at;
         int role = (int)ev->participants[k].role;
@@ -92,7 +94,7 @@ static int report_people(evg_i_builder *b, evg_i_report *r)
         n++;
     }
     r->npeople = n;
-    return 0;
+    *used += n;
 }
 
 /* The country of a report's place: the place entity's own, else what its name says. */
@@ -115,14 +117,29 @@ static int report_place(evg_i_builder *b, evg_i_report *r)
                                r->date ? r->date : evg_doc_date(b->docs[r->doc]));
 }
 
+/* The events of the documents, and their participants. */
+static void count_reports(size_t *n_out, size_t *people_out, const evg_i_builder *b)
+{
+    *n_out = *people_out = 0;
+    for (size_t d = 0; d < b->ndocs; d++) {
+        *n_out += evg_doc_event_count(b->docs[d]);
+        for (size_t k = 0; k < evg_doc_event_count(b->docs[d]); k++)
+            *people_out += evg_doc_event(b->docs[d], k)->nparticipants;
+    }
+}
+
 static int collect_reports(evg_i_builder *b)
 {
-    size_t n = 0;
+    size_t n, people, used = 0;
     int rc = 0;
 
-    for (size_t d = 0; d < b->ndocs; d++)
-        n += evg_doc_event_count(b->docs[d]);
-    if (n && (b->r = calloc(n, sizeof(*b->r))) == NULL)
+    count_reports(&n, &people, b);
+    if ((b->r = calloc(n + 1, sizeof(*b->r))) == NULL ||
+        (b->report_people = calloc(people + 1, sizeof(size_t))) == NULL ||
+        (b->report_roles = calloc(people + 1, sizeof(int))) == NULL ||
+        (b->meeting_people = calloc(people + 1, sizeof(size_t))) == NULL ||
+        (b->meeting_roles = calloc(people + 1, sizeof(int))) == NULL ||
+        (b->meeting_said = calloc(people + 1, sizeof(size_t))) == NULL)
         return nomem(b);
     for (size_t d = 0; d < b->ndocs; d++) {
         for (size_t k = 0; k < evg_doc_event_count(b->docs[d]); k++) {
@@ -140,7 +157,7 @@ static int collect_reports(evg_i_builder *b)
                 r->day = day_number(r->date);
             }
             r->meeting = SIZE_MAX;
-            EVG_CHECK(report_people(b, r));
+            report_people(b, r, &used);
             EVG_CHECK(report_place(b, r)); /* after the date: names of places change */
         }
     }
@@ -491,23 +508,31 @@ static int merged_role(const size_t count[3])
     return EVG_ROLE_PARTICIPANT;
 }
 
-/* The participants of meeting `mt`: every report's, with the role most stated. */
-static int meeting_people(evg_i_builder *b, evg_i_meeting *mt)
+/* Scratch space for meeting_people(), reused from meeting to meeting. */
+typedef struct {
+    part *v;
+    size_t cap;
+} parts;
+
+/*
+ * The participants of meeting `mt`: every report's, with the role most
+ * stated, into the builder's pools.
+ */
+static int meeting_people(evg_i_builder *b, evg_i_meeting *mt, parts *scratch)
 {
-    part *p = NULL;
+    part *p;
     size_t n = 0, total = 0;
 
     for (size_t k = 0; k < mt->nreports; k++)
         total += b->r[mt->reports[k]].npeople;
     if (total == 0)
         return 0;
-    if ((p = calloc(total, sizeof(*p))) == NULL ||
-        (mt->people = calloc(total, sizeof(size_t))) == NULL ||
-        (mt->roles = calloc(total, sizeof(int))) == NULL ||
-        (mt->said = calloc(total, sizeof(size_t))) == NULL) {
-        free(p);
+    if (evg_i_grow((void **)&scratch->v, &scratch->cap, total, sizeof(*scratch->v)) < 0)
         return nomem(b);
-    }
+    p = scratch->v;
+    mt->people = b->meeting_people + b->meeting_used;
+    mt->roles = b->meeting_roles + b->meeting_used;
+    mt->said = b->meeting_said + b->meeting_used;
     for (size_t k = 0; k < mt->nreports; k++) {
         const evg_i_report *r = &b->r[mt->reports[k]];
         for (size_t i = 0; i < r->npeople; i++) {
@@ -525,7 +550,7 @@ static int meeting_people(evg_i_builder *b, evg_i_meeting *mt)
         mt->roles[mt->npeople++] = merged_role(count);
         i = j;
     }
-    free(p);
+    b->meeting_used += mt->npeople;
     return 0;
 }
 
@@ -572,7 +597,7 @@ static void meeting_date(evg_i_builder *b, evg_i_meeting *mt)
 }
 
 /* Type, status, date, place and participants of meeting `mt`. */
-static int describe_meeting(evg_i_builder *b, evg_i_meeting *mt)
+static int describe_meeting(evg_i_builder *b, evg_i_meeting *mt, parts *scratch)
 {
     evg_i_tally places = EVG_I_TALLY_INIT, ccs = EVG_I_TALLY_INIT;
     int rc = 0;
@@ -592,7 +617,7 @@ static int describe_meeting(evg_i_builder *b, evg_i_meeting *mt)
     meeting_date(b, mt);
     mt->place = evg_i_tally_best(&places, EVG_I_RANK_NAME);
     mt->place_cc = evg_i_tally_best(&ccs, EVG_I_RANK_CODE);
-    EVG_CHECK(meeting_people(b, mt));
+    EVG_CHECK(meeting_people(b, mt, scratch));
 cleanup:
     evg_i_tally_free(&places);
     evg_i_tally_free(&ccs);
@@ -603,36 +628,36 @@ cleanup:
 static int meeting_vertex(evg_i_builder *b, size_t m)
 {
     evg_i_meeting *mt = &b->mt[m];
-    evg_i_buf raw = EVG_I_BUF_INIT;
+    evg_i_buf *raw = &b->tmp;
     int rc = 0;
 
-    if (evg_i_buf_printf(&raw, "meeting:%s", b->r[mt->reports[0]].ev->id) < 0) {
-        rc = nomem(b);
-        goto cleanup;
-    }
-    for (char *p = raw.ptr; *p; p++)
+    evg_i_buf_clear(raw);
+    if (evg_i_buf_printf(raw, "meeting:%s", b->r[mt->reports[0]].ev->id) < 0)
+        return nomem(b);
+    for (char *p = raw->ptr; *p; p++)
         *p = *p == '#' ? '-' : *p;
-    EVG_CHECK(evg_i_vertex_get(&mt->v, b, raw.ptr, EVG_NODE_MEETING));
+    EVG_CHECK(evg_i_vertex_get(&mt->v, b, raw->ptr, EVG_NODE_MEETING));
     b->v[mt->v].meeting = m;
     for (size_t k = 0; k < mt->nreports; k++)
         EVG_CHECK(evg_i_note(b, mt->v, b->r[mt->reports[k]].doc));
 cleanup:
-    evg_i_buf_free(&raw);
     return rc;
 }
 
 int evg_i_take_meetings(evg_i_builder *b)
 {
+    parts scratch = {NULL, 0};
     int rc = 0;
 
     EVG_CHECK(collect_reports(b));
     EVG_CHECK(merge_reports(b));
     for (size_t m = 0; m < b->nmt; m++) {
-        EVG_CHECK(describe_meeting(b, &b->mt[m]));
+        EVG_CHECK(describe_meeting(b, &b->mt[m], &scratch));
         EVG_CHECK(meeting_vertex(b, m));
         evg_i_meeting_codes(b, &b->mt[m]);
         EVG_CHECK(evg_i_meeting_links(b, m));
     }
 cleanup:
+    free(scratch.v);
     return rc;
 }

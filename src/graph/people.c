@@ -24,6 +24,7 @@ typedef struct {
     const char *initials; /* short names: the initials, one byte each; else NULL */
     const char *surname;  /* short names: slug of the words after the initials */
     int is_short;
+    int by_id; /* no letter or digit in the name: the key comes from the id */
 } name_info;
 
 typedef struct {
@@ -42,6 +43,7 @@ typedef struct {
     size_t *person; /* mention indices of people */
     size_t n;
     name_info *info; /* parallel to person */
+    size_t *first;   /* parallel to person: the first mention of the same name */
     size_t *uf;      /* union-find parents over 0..n */
     full_entry *full;
     size_t nfull;
@@ -126,6 +128,7 @@ static int analyse(people_ctx *p, name_info *in, const char *name, const char *i
             goto cleanup;
         nwords++;
     }
+    in->by_id = key.len == 0;
     if (key.len == 0 && id && evg_i_slug(&key, after_prefix(id), strlen(after_prefix(id))) < 0)
         goto cleanup;
     if (evg_i_buf_put(&key, "", 0) < 0 || evg_i_buf_put(&ini, "", 0) < 0)
@@ -145,42 +148,76 @@ cleanup:
     return rc;
 }
 
-/* Name analysis, aliases, and unions of full names by slug and by entity id. */
+/*
+ * The analysis of mention `i`'s name, and its alias: computed once per
+ * distinct name (an official is named the same way in thousands of
+ * articles), copied for the repeats. `*first_out` is the first mention of
+ * the same name, or `i` itself.
+ */
+static int analyse_cached(size_t *first_out, people_ctx *p, evg_i_strmap *names, size_t i)
+{
+    evg_i_mention *m = &p->b->m[p->person[i]];
+    const char *name = m->e->name ? m->e->name : "", *canon = NULL;
+    name_info *in = &p->info[i];
+    long seen = name[0] ? evg_i_strmap_get(names, name, strlen(name)) : -1;
+
+    *first_out = i;
+    if (seen >= 0) {
+        *first_out = (size_t)seen;
+        *in = p->info[seen];
+        m->canonical = p->b->m[p->person[seen]].canonical;
+        return 0;
+    }
+    if (analyse(p, in, m->e->name, m->e->id) < 0)
+        return evg_i_error_nomem(p->b->err);
+    if (evg_i_alias_lookup(p->b, in->key, &canon, &m->canonical)) {
+        in->key = canon; /* the user's word over the rules, even for a surname */
+        in->is_short = 0;
+    }
+    /* A name without letters takes its key from the id: not shared. */
+    if (!in->by_id && evg_i_strmap_put(names, name, strlen(name), (long)i) < 0)
+        return evg_i_error_nomem(p->b->err);
+    return 0;
+}
+
+/* Unite mention `i` with the first one seen under `key` in `seen`. */
+static int unite_by(people_ctx *p, evg_i_strmap *seen, const char *key, size_t i)
+{
+    long first = evg_i_strmap_get(seen, key, strlen(key));
+
+    if (first >= 0)
+        unite(p->uf, (size_t)first, i);
+    else if (evg_i_strmap_put(seen, key, strlen(key), (long)i) < 0)
+        return evg_i_error_nomem(p->b->err);
+    return 0;
+}
+
+/*
+ * Name analysis, aliases, and unions of full names by slug and by entity id.
+ * A repeated name is united with its first mention, which was united by slug.
+ */
 static int link_full_names(people_ctx *p)
 {
-    evg_i_strmap first = EVG_I_STRMAP_INIT;
-    evg_i_buf k = EVG_I_BUF_INIT;
+    evg_i_strmap names = EVG_I_STRMAP_INIT; /* a name -> its first mention */
+    evg_i_strmap keys = EVG_I_STRMAP_INIT, ids = EVG_I_STRMAP_INIT;
     int rc = 0;
 
     for (size_t i = 0; i < p->n; i++) {
         const evg_entity *e = p->b->m[p->person[i]].e;
-        name_info *in = &p->info[i];
-        const char *canon = NULL;
-        EVG_CHECK(analyse(p, in, e->name, e->id));
-        if (evg_i_alias_lookup(p->b, in->key, &canon, &p->b->m[p->person[i]].canonical)) {
-            in->key = canon; /* the user's word over the rules, even for a surname */
-            in->is_short = 0;
-        }
-        if (in->is_short)
+        EVG_CHECK(analyse_cached(&p->first[i], p, &names, i));
+        if (p->info[i].is_short)
             continue;
-        for (int pass = 0; pass < 2; pass++) {
-            long seen;
-            evg_i_buf_clear(&k);
-            if (evg_i_buf_printf(&k, "%c%s", pass ? 'i' : 'n', pass ? e->id : in->key) < 0)
-                goto nomem;
-            seen = evg_i_strmap_get(&first, k.ptr, k.len);
-            if (seen >= 0)
-                unite(p->uf, (size_t)seen, i);
-            else if (evg_i_strmap_put(&first, k.ptr, k.len, (long)i) < 0)
-                goto nomem;
-        }
+        if (p->first[i] != i)
+            unite(p->uf, p->first[i], i);
+        else
+            EVG_CHECK(unite_by(p, &keys, p->info[i].key, i));
+        if (e->id)
+            EVG_CHECK(unite_by(p, &ids, e->id, i));
     }
-    goto cleanup;
-nomem:
-    rc = evg_i_error_nomem(p->b->err);
 cleanup:
-    evg_i_strmap_free(&first);
-    evg_i_buf_free(&k);
+    evg_i_strmap_free(&names);
+    evg_i_strmap_free(&keys);
+    evg_i_strmap_free(&ids);
     return rc;
 }
 
@@ -218,27 +255,35 @@ static size_t unique(void *v, size_t n, size_t size, int (*cmp)(const void *, co
 /* Per component: its key, its full names by last word, its countries. */
 static int index_components(people_ctx *p)
 {
-    if ((p->full = calloc(p->n + 1, sizeof(*p->full))) == NULL ||
+    /* per root: the country noted last, to skip the run of its repeats */
+    const char **last_cc = calloc(p->n + 1, sizeof(*last_cc));
+
+    if (last_cc == NULL || (p->full = calloc(p->n + 1, sizeof(*p->full))) == NULL ||
         (p->cc = calloc(p->n + 1, sizeof(*p->cc))) == NULL ||
-        (p->root_key = calloc(p->n + 1, sizeof(*p->root_key))) == NULL)
+        (p->root_key = calloc(p->n + 1, sizeof(*p->root_key))) == NULL) {
+        free(last_cc);
         return evg_i_error_nomem(p->b->err);
+    }
     for (size_t i = 0; i < p->n; i++) {
         const name_info *in = &p->info[i];
         const char *cc = p->b->m[p->person[i]].e->country, *dash;
         size_t r = find(p->uf, i);
         if (in->is_short)
             continue;
-        if (p->root_key[r] == NULL || strcmp(in->key, p->root_key[r]) < 0)
-            p->root_key[r] = in->key;
-        dash = strrchr(in->key, '-');
-        p->full[p->nfull].last = dash ? dash + 1 : in->key;
-        p->full[p->nfull].key = in->key;
-        p->full[p->nfull++].root = r;
-        if (cc && cc[0]) {
+        if (p->first[i] == i) { /* a repeated name adds nothing */
+            if (p->root_key[r] == NULL || strcmp(in->key, p->root_key[r]) < 0)
+                p->root_key[r] = in->key;
+            dash = strrchr(in->key, '-');
+            p->full[p->nfull].last = dash ? dash + 1 : in->key;
+            p->full[p->nfull].key = in->key;
+            p->full[p->nfull++].root = r;
+        }
+        if (cc && cc[0] && (last_cc[r] == NULL || strcmp(last_cc[r], cc) != 0)) {
             p->cc[p->ncc].root = r;
-            p->cc[p->ncc++].cc = cc;
+            p->cc[p->ncc++].cc = last_cc[r] = cc;
         }
     }
+    free(last_cc);
     if (p->nfull)
         qsort(p->full, p->nfull, sizeof(*p->full), by_full);
     if (p->ncc)
@@ -419,6 +464,7 @@ int evg_i_resolve_people(evg_i_builder *b)
             p.person[p.n++] = i;
     b->stats.person_mentions = p.n;
     if ((p.info = calloc(p.n + 1, sizeof(*p.info))) == NULL ||
+        (p.first = calloc(p.n + 1, sizeof(*p.first))) == NULL ||
         (p.uf = calloc(p.n + 1, sizeof(*p.uf))) == NULL) {
         rc = evg_i_error_nomem(b->err);
         goto cleanup;
@@ -432,6 +478,7 @@ int evg_i_resolve_people(evg_i_builder *b)
 cleanup:
     free(p.person);
     free(p.info);
+    free(p.first);
     free(p.uf);
     free(p.full);
     free(p.cc);
