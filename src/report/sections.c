@@ -238,6 +238,18 @@ static void summary_section(evg_i_rw *w, const summary *s)
     w->r->facts(w, 0);
 }
 
+/* How people are ranked (model.c): by betweenness, then degree, then PageRank, of those computed. */
+static const char *ranking(const evg_scores *sc)
+{
+    int btw = evg_scores_has(sc, EVG_M_BETWEENNESS), deg = evg_scores_has(sc, EVG_M_DEGREE);
+
+    return btw && deg ? "ranked by betweenness, then degree"
+           : btw      ? "ranked by betweenness"
+           : deg      ? "ranked by degree"
+           : evg_scores_has(sc, EVG_M_PAGERANK) ? "ranked by PageRank"
+                                                : "listed in the order of their identifiers";
+}
+
 /* ---- pictures ----------------------------------------------------------- */
 
 static void network_section(evg_i_rw *w, const summary *s)
@@ -249,10 +261,18 @@ static void network_section(evg_i_rw *w, const summary *s)
     evg_i_rw_textf(w,
                    "The %zu people who met someone in person, placed by igraph's "
                    "Fruchterman-Reingold layout (each group of connected people on its "
-                   "own), coloured by country and sized by PageRank. A line joins two "
-                   "people who met; it is thicker when they met again. The %zu most "
-                   "central by betweenness are named where there is room.",
-                   s->met, r->top < s->met ? r->top : s->met);
+                   "own), coloured by country and %s. A line joins two "
+                   "people who met; it is thicker when they met again. ",
+                   s->met,
+                   evg_scores_has(r->scores, EVG_M_PAGERANK)
+                       ? "sized by PageRank"
+                       : "all of one size (PageRank was not computed)");
+    if (evg_scores_has(r->scores, EVG_M_BETWEENNESS))
+        evg_i_rw_textf(w, "The %zu most central by betweenness are named where there is "
+                          "room.", r->top < s->met ? r->top : s->met);
+    else
+        evg_i_rw_textf(w, "The %zu first, %s, are named where there is room.",
+                       r->top < s->met ? r->top : s->met, ranking(r->scores));
     if (s->in_events > s->met)
         evg_i_rw_textf(w,
                        " %zu more took part only in calls or planned events and %s "
@@ -321,8 +341,6 @@ static void rankings_intro(evg_i_rw *w)
 {
     const evg_scores *sc = w->rep->scores;
     const char *sep = "";
-    int btw = evg_scores_has(sc, EVG_M_BETWEENNESS);
-    int deg = evg_scores_has(sc, EVG_M_DEGREE), pr = evg_scores_has(sc, EVG_M_PAGERANK);
 
     if (evg_scores_measures(sc) == EVG_MEASURES_ALL) {
         text(w, "Every centrality measure of the people graph (people joined by the "
@@ -335,11 +353,7 @@ static void rankings_intro(evg_i_rw *w)
     evg_i_rw_textf(w,
                    "The centrality measures computed on the people graph (people joined "
                    "by the meetings they shared), by igraph; %s.",
-                   btw && deg ? "ranked by betweenness, then degree"
-                   : btw      ? "ranked by betweenness"
-                   : deg      ? "ranked by degree"
-                   : pr       ? "ranked by PageRank"
-                              : "listed in the order of their identifiers");
+                   ranking(sc));
     for (size_t m = 0; m < NTABLE; m++)
         if (TABLE_MEASURES[m].means && evg_scores_has(sc, TABLE_MEASURES[m].m))
             evg_i_rw_textf(w, " %s", TABLE_MEASURES[m].means);

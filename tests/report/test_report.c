@@ -316,6 +316,10 @@ static void test_chosen_measures(void **state)
     assert_null(strstr(html, "; betweenness "));
     assert_non_null(strstr(html, "<code>pr</code> are the scores of this report; "));
     assert_null(strstr(html, "<code>btw</code>,"));
+    /* The network's caption says how the drawing was made of what there is. */
+    assert_non_null(strstr(html, "coloured by country and sized by PageRank."));
+    assert_null(strstr(html, "most central by betweenness"));
+    assert_non_null(strstr(html, " first, ranked by PageRank, are named where"));
     btw = picture_str(x.r, EVG_PIC_BETWEENNESS);
     deg = picture_str(x.r, EVG_PIC_DEGREE);
     assert_non_null(strstr(btw, "Betweenness was not computed (--measures)."));
@@ -333,6 +337,9 @@ static void test_chosen_measures(void **state)
     html = write_str(x.r, EVG_REPORT_HTML, NULL);
     assert_non_null(strstr(html, "listed in the order of their identifiers."));
     assert_non_null(strstr(html, "<strong>Centrality:</strong> number 1 of 4.</p>"));
+    assert_non_null(strstr(html, "all of one size (PageRank was not computed)."));
+    assert_non_null(
+        strstr(html, " first, listed in the order of their identifiers, are named where"));
     assert_non_null(
         strstr(html, "<strong>Columns:</strong> <code>first_seen</code> and "));
     net = picture_str(x.r, EVG_PIC_NETWORK);
