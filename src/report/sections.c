@@ -576,15 +576,30 @@ static void gephi_section(evg_i_rw *w)
                                         "color",
                                         " column, which Gephi shows on opening).",
                                         NULL};
-    static const char *const size[] = {"Appearance" MENU "Nodes" MENU "Size" MENU
-                                       "Ranking" MENU,
-                                       "btw",
-                                       " (betweenness) or ",
-                                       "pr",
-                                       " (PageRank), from 5 to 40; the ",
-                                       "size",
-                                       " column already holds a size by PageRank.",
-                                       NULL};
+#define SIZE_BY "Appearance" MENU "Nodes" MENU "Size" MENU "Ranking" MENU
+    static const char *const size_both[] = {SIZE_BY,
+                                            "btw",
+                                            " (betweenness) or ",
+                                            "pr",
+                                            " (PageRank), from 5 to 40; the ",
+                                            "size",
+                                            " column already holds a size by PageRank.",
+                                            NULL};
+    static const char *const size_pr[] = {SIZE_BY, "pr", " (PageRank), from 5 to 40; the ",
+                                          "size", " column already holds a size by PageRank.",
+                                          NULL};
+    static const char *const size_btw[] = {SIZE_BY, "btw", " (betweenness), from 5 to 40.",
+                                           NULL};
+    static const char *const size_deg[] = {SIZE_BY, "deg", " (people met), from 5 to 40.",
+                                           NULL};
+#undef SIZE_BY
+    const evg_scores *sc = w->rep->scores;
+    int btw = evg_scores_has(sc, EVG_M_BETWEENNESS), pr = evg_scores_has(sc, EVG_M_PAGERANK);
+    const char *const *size = btw && pr ? size_both
+                              : pr      ? size_pr
+                              : btw     ? size_btw
+                              : evg_scores_has(sc, EVG_M_DEGREE) ? size_deg
+                                                                 : NULL;
     static const char *const dates[] = {
         "first_seen",
         " and ",
@@ -605,7 +620,8 @@ static void gephi_section(evg_i_rw *w)
     step(w, "Open:", open_);
     step(w, "Lay out:", layout);
     step(w, "Colour:", color);
-    step(w, "Size:", size);
+    if (size) /* by a score the graph has */
+        step(w, "Size:", size);
     score_columns(cols, w->rep->scores, dates);
     step(w, "Columns:", cols);
     w->r->list(w, 0);

@@ -320,6 +320,8 @@ static void test_chosen_measures(void **state)
     assert_non_null(strstr(html, "coloured by country and sized by PageRank."));
     assert_null(strstr(html, "most central by betweenness"));
     assert_non_null(strstr(html, " first, ranked by PageRank, are named where"));
+    assert_null(strstr(html, "<code>btw</code> (betweenness)")); /* nor in Gephi's Size */
+    assert_non_null(strstr(html, "<code>pr</code> (PageRank), from 5 to 40"));
     btw = picture_str(x.r, EVG_PIC_BETWEENNESS);
     deg = picture_str(x.r, EVG_PIC_DEGREE);
     assert_non_null(strstr(btw, "Betweenness was not computed (--measures)."));
@@ -338,6 +340,7 @@ static void test_chosen_measures(void **state)
     assert_non_null(strstr(html, "listed in the order of their identifiers."));
     assert_non_null(strstr(html, "<strong>Centrality:</strong> number 1 of 4.</p>"));
     assert_non_null(strstr(html, "all of one size (PageRank was not computed)."));
+    assert_null(strstr(html, "Size:")); /* no score to size the nodes by in Gephi */
     assert_non_null(
         strstr(html, " first, listed in the order of their identifiers, are named where"));
     assert_non_null(
