@@ -130,6 +130,20 @@ def keeps_old(c, name):
     check(c.read(name) == OLD, "%s left as it was" % name)
 
 
+def refuses_config(c, cases, out, command):
+    """Each (name, text, message) of `cases`: the file NAME holding TEXT given to
+    command(NAME) + ("-o", out) stops the run with exit 1 and the message, before
+    any input is read: `out`, written before, keeps its old bytes, no temporary
+    file is left."""
+    for name, text, message in cases:
+        c.write(name, text)
+        c.write(out, OLD)
+        r = c.run(*command(name), "-o", out)
+        c.expect(r, 1, [message])
+        keeps_old(c, out)
+        c.no_temporaries()
+
+
 def lexicon_bad(c):
     c.write("a.txt", article())
     cases = [
@@ -143,13 +157,7 @@ def lexicon_bad(c):
          "evgraph: empty.json:1: invalid JSON: '[' or '{' expected near end of file"),
         ("array.json", "[]", "evgraph: array.json: a lexicon file must hold a JSON object"),
     ]
-    for name, text, message in cases:
-        c.write(name, text)
-        c.write("out.jsonl", OLD)
-        r = c.run("extract", "-l", name, "a.txt", "-o", "out.jsonl")
-        c.expect(r, 1, [message])
-        keeps_old(c, "out.jsonl")
-        c.no_temporaries()
+    refuses_config(c, cases, "out.jsonl", lambda name: ("extract", "-l", name, "a.txt"))
 
 
 def aliases_bad(c):
@@ -165,13 +173,8 @@ def aliases_bad(c):
         ("dupkey.json", '{"A B": [], "A B": []}',
          "evgraph: dupkey.json:1:17: invalid JSON: duplicate object key near '\"A B\"'"),
     ]
-    for name, text, message in cases:
-        c.write(name, text)
-        c.write("graph.graphml", OLD)
-        r = c.run("build", "--alias", name, "events.jsonl", "-o", "graph.graphml")
-        c.expect(r, 1, [message])
-        keeps_old(c, "graph.graphml")
-        c.no_temporaries()
+    refuses_config(c, cases, "graph.graphml",
+                   lambda name: ("build", "--alias", name, "events.jsonl"))
 
 
 def graphml_bad(c):
