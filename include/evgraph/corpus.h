@@ -26,8 +26,9 @@ typedef struct {
     evg_diag_fn on_diag; /* per-line diagnostics; NULL: ignored */
     void *diag_payload;
     /*
-     * Since version 2: threads parsing lines (0 or 1: the calling thread
-     * alone). The corpus and the diagnostics are the same for any number.
+     * Since version 2: threads parsing lines, the calling thread one of
+     * them (0 or 1: the calling thread alone). The corpus and the
+     * diagnostics are the same for any number.
      */
     unsigned threads;
 } evg_read_opts;

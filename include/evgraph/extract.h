@@ -79,7 +79,8 @@ typedef struct {
  * their place among the documents. An input or article that fails is
  * reported to `opts->on_diag` and counted in `*failed_out`; the rest goes on.
  * Returns 0, the callback's negative status when it stopped the run, or
- * EVG_ENOMEM / EVG_ERROR (a thread could not be started).
+ * EVG_ENOMEM. Threads the system refuses to start leave their share to the
+ * others (the calling thread at least), with the same output.
  */
 EVG_API int evg_extract_paths(size_t *failed_out, const char *const *paths, size_t npaths,
                               const evg_lexicon *lx, const evg_extract_run_opts *opts,

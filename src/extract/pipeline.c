@@ -6,7 +6,6 @@
  * JSON; the caller hands the records and diagnostics on in input order. The
  * window bounds memory and keeps the output streaming.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +15,7 @@
 #include "ingest/jobs.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/window.h"
 
 typedef struct {
     /* the job, a copy of the walk's: its strings live in the buffers */
@@ -28,10 +28,7 @@ typedef struct {
     size_t bytes; /* of article text */
     int rc;
     evg_error warning, err;
-    int state; /* EMPTY, WAITING (not taken), TAKEN, DONE */
 } slot;
-
-enum { EMPTY, WAITING, TAKEN, DONE };
 
 /* A slot that held a line longer than this gives its buffer back when done. */
 #define KEEP_TEXT (64u << 10)
@@ -44,23 +41,18 @@ typedef struct {
     const evg_extract_run_opts *opts;
     evg_doc_fn fn;
     void *payload;
-    /* the window: jobs [emit, next) are in slots[seq % cap]; [take, next) wait */
-    slot *slots;
-    size_t cap, next, emit, take;
+    evg_i_window win;
     size_t held; /* bytes of job text in the window */
-    unsigned nworkers;
-    int stop;     /* no more jobs will come (or the run is stopping) */
-    int idle;     /* workers waiting for a job */
-    int watching; /* the caller waits for a job to be done */
+    int streaming; /* more than one thread: hand on only what is done */
     evg_error fatal;
     size_t failed, docs, bytes, total;
-    pthread_mutex_t mu;
-    pthread_cond_t work, done;
 } pipeline;
 
-/* Read, extract and write one article: the work of a worker, or of the caller. */
-static void process(const pipeline *p, slot *s)
+/* Read, extract and write one article: the window's work, on any thread. */
+static void process(void *job, void *payload)
 {
+    const pipeline *p = payload;
+    slot *s = job;
     evg_article *a = NULL;
 
     s->rc = evg_i_job_read(&a, &s->job, &s->warning, &s->err);
@@ -101,13 +93,22 @@ static void slot_clear(slot *s)
     s->rc = 0;
     memset(&s->warning, 0, sizeof s->warning);
     memset(&s->err, 0, sizeof s->err);
-    s->state = EMPTY;
     if (s->text.cap > KEEP_TEXT)
         evg_i_buf_free(&s->text);
 }
 
+/* Everything a slot holds, when the window goes. */
+static void slot_free(void *job)
+{
+    slot *s = job;
+
+    slot_clear(s);
+    evg_i_buf_free(&s->src);
+    evg_i_buf_free(&s->text);
+}
+
 /*
- * Hand on one finished job (the caller's thread, in order): its warning,
+ * Hand on the oldest job, done (the caller's thread, in order): its warning,
  * then its document or its error, which is counted. No memory, or the
  * callback's refusal, stops the run.
  */
@@ -138,92 +139,7 @@ static int deliver(pipeline *p, slot *s)
                              p->opts->progress_payload);
     p->held -= s->job.len;
     slot_clear(s);
-    return rc;
-}
-
-static void *worker(void *arg)
-{
-    pipeline *p = arg;
-
-    pthread_mutex_lock(&p->mu);
-    for (;;) {
-        while (p->take == p->next && !p->stop) {
-            p->idle++;
-            pthread_cond_wait(&p->work, &p->mu);
-            p->idle--;
-        }
-        if (p->take == p->next)
-            break; /* stopped, nothing left */
-        slot *s = &p->slots[p->take++ % p->cap];
-        s->state = TAKEN;
-        pthread_mutex_unlock(&p->mu);
-        process(p, s);
-        pthread_mutex_lock(&p->mu);
-        s->state = DONE;
-        if (p->watching)
-            pthread_cond_signal(&p->done);
-    }
-    pthread_mutex_unlock(&p->mu);
-    return NULL;
-}
-
-/*
- * Move the run on from the calling thread: hand on what is done at the head
- * of the window; else do a waiting job here rather than sleep; else wait for
- * a worker. The caller works too, so -j N runs N - 1 workers beside it.
- */
-static int step(pipeline *p)
-{
-    slot *s = &p->slots[p->emit % p->cap];
-    int rc = 0;
-
-    pthread_mutex_lock(&p->mu);
-    while (s->state != DONE && p->take == p->next) {
-        p->watching = 1;
-        pthread_cond_wait(&p->done, &p->mu);
-        p->watching = 0;
-    }
-    if (s->state == DONE) {
-        pthread_mutex_unlock(&p->mu);
-        rc = deliver(p, s);
-        p->emit++;
-        return rc;
-    }
-    s = &p->slots[p->take++ % p->cap];
-    s->state = TAKEN;
-    pthread_mutex_unlock(&p->mu);
-    process(p, s);
-    pthread_mutex_lock(&p->mu);
-    s->state = DONE;
-    pthread_mutex_unlock(&p->mu);
-    return 0;
-}
-
-/* Hand on what is done at the head of the window, without waiting. */
-static int hand_on_done(pipeline *p)
-{
-    int rc = 0;
-
-    while (rc == 0 && p->emit < p->next) {
-        slot *s = &p->slots[p->emit % p->cap];
-        pthread_mutex_lock(&p->mu);
-        int done = s->state == DONE;
-        pthread_mutex_unlock(&p->mu);
-        if (!done)
-            break;
-        rc = deliver(p, s);
-        p->emit++;
-    }
-    return rc;
-}
-
-/* Hand on the rest, waiting for it. */
-static int drain(pipeline *p)
-{
-    int rc = 0;
-
-    while (rc == 0 && p->emit < p->next)
-        rc = step(p);
+    evg_i_window_pop(&p->win);
     return rc;
 }
 
@@ -237,22 +153,32 @@ static int on_job(const evg_i_job *job, void *payload)
 {
     pipeline *p = payload;
     slot *s;
-    int rc;
+    int rc = 0;
 
-    while (p->next - p->emit == p->cap || (p->held > HOLD_TEXT && p->emit < p->next))
-        if ((rc = step(p)) < 0)
-            return rc;
-    s = &p->slots[p->next % p->cap];
+    while (rc == 0 && ((s = evg_i_window_tail(&p->win)) == NULL ||
+                       (p->held > HOLD_TEXT && evg_i_window_count(&p->win))))
+        rc = deliver(p, evg_i_window_wait(&p->win));
+    if (rc < 0)
+        return rc;
     if (slot_fill(s, job) < 0)
         return evg_i_error_nomem(&p->fatal);
     p->held += job->len;
-    pthread_mutex_lock(&p->mu);
-    s->state = WAITING;
-    p->next++;
-    if (p->idle)
-        pthread_cond_signal(&p->work);
-    pthread_mutex_unlock(&p->mu);
-    return p->nworkers ? hand_on_done(p) : drain(p);
+    evg_i_window_push(&p->win);
+    while (rc == 0 && (s = p->streaming ? evg_i_window_head(&p->win)
+                                        : evg_i_window_wait(&p->win)) != NULL)
+        rc = deliver(p, s);
+    return rc;
+}
+
+/* Hand on the rest, waiting for it. */
+static int drain(pipeline *p)
+{
+    slot *s;
+    int rc = 0;
+
+    while (rc == 0 && (s = evg_i_window_wait(&p->win)) != NULL)
+        rc = deliver(p, s);
+    return rc;
 }
 
 static void on_total(size_t bytes, void *payload)
@@ -268,17 +194,6 @@ static void on_diag(const evg_error *e, evg_severity sev, void *payload)
         p->opts->on_diag(e, sev, p->opts->diag_payload);
 }
 
-/* Free a window, once the workers are gone. */
-static void slots_free(slot *slots, size_t n)
-{
-    for (size_t i = 0; slots && i < n; i++) {
-        slot_clear(&slots[i]);
-        evg_i_buf_free(&slots[i].src);
-        evg_i_buf_free(&slots[i].text);
-    }
-    free(slots);
-}
-
 int evg_extract_paths(size_t *failed_out, const char *const *paths, size_t npaths,
                       const evg_lexicon *lx, const evg_extract_run_opts *opts, evg_doc_fn fn,
                       void *payload, evg_error *err)
@@ -286,57 +201,32 @@ int evg_extract_paths(size_t *failed_out, const char *const *paths, size_t npath
     evg_extract_run_opts defaults = EVG_EXTRACT_RUN_OPTS_INIT;
     evg_ingest_opts io = EVG_INGEST_OPTS_INIT;
     pipeline p;
-    pthread_t *threads = NULL;
-    unsigned nworkers = 0, started = 0;
+    unsigned threads;
     size_t walk_failed = 0;
-    int rc = 0;
+    int rc;
 
     memset(&p, 0, sizeof p);
     p.lx = lx;
     p.opts = opts ? opts : &defaults;
     p.fn = fn;
     p.payload = payload;
-    p.nworkers = nworkers = p.opts->threads > 1 ? p.opts->threads - 1 : 0;
+    threads = p.opts->threads > 1 ? p.opts->threads : 1;
+    p.streaming = threads > 1;
+    /* jansson seeds its hash function on first use; do it before there are threads */
+    json_object_seed(0);
     /* A window of many jobs per thread keeps each busy while another is held up (the
      * head's, or the caller, by a slow output or a busy machine); with no workers, the
      * caller does one job at a time. */
-    p.cap = nworkers ? 32 * ((size_t)nworkers + 1) : 1;
-    if ((p.slots = calloc(p.cap, sizeof(*p.slots))) == NULL ||
-        (nworkers && (threads = calloc(nworkers, sizeof(*threads))) == NULL)) {
-        free(p.slots);
+    if (evg_i_window_init(&p.win, threads > 1 ? 32 * (size_t)threads : 1, sizeof(slot),
+                          threads, process, &p) < 0)
         return evg_i_error_nomem(err);
-    }
-    /* jansson seeds its hash function on first use; do it before there are threads */
-    json_object_seed(0);
-    pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.work, NULL);
-    pthread_cond_init(&p.done, NULL);
-    for (; started < nworkers; started++)
-        if (pthread_create(&threads[started], NULL, worker, &p) != 0)
-            break;
-    if (nworkers && started == 0) {
-        rc = evg_i_error_set(err, EVG_ERROR, NULL, 0, 0, "cannot start threads");
-        goto cleanup;
-    }
     io.on_diag = on_diag;
     io.diag_payload = &p;
     io.on_total = p.opts->on_progress ? on_total : NULL; /* sizes cost a stat a file */
     rc = evg_i_ingest_jobs(&walk_failed, paths, npaths, &io, on_job, &p, err);
     if (rc == 0)
         rc = drain(&p);
-cleanup:
-    pthread_mutex_lock(&p.mu);
-    p.stop = 1;
-    p.take = p.next; /* workers take nothing more */
-    pthread_cond_broadcast(&p.work);
-    pthread_mutex_unlock(&p.mu);
-    for (unsigned i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
-    pthread_mutex_destroy(&p.mu);
-    pthread_cond_destroy(&p.work);
-    pthread_cond_destroy(&p.done);
-    slots_free(p.slots, p.cap);
-    free(threads);
+    evg_i_window_free(&p.win, slot_free);
     if (rc < 0 && p.fatal.code && err)
         *err = p.fatal;
     if (failed_out)

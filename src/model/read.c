@@ -1,14 +1,14 @@
 /*
  * Reading the JSON Lines of `evgraph extract` into a corpus, on one thread
  * or several. The calling thread reads the file in batches of whole lines;
- * workers parse a batch's lines into documents (jansson, then the checks of
- * doc_json.c); the calling thread adds the documents to the corpus and
+ * the threads of a work window (util/window.h: workers, and the caller while
+ * it waits) parse a batch's lines into documents (jansson, then the checks
+ * of doc_json.c); the calling thread adds the documents to the corpus and
  * reports the bad lines in file order. So the corpus and the diagnostics are
- * the same whatever the number of threads, and a window of a few batches per
- * worker bounds what is held besides the documents themselves.
+ * the same whatever the number of threads, and a window of two batches per
+ * thread bounds what is held besides the documents themselves.
  */
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +20,10 @@
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/jscratch.h"
+#include "util/window.h"
 
 /* A batch holds whole lines of about this many bytes (a longer line, alone). */
 #define BATCH_BYTES (1u << 20)
-
-enum { EMPTY, WAITING, TAKEN, DONE };
 
 /* A line that did not parse: where, and why. */
 typedef struct {
@@ -42,7 +41,6 @@ typedef struct {
     bad_line *bad;     /* the lines that did not parse, in order */
     size_t nbad, cap_bad;
     int nomem;         /* parsing ran out of memory after `nlines` lines */
-    int state;
     evg_i_jscratch js; /* jansson's memory while a line is parsed */
 } batch;
 
@@ -85,9 +83,12 @@ static int parse_line(const char *name, batch *b, size_t i)
     return 0;
 }
 
-/* Parse every line of `b` (a worker's job, or the caller's with no threads). */
-static void parse_batch(const char *name, batch *b)
+/* Parse every line of a batch: the window's work, on any thread. */
+static void parse_batch(void *job, void *payload)
 {
+    batch *b = job;
+    const char *name = payload;
+
     for (size_t i = 0; i < b->nlines; i++)
         if (parse_line(name, b, i) < 0) {
             b->nlines = i; /* the rest is dropped: the caller reports no memory */
@@ -126,8 +127,10 @@ static int deliver(evg_corpus *c, batch *b, const evg_read_opts *opts, size_t *f
     return rc;
 }
 
-static void batch_free(batch *b)
+static void batch_free(void *job)
 {
+    batch *b = job;
+
     for (size_t i = 0; i < b->nlines; i++)
         evg_doc_free(b->docs[i]);
     evg_i_buf_free(&b->text);
@@ -212,128 +215,50 @@ static int fill(batch *b, source *in, evg_error *err)
     return 0;
 }
 
-/* ---- several threads ---------------------------------------------------- */
-
-typedef struct {
-    const char *name;
-    batch *b; /* the window: batches [emit, next) are in b[seq % cap] */
-    size_t cap, next, emit, take;
-    int stop;
-    pthread_mutex_t mu;
-    pthread_cond_t work, done;
-} pool;
-
-static void *worker(void *arg)
-{
-    pool *p = arg;
-
-    pthread_mutex_lock(&p->mu);
-    for (;;) {
-        while (p->take == p->next && !p->stop)
-            pthread_cond_wait(&p->work, &p->mu);
-        if (p->take == p->next)
-            break; /* stopped, nothing left */
-        batch *b = &p->b[p->take++ % p->cap];
-        b->state = TAKEN;
-        pthread_mutex_unlock(&p->mu);
-        parse_batch(p->name, b);
-        pthread_mutex_lock(&p->mu);
-        b->state = DONE;
-        pthread_cond_broadcast(&p->done);
-    }
-    pthread_mutex_unlock(&p->mu);
-    return NULL;
-}
-
-/* Wait for the oldest batch of the window to be parsed, then deliver it. */
-static int deliver_oldest(pool *p, evg_corpus *c, const evg_read_opts *opts,
+/* Wait for the oldest batch to be parsed (parsing meanwhile), then deliver it. */
+static int deliver_oldest(evg_i_window *w, evg_corpus *c, const evg_read_opts *opts,
                           size_t *failed, evg_error *err)
 {
-    batch *b = &p->b[p->emit % p->cap];
+    int rc = deliver(c, evg_i_window_wait(w), opts, failed, err);
 
-    pthread_mutex_lock(&p->mu);
-    while (b->state != DONE)
-        pthread_cond_wait(&p->done, &p->mu);
-    pthread_mutex_unlock(&p->mu);
-    p->emit++;
-    b->state = EMPTY;
-    return deliver(c, b, opts, failed, err);
+    evg_i_window_pop(w);
+    return rc;
 }
 
-/* Read `in` with `n` worker threads parsing. */
-static int read_threaded(evg_corpus *c, source *in, unsigned n, const evg_read_opts *opts,
-                         size_t *failed, evg_error *err)
+/*
+ * Read `in` in batches: the caller fills them and hands their documents to
+ * the corpus in file order, `threads` threads parse them (the caller too,
+ * while the oldest is not done).
+ */
+static int read_batches(evg_corpus *c, source *in, unsigned threads,
+                        const evg_read_opts *opts, size_t *failed, evg_error *err)
 {
-    pool p;
-    pthread_t *threads = calloc(n, sizeof(*threads));
-    unsigned started = 0;
+    evg_i_window w;
+    batch *b;
     int rc = 0, read_rc = 0;
 
-    memset(&p, 0, sizeof p);
-    p.name = in->name;
-    p.cap = 2 * (size_t)n;
-    if (threads == NULL || (p.b = calloc(p.cap, sizeof(*p.b))) == NULL) {
-        free(threads);
-        return evg_i_error_nomem(err);
-    }
-    pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.work, NULL);
-    pthread_cond_init(&p.done, NULL);
     /* jansson seeds its hashes and takes its allocator once: before the threads */
     json_object_seed(0);
     evg_i_jscratch_install();
-    for (; started < n; started++)
-        if (pthread_create(&threads[started], NULL, worker, &p) != 0)
-            break;
-    if (started == 0)
-        rc = evg_i_error_set(err, EVG_ERROR, NULL, 0, 0, "cannot start threads");
-    while (rc == 0 && read_rc == 0) {
-        batch *b = &p.b[p.next % p.cap];
-        if (p.next - p.emit == p.cap && (rc = deliver_oldest(&p, c, opts, failed, err)) < 0)
+    /* two batches a thread: one parsed while the next waits */
+    if (evg_i_window_init(&w, 2 * (size_t)threads, sizeof(batch), threads, parse_batch,
+                          (void *)in->name) < 0)
+        return evg_i_error_nomem(err);
+    while (rc == 0 && read_rc == 0 && !in->eof) {
+        while (rc == 0 && (b = evg_i_window_tail(&w)) == NULL)
+            rc = deliver_oldest(&w, c, opts, failed, err);
+        if (rc < 0)
             break;
         /* A read error still lets the whole lines before it through. */
         if ((read_rc = fill(b, in, err)) == EVG_ENOMEM || b->nlines == 0)
             break;
-        pthread_mutex_lock(&p.mu);
-        b->state = WAITING;
-        p.next++;
-        pthread_cond_signal(&p.work);
-        pthread_mutex_unlock(&p.mu);
+        evg_i_window_push(&w);
+        if (threads <= 1)
+            rc = deliver_oldest(&w, c, opts, failed, err);
     }
-    while (rc == 0 && p.emit < p.next)
-        rc = deliver_oldest(&p, c, opts, failed, err);
-    pthread_mutex_lock(&p.mu);
-    p.stop = 1;
-    pthread_cond_broadcast(&p.work);
-    pthread_mutex_unlock(&p.mu);
-    for (unsigned i = 0; i < started; i++)
-        pthread_join(threads[i], NULL); /* they finish what they took; nothing more */
-    for (size_t i = 0; i < p.cap; i++)
-        batch_free(&p.b[i]);
-    pthread_mutex_destroy(&p.mu);
-    pthread_cond_destroy(&p.work);
-    pthread_cond_destroy(&p.done);
-    free(p.b);
-    free(threads);
-    return rc < 0 ? rc : read_rc;
-}
-
-/* Read `in` on the calling thread. */
-static int read_here(evg_corpus *c, source *in, const evg_read_opts *opts, size_t *failed,
-                     evg_error *err)
-{
-    batch b;
-    int rc = 0, read_rc;
-
-    memset(&b, 0, sizeof b);
-    do {
-        /* A read error still lets the whole lines before it through. */
-        if ((read_rc = fill(&b, in, err)) == EVG_ENOMEM)
-            break;
-        parse_batch(in->name, &b);
-        rc = deliver(c, &b, opts, failed, err);
-    } while (rc == 0 && read_rc == 0 && in->eof == 0);
-    batch_free(&b);
+    while (rc == 0 && evg_i_window_count(&w))
+        rc = deliver_oldest(&w, c, opts, failed, err);
+    evg_i_window_free(&w, batch_free);
     return rc < 0 ? rc : read_rc;
 }
 
@@ -359,10 +284,7 @@ int evg_corpus_read_events(size_t *failed_out, evg_corpus *c, const char *path,
         fclose(in.f);
         return evg_i_error_set(err, EVG_EIO, in.name, 0, 0, "is a directory");
     }
-    if (threads > 1)
-        rc = read_threaded(c, &in, threads, opts, &failed, err);
-    else
-        rc = read_here(c, &in, opts, &failed, err);
+    rc = read_batches(c, &in, threads, opts, &failed, err);
     evg_i_buf_free(&in.carry);
     if (in.f != stdin)
         fclose(in.f);

@@ -1,4 +1,4 @@
-/* Unit tests of src/util: buffers, the arena, UTF-8, dates, errors, file I/O. */
+/* Unit tests of src/util: buffers, the arena, UTF-8, dates, errors, file I/O, the work window. */
 #include <stdalign.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "util/error.h"
 #include "util/fileio.h"
 #include "util/utf8.h"
+#include "util/window.h"
 
 /* ---- buf and grow --------------------------------------------------------- */
 
@@ -709,6 +711,119 @@ static void test_ofile_stdout(void **state)
     evg_ofile_abort(of);
 }
 
+/* ---- the work window ---------------------------------------------------- */
+
+typedef struct {
+    size_t seq;
+    uint64_t val;
+    int times; /* how often the work ran on it */
+    pthread_t who;
+    char *owned; /* what the caller put in, for the clear test */
+} wjob;
+
+/* Work of uneven length, so that jobs finish out of order on several threads. */
+static uint64_t mix(size_t seq)
+{
+    uint64_t h = seq + 1;
+    for (size_t i = 0; i < 2000 * (seq % 7); i++)
+        h = h * 6364136223846793005u + 1442695040888963407u;
+    return h;
+}
+
+static void wjob_work(void *slot, void *payload)
+{
+    wjob *j = slot;
+    (void)payload;
+    j->val = mix(j->seq);
+    j->times++;
+    j->who = pthread_self();
+}
+
+/* Check the head job, then free its slot. Returns its sequence number. */
+static size_t take_head(evg_i_window *w, size_t want)
+{
+    wjob *j = evg_i_window_wait(w);
+
+    assert_non_null(j);
+    assert_int_equal(j->seq, want);
+    assert_int_equal(j->times, 1);
+    assert_true(j->val == mix(want));
+    free(j->owned);
+    memset(j, 0, sizeof *j);
+    evg_i_window_pop(w);
+    return want;
+}
+
+static void test_window_hands_on_in_order(void **state)
+{
+    (void)state;
+    for (unsigned threads = 1; threads <= 4; threads++) {
+        evg_i_window w;
+        size_t pushed = 0, taken = 0, caller_did = 0;
+        wjob *j;
+
+        assert_int_equal(evg_i_window_init(&w, 8, sizeof(wjob), threads, wjob_work, NULL), 0);
+        assert_null(evg_i_window_head(&w));
+        assert_null(evg_i_window_wait(&w));
+        while (pushed < 400) {
+            while ((j = evg_i_window_tail(&w)) == NULL) {
+                assert_int_equal(evg_i_window_count(&w), 8);
+                caller_did += pthread_equal(((wjob *)evg_i_window_wait(&w))->who,
+                                            pthread_self()) != 0;
+                take_head(&w, taken++);
+            }
+            j->seq = pushed++;
+            evg_i_window_push(&w);
+            while ((j = evg_i_window_head(&w)) != NULL) {
+                caller_did += pthread_equal(j->who, pthread_self()) != 0;
+                take_head(&w, taken++);
+            }
+        }
+        while (evg_i_window_count(&w)) {
+            caller_did += pthread_equal(((wjob *)evg_i_window_wait(&w))->who,
+                                        pthread_self()) != 0;
+            take_head(&w, taken++);
+        }
+        assert_int_equal(taken, 400);
+        if (threads == 1) /* no workers: the caller did every job */
+            assert_int_equal(caller_did, 400);
+        evg_i_window_free(&w, NULL);
+    }
+}
+
+static int cleared;
+
+static void wjob_clear(void *slot)
+{
+    wjob *j = slot;
+    free(j->owned);
+    j->owned = NULL;
+    cleared++;
+}
+
+static void test_window_free_with_jobs_left(void **state)
+{
+    evg_i_window w;
+    wjob *j;
+    (void)state;
+
+    cleared = 0;
+    assert_int_equal(evg_i_window_init(&w, 4, sizeof(wjob), 3, wjob_work, NULL), 0);
+    for (size_t i = 0; (j = evg_i_window_tail(&w)) != NULL; i++) {
+        j->seq = i;
+        j->owned = evg_i_strdup("held by the job");
+        evg_i_window_push(&w);
+    }
+    assert_int_equal(evg_i_window_count(&w), 4);
+    take_head(&w, 0); /* the rest stays: done, being done, or waiting */
+    assert_int_equal(evg_i_window_count(&w), 3);
+    evg_i_window_free(&w, wjob_clear); /* the leak checkers see what clear missed */
+    assert_int_equal(cleared, 4);
+    assert_null(w.slots);
+    evg_i_window_free(&w, wjob_clear); /* twice is harmless */
+    assert_int_equal(cleared, 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -747,6 +862,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ofile_special_targets, ofile_setup,
                                         ofile_teardown),
         cmocka_unit_test(test_ofile_stdout),
+        cmocka_unit_test(test_window_hands_on_in_order),
+        cmocka_unit_test(test_window_free_with_jobs_left),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
