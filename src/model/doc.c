@@ -1,3 +1,6 @@
+#include <assert.h>
+#include <stdalign.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +62,188 @@ int evg_i_doc_new(evg_doc **out, const char *id, const char *path, const char *d
         return evg_i_error_nomem(err);
     }
     *out = d;
+    return 0;
+}
+
+/* A table of exactly `n` elements (evg_i_grow would round up); none for 0. */
+static int exact_table(void **table, size_t *cap, size_t n, size_t size)
+{
+    if (n == 0)
+        return 0;
+    if (n > SIZE_MAX / size || (*table = malloc(n * size)) == NULL)
+        return EVG_ENOMEM;
+    *cap = n;
+    return 0;
+}
+
+int evg_i_doc_new_sized(evg_doc **out, size_t nents, size_t nevents, evg_error *err)
+{
+    evg_doc *d;
+
+    *out = NULL;
+    if ((d = calloc(1, sizeof(*d))) == NULL)
+        return evg_i_error_nomem(err);
+    if (exact_table((void **)&d->ents, &d->cap_ents, nents, sizeof(*d->ents)) < 0 ||
+        exact_table((void **)&d->events, &d->cap_events, nevents, sizeof(*d->events)) < 0) {
+        evg_doc_free(d);
+        return evg_i_error_nomem(err);
+    }
+    *out = d;
+    return 0;
+}
+
+int evg_i_doc_push_entity(evg_doc *d, const evg_entity *e, evg_error *err)
+{
+    if (evg_i_grow((void **)&d->ents, &d->cap_ents, d->nents + 1, sizeof(*d->ents)) < 0)
+        return evg_i_error_nomem(err);
+    d->ents[d->nents++] = *e;
+    return 0;
+}
+
+int evg_i_doc_push_event(evg_doc *d, const evg_event *ev, evg_error *err)
+{
+    if (evg_i_grow((void **)&d->events, &d->cap_events, d->nevents + 1,
+                   sizeof(*d->events)) < 0)
+        return evg_i_error_nomem(err);
+    d->events[d->nevents++] = *ev;
+    return 0;
+}
+
+/* ---- settling a document ------------------------------------------------ */
+
+/*
+ * The block being filled: arrays from the front (all their elements are
+ * multiples of a pointer's size, so the front stays aligned), strings from
+ * the back (they need no alignment).
+ */
+typedef struct {
+    unsigned char *lo, *hi;
+} slab;
+
+#define ARRAY_OK(t) (alignof(t) <= alignof(void *) && sizeof(t) % alignof(void *) == 0)
+static_assert(ARRAY_OK(const char *) && ARRAY_OK(evg_participant) &&
+                  ARRAY_OK(evg_agreement_ref) && ARRAY_OK(evg_evidence),
+              "a document's arrays pack one after another, each aligned");
+
+static size_t str_room(const char *s)
+{
+    return s ? strlen(s) + 1 : 0;
+}
+
+static const char *slab_str(slab *b, const char *s)
+{
+    size_t n = str_room(s);
+
+    if (s == NULL)
+        return NULL;
+    b->hi -= n;
+    return memcpy(b->hi, s, n);
+}
+
+static void *slab_array(slab *b, const void *v, size_t n, size_t size)
+{
+    void *p = b->lo;
+
+    if (n == 0)
+        return NULL;
+    b->lo += n * size;
+    return memcpy(p, v, n * size);
+}
+
+static size_t entity_room(const evg_entity *e)
+{
+    size_t n = str_room(e->id) + str_room(e->name) + str_room(e->country) +
+               str_room(e->org) + str_room(e->kind) + e->ntitles * sizeof(*e->titles);
+
+    for (size_t i = 0; i < e->ntitles; i++)
+        n += str_room(e->titles[i]);
+    return n;
+}
+
+/* Participants and agreements name entities: their ids are the entities' own. */
+static size_t event_room(const evg_event *ev)
+{
+    size_t n = str_room(ev->id) + str_room(ev->date) + str_room(ev->date_source) +
+               str_room(ev->place) + ev->nparticipants * sizeof(*ev->participants) +
+               ev->nagreements * sizeof(*ev->agreements) +
+               ev->nevidence * sizeof(*ev->evidence);
+
+    for (size_t i = 0; i < ev->nevidence; i++)
+        n += str_room(ev->evidence[i].text);
+    return n;
+}
+
+static void settle_entity(slab *b, evg_entity *e)
+{
+    const char **titles = slab_array(b, e->titles, e->ntitles, sizeof(*e->titles));
+
+    for (size_t i = 0; i < e->ntitles; i++)
+        titles[i] = slab_str(b, titles[i]);
+    e->titles = titles;
+    e->id = slab_str(b, e->id);
+    e->name = slab_str(b, e->name);
+    e->country = slab_str(b, e->country);
+    e->org = slab_str(b, e->org);
+    e->kind = slab_str(b, e->kind);
+}
+
+/* The settled id of the entity whose borrowed id was `id` (in old[]). */
+static const char *entity_id(const evg_doc *d, const char *const *old, const char *id)
+{
+    for (size_t k = 0; k < d->nents; k++)
+        if (old[k] == id)
+            return d->ents[k].id;
+    return NULL; /* not reached: the reader points only at entities' ids */
+}
+
+static void settle_event(slab *b, evg_event *ev, const evg_doc *d, const char *const *old)
+{
+    evg_participant *ps = slab_array(b, ev->participants, ev->nparticipants, sizeof(*ps));
+    evg_agreement_ref *as = slab_array(b, ev->agreements, ev->nagreements, sizeof(*as));
+    evg_evidence *es = slab_array(b, ev->evidence, ev->nevidence, sizeof(*es));
+
+    for (size_t i = 0; i < ev->nparticipants; i++)
+        ps[i].entity = entity_id(d, old, ps[i].entity);
+    for (size_t i = 0; i < ev->nagreements; i++)
+        as[i].entity = entity_id(d, old, as[i].entity);
+    for (size_t i = 0; i < ev->nevidence; i++)
+        es[i].text = slab_str(b, es[i].text);
+    ev->participants = ps;
+    ev->agreements = as;
+    ev->evidence = es;
+    ev->id = slab_str(b, ev->id);
+    ev->date = slab_str(b, ev->date);
+    ev->date_source = slab_str(b, ev->date_source);
+    ev->place = slab_str(b, ev->place);
+}
+
+int evg_i_doc_settle(evg_doc *d, evg_error *err)
+{
+    size_t room = str_room(d->id) + str_room(d->path) + str_room(d->date) +
+                  str_room(d->title);
+    const char **old = NULL;
+    slab b;
+
+    for (size_t i = 0; i < d->nents; i++)
+        room += entity_room(&d->ents[i]);
+    for (size_t i = 0; i < d->nevents; i++)
+        room += event_room(&d->events[i]);
+    if ((d->slab = malloc(room ? room : 1)) == NULL ||
+        (d->nents && (old = malloc(d->nents * sizeof(*old))) == NULL))
+        return evg_i_error_nomem(err);
+    b.lo = d->slab;
+    b.hi = d->slab + room;
+    d->id = slab_str(&b, d->id);
+    d->path = slab_str(&b, d->path);
+    d->date = slab_str(&b, d->date);
+    d->title = slab_str(&b, d->title);
+    for (size_t i = 0; i < d->nents; i++) {
+        old[i] = d->ents[i].id;
+        settle_entity(&b, &d->ents[i]);
+    }
+    for (size_t i = 0; i < d->nevents; i++)
+        settle_event(&b, &d->events[i], d, old);
+    free(old);
     return 0;
 }
 
@@ -173,6 +358,7 @@ void evg_doc_free(evg_doc *d)
     if (d == NULL)
         return;
     evg_i_arena_free(&d->arena);
+    free(d->slab);
     free(d->ents);
     free(d->events);
     free(d);

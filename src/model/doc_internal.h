@@ -6,10 +6,14 @@
 
 /*
  * A document owns one arena holding every string and array of its entities
- * and events; the two tables themselves are growable heap arrays.
+ * and events; the two tables themselves are growable heap arrays. A record
+ * read back is built first on strings it borrows, then settled: its tables
+ * are exact and all it holds is copied into one block of the size measured,
+ * so a million records do not each keep half-empty arena blocks and tables.
  */
 struct evg_doc {
     evg_i_arena arena;
+    unsigned char *slab; /* a settled document's strings and arrays */
     const char *id, *path, *date, *title;
     evg_entity *ents;
     size_t nents, cap_ents;
@@ -20,6 +24,27 @@ struct evg_doc {
 /* A new empty document; strings are copied (any may be NULL except id). */
 int evg_i_doc_new(evg_doc **out, const char *id, const char *path, const char *date,
                   const char *title, evg_error *err);
+
+/*
+ * A new empty document for a record read back: all fields NULL, tables for
+ * exactly `nents` entities and `nevents` events.
+ */
+int evg_i_doc_new_sized(evg_doc **out, size_t nents, size_t nevents, evg_error *err);
+
+/*
+ * Append `e` or `ev` as it is, its strings and arrays only borrowed (until
+ * evg_i_doc_settle()). Returns 0 or EVG_ENOMEM.
+ */
+int evg_i_doc_push_entity(evg_doc *d, const evg_entity *e, evg_error *err);
+int evg_i_doc_push_event(evg_doc *d, const evg_event *ev, evg_error *err);
+
+/*
+ * Copy everything `d` borrows (its metadata, the entities and events pushed)
+ * into one block of its own. A participant's or agreement's entity must be
+ * the very pointer of that entity's id; it is pointed at the copy of the id.
+ * Call once, on a document made by evg_i_doc_new_sized(). 0 or EVG_ENOMEM.
+ */
+int evg_i_doc_settle(evg_doc *d, evg_error *err);
 
 /*
  * Append a deep copy of `e` (strings and the titles array copied into the

@@ -10,33 +10,84 @@
 #define FIRST_BLOCK (64u << 10)
 #define MAX_BLOCK (64u << 20)
 
+/* A block for what did not fit in the scratch block during one window. */
+struct evg_i_jspill {
+    evg_i_jspill *next;
+    size_t used, cap;
+    alignas(max_align_t) unsigned char data[];
+};
+
 static _Thread_local evg_i_jscratch *active;
 static json_malloc_t prev_malloc = malloc;
 static json_free_t prev_free = free;
 static pthread_once_t installed = PTHREAD_ONCE_INIT;
+
+/*
+ * `need` bytes from the window's spill blocks, adding one when full; each
+ * twice the last, so a huge record makes few blocks for frees to look
+ * through. Kept out of line: inlined, it made every allocation save and
+ * restore registers.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void *spill_alloc(evg_i_jscratch *s, size_t need)
+{
+    evg_i_jspill *b = s->spill;
+
+    s->missed += need;
+    if (b == NULL || b->cap - b->used < need) {
+        size_t cap = FIRST_BLOCK;
+        if (b)
+            cap = b->cap < MAX_BLOCK ? 2 * b->cap : b->cap;
+        if (cap < need)
+            cap = need;
+        if (cap > SIZE_MAX - sizeof(*b) || (b = malloc(sizeof(*b) + cap)) == NULL)
+            return NULL;
+        b->used = 0;
+        b->cap = cap;
+        b->next = s->spill;
+        s->spill = b;
+    }
+    b->used += need;
+    return b->data + b->used - need;
+}
+
+static int in_spill(const evg_i_jscratch *s, const unsigned char *p)
+{
+    for (const evg_i_jspill *b = s->spill; b; b = b->next)
+        if (p >= b->data && p < b->data + b->cap)
+            return 1;
+    return 0;
+}
 
 static void *scratch_malloc(size_t n)
 {
     evg_i_jscratch *s = active;
     size_t need = (n + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
 
-    if (s && need >= n && s->cap - s->used >= need) {
+    if (s == NULL)
+        return prev_malloc(n);
+    if (need < n)
+        return NULL;
+    if (s->cap - s->used >= need) {
         void *p = s->block + s->used;
         s->used += need;
         return p;
     }
-    if (s)
-        s->missed += need;
-    return prev_malloc(n);
+    return spill_alloc(s, need);
 }
 
 static void scratch_free(void *p)
 {
     evg_i_jscratch *s = active;
 
-    if (p == NULL || (s && s->block && (unsigned char *)p >= s->block &&
-                      (unsigned char *)p < s->block + s->cap))
+    if (p == NULL)
         return;
+    if (s && ((s->block && (unsigned char *)p >= s->block &&
+               (unsigned char *)p < s->block + s->cap) ||
+              in_spill(s, p)))
+        return; /* released with the window */
     prev_free(p);
 }
 
@@ -59,7 +110,7 @@ void evg_i_jscratch_begin(evg_i_jscratch *s)
     while (cap < MAX_BLOCK && cap < s->used + s->missed)
         cap *= 2;
     if (cap != s->cap || s->block == NULL) {
-        /* Not enough last time: a larger block (none at all just means malloc). */
+        /* Not enough last time: a larger block (none at all just means spilling). */
         free(s->block);
         s->block = malloc(cap);
         s->cap = s->block ? cap : 0;
@@ -70,8 +121,17 @@ void evg_i_jscratch_begin(evg_i_jscratch *s)
 
 void evg_i_jscratch_end(evg_i_jscratch *s)
 {
-    (void)s;
+    while (s->spill) {
+        evg_i_jspill *next = s->spill->next;
+        free(s->spill);
+        s->spill = next;
+    }
     active = NULL;
+}
+
+int evg_i_jscratch_active(void)
+{
+    return active != NULL;
 }
 
 void evg_i_jscratch_free(evg_i_jscratch *s)

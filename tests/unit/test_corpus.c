@@ -206,6 +206,75 @@ static void test_threads_same_corpus_and_diagnostics(void **state)
     free(dir);
 }
 
+/*
+ * One record of 600 people and 300 events, far more than the parser's first
+ * scratch block, between two small ones: read through the corpus (parsed in
+ * a scratch window, on one thread or two) it is the record parsed alone.
+ */
+static int write_big_record(FILE *f, int n)
+{
+    fprintf(f, "{\"doc\":{\"id\":\"big\",\"date\":\"2025-03-04\"},\"entities\":[");
+    fprintf(f, "{\"id\":\"country:NLD\",\"type\":\"country\",\"name\":\"Netherlands\"}");
+    for (int i = 0; i < n; i++)
+        fprintf(f, ",{\"id\":\"person:envoy-%d\",\"type\":\"person\",\"name\":\"Envoy %d\","
+                   "\"titles\":[\"Special Envoy\",\"Adviser %d\"],\"country\":\"NLD\"}",
+                i, i, i);
+    fprintf(f, "],\"events\":[");
+    for (int i = 0; i < n / 2; i++)
+        fprintf(f, "%s{\"id\":\"big#%d\",\"type\":\"meeting\",\"status\":\"reported\","
+                   "\"date\":\"2025-03-0%d\",\"date_source\":\"text\",\"participants\":["
+                   "{\"entity\":\"person:envoy-%d\",\"role\":\"host\"},"
+                   "{\"entity\":\"person:envoy-%d\",\"role\":\"guest\"}],"
+                   "\"evidence\":[{\"start\":0,\"end\":21,\"text\":\"Envoy %d met Envoy %d.\"}]}",
+                i ? "," : "", i + 1, 1 + i % 9, 2 * i, 2 * i + 1, 2 * i, 2 * i + 1);
+    return fprintf(f, "]}\n") > 0 ? 0 : -1;
+}
+
+static void test_big_record_as_parsed_alone(void **state)
+{
+    char *dir = th_mkdtemp(), *path = th_join(dir, "big.jsonl"), *text = NULL;
+    char *alone = NULL, *read = NULL;
+    size_t len = 0, alen = 0, rlen = 0;
+    evg_doc *d = NULL;
+    FILE *f = open_memstream(&text, &len);
+    (void)state;
+
+    assert_non_null(f);
+    assert_int_equal(write_big_record(f, 600), 0);
+    assert_int_equal(fclose(f), 0);
+    assert_true(len > 100000);
+    assert_int_equal(evg_doc_parse_json(&d, text, len, "big.jsonl", 2, NULL), 0);
+    assert_int_equal(evg_doc_to_json(&alone, &alen, d, NULL), 0);
+    evg_doc_free(d);
+    assert_non_null(f = fopen(path, "wb"));
+    fputs("{\"doc\":{\"id\":\"before\"}}\n", f);
+    fwrite(text, 1, len, f);
+    fputs("{\"doc\":{\"id\":\"after\"}}\n", f);
+    assert_int_equal(fclose(f), 0);
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        evg_read_opts opts = EVG_READ_OPTS_INIT;
+        evg_corpus *c = NULL;
+        size_t failed = 0;
+
+        opts.threads = threads;
+        assert_int_equal(evg_corpus_new(&c, NULL), 0);
+        assert_int_equal(evg_corpus_read_events(&failed, c, path, &opts, NULL), 0);
+        assert_int_equal(failed, 0);
+        assert_int_equal(evg_corpus_doc_count(c), 3);
+        assert_string_equal(evg_doc_id(evg_corpus_doc(c, 2)), "after");
+        assert_int_equal(evg_doc_to_json(&read, &rlen, evg_corpus_doc(c, 1), NULL), 0);
+        assert_int_equal(rlen, alen);
+        assert_memory_equal(read, alone, alen);
+        free(read);
+        evg_corpus_free(c);
+    }
+    free(alone);
+    free(text);
+    th_rmtree(dir);
+    free(path);
+    free(dir);
+}
+
 static void test_stdin(void **state)
 {
     evg_corpus *c = NULL;
@@ -250,6 +319,7 @@ int main(void)
         cmocka_unit_test(test_missing_file_and_directory),
         cmocka_unit_test(test_line_ends_bom_and_last_line),
         cmocka_unit_test(test_threads_same_corpus_and_diagnostics),
+        cmocka_unit_test(test_big_record_as_parsed_alone),
         cmocka_unit_test(test_stdin),
         cmocka_unit_test(test_add_doc),
     };
