@@ -218,6 +218,7 @@ typedef struct {
     size_t m;          /* mention index */
     const char *name;  /* the name used: as written, or the alias's canonical name */
     const char *key;   /* its key (arena) */
+    const char *base;  /* the key before "@<document>": what the name alone gives */
     const char *acr;   /* an acronym form's acronym (arena), else NULL */
     const char *kinds; /* its kind words (arena) */
     const char *canonical; /* the alias's canonical name, when the name is a variant */
@@ -252,16 +253,18 @@ static int add_tie(agr_ctx *c, const char *acr_key, const char *long_key)
     return 0;
 }
 
-/* Key, acronym and kinds of mention `a`; a parenthesized acronym ties itself. */
-static int describe(agr_ctx *c, agr_info *a)
+/*
+ * Key (without the document of a description), acronym and kinds of the
+ * name `name`; a parenthesized acronym ties itself.
+ */
+static int describe(agr_ctx *c, agr_info *a, const char *name)
 {
-    const evg_i_mention *m = &c->b->m[a->m];
     evg_i_buf key = EVG_I_BUF_INIT;
     char kinds[128], acr[16];
     const char *canon = NULL;
     int rc = EVG_ENOMEM;
 
-    a->name = m->e->name && m->e->name[0] ? m->e->name : m->e->id;
+    a->name = name;
     if (evg_i_slug(&key, a->name, strlen(a->name)) < 0)
         goto cleanup;
     if (evg_i_alias_lookup(c->b, key.ptr, NULL, &canon))
@@ -270,10 +273,8 @@ static int describe(agr_ctx *c, agr_info *a)
     if (parse(&c->p, a->name) < 0 || key_of(&key, &c->p) < 0)
         goto cleanup;
     a->specific = canon != NULL || is_specific(&c->p);
-    if (!a->specific && evg_i_buf_printf(&key, "@%s", evg_doc_id(c->b->docs[m->doc])) < 0)
-        goto cleanup;
     kinds_of(kinds, sizeof kinds, &c->p);
-    if ((a->key = keep(c, key.ptr)) == NULL || (a->kinds = keep(c, kinds)) == NULL)
+    if ((a->key = a->base = keep(c, key.ptr)) == NULL || (a->kinds = keep(c, kinds)) == NULL)
         goto cleanup;
     if (acronym_of(&c->p) && (a->acr = keep(c, acronym_of(&c->p))) == NULL)
         goto cleanup;
@@ -290,6 +291,37 @@ static int describe(agr_ctx *c, agr_info *a)
     }
     rc = 0;
 cleanup:
+    evg_i_buf_free(&key);
+    return rc;
+}
+
+/*
+ * describe() once per distinct name (a treaty is named the same way in
+ * thousands of articles), copied for the repeats; then a description's key
+ * gets its document: "@<document id>".
+ */
+static int describe_cached(agr_ctx *c, evg_i_strmap *seen, agr_info *a)
+{
+    const evg_i_mention *m = &c->b->m[a->m];
+    const char *name = m->e->name && m->e->name[0] ? m->e->name : m->e->id;
+    const char *doc = evg_doc_id(c->b->docs[m->doc]);
+    long first = evg_i_strmap_get(seen, name, strlen(name));
+    evg_i_buf key = EVG_I_BUF_INIT;
+    size_t mention = a->m;
+    int rc = 0;
+
+    if (first >= 0) {
+        *a = c->a[first];
+        a->m = mention;
+    } else if (describe(c, a, name) < 0 ||
+               evg_i_strmap_put(seen, name, strlen(name), (long)(a - c->a)) < 0) {
+        return EVG_ENOMEM;
+    }
+    if (a->specific)
+        return 0;
+    if (evg_i_buf_puts(&key, a->base) < 0 || evg_i_buf_putc(&key, '@') < 0 ||
+        evg_i_buf_puts(&key, doc) < 0 || (a->key = keep(c, key.ptr)) == NULL)
+        rc = EVG_ENOMEM;
     evg_i_buf_free(&key);
     return rc;
 }
@@ -346,6 +378,7 @@ static const char *long_form(const agr_ctx *c, const char *key)
 
 int evg_i_resolve_agreements(evg_i_builder *b)
 {
+    evg_i_strmap seen = EVG_I_STRMAP_INIT; /* a name -> its first mention in c.a */
     agr_ctx c;
     size_t start = 0;
     int rc = 0;
@@ -359,7 +392,7 @@ int evg_i_resolve_agreements(evg_i_builder *b)
             c.a[c.n++].m = i;
     b->stats.agreement_mentions = c.n;
     for (size_t i = 0; i < c.n; i++)
-        if (describe(&c, &c.a[i]) < 0)
+        if (describe_cached(&c, &seen, &c.a[i]) < 0)
             goto nomem;
     for (size_t i = 1; i <= c.n; i++) { /* mentions of one document are adjacent */
         if (i < c.n && b->m[c.a[i].m].doc == b->m[c.a[start].m].doc)
@@ -380,6 +413,7 @@ int evg_i_resolve_agreements(evg_i_builder *b)
 nomem:
     rc = evg_i_error_nomem(b->err);
 cleanup:
+    evg_i_strmap_free(&seen);
     free(c.a);
     free(c.t);
     evg_i_buf_free(&c.p.store);

@@ -112,6 +112,7 @@ typedef struct {
     size_t nsigners, cap_signers;
     const char *country, *kind; /* chosen */
     size_t org;                 /* chosen organization vertex, or SIZE_MAX */
+    size_t country_v;           /* the vertex of `country` (not for places), or SIZE_MAX */
     size_t meeting;             /* meetings: index into builder.meetings */
     const char *first, *last;   /* dates of the events it is part of */
     size_t sources; /* set by evg_i_count_sources() from the notes */
@@ -184,7 +185,9 @@ typedef struct {
     evg_i_memo keys;         /* "<prefix><name>" -> (organization or place key, canonical) */
     evg_i_memo folded;       /* a title -> its folded form */
     evg_i_memo country_keys; /* a country's id -> its key */
+    evg_i_memo place_codes;  /* a place's name -> its country code, when not date-bound */
     evg_i_buf tmp;           /* scratch, reused: no allocation per mention */
+    evg_i_buf text;          /* scratch for a label or a meeting's text, copied out after */
     void *iso;               /* country names (json_t *), loaded on first need */
     void *places;            /* place words -> alpha-3 (places.c), loaded on first need */
     evg_graph_stats stats;

@@ -26,14 +26,19 @@ static const cameo MEDIATE = {"045", "Mediate"};
 static const cameo NEGOTIATE = {"046", "Engage in negotiation"};
 static const cameo SIGN = {"057", "Sign formal agreement"};
 
-/* Whether `word` occurs in `s`, ignoring ASCII case. */
+/*
+ * Whether `word` (lower-case ASCII letters) occurs in `s`, ignoring ASCII
+ * case. strpbrk() skips to the next possible first letter: every meeting's
+ * evidence is searched, and most of it is other letters.
+ */
 static int has_word(const char *s, const char *word)
 {
+    const char first[] = {word[0], (char)(word[0] - 'a' + 'A'), '\0'};
     size_t n = strlen(word);
 
-    for (; s && *s; s++) {
-        size_t i = 0;
-        while (i < n && s[i] && (s[i] | 0x20) == word[i])
+    for (s = s ? strpbrk(s, first) : NULL; s; s = strpbrk(s + 1, first)) {
+        size_t i = 1;
+        while (i < n && (s[i] | 0x20) == word[i])
             i++;
         if (i == n)
             return 1;

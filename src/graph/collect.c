@@ -27,9 +27,10 @@ static int by_doc_id(const void *a, const void *b)
     return c;
 }
 
-/* Serialize every record whose id another record shares. */
-static int serialize_duplicates(doc_slot *s, size_t n)
+/* Serialize every record whose id another record shares; sets *any when there was one. */
+static int serialize_duplicates(int *any, doc_slot *s, size_t n)
 {
+    *any = 0;
     for (size_t i = 0; i < n; i++) {
         int dup = (i > 0 && strcmp(s[i].id, s[i - 1].id) == 0) ||
                   (i + 1 < n && strcmp(s[i].id, s[i + 1].id) == 0);
@@ -38,6 +39,7 @@ static int serialize_duplicates(doc_slot *s, size_t n)
             return EVG_ENOMEM;
         if (dup && s[i].json == NULL && (s[i].json = strdup("\xFF")) == NULL)
             return EVG_ENOMEM;
+        *any |= dup;
     }
     return 0;
 }
@@ -47,7 +49,7 @@ static int choose_docs(evg_i_builder *b, const evg_corpus *c)
 {
     size_t n = evg_corpus_doc_count(c);
     doc_slot *s = NULL;
-    int rc = 0;
+    int rc = 0, dups = 0;
 
     if (n && ((s = calloc(n, sizeof(*s))) == NULL ||
               (b->docs = calloc(n, sizeof(*b->docs))) == NULL)) {
@@ -60,11 +62,11 @@ static int choose_docs(evg_i_builder *b, const evg_corpus *c)
     }
     if (n)
         qsort(s, n, sizeof(*s), by_doc_id);
-    if (serialize_duplicates(s, n) < 0) {
+    if (serialize_duplicates(&dups, s, n) < 0) {
         rc = evg_i_error_nomem(b->err);
         goto cleanup;
     }
-    if (n)
+    if (dups)
         qsort(s, n, sizeof(*s), by_doc_id); /* equal ids now ordered by their JSON */
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && strcmp(s[i].id, s[i - 1].id) == 0) {
@@ -153,7 +155,9 @@ void evg_i_builder_free(evg_i_builder *b)
     evg_i_memo_free(&b->keys);
     evg_i_memo_free(&b->folded);
     evg_i_memo_free(&b->country_keys);
+    evg_i_memo_free(&b->place_codes);
     evg_i_buf_free(&b->tmp);
+    evg_i_buf_free(&b->text);
     evg_i_country_names_free(b);
     evg_i_place_table_free(b);
     memset(b, 0, sizeof(*b));

@@ -31,7 +31,7 @@ int evg_i_vertex_get(size_t *out, evg_i_builder *b, const char *raw, evg_node_ty
         return nomem(b);
     v = &b->v[b->nv];
     memset(v, 0, sizeof(*v));
-    v->org = v->meeting = SIZE_MAX;
+    v->org = v->meeting = v->country_v = SIZE_MAX;
     v->type = type;
     if ((v->raw = evg_i_arena_strdup(b->arena, raw)) == NULL ||
         evg_i_strmap_put(&b->map, raw, strlen(raw), (long)b->nv) < 0)
@@ -328,12 +328,13 @@ static int choose(evg_i_builder *b, size_t i)
     v->kind = evg_i_tally_best(&b->v[i].kinds, EVG_I_RANK_CODE);
     if (v->country && v->type != EVG_NODE_PLACE) {
         size_t w = evg_i_tally_get(&v->countries, v->country);
-        if (evg_i_buf_printf(&key, "country:%s", v->country) < 0) {
+        if (evg_i_buf_puts(&key, "country:") < 0 || evg_i_buf_puts(&key, v->country) < 0) {
             rc = nomem(b);
             goto cleanup;
         }
         EVG_CHECK(link(b, i, key.ptr, EVG_NODE_COUNTRY, EVG_I_REL_REPRESENTS, w, &to));
         b->v[to].people += b->v[i].type == EVG_NODE_PERSON;
+        b->v[i].country_v = to;
     }
     if (org) {
         EVG_CHECK(link(b, i, org, EVG_NODE_ORGANIZATION, EVG_I_REL_MEMBER_OF,
@@ -354,9 +355,16 @@ long evg_i_country_vertex(evg_i_builder *b, const char *cc)
     return evg_i_strmap_get(&b->map, b->tmp.ptr, b->tmp.len);
 }
 
-/* A country is named also by the documents that give it as somebody's country. */
+#define NO_VERTEX LONG_MAX
+
+/*
+ * A country is named also by the documents that give it as somebody's
+ * country. Each code's vertex is looked up once (NO_VERTEX: none): a few
+ * hundred codes, given by millions of mentions.
+ */
 static int country_notes(evg_i_builder *b)
 {
+    evg_i_strmap vertex_of = EVG_I_STRMAP_INIT;
     int rc = 0;
 
     for (size_t i = 0; i < b->nm && rc == 0; i++) {
@@ -364,11 +372,18 @@ static int country_notes(evg_i_builder *b)
         long c;
         if (cc == NULL || cc[0] == '\0')
             continue;
-        if ((c = evg_i_country_vertex(b, cc)) == EVG_ENOMEM)
-            rc = nomem(b);
-        else if (c >= 0)
+        if ((c = evg_i_strmap_get(&vertex_of, cc, strlen(cc))) < 0) {
+            if ((c = evg_i_country_vertex(b, cc)) == EVG_ENOMEM ||
+                evg_i_strmap_put(&vertex_of, cc, strlen(cc), c < 0 ? NO_VERTEX : c) < 0) {
+                rc = nomem(b);
+                break;
+            }
+            c = c < 0 ? NO_VERTEX : c;
+        }
+        if (c != NO_VERTEX)
             rc = evg_i_note(b, (size_t)c, b->m[i].doc);
     }
+    evg_i_strmap_free(&vertex_of);
     return rc;
 }
 

@@ -148,14 +148,9 @@ static size_t meeting_countries(size_t *out, evg_i_builder *b, const evg_i_meeti
 
     for (size_t p = 0; p < mt->npeople; p++) {
         const evg_i_bvertex *v = &b->v[mt->people[p]];
-        size_t at, c;
-        long found;
-        if (v->type != EVG_NODE_PERSON || v->country == NULL)
+        size_t at, c = v->country_v; /* linked by choose() to every person with a country */
+        if (v->type != EVG_NODE_PERSON || v->country == NULL || c == SIZE_MAX)
             continue;
-        /* < 0: no such vertex (or no memory for the lookup key: left out) */
-        if ((found = evg_i_country_vertex(b, v->country)) < 0)
-            continue;
-        c = (size_t)found;
         for (at = 0; at < n && out[at] < c; at++)
             ;
         if (at < n && out[at] == c)
@@ -219,20 +214,20 @@ cleanup:
     return rc;
 }
 
-/* Join `n` strings with `sep` into the arena; NULL when n == 0. */
-static int join(const char **out, evg_i_arena *a, const char *const *s, size_t n,
+/* Join `n` strings with `sep` into the arena (by way of b->text); NULL when n == 0. */
+static int join(const char **out, evg_i_builder *b, const char *const *s, size_t n,
                 const char *sep)
 {
-    evg_i_buf buf = EVG_I_BUF_INIT;
+    evg_i_buf *buf = &b->text;
     int rc = 0;
 
     *out = NULL;
+    evg_i_buf_clear(buf);
     for (size_t i = 0; i < n && rc == 0; i++)
-        if ((i && evg_i_buf_puts(&buf, sep) < 0) || evg_i_buf_puts(&buf, s[i]) < 0)
+        if ((i && evg_i_buf_puts(buf, sep) < 0) || evg_i_buf_puts(buf, s[i]) < 0)
             rc = EVG_ENOMEM;
-    if (rc == 0 && n && (*out = evg_i_arena_strdup(a, buf.ptr)) == NULL)
+    if (rc == 0 && n && (*out = evg_i_arena_strdup(b->arena, buf->ptr)) == NULL)
         rc = EVG_ENOMEM;
-    evg_i_buf_free(&buf);
     return rc;
 }
 
@@ -242,11 +237,12 @@ static int join(const char **out, evg_i_arena *a, const char *const *s, size_t n
  */
 static int evidence(const char **out, evg_i_builder *b, const evg_i_meeting *mt)
 {
-    evg_i_buf buf = EVG_I_BUF_INIT;
+    evg_i_buf *buf = &b->text;
     int several = b->r[mt->reports[0]].doc != b->r[mt->reports[mt->nreports - 1]].doc;
     int rc = 0;
 
     *out = NULL;
+    evg_i_buf_clear(buf);
     for (size_t k = 0; k < mt->nreports && rc == 0; k++) {
         const evg_i_report *r = &b->r[mt->reports[k]];
         const char *doc = evg_doc_id(b->docs[r->doc]);
@@ -255,15 +251,16 @@ static int evidence(const char **out, evg_i_builder *b, const evg_i_meeting *mt)
             int dup = text == NULL || text[0] == '\0';
             for (size_t j = 0; j < i && !dup; j++)
                 dup = strcmp(text, r->ev->evidence[j].text) == 0;
-            if (!dup && ((buf.len && evg_i_buf_putc(&buf, ' ') < 0) ||
-                         (several && evg_i_buf_printf(&buf, "[%s] ", doc) < 0) ||
-                         evg_i_buf_puts(&buf, text) < 0))
+            if (!dup && ((buf->len && evg_i_buf_putc(buf, ' ') < 0) ||
+                         (several && (evg_i_buf_putc(buf, '[') < 0 ||
+                                      evg_i_buf_puts(buf, doc) < 0 ||
+                                      evg_i_buf_puts(buf, "] ") < 0)) ||
+                         evg_i_buf_puts(buf, text) < 0))
                 rc = EVG_ENOMEM;
         }
     }
-    if (rc == 0 && buf.len && (*out = evg_i_arena_strdup(b->arena, buf.ptr)) == NULL)
+    if (rc == 0 && buf->len && (*out = evg_i_arena_strdup(b->arena, buf->ptr)) == NULL)
         rc = EVG_ENOMEM;
-    evg_i_buf_free(&buf);
     return rc;
 }
 
@@ -283,7 +280,7 @@ int evg_i_meeting_texts(evg_i_builder *b, const evg_i_meeting *mt, const char **
         if (n == 0 || strcmp(s[n - 1], doc) != 0)
             s[n++] = doc;
     }
-    EVG_CHECK(join(docs_out, b->arena, s, n, "; "));
+    EVG_CHECK(join(docs_out, b, s, n, "; "));
     EVG_CHECK(evidence(evidence_out, b, mt));
     ncc = meeting_countries(cc, b, mt); /* vertex order is not code order: sort codes */
     for (size_t i = 0; i < ncc; i++)
@@ -294,7 +291,7 @@ int evg_i_meeting_texts(evg_i_builder *b, const evg_i_meeting *mt, const char **
             s[j] = s[j - 1];
             s[j - 1] = t;
         }
-    EVG_CHECK(join(countries_out, b->arena, s, ncc, "; "));
+    EVG_CHECK(join(countries_out, b, s, ncc, "; "));
 cleanup:
     free(s);
     free(cc);

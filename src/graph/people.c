@@ -203,15 +203,20 @@ static int link_full_names(people_ctx *p)
     int rc = 0;
 
     for (size_t i = 0; i < p->n; i++) {
-        const evg_entity *e = p->b->m[p->person[i]].e;
+        const evg_entity *e = p->b->m[p->person[i]].e, *first;
         EVG_CHECK(analyse_cached(&p->first[i], p, &names, i));
         if (p->info[i].is_short)
             continue;
+        first = p->b->m[p->person[p->first[i]]].e;
         if (p->first[i] != i)
             unite(p->uf, p->first[i], i);
         else
             EVG_CHECK(unite_by(p, &keys, p->info[i].key, i));
-        if (e->id)
+        /*
+         * A repeated name with the id of the name's first mention needs no
+         * lookup: that mention was united with the id's first holder.
+         */
+        if (e->id && (first == e || first->id == NULL || strcmp(e->id, first->id) != 0))
             EVG_CHECK(unite_by(p, &ids, e->id, i));
     }
 cleanup:
@@ -372,7 +377,8 @@ static int short_key(const char **out, people_ctx *p, const char *key, const cha
     evg_i_buf k = EVG_I_BUF_INIT;
     int rc = 0;
 
-    if (evg_i_buf_printf(&k, "person:~%s@%s", key, cc ? cc : NO_COUNTRY) < 0 ||
+    if (evg_i_buf_puts(&k, "person:~") < 0 || evg_i_buf_puts(&k, key) < 0 ||
+        evg_i_buf_putc(&k, '@') < 0 || evg_i_buf_puts(&k, cc ? cc : NO_COUNTRY) < 0 ||
         (*out = evg_i_arena_strdup(p->b->arena, k.ptr)) == NULL)
         rc = evg_i_error_nomem(p->b->err);
     evg_i_buf_free(&k);
@@ -437,7 +443,7 @@ static int key_full_names(people_ctx *p)
         if (p->info[i].is_short || r != i)
             continue;
         evg_i_buf_clear(&k);
-        if (evg_i_buf_printf(&k, "person:%s", p->root_key[r]) < 0 ||
+        if (evg_i_buf_puts(&k, "person:") < 0 || evg_i_buf_puts(&k, p->root_key[r]) < 0 ||
             (m->key = evg_i_arena_strdup(p->b->arena, k.ptr)) == NULL)
             rc = evg_i_error_nomem(p->b->err);
     }

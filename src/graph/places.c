@@ -110,8 +110,12 @@ static int by_key(const void *a, const void *b)
     return c ? c : (x->order > y->order) - (x->order < y->order);
 }
 
-/* The country the word `key` names at `date` (NULL: any), or NULL. */
-static const char *lookup(const place_table *t, const char *key, const char *date)
+/*
+ * The country the word `key` names at `date` (NULL: any), or NULL; sets
+ * `*dated` when an entry for the word has a validity, so that the answer
+ * may depend on the date.
+ */
+static const char *lookup(const place_table *t, const char *key, const char *date, int *dated)
 {
     size_t lo = 0, hi = t->n;
 
@@ -124,6 +128,7 @@ static const char *lookup(const place_table *t, const char *key, const char *dat
     }
     for (size_t i = lo; i < t->n && strcmp(t->w[i].key, key) == 0; i++) {
         const place_word *w = &t->w[i];
+        *dated |= w->from != NULL || w->until != NULL;
         if (date && ((w->from && strcmp(date, w->from) < 0) ||
                      (w->until && strcmp(date, w->until) > 0)))
             continue;
@@ -149,8 +154,9 @@ static int table(place_table **out, evg_i_builder *b)
     return 0;
 }
 
-int evg_i_place_country(const char **out, evg_i_builder *b, const char *place,
-                        const char *date)
+/* The country of `place` at `date`; `*dated` set when another date could change it. */
+static int place_country(const char **out, int *dated, evg_i_builder *b, const char *place,
+                         const char *date)
 {
     evg_i_buf slug = EVG_I_BUF_INIT;
     const char *found = NULL, *starts[64];
@@ -177,7 +183,7 @@ int evg_i_place_country(const char **out, evg_i_builder *b, const char *place,
                 break;
             memcpy(phrase, starts[i], n);
             phrase[n] = '\0';
-            code = lookup(t, phrase, date);
+            code = lookup(t, phrase, date, dated);
             if (code && found && strcmp(code, found) != 0) {
                 found = NULL;
                 goto done;
@@ -191,6 +197,29 @@ done:
 cleanup:
     evg_i_buf_free(&slug);
     return rc;
+}
+
+/*
+ * A million reports name a few thousand places: the answer for a name is
+ * kept, unless a word of it changed country in time (Moscow: SUN, then RUS).
+ */
+int evg_i_place_country(const char **out, evg_i_builder *b, const char *place,
+                        const char *date)
+{
+    const evg_i_memo_val *seen = evg_i_memo_get(&b->place_codes, place, strlen(place));
+    evg_i_memo_val val = {NULL, NULL};
+    int dated = 0;
+
+    if (seen) {
+        *out = seen->a;
+        return 0;
+    }
+    if (place_country(out, &dated, b, place, date) < 0)
+        return EVG_ENOMEM;
+    val.a = *out;
+    if (!dated && evg_i_memo_put(&b->place_codes, place, strlen(place), val) < 0)
+        return evg_i_error_nomem(b->err);
+    return 0;
 }
 
 void evg_i_place_table_free(evg_i_builder *b)
