@@ -60,6 +60,17 @@ static const evg_i_title *latest(const evg_i_bvertex *v)
     return best;
 }
 
+/* " (first)" or " (first/last)" after a title in titles_seen. */
+static int seen_dates(evg_i_buf *seen, const char *first, const char *last)
+{
+    int same = strcmp(first, last) == 0;
+
+    if (evg_i_buf_puts(seen, " (") < 0 || evg_i_buf_puts(seen, first) < 0 ||
+        (!same && (evg_i_buf_putc(seen, '/') < 0 || evg_i_buf_puts(seen, last) < 0)))
+        return EVG_ENOMEM;
+    return evg_i_buf_putc(seen, ')');
+}
+
 /* titles, title and titles_seen of a person. */
 static int titles(evg_i_vattr *o, evg_i_arena *a, const evg_i_bvertex *v)
 {
@@ -80,13 +91,12 @@ static int titles(evg_i_vattr *o, evg_i_arena *a, const evg_i_bvertex *v)
     for (size_t i = 0; i < v->ntitles && rc == 0; i++) {
         const char *form = evg_i_tally_best(&t[i]->forms, EVG_I_RANK_NAME);
         const char *sep = i ? "; " : "";
-        if (evg_i_buf_printf(&list, "%s%s", sep, form) < 0 ||
-            evg_i_buf_printf(&seen, "%s%s", sep, form) < 0)
+        /* puts, not printf: this runs for every person of a large graph */
+        if (evg_i_buf_puts(&list, sep) < 0 || evg_i_buf_puts(&list, form) < 0 ||
+            evg_i_buf_puts(&seen, sep) < 0 || evg_i_buf_puts(&seen, form) < 0)
             rc = EVG_ENOMEM;
-        else if (t[i]->first && strcmp(t[i]->first, t[i]->last) == 0)
-            rc = evg_i_buf_printf(&seen, " (%s)", t[i]->first);
         else if (t[i]->first)
-            rc = evg_i_buf_printf(&seen, " (%s/%s)", t[i]->first, t[i]->last);
+            rc = seen_dates(&seen, t[i]->first, t[i]->last);
     }
     if (rc == 0) {
         o->titles = cp(a, list.ptr, &fail);
@@ -98,6 +108,14 @@ static int titles(evg_i_vattr *o, evg_i_arena *a, const evg_i_bvertex *v)
     evg_i_buf_free(&list);
     evg_i_buf_free(&seen);
     return rc;
+}
+
+/* Append `s` to a "; "-separated list. */
+static int list_add(evg_i_buf *list, const char *s)
+{
+    if (list->len && evg_i_buf_puts(list, "; ") < 0)
+        return EVG_ENOMEM;
+    return evg_i_buf_puts(list, s);
 }
 
 /* The other name forms: every form but the label, each once, in byte order. */
@@ -123,7 +141,7 @@ static int aliases(evg_i_vattr *o, evg_i_arena *a, const evg_i_bvertex *v)
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (strcmp(f[i], o->label) == 0 || (i > 0 && strcmp(f[i], f[i - 1]) == 0))
             continue;
-        rc = evg_i_buf_printf(&buf, "%s%s", buf.len ? "; " : "", f[i]);
+        rc = list_add(&buf, f[i]);
     }
     if (rc == 0 && buf.len && (o->aliases = evg_i_arena_strdup(a, buf.ptr)) == NULL)
         rc = EVG_ENOMEM;
@@ -154,7 +172,7 @@ static int signatories(evg_i_vattr *o, evg_i_builder *b, size_t ag)
         }
     for (size_t i = 0; i < n && rc == 0; i++)
         if (i == 0 || strcmp(s[i], s[i - 1]) != 0)
-            rc = evg_i_buf_printf(&buf, "%s%s", buf.len ? "; " : "", s[i]);
+            rc = list_add(&buf, s[i]);
     if (rc == 0 && (o->signatories = evg_i_arena_strdup(b->arena, buf.ptr)) == NULL)
         rc = EVG_ENOMEM;
     free(s);

@@ -69,17 +69,38 @@ static int by_id(const void *a, const void *b)
     return strcmp(((const slot *)a)->id, ((const slot *)b)->id);
 }
 
-/* Give the second and later raw ids sharing a safe form the ids base.2, base.3... */
-static int uniquify(slot *s, size_t n, evg_i_builder *b)
+/*
+ * Whether `id` is taken: the form of a vertex (binary search: `s` is sorted
+ * by form, so no table of every form is needed) or an id given already.
+ */
+static int taken(const slot *s, size_t n, const evg_i_strmap *given, const evg_i_buf *id)
 {
-    evg_i_strmap taken = EVG_I_STRMAP_INIT;
-    evg_i_buf buf = EVG_I_BUF_INIT;
-    int rc = 0;
+    size_t lo = 0, hi = n;
 
-    for (size_t i = 0; i < n; i++)
-        if (evg_i_strmap_put(&taken, s[i].base, strlen(s[i].base), (long)i) < 0)
-            goto nomem;
-    for (size_t i = 1; i < n; i++) {
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(s[mid].base, id->ptr);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return evg_i_strmap_get(given, id->ptr, id->len) >= 0;
+}
+
+/*
+ * Give the second and later raw ids sharing a safe form the ids base.2,
+ * base.3...; the number of ids so changed, or EVG_ENOMEM.
+ */
+static long uniquify(slot *s, size_t n, evg_i_builder *b)
+{
+    evg_i_strmap given = EVG_I_STRMAP_INIT;
+    evg_i_buf buf = EVG_I_BUF_INIT;
+    long rc = 0;
+
+    for (size_t i = 1; i < n; i++) { /* sorted: equal forms are adjacent */
         size_t k = 2;
         if (strcmp(s[i].base, s[i - 1].base) != 0)
             continue;
@@ -87,18 +108,51 @@ static int uniquify(slot *s, size_t n, evg_i_builder *b)
             evg_i_buf_clear(&buf);
             if (evg_i_buf_printf(&buf, "%s.%zu", s[i].base, k++) < 0)
                 goto nomem;
-        } while (evg_i_strmap_get(&taken, buf.ptr, buf.len) >= 0);
+        } while (taken(s, n, &given, &buf));
         if ((s[i].id = evg_i_arena_strdup(b->arena, buf.ptr)) == NULL ||
-            evg_i_strmap_put(&taken, buf.ptr, buf.len, (long)i) < 0)
+            evg_i_strmap_put(&given, buf.ptr, buf.len, (long)i) < 0)
             goto nomem;
+        rc++;
     }
     goto cleanup;
 nomem:
     rc = evg_i_error_nomem(b->err);
 cleanup:
-    evg_i_strmap_free(&taken);
+    evg_i_strmap_free(&given);
     evg_i_buf_free(&buf);
     return rc;
+}
+
+/*
+ * Order `s`, sorted by form, by id: the few renamed ids (base.2...) sorted
+ * on their own and merged in, rather than every id sorted again. Ids are
+ * unique, so this is the order a sort by id gives. 0 or EVG_ENOMEM.
+ */
+static int order_by_id(slot *s, size_t n, size_t renamed)
+{
+    slot *moved = calloc(renamed, sizeof(*moved));
+    slot *kept = calloc(n - renamed + 1, sizeof(*kept));
+    size_t nm = 0, nk = 0, i = 0, j = 0;
+
+    if (moved == NULL || kept == NULL) {
+        free(moved);
+        free(kept);
+        return EVG_ENOMEM;
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (s[k].id != s[k].base)
+            moved[nm++] = s[k];
+        else
+            kept[nk++] = s[k];
+    }
+    qsort(moved, nm, sizeof(*moved), by_id);
+    for (size_t k = 0; k < n; k++) {
+        int take_kept = j == nm || (i < nk && strcmp(kept[i].id, moved[j].id) < 0);
+        s[k] = take_kept ? kept[i++] : moved[j++];
+    }
+    free(moved);
+    free(kept);
+    return 0;
 }
 
 /* Kept vertices in final order; `final[bi]` their index, SIZE_MAX if dropped. */
@@ -108,6 +162,7 @@ static int order_vertices(slot **out, size_t *n_out, size_t *final, evg_i_builde
     evg_i_buf buf = EVG_I_BUF_INIT;
     slot *s = NULL;
     size_t n = 0;
+    long renamed;
     int rc = 0;
 
     if (b->nv && (s = calloc(b->nv, sizeof(*s))) == NULL)
@@ -126,9 +181,13 @@ static int order_vertices(slot **out, size_t *n_out, size_t *final, evg_i_builde
     }
     if (n)
         qsort(s, n, sizeof(*s), by_base);
-    EVG_CHECK(uniquify(s, n, b));
-    if (n)
-        qsort(s, n, sizeof(*s), by_id);
+    if ((renamed = uniquify(s, n, b)) < 0) {
+        rc = (int)renamed;
+        goto cleanup;
+    }
+    /* Without renamed ids, the ids are the forms, in order already. */
+    if (renamed && order_by_id(s, n, (size_t)renamed) < 0)
+        goto nomem;
     for (size_t i = 0; i < n; i++)
         final[s[i].bi] = i;
     *out = s;
@@ -164,12 +223,63 @@ static void widen(const char **first, const char **last, const char *f, const ch
         *last = l;
 }
 
+#define FEW_EDGES 16 /* a run an insertion sort orders faster than qsort() */
+
+/* Sort a run of edges of one source by by_edge(), stably. */
+static void sort_run(evg_i_eattr *e, size_t n)
+{
+    if (n > FEW_EDGES) {
+        qsort(e, n, sizeof(*e), by_edge);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        evg_i_eattr x = e[i];
+        size_t j = i;
+        for (; j > 0 && by_edge(&e[j - 1], &x) > 0; j--)
+            e[j] = e[j - 1];
+        e[j] = x;
+    }
+}
+
+/*
+ * Sort edges by by_edge(): bucketed by source first (a counting sort,
+ * linear), then each source's run sorted. Edges equal by by_edge() keep
+ * their order, as qsort()'s merge sort keeps it: the first of them gives
+ * the merged edge its role and CAMEO code. Falls back on qsort() when out
+ * of memory.
+ */
+static void sort_edges(evg_i_eattr *e, size_t n)
+{
+    size_t nv = 0, *start;
+    evg_i_eattr *tmp;
+
+    for (size_t i = 0; i < n; i++)
+        nv = e[i].from + 1 > nv ? e[i].from + 1 : nv;
+    start = calloc(nv + 1, sizeof(*start));
+    tmp = malloc(n * sizeof(*tmp));
+    if (start == NULL || tmp == NULL) {
+        qsort(e, n, sizeof(*e), by_edge);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            start[e[i].from + 1]++;
+        for (size_t v = 0; v < nv; v++)
+            start[v + 1] += start[v];
+        for (size_t i = 0; i < n; i++) /* start[v] becomes the end of v's run */
+            tmp[start[e[i].from]++] = e[i];
+        memcpy(e, tmp, n * sizeof(*e));
+        for (size_t v = 0, at = 0; v < nv; at = start[v++])
+            sort_run(e + at, start[v] - at);
+    }
+    free(start);
+    free(tmp);
+}
+
 size_t evg_i_edges_merge(evg_i_eattr *e, size_t n)
 {
     size_t kept = 0;
 
     if (n)
-        qsort(e, n, sizeof(*e), by_edge);
+        sort_edges(e, n);
     for (size_t i = 0; i < n; i++) {
         evg_i_eattr *last = kept ? &e[kept - 1] : NULL;
         if (last && last->from == e[i].from && last->to == e[i].to && last->rel == e[i].rel) {

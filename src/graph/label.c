@@ -67,12 +67,12 @@ static int meeting_label(evg_i_buf *out, evg_i_builder *b, const evg_i_bvertex *
     if (shown == 0 && evg_i_buf_puts(out, after_prefix(v->raw)) < 0)
         return EVG_ENOMEM;
     if (mt->status == EVG_STATUS_PLANNED || mt->type != EVG_EV_MEETING) {
-        if (evg_i_buf_printf(out, " (%s%s)",
-                             mt->status == EVG_STATUS_PLANNED ? "planned " : "",
-                             evg_event_type_name(mt->type)) < 0)
+        if (evg_i_buf_puts(out, mt->status == EVG_STATUS_PLANNED ? " (planned " : " (") < 0 ||
+            evg_i_buf_puts(out, evg_event_type_name(mt->type)) < 0 ||
+            evg_i_buf_putc(out, ')') < 0)
             return EVG_ENOMEM;
     }
-    if (mt->date && evg_i_buf_printf(out, ", %s", mt->date) < 0)
+    if (mt->date && (evg_i_buf_puts(out, ", ") < 0 || evg_i_buf_puts(out, mt->date) < 0))
         return EVG_ENOMEM;
     return 0;
 }
@@ -115,16 +115,17 @@ static const char *best_name(const evg_i_bvertex *v)
 int evg_i_label(const char **out, evg_i_builder *b, size_t i)
 {
     evg_i_bvertex *v = &b->v[i];
-    evg_i_buf buf = EVG_I_BUF_INIT;
     const char *label = best_name(v);
     int rc = 0;
 
+    /* b->text is free: a meeting's label needs only its people's, never another meeting's */
     if (v->label == NULL && v->type == EVG_NODE_MEETING && v->meeting != SIZE_MAX) {
-        if (meeting_label(&buf, b, v) < 0 || evg_i_buf_put(&buf, "", 0) < 0) {
+        evg_i_buf_clear(&b->text);
+        if (meeting_label(&b->text, b, v) < 0 || evg_i_buf_put(&b->text, "", 0) < 0) {
             rc = evg_i_error_nomem(b->err);
             goto cleanup;
         }
-        label = buf.ptr;
+        label = b->text.ptr;
     }
     if (v->label == NULL && label == NULL && v->type == EVG_NODE_COUNTRY)
         EVG_CHECK(evg_i_country_name(&label, b, after_prefix(v->raw)));
@@ -136,7 +137,6 @@ int evg_i_label(const char **out, evg_i_builder *b, size_t i)
     }
     *out = v->label;
 cleanup:
-    evg_i_buf_free(&buf);
     return rc;
 }
 
@@ -160,32 +160,50 @@ static int wordish(utf8proc_int32_t c)
            cat == UTF8PROC_CATEGORY_ND;
 }
 
+static int ascii_name_char(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '-' || c == '_' || c == ':';
+}
+
 int evg_i_nmtoken(evg_i_buf *out, const char *s)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(s);
-    size_t start = out->len;
+    char *w;
 
+    /*
+     * A character is kept or becomes one '_': the token is never longer
+     * than `s` (or "_"), so room is made once and bytes written directly,
+     * ASCII without a call to utf8proc (every vertex's id passes here).
+     */
+    if (evg_i_buf_grow(out, (size_t)n + 1) < 0)
+        return EVG_ENOMEM;
+    w = out->ptr + out->len;
     while (n > 0) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate(p, n, &c);
+        utf8proc_int32_t c = *p;
+        utf8proc_ssize_t k = 1;
         int ok;
-        if (k <= 0) { /* not UTF-8: one byte becomes '_' */
+        if (c < 0x80) {
+            ok = ascii_name_char(c);
+        } else if ((k = utf8proc_iterate(p, n, &c)) <= 0) { /* not UTF-8: one byte is '_' */
             k = 1;
-            c = -1;
+            ok = 0;
+        } else {
+            ok = xml_name_char(c) && wordish(c);
         }
-        if (c >= 0 && c < 0x80)
-            ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                 (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' || c == ':';
-        else
-            ok = c > 0 && xml_name_char(c) && wordish(c);
-        if ((ok ? evg_i_buf_put(out, (const char *)p, (size_t)k)
-                : evg_i_buf_putc(out, '_')) < 0)
-            return EVG_ENOMEM;
+        if (ok) {
+            memcpy(w, p, (size_t)k);
+            w += k;
+        } else {
+            *w++ = '_';
+        }
         p += k;
         n -= k;
     }
-    if (out->len == start && evg_i_buf_putc(out, '_') < 0)
-        return EVG_ENOMEM;
+    if (w == out->ptr + out->len)
+        *w++ = '_';
+    *w = '\0';
+    out->len = (size_t)(w - out->ptr);
     return 0;
 }

@@ -448,6 +448,33 @@ static int by_index(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+#define FEW 16 /* elements an insertion sort orders faster than a call to qsort() */
+
+/*
+ * Sort `n` elements of `size` bytes (at most 32) by `cmp`: insertion sort
+ * for the few reports and participants of most meetings, which come mostly
+ * in order already; qsort() for the rest. The elements sorted here are
+ * equal only when identical, so both give the same result.
+ */
+static void sort_few(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    char *base = v, tmp[32];
+
+    if (n > FEW || size > sizeof tmp) {
+        qsort(v, n, size, cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        size_t j = i;
+        if (cmp(base + (i - 1) * size, base + i * size) <= 0)
+            continue;
+        memcpy(tmp, base + i * size, size);
+        for (; j > 0 && cmp(base + (j - 1) * size, tmp) > 0; j--)
+            memcpy(base + j * size, base + (j - 1) * size, size);
+        memcpy(base + j * size, tmp, size);
+    }
+}
+
 static int merge_reports(evg_i_builder *b)
 {
     merge_ctx c = {b, NULL, NULL, 0};
@@ -469,7 +496,7 @@ static int merge_reports(evg_i_builder *b)
     for (size_t i = 0; i < b->nr; i++)
         EVG_CHECK(join(&c, order[i].r, choose_meeting(&c, order[i].r)));
     for (size_t m = 0; m < b->nmt; m++) /* reports in document order */
-        qsort(b->mt[m].reports, b->mt[m].nreports, sizeof(size_t), by_index);
+        sort_few(b->mt[m].reports, b->mt[m].nreports, sizeof(size_t), by_index);
     b->stats.meetings = b->nmt;
     b->stats.merged_reports = b->nr - b->nmt;
 cleanup:
@@ -540,7 +567,7 @@ static int meeting_people(evg_i_builder *b, evg_i_meeting *mt, parts *scratch)
             p[n++].role = r->roles[i];
         }
     }
-    qsort(p, n, sizeof(*p), by_part);
+    sort_few(p, n, sizeof(*p), by_part);
     for (size_t i = 0; i < n;) {
         size_t count[3] = {0, 0, 0}, j = i;
         for (; j < n && p[j].v == p[i].v; j++)
@@ -629,10 +656,12 @@ static int meeting_vertex(evg_i_builder *b, size_t m)
 {
     evg_i_meeting *mt = &b->mt[m];
     evg_i_buf *raw = &b->tmp;
+    const char *id = b->r[mt->reports[0]].ev->id;
     int rc = 0;
 
     evg_i_buf_clear(raw);
-    if (evg_i_buf_printf(raw, "meeting:%s", b->r[mt->reports[0]].ev->id) < 0)
+    /* An event built in memory may lack an id: "(null)", as printf wrote it before. */
+    if (evg_i_buf_puts(raw, "meeting:") < 0 || evg_i_buf_puts(raw, id ? id : "(null)") < 0)
         return nomem(b);
     for (char *p = raw->ptr; *p; p++)
         *p = *p == '#' ? '-' : *p;
