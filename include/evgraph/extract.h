@@ -47,7 +47,8 @@ EVG_API int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *
 
 /**
  * Called in input order with each extracted document, which the callee now
- * owns (free with evg_doc_free()), and its record as one JSON line with its
+ * owns (free with evg_doc_free(); NULL when the run asked for lines only), and
+ * its record as one JSON line with its
  * newline (borrowed, valid during the call). Return 0 to go on, or a negative
  * evg_status to stop.
  */
@@ -64,10 +65,16 @@ typedef struct {
     void *diag_payload;
     evg_progress_fn on_progress; /* after each document; NULL: none */
     void *progress_payload;
+    /*
+     * Since version 2: nonzero when `fn` wants the JSON lines alone; it gets
+     * NULL for the document, which is freed on the thread that made it
+     * (freed on the calling thread, each costs a lock in malloc at -j N).
+     */
+    int lines_only;
 } evg_extract_run_opts;
 
-#define EVG_EXTRACT_RUN_OPTS_VERSION 1
-#define EVG_EXTRACT_RUN_OPTS_INIT {EVG_EXTRACT_RUN_OPTS_VERSION, 1, NULL, NULL, NULL, NULL}
+#define EVG_EXTRACT_RUN_OPTS_VERSION 2
+#define EVG_EXTRACT_RUN_OPTS_INIT {EVG_EXTRACT_RUN_OPTS_VERSION, 1, NULL, NULL, NULL, NULL, 0}
 
 /**
  * Read the articles of `paths` (as evg_ingest_paths() does), extract each and

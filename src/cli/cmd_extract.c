@@ -118,6 +118,7 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *in, const cli_strli
         return rc;
     }
     ro.threads = x->threads;
+    ro.lines_only = x->corpus == NULL; /* `run` keeps the documents, `extract` writes them */
     ro.on_diag = cli_diag;
     ro.on_progress = b.progress ? on_progress : NULL;
     ro.progress_payload = &b;

@@ -6,6 +6,7 @@
  * JSON; the caller hands the records and diagnostics on in input order. The
  * window bounds memory and keeps the output streaming.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,10 @@ static void process(void *job, void *payload)
     s->rc = evg_extract(&s->d, a, p->lx, NULL, &s->err);
     if (s->rc == 0)
         s->rc = evg_doc_to_json(&s->line, &s->len, s->d, &s->err);
+    if (p->opts->lines_only) {
+        evg_doc_free(s->d); /* here: a free on the thread that allocated takes no lock */
+        s->d = NULL;
+    }
     if (s->rc < 0 && s->err.source[0] == '\0')
         snprintf(s->err.source, sizeof s->err.source, "%s",
                  evg_article_path(a) ? evg_article_path(a) : evg_article_id(a));
@@ -181,6 +186,16 @@ static int drain(pipeline *p)
     return rc;
 }
 
+/* The caller's options in the current layout (version 1 had no lines_only). */
+static void read_opts(evg_extract_run_opts *out, const evg_extract_run_opts *opts)
+{
+    *out = (evg_extract_run_opts)EVG_EXTRACT_RUN_OPTS_INIT;
+    if (opts && opts->version < 2)
+        memcpy(out, opts, offsetof(evg_extract_run_opts, lines_only));
+    else if (opts)
+        *out = *opts;
+}
+
 static void on_total(size_t bytes, void *payload)
 {
     ((pipeline *)payload)->total = bytes;
@@ -198,7 +213,7 @@ int evg_extract_paths(size_t *failed_out, const char *const *paths, size_t npath
                       const evg_lexicon *lx, const evg_extract_run_opts *opts, evg_doc_fn fn,
                       void *payload, evg_error *err)
 {
-    evg_extract_run_opts defaults = EVG_EXTRACT_RUN_OPTS_INIT;
+    evg_extract_run_opts o;
     evg_ingest_opts io = EVG_INGEST_OPTS_INIT;
     pipeline p;
     unsigned threads;
@@ -207,7 +222,8 @@ int evg_extract_paths(size_t *failed_out, const char *const *paths, size_t npath
 
     memset(&p, 0, sizeof p);
     p.lx = lx;
-    p.opts = opts ? opts : &defaults;
+    read_opts(&o, opts);
+    p.opts = &o;
     p.fn = fn;
     p.payload = payload;
     threads = p.opts->threads > 1 ? p.opts->threads : 1;

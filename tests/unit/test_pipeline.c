@@ -36,6 +36,7 @@ typedef struct {
     char *log;
     size_t len, cap;
     size_t docs, progress;
+    size_t with_doc; /* calls that got a document */
 } run_log;
 
 static void log_put(run_log *r, const char *s, size_t n)
@@ -56,6 +57,7 @@ static int on_doc(evg_doc *d, const char *line, size_t len, void *payload)
 
     log_put(r, line, len);
     r->docs++;
+    r->with_doc += d != NULL;
     evg_doc_free(d);
     return 0;
 }
@@ -123,12 +125,15 @@ static void write_inputs(const char *dir)
     }
 }
 
-static void run(const char *const *paths, size_t n, unsigned threads, run_log *r,
-                size_t *failed)
+static void run(const char *const *paths, size_t n, unsigned threads, int lines_only,
+                run_log *r, size_t *failed)
 {
     evg_extract_run_opts o = EVG_EXTRACT_RUN_OPTS_INIT;
 
     o.threads = threads;
+    o.lines_only = lines_only != 0;
+    if (lines_only < 0)
+        o.version = 1; /* a caller of version 1: what lies past its options is not read */
     o.on_diag = on_diag;
     o.diag_payload = r;
     o.on_progress = on_progress;
@@ -157,8 +162,9 @@ static void test_same_on_any_threads(void **state)
 
     assert_non_null(missing);
     write_inputs(dir);
-    run(paths, 2, 1, &one, &f1);
+    run(paths, 2, 1, 0, &one, &f1);
     assert_int_equal(one.docs, 118 + 3);
+    assert_int_equal(one.with_doc, one.docs);
     assert_int_equal(f1, 1 + 2 + 1); /* 017.txt, two JSON lines, the missing file */
     assert_int_equal(one.progress, 118 + 3 + 3);
     /* input order, each warning before its record */
@@ -173,14 +179,19 @@ static void test_same_on_any_threads(void **state)
     assert_before(one.log, "\"id\":\"j3\"", "/060.jsonl:5: text: missing");
     assert_before(one.log, "/060.jsonl:5:", "\"id\":\"j5\"");
     assert_before(one.log, "\"id\":\"j5\"", "\"id\":\"061\"");
-    for (unsigned t = 2; t <= 4; t++) {
-        run(paths, 2, t, &more, &fn);
+    for (unsigned t = 1; t <= 4; t++) { /* lines only on 1 and 3 threads: the same lines */
+        run(paths, 2, t, t % 2, &more, &fn);
         assert_int_equal(more.docs, one.docs);
+        assert_int_equal(more.with_doc, t % 2 ? 0 : one.docs);
         assert_int_equal(fn, f1);
         assert_int_equal(more.progress, one.progress);
         assert_string_equal(more.log, one.log); /* byte for byte, in order */
         free(more.log);
     }
+    run(paths, 2, 2, -1, &more, &fn);
+    assert_int_equal(more.with_doc, one.docs);
+    assert_string_equal(more.log, one.log);
+    free(more.log);
     free(one.log);
     th_rmtree(dir);
     free(dir);
