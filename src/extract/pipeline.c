@@ -44,7 +44,6 @@ typedef struct {
     void *payload;
     evg_i_window win;
     size_t held; /* bytes of job text in the window */
-    int streaming; /* more than one thread: hand on only what is done */
     evg_error fatal;
     size_t failed, docs, bytes, total;
 } pipeline;
@@ -169,8 +168,8 @@ static int on_job(const evg_i_job *job, void *payload)
         return evg_i_error_nomem(&p->fatal);
     p->held += job->len;
     evg_i_window_push(&p->win);
-    while (rc == 0 && (s = p->streaming ? evg_i_window_head(&p->win)
-                                        : evg_i_window_wait(&p->win)) != NULL)
+    while (rc == 0 && (s = evg_i_window_workers(&p->win) ? evg_i_window_head(&p->win)
+                                                         : evg_i_window_wait(&p->win)) != NULL)
         rc = deliver(p, s);
     return rc;
 }
@@ -227,7 +226,6 @@ int evg_extract_paths(size_t *failed_out, const char *const *paths, size_t npath
     p.fn = fn;
     p.payload = payload;
     threads = p.opts->threads > 1 ? p.opts->threads : 1;
-    p.streaming = threads > 1;
     /* jansson seeds its hash function on first use; do it before there are threads */
     json_object_seed(0);
     /* A window of many jobs per thread keeps each busy while another is held up (the

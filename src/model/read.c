@@ -253,7 +253,7 @@ static int read_batches(evg_corpus *c, source *in, unsigned threads,
         if ((read_rc = fill(b, in, err)) == EVG_ENOMEM || b->nlines == 0)
             break;
         evg_i_window_push(&w);
-        if (threads <= 1)
+        if (evg_i_window_workers(&w) == 0) /* parse it here and now: one batch held */
             rc = deliver_oldest(&w, c, opts, failed, err);
     }
     while (rc == 0 && evg_i_window_count(&w))

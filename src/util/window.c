@@ -77,6 +77,11 @@ int evg_i_window_init(evg_i_window *w, size_t cap, size_t size, unsigned threads
     return 0;
 }
 
+unsigned evg_i_window_workers(const evg_i_window *w)
+{
+    return w->started;
+}
+
 size_t evg_i_window_count(const evg_i_window *w)
 {
     return w->next - w->emit;

@@ -41,6 +41,8 @@ typedef struct {
  */
 int evg_i_window_init(evg_i_window *w, size_t cap, size_t size, unsigned threads,
                       evg_i_work_fn work, void *payload);
+/* Workers running beside the caller (0: the caller does every job, in _wait). */
+unsigned evg_i_window_workers(const evg_i_window *w);
 /* Jobs in the window: put in and not yet taken out. */
 size_t evg_i_window_count(const evg_i_window *w);
 /* The slot of the next job, while the window is not full; NULL when it is. */
