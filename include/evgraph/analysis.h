@@ -77,6 +77,13 @@ EVG_API int evg_scores_has(const evg_scores *s, evg_measure m);
 /** The set of measures computed (EVG_MEASURE_BIT() of each); 0 when `s` is NULL. */
 EVG_API unsigned evg_scores_measures(const evg_scores *s);
 
+/**
+ * The cutoff betweenness and closeness were computed with: > 0 when they
+ * are approximate (evg_analysis_opts.betweenness_cutoff), 0 when they are
+ * exact or neither was computed; 0 when `s` is NULL.
+ */
+EVG_API double evg_scores_cutoff(const evg_scores *s);
+
 /** The number of vertices scored (the vertex count of the graph they came from). */
 EVG_API size_t evg_scores_vertex_count(const evg_scores *s);
 

@@ -25,12 +25,20 @@ typedef struct {
     /** Each malformed line of JSON Lines, with its file and line; NULL: ignored. */
     evg_diag_fn on_diag;
     void *diag_payload;
+    /**
+     * Since version 2. > 0: the betweenness and closeness the queries compute
+     * count only the shortest paths no longer than this, as
+     * evg_analysis_opts.betweenness_cutoff: approximate, for large graphs.
+     * <= 0: the cutoff of the GraphML's own scores when it was written with
+     * one (evg_scores_cutoff()), else exact.
+     */
+    double betweenness_cutoff;
 } evg_query_load_opts;
 
-#define EVG_QUERY_LOAD_OPTS_VERSION 1
+#define EVG_QUERY_LOAD_OPTS_VERSION 2
 #define EVG_QUERY_LOAD_OPTS_INIT                                                         \
     {                                                                                    \
-        EVG_QUERY_LOAD_OPTS_VERSION, NULL, NULL, NULL                                    \
+        EVG_QUERY_LOAD_OPTS_VERSION, NULL, NULL, NULL, 0.0                               \
     }
 
 /**

@@ -11,6 +11,7 @@
 struct evg_scores {
     size_t n;
     unsigned have; /* EVG_MEASURE_BIT() of each measure computed */
+    double cutoff; /* of betweenness and closeness: > 0 approximate, 0 exact */
     double *val[EVG_M__COUNT];
 };
 

@@ -102,7 +102,7 @@ int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
                      evg_view view, const evg_aliases *aliases, const char *path,
                      evg_format format, const evg_analysis_opts *ao);
 
-/* The help text of --betweenness-cutoff, the same for build and run. */
+/* The help text of --betweenness-cutoff, the same for build, run and report. */
 #define CLI_CUTOFF_HELP                                                              \
     "approximate betweenness and closeness: count only shortest paths of length at " \
     "most L (an edge of weight w is 1/w long); for large graphs, where the exact "    \
@@ -116,7 +116,7 @@ int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
 int cli_parse_cutoff(evg_analysis_opts *ao, const char *value, const cli_cmd *cmd,
                      cli_status *st);
 
-/* The help text of --measures, the same for build and run. */
+/* The help text of --measures, the same for build, run and report. */
 #define CLI_MEASURES_HELP                                                              \
     "compute only these centrality measures, comma-separated: degree, strength, "     \
     "betweenness, closeness, eigenvector, pagerank; all (default) or none; the others " \

@@ -16,7 +16,7 @@
 
 static cli_strlist operands, people, countries, types;
 static const char *from, *to, *status, *place, *measure, *limit, *depth, *output, *format,
-    *party, *alias_path;
+    *party, *alias_path, *cutoff_arg;
 static int json, tsv, table, timing, help;
 
 static const cli_opt opts[] = {
@@ -51,6 +51,11 @@ static const cli_opt opts[] = {
      "top: degree, strength, betweenness (default), closeness, eigenvector or pagerank",
      0},
     {CLI_OPT_VALUE, "limit", 'n', &limit, "N", "top: the N first (default 10; 0: all)",
+     0},
+    {CLI_OPT_VALUE, "betweenness-cutoff", 0, &cutoff_arg, "L",
+     "top: approximate betweenness and closeness, counting only shortest paths of "
+     "length at most L (an edge of weight w is 1/w long), for large graphs; default: "
+     "the cutoff a GraphML was built with, else exact",
      0},
     {CLI_OPT_VALUE, "party", 0, &party, "COUNTRY",
      "agreements: only those COUNTRY is a party to", 0},
@@ -349,6 +354,7 @@ static cli_status answer(evg_query *q, const plan *p, double *t_query)
 static cli_status query_main(int argc, char **argv)
 {
     evg_query_load_opts lo = EVG_QUERY_LOAD_OPTS_INIT;
+    evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
     evg_aliases *aliases = NULL;
     evg_query *q = NULL;
     evg_error e;
@@ -358,7 +364,8 @@ static cli_status query_main(int argc, char **argv)
     cli_status st;
 
     memset(&e, 0, sizeof e);
-    if ((st = cli_parse(&cli_cmd_query, argc, argv)) != CLI_OK)
+    if ((st = cli_parse(&cli_cmd_query, argc, argv)) != CLI_OK ||
+        cli_parse_cutoff(&ao, cutoff_arg, &cli_cmd_query, &st) < 0)
         goto cleanup;
     if (make_plan(&p) < 0) {
         st = cli_usage_error(&cli_cmd_query, p.msg);
@@ -369,6 +376,7 @@ static cli_status query_main(int argc, char **argv)
         goto cleanup;
     lo.aliases = aliases;
     lo.on_diag = cli_diag;
+    lo.betweenness_cutoff = ao.betweenness_cutoff;
     t0 = seconds();
     if (evg_query_load(&q, &failed, p.sources, p.nsources, &lo, &e) < 0) {
         cli_error(&e);

@@ -8,7 +8,8 @@
 #include "cmd.h"
 
 static cli_strlist inputs;
-static const char *output, *format, *top_arg, *title, *alias_path;
+static const char *output, *format, *top_arg, *title, *alias_path, *measures_arg,
+    *cutoff_arg;
 static int help;
 
 static const cli_opt opts[] = {
@@ -26,6 +27,8 @@ static const cli_opt opts[] = {
     {CLI_OPT_VALUE, "top", 0, &top_arg, "N",
      "name and profile the N most central people (default 10)", 0},
     {CLI_OPT_VALUE, "title", 0, &title, "TEXT", "the heading (default: Who met whom)", 0},
+    {CLI_OPT_VALUE, "measures", 0, &measures_arg, "LIST", CLI_MEASURES_HELP, 0},
+    {CLI_OPT_VALUE, "betweenness-cutoff", 0, &cutoff_arg, "L", CLI_CUTOFF_HELP, 0},
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
@@ -159,9 +162,10 @@ static int read_sources(size_t *failed_out, evg_corpus *c)
     return rc;
 }
 
-/* Build both views and score the people, then write the report. */
+/* Build both views and score the people as `ao` asks, then write the report. */
 static int report_corpus(const evg_corpus *c, const evg_aliases *aliases,
-                         evg_report_format fmt, const evg_report_opts *ro)
+                         evg_report_format fmt, const evg_report_opts *ro,
+                         const evg_analysis_opts *ao)
 {
     evg_build_opts bo = EVG_BUILD_OPTS_INIT;
     evg_graph *full = NULL, *people = NULL;
@@ -176,7 +180,7 @@ static int report_corpus(const evg_corpus *c, const evg_aliases *aliases,
     cli_warn_conflicts(full);
     bo.view = EVG_VIEW_PEOPLE;
     if ((rc = evg_graph_build(&people, c, &bo, &e)) < 0 ||
-        (rc = evg_scores_compute(&s, people, NULL, &e)) < 0)
+        (rc = evg_scores_compute(&s, people, ao, &e)) < 0)
         goto failed;
     rc = cli_write_report(output, fmt, c, full, people, s, ro);
     goto cleanup;
@@ -226,6 +230,7 @@ static cli_status check_options(evg_report_format *fmt, evg_report_opts *ro)
 static cli_status report_main(int argc, char **argv)
 {
     evg_report_opts ro = EVG_REPORT_OPTS_INIT;
+    evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
     evg_report_format fmt;
     evg_aliases *aliases = NULL;
     evg_corpus *c = NULL;
@@ -235,7 +240,9 @@ static cli_status report_main(int argc, char **argv)
 
     memset(&e, 0, sizeof e);
     if ((st = cli_parse(&cli_cmd_report, argc, argv)) != CLI_OK ||
-        (st = check_options(&fmt, &ro)) != CLI_OK)
+        (st = check_options(&fmt, &ro)) != CLI_OK ||
+        cli_parse_cutoff(&ao, cutoff_arg, &cli_cmd_report, &st) < 0 ||
+        cli_parse_measures(&ao, measures_arg, &cli_cmd_report, &st) < 0)
         goto cleanup;
     st = CLI_FAILED;
     if (cli_load_aliases(&aliases, alias_path) <
@@ -251,7 +258,7 @@ static cli_status report_main(int argc, char **argv)
         cli_errorf("%s: left as it was: no input could be read", output);
         goto cleanup;
     }
-    if (report_corpus(c, aliases, fmt, &ro) < 0)
+    if (report_corpus(c, aliases, fmt, &ro, &ao) < 0)
         goto cleanup;
     st = failed ? CLI_FAILED : CLI_OK;
 cleanup:

@@ -141,7 +141,11 @@ static int print_top(const evg_graph *g, const evg_scores *s, evg_measure m, siz
     if ((top = calloc(n, sizeof(*top))) == NULL)
         return -1;
     k = evg_scores_top(top, n, s, g, m, EVG_NODE_PERSON);
-    printf("\ntop people by %s (people graph):\n", evg_measure_name(m));
+    if (m == EVG_M_BETWEENNESS && evg_scores_cutoff(s) > 0)
+        printf("\ntop people by %s (people graph; approximate: paths up to %.9g long):\n",
+               evg_measure_name(m), evg_scores_cutoff(s));
+    else
+        printf("\ntop people by %s (people graph):\n", evg_measure_name(m));
     if (k == 0)
         printf("  (none)\n");
     for (size_t i = 0; i < k; i++)

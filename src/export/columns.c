@@ -357,6 +357,7 @@ int evg_i_columns_init(evg_i_columns *out, const evg_graph *g, const evg_scores 
     out->s = s;
     out->layout = layout;
     out->view = evg_view_name(evg_graph_view(g));
+    out->cutoff = evg_scores_cutoff(s);
     view_scope(&types, &rels, evg_graph_view(g));
     for (size_t v = 0; s && v < nv; v++) {
         double pr = evg_scores_get(s, EVG_M_PAGERANK, v);

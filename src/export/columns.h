@@ -78,6 +78,7 @@ struct evg_i_columns {
     const evg_layout *layout; /* may be NULL */
     double max_pr;            /* the highest PageRank, for node sizes */
     const char *view;         /* "full", "people", ... */
+    double cutoff;            /* of betweenness and closeness: > 0 approximate, 0 exact */
     int multigraph;           /* two vertices are joined by more than one edge */
     const evg_i_column *node[EVG_I_MAX_COLUMNS];
     size_t nnode;

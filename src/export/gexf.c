@@ -171,16 +171,24 @@ static void write_edge(FILE *f, const evg_i_columns *cols, size_t e,
 
 static void write_header(FILE *f, const evg_i_columns *cols, const gexf_dialect *d)
 {
+    char buf[EVG_I_DOUBLE_BUF];
+
     fprintf(f,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<gexf xmlns=\"%s\" xmlns:viz=\"%s\" version=\"%s\">\n"
             "  <meta>\n"
             "    <creator>evgraph</creator>\n"
-            "    <description>%s view</description>\n"
+            "    <description>%s view",
+            d->ns, d->viz_ns, d->version, cols->view);
+    /* GEXF has no graph attributes: approximate measures say so here */
+    if (cols->cutoff > 0)
+        fprintf(f, "; betweenness and closeness over paths up to %s long",
+                evg_i_fmt_double(buf, cols->cutoff));
+    fprintf(f,
+            "</description>\n"
             "  </meta>\n"
             "  <graph mode=\"dynamic\" defaultedgetype=\"undirected\" "
             "timeformat=\"date\"%s>\n",
-            d->ns, d->viz_ns, d->version, cols->view,
             d->v13 ? " timerepresentation=\"interval\"" : "");
     write_declarations(f, "node", cols->node, cols->nnode);
     write_declarations(f, "edge", cols->edge, cols->nedge);

@@ -38,6 +38,10 @@ static void write_keys(FILE *f, const evg_i_columns *cols)
     fputs(
         "  <key id=\"g_view\" for=\"graph\" attr.name=\"view\" attr.type=\"string\"/>\n",
         f);
+    if (cols->cutoff > 0)
+        fputs("  <key id=\"g_betweenness_cutoff\" for=\"graph\" "
+              "attr.name=\"betweenness_cutoff\" attr.type=\"double\"/>\n",
+              f);
     for (size_t i = 0; i < cols->nnode; i++)
         put_key(f, "v_", "node", cols->node[i]);
     for (size_t i = 0; i < cols->nedge; i++)
@@ -90,6 +94,7 @@ int evg_i_graphml_write(FILE *f, const evg_graph *g, const evg_scores *s,
                         const evg_export_opts *opts, evg_error *err)
 {
     evg_i_columns cols;
+    char buf[EVG_I_DOUBLE_BUF];
     int rc;
 
     if ((rc = evg_i_columns_init(&cols, g, s, opts->layout, err)) < 0)
@@ -100,6 +105,10 @@ int evg_i_graphml_write(FILE *f, const evg_graph *g, const evg_scores *s,
     write_keys(f, &cols);
     fputs("  <graph id=\"G\" edgedefault=\"undirected\">\n", f);
     fprintf(f, "    <data key=\"g_view\">%s</data>\n", cols.view);
+    /* approximate betweenness and closeness say so, for whoever reads them back */
+    if (cols.cutoff > 0)
+        fprintf(f, "    <data key=\"g_betweenness_cutoff\">%s</data>\n",
+                evg_i_fmt_double(buf, cols.cutoff));
     for (size_t v = 0; v < evg_graph_vertex_count(g); v++)
         write_node(f, &cols, v);
     for (size_t e = 0; e < evg_graph_edge_count(g); e++)

@@ -117,6 +117,8 @@ static int write_header(FILE *f, const evg_i_columns *cols)
         head == NULL || graph == NULL ||
         json_object_set_new(graph, "view", json_string(cols->view)) < 0 ||
         json_object_set_new(graph, "creator", json_string("evgraph")) < 0 ||
+        (cols->cutoff > 0 &&
+         json_object_set_new(graph, "betweenness_cutoff", json_real(cols->cutoff)) < 0) ||
         json_object_set_new(head, "directed", json_false()) < 0 ||
         json_object_set_new(head, "multigraph", json_boolean(cols->multigraph)) < 0 ||
         json_object_set_new(head, "graph", json_incref(graph)) < 0;

@@ -458,6 +458,12 @@ static int read_scores(reader *r, size_t nv)
         evg_scores_free(r->scores);
         r->scores = NULL;
     }
+    /* Approximate betweenness and closeness: the cutoff they were computed with. */
+    if (r->scores &&
+        attr_type(r, GRAPH_ATTR, "betweenness_cutoff") == IGRAPH_ATTRIBUTE_NUMERIC) {
+        double cutoff = igraph_cattribute_GAN(&r->ig, "betweenness_cutoff");
+        r->scores->cutoff = isfinite(cutoff) && cutoff > 0 ? cutoff : 0.0;
+    }
 cleanup:
     if (have_x)
         igraph_vector_destroy(&x);

@@ -109,20 +109,33 @@ const evg_i_eattr *evg_i_q_e(const evg_query *q, size_t e)
 }
 
 /* Measure `m` into `*slot` (made for the vertices of `g` when NULL), unless there. */
+/* The measures that a cutoff changes. */
+#define PATH_MEASURES                                                                    \
+    (EVG_MEASURE_BIT(EVG_M_BETWEENNESS) | EVG_MEASURE_BIT(EVG_M_CLOSENESS))
+
 static int score(evg_scores **slot, const evg_query *q, const evg_graph *g, evg_measure m,
                  evg_error *err)
 {
+    evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
+    int by_paths = (PATH_MEASURES & EVG_MEASURE_BIT(m)) != 0;
+
     if (!(q->measures & EVG_MEASURE_BIT(m)))
         return evg_i_error_set(
             err, EVG_ENOTFOUND, q->source, 0, 0,
             "the graph has no %s scores; build it with --measures all, "
             "or a --measures list that names %s",
             evg_measure_name(m), evg_measure_name(m));
-    if (evg_scores_has(*slot, m))
+    if (evg_scores_has(*slot, m) &&
+        !(by_paths && q->cutoff_given && evg_scores_cutoff(*slot) != q->cutoff))
         return 0;
     if (*slot == NULL && evg_i_scores_new(slot, evg_graph_vertex_count(g), err) < 0)
         return EVG_ENOMEM;
-    return evg_i_scores_measure(*slot, g, m, NULL, err);
+    /* Scores of another cutoff (the GraphML's) are dropped, not mixed with these. */
+    if (by_paths)
+        (*slot)->have &= ~PATH_MEASURES;
+    ao.betweenness_cutoff = q->cutoff;
+    ao.measures = EVG_MEASURE_BIT(m);
+    return evg_i_scores_measure(*slot, g, m, &ao, err);
 }
 
 int evg_i_q_view(const evg_graph **g_out, const evg_scores **s_out, evg_query *q,

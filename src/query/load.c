@@ -6,6 +6,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -212,10 +213,17 @@ int evg_query_load(evg_query **out, size_t *failed_out, const char *const *sourc
     int rc = 0;
 
     *out = NULL;
-    if (opts && opts->version != EVG_QUERY_LOAD_OPTS_VERSION)
+    if (opts && (opts->version < 1 || opts->version > EVG_QUERY_LOAD_OPTS_VERSION))
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unsupported load options");
-    if (opts)
+    if (opts && opts->version == 1) { /* version 1 ends before betweenness_cutoff */
+        o.aliases = opts->aliases;
+        o.on_diag = opts->on_diag;
+        o.diag_payload = opts->diag_payload;
+    } else if (opts) {
         o = *opts;
+    }
+    if (!(o.betweenness_cutoff <= 0 || isfinite(o.betweenness_cutoff)))
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "the cutoff must be finite");
     if (n == 0)
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "no source to read");
     EVG_CHECK(expand(&files, &graphml, sources, n, &o, &failed, err));
@@ -250,6 +258,10 @@ int evg_query_load(evg_query **out, size_t *failed_out, const char *const *sourc
             goto cleanup;
         }
     }
+    /* The cutoff asked for, else the one the file's own scores were computed with. */
+    (*out)->cutoff_given = o.betweenness_cutoff > 0;
+    (*out)->cutoff =
+        o.betweenness_cutoff > 0 ? o.betweenness_cutoff : evg_scores_cutoff(scores);
     (*out)->scores[0] = scores;
     scores = NULL;
     if (!graphml) {

@@ -54,6 +54,13 @@ struct evg_query {
      * others are refused rather than computed, as they may take hours).
      */
     unsigned measures;
+    /*
+     * Betweenness and closeness computed here count paths up to this long
+     * (0: exact); `cutoff_given`: the caller asked for it, so scores read
+     * from a GraphML with another cutoff are computed again.
+     */
+    double cutoff;
+    int cutoff_given;
     char *source; /* the GraphML file, for messages; NULL for events */
 };
 

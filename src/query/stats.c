@@ -114,6 +114,11 @@ int evg_i_q_top(evg_i_qctx *c)
     fail = evg_i_q_set(doc, "measure", json_string(evg_measure_name(req->measure))) < 0;
     fail |= evg_i_q_set(doc, "type", json_string(evg_node_type_name(t))) < 0;
     fail |= evg_i_q_set(doc, "graph", json_string(evg_view_name(view))) < 0;
+    /* whether the paths measure ranks by is approximate: its cutoff, or null */
+    if (req->measure == EVG_M_BETWEENNESS || req->measure == EVG_M_CLOSENESS)
+        fail |= evg_i_q_set(doc, "betweenness_cutoff",
+                            evg_scores_cutoff(s) > 0 ? json_real(evg_scores_cutoff(s))
+                                                     : json_null()) < 0;
     fail |= evg_i_q_set(doc, "top", json_incref(list)) < 0;
     if (fail)
         goto nomem;

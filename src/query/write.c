@@ -588,10 +588,16 @@ static void title_top(evg_i_buf *b, const json_t *doc)
     const char *what = strcmp(t, "person") == 0    ? "people"
                        : strcmp(t, "country") == 0 ? "countries"
                                                    : "organizations";
+    const json_t *cutoff = json_object_get(doc, "betweenness_cutoff");
     size_t n = count_of(doc, "top");
 
     if (n == 0)
         evg_i_buf_printf(b, "No %s to rank.", what);
+    else if (json_is_number(cutoff))
+        evg_i_buf_printf(
+            b, "Top %zu %s by %s (%s graph; approximate: paths up to %.9g long):", n,
+            what, json_string_value(json_object_get(doc, "measure")),
+            json_string_value(json_object_get(doc, "graph")), json_number_value(cutoff));
     else
         evg_i_buf_printf(b, "Top %zu %s by %s (%s graph):", n, what,
                          json_string_value(json_object_get(doc, "measure")),

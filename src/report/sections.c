@@ -331,6 +331,22 @@ static const struct {
 };
 #define NTABLE (sizeof TABLE_MEASURES / sizeof TABLE_MEASURES[0])
 
+/* Whether betweenness and closeness are approximate, and how (--betweenness-cutoff). */
+static void approximate(evg_i_rw *w, const evg_scores *sc)
+{
+    int btw = evg_scores_has(sc, EVG_M_BETWEENNESS),
+        clo = evg_scores_has(sc, EVG_M_CLOSENESS);
+
+    if (evg_scores_cutoff(sc) > 0)
+        evg_i_rw_textf(w,
+                       " %s approximate: %s only the shortest paths up to %.9g long "
+                       "(a meeting shared n times is 1/n long).",
+                       btw && clo ? "Betweenness and closeness are"
+                       : btw      ? "Betweenness is"
+                                  : "Closeness is",
+                       btw && clo ? "they count" : "it counts", evg_scores_cutoff(sc));
+}
+
 /*
  * What the rankings show. With every measure: the one text it always had.
  * Else the measures computed, how the people are ranked by them (as
@@ -348,6 +364,7 @@ static void rankings_intro(evg_i_rw *w)
                 "degree. Degree: people met; strength: meetings, counting repeats; "
                 "closeness: harmonic, normalized; eigenvector: scaled to a maximum of 1; "
                 "PageRank: damping 0.85.");
+        approximate(w, sc);
         return;
     }
     evg_i_rw_textf(w,
@@ -364,6 +381,7 @@ static void rankings_intro(evg_i_rw *w)
             sep = ", ";
         }
     text(w, ".");
+    approximate(w, sc);
 }
 
 static void rankings_section(evg_i_rw *w)

@@ -60,12 +60,13 @@ static int write_formats(const evg_graph *g, const evg_scores *s, const evg_layo
 
 /*
  * The `view` of `c` in every format, scored for the measures of `measures`
- * (those left out have no column); `tag` is added to the names of graphs with
- * fewer than all.
+ * (those left out have no column), betweenness and closeness with `cutoff`
+ * (0: exact); `tag` is added to the names of graphs scored otherwise than
+ * exactly with all.
  */
 static int write_view_measures(const evg_corpus *c, evg_view view, int with_layout,
                                const char *dir, const char *name, unsigned measures,
-                               const char *tag)
+                               double cutoff, const char *tag)
 {
     evg_build_opts bo = EVG_BUILD_OPTS_INIT;
     evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
@@ -78,6 +79,7 @@ static int write_view_measures(const evg_corpus *c, evg_view view, int with_layo
 
     bo.view = view;
     ao.measures = measures;
+    ao.betweenness_cutoff = cutoff;
     snprintf(base, sizeof base, "%s-%s%s", name, evg_view_name(view), tag);
     if (evg_graph_build(&g, c, &bo, &err) < 0)
         rc = fail("build", &err);
@@ -96,7 +98,7 @@ static int write_view_measures(const evg_corpus *c, evg_view view, int with_layo
 static int write_view(const evg_corpus *c, evg_view view, int with_layout,
                       const char *dir, const char *name)
 {
-    return write_view_measures(c, view, with_layout, dir, name, EVG_MEASURES_ALL, "");
+    return write_view_measures(c, view, with_layout, dir, name, EVG_MEASURES_ALL, 0, "");
 }
 
 static int write_views(const evg_corpus *c, int with_layout, const char *dir,
@@ -171,9 +173,12 @@ static int write_events(const char *path, const char *dir)
                                        EVG_MEASURES_ALL &
                                            ~(EVG_MEASURE_BIT(EVG_M_BETWEENNESS) |
                                              EVG_MEASURE_BIT(EVG_M_CLOSENESS)),
-                                       "-fast")) == 0)
+                                       0, "-fast")) == 0 &&
+             /* approximate betweenness and closeness: the cutoff on the graph */
+             (rc = write_view_measures(c, EVG_VIEW_PEOPLE, 1, dir, name, EVG_MEASURES_ALL,
+                                       2.0, "-cutoff")) == 0)
         /* and with none: no metric columns, no size */
-        rc = write_view_measures(c, EVG_VIEW_PEOPLE, 1, dir, name, 0, "-nomeasures");
+        rc = write_view_measures(c, EVG_VIEW_PEOPLE, 1, dir, name, 0, 0, "-nomeasures");
     evg_corpus_free(c);
     return rc;
 }

@@ -14,6 +14,8 @@ with '#' between groups are comments. A group is:
         people:NAME   the GraphML of the people view of NAME;
         measures=LIST:NAME  the GraphML that `evgraph build NAME --measures LIST`
                       writes (only those centrality measures in it);
+        cutoff=L:NAME the GraphML that `evgraph build NAME --betweenness-cutoff L`
+                      writes (approximate betweenness and closeness);
         stdin:NAME    "-", with NAME on standard input;
         none          no source at all;
         seed          the events `evgraph extract` writes for the seed article,
@@ -127,7 +129,7 @@ class Runner:
             return subprocess.run([self.evgraph] + args, cwd=self.work, capture_output=True,
                                   stdin=f)
 
-    def make(self, name, graphml, view="full", measures=None):
+    def make(self, name, graphml, view="full", measures=None, cutoff=None):
         """The file a fixture word names, made when needed."""
         if name == "seed" and "seed" not in self.made:
             r = self.tool(["extract", os.path.join(self.source_dir, SEED), "-o", "seed.jsonl"])
@@ -142,6 +144,9 @@ class Runner:
         if measures is not None:
             target = target.replace(".graphml", f".{measures.replace(',', '-')}.graphml")
             extra = ["--measures", measures]
+        if cutoff is not None:
+            target = target.replace(".graphml", f".cutoff-{cutoff}.graphml")
+            extra = ["--betweenness-cutoff", cutoff]
         if target not in self.made:
             r = self.tool(["build", source, "--view", view, "-o", target] + extra)
             if r.returncode != 0:
@@ -167,6 +172,9 @@ class Runner:
                     continue
                 if kind == "people":
                     srcs.append(self.make(name, True, "people"))
+                    continue
+                if kind.startswith("cutoff="):
+                    srcs.append(self.make(name, True, cutoff=kind[len("cutoff="):]))
                     continue
                 if kind.startswith("measures="):
                     srcs.append(self.make(name, True, measures=kind[len("measures="):]))

@@ -5,6 +5,7 @@
  * each command's answer through the public API. The tool's side (every
  * command, both sources, every output format) is in *.test.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <jansson.h>
 
 #include <evgraph.h>
 
@@ -47,8 +49,11 @@ static evg_graph *build(const char *path, evg_view view)
     return g;
 }
 
-/* `g` with the scores of the measures `measures`, as GraphML in a new string (free()). */
-static char *graphml_measures(const evg_graph *g, unsigned measures)
+/*
+ * `g` with the scores of the measures `measures` (betweenness and closeness
+ * with `cutoff`, 0: exact), as GraphML in a new string (free()).
+ */
+static char *graphml_scored(const evg_graph *g, unsigned measures, double cutoff)
 {
     evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
     evg_scores *s = NULL;
@@ -58,11 +63,17 @@ static char *graphml_measures(const evg_graph *g, unsigned measures)
 
     assert_non_null(f);
     ao.measures = measures;
+    ao.betweenness_cutoff = cutoff;
     assert_int_equal(evg_scores_compute(&s, g, &ao, NULL), 0);
     assert_int_equal(evg_export(f, g, s, NULL, NULL), 0);
     assert_int_equal(fclose(f), 0);
     evg_scores_free(s);
     return text;
+}
+
+static char *graphml_measures(const evg_graph *g, unsigned measures)
+{
+    return graphml_scored(g, measures, 0);
 }
 
 /* `g` with all its scores, as GraphML in a new string (free()). */
@@ -573,6 +584,116 @@ static void test_load_refusals(void **state)
     remove(path);
 }
 
+/* A chain of four officials: exact betweenness 2 for the middle two, 1 within 2.5. */
+#define CHAIN EVG_SOURCE_DIR "/tests/e2e/cases/build-betweenness-cutoff/events.jsonl"
+
+/* The full graph of CHAIN, scored with `cutoff` (0: exact), as a GraphML file. */
+static void write_scored(const char *path, double cutoff)
+{
+    evg_graph *g = build(CHAIN, EVG_VIEW_FULL);
+    char *text = graphml_scored(g, EVG_MEASURES_ALL, cutoff);
+
+    write_file(path, text);
+    free(text);
+    evg_graph_free(g);
+}
+
+/* `top` by `m` of `type` as JSON, parsed (json_decref()). */
+static json_t *top_json(evg_query *q, evg_measure m, int type)
+{
+    evg_query_request req = EVG_QUERY_REQUEST_INIT;
+    evg_query_result *r = NULL;
+    json_t *doc;
+    char *text;
+
+    req.command = EVG_QUERY_TOP;
+    req.measure = m;
+    req.node_type = type;
+    assert_int_equal(evg_query_run(&r, q, &req, NULL), 0);
+    text = json_of(r);
+    assert_non_null(doc = json_loads(text, 0, NULL));
+    free(text);
+    evg_query_result_free(r);
+    return doc;
+}
+
+static double first_score(const json_t *doc)
+{
+    return json_number_value(
+        json_object_get(json_array_get(json_object_get(doc, "top"), 0), "score"));
+}
+
+/*
+ * A graph scored with a cutoff says so in its GraphML and comes back with it;
+ * the query computes the people graph's betweenness with the same cutoff and
+ * says which it used, unless it is given another; an exact graph answers null.
+ */
+static void test_graphml_cutoff(void **state)
+{
+    const char *path = EVG_QUERY_WORK "/cutoff.graphml";
+    const char *src[] = {path};
+    evg_query_load_opts lo = EVG_QUERY_LOAD_OPTS_INIT;
+    evg_query *q = NULL;
+    json_t *doc;
+    struct { /* what a caller built against version 1 passes */
+        unsigned version;
+        const evg_aliases *aliases;
+        evg_diag_fn on_diag;
+        void *diag_payload;
+    } v1 = {1, NULL, NULL, NULL};
+
+    (void)state;
+    write_scored(path, 2.5);
+    {
+        evg_graph *back = NULL;
+        evg_scores *read = NULL;
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        assert_int_equal(evg_i_graphml_read(&back, &read, f, path, NULL), 0);
+        fclose(f);
+        assert_true(evg_scores_cutoff(read) == 2.5);
+        evg_scores_free(read);
+        evg_graph_free(back);
+    }
+    assert_int_equal(evg_query_load(&q, NULL, src, 1, NULL, NULL), 0);
+    doc = top_json(q, EVG_M_BETWEENNESS, EVG_NODE_PERSON);
+    assert_true(json_real_value(json_object_get(doc, "betweenness_cutoff")) == 2.5);
+    assert_true(first_score(doc) == 1.0); /* not the exact 2 */
+    json_decref(doc);
+    doc = top_json(q, EVG_M_DEGREE, EVG_NODE_PERSON); /* no paths: nothing to say */
+    assert_null(json_object_get(doc, "betweenness_cutoff"));
+    json_decref(doc);
+    evg_query_free(q);
+
+    /* Another cutoff asked for: the file's scores of the full graph are redone too. */
+    lo.betweenness_cutoff = 1.5;
+    assert_int_equal(evg_query_load(&q, NULL, src, 1, &lo, NULL), 0);
+    doc = top_json(q, EVG_M_BETWEENNESS, EVG_NODE_PERSON);
+    assert_true(json_real_value(json_object_get(doc, "betweenness_cutoff")) == 1.5);
+    assert_true(first_score(doc) == 0.0);
+    json_decref(doc);
+    doc = top_json(q, EVG_M_CLOSENESS, EVG_NODE_ORGANIZATION);
+    assert_true(json_real_value(json_object_get(doc, "betweenness_cutoff")) == 1.5);
+    assert_true(evg_scores_cutoff(q->scores[0]) == 1.5);
+    json_decref(doc);
+    evg_query_free(q);
+    lo.betweenness_cutoff = NAN;
+    assert_int_equal(evg_query_load(&q, NULL, src, 1, &lo, NULL), EVG_EINVAL);
+    assert_null(q);
+
+    /* Exact: null, and the exact score; options of version 1 still load. */
+    write_scored(path, 0);
+    assert_int_equal(
+        evg_query_load(&q, NULL, src, 1, (const evg_query_load_opts *)(void *)&v1, NULL),
+        0);
+    doc = top_json(q, EVG_M_BETWEENNESS, EVG_NODE_PERSON);
+    assert_true(json_is_null(json_object_get(doc, "betweenness_cutoff")));
+    assert_true(first_score(doc) == 2.0);
+    json_decref(doc);
+    evg_query_free(q);
+    remove(path);
+}
+
 /* A folder: its *.jsonl files; without any, nothing to read. */
 static void test_load_folder(void **state)
 {
@@ -610,6 +731,7 @@ int main(void)
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_load_refusals),
         cmocka_unit_test(test_load_folder),
+        cmocka_unit_test(test_graphml_cutoff),
     };
 
     evg_global_init();

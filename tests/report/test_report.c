@@ -264,8 +264,11 @@ static void test_content(void **state)
     release(&x);
 }
 
-/* Like load(), with the people scored for the measures of `measures` only. */
-static void load_measures(fixture *x, const char *path, unsigned measures)
+/*
+ * Like load(), with the people scored for the measures of `measures` only,
+ * betweenness and closeness with `cutoff` (0: exact).
+ */
+static void load_scored(fixture *x, const char *path, unsigned measures, double cutoff)
 {
     evg_build_opts bo = EVG_BUILD_OPTS_INIT;
     evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
@@ -274,6 +277,7 @@ static void load_measures(fixture *x, const char *path, unsigned measures)
 
     memset(x, 0, sizeof *x);
     ao.measures = measures;
+    ao.betweenness_cutoff = cutoff;
     assert_int_equal(evg_corpus_new(&x->c, &e), 0);
     assert_int_equal(evg_corpus_read_events(&failed, x->c, path, NULL, &e), 0);
     assert_int_equal(evg_graph_build(&x->full, x->c, &bo, &e), 0);
@@ -281,6 +285,39 @@ static void load_measures(fixture *x, const char *path, unsigned measures)
     assert_int_equal(evg_graph_build(&x->people, x->c, &bo, &e), 0);
     assert_int_equal(evg_scores_compute(&x->s, x->people, &ao, &e), 0);
     assert_int_equal(evg_report_new(&x->r, x->c, x->full, x->people, x->s, NULL, &e), 0);
+}
+
+static void load_measures(fixture *x, const char *path, unsigned measures)
+{
+    load_scored(x, path, measures, 0);
+}
+
+/* Approximate betweenness and closeness (--betweenness-cutoff) are said to be. */
+static void test_approximate_measures(void **state)
+{
+    fixture x;
+    char *html;
+
+    (void)state;
+    load_scored(&x, MALICIOUS, EVG_MEASURES_ALL, 2.5);
+    html = write_str(x.r, EVG_REPORT_HTML, NULL);
+    assert_non_null(strstr(strstr(html, "id=\"rankings\""),
+                           "Betweenness and closeness are approximate: they count only "
+                           "the shortest paths up to 2.5 long"));
+    free(html);
+    release(&x);
+    load_scored(&x, MALICIOUS, EVG_MEASURE_BIT(EVG_M_BETWEENNESS), 0.75);
+    html = write_str(x.r, EVG_REPORT_MARKDOWN, "r");
+    assert_non_null(strstr(html,
+                           "Betweenness is approximate: it counts only the shortest "
+                           "paths up to 0.75 long"));
+    free(html);
+    release(&x);
+    load(&x, MALICIOUS); /* exact */
+    html = write_str(x.r, EVG_REPORT_HTML, NULL);
+    assert_null(strstr(html, "approximate"));
+    free(html);
+    release(&x);
 }
 
 /*
@@ -712,6 +749,7 @@ int main(void)
         cmocka_unit_test(test_markdown_escapes_names),
         cmocka_unit_test(test_content),
         cmocka_unit_test(test_chosen_measures),
+        cmocka_unit_test(test_approximate_measures),
         cmocka_unit_test(test_empty_corpus),
         cmocka_unit_test(test_same_bytes),
         cmocka_unit_test(test_numeric_locale),

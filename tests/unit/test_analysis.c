@@ -138,8 +138,35 @@ static void test_betweenness_cutoff(void **state)
     (void)state;
     assert_scores(s, EVG_M_BETWEENNESS, none, 5); /* no path of length 2 counted */
     assert_scores(t, EVG_M_BETWEENNESS, two, 5);  /* only paths up to length 2 */
+    /* The scores say they are approximate, and with which cutoff. */
+    assert_true(evg_scores_cutoff(s) == 1.5);
+    assert_true(evg_scores_cutoff(t) == 2.5);
     evg_scores_free(s);
     evg_scores_free(t);
+    evg_graph_free(g);
+}
+
+/* The cutoff is that of betweenness and closeness: 0 when exact or not computed. */
+static void test_cutoff_only_with_path_measures(void **state)
+{
+    evg_graph *g = people_graph(PATH, 4, "meeting");
+    evg_analysis_opts o = EVG_ANALYSIS_OPTS_INIT;
+    evg_scores *exact = scores_of(g, 0), *fast = NULL, *clo = NULL;
+    evg_error err;
+
+    (void)state;
+    assert_true(evg_scores_cutoff(exact) == 0.0);
+    assert_true(evg_scores_cutoff(NULL) == 0.0);
+    o.betweenness_cutoff = 2.5;
+    o.measures = EVG_MEASURE_BIT(EVG_M_DEGREE) | EVG_MEASURE_BIT(EVG_M_PAGERANK);
+    assert_int_equal(evg_scores_compute(&fast, g, &o, &err), 0);
+    assert_true(evg_scores_cutoff(fast) == 0.0); /* nothing it applies to */
+    o.measures = EVG_MEASURE_BIT(EVG_M_CLOSENESS);
+    assert_int_equal(evg_scores_compute(&clo, g, &o, &err), 0);
+    assert_true(evg_scores_cutoff(clo) == 2.5);
+    evg_scores_free(exact);
+    evg_scores_free(fast);
+    evg_scores_free(clo);
     evg_graph_free(g);
 }
 
@@ -449,6 +476,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_path_graph),
         cmocka_unit_test(test_betweenness_cutoff),
+        cmocka_unit_test(test_cutoff_only_with_path_measures),
         cmocka_unit_test(test_weights_are_tie_strength),
         cmocka_unit_test(test_graph_without_edges),
         cmocka_unit_test(test_single_vertex_and_empty),
