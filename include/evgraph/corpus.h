@@ -31,10 +31,21 @@ typedef struct {
      * diagnostics are the same for any number.
      */
     unsigned threads;
+    /*
+     * Since version 3: called on the calling thread each time about a
+     * megabyte of lines is in the corpus, with the documents and bytes read
+     * from this file so far and its size (0 for standard input or a pipe).
+     * NULL: none.
+     */
+    evg_progress_fn on_progress;
+    void *progress_payload;
 } evg_read_opts;
 
-#define EVG_READ_OPTS_VERSION 2
-#define EVG_READ_OPTS_INIT {EVG_READ_OPTS_VERSION, NULL, NULL, 0}
+#define EVG_READ_OPTS_VERSION 3
+#define EVG_READ_OPTS_INIT                                                               \
+    {                                                                                    \
+        EVG_READ_OPTS_VERSION, NULL, NULL, 0, NULL, NULL                                 \
+    }
 
 /**
  * Read the JSON Lines that `evgraph extract` wrote from `path` ("-" for

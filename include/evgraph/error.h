@@ -39,6 +39,12 @@ typedef enum { EVG_SEV_WARNING = 1, EVG_SEV_ERROR = 2 } evg_severity;
 typedef void (*evg_diag_fn)(const evg_error *err, evg_severity sev, void *payload);
 
 /**
+ * Progress of a long run, for a progress line: documents done, bytes of
+ * input read, and the total bytes to read (0 when unknown: a pipe).
+ */
+typedef void (*evg_progress_fn)(size_t docs, size_t bytes, size_t total, void *payload);
+
+/**
  * Prepare the library: installs the igraph error handler that turns igraph
  * failures into evg_status codes instead of aborting, and jansson's
  * allocator (json_set_alloc_funcs), through which the events reader gives

@@ -54,16 +54,14 @@ EVG_API int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *
  */
 typedef int (*evg_doc_fn)(evg_doc *d, const char *line, size_t len, void *payload);
 
-/** Progress: documents done, bytes of article text read, total bytes (0: unknown). */
-typedef void (*evg_progress_fn)(size_t docs, size_t bytes, size_t total, void *payload);
-
 /** Options of evg_extract_paths(). */
 typedef struct {
     unsigned version;
     unsigned threads;     /* extraction threads; 0 or 1: all on the calling thread */
     evg_diag_fn on_diag;  /* unreadable inputs, articles that failed; NULL: ignored */
     void *diag_payload;
-    evg_progress_fn on_progress; /* after each document; NULL: none */
+    evg_progress_fn
+        on_progress; /* after each document, bytes of article text; NULL: none */
     void *progress_payload;
     /*
      * Since version 2: nonzero when `fn` wants the JSON lines alone; it gets

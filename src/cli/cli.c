@@ -10,6 +10,7 @@ void cli_error(const evg_error *err)
 {
     char buf[512];
 
+    cli_progress_clear();
     fprintf(stderr, "evgraph: %s\n", evg_error_format(buf, sizeof buf, err));
 }
 
@@ -17,6 +18,7 @@ void cli_errorf(const char *fmt, ...)
 {
     va_list ap;
 
+    cli_progress_clear();
     fputs("evgraph: ", stderr);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -28,6 +30,7 @@ void cli_warnf(const char *fmt, ...)
 {
     va_list ap;
 
+    cli_progress_clear();
     fputs("evgraph: warning: ", stderr);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);

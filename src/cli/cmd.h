@@ -48,6 +48,38 @@ void cli_warnf(const char *fmt, ...) EVG_CLI_PRINTF(1, 2);
 /* An evg_diag_fn printing each diagnostic as above; `payload` is unused. */
 void cli_diag(const evg_error *err, evg_severity sev, void *payload);
 
+/* ---- progress.c: the progress line of long runs ------------------------ */
+
+/*
+ * Start: the line is shown only when standard error is a terminal, and
+ * rates count from now. Every function below does nothing otherwise.
+ */
+void cli_progress_begin(void);
+/* Whether the line is shown (standard error is a terminal). */
+int cli_progress_on(void);
+/* "evgraph: TEXT" in place of the line, at once: a step of the run. */
+void cli_progress_stage(const char *fmt, ...) EVG_CLI_PRINTF(1, 2);
+/*
+ * "evgraph: N WHAT, X MB, Y MB/s, ETA Z s" (the ETA when `total` bytes are
+ * known), at most four times a second.
+ */
+void cli_progress_rate(const char *what, size_t docs, size_t bytes, size_t total);
+/* Take the line off the screen (before a diagnostic, and at the end). */
+void cli_progress_clear(void);
+
+/* Reading events from several files: the counts of the files before. */
+typedef struct {
+    size_t docs, bytes;           /* of the files read */
+    size_t total;                 /* bytes of all the files; 0 when one is a pipe */
+    size_t file_docs, file_bytes; /* of the file being read */
+} cli_reading;
+
+void cli_reading_init(cli_reading *r, const char *const *paths, size_t n);
+/* An evg_progress_fn for evg_read_opts, `payload` the cli_reading. */
+void cli_reading_progress(size_t docs, size_t bytes, size_t total, void *payload);
+/* After each file. */
+void cli_reading_next(cli_reading *r);
+
 /*
  * Parse a command's arguments with its table. Prints the help (CLI_HELP) or
  * the usage error (CLI_USAGE); CLI_OK means go on. cli_opts_free() the

@@ -74,12 +74,18 @@ int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
     bo.view = v;
     bo.aliases = aliases;
     eo.format = fmt;
-    if ((rc = evg_graph_build(&g, c, &bo, &e)) < 0 ||
-        (rc = evg_scores_compute(&s, g, ao, &e)) < 0 ||
-        (rc = evg_export_file(path, g, s, &eo, &e)) < 0) {
-        cli_error(&e);
-        goto cleanup;
-    }
+    cli_progress_stage("merging %zu records into the %s graph", evg_corpus_doc_count(c),
+                       evg_view_name(v));
+    if ((rc = evg_graph_build(&g, c, &bo, &e)) < 0)
+        goto failed;
+    cli_progress_stage("centrality of %zu nodes, %zu edges", evg_graph_vertex_count(g),
+                       evg_graph_edge_count(g));
+    if ((rc = evg_scores_compute(&s, g, ao, &e)) < 0)
+        goto failed;
+    cli_progress_stage("writing %s", path);
+    if ((rc = evg_export_file(path, g, s, &eo, &e)) < 0)
+        goto failed;
+    cli_progress_clear();
     if (g_out) {
         *g_out = g;
         g = NULL;
@@ -88,6 +94,9 @@ int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
         *s_out = s;
         s = NULL;
     }
+    goto cleanup;
+failed:
+    cli_error(&e);
 cleanup:
     evg_scores_free(s);
     evg_graph_free(g);
@@ -195,10 +204,14 @@ static int choose_view(evg_view *out)
 static int read_inputs(size_t *failed_out, evg_corpus *c, unsigned threads)
 {
     evg_read_opts ro = EVG_READ_OPTS_INIT;
+    cli_reading reading;
 
+    cli_reading_init(&reading, inputs.v, inputs.n);
     ro.on_diag = cli_diag;
     ro.threads = threads;
-    for (size_t i = 0; i < inputs.n; i++) {
+    ro.on_progress = cli_progress_on() ? cli_reading_progress : NULL;
+    ro.progress_payload = &reading;
+    for (size_t i = 0; i < inputs.n; i++, cli_reading_next(&reading)) {
         evg_error e;
         size_t bad = 0;
         int rc;
@@ -272,6 +285,7 @@ static cli_status build_main(int argc, char **argv)
         cli_error(&e);
         goto cleanup;
     }
+    cli_progress_begin();
     if (read_inputs(&failed, c, threads) < 0)
         goto cleanup;
     if (evg_corpus_doc_count(c) == 0 && failed > 0) {

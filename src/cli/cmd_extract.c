@@ -2,7 +2,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -29,32 +28,13 @@ static const cli_opt opts[] = {
 typedef struct {
     cli_extraction *x;
     evg_error fatal; /* why the batch stopped */
-    /* the progress line, on a terminal only */
-    int progress;
-    double started, shown;
 } batch;
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* "evgraph: 12034 articles, 11.2 MB, 9.8 MB/s, ETA 1 s" on stderr, every quarter second. */
+/* "evgraph: 12034 articles, 11.2 MB, 9.8 MB/s, ETA 1 s" on a terminal. */
 static void on_progress(size_t docs, size_t bytes, size_t total, void *payload)
 {
-    batch *b = payload;
-    double t = now(), rate;
-
-    if (!b->progress || t - b->shown < 0.25)
-        return;
-    b->shown = t;
-    rate = bytes / 1e6 / (t - b->started > 1e-6 ? t - b->started : 1e-6);
-    fprintf(stderr, "\revgraph: %zu articles, %.1f MB, %.1f MB/s", docs, bytes / 1e6, rate);
-    if (total > bytes && rate > 0)
-        fprintf(stderr, ", ETA %.0f s", (total - bytes) / 1e6 / rate);
-    fputs("\033[K", stderr); /* clear the rest of the line */
+    (void)payload;
+    cli_progress_rate("articles", docs, bytes, total);
 }
 
 /* Write one document's line (and keep the document for `run`). */
@@ -111,8 +91,7 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *in, const cli_strli
     memset(&b, 0, sizeof b);
     memset(&e, 0, sizeof e);
     b.x = x;
-    b.progress = isatty(fileno(stderr));
-    b.started = b.shown = now();
+    cli_progress_begin();
     if ((rc = evg_lexicon_load(&lx, lex->v, lex->n, &e)) < 0) {
         cli_error(&e);
         return rc;
@@ -120,11 +99,9 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *in, const cli_strli
     ro.threads = x->threads;
     ro.lines_only = x->corpus == NULL; /* `run` keeps the documents, `extract` writes them */
     ro.on_diag = cli_diag;
-    ro.on_progress = b.progress ? on_progress : NULL;
-    ro.progress_payload = &b;
+    ro.on_progress = cli_progress_on() ? on_progress : NULL;
     rc = evg_extract_paths(&failed, in->v, in->n, lx, &ro, on_doc, &b, &e);
-    if (b.progress && b.shown > b.started)
-        fputs("\r\033[K", stderr); /* the progress line goes away */
+    cli_progress_clear(); /* the progress line goes away */
     x->failed += failed;
     if (rc < 0)
         cli_error(b.fatal.code ? &b.fatal : &e);

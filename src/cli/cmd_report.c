@@ -123,6 +123,7 @@ static int list_folder(file_list *out, const char *dir)
 static int read_sources(size_t *failed_out, evg_corpus *c)
 {
     evg_read_opts ro = EVG_READ_OPTS_INIT;
+    cli_reading reading;
     file_list files = {NULL, 0, 0};
     struct stat st;
     int rc = 0;
@@ -143,7 +144,10 @@ static int read_sources(size_t *failed_out, evg_corpus *c)
         if (push(&files, strdup(in)) < 0)
             rc = EVG_ENOMEM;
     }
-    for (size_t i = 0; rc == 0 && i < files.n; i++) {
+    cli_reading_init(&reading, (const char *const *)files.v, files.n);
+    ro.on_progress = cli_progress_on() ? cli_reading_progress : NULL;
+    ro.progress_payload = &reading;
+    for (size_t i = 0; rc == 0 && i < files.n; i++, cli_reading_next(&reading)) {
         evg_error e;
         size_t bad = 0;
         memset(&e, 0, sizeof e);
@@ -175,14 +179,20 @@ static int report_corpus(const evg_corpus *c, const evg_aliases *aliases,
 
     memset(&e, 0, sizeof e);
     bo.aliases = aliases;
+    cli_progress_stage("merging %zu records", evg_corpus_doc_count(c));
     if ((rc = evg_graph_build(&full, c, &bo, &e)) < 0)
         goto failed;
     cli_warn_conflicts(full);
     bo.view = EVG_VIEW_PEOPLE;
-    if ((rc = evg_graph_build(&people, c, &bo, &e)) < 0 ||
-        (rc = evg_scores_compute(&s, people, ao, &e)) < 0)
+    if ((rc = evg_graph_build(&people, c, &bo, &e)) < 0)
         goto failed;
+    cli_progress_stage("centrality of %zu people, %zu ties",
+                       evg_graph_vertex_count(people), evg_graph_edge_count(people));
+    if ((rc = evg_scores_compute(&s, people, ao, &e)) < 0)
+        goto failed;
+    cli_progress_stage("writing %s", output);
     rc = cli_write_report(output, fmt, c, full, people, s, ro);
+    cli_progress_clear();
     goto cleanup;
 failed:
     cli_error(&e);
@@ -252,6 +262,7 @@ static cli_status report_main(int argc, char **argv)
         cli_error(&e);
         goto cleanup;
     }
+    cli_progress_begin();
     if (read_sources(&failed, c) < 0)
         goto cleanup;
     if (evg_corpus_doc_count(c) == 0 && failed > 0) {

@@ -172,6 +172,10 @@ typedef struct {
     int line; /* lines handed out so far */
     int eof;
     evg_i_buf carry;
+    size_t size;                 /* of the file, 0 when unknown (a pipe) */
+    size_t docs, bytes;          /* delivered so far, for the progress callback */
+    evg_progress_fn on_progress; /* NULL: none */
+    void *progress_payload;
 } source;
 
 /*
@@ -215,13 +219,22 @@ static int fill(batch *b, source *in, evg_error *err)
     return 0;
 }
 
-/* Wait for the oldest batch to be parsed (parsing meanwhile), then deliver it. */
-static int deliver_oldest(evg_i_window *w, evg_corpus *c, const evg_read_opts *opts,
-                          size_t *failed, evg_error *err)
+/*
+ * Wait for the oldest batch to be parsed (parsing meanwhile), then deliver
+ * it and say how far the file is read.
+ */
+static int deliver_oldest(evg_i_window *w, evg_corpus *c, source *in,
+                          const evg_read_opts *opts, size_t *failed, evg_error *err)
 {
-    int rc = deliver(c, evg_i_window_wait(w), opts, failed, err);
+    batch *b = evg_i_window_wait(w);
+    size_t before = evg_corpus_doc_count(c), bytes = b->text.len;
+    int rc = deliver(c, b, opts, failed, err);
 
     evg_i_window_pop(w);
+    in->docs += evg_corpus_doc_count(c) - before;
+    in->bytes += bytes;
+    if (rc == 0 && in->on_progress)
+        in->on_progress(in->docs, in->bytes, in->size, in->progress_payload);
     return rc;
 }
 
@@ -246,7 +259,7 @@ static int read_batches(evg_corpus *c, source *in, unsigned threads,
         return evg_i_error_nomem(err);
     while (rc == 0 && read_rc == 0 && !in->eof) {
         while (rc == 0 && (b = evg_i_window_tail(&w)) == NULL)
-            rc = deliver_oldest(&w, c, opts, failed, err);
+            rc = deliver_oldest(&w, c, in, opts, failed, err);
         if (rc < 0)
             break;
         /* A read error still lets the whole lines before it through. */
@@ -254,10 +267,10 @@ static int read_batches(evg_corpus *c, source *in, unsigned threads,
             break;
         evg_i_window_push(&w);
         if (evg_i_window_workers(&w) == 0) /* parse it here and now: one batch held */
-            rc = deliver_oldest(&w, c, opts, failed, err);
+            rc = deliver_oldest(&w, c, in, opts, failed, err);
     }
     while (rc == 0 && evg_i_window_count(&w))
-        rc = deliver_oldest(&w, c, opts, failed, err);
+        rc = deliver_oldest(&w, c, in, opts, failed, err);
     evg_i_window_free(&w, batch_free);
     return rc < 0 ? rc : read_rc;
 }
@@ -280,9 +293,17 @@ int evg_corpus_read_events(size_t *failed_out, evg_corpus *c, const char *path,
     else if ((in.f = fopen(path, "rb")) == NULL)
         return evg_i_error_set(err, EVG_EIO, in.name, 0, 0, "cannot open: %s",
                                strerror(errno));
-    else if (fstat(fileno(in.f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(in.f);
-        return evg_i_error_set(err, EVG_EIO, in.name, 0, 0, "is a directory");
+    if (fstat(fileno(in.f), &st) == 0) {
+        if (S_ISDIR(st.st_mode) && in.f != stdin) {
+            fclose(in.f);
+            return evg_i_error_set(err, EVG_EIO, in.name, 0, 0, "is a directory");
+        }
+        if (S_ISREG(st.st_mode)) /* stdin too, when a file is redirected to it */
+            in.size = (size_t)st.st_size;
+    }
+    if (opts && opts->version >= 3) {
+        in.on_progress = opts->on_progress;
+        in.progress_payload = opts->progress_payload;
     }
     rc = read_batches(c, &in, threads, opts, &failed, err);
     evg_i_buf_free(&in.carry);

@@ -74,7 +74,8 @@ def prepare(evgraph, source_dir, work):
     bindir = os.path.join(work, "bin")
     os.makedirs(bindir)
     os.symlink(evgraph, os.path.join(bindir, "evgraph"))
-    return dict(os.environ, PATH=bindir + os.pathsep + os.environ.get("PATH", ""),
+    # TERM=dumb: no progress line, which a terminal would show only for a moment
+    return dict(os.environ, TERM="dumb", PATH=bindir + os.pathsep + os.environ.get("PATH", ""),
                 LC_ALL="C.UTF-8")
 
 

@@ -163,18 +163,43 @@ static int write_many(const char *path, int *bad, int nbad)
     return fclose(f) == 0 ? records : -1;
 }
 
+/* What the progress callback was told: how often, and the last figures. */
+typedef struct {
+    size_t calls, docs, bytes, total;
+    int backwards; /* docs or bytes went down, or the total changed */
+} progress_log;
+
+static void on_progress(size_t docs, size_t bytes, size_t total, void *payload)
+{
+    progress_log *p = payload;
+
+    p->backwards |= p->calls && (docs < p->docs || bytes < p->bytes || total != p->total);
+    p->calls++;
+    p->docs = docs;
+    p->bytes = bytes;
+    p->total = total;
+}
+
 static void test_threads_same_corpus_and_diagnostics(void **state)
 {
     char *dir = th_mkdtemp(), *path = th_join(dir, "many.jsonl");
     int bad[TH_MAX_DIAGS], records = write_many(path, bad, TH_MAX_DIAGS);
     const unsigned threads[] = {0, 1, 2, 3};
+    progress_log first = {0};
+    FILE *f = fopen(path, "rb");
+    long size;
     (void)state;
 
     assert_true(records > 2900);
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    size = ftell(f);
+    fclose(f);
     for (size_t t = 0; t < sizeof threads / sizeof threads[0]; t++) {
         evg_read_opts opts = EVG_READ_OPTS_INIT;
         evg_corpus *c = NULL;
         th_diags d = {0};
+        progress_log p = {0};
         size_t failed = 0;
         evg_error e;
         char id[32];
@@ -182,9 +207,21 @@ static void test_threads_same_corpus_and_diagnostics(void **state)
         opts.on_diag = th_collect_diag;
         opts.diag_payload = &d;
         opts.threads = threads[t];
+        opts.on_progress = on_progress;
+        opts.progress_payload = &p;
         assert_int_equal(evg_corpus_new(&c, NULL), 0);
         assert_int_equal(evg_corpus_read_events(&failed, c, path, &opts, &e), 0);
         assert_int_equal(evg_corpus_doc_count(c), (size_t)records);
+        /* Progress: batch by batch, in order, to the whole file; the same on any threads.
+         */
+        assert_true(p.calls > 2);
+        assert_false(p.backwards);
+        assert_int_equal(p.docs, (size_t)records);
+        assert_int_equal(p.bytes, (size_t)size);
+        assert_int_equal(p.total, (size_t)size);
+        if (t == 0)
+            first = p;
+        assert_int_equal(p.calls, first.calls);
         assert_int_equal(failed, 3000 - records);
         assert_int_equal(d.n, 3000 - records);
         for (int i = 0, k = 0; i < 3000; i++) { /* every record, in file order */
