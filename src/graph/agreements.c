@@ -388,7 +388,7 @@ int evg_i_resolve_agreements(evg_i_builder *b)
     if ((c.a = calloc(b->nm + 1, sizeof(*c.a))) == NULL)
         goto nomem;
     for (size_t i = 0; i < b->nm; i++)
-        if (b->m[i].e->type == EVG_ENT_AGREEMENT)
+        if (b->m[i].type == EVG_ENT_AGREEMENT)
             c.a[c.n++].m = i;
     b->stats.agreement_mentions = c.n;
     for (size_t i = 0; i < c.n; i++)
@@ -401,8 +401,14 @@ int evg_i_resolve_agreements(evg_i_builder *b)
             goto nomem;
         start = i;
     }
+    /*
+     * One tie per pair of keys: a treaty named with its acronym in thousands
+     * of articles would otherwise make each of its acronym mentions scan
+     * thousands of equal ties.
+     */
     if (c.nt)
         qsort(c.t, c.nt, sizeof(*c.t), by_tie);
+    c.nt = evg_i_unique(c.t, c.nt, sizeof(*c.t), by_tie);
     for (size_t i = 0; i < c.n; i++) {
         const char *full = c.a[i].acr ? long_form(&c, c.a[i].key) : NULL;
         b->m[c.a[i].m].key = full ? full : c.a[i].key;

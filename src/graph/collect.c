@@ -102,6 +102,7 @@ int evg_i_collect(evg_i_builder *b, const evg_corpus *c)
             evg_i_mention *m = &b->m[b->nm++];
             m->doc = i;
             m->e = evg_doc_entity(d, k);
+            m->type = m->e->type;
             m->v = SIZE_MAX;
         }
     }

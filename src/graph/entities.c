@@ -198,7 +198,7 @@ static int org_key(const char **out, evg_i_builder *b, size_t doc, const char *i
 {
     size_t m = evg_i_mention_of(b, doc, id);
 
-    if (m != SIZE_MAX && b->m[m].e->type == EVG_ENT_ORGANIZATION) {
+    if (m != SIZE_MAX && b->m[m].type == EVG_ENT_ORGANIZATION) {
         *out = b->m[m].key;
         return 0;
     }
@@ -368,7 +368,7 @@ static int country_notes(evg_i_builder *b)
     int rc = 0;
 
     for (size_t i = 0; i < b->nm && rc == 0; i++) {
-        const char *cc = b->m[i].e->type == EVG_ENT_COUNTRY ? NULL : b->m[i].e->country;
+        const char *cc = b->m[i].type == EVG_ENT_COUNTRY ? NULL : b->m[i].e->country;
         long c;
         if (cc == NULL || cc[0] == '\0')
             continue;

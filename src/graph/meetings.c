@@ -107,8 +107,8 @@ static int report_place(evg_i_builder *b, evg_i_report *r)
         return 0;
     for (m = b->doc_first[r->doc]; m < b->nm && b->m[m].doc == r->doc; m++) {
         const evg_entity *e = b->m[m].e;
-        if (e->type == EVG_ENT_PLACE && e->name && strcmp(e->name, place) == 0 && e->country &&
-            e->country[0]) {
+        if (b->m[m].type == EVG_ENT_PLACE && e->name && strcmp(e->name, place) == 0 &&
+            e->country && e->country[0]) {
             r->place_cc = e->country;
             return 0;
         }

@@ -241,22 +241,6 @@ static int by_root_cc(const void *a, const void *b)
     return strcmp(x->cc, y->cc);
 }
 
-/* Drop the repeats of sorted v[0..n) (equal by `cmp`); the new count. */
-static size_t unique(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *))
-{
-    char *base = v;
-    size_t k = 0;
-
-    for (size_t i = 0; i < n; i++) {
-        if (k > 0 && cmp(base + (k - 1) * size, base + i * size) == 0)
-            continue;
-        if (k != i)
-            memcpy(base + k * size, base + i * size, size);
-        k++;
-    }
-    return k;
-}
-
 /* Per component: its key, its full names by last word, its countries. */
 static int index_components(people_ctx *p)
 {
@@ -298,8 +282,8 @@ static int index_components(people_ctx *p)
      * an official named in thousands of articles would otherwise make every
      * short name that could be theirs scan thousands of equal entries.
      */
-    p->nfull = unique(p->full, p->nfull, sizeof(*p->full), by_full);
-    p->ncc = unique(p->cc, p->ncc, sizeof(*p->cc), by_root_cc);
+    p->nfull = evg_i_unique(p->full, p->nfull, sizeof(*p->full), by_full);
+    p->ncc = evg_i_unique(p->cc, p->ncc, sizeof(*p->cc), by_root_cc);
     return 0;
 }
 
@@ -385,6 +369,28 @@ static int short_key(const char **out, people_ctx *p, const char *key, const cha
     return rc;
 }
 
+/* The last answer of match_short() for one name: a name recurs, mostly with one country.
+ */
+typedef struct {
+    const char *cc;
+    size_t root;
+    int set;
+} short_memo;
+
+/* match_short() for person mention `i`, remembered per name (its first mention). */
+static size_t match_short_cached(people_ctx *p, short_memo *memo, size_t i,
+                                 const char *cc)
+{
+    short_memo *k = &memo[p->first[i]];
+
+    if (!k->set || (k->cc == NULL) != (cc == NULL) || (cc && strcmp(k->cc, cc) != 0)) {
+        k->root = match_short(p, &p->info[i], cc);
+        k->cc = cc;
+        k->set = 1;
+    }
+    return k->root;
+}
+
 /*
  * Keys of short names: the matched component's, else one per (short name,
  * country); without a country, the one country its unmatched namesakes
@@ -393,8 +399,11 @@ static int short_key(const char **out, people_ctx *p, const char *key, const cha
 static int key_short_names(people_ctx *p)
 {
     evg_i_strmap cc_of = EVG_I_STRMAP_INIT; /* short key -> index of its one country, or -2 */
+    short_memo *memo = calloc(p->n + 1, sizeof(*memo));
     int rc = 0;
 
+    if (memo == NULL)
+        return evg_i_error_nomem(p->b->err);
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < p->n; i++) {
             evg_i_mention *m = &p->b->m[p->person[i]];
@@ -404,7 +413,7 @@ static int key_short_names(people_ctx *p)
             long one;
             if (!in->is_short || m->key != NULL)
                 continue;
-            if ((r = match_short(p, in, cc)) != SIZE_MAX) {
+            if ((r = match_short_cached(p, memo, i, cc)) != SIZE_MAX) {
                 m->key = p->b->m[p->person[r]].key;
                 continue;
             }
@@ -427,6 +436,7 @@ static int key_short_names(people_ctx *p)
     }
 cleanup:
     evg_i_strmap_free(&cc_of);
+    free(memo);
     return rc;
 }
 
@@ -466,7 +476,7 @@ int evg_i_resolve_people(evg_i_builder *b)
         goto cleanup;
     }
     for (size_t i = 0; i < b->nm; i++)
-        if (b->m[i].e->type == EVG_ENT_PERSON)
+        if (b->m[i].type == EVG_ENT_PERSON)
             p.person[p.n++] = i;
     b->stats.person_mentions = p.n;
     if ((p.info = calloc(p.n + 1, sizeof(*p.info))) == NULL ||

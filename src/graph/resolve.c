@@ -113,7 +113,7 @@ int evg_i_resolve(evg_i_builder *b)
 
     for (size_t i = 0; i < b->nm; i++) {
         evg_i_mention *m = &b->m[i];
-        switch (m->e->type) {
+        switch (m->type) {
         case EVG_ENT_COUNTRY:
             EVG_CHECK(country_key(&m->key, b, m->e->id));
             break;

@@ -28,6 +28,22 @@ int evg_i_grow(void **ptr, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
+size_t evg_i_unique(void *v, size_t n, size_t size,
+                    int (*cmp)(const void *, const void *))
+{
+    char *base = v;
+    size_t k = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (k > 0 && cmp(base + (k - 1) * size, base + i * size) == 0)
+            continue;
+        if (k != i)
+            memcpy(base + k * size, base + i * size, size);
+        k++;
+    }
+    return k;
+}
+
 int evg_i_buf_grow(evg_i_buf *b, size_t extra)
 {
     if (extra > SIZE_MAX - b->len - 1)

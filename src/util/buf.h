@@ -30,6 +30,13 @@ void evg_i_buf_free(evg_i_buf *b);
  */
 int evg_i_grow(void **ptr, size_t *cap, size_t need, size_t size);
 
+/*
+ * Drop the repeats of the sorted array v[0..n) of elements of `size` bytes
+ * (equal by `cmp`), keeping the first of each run; returns the new count.
+ */
+size_t evg_i_unique(void *v, size_t n, size_t size,
+                    int (*cmp)(const void *, const void *));
+
 /* strdup/strndup that return NULL only on allocation failure (and for NULL input). */
 char *evg_i_strdup(const char *s);
 char *evg_i_strndup(const char *s, size_t n);

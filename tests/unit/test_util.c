@@ -121,6 +121,32 @@ static void test_buf_overflow_is_refused(void **state)
     evg_i_buf_free(&b);
 }
 
+/* Pairs equal by their first member only: which of a run is kept shows. */
+typedef struct {
+    int key, tag;
+} pair;
+
+static int by_key(const void *a, const void *b)
+{
+    const pair *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+static void test_unique(void **state)
+{
+    pair v[] = {{1, 0}, {1, 1}, {2, 2}, {3, 3}, {3, 4}, {3, 5}, {7, 6}};
+    const pair want[] = {{1, 0}, {2, 2}, {3, 3}, {7, 6}};
+    (void)state;
+
+    assert_int_equal(evg_i_unique(v, 7, sizeof *v, by_key), 4);
+    for (size_t i = 0; i < 4; i++) { /* the first of each run, in order */
+        assert_int_equal(v[i].key, want[i].key);
+        assert_int_equal(v[i].tag, want[i].tag);
+    }
+    assert_int_equal(evg_i_unique(v, 1, sizeof *v, by_key), 1);
+    assert_int_equal(evg_i_unique(v, 0, sizeof *v, by_key), 0);
+}
+
 static void test_grow_array(void **state)
 {
     int *v = NULL;
@@ -833,6 +859,7 @@ int main(void)
         cmocka_unit_test(test_buf_detach),
         cmocka_unit_test(test_buf_overflow_is_refused),
         cmocka_unit_test(test_grow_array),
+        cmocka_unit_test(test_unique),
         cmocka_unit_test(test_strdup),
         cmocka_unit_test(test_arena_alignment_and_zero),
         cmocka_unit_test(test_arena_large_allocation),
