@@ -108,11 +108,14 @@ const evg_i_eattr *evg_i_q_e(const evg_query *q, size_t e)
     return evg_i_graph_eattr(q->g, e);
 }
 
-/* Measure `m` into `*slot` (made for the vertices of `g` when NULL), unless there. */
 /* The measures that a cutoff changes. */
 #define PATH_MEASURES                                                                    \
     (EVG_MEASURE_BIT(EVG_M_BETWEENNESS) | EVG_MEASURE_BIT(EVG_M_CLOSENESS))
 
+/*
+ * Measure `m` into `*slot` (made for the vertices of `g` when NULL), unless
+ * there with the query's cutoff.
+ */
 static int score(evg_scores **slot, const evg_query *q, const evg_graph *g, evg_measure m,
                  evg_error *err)
 {
@@ -131,7 +134,7 @@ static int score(evg_scores **slot, const evg_query *q, const evg_graph *g, evg_
     if (*slot == NULL && evg_i_scores_new(slot, evg_graph_vertex_count(g), err) < 0)
         return EVG_ENOMEM;
     /* Scores of another cutoff (the GraphML's) are dropped, not mixed with these. */
-    if (by_paths)
+    if (by_paths && evg_scores_cutoff(*slot) != q->cutoff)
         (*slot)->have &= ~PATH_MEASURES;
     ao.betweenness_cutoff = q->cutoff;
     ao.measures = EVG_MEASURE_BIT(m);
