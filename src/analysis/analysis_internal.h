@@ -15,6 +15,10 @@ struct evg_scores {
     double *val[EVG_M__COUNT];
 };
 
+/* The measures a cutoff applies to: those counted along shortest paths. */
+#define EVG_I_PATH_MEASURES                                                              \
+    (EVG_MEASURE_BIT(EVG_M_BETWEENNESS) | EVG_MEASURE_BIT(EVG_M_CLOSENESS))
+
 /*
  * Compute the measures `opts` asks for (NULL: all) of `ig` into `s` (made by
  * evg_i_scores_new() for the vertex count). `weights` are the edge weights

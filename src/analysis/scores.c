@@ -210,8 +210,7 @@ static int run_measures(evg_scores *s, const igraph_t *ig, const igraph_vector_t
     int have_res = 0, have_len = 0, rc = 0;
     measure_ctx c = {ig, weights, NULL, cutoff, &res};
 
-    if (measures &
-        (EVG_MEASURE_BIT(EVG_M_BETWEENNESS) | EVG_MEASURE_BIT(EVG_M_CLOSENESS)))
+    if (measures & EVG_I_PATH_MEASURES)
         s->cutoff = cutoff > 0 ? cutoff : 0.0;
     if (s->n == 0) { /* nothing to rank; igraph would only return empty vectors */
         s->have |= measures;
@@ -336,10 +335,7 @@ unsigned evg_scores_measures(const evg_scores *s)
 
 double evg_scores_cutoff(const evg_scores *s)
 {
-    unsigned paths =
-        EVG_MEASURE_BIT(EVG_M_BETWEENNESS) | EVG_MEASURE_BIT(EVG_M_CLOSENESS);
-
-    return s && (s->have & paths) ? s->cutoff : 0.0;
+    return s && (s->have & EVG_I_PATH_MEASURES) ? s->cutoff : 0.0;
 }
 
 size_t evg_scores_vertex_count(const evg_scores *s)

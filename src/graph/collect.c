@@ -113,8 +113,19 @@ cleanup:
 size_t evg_i_mention_of(const evg_i_builder *b, size_t doc, const char *id)
 {
     const evg_doc *d = b->docs[doc];
-    const evg_entity *e = id ? evg_doc_find_entity(d, id) : NULL;
+    const evg_entity *e = NULL;
 
+    /*
+     * The participants and agreements of a document read from JSON point at
+     * their entity's own id: found without reading a string (every
+     * participant of millions of events is looked up). Else, a record made
+     * otherwise, by its text.
+     */
+    for (size_t i = 0; i < evg_doc_entity_count(d); i++)
+        if (evg_doc_entity(d, i)->id == id)
+            return b->doc_first[doc] + i;
+    if (id)
+        e = evg_doc_find_entity(d, id);
     /* Entities are one array in their document: the offset is the index. */
     return e ? b->doc_first[doc] + (size_t)(e - evg_doc_entity(d, 0)) : SIZE_MAX;
 }

@@ -332,14 +332,6 @@ int evg_i_doc_add_event(evg_doc *d, const evg_event *ev, evg_error *err)
 
 long evg_i_doc_entity_index(const evg_doc *d, const char *id)
 {
-    /*
-     * The participants and agreements of a document read from JSON point at
-     * their entity's own id: found without reading a string (the build looks
-     * up every participant of millions of events).
-     */
-    for (size_t i = 0; i < d->nents; i++)
-        if (d->ents[i].id == id)
-            return (long)i;
     for (size_t i = 0; i < d->nents; i++)
         if (strcmp(d->ents[i].id, id) == 0)
             return (long)i;

@@ -108,10 +108,6 @@ const evg_i_eattr *evg_i_q_e(const evg_query *q, size_t e)
     return evg_i_graph_eattr(q->g, e);
 }
 
-/* The measures that a cutoff changes. */
-#define PATH_MEASURES                                                                    \
-    (EVG_MEASURE_BIT(EVG_M_BETWEENNESS) | EVG_MEASURE_BIT(EVG_M_CLOSENESS))
-
 /*
  * Measure `m` into `*slot` (made for the vertices of `g` when NULL), unless
  * there with the query's cutoff.
@@ -120,7 +116,7 @@ static int score(evg_scores **slot, const evg_query *q, const evg_graph *g, evg_
                  evg_error *err)
 {
     evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
-    int by_paths = (PATH_MEASURES & EVG_MEASURE_BIT(m)) != 0;
+    int by_paths = (EVG_I_PATH_MEASURES & EVG_MEASURE_BIT(m)) != 0;
 
     if (!(q->measures & EVG_MEASURE_BIT(m)))
         return evg_i_error_set(
@@ -135,7 +131,7 @@ static int score(evg_scores **slot, const evg_query *q, const evg_graph *g, evg_
         return EVG_ENOMEM;
     /* Scores of another cutoff (the GraphML's) are dropped, not mixed with these. */
     if (by_paths && evg_scores_cutoff(*slot) != q->cutoff)
-        (*slot)->have &= ~PATH_MEASURES;
+        (*slot)->have &= ~EVG_I_PATH_MEASURES;
     ao.betweenness_cutoff = q->cutoff;
     ao.measures = EVG_MEASURE_BIT(m);
     return evg_i_scores_measure(*slot, g, m, &ao, err);

@@ -591,17 +591,17 @@ static void title_top(evg_i_buf *b, const json_t *doc)
     const json_t *cutoff = json_object_get(doc, "betweenness_cutoff");
     size_t n = count_of(doc, "top");
 
-    if (n == 0)
+    if (n == 0) {
         evg_i_buf_printf(b, "No %s to rank.", what);
-    else if (json_is_number(cutoff))
-        evg_i_buf_printf(
-            b, "Top %zu %s by %s (%s graph; approximate: paths up to %.9g long):", n,
-            what, json_string_value(json_object_get(doc, "measure")),
-            json_string_value(json_object_get(doc, "graph")), json_number_value(cutoff));
-    else
-        evg_i_buf_printf(b, "Top %zu %s by %s (%s graph):", n, what,
-                         json_string_value(json_object_get(doc, "measure")),
-                         json_string_value(json_object_get(doc, "graph")));
+        return;
+    }
+    evg_i_buf_printf(b, "Top %zu %s by %s (%s graph", n, what,
+                     json_string_value(json_object_get(doc, "measure")),
+                     json_string_value(json_object_get(doc, "graph")));
+    if (json_is_number(cutoff))
+        evg_i_buf_printf(b, "; approximate: paths up to %.9g long",
+                         json_number_value(cutoff));
+    evg_i_buf_puts(b, "):");
 }
 
 static void title_agreements(evg_i_buf *b, const json_t *doc)
