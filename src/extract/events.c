@@ -78,6 +78,11 @@ static int same_event(const x_ctx *x, const x_event *ev)
     return -1;
 }
 
+/* How many sentences after its event a talk ("they discussed") still goes on from it. */
+#define TALK_SPAN 6
+/* Words between a light verb and its noun, at most: "held his first bilateral call". */
+#define LIGHT_GAP 4
+
 /* The event in focus for back-references: the latest meeting, call or signing. */
 static int focus_event(const x_ctx *x)
 {
@@ -102,6 +107,38 @@ static void assign_roles(x_ctx *x, x_event *ev)
     }
 }
 
+/* The last sentence an event was reported in. */
+static size_t last_sent(const x_event *ev)
+{
+    size_t s = 0;
+    for (int k = 0; k < ev->nsent; k++)
+        if (ev->sent[k] > s)
+            s = ev->sent[k];
+    return s;
+}
+
+/*
+ * "The two also discussed trade": a talk whose people all took part in the
+ * meeting or call in focus, reported in the sentences just before, goes on
+ * from it (a call stays a call). Returns 1 when it did.
+ */
+static int talk_goes_on(x_ctx *x, const x_event *ev)
+{
+    if (!ev->talk || x->focus < 0)
+        return 0;
+    x_event *f = &x->events[x->focus];
+    if (f->status != ev->status || x->sent - last_sent(f) > TALK_SPAN)
+        return 0;
+    if (!subset(ev, f))
+        return 0;
+    if (!f->date[0] && ev->date[0]) {
+        memcpy(f->date, ev->date, 11);
+        f->date_source = ev->date_source;
+    }
+    add_sent(f, x->sent);
+    return 1;
+}
+
 /* Record an event (or merge it into the one it repeats); it becomes the focus. */
 static int commit_event(x_ctx *x, x_event *ev)
 {
@@ -109,6 +146,8 @@ static int commit_event(x_ctx *x, x_event *ev)
 
     if (ev->nparts == 0)
         return 0;
+    if (talk_goes_on(x, ev))
+        return 1;
     assign_roles(x, ev);
     if (!ev->date[0] && !ev->vague) {
         /* Someone of the latest dated event takes part, or the sentence goes on from it
@@ -201,6 +240,8 @@ static int finish_event(x_ctx *x, x_event *ev)
     return commit_event(x, ev);
 }
 
+static long light_verb_before(const x_ctx *x, size_t t);
+
 /* Skip what may stand between a meeting noun and "with": "talks here today with". */
 static size_t skip_adverbials(const x_ctx *x, size_t k)
 {
@@ -222,6 +263,18 @@ static size_t skip_adverbials(const x_ctx *x, size_t k)
         if ((x->toks.toks[k].flags & EVG_TK_CAP) && k > 0 &&
             (x_is(x, k - 1, "on") || x_is(x, k - 1, "in") || x_is(x, k - 1, "at"))) {
             k++;
+            continue;
+        }
+        /* "his first call as Chairman with": the capacity it was held in */
+        if (x_is(x, k, "as") && k + 1 < x->s1 && x_is_cap(x, k + 1)) {
+            for (k++; k < x->s1 && x_is_cap(x, k); k++)
+                ;
+            continue;
+        }
+        /* "a meeting and dinner with": a second name for the same event */
+        if (x_is(x, k, "and") && k + 1 < x->s1 && (x_cls(x, k + 1) & LX_TRIGGER) &&
+            x->mp[k + 1].frame == FR_NOUN) {
+            k += 1 + x->mlen[k + 1];
             continue;
         }
         break;
@@ -292,11 +345,12 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
     }
     if (with_args_only)
         return 0;
-    /* "she and the Premier had set targets during talks earlier today" */
+    /* "she and the Premier had set targets during talks earlier today", "A and B had a
+     * long meeting" */
     x_left_side(x, t, &l, 15);
     if (l.n >= 2 && t > x->s0 &&
         (x_is(x, t - 1, "during") || x_is(x, t - 1, "in") || x_is(x, t - 1, "at") ||
-         x_is(x, t - 1, "after") || x_is(x, t - 1, "their"))) {
+         x_is(x, t - 1, "after") || x_is(x, t - 1, "their") || light_verb_before(x, t) >= 0)) {
         x_event ev = *proto;
         for (int a = 0; a < l.n; a++)
             add_part(&ev, l.p[a], EVG_ROLE_PARTICIPANT);
@@ -494,6 +548,24 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
 }
 
 /* One trigger at token t (len n): the number of events it gave, or < 0. */
+/*
+ * The light verb whose object a noun trigger at t heads ("held his first
+ * call", "had a warm and productive meeting"), over at most LIGHT_GAP lower-case
+ * words: its token, or -1.
+ */
+static long light_verb_before(const x_ctx *x, size_t t)
+{
+    for (size_t k = t; k-- > x->s0 && t - k <= LIGHT_GAP + 1;) {
+        if (x_cls(x, k) & LX_LIGHT)
+            return (long)k;
+        const evg_i_tok *tk = &x->toks.toks[k];
+        if (!(tk->flags & EVG_TK_WORD) || (tk->flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) ||
+            (x_cls(x, k) & LX_TRIGGER))
+            return -1;
+    }
+    return -1;
+}
+
 static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state *cs)
 {
     const lx_phrase *p = &x->mp[t];
@@ -501,9 +573,13 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
     x_event ev;
     int rc;
 
+    /* "held a call with": "call" names an event only as the object of such a verb */
+    if (p->light && light_verb_before(x, t) < 0)
+        return 0;
     memset(&ev, 0, sizeof ev);
     ev.place_country = -1;
     ev.type = (evg_event_type)p->evtype;
+    ev.talk = p->talk;
     ev.status = EVG_STATUS_REPORTED;
     ev.trig = t;
     /* "did not meet", "never met", a meeting "cancelled" */
@@ -521,7 +597,7 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
         rc = noun_event(x, t, t + n, &ev, cs, 0);
         if (rc == 0 && t > x->s0 && x_is(x, t - 1, "the"))
             *refers_back = (int)t + 1; /* where "the meeting" stands, plus one */
-        else if (rc == 0)
+        else if (rc == 0 && !p->light)
             open_pending(x, &ev);
         return rc;
     }

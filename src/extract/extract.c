@@ -54,39 +54,87 @@ static int match_all(x_ctx *x)
     return 0;
 }
 
-/*
- * A wire dateline opens the body: "MOSCOW, March 31 -". Its date is the
- * report's, not an event's; its city is where the story is told from.
- */
-static void find_dateline(x_ctx *x)
-{
-    const evg_i_tokens *t = &x->toks;
-    size_t i = 0, city_end;
+/* A dateline's lines before the text, at most, and the tokens of each. */
+#define DATELINE_LINES 6
+#define DATELINE_TOKENS 12
 
-    while (i < t->n && i < 5 && (t->toks[i].flags & EVG_TK_ALLCAPS))
-        i++;
-    if (i == 0 || i >= t->n || !x_is(x, i, ","))
+/* Whether token i is a dash that closes a dateline. */
+static int dateline_dash(const x_ctx *x, size_t i)
+{
+    const char *d = x_fold(x, i);
+    return strcmp(d, "-") == 0 || strcmp(d, "--") == 0 || strcmp(d, "\xE2\x80\x93") == 0 ||
+           strcmp(d, "\xE2\x80\x94") == 0;
+}
+
+/* Note a dateline's date, found in tokens [i, end), unless one is known. */
+static void dateline_date_in(x_ctx *x, size_t i, size_t end)
+{
+    for (; i < end && !x->dateline_date[0]; i++)
+        if (!x_date_at(x, i, end, x->dateline_date))
+            x->dateline_date[0] = '\0';
+}
+
+/* Note a dateline's place, the capitalized words from token i, unless one is known. */
+static void dateline_place_at(x_ctx *x, size_t i, size_t end)
+{
+    size_t e = i;
+
+    if (x->dateline_place || i >= end || !x_is_cap(x, i) || (x_cls(x, i) & LX_NOTNAME))
         return;
-    city_end = i++;
-    /* month and day, then a dash */
-    if (i + 2 >= t->n || !(t->toks[i].flags & EVG_TK_CAP) || !(t->toks[i + 1].flags & EVG_TK_NUM))
-        return;
-    const char *dash = x_fold(x, i + 2);
-    if (strcmp(dash, "-") && strcmp(dash, "--") && strcmp(dash, "\xE2\x80\x93") &&
-        strcmp(dash, "\xE2\x80\x94"))
-        return;
-    x->dateline_end = i + 3;
-    if (!x_date_at(x, i, i + 2, x->dateline_date))
-        x->dateline_date[0] = '\0';
+    while (e < end && e - i < 4 && x_is_cap(x, e) && !(x_cls(x, e) & LX_NOTNAME))
+        e++;
     /* "MOSCOW" -> "Moscow" */
-    char *place = (char *)x_span_text(x, 0, city_end);
+    char *place = (char *)x_span_text(x, i, e);
     for (char *c = place; c && *c; c++)
         if (*c >= 'A' && *c <= 'Z' && c > place && c[-1] != ' ' && c[-1] != '-')
             *c = (char)(*c + 32);
     x->dateline_place = place;
-    if (x->mlen[0] && (x_cls(x, 0) & (LX_CAPITAL | LX_COUNTRY)))
+    if (x->mlen[i] && (x_cls(x, i) & (LX_CAPITAL | LX_COUNTRY)))
         x->dateline_country =
-            evg_i_lx_country_at(x->lx, x->mp[0].countries, x->mp[0].ncountries, x->date);
+            evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+}
+
+/*
+ * Where and when the story is told from, before its first sentence: a wire
+ * dateline ("MOSCOW, March 31 -", "PORT VELL, May 6, 2025 /Wire/ -"), or
+ * short opening lines of a release ("Port Vell, 19/06/2021", "March 4,
+ * 2025"). Its date is the report's, not an event's; the events the text
+ * does not date took place that day, and where no other place is given.
+ */
+static void find_dateline(x_ctx *x)
+{
+    const evg_i_tokens *t = &x->toks;
+    size_t s = x->body_sent, k;
+
+    /* Short lines before the text: a byline, a place, a date. */
+    for (k = 0; k < DATELINE_LINES && s + k < t->nsents; k++) {
+        size_t a = t->sents[s + k], b = t->sents[s + k + 1];
+        if (b - a > DATELINE_TOKENS || !(t->toks[a].flags & EVG_TK_PARA) ||
+            (x_is(x, b - 1, ".") && !(t->toks[b - 1].flags & EVG_TK_ABBREV)))
+            break;
+        dateline_date_in(x, a, b);
+        if (x_cls(x, a) & (LX_CAPITAL | LX_COUNTRY))
+            dateline_place_at(x, a, b);
+    }
+    if (s + k >= t->nsents)
+        return;
+    /* The opening of the first paragraph up to a dash */
+    size_t a = t->sents[s + k], i;
+    for (i = a; i < t->n && i - a <= DATELINE_TOKENS && !dateline_dash(x, i); i++)
+        if (!(x_is_cap(x, i) || (t->toks[i].flags & EVG_TK_NUM) || x_is(x, i, ",") ||
+              x_is(x, i, "/") || x_is(x, i, ".")))
+            break;
+    if (i > a && i < t->n && dateline_dash(x, i) && (x_is_cap(x, a) || x_is(x, a, ","))) {
+        size_t comma = a;
+        while (comma < i && !x_is(x, comma, ","))
+            comma++;
+        /* "WASHINGTON, May 6" or "CANADA, May 6": a place, then a date; "Port Vell -" */
+        if (comma < i || (t->toks[a].flags & EVG_TK_ALLCAPS)) {
+            x->dateline_end = i + 1;
+            dateline_date_in(x, a, i);
+            dateline_place_at(x, a, comma);
+        }
+    }
 }
 
 /*
@@ -152,6 +200,11 @@ static int read_sentences(x_ctx *x)
     for (x->sent = 0; x->sent < x->toks.nsents; x->sent++) {
         x->s0 = x->toks.sents[x->sent];
         x->s1 = x->toks.sents[x->sent + 1];
+        if (x->sent < x->body_sent) { /* the headline: its people only */
+            if ((rc = x_find_people(x)) < 0)
+                return rc;
+            continue;
+        }
         /* agreements first: their names hold capitalized words that are nobody */
         if ((rc = x_find_agreements(x, x->sent_agr, X_MAX_AGR)) < 0)
             return rc;
@@ -442,10 +495,11 @@ static int emit_events(out_ctx *o, const char **pids, const char *docid)
         qsort(xe->sent, (size_t)xe->nsent, sizeof(xe->sent[0]), cmp_size);
         for (int k = 0; k < xe->nsent; k++) {
             size_t s = xe->sent[k];
-            evid[k].start = x->toks.toks[x->toks.sents[s]].start;
-            evid[k].end = x->toks.toks[x->toks.sents[s + 1] - 1].end;
-            evid[k].text = evg_i_arena_strndup(&x->arena, x->text + evid[k].start,
-                                               evid[k].end - evid[k].start);
+            size_t from = x->toks.toks[x->toks.sents[s]].start;
+            size_t to = x->toks.toks[x->toks.sents[s + 1] - 1].end;
+            evid[k].text = evg_i_arena_strndup(&x->arena, x->text + from, to - from);
+            evid[k].start = from - x->body_off; /* offsets into the body */
+            evid[k].end = to - x->body_off;
             if (evid[k].text == NULL)
                 return evg_i_error_nomem(o->err);
         }
@@ -498,6 +552,34 @@ static void ctx_free(x_ctx *x)
     evg_i_arena_free(&x->arena);
 }
 
+/*
+ * The text to read: the headline, when it is written as prose (not in
+ * capitals alone), then the body. The headline names people the body may
+ * call by title alone ("the Prime Minister"); no event is taken from it,
+ * since it repeats the body's.
+ */
+static int with_headline(x_ctx *x, const evg_article *a)
+{
+    const char *h = evg_article_title(a), *body = evg_article_body(a);
+    size_t hl = h ? strlen(h) : 0, bl = evg_article_body_len(a);
+    int lower = 0;
+
+    for (size_t i = 0; i < hl && !lower; i++)
+        lower = h[i] >= 'a' && h[i] <= 'z';
+    x->text = body;
+    x->len = bl;
+    if (!lower)
+        return 0;
+    evg_i_buf_clear(&x->tmp);
+    if (evg_i_buf_put(&x->tmp, h, hl) < 0 || evg_i_buf_puts(&x->tmp, "\n\n") < 0 ||
+        evg_i_buf_put(&x->tmp, body, bl) < 0)
+        return EVG_ENOMEM;
+    x->body_off = hl + 2;
+    x->len = x->tmp.len;
+    x->text = evg_i_arena_strndup(&x->arena, x->tmp.ptr, x->tmp.len);
+    return x->text ? 0 : EVG_ENOMEM;
+}
+
 int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
                 const evg_extract_opts *opts, evg_error *err)
 {
@@ -508,14 +590,15 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
     *out = NULL;
     memset(&x, 0, sizeof x);
     x.lx = lx;
-    x.text = evg_article_body(a);
-    x.len = evg_article_body_len(a);
     x.date = evg_article_date(a);
     x.focus = x.visitor = x.dateline_country = x.home_country = x.pending_event = -1;
-    if (evg_i_tokenize(&x.toks, x.text, x.len, &lx->abbrevs) < 0 || match_all(&x) < 0) {
+    if (with_headline(&x, a) < 0 ||
+        evg_i_tokenize(&x.toks, x.text, x.len, &lx->abbrevs) < 0 || match_all(&x) < 0) {
         rc = evg_i_error_nomem(err);
         goto cleanup;
     }
+    while (x.body_sent < x.toks.nsents && x.toks.toks[x.toks.sents[x.body_sent]].start < x.body_off)
+        x.body_sent++;
     find_dateline(&x);
     find_two_countries(&x);
     if ((rc = read_sentences(&x)) < 0) {

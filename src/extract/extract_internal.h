@@ -79,13 +79,16 @@ typedef struct {
     int nsent;
     int dead;  /* merged into another */
     int vague; /* the text gives a vague time ("last week"): no date inherited */
+    int talk;  /* "discussed": goes on from the event in focus when its people took part */
     size_t trig; /* the trigger's token, while the event is being read */
 } x_event;
 
 typedef struct {
     const evg_lexicon *lx;
-    const char *text;
+    const char *text; /* the headline (when used), a blank line, the body */
     size_t len;
+    size_t body_off;  /* where the body starts in `text` */
+    size_t body_sent; /* the first sentence of the body: those before are the headline's */
     const char *date; /* the article's date */
     evg_i_tokens toks;
     /* the longest lexicon match starting at each token */
@@ -165,6 +168,7 @@ typedef struct {
 size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti);
 /* The name starting at token i: its end (i when none). */
 size_t x_name_at(const x_ctx *x, size_t i);
+size_t x_name_core_end(const x_ctx *x, size_t s, size_t e);
 int x_is_cap(const x_ctx *x, size_t i);
 int x_is_poss(const x_ctx *x, size_t i);
 int x_unit_has_head(const x_ctx *x, size_t s, size_t e);

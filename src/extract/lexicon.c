@@ -20,7 +20,8 @@ static const char *const SECTIONS[] = {
     "countries", "organizations", "agreement_kinds", "heads", "royals", "modifiers",
     "ranks", "honorifics", "name_particles", "groups", "title_nouns", "abbreviations",
     "not_names", "triggers", "planned", "negation", "past_markers", "sequence",
-    "place_nouns", "venue_heads", "national_titles", "call_markers", "third_place_markers"};
+    "place_nouns", "venue_heads", "national_titles", "call_markers", "third_place_markers",
+    "light_verbs", "name_suffixes", "surname_words"};
 #define NSECTIONS (sizeof(SECTIONS) / sizeof(SECTIONS[0]))
 
 /* Word-list sections and the class each gives its words. */
@@ -33,7 +34,9 @@ static const struct {
     {"groups", LX_GROUP},        {"title_nouns", LX_NOUN},       {"planned", LX_PLANNED},
     {"negation", LX_NEGATION},   {"past_markers", LX_PAST},      {"sequence", LX_SEQUENCE},
     {"place_nouns", LX_PLACE_NOUN}, {"venue_heads", LX_VENUE}, {"not_names", LX_NOTNAME},
-    {"call_markers", LX_CALL_MARK}, {"third_place_markers", LX_THIRD_PLACE}};
+    {"call_markers", LX_CALL_MARK}, {"third_place_markers", LX_THIRD_PLACE},
+    {"light_verbs", LX_LIGHT}, {"name_suffixes", LX_SUFFIX},
+    {"surname_words", LX_SURNAME_WORD}};
 
 static const char *const FRAMES[] = {"host", "guest", "mutual", "visit", "sign", "noun", "join"};
 
@@ -366,8 +369,9 @@ static int apply_trigger(loader *ld, json_t *e)
     if (frame == NULL || f == sizeof(FRAMES) / sizeof(FRAMES[0]))
         return bad(ld, "triggers: frame '%s' is not host, guest, mutual, visit, sign, noun or join%s",
                    frame ? frame : "(missing)", "");
-    if (type == NULL || (strcmp(type, "meeting") && strcmp(type, "call") && strcmp(type, "signing")))
-        return bad(ld, "triggers: type '%s' is not meeting, call or signing%s",
+    if (type == NULL || (strcmp(type, "meeting") && strcmp(type, "call") &&
+                         strcmp(type, "signing") && strcmp(type, "talk")))
+        return bad(ld, "triggers: type '%s' is not meeting, call, signing or talk%s",
                    type ? type : "(missing)", "");
     et = strcmp(type, "call") == 0 ? EVG_EV_CALL
          : strcmp(type, "signing") == 0 ? EVG_EV_SIGNING : EVG_EV_MEETING;
@@ -380,6 +384,8 @@ static int apply_trigger(loader *ld, json_t *e)
         if (p) {
             p->frame = (uint8_t)f;
             p->evtype = (uint8_t)et;
+            p->talk = strcmp(type, "talk") == 0;
+            p->light = json_is_true(json_object_get(e, "after_light_verb"));
         }
     }
     return 0;

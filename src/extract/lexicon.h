@@ -33,6 +33,9 @@ enum {
     LX_NOTNAME = 1u << 20,    /* capitalized words that are no part of a name: The, Monday */
     LX_CALL_MARK = 1u << 21,  /* "by telephone": a meeting word used of a call */
     LX_THIRD_PLACE = 1u << 22, /* "on the sidelines of": a meeting away from both homes */
+    LX_SURNAME_WORD = 1u << 25, /* "He": a word that is also a surname, after a title */
+    LX_SUFFIX = 1u << 24,      /* "Jr.", "III": closes a name, is no surname */
+    LX_LIGHT = 1u << 23,       /* "held", "had": a verb whose noun names the event ("held a call") */
     LX_PREFIX = 1u << 30      /* internal: the start of a longer phrase */
 };
 
@@ -48,6 +51,8 @@ typedef struct {
     int16_t countries[LX_MAX_CAND]; /* candidate country indexes, first valid wins */
     int32_t org;          /* organization index or -1 */
     uint8_t frame, evtype; /* triggers */
+    uint8_t talk;         /* a trigger of type "talk": the kind of the event it goes on from */
+    uint8_t light;        /* a noun trigger only after a light verb ("held a call") */
     const char *kind;     /* agreement kind */
 } lx_phrase;
 

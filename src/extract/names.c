@@ -73,6 +73,7 @@ int x_unit_has_head(const x_ctx *x, size_t s, size_t e)
 size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
 {
     size_t j = i, ustart, last_head_end = (size_t)-1; /* no head yet */
+    size_t honor_from = (size_t)-1; /* where trailing honorifics start: "... Defense Mr." */
     int in_of = 0;
 
     memset(ti, 0, sizeof *ti);
@@ -97,10 +98,21 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
         else
             n = 0;
         if (n) {
+            uint32_t c = x_cls(x, j);
+            if (!(c & LX_HONOR) || (c & (LX_HEAD | LX_RANK | LX_ROYAL)))
+                honor_from = (size_t)-1;
+            else if (honor_from == (size_t)-1)
+                honor_from = j;
             title_entities(x, j, ti);
             j += n;
             if (x_cls(x, j - n) & HEAD_CLS || in_of)
                 last_head_end = j;
+            continue;
+        }
+        /* "Minister of Commerce of Ardania (MCA)": an acronym in brackets goes with it */
+        if (x_is(x, j, "(") && last_head_end == j && j + 2 < x->s1 && x_is(x, j + 2, ")") &&
+            (x->toks.toks[j + 1].flags & EVG_TK_ALLCAPS)) {
+            j = last_head_end = j + 3;
             continue;
         }
         /* of-chains: "Minister of Defense", "Chief of the General Staff of the ... Army" */
@@ -180,7 +192,9 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
         return i;
     if (last_head_end > ustart && ti->nunits < X_MAX_TITLES) {
         ti->ustart[ti->nunits] = ustart;
-        ti->uend[ti->nunits++] = last_head_end;
+        /* an honorific before the name is no part of the title: "Secretary Mr. X" */
+        ti->uend[ti->nunits++] =
+            honor_from > ustart && honor_from < last_head_end ? honor_from : last_head_end;
     }
     /* Keep the units that carry a head; the run must have at least one. */
     int any = 0;
@@ -194,6 +208,14 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
     return last_head_end;
 }
 
+/* The end of a name [s, e) without its suffix: "Hale" of "Walter T. Hale, Jr.". */
+size_t x_name_core_end(const x_ctx *x, size_t s, size_t e)
+{
+    while (e > s + 1 && ((x_cls(x, e - 1) & LX_SUFFIX) || x_is(x, e - 1, ",")))
+        e--;
+    return e;
+}
+
 /* The name starting at i: its end, or i when there is none. */
 size_t x_name_at(const x_ctx *x, size_t i)
 {
@@ -205,7 +227,7 @@ size_t x_name_at(const x_ctx *x, size_t i)
         if (x_is_cap(x, j) && (j == i || !(x_cls(x, j) & (LX_HEAD | LX_ROYAL | LX_COUNTRY |
                                                            LX_DEMONYM | LX_ORG | LX_NOTNAME |
                                                            LX_GROUP | LX_TRIGGER |
-                                                           LX_AGREEMENT)))) {
+                                                           LX_AGREEMENT | LX_SUFFIX)))) {
             j++;
             words++;
             continue;
@@ -226,6 +248,12 @@ size_t x_name_at(const x_ctx *x, size_t i)
     /* A name does not end in an initial. */
     while (j > i && is_initial(x, j - 1))
         j--;
+    /* "Walter T. Hale, Jr.", "Marcus Lee III": a suffix closes it */
+    if (j > i + 1 || (j > i && !(x->toks.toks[i].flags & EVG_TK_SENT))) {
+        size_t k = j < x->s1 && x_is(x, j, ",") ? j + 1 : j;
+        if (k < x->s1 && (x_cls(x, k) & LX_SUFFIX))
+            j = k + 1;
+    }
     /* "Kent house", "Chequers estate": a place, not a person */
     if (j < x->s1 && !x_is_cap(x, j) && (x_cls(x, j) & (LX_VENUE | LX_PLACE_NOUN)))
         return i;

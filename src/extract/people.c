@@ -22,9 +22,11 @@ static int same_folded(const char *a, const char *b)
 /* The person a name [s, e) refers to, created when new. Returns -1 on OOM. */
 static int person_for(x_ctx *x, size_t s, size_t e)
 {
-    const char *sur = x_fold(x, e - 1), *given = e - s > 1 ? x_fold(x, s) : NULL;
     const char *name = x_span_text(x, s, e);
     int found = -1;
+
+    e = x_name_core_end(x, s, e);
+    const char *sur = x_fold(x, e - 1), *given = e - s > 1 ? x_fold(x, s) : NULL;
 
     if (name == NULL)
         return -1;
@@ -400,6 +402,10 @@ static int titled_person(x_ctx *x, size_t *ip)
     if (ns < x->s1 && x_is(x, ns, ","))
         ns++;
     ne = x_name_at(x, ns);
+    /* "Vice Premier He Lifeng": a surname that is also a word, then a name */
+    if (ne == ns && ns + 1 < x->s1 && (x_cls(x, ns) & LX_SURNAME_WORD) && x_is_cap(x, ns) &&
+        !(x->toks.toks[ns].flags & EVG_TK_SENT) && x_name_at(x, ns + 1) > ns + 1)
+        ne = x_name_at(x, ns + 1);
     if (ne > ns) {
         /* A royal or a title with a surname alone ("King Fahd", "Minister Hasanov"). */
         if ((p = person_for(x, ns, ne)) < 0 || apply_titles(x, p, &ti) < 0)

@@ -215,7 +215,8 @@ void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist)
     for (size_t i = x->ment[m].end; i < to; i++)
         if (x_is(x, i, "that") || x_is(x, i, "which") || x_is(x, i, "whom") ||
             x_is(x, i, "whose") || x_is_clause_punct(x, i) || speech_verb(x, i) ||
-            (maxdist > 6 && x_is(x, i, ",") && !(i + 1 < to && x_is(x, i + 1, "who"))))
+            (maxdist > 6 && x_is(x, i, ",") && !(i + 1 < to && x_is(x, i + 1, "who")) &&
+             i > x->ment[m].end)) /* "X, Jr., held": the comma closing the name is none */
             return;
     /* Nor the object inside a relative clause: "councillors who back Mr X met Y"
      * (but "during which he discussed" has its subject right after "which") */

@@ -214,11 +214,30 @@ int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int f
     return 1;
 }
 
+/* "19/06/2021": day, month and year in numbers (the month second unless it cannot be). */
+static long numeric_date(const x_ctx *x, size_t i, size_t end)
+{
+    if (i + 4 >= end || !x_is(x, i + 1, "/") || !x_is(x, i + 3, "/"))
+        return -1;
+    int a = day_at(x, i, end), b = day_at(x, i + 2, end), y = year_at(x, i + 4, end);
+    if (!a || !b || !y)
+        return -1;
+    if (b > 12 && a <= 12) { /* "06/19/2021" */
+        int t = a;
+        a = b;
+        b = t;
+    }
+    return b <= 12 ? days_from_civil(y, b, a) : -1;
+}
+
 int x_date_at(const x_ctx *x, size_t i, size_t end, char out[11])
 {
     long when;
 
-    if (x->date == NULL || (when = month_date(x, i, end, parse_day(x->date), 0)) < 0)
+    if (x->date == NULL)
+        return 0;
+    if ((when = month_date(x, i, end, parse_day(x->date), 0)) < 0 &&
+        (when = numeric_date(x, i, end)) < 0)
         return 0;
     civil_from_days(when, out);
     return 1;
