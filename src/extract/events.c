@@ -82,6 +82,16 @@ static int same_event(const x_ctx *x, const x_event *ev)
 #define TALK_SPAN 6
 /* Words between a light verb and its noun, at most: "held his first bilateral call". */
 #define LIGHT_GAP 4
+/* Words before the noun that names unnamed officials, at most: "the permanent members". */
+#define UNNAMED_GAP 5
+/* Sentences after the event in focus within which people may still join it. */
+#define JOIN_SPAN 2
+/* Words between a join and its verb, at most: "Attending the two-day talks were". */
+#define JOIN_INVERT_GAP 5
+/* Tokens of a line of a list of participants, at most. */
+#define LIST_LINE_TOKENS 24
+/* join_target(): the meeting named before its people, not yet recorded. */
+#define JOIN_PENDING (-2)
 
 /* The event in focus for back-references: the latest meeting, call or signing. */
 static int focus_event(const x_ctx *x)
@@ -241,6 +251,7 @@ static int finish_event(x_ctx *x, x_event *ev)
 }
 
 static long light_verb_before(const x_ctx *x, size_t t);
+static int unnamed_officials(const x_ctx *x, size_t from);
 
 /* Skip what may stand between a meeting noun and "with": "talks here today with". */
 static size_t skip_adverbials(const x_ctx *x, size_t k)
@@ -325,6 +336,16 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
     }
     if (k < x->s1 && x_is(x, k, "with")) {
         x_right_side(x, k + 1, &r, 4);
+        if (r.n == 0 && unnamed_officials(x, k + 1)) {
+            /* "held talks with a range of counterparts": the named side alone */
+            noun_subject(x, t, k + 1, cs, &l);
+            if (l.n == 0)
+                return 0;
+            x_event ev = *proto;
+            for (int a = 0; a < l.n; a++)
+                add_part(&ev, l.p[a], EVG_ROLE_PARTICIPANT);
+            return finish_event(x, &ev);
+        }
         if (r.n == 0)
             return 0;
         noun_subject(x, t, r.end, cs, &l);
@@ -413,6 +434,47 @@ static int noun_use(const x_ctx *x, size_t t)
     return n > 4 && (strcmp(prev + n - 4, "-day") == 0 || strcmp(prev + n - 5, "-long") == 0);
 }
 
+/* Whether a person's mention starts at token k of the sentence. */
+static int mention_starts(const x_ctx *x, size_t k)
+{
+    for (size_t m = x->nment; m-- > 0 && x->ment[m].sent == x->sent;)
+        if (x->ment[m].start == k && x->ment[m].kind != M_PLACE)
+            return 1;
+    return 0;
+}
+
+/* A word that ends the noun phrase it follows: a conjunction, preposition or verb. */
+static int np_ends(const x_ctx *x, size_t k)
+{
+    static const char *const w[] = {"and", "or", "but", "to", "that", "which", "who", "on",
+                                    "in", "at", "for", "from", "about", "over", "after",
+                                    "before", "during", "said", "says", "as", "by"};
+    for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+        if (x_is(x, k, w[i]))
+            return 1;
+    return 0;
+}
+
+/*
+ * "met with senior Ardanian officials", "received the leaders of both
+ * parties": an object that names officials without naming them. The event
+ * keeps its one named side (the rule book: an unnamed counterpart is no
+ * participant, but the meeting is one).
+ */
+static int unnamed_officials(const x_ctx *x, size_t from)
+{
+    for (size_t k = from; k < x->s1 && k - from <= UNNAMED_GAP; k++) {
+        if (mention_starts(x, k))
+            return 0;
+        if (x_cls(x, k) & (LX_UNNAMED | LX_HEAD | LX_GROUP))
+            return 1;
+        if (!(x->toks.toks[k].flags & EVG_TK_WORD) || (x_cls(x, k) & LX_TRIGGER) ||
+            np_ends(x, k))
+            return 0;
+    }
+    return 0;
+}
+
 /* A verb trigger: the participants on the sides its frame says. */
 static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
                       clause_state *cs)
@@ -463,6 +525,11 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     }
     if (l.n == 0 && r.n >= 2 && fr == FR_MUTUAL && passive)
         l = r, r.n = 0; /* "they were met by A and B" */
+    if (l.n >= 1 && r.n == 0 && !passive && fr != FR_VISIT &&
+        unnamed_officials(x, te < x->s1 && x_is(x, te, "with") ? te + 1 : te)) {
+        frame_parts(x, ev, fr, &l, &r, 0); /* "met Ardanian officials" */
+        return 1;
+    }
     if (l.n + r.n < 2 || (fr != FR_MUTUAL && (l.n == 0 || r.n == 0)))
         return 0;
     frame_parts(x, ev, fr, &l, &r, passive);
@@ -493,58 +560,156 @@ static void open_pending(x_ctx *x, const x_event *proto)
     x->pending_sent = x->sent;
 }
 
+/* Whether person p takes part in event e. */
+static int event_has(const x_ctx *x, int e, int p)
+{
+    return e >= 0 && !x->events[e].dead && has_part(&x->events[e], p);
+}
+
+/*
+ * The meeting people join: the latest one a person of `subject` takes part
+ * in ("X was joined by Y"), else one named just before without its people
+ * (JOIN_PENDING), else the one in focus, reported just before; -1 when
+ * there is none.
+ */
+static int join_target(const x_ctx *x, const x_side *subject)
+{
+    for (int k = 0; subject && k < subject->n; k++)
+        for (size_t e = x->nevents; e-- > 0;)
+            if (event_has(x, (int)e, subject->p[k]) && x->events[e].type != EVG_EV_VISIT)
+                return (int)e;
+    if (x->has_pending && x->sent - x->pending_sent <= PENDING_SPAN)
+        return x->pending_event >= 0 ? x->pending_event : JOIN_PENDING;
+    if (x->focus >= 0 && x->events[x->focus].nsent > 0 &&
+        x->sent - last_sent(&x->events[x->focus]) <= JOIN_SPAN)
+        return x->focus;
+    return -1;
+}
+
+/* Add people to the meeting `target` of join_target(): the number of events made. */
+static int join_people(x_ctx *x, const x_side *people, int target)
+{
+    if (target == JOIN_PENDING) {
+        /* the people gather on the open meeting until there are two */
+        for (int k = 0; k < people->n; k++)
+            add_part(&x->pending, people->p[k], EVG_ROLE_PARTICIPANT);
+        add_sent(&x->pending, x->sent);
+        if (x->pending.nparts < 2)
+            return 0;
+        x_event open = x->pending;
+        x->pending.nparts = 0;
+        x->pending.nsent = 0;
+        int rc = commit_event(x, &open);
+        if (rc > 0)
+            x->pending_event = x->focus;
+        return rc;
+    }
+    x_event *ev = &x->events[target];
+    for (int k = 0; k < people->n; k++)
+        add_part(ev, people->p[k], EVG_ROLE_PARTICIPANT);
+    add_sent(ev, x->sent);
+    return 1;
+}
+
+/*
+ * "Attending the talks were A and B", "Also in attendance were", "Present
+ * were": where the people of an inverted join start (after its verb), or 0.
+ */
+static size_t inverted_at(const x_ctx *x, size_t te)
+{
+    for (size_t k = te; k < x->s1 && k - te <= JOIN_INVERT_GAP; k++) {
+        if (x_is(x, k, "were") || x_is(x, k, "was") || x_is(x, k, "included") ||
+            x_is(x, k, "include") || x_is(x, k, "includes"))
+            return k + 1;
+        if (!(x->toks.toks[k].flags & EVG_TK_WORD) && !x_is(x, k, "'s"))
+            return 0;
+    }
+    return 0;
+}
+
 /*
  * "The meeting was attended by A, B and C", "Officials arriving included A
- * and B", "X will represent the UK": the people take part in the meeting the
- * text is about: one named just before without its people, or the one in
- * focus, or else a meeting of their own.
+ * and B", "X will represent the UK", "Attending the meeting were A and B",
+ * "Participants included:" and a list of people, one a line: the people
+ * take part in the meeting the text is about (join_target()), or else in a
+ * meeting of their own.
  */
 static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
 {
     x_side l, r;
     int passive = t > x->s0 && x_is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
-    x_event *target = NULL;
+    size_t inv = inverted_at(x, te);
 
-    x_left_side(x, t, &l, 6);
+    /* "attended a bilateral meeting with X": the meeting's noun says who met */
+    for (size_t k = te; k < x->s1 && k - te <= LIGHT_GAP; k++) {
+        if ((x_cls(x, k) & LX_TRIGGER) && x->mp[k].frame == FR_NOUN)
+            return 0;
+        if (!(x->toks.toks[k].flags & EVG_TK_WORD) || x_is_cap(x, k))
+            break;
+    }
+    if (inv)
+        memset(&l, 0, sizeof l);
+    else
+        x_left_side(x, t, &l, 6);
     /* "were joined (for dinner) by X" is passive too */
     passive |= x_is_be(x, t);
-    x_right_side(x, passive ? te + 1 : te, &r, passive ? 12 : 2);
+    x_right_side(x, inv ? inv : passive ? te + 1 : te, &r, inv || passive ? 12 : 2);
+    /* "were joined for the signing by X": a gathering of its own, not the talks before */
+    int own = r.n > 0 && x_class_in(x, te, r.start, LX_TRIGGER);
+    int target = own ? -1 : join_target(x, passive ? &l : NULL);
+    /* "Participants in the talks included:" and the people on the lines below */
+    if (x_is(x, x->s1 - 1, ":") && r.n == 0 && target != -1) {
+        x->list_target = target;
+        x->list_open = 1;
+        return 0;
+    }
     for (int k = 0; k < r.n; k++)
         x_side_add(&l, r.p[k]);
     if (l.n == 0)
         return 0;
-    if (x->has_pending && x->sent - x->pending_sent <= PENDING_SPAN) {
-        if (x->pending_event < 0) {
-            /* the people gather on the open meeting until there are two */
-            for (int k = 0; k < l.n; k++)
-                add_part(&x->pending, l.p[k], EVG_ROLE_PARTICIPANT);
-            add_sent(&x->pending, x->sent);
-            if (x->pending.nparts < 2)
-                return 0;
-            x_event open = x->pending;
-            x->pending.nparts = 0;
-            x->pending.nsent = 0;
-            int rc = commit_event(x, &open);
-            if (rc > 0)
-                x->pending_event = x->focus;
-            return rc;
-        }
-        target = &x->events[x->pending_event];
-    } else if (x->focus >= 0 && x->events[x->focus].nsent > 0 &&
-               x->sent - x->events[x->focus].sent[x->events[x->focus].nsent - 1] <= 2) {
-        target = &x->events[x->focus];
-    }
-    if (target) {
-        for (int k = 0; k < l.n; k++)
-            add_part(target, l.p[k], EVG_ROLE_PARTICIPANT);
-        add_sent(target, x->sent);
-        return 1;
-    }
+    if (target != -1)
+        return join_people(x, &l, target);
     if (l.n < 2)
         return 0;
     for (int k = 0; k < l.n; k++)
         add_part(ev, l.p[k], EVG_ROLE_PARTICIPANT);
     return finish_event(x, ev);
+}
+
+/*
+ * A line of a list opened by "Participants included:": a title and a name
+ * ("Minister of Trade Aro Venn"), or a title alone ("The Vice President"),
+ * with no event of its own. Its people join the list's meeting; any other
+ * sentence closes the list. Returns 1 when the sentence was such a line.
+ */
+static int list_line(x_ctx *x)
+{
+    x_title_info ti;
+    size_t first, m;
+    x_side people;
+
+    if (!x->list_open)
+        return 0;
+    memset(&people, 0, sizeof people);
+    for (m = x->nment; m > 0 && x->ment[m - 1].sent == x->sent; m--)
+        ;
+    first = m;
+    for (m = first; m < x->nment; m++)
+        if (x->ment[m].person >= 0 && x->ment[m].kind == M_PERSON)
+            x_side_add(&people, x->ment[m].person);
+    size_t s0 = x->s0 < x->s1 && !(x->toks.toks[x->s0].flags & EVG_TK_WORD) ? x->s0 + 1 : x->s0;
+    int line = (x->toks.toks[x->s0].flags & EVG_TK_PARA) && x->s1 - x->s0 <= LIST_LINE_TOKENS &&
+               !x_class_in(x, x->s0, x->s1, LX_TRIGGER) &&
+               (people.n > 0 || x_title_run(x, s0, &ti) > s0);
+    if (!line) {
+        x->list_open = 0;
+        return 0;
+    }
+    if (people.n > 0)
+        join_people(x, &people, x->list_target);
+    if (x->list_target == JOIN_PENDING && x->pending_event >= 0)
+        x->list_target = x->pending_event; /* the list made the meeting: the rest join it */
+    return 1;
 }
 
 /* One trigger at token t (len n): the number of events it gave, or < 0. */
@@ -636,6 +801,8 @@ int x_find_events(x_ctx *x)
     clause_state cs;
 
     memset(&cs, 0, sizeof cs);
+    if (list_line(x))
+        return 0;
     for (size_t i = x->s0; i < x->s1; i++) {
         if (!(x_cls(x, i) & LX_TRIGGER))
             continue;

@@ -21,7 +21,7 @@ static const char *const SECTIONS[] = {
     "ranks", "honorifics", "name_particles", "groups", "title_nouns", "abbreviations",
     "not_names", "triggers", "planned", "negation", "past_markers", "sequence",
     "place_nouns", "venue_heads", "national_titles", "call_markers", "third_place_markers",
-    "light_verbs", "name_suffixes", "surname_words"};
+    "light_verbs", "name_suffixes", "surname_words", "unnamed_officials"};
 #define NSECTIONS (sizeof(SECTIONS) / sizeof(SECTIONS[0]))
 
 /* Word-list sections and the class each gives its words. */
@@ -36,7 +36,7 @@ static const struct {
     {"place_nouns", LX_PLACE_NOUN}, {"venue_heads", LX_VENUE}, {"not_names", LX_NOTNAME},
     {"call_markers", LX_CALL_MARK}, {"third_place_markers", LX_THIRD_PLACE},
     {"light_verbs", LX_LIGHT}, {"name_suffixes", LX_SUFFIX},
-    {"surname_words", LX_SURNAME_WORD}};
+    {"surname_words", LX_SURNAME_WORD}, {"unnamed_officials", LX_UNNAMED}};
 
 static const char *const FRAMES[] = {"host", "guest", "mutual", "visit", "sign", "noun", "join"};
 

@@ -34,7 +34,8 @@ enum {
     LX_CALL_MARK = 1u << 21,  /* "by telephone": a meeting word used of a call */
     LX_THIRD_PLACE = 1u << 22, /* "on the sidelines of": a meeting away from both homes */
     LX_SURNAME_WORD = 1u << 25, /* "He": a word that is also a surname, after a title */
-    LX_SUFFIX = 1u << 24,      /* "Jr.", "III": closes a name, is no surname */
+    LX_SUFFIX = 1u << 24,
+    LX_UNNAMED = 1u << 26,      /* "officials", "members": officials named by no name */      /* "Jr.", "III": closes a name, is no surname */
     LX_LIGHT = 1u << 23,       /* "held", "had": a verb whose noun names the event ("held a call") */
     LX_PREFIX = 1u << 30      /* internal: the start of a longer phrase */
 };
