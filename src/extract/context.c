@@ -9,7 +9,7 @@
 /* ---- qualifiers ------------------------------------------------------- */
 
 /* Whether a lexicon class occurs in tokens [a, b). */
-int x_class_in(const x_ctx *x, size_t a, size_t b, uint32_t cls)
+int x_class_in(const x_ctx *x, size_t a, size_t b, uint64_t cls)
 {
     for (size_t i = a; i < b; i++)
         if (x_cls(x, i) & cls)

@@ -86,6 +86,10 @@ static int same_event(const x_ctx *x, const x_event *ev)
 #define UNNAMED_GAP 5
 /* Sentences after the event in focus within which people may still join it. */
 #define JOIN_SPAN 2
+/* Words before a trigger where a wish ("demanded", "hoped to") makes it none. */
+#define SOUGHT_WINDOW 6
+/* Words before the noun of a verb's object, at most: "met the tight budget deadline". */
+#define OBJECT_NOUN_GAP 4
 /* Words between a join and its verb, at most: "Attending the two-day talks were". */
 #define JOIN_INVERT_GAP 5
 /* Tokens of a line of a list of participants, at most. */
@@ -466,13 +470,44 @@ static int unnamed_officials(const x_ctx *x, size_t from)
     for (size_t k = from; k < x->s1 && k - from <= UNNAMED_GAP; k++) {
         if (mention_starts(x, k))
             return 0;
-        if (x_cls(x, k) & (LX_UNNAMED | LX_HEAD | LX_GROUP))
+        if (x_cls(x, k) & (LX_UNNAMED | LX_HEAD))
             return 1;
         if (!(x->toks.toks[k].flags & EVG_TK_WORD) || (x_cls(x, k) & LX_TRIGGER) ||
             np_ends(x, k))
             return 0;
     }
     return 0;
+}
+
+/*
+ * The object of a meeting verb in another sense: "met with criticism", "met
+ * the deadline", "received a letter from", "welcomed the decision of". Its
+ * noun comes before any person.
+ */
+static int other_sense_object(const x_ctx *x, size_t te)
+{
+    size_t k = te < x->s1 && x_is(x, te, "with") ? te + 1 : te;
+    for (size_t from = k; k < x->s1 && k - from <= OBJECT_NOUN_GAP; k++) {
+        if (mention_starts(x, k) || np_ends(x, k) || !(x->toks.toks[k].flags & EVG_TK_WORD))
+            return 0;
+        if (x_cls(x, k) & LX_NOT_PERSON_OBJ)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * "called on X to resign", "called X a liar": an appeal or a name, not a
+ * visit or a call, unless "to" gives its purpose ("called X to discuss").
+ */
+static int appeal_after(const x_ctx *x, size_t end)
+{
+    if (end >= x->s1)
+        return 0;
+    if (x_is(x, end, "a") || x_is(x, end, "an") || x_is(x, end, "the"))
+        return 1;
+    return x_is(x, end, "to") && end + 1 < x->s1 && !(x_cls(x, end + 1) & LX_PURPOSE) &&
+           !x_is_cap(x, end + 1);
 }
 
 /* A verb trigger: the participants on the sides its frame says. */
@@ -495,7 +530,8 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     }
     /* The object comes soon after the verb; "met for an hour with X" and passive
      * agents ("attended by ministers from both countries and by X") may wait. */
-    x_right_side(x, passive ? te + 1 : te, &r, passive || fr == FR_MUTUAL ? 12 : 4);
+    x_right_side(x, passive ? te + 1 : te, &r,
+                 x->mp[t].appeal ? 1 : passive || fr == FR_MUTUAL ? 12 : 4);
     if (l.n == 0)
         x_fronted_subject(x, t, r.end, &l);
     if (r.n == 0 && fr == FR_MUTUAL)
@@ -505,6 +541,13 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
         cs->status = ev->status;
         cs->have = 1;
     }
+    /* "welcomed X's initiative": X's is no object, the initiative is */
+    if (r.n > 0 && x_is_poss(x, r.end) && r.end + 1 < x->s1 && !(x_cls(x, r.end + 1) & LX_GROUP))
+        r.n = 0;
+    if (fr != FR_SIGN && fr != FR_VISIT && other_sense_object(x, te))
+        return 0;
+    if (x->mp[t].appeal && r.n > 0 && appeal_after(x, r.end))
+        return 0;
     if (fr == FR_VISIT && (visits_place(x, te) || all_weak(x, &r)))
         r.n = 0; /* "visited the New York Stock Exchange": a place, not a person */
     if (fr == FR_VISIT && r.n == 0) {
@@ -525,7 +568,8 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     }
     if (l.n == 0 && r.n >= 2 && fr == FR_MUTUAL && passive)
         l = r, r.n = 0; /* "they were met by A and B" */
-    if (l.n >= 1 && r.n == 0 && !passive && fr != FR_VISIT &&
+    /* (an appeal's verb has a named object or none: "called on the government to act") */
+    if (l.n >= 1 && r.n == 0 && !passive && fr != FR_VISIT && !x->mp[t].appeal &&
         unnamed_officials(x, te < x->s1 && x_is(x, te, "with") ? te + 1 : te)) {
         frame_parts(x, ev, fr, &l, &r, 0); /* "met Ardanian officials" */
         return 1;
@@ -749,6 +793,12 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
     ev.trig = t;
     /* "did not meet", "never met", a meeting "cancelled" */
     if (x_class_in(x, t >= x->s0 + 3 ? t - 3 : x->s0, t, LX_NEGATION))
+        return 0;
+    /* "demanded a meeting", "hoped to meet", "his refusal to sign": wished, not held */
+    if (x_class_in(x, t >= x->s0 + SOUGHT_WINDOW ? t - SOUGHT_WINDOW : x->s0, t, LX_SOUGHT))
+        return 0;
+    /* "the visit, where he was to meet X, was postponed"; "if talks fail, he will meet" */
+    if (x_class_in(x, x->s0, x->s1, LX_CALLED_OFF) || x_class_in(x, x->s0, t, LX_CONDITION))
         return 0;
     if (x_class_in(x, t >= x->s0 + 4 ? t - 4 : x->s0, t, LX_PLANNED) ||
         (x_is(x, t > x->s0 ? t - 1 : t, "to") && t > x->s0))

@@ -128,7 +128,7 @@ typedef struct {
 } x_ctx;
 
 /* Lexicon classes of the longest phrase at token i (0 when none). */
-static inline uint32_t x_cls(const x_ctx *x, size_t i)
+static inline uint64_t x_cls(const x_ctx *x, size_t i)
 {
     return x->mlen[i] ? x->mp[i].classes : 0;
 }
@@ -215,7 +215,7 @@ int x_is_be(const x_ctx *x, size_t i);
 int x_is_clause_punct(const x_ctx *x, size_t i);
 
 /* context.c: what qualifies the current sentence. */
-int x_class_in(const x_ctx *x, size_t a, size_t b, uint32_t cls);
+int x_class_in(const x_ctx *x, size_t a, size_t b, uint64_t cls);
 /* "in 1967", "last year": background, not news. */
 int x_background(const x_ctx *x);
 /* "next week", "tomorrow", "later this month". */

@@ -21,13 +21,14 @@ static const char *const SECTIONS[] = {
     "ranks", "honorifics", "name_particles", "groups", "title_nouns", "abbreviations",
     "not_names", "triggers", "planned", "negation", "past_markers", "sequence",
     "place_nouns", "venue_heads", "national_titles", "call_markers", "third_place_markers",
-    "light_verbs", "name_suffixes", "surname_words", "unnamed_officials"};
+    "light_verbs", "name_suffixes", "surname_words", "unnamed_officials", "not_person_objects",
+    "sought", "called_off", "conditions", "purpose_verbs"};
 #define NSECTIONS (sizeof(SECTIONS) / sizeof(SECTIONS[0]))
 
 /* Word-list sections and the class each gives its words. */
 static const struct {
     const char *name;
-    uint32_t cls;
+    uint64_t cls;
 } WORD_SECTIONS[] = {
     {"heads", LX_HEAD},          {"royals", LX_ROYAL | LX_HEAD}, {"modifiers", LX_MOD},
     {"ranks", LX_RANK},          {"honorifics", LX_HONOR},       {"name_particles", LX_PARTICLE},
@@ -36,7 +37,9 @@ static const struct {
     {"place_nouns", LX_PLACE_NOUN}, {"venue_heads", LX_VENUE}, {"not_names", LX_NOTNAME},
     {"call_markers", LX_CALL_MARK}, {"third_place_markers", LX_THIRD_PLACE},
     {"light_verbs", LX_LIGHT}, {"name_suffixes", LX_SUFFIX},
-    {"surname_words", LX_SURNAME_WORD}, {"unnamed_officials", LX_UNNAMED}};
+    {"surname_words", LX_SURNAME_WORD}, {"unnamed_officials", LX_UNNAMED},
+    {"not_person_objects", LX_NOT_PERSON_OBJ}, {"sought", LX_SOUGHT},
+    {"called_off", LX_CALLED_OFF}, {"conditions", LX_CONDITION}, {"purpose_verbs", LX_PURPOSE}};
 
 static const char *const FRAMES[] = {"host", "guest", "mutual", "visit", "sign", "noun", "join"};
 
@@ -96,7 +99,7 @@ static int is_acronym(const char *s)
  * Register `text` with the given classes; returns the phrase (existing
  * entries are merged) or NULL with err set.
  */
-static lx_phrase *add_phrase(loader *ld, const char *text, uint32_t cls)
+static lx_phrase *add_phrase(loader *ld, const char *text, uint64_t cls)
 {
     evg_lexicon *lx = ld->lx;
     evg_i_tokens *t = &ld->toks;
@@ -169,7 +172,7 @@ static int country_new(loader *ld, const char *code, const char *name)
     return (int)lx->ncountry++;
 }
 
-static int country_phrase(loader *ld, const char *text, uint32_t cls, int country)
+static int country_phrase(loader *ld, const char *text, uint64_t cls, int country)
 {
     lx_phrase *p = add_phrase(ld, text, cls);
     if (p == NULL)
@@ -271,7 +274,7 @@ static int apply_country(loader *ld, json_t *e, json_t **iso3)
     const char *name = json_string_value(json_object_get(e, "name"));
     static const struct {
         const char *key;
-        uint32_t cls;
+        uint64_t cls;
     } lists[] = {{"aliases", LX_COUNTRY}, {"demonyms", LX_DEMONYM}, {"capitals", LX_CAPITAL}};
     int c, rc;
 
@@ -386,6 +389,7 @@ static int apply_trigger(loader *ld, json_t *e)
             p->evtype = (uint8_t)et;
             p->talk = strcmp(type, "talk") == 0;
             p->light = json_is_true(json_object_get(e, "after_light_verb"));
+            p->appeal = json_is_true(json_object_get(e, "appeal_unless_purpose"));
         }
     }
     return 0;

@@ -9,36 +9,39 @@
 #include "util/strmap.h"
 
 /* What a lexicon phrase can be (several at once: "general" is a rank and a modifier). */
-enum {
-    LX_COUNTRY = 1u << 0,  /* a country's name or alias */
-    LX_DEMONYM = 1u << 1,  /* "Turkish", "Azerbaijani" */
-    LX_CAPITAL = 1u << 2,  /* "Baku" as a metonym */
-    LX_ORG = 1u << 3,      /* an organization name or alias */
-    LX_HEAD = 1u << 4,     /* title head: minister, president */
-    LX_ROYAL = 1u << 5,    /* king, sheikh: may take a single name */
-    LX_MOD = 1u << 6,      /* title modifier: deputy, foreign */
-    LX_RANK = 1u << 7,     /* colonel general */
-    LX_HONOR = 1u << 8,    /* mr, dr, h.e. */
-    LX_PARTICLE = 1u << 9, /* von, al, bin */
-    LX_GROUP = 1u << 10,   /* delegation, guests */
-    LX_NOUN = 1u << 11,    /* nouns inside titles and organization names: forces, staff */
-    LX_TRIGGER = 1u << 12, /* an event trigger */
-    LX_PLANNED = 1u << 13, /* will, is due to */
-    LX_NEGATION = 1u << 14,
-    LX_PAST = 1u << 15,     /* last year, previously */
-    LX_SEQUENCE = 1u << 16, /* subsequently */
-    LX_PLACE_NOUN = 1u << 17, /* grave, factory: the object of a visit that is no person */
-    LX_VENUE = 1u << 18,      /* ministry, palace: heads of meeting venues */
-    LX_AGREEMENT = 1u << 19,  /* treaty, declaration, memorandum of understanding */
-    LX_NOTNAME = 1u << 20,    /* capitalized words that are no part of a name: The, Monday */
-    LX_CALL_MARK = 1u << 21,  /* "by telephone": a meeting word used of a call */
-    LX_THIRD_PLACE = 1u << 22, /* "on the sidelines of": a meeting away from both homes */
-    LX_SURNAME_WORD = 1u << 25, /* "He": a word that is also a surname, after a title */
-    LX_SUFFIX = 1u << 24,
-    LX_UNNAMED = 1u << 26,      /* "officials", "members": officials named by no name */      /* "Jr.", "III": closes a name, is no surname */
-    LX_LIGHT = 1u << 23,       /* "held", "had": a verb whose noun names the event ("held a call") */
-    LX_PREFIX = 1u << 30      /* internal: the start of a longer phrase */
-};
+#define LX_COUNTRY (1ull << 0)        /* a country's name or alias */
+#define LX_DEMONYM (1ull << 1)        /* "Turkish", "Azerbaijani" */
+#define LX_CAPITAL (1ull << 2)        /* "Baku" as a metonym */
+#define LX_ORG (1ull << 3)            /* an organization name or alias */
+#define LX_HEAD (1ull << 4)           /* title head: minister, president */
+#define LX_ROYAL (1ull << 5)          /* king, sheikh: may take a single name */
+#define LX_MOD (1ull << 6)            /* title modifier: deputy, foreign */
+#define LX_RANK (1ull << 7)           /* colonel general */
+#define LX_HONOR (1ull << 8)          /* mr, dr, h.e. */
+#define LX_PARTICLE (1ull << 9)       /* von, al, bin */
+#define LX_GROUP (1ull << 10)         /* delegation, guests */
+#define LX_NOUN (1ull << 11)          /* nouns inside titles and organization names: forces */
+#define LX_TRIGGER (1ull << 12)       /* an event trigger */
+#define LX_PLANNED (1ull << 13)       /* will, is due to */
+#define LX_NEGATION (1ull << 14)      /* not, never */
+#define LX_PAST (1ull << 15)          /* last year, previously */
+#define LX_SEQUENCE (1ull << 16)      /* subsequently */
+#define LX_PLACE_NOUN (1ull << 17)    /* grave, factory: the object of a visit that is no person */
+#define LX_VENUE (1ull << 18)         /* ministry, palace: heads of meeting venues */
+#define LX_AGREEMENT (1ull << 19)     /* treaty, declaration, memorandum of understanding */
+#define LX_NOTNAME (1ull << 20)       /* capitalized words that are no part of a name: The */
+#define LX_CALL_MARK (1ull << 21)     /* "by telephone": a meeting word used of a call */
+#define LX_THIRD_PLACE (1ull << 22)   /* "on the sidelines of": away from both homes */
+#define LX_LIGHT (1ull << 23)         /* "held", "had": a verb whose noun names the event */
+#define LX_SUFFIX (1ull << 24)        /* "Jr.", "III": closes a name, is no surname */
+#define LX_SURNAME_WORD (1ull << 25)  /* "He": a word that is also a surname, after a title */
+#define LX_UNNAMED (1ull << 26)       /* "officials", "members": officials named by no name */
+#define LX_NOT_PERSON_OBJ (1ull << 27) /* "criticism", "deadline": a meeting verb's other sense */
+#define LX_SOUGHT (1ull << 28)        /* "demanded", "hoped to": a meeting wished for, not held */
+#define LX_CALLED_OFF (1ull << 29)    /* "cancelled", "postponed": no event in the sentence */
+#define LX_PREFIX (1ull << 30)        /* internal: the start of a longer phrase */
+#define LX_CONDITION (1ull << 31)     /* "if", "unless": what follows may not happen */
+#define LX_PURPOSE (1ull << 32)       /* "discuss": "called X to discuss" is a call, not an appeal */
 
 /* Trigger frames: where the participants of an event are (docs/lexicon.md). */
 typedef enum { FR_HOST, FR_GUEST, FR_MUTUAL, FR_VISIT, FR_SIGN, FR_NOUN, FR_JOIN } lx_frame;
@@ -46,7 +49,7 @@ typedef enum { FR_HOST, FR_GUEST, FR_MUTUAL, FR_VISIT, FR_SIGN, FR_NOUN, FR_JOIN
 #define LX_MAX_CAND 4
 
 typedef struct {
-    uint32_t classes;
+    uint64_t classes;
     uint8_t acronym;      /* written in capitals in the lexicon: match capitals only */
     uint8_t ncountries;
     int16_t countries[LX_MAX_CAND]; /* candidate country indexes, first valid wins */
@@ -54,6 +57,7 @@ typedef struct {
     uint8_t frame, evtype; /* triggers */
     uint8_t talk;         /* a trigger of type "talk": the kind of the event it goes on from */
     uint8_t light;        /* a noun trigger only after a light verb ("held a call") */
+    uint8_t appeal;       /* "called on X to resign": an appeal unless "to" says a purpose */
     const char *kind;     /* agreement kind */
 } lx_phrase;
 

@@ -49,7 +49,7 @@ static void title_entities(const x_ctx *x, size_t i, x_title_info *ti)
 /* Whether token i can continue a title: a title word (case permitting). */
 static int title_tok(const x_ctx *x, size_t i)
 {
-    uint32_t c = x_cls(x, i);
+    uint64_t c = x_cls(x, i);
     if (!(c & TITLE_CLS))
         return 0;
     /* A noun like "people" or "state" continues a title only inside an of-chain. */
@@ -98,7 +98,7 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
         else
             n = 0;
         if (n) {
-            uint32_t c = x_cls(x, j);
+            uint64_t c = x_cls(x, j);
             if (!(c & LX_HONOR) || (c & (LX_HEAD | LX_RANK | LX_ROYAL)))
                 honor_from = (size_t)-1;
             else if (honor_from == (size_t)-1)

@@ -533,7 +533,8 @@ int x_find_people(x_ctx *x)
         }
         if ((rc = titled_person(x, &i)) < 0)
             return rc;
-        if (rc == 0 && (rc = named_person(x, &i)) < 0)
+        /* a headline capitalizes its words: only a title there says a name follows */
+        if (rc == 0 && x->sent >= x->body_sent && (rc = named_person(x, &i)) < 0)
             return rc;
         if (rc == 0 && is_pronoun(x, i)) {
             int p = salient_person(x);
