@@ -90,6 +90,8 @@ static int same_event(const x_ctx *x, const x_event *ev)
 #define SOUGHT_WINDOW 6
 /* Words before the noun of a verb's object, at most: "met the tight budget deadline". */
 #define OBJECT_NOUN_GAP 4
+/* Words between an object and "and later B" / "and again", at most: "on Monday morning". */
+#define LATER_GAP 6
 /* Words between a join and its verb, at most: "Attending the two-day talks were". */
 #define JOIN_INVERT_GAP 5
 /* Tokens of a line of a list of participants, at most. */
@@ -230,6 +232,7 @@ typedef struct {
     x_side subject;
     evg_event_status status;
     int have;
+    x_side object; /* the last verb's object, for "met A and later B" */
 } clause_state;
 
 /* Date, place, status and background of an event, then record it. */
@@ -256,6 +259,7 @@ static int finish_event(x_ctx *x, x_event *ev)
 
 static long light_verb_before(const x_ctx *x, size_t t);
 static int unnamed_officials(const x_ctx *x, size_t from);
+static int mention_starts(const x_ctx *x, size_t k);
 
 /* Skip what may stand between a meeting noun and "with": "talks here today with". */
 static size_t skip_adverbials(const x_ctx *x, size_t k)
@@ -274,10 +278,14 @@ static size_t skip_adverbials(const x_ctx *x, size_t k)
             k++;
             continue;
         }
-        /* a weekday or a place name after "on" / "in" / "at" */
+        /* a weekday or a place name after "on" / "in" / "at": "in Port Vell" */
         if ((x->toks.toks[k].flags & EVG_TK_CAP) && k > 0 &&
             (x_is(x, k - 1, "on") || x_is(x, k - 1, "in") || x_is(x, k - 1, "at"))) {
-            k++;
+            size_t from = k;
+            while (k < x->s1 && (x->toks.toks[k].flags & EVG_TK_CAP) && !mention_starts(x, k))
+                k++;
+            if (k == from)
+                break;
             continue;
         }
         /* "his first call as Chairman with": the capacity it was held in */
@@ -328,6 +336,20 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
 
     if (k + 1 < x->s1 && x_is_be(x, k) && x_is(x, k + 1, "held"))
         k += 2;
+    /* "After meeting A in Sarn, B telephoned C": a verb after all, its subject after
+     * the comma */
+    if (t > x->s0 && (x_cls(x, t - 1) & LX_GERUND_OPENER) && mention_starts(x, te)) {
+        x_right_side(x, te, &r, 0);
+        x_fronted_subject(x, t, r.end, &l);
+        if (r.n == 0 || l.n == 0)
+            return 0;
+        x_event ev = *proto;
+        for (int a = 0; a < l.n; a++)
+            add_part(&ev, l.p[a], EVG_ROLE_PARTICIPANT);
+        for (int a = 0; a < r.n; a++)
+            add_part(&ev, r.p[a], EVG_ROLE_PARTICIPANT);
+        return finish_event(x, &ev);
+    }
     k = skip_adverbials(x, k);
     if (k < x->s1 && x_is(x, k, "between")) {
         x_right_side(x, k + 1, &r, 4);
@@ -577,6 +599,7 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     if (l.n + r.n < 2 || (fr != FR_MUTUAL && (l.n == 0 || r.n == 0)))
         return 0;
     frame_parts(x, ev, fr, &l, &r, passive);
+    cs->object = passive ? l : r;
     return 1;
 }
 
@@ -756,6 +779,93 @@ static int list_line(x_ctx *x)
     return 1;
 }
 
+/*
+ * Whether the people on the object side of an event met the subject one by
+ * one: "met separately with A and B", and calls, which are between two
+ * unless the sentence says they were held together ("a trilateral call").
+ */
+static int apart(const x_ctx *x, const x_event *ev)
+{
+    if (x_class_in(x, x->s0, x->s1, LX_APART))
+        return 1;
+    return ev->type == EVG_EV_CALL && !x_class_in(x, x->s0, x->s1, LX_TOGETHER);
+}
+
+/* One event of the subject with each person of the object side: the number made. */
+static int each_apart(x_ctx *x, const x_event *ev, const x_side *obj)
+{
+    int made = 0, rc;
+
+    for (int q = 0; q < obj->n; q++) {
+        x_event one = *ev;
+        one.nparts = 0;
+        for (int k = 0; k < ev->nparts; k++) {
+            int other = 0;
+            for (int o = 0; o < obj->n; o++)
+                other |= o != q && obj->p[o] == ev->part[k];
+            if (!other)
+                add_part(&one, ev->part[k], ev->role[k]);
+        }
+        if ((rc = finish_event(x, &one)) < 0)
+            return rc;
+        made += rc;
+    }
+    return made;
+}
+
+/*
+ * After the object of a verb: "met A on Monday and later B" (a second
+ * meeting of the subject, with B), "met A in Sarn on Monday and again in Port
+ * Vell on Tuesday" (the same people again, when and where the rest says).
+ * The number of events made.
+ */
+static int and_later(x_ctx *x, const x_event *ev, const x_side *obj, size_t t)
+{
+    size_t k;
+
+    for (k = obj->end; k + 1 < x->s1 && !x_is(x, k, "and"); k++)
+        if (x_is_clause_punct(x, k) || (x_cls(x, k) & LX_TRIGGER) || mention_starts(x, k) ||
+            k - obj->end > LATER_GAP)
+            return 0;
+    if (k + 1 >= x->s1)
+        return 0;
+    x_event again = *ev;
+    if (x_is(x, k + 1, "again")) {
+        /* the date and place of the rest of the sentence */
+        size_t from = k + 2;
+        int dr = x_sentence_date(x, from, x->s1, from, ev->status == EVG_STATUS_PLANNED,
+                                 again.date);
+        if (dr <= 0)
+            return 0; /* the same day again is the same meeting */
+        again.date_source = "text";
+        again.place = x_sentence_place(x, from, x->s1, &again.place_country);
+        again.nsent = 0;
+        return commit_event(x, &again) > 0;
+    }
+    if (!(x_cls(x, k + 1) & LX_SEQUENCE))
+        return 0;
+    size_t from = k + 1 + x->mlen[k + 1];
+    if (from < x->s1 && x_is(x, from, "with"))
+        from++;
+    x_side next;
+    x_right_side(x, from, &next, 0);
+    if (next.n == 0)
+        return 0;
+    again.nparts = 0;
+    again.nsent = 0;
+    for (int q = 0; q < ev->nparts; q++) {
+        int in_obj = 0;
+        for (int o = 0; o < obj->n; o++)
+            in_obj |= obj->p[o] == ev->part[q];
+        if (!in_obj)
+            add_part(&again, ev->part[q], ev->role[q]);
+    }
+    for (int q = 0; q < next.n; q++)
+        add_part(&again, next.p[q], EVG_ROLE_PARTICIPANT);
+    again.trig = t;
+    return commit_event(x, &again) > 0;
+}
+
 /* One trigger at token t (len n): the number of events it gave, or < 0. */
 /*
  * The light verb whose object a noun trigger at t heads ("held his first
@@ -818,9 +928,17 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
     }
     if (fr == FR_JOIN)
         return join_event(x, t, t + n, &ev);
+    memset(&cs->object, 0, sizeof cs->object);
     if ((rc = verb_event(x, t, t + n, fr, &ev, cs)) <= 0)
         return rc;
-    return finish_event(x, &ev);
+    const x_side obj = cs->object;
+    if (obj.n >= 2 && ev.nparts > obj.n && apart(x, &ev))
+        rc = each_apart(x, &ev, &obj);
+    else
+        rc = finish_event(x, &ev);
+    if (rc > 0 && obj.n > 0)
+        rc += and_later(x, &ev, &obj, t);
+    return rc;
 }
 
 /* Attach this sentence's agreements to the event in focus. */

@@ -22,7 +22,8 @@ static const char *const SECTIONS[] = {
     "not_names", "triggers", "planned", "negation", "past_markers", "sequence",
     "place_nouns", "venue_heads", "national_titles", "call_markers", "third_place_markers",
     "light_verbs", "name_suffixes", "surname_words", "unnamed_officials", "not_person_objects",
-    "sought", "called_off", "conditions", "purpose_verbs"};
+    "sought", "called_off", "conditions", "purpose_verbs", "apart", "together",
+    "gerund_openers"};
 #define NSECTIONS (sizeof(SECTIONS) / sizeof(SECTIONS[0]))
 
 /* Word-list sections and the class each gives its words. */
@@ -39,7 +40,8 @@ static const struct {
     {"light_verbs", LX_LIGHT}, {"name_suffixes", LX_SUFFIX},
     {"surname_words", LX_SURNAME_WORD}, {"unnamed_officials", LX_UNNAMED},
     {"not_person_objects", LX_NOT_PERSON_OBJ}, {"sought", LX_SOUGHT},
-    {"called_off", LX_CALLED_OFF}, {"conditions", LX_CONDITION}, {"purpose_verbs", LX_PURPOSE}};
+    {"called_off", LX_CALLED_OFF}, {"conditions", LX_CONDITION}, {"purpose_verbs", LX_PURPOSE},
+    {"apart", LX_APART}, {"together", LX_TOGETHER}, {"gerund_openers", LX_GERUND_OPENER}};
 
 static const char *const FRAMES[] = {"host", "guest", "mutual", "visit", "sign", "noun", "join"};
 

@@ -41,6 +41,9 @@
 #define LX_CALLED_OFF (1ull << 29)    /* "cancelled", "postponed": no event in the sentence */
 #define LX_PREFIX (1ull << 30)        /* internal: the start of a longer phrase */
 #define LX_CONDITION (1ull << 31)     /* "if", "unless": what follows may not happen */
+#define LX_APART (1ull << 33)         /* "separately": the people met one by one */
+#define LX_TOGETHER (1ull << 34)      /* "trilateral", "jointly": a call held by all at once */
+#define LX_GERUND_OPENER (1ull << 35) /* "after": "after meeting X" is a verb, not a noun */
 #define LX_PURPOSE (1ull << 32)       /* "discuss": "called X to discuss" is a call, not an appeal */
 
 /* Trigger frames: where the participants of an event are (docs/lexicon.md). */

@@ -175,12 +175,13 @@ static int last_person(const x_ctx *x)
 
 /*
  * "he", "she": the person the text is about. Among the people of the last
- * two sentences that mention anyone, the one mentioned most so far (the
- * earliest of them on a tie): subjects recur, objects come and go.
+ * two sentences that mention anyone, the one mentioned most so far (on a
+ * tie, the first named in the latest of them): subjects recur, objects come
+ * and go.
  */
 static int salient_person(const x_ctx *x)
 {
-    size_t m = x->nment, sents = 0, last_sent = (size_t)-1;
+    size_t m = x->nment, sents = 0, last_sent = (size_t)-1, best_sent = (size_t)-1;
     int best = -1, best_count = 0;
 
     while (m > 0 && x->ment[m - 1].sent == x->sent)
@@ -197,9 +198,11 @@ static int salient_person(const x_ctx *x)
         int count = 0;
         for (size_t k = 0; k < x->nment; k++)
             count += x->ment[k].person == mm->person;
-        if (count > best_count) {
+        /* on a tie, the one named first in the latest sentence: its subject */
+        if (count > best_count || (count == best_count && mm->sent == best_sent)) {
             best = mm->person;
             best_count = count;
+            best_sent = mm->sent;
         }
     }
     return best >= 0 ? best : last_person(x);

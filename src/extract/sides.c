@@ -261,7 +261,6 @@ void x_fronted_subject(const x_ctx *x, size_t t, size_t after, x_side *out)
         ;
     if (c <= t || c + 1 >= x->s1)
         return;
-    long m = next_mention(x, c + 1, c + 4);
-    if (m >= 0)
-        side_add_mention(x, out, &x->ment[m]);
+    /* the subject and those listed with it: "..., A and B signed" */
+    x_right_side(x, c + 1, out, 3);
 }
