@@ -622,6 +622,14 @@ static void open_pending(x_ctx *x, const x_event *proto)
         x->pending.date[0] = '\0';
     x->pending.date_source = dr > 0 ? "text" : NULL;
     x->pending.place = x_sentence_place(x, x->s0, x->s1, &x->pending.place_country);
+    /* "X convened a meeting of the security council": X is in it */
+    long lv = light_verb_before(x, proto->trig);
+    if (lv >= 0) {
+        x_side l;
+        x_left_side(x, (size_t)lv, &l, 6);
+        for (int k = 0; k < l.n; k++)
+            add_part(&x->pending, l.p[k], EVG_ROLE_PARTICIPANT);
+    }
     x->has_pending = 1;
     x->pending_event = -1;
     x->pending_sent = x->sent;
