@@ -543,6 +543,8 @@ static void ctx_free(x_ctx *x)
     free(x->mp);
     free(x->mlen);
     free(x->in_agreement);
+    free(x->quote_of);
+    free(x->speaker);
     free(x->people);
     free(x->ment);
     free(x->dels);
@@ -599,6 +601,10 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
     }
     while (x.body_sent < x.toks.nsents && x.toks.toks[x.toks.sents[x.body_sent]].start < x.body_off)
         x.body_sent++;
+    if (x_find_quotes(&x) < 0) {
+        rc = evg_i_error_nomem(err);
+        goto cleanup;
+    }
     find_dateline(&x);
     find_two_countries(&x);
     if ((rc = read_sentences(&x)) < 0) {

@@ -95,6 +95,9 @@ typedef struct {
     lx_phrase *mp;
     uint8_t *mlen;
     uint8_t *in_agreement; /* token inside an agreement's name */
+    uint32_t *quote_of;    /* token inside quotation q: q + 1; 0 outside any */
+    size_t *speaker;       /* quotation q: the token of its speaker's name, or (size_t)-1 */
+    size_t nquotes;
     int sent_agr[X_MAX_AGR], nsent_agr; /* the agreements of the current sentence */
     evg_i_arena arena;
     evg_i_buf tmp;
@@ -177,6 +180,8 @@ int x_unit_has_head(const x_ctx *x, size_t s, size_t e);
 
 /* people.c: names, titles and delegations of the current sentence. */
 int x_find_people(x_ctx *x);
+/* The quotations of the article and who spoke each ("'...', Mr Rell says"). */
+int x_find_quotes(x_ctx *x);
 
 /* infer.c: countries the text leaves implicit. */
 void x_infer_countries(x_ctx *x);

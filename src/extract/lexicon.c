@@ -23,7 +23,8 @@ static const char *const SECTIONS[] = {
     "place_nouns", "venue_heads", "national_titles", "call_markers", "third_place_markers",
     "light_verbs", "name_suffixes", "surname_words", "unnamed_officials", "not_person_objects",
     "sought", "called_off", "conditions", "purpose_verbs", "apart", "together",
-    "gerund_openers"};
+    "gerund_openers", "first_person", "speech_verbs",
+    "plural_heads"};
 #define NSECTIONS (sizeof(SECTIONS) / sizeof(SECTIONS[0]))
 
 /* Word-list sections and the class each gives its words. */
@@ -41,7 +42,9 @@ static const struct {
     {"surname_words", LX_SURNAME_WORD}, {"unnamed_officials", LX_UNNAMED},
     {"not_person_objects", LX_NOT_PERSON_OBJ}, {"sought", LX_SOUGHT},
     {"called_off", LX_CALLED_OFF}, {"conditions", LX_CONDITION}, {"purpose_verbs", LX_PURPOSE},
-    {"apart", LX_APART}, {"together", LX_TOGETHER}, {"gerund_openers", LX_GERUND_OPENER}};
+    {"apart", LX_APART}, {"together", LX_TOGETHER}, {"gerund_openers", LX_GERUND_OPENER},
+    {"first_person", LX_FIRST_PERSON}, {"speech_verbs", LX_SPEECH},
+    {"plural_heads", LX_PLURAL_HEAD | LX_HEAD}};
 
 static const char *const FRAMES[] = {"host", "guest", "mutual", "visit", "sign", "noun", "join"};
 

@@ -44,6 +44,9 @@
 #define LX_APART (1ull << 33)         /* "separately": the people met one by one */
 #define LX_TOGETHER (1ull << 34)      /* "trilateral", "jointly": a call held by all at once */
 #define LX_GERUND_OPENER (1ull << 35) /* "after": "after meeting X" is a verb, not a noun */
+#define LX_FIRST_PERSON (1ull << 36)  /* "we", "our": the speaker, inside a quotation */
+#define LX_SPEECH (1ull << 37)        /* "said", "says": tells who spoke a quotation */
+#define LX_PLURAL_HEAD (1ull << 38)   /* "Presidents": a title over two names joined by "and" */
 #define LX_PURPOSE (1ull << 32)       /* "discuss": "called X to discuss" is a call, not an appeal */
 
 /* Trigger frames: where the participants of an event are (docs/lexicon.md). */

@@ -7,10 +7,14 @@
  * guests"). Time complexity: O(t * w) for t tokens and the longest lexicon
  * phrase w, plus O(p) per mention for the p people found so far.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract_internal.h"
 #include "util/utf8.h"
+
+/* Words of a quotation's speaker, at most: "said Deputy Foreign Minister Tomas Rell". */
+#define SPEAKER_WORDS 7
 
 /* ---- people ----------------------------------------------------------- */
 
@@ -310,6 +314,124 @@ static int delegation_at(x_ctx *x, size_t g)
     return 0;
 }
 
+/* ---- quotations --------------------------------------------------------- */
+
+/* Whether token i is a quotation mark: 1 opening, 0 closing, -1 either ('"'). */
+static int quote_mark(const x_ctx *x, size_t i, int *open_out)
+{
+    const evg_i_tok *t = &x->toks.toks[i];
+    const char *c = x->text + t->start;
+    size_t n = t->end - t->start;
+
+    if (!(t->flags & EVG_TK_PUNCT))
+        return 0;
+    if (n == 1 && c[0] == '"')
+        *open_out = -1;
+    else if (n == 3 && memcmp(c, "\xE2\x80\x9C", 3) == 0) /* left double quotation mark */
+        *open_out = 1;
+    else if (n == 3 && memcmp(c, "\xE2\x80\x9D", 3) == 0) /* right double quotation mark */
+        *open_out = 0;
+    else
+        return 0;
+    return 1;
+}
+
+/* The last word of the capitalized run (or pronoun) before a speech verb from k, or -1. */
+static size_t speaker_before_verb(const x_ctx *x, size_t k)
+{
+    for (size_t e = k; e < x->toks.n && e - k <= SPEAKER_WORDS; e++) {
+        if (x_cls(x, e) & LX_SPEECH)
+            return e > k ? e - 1 : (size_t)-1;
+        if (!(x->toks.toks[e].flags & EVG_TK_WORD) || (x->toks.toks[e].flags & EVG_TK_PARA))
+            return (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
+/*
+ * Who spoke the quotation closing before token c: "..., Mr Rell says", "...,"
+ * said the minister", or (looking before the opening mark o) "Rell said:
+ * '...'". Returns the token of the speaker's last word, or (size_t)-1.
+ */
+static size_t quote_speaker_at(const x_ctx *x, size_t o, size_t c)
+{
+    size_t k = c, n = x->toks.n;
+
+    if (k < n && x_is(x, k, ","))
+        k++;
+    if (k < n && (x_cls(x, k) & LX_SPEECH)) {
+        size_t e = k + x->mlen[k];
+        while (e < n && e - k <= SPEAKER_WORDS && (x->toks.toks[e].flags & EVG_TK_WORD) &&
+               !(x->toks.toks[e].flags & EVG_TK_POSS) && (x_is_cap(x, e) || x->mlen[e]))
+            e++;
+        return e > k + x->mlen[k] ? e - 1 : (size_t)-1;
+    }
+    if (k < n && !(x->toks.toks[k].flags & EVG_TK_PARA)) {
+        size_t s = speaker_before_verb(x, k);
+        if (s != (size_t)-1)
+            return s;
+    }
+    /* before the opening mark: "Rell said:" */
+    if (o >= 2 && (x_is(x, o - 1, ":") || x_is(x, o - 1, ","))) {
+        size_t v = o - 2;
+        if (x_cls(x, v) & LX_SPEECH)
+            return v >= 1 && (x->toks.toks[v - 1].flags & EVG_TK_WORD) ? v - 1 : (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
+int x_find_quotes(x_ctx *x)
+{
+    size_t n = x->toks.n, open = (size_t)-1, cap = 0;
+
+    x->nquotes = 0;
+    free(x->quote_of);
+    if ((x->quote_of = calloc(n ? n : 1, sizeof(*x->quote_of))) == NULL)
+        return EVG_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        int op;
+        /* a quotation left open at a paragraph's end goes on in the next (or ends) */
+        if (open != (size_t)-1 && (x->toks.toks[i].flags & EVG_TK_PARA) &&
+            !quote_mark(x, i, &op)) {
+            for (size_t k = open + 1; k < i; k++)
+                x->quote_of[k] = 0;
+            open = (size_t)-1;
+        }
+        if (!quote_mark(x, i, &op))
+            continue;
+        if (open == (size_t)-1 && op != 0) {
+            open = i;
+            continue;
+        }
+        if (open == (size_t)-1 || op == 1) {
+            open = op == 1 ? i : (size_t)-1;
+            continue;
+        }
+        if (evg_i_grow((void **)&x->speaker, &cap, x->nquotes + 1, sizeof(*x->speaker)) < 0)
+            return EVG_ENOMEM;
+        x->speaker[x->nquotes] = quote_speaker_at(x, open, i + 1);
+        for (size_t k = open + 1; k < i; k++)
+            x->quote_of[k] = (uint32_t)x->nquotes + 1;
+        x->nquotes++;
+        open = (size_t)-1;
+    }
+    return 0;
+}
+
+/* "we", "our" inside a quotation: the person who spoke it, by surname, or -1. */
+static int quote_speaker(const x_ctx *x, size_t i)
+{
+    uint32_t q = x->quote_of[i];
+    size_t k;
+
+    if (q == 0 || (k = x->speaker[q - 1]) == (size_t)-1)
+        return -1;
+    for (size_t p = x->npeople; p-- > 0;)
+        if (same_folded(x->people[p].surname, x_fold(x, k)))
+            return (int)p;
+    return -1;
+}
+
 /* ---- the sentence scan ------------------------------------------------ */
 
 static int is_pronoun(const x_ctx *x, size_t i)
@@ -427,6 +549,19 @@ static int titled_person(x_ctx *x, size_t *ip)
         if (x_add_mention(x, M_PERSON, i, me, p) < 0)
             return EVG_ENOMEM;
         *ip = me;
+        /* "Foreign Ministers A of X and B of Y": the plural title is the second's too */
+        size_t n2 = me + 1, e2;
+        if (n2 < x->s1 && x_is(x, me, "and") && ti.nunits > 0 &&
+            x_class_in(x, ti.ustart[0], ti.uend[ti.nunits - 1], LX_PLURAL_HEAD) &&
+            x_title_run(x, n2, &app) == n2 && (e2 = x_name_at(x, n2)) > n2) {
+            int p2 = person_for(x, n2, e2);
+            if (p2 < 0 || apply_titles(x, p2, &ti) < 0)
+                return EVG_ENOMEM;
+            e2 = country_after(x, p2, e2);
+            if (x_add_mention(x, M_PERSON, n2, e2, p2) < 0)
+                return EVG_ENOMEM;
+            *ip = e2;
+        }
         return 1;
     }
     /* "the minister", "the Secretary": the latest person holding such a title */
@@ -539,7 +674,11 @@ int x_find_people(x_ctx *x)
         /* a headline capitalizes its words: only a title there says a name follows */
         if (rc == 0 && x->sent >= x->body_sent && (rc = named_person(x, &i)) < 0)
             return rc;
-        if (rc == 0 && is_pronoun(x, i)) {
+        if (rc == 0 && (x_cls(x, i) & LX_FIRST_PERSON) && x->quote_of[i]) {
+            int p = quote_speaker(x, i);
+            if (p >= 0 && x_add_mention(x, M_REF, i, i + 1, p) < 0)
+                return EVG_ENOMEM;
+        } else if (rc == 0 && is_pronoun(x, i)) {
             int p = salient_person(x);
             if (p >= 0 && x_add_mention(x, M_REF, i, i + 1, p) < 0)
                 return EVG_ENOMEM;
