@@ -305,6 +305,33 @@ static size_t skip_adverbials(const x_ctx *x, size_t k)
     return k;
 }
 
+/*
+ * "She briefed Hart on her talks with Blum", "Following their last meeting,
+ * A and B ...": the owner a possessive pronoun before a noun stands for, the
+ * subject of the sentence (after a fronted phrase, the one after its comma).
+ * Returns 1 when the noun has such a pronoun.
+ */
+static int pronoun_owner(const x_ctx *x, size_t t, size_t after, x_side *l)
+{
+    size_t k = t;
+    while (k > x->s0 && t - k < LIGHT_GAP && !(x_cls(x, k - 1) & LX_POSS_PRONOUN) &&
+           (x->toks.toks[k - 1].flags & EVG_TK_WORD) && !x_is_cap(x, k - 1) &&
+           !(x_cls(x, k - 1) & (LX_TRIGGER | LX_LIGHT)))
+        k--;
+    if (k == x->s0 || !(x_cls(x, k - 1) & LX_POSS_PRONOUN))
+        return 0;
+    memset(l, 0, sizeof *l);
+    x_fronted_subject(x, t, after, l);
+    if (l->n)
+        return 1;
+    for (size_t m = x->nment; m-- > 0 && x->ment[m].sent == x->sent;)
+        if (x->ment[m].person >= 0 && x->ment[m].kind != M_PLACE && x->ment[m].start < k - 1) {
+            l->n = 0;
+            x_right_side(x, x->ment[m].start, l, 0);
+        }
+    return 1;
+}
+
 /* Who holds the talks a noun names, when "with" gives only the other side. */
 static void noun_subject(x_ctx *x, size_t t, size_t after, const clause_state *cs, x_side *l)
 {
@@ -312,6 +339,8 @@ static void noun_subject(x_ctx *x, size_t t, size_t after, const clause_state *c
     /* "X's talks with Y" */
     if (t >= x->s0 + 2 && (x->toks.toks[t - 1].flags & EVG_TK_POSS))
         x_left_side(x, t - 1, l, 0);
+    if (l->n == 0 && pronoun_owner(x, t, after, l) && l->n)
+        return;
     if (l->n == 0)
         x_left_side(x, t, l, 15);
     if (l->n == 0)

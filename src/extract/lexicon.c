@@ -24,7 +24,7 @@ static const char *const SECTIONS[] = {
     "light_verbs", "name_suffixes", "surname_words", "unnamed_officials", "not_person_objects",
     "sought", "called_off", "conditions", "purpose_verbs", "apart", "together",
     "gerund_openers", "first_person", "speech_verbs",
-    "plural_heads"};
+    "plural_heads", "possessive_pronouns"};
 #define NSECTIONS (sizeof(SECTIONS) / sizeof(SECTIONS[0]))
 
 /* Word-list sections and the class each gives its words. */
@@ -44,7 +44,7 @@ static const struct {
     {"called_off", LX_CALLED_OFF}, {"conditions", LX_CONDITION}, {"purpose_verbs", LX_PURPOSE},
     {"apart", LX_APART}, {"together", LX_TOGETHER}, {"gerund_openers", LX_GERUND_OPENER},
     {"first_person", LX_FIRST_PERSON}, {"speech_verbs", LX_SPEECH},
-    {"plural_heads", LX_PLURAL_HEAD | LX_HEAD}};
+    {"plural_heads", LX_PLURAL_HEAD | LX_HEAD}, {"possessive_pronouns", LX_POSS_PRONOUN}};
 
 static const char *const FRAMES[] = {"host", "guest", "mutual", "visit", "sign", "noun", "join"};
 

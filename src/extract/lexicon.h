@@ -47,6 +47,7 @@
 #define LX_FIRST_PERSON (1ull << 36)  /* "we", "our": the speaker, inside a quotation */
 #define LX_SPEECH (1ull << 37)        /* "said", "says": tells who spoke a quotation */
 #define LX_PLURAL_HEAD (1ull << 38)   /* "Presidents": a title over two names joined by "and" */
+#define LX_POSS_PRONOUN (1ull << 39)  /* "his", "their": a noun's owner is the subject */
 #define LX_PURPOSE (1ull << 32)       /* "discuss": "called X to discuss" is a call, not an appeal */
 
 /* Trigger frames: where the participants of an event are (docs/lexicon.md). */
