@@ -761,6 +761,15 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
     /* "were joined for the signing by X": a gathering of its own, not the talks before */
     int own = r.n > 0 && x_class_in(x, te, r.start, LX_TRIGGER);
     int target = own ? -1 : join_target(x, passive ? &l : NULL);
+    /* "He will be accompanied by X": people join an event of the same tense */
+    evg_event_status st =
+        x_class_in(x, t >= x->s0 + 4 ? t - 4 : x->s0, t, LX_PLANNED) || x_says_next(x)
+            ? EVG_STATUS_PLANNED : EVG_STATUS_REPORTED;
+    if ((target >= 0 && x->events[target].status != st) ||
+        (target == JOIN_PENDING && x->pending.status != st))
+        target = -1;
+    if (target == -1 && x->mp[t].joins_only)
+        return 0; /* "accompanied by": a companion, not a meeting of the two */
     /* "Participants in the talks included:" and the people on the lines below */
     if (x_is(x, x->s1 - 1, ":") && r.n == 0 && target != -1) {
         x->list_target = target;

@@ -395,6 +395,7 @@ static int apply_trigger(loader *ld, json_t *e)
             p->talk = strcmp(type, "talk") == 0;
             p->light = json_is_true(json_object_get(e, "after_light_verb"));
             p->appeal = json_is_true(json_object_get(e, "appeal_unless_purpose"));
+            p->joins_only = json_is_true(json_object_get(e, "joins_only"));
         }
     }
     return 0;
