@@ -93,9 +93,17 @@ static void named_span(const x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     if (s > x->s0 && capword(x, s - 1)) /* the sentence's first word, if not "The" */
         if (!(x_cls(x, s - 1) & LX_NOTNAME))
             s--;
-    /* "Treaty of Rome", "Treaty on the Non-Proliferation of Nuclear Weapons" */
+    /* "Treaty of Rome", "Treaty on the Non-Proliferation of Nuclear Weapons"; not the
+     * party it is signed for, nor a signer's title: "the Accord for Ardania and Trade
+     * Minister X" */
     size_t j = e;
+    x_title_info ti;
     while (j < x->s1 && (connector(x, j) || capword(x, j))) {
+        if (capword(x, j) && x_title_run(x, j, &ti) > j && (x_cls(x, j) & (LX_HEAD | LX_MOD | LX_RANK | LX_HONOR | LX_ROYAL)))
+            break;
+        if ((x_is(x, j, "for") || x_is(x, j, "by")) && j + 1 < x->s1 &&
+            (x_cls(x, j + 1 + x_is(x, j + 1, "the")) & (LX_COUNTRY | LX_CAPITAL | LX_DEMONYM)))
+            break;
         if (capword(x, j))
             e = j + 1;
         j++;
@@ -408,6 +416,17 @@ int x_find_agreements(x_ctx *x, int *found, int max)
     return n;
 }
 
+/* Whether a capitalized phrase starting at s follows a title head and "for" or "of". */
+static int portfolio(const x_ctx *x, size_t s)
+{
+    if (s < x->s0 + 2 || !(x_is(x, s - 1, "for") || x_is(x, s - 1, "of")))
+        return 0;
+    for (size_t k = s - 1; k-- > x->s0 && s - k <= 4;)
+        if (x_cls(x, k) & LX_HEAD)
+            return 1;
+    return 0;
+}
+
 /* Agreements named by a kind word: treaties, declarations, deals. */
 static int find_kinds(x_ctx *x, int *found, int max)
 {
@@ -422,6 +441,9 @@ static int find_kinds(x_ctx *x, int *found, int max)
         const char *name = NULL;
         if (capword(x, k)) {
             named_span(x, k, &s, &e);
+            /* "Special Envoy for Compact Negotiations": a title's portfolio, no agreement */
+            if (portfolio(x, s))
+                continue;
             /* A lone capitalized kind word needs "the ... of X" or another capitalized word. */
             if (e - s > x->mlen[k] && (name = x_span_text(x, s, e)) == NULL)
                 return EVG_ENOMEM;

@@ -61,6 +61,9 @@ static int subset(const x_event *a, const x_event *b)
     return 1;
 }
 
+static int share_agreement(const x_event *a, const x_event *b);
+static size_t last_sent(const x_event *ev);
+
 /* An earlier event this one reports again, or -1. */
 static int same_event(const x_ctx *x, const x_event *ev)
 {
@@ -72,6 +75,11 @@ static int same_event(const x_ctx *x, const x_event *ev)
             continue;
         if (o->date[0] && ev->date[0] && strcmp(o->date, ev->date) != 0)
             continue;
+        /* "A signed the accord for X and B signed for Y": one ceremony */
+        if (o->type == EVG_EV_SIGNING && ev->type == EVG_EV_SIGNING &&
+            (share_agreement(o, ev) ||
+             ((o->nagr == 0 || ev->nagr == 0) && x->sent - last_sent(o) <= 1)))
+            return (int)e;
         if (o->nparts == ev->nparts ? subset(ev, o) : 0)
             return (int)e;
     }
@@ -140,12 +148,18 @@ static size_t last_sent(const x_event *ev)
  */
 static int talk_goes_on(x_ctx *x, const x_event *ev)
 {
-    if (!ev->talk || x->focus < 0)
+    x_event *f = NULL;
+
+    if (!ev->talk)
         return 0;
-    x_event *f = &x->events[x->focus];
-    if (f->status != ev->status || x->sent - last_sent(f) > TALK_SPAN)
-        return 0;
-    if (!subset(ev, f))
+    /* the latest event of its tense that its people took part in */
+    for (size_t e = x->nevents; e-- > 0 && !f;) {
+        x_event *o = &x->events[e];
+        if (!o->dead && o->status == ev->status && o->type != EVG_EV_VISIT &&
+            x->sent - last_sent(o) <= TALK_SPAN && subset(ev, o))
+            f = o;
+    }
+    if (f == NULL)
         return 0;
     if (!f->date[0] && ev->date[0]) {
         memcpy(f->date, ev->date, 11);
@@ -192,6 +206,15 @@ static int commit_event(x_ctx *x, x_event *ev)
         if (!o->place) {
             o->place = ev->place;
             o->place_country = ev->place_country;
+        }
+        for (int a = 0; a < ev->nagr; a++) {
+            int k = 0;
+            while (k < o->nagr && o->agr[k] != ev->agr[a])
+                k++;
+            if (k == o->nagr && o->nagr < X_MAX_AGR) {
+                o->agr[o->nagr] = ev->agr[a];
+                o->rel[o->nagr++] = ev->rel[a];
+            }
         }
         add_sent(o, x->sent);
     } else {
@@ -561,16 +584,44 @@ static int appeal_after(const x_ctx *x, size_t end)
            !x_is_cap(x, end + 1);
 }
 
+/*
+ * "signed the agreement", "signed it": an agreement named before is the
+ * object, said with a definite article and its kind word, or a pronoun.
+ */
+static int refers_to_agreement(const x_ctx *x, size_t te)
+{
+    for (size_t k = te; k < x->s1 && k - te <= 3; k++) {
+        if (x_cls(x, k) & LX_AGREEMENT)
+            return k > x->s0 && (x_is(x, k - 1, "the") || x_is(x, k - 1, "this"));
+        if (!(x->toks.toks[k].flags & EVG_TK_WORD))
+            return 0;
+    }
+    return te < x->s1 && x_is(x, te, "it");
+}
+
+/* Whether two events name an agreement in common. */
+static int share_agreement(const x_event *a, const x_event *b)
+{
+    for (int i = 0; i < a->nagr; i++)
+        for (int j = 0; j < b->nagr; j++)
+            if (a->agr[i] == b->agr[j])
+                return 1;
+    return 0;
+}
+
 /* A verb trigger: the participants on the sides its frame says. */
 static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
                       clause_state *cs)
 {
     x_side l, r;
     int passive = t > x->s0 && x_is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
+    /* "the memorandum, signed by A and B", "was signed by A and by B": the signers */
+    int signed_by = fr == FR_SIGN && te < x->s1 && x_is(x, te, "by");
 
     /* "the declaration, which was signed in 2020": the agreement is the subject */
-    if (fr == FR_SIGN && t > x->s0 && x_is_be(x, t - 1))
+    if (fr == FR_SIGN && t > x->s0 && x_is_be(x, t - 1) && !signed_by)
         return 0;
+    passive |= signed_by;
     if (noun_use(x, t))
         return 0;
     x_left_side(x, t, &l, 6);
@@ -609,13 +660,26 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
         return l.n > 0;
     }
     if (fr == FR_SIGN) {
-        if (x->nsent_agr == 0) /* "signed a measure", "the president signs on" */
+        /* what was signed: the sentence's agreements, or "the agreement" named before */
+        for (int a = 0; a < x->nsent_agr && ev->nagr < X_MAX_AGR; a++) {
+            ev->agr[ev->nagr] = x->sent_agr[a];
+            ev->rel[ev->nagr++] = EVG_REL_SIGNED;
+        }
+        if (ev->nagr == 0 && x->nagrs > 0 && refers_to_agreement(x, te)) {
+            ev->agr[ev->nagr] = (int)x->nagrs - 1;
+            ev->rel[ev->nagr++] = EVG_REL_SIGNED;
+        }
+        /* "signed a measure", "the president signs on": no agreement, no signing;
+         * "the memorandum, signed by A and B" names one the text did not name */
+        if (ev->nagr == 0 && !x_class_in(x, x->s0, x->s1, LX_AGREEMENT))
             return 0;
+        if (signed_by)
+            l.n = 0; /* the subject is what was signed */
         for (int k = 0; k < l.n; k++)
             add_part(ev, l.p[k], EVG_ROLE_PARTICIPANT);
         for (int k = 0; k < r.n; k++)
             add_part(ev, r.p[k], EVG_ROLE_PARTICIPANT);
-        return l.n > 0;
+        return signed_by ? r.n > 0 : l.n > 0;
     }
     if (l.n == 0 && r.n >= 2 && fr == FR_MUTUAL && passive)
         l = r, r.n = 0; /* "they were met by A and B" */
@@ -778,10 +842,26 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
     }
     for (int k = 0; k < r.n; k++)
         x_side_add(&l, r.p[k]);
+    /* "C attended the signing, as did D" */
+    for (size_t k = r.n ? r.end : te; k + 2 < x->s1; k++)
+        if (x_is(x, k, "as") && (x_is(x, k + 1, "did") || x_is_be(x, k + 1))) {
+            x_side more;
+            x_right_side(x, k + 2, &more, 1);
+            for (int q = 0; q < more.n; q++)
+                x_side_add(&l, more.p[q]);
+            break;
+        }
     if (l.n == 0)
         return 0;
     if (target != -1)
         return join_people(x, &l, target);
+    /* "In the presence of A, B and C signed": they join the event the sentence goes on
+     * to tell */
+    if (t <= x->s0 + 1 && x_class_in(x, te, x->s1, LX_TRIGGER)) {
+        for (int k = 0; k < l.n; k++)
+            x_side_add(&x->deferred, l.p[k]);
+        return 0;
+    }
     if (l.n < 2)
         return 0;
     for (int k = 0; k < l.n; k++)
@@ -1015,6 +1095,7 @@ int x_find_events(x_ctx *x)
     clause_state cs;
 
     memset(&cs, 0, sizeof cs);
+    x->deferred.n = 0;
     if (list_line(x))
         return 0;
     for (size_t i = x->s0; i < x->s1; i++) {
@@ -1024,6 +1105,11 @@ int x_find_events(x_ctx *x)
         int rc = trigger(x, i, n, &refers_back, &cs);
         if (rc < 0)
             return rc;
+        if (rc > 0 && x->deferred.n > 0 && x->focus >= 0) {
+            for (int k = 0; k < x->deferred.n; k++)
+                add_part(&x->events[x->focus], x->deferred.p[k], EVG_ROLE_PARTICIPANT);
+            x->deferred.n = 0;
+        }
         made += rc;
         if (rc > 0 && x->mp[i].frame == FR_SIGN && !(i > x->s0 && x_is_be(x, i - 1)))
             signing = 1;

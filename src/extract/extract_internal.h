@@ -83,6 +83,14 @@ typedef struct {
     size_t trig; /* the trigger's token, while the event is being read */
 } x_event;
 
+/* People on one side of an event's trigger (sides.c). */
+#define X_MAX_SIDE 8
+typedef struct {
+    int p[X_MAX_SIDE];
+    int n;
+    size_t start, end; /* tokens the side covers */
+} x_side;
+
 typedef struct {
     const evg_lexicon *lx;
     const char *text; /* the headline (when used), a blank line, the body */
@@ -125,6 +133,8 @@ typedef struct {
     size_t pending_sent;
     /* "Participants included:" and a list below: the meeting they join */
     int list_open, list_target;
+    /* "In the presence of A, B and C signed": who joins the sentence's next event */
+    x_side deferred;
     int visitor;   /* the person leading the visit the article is about, -1 */
     size_t sent;   /* current sentence */
     size_t s0, s1; /* its token range */
@@ -201,12 +211,6 @@ int x_date_at(const x_ctx *x, size_t i, size_t end, char out[11]);
 int x_find_agreements(x_ctx *x, int *found, int max);
 
 /* sides.c: the participants on each side of a trigger. */
-#define X_MAX_SIDE 8
-typedef struct {
-    int p[X_MAX_SIDE];
-    int n;
-    size_t start, end; /* tokens the side covers */
-} x_side;
 
 void x_side_add(x_side *s, int p);
 /* The first mention from `from` (after at most `maxskip` other tokens) and those listed

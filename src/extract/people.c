@@ -510,6 +510,15 @@ static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
     return te > k && closed ? te : ne;
 }
 
+/* Whether a title run [i, te) names its countries after "of": "Ministers of A and B". */
+static int of_countries(const x_ctx *x, size_t i, size_t te)
+{
+    for (size_t k = i; k + 1 < te; k++)
+        if (x_is(x, k, "of") && (x_cls(x, k + 1 + x_is(x, k + 1, "the")) & LX_COUNTRY))
+            return 1;
+    return 0;
+}
+
 /* A title run at i followed by a name, or a definite title ("the minister"). */
 static int titled_person(x_ctx *x, size_t *ip)
 {
@@ -562,6 +571,16 @@ static int titled_person(x_ctx *x, size_t *ip)
                 return EVG_ENOMEM;
             *ip = e2;
         }
+        return 1;
+    }
+    /* "The ministers signed", "Foreign Ministers of A, B and C met": the people of the
+     * meeting in focus */
+    if (ti.nunits >= 1 && x_class_in(x, ti.ustart[0], ti.uend[ti.nunits - 1], LX_PLURAL_HEAD) &&
+        (x_is(x, i, "the") || (ti.country >= 0 && of_countries(x, i, te))) &&
+        !(i > x->s0 && (x->toks.toks[i - 1].flags & EVG_TK_NUM))) {
+        if (x_add_mention(x, M_GROUP, i, te, -1) < 0)
+            return EVG_ENOMEM;
+        *ip = te;
         return 1;
     }
     /* "the minister", "the Secretary": the latest person holding such a title */
