@@ -350,7 +350,7 @@ static size_t clause_end(const x_ctx *x, size_t j)
 
 /*
  * "Both sides agreed to begin talks", "members agreed in December to limit
- * production", "she had agreed with Ryzhkov that they would work to ...":
+ * production", "she had agreed with Varas that they would work to ...":
  * an agreement named by what was agreed. Returns its name or NULL.
  */
 static const char *agreed_at(x_ctx *x, size_t k)
@@ -362,7 +362,7 @@ static const char *agreed_at(x_ctx *x, size_t k)
 
     if (!(x_is(x, k, "agreed") || x_is(x, k, "agree") || x_is(x, k, "agrees")) ||
         (k > x->s0 && (x_is(x, k - 1, "been") || x_is(x, k - 1, "be"))))
-        return NULL; /* "a programme had been agreed to draw up": the programme agreed */
+        return NULL; /* "a programme had been agreed to chart the coast": the programme agreed */
     while (j < x->s1 && j - k <= 6 &&
            (one_of(x, j, skip, N(skip)) || (x->toks.toks[j].flags & (EVG_TK_CAP | EVG_TK_NUM))))
         j++;

@@ -248,7 +248,7 @@ static int ministry_of(out_ctx *o, x_person *p)
                                                : NULL;
             if (i + 2 < t.n && strcmp(evg_i_tok_fold(&t, i + 1), "of") == 0 && of &&
                 (of->classes & LX_MOD) && !(of->classes & (LX_COUNTRY | LX_DEMONYM))) {
-                /* "Minister of Economy, Trade and Industry (of Japan)": up to a country */
+                /* "Minister of Trade, Industry and Energy (of Ardania)": up to a country */
                 size_t e = i + 2;
                 while (e < t.n && !(strcmp(evg_i_tok_fold(&t, e), "of") == 0 && e + 1 < t.n &&
                                     country_word(x->lx, &t, e + 1)))

@@ -1,6 +1,6 @@
 /*
  * Titles and names: a title run ("Azerbaijan's Defense Minister, Colonel
- * General", "Minister of Economy, Trade and Industry of Japan") and the name
+ * General", "Minister of Trade, Industry and Energy of Ardania") and the name
  * that follows it ("Zakir Hasanov", "Zaid bin Sultan al-Nahayan"). Time
  * complexity: O(w) per run for a run of w tokens.
  */

@@ -387,15 +387,15 @@ static void test_portfolio_titles(void **state)
 {
     (void)state;
     evg_doc *d = extract("2023-02-14",
-                         "Minister of Economy, Trade and Industry of Japan Kenji Sato held "
+                         "Minister of Trade, Industry and Energy of Japan Kenji Sato held "
                          "talks with Deputy Minister of Agriculture and Rural Development of "
                          "Vietnam Tran Van Minh in Tokyo. Later Deputy Minister Tran and Mr. Van "
                          "Minh toured a port.");
     const evg_entity *s = person(d, "Kenji Sato");
     assert_non_null(s);
-    assert_string_equal(s->titles[0], "Minister of Economy, Trade and Industry of Japan");
+    assert_string_equal(s->titles[0], "Minister of Trade, Industry and Energy of Japan");
     assert_string_equal(s->country, "JPN");
-    assert_string_equal(s->org, "org:japan-ministry-of-economy-trade-and-industry");
+    assert_string_equal(s->org, "org:japan-ministry-of-trade-industry-and-energy");
     const evg_entity *t = person(d, "Tran Van Minh");
     assert_non_null(t);
     assert_string_equal(t->country, "VNM");
@@ -525,7 +525,7 @@ static void test_agreed_to(void **state)
         "2003-04-10",
         "Peru and Chile are neighbours. Both sides agreed to begin talks on fishing rights "
         "in the south. The two countries also signed a trade deal between the two countries "
-        "that cuts tariffs. A programme had been agreed to draw up maps. It was the most "
+        "that cuts tariffs. A programme had been agreed to chart the coast. It was the most "
         "important agreement between the two in decades.");
     assert_non_null(agreement_named(d, "agreement to begin talks on fishing rights"));
     assert_non_null(agreement_named(d, "trade deal between Peru and Chile"));
