@@ -18,8 +18,9 @@ static int capword(const x_ctx *x, size_t i)
 
 static int connector(const x_ctx *x, size_t i)
 {
-    return x_is(x, i, "of") || x_is(x, i, "on") || x_is(x, i, "for") || x_is(x, i, "and") ||
-           x_is(x, i, "the") || x_is(x, i, "between") || x_is(x, i, "in");
+    return x_is(x, i, "of") || x_is(x, i, "on") || x_is(x, i, "for") ||
+           x_is(x, i, "and") || x_is(x, i, "the") || x_is(x, i, "between") ||
+           x_is(x, i, "in");
 }
 
 /* The initials of the capitalized words of `name`, with or without its last: "ABM(T)". */
@@ -62,7 +63,8 @@ static int agreement_for(x_ctx *x, const char *name, const char *kind)
 
     if (name == NULL)
         return -1;
-    if (evg_i_buf_puts(&id, "agreement:") < 0 || evg_i_slug(&id, name, strlen(name)) < 0) {
+    if (evg_i_buf_puts(&id, "agreement:") < 0 ||
+        evg_i_slug(&id, name, strlen(name)) < 0) {
         evg_i_buf_free(&id);
         return -1;
     }
@@ -114,25 +116,28 @@ static int one_of(const x_ctx *x, size_t i, const char *const *words, size_t n)
 
 /* Words that end a described agreement's modifiers on the left. */
 static const char *const LEFT_STOPS[] = {
-    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-    "any", "such", "no", "every", "each", "of", "in", "on", "for", "to", "with", "by", "at",
-    "from", "under", "over", "into", "after", "before", "and", "or", "but", "signed", "sign",
-    "signs", "reached", "reach", "seal", "sealed", "struck", "strike", "backs", "backed",
-    "hailed", "join", "joined", "follow", "follows", "said", "says", "is", "was", "are",
-    "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "may",
-    "as", "than", "about", "what", "which", "who", "enter", "approved", "agreed"};
+    "a",      "an",       "the",    "this",  "that",   "these",   "those",  "its",
+    "their",  "his",      "her",    "our",   "any",    "such",    "no",     "every",
+    "each",   "of",       "in",     "on",    "for",    "to",      "with",   "by",
+    "at",     "from",     "under",  "over",  "into",   "after",   "before", "and",
+    "or",     "but",      "signed", "sign",  "signs",  "reached", "reach",  "seal",
+    "sealed", "struck",   "strike", "backs", "backed", "hailed",  "join",   "joined",
+    "follow", "follows",  "said",   "says",  "is",     "was",     "are",    "were",
+    "be",     "been",     "has",    "have",  "had",    "will",    "would",  "could",
+    "should", "may",      "as",     "than",  "about",  "what",    "which",  "who",
+    "enter",  "approved", "agreed"};
 
 /* Words that open what a described agreement is about, on the right. */
-static const char *const COMPLEMENTS[] = {"to", "between", "on", "covering", "by", "with",
-                                          "for", "establishing", "effectively", "in",
-                                          "allowing", "providing", "setting", "among",
-                                          "concerning", "regarding", "over"};
+static const char *const COMPLEMENTS[] = {
+    "to",      "between",      "on",          "covering",  "by",       "with",
+    "for",     "establishing", "effectively", "in",        "allowing", "providing",
+    "setting", "among",        "concerning",  "regarding", "over"};
 
 /* Words that end the complement: a new clause. */
-static const char *const RIGHT_STOPS[] = {"which", "that", "said", "says", "but", "while",
-                                          "when", "after", "before", "because", "if",
-                                          "although", "though", "was", "were", "is", "are",
-                                          "will", "would", "has", "had", "could", "should"};
+static const char *const RIGHT_STOPS[] = {
+    "which",  "that",    "said",  "says",     "but",    "while", "when",  "after",
+    "before", "because", "if",    "although", "though", "was",   "were",  "is",
+    "are",    "will",    "would", "has",      "had",    "could", "should"};
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -140,10 +145,11 @@ static const char *const RIGHT_STOPS[] = {"which", "that", "said", "says", "but"
 static size_t described_start(const x_ctx *x, size_t k)
 {
     size_t s = k;
-    while (s > x->s0 && k - s < 5) {
+    while (s > x->s0 && k - s < x_param(x, EVG_P_AGREEMENT_MAX_MODIFIERS)) {
         size_t i = s - 1;
         uint16_t f = x->toks.toks[i].flags;
-        if (!(f & EVG_TK_WORD) || (f & EVG_TK_POSS) || one_of(x, i, LEFT_STOPS, N(LEFT_STOPS)) ||
+        if (!(f & EVG_TK_WORD) || (f & EVG_TK_POSS) ||
+            one_of(x, i, LEFT_STOPS, N(LEFT_STOPS)) ||
             (x_cls(x, i) & (LX_TRIGGER | LX_PLANNED | LX_NEGATION)))
             break;
         s = i;
@@ -154,8 +160,9 @@ static size_t described_start(const x_ctx *x, size_t k)
 /* Words that may close a name but not end one: "agreement by six nations in". */
 static int dangling(const x_ctx *x, size_t i)
 {
-    static const char *const w[] = {"in", "of", "on", "to", "the", "a", "an", "and", "for",
-                                    "by", "with", "at", "some", "its", "their", "-"};
+    static const char *const w[] = {"in",   "of",  "on",    "to", "the",  "a",
+                                    "an",   "and", "for",   "by", "with", "at",
+                                    "some", "its", "their", "-"};
     return one_of(x, i, w, N(w));
 }
 
@@ -170,8 +177,9 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
 
     *cs_out = e;
     /* "an agreement reached (last year) between ...", "the deal signed in Cairo" */
-    if (j < x->s1 && (x_is(x, j, "reached") || x_is(x, j, "signed") || x_is(x, j, "struck") ||
-                      x_is(x, j, "concluded") || x_is(x, j, "agreed")))
+    if (j < x->s1 &&
+        (x_is(x, j, "reached") || x_is(x, j, "signed") || x_is(x, j, "struck") ||
+         x_is(x, j, "concluded") || x_is(x, j, "agreed")))
         j++;
     if (j >= x->s1 || !one_of(x, j, COMPLEMENTS, N(COMPLEMENTS)))
         return e;
@@ -180,9 +188,11 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
         (x_is(x, j + 1, "the") || (x->toks.toks[j + 1].flags & EVG_TK_CAP)))
         return e;
     *cs_out = j;
-    for (e = j + 1; e < x->s1 && e - j < 7; e++) {
+    for (e = j + 1;
+         e < x->s1 && e - j <= x_param(x, EVG_P_AGREEMENT_COMPLEMENT_MAX_WORDS); e++) {
         uint16_t f = x->toks.toks[e].flags;
-        if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "'") && !x_is(x, e, "%")) ||
+        if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "'") &&
+             !x_is(x, e, "%")) ||
             one_of(x, e, RIGHT_STOPS, N(RIGHT_STOPS)))
             break;
     }
@@ -194,9 +204,9 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
 /* A number in the modifiers, other than a year alone: "five billion stg", "1987-88". */
 static int numbered(const x_ctx *x, size_t s, size_t k)
 {
-    static const char *const words[] = {"two", "three", "four", "five", "six", "seven",
-                                        "eight", "nine", "ten", "hundred", "thousand",
-                                        "million", "billion", "mln", "bln"};
+    static const char *const words[] = {
+        "two", "three",   "four",     "five",    "six",     "seven", "eight", "nine",
+        "ten", "hundred", "thousand", "million", "billion", "mln",   "bln"};
     for (size_t i = s; i < k; i++) {
         const evg_i_tok *t = &x->toks.toks[i];
         if (one_of(x, i, words, N(words)))
@@ -239,7 +249,8 @@ static int two_countries(const x_ctx *x, int *a, int *b)
     for (size_t i = 0; i < x->toks.n; i++) {
         if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
             continue;
-        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        int c =
+            evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
         if (c >= 0 && counts[c]++ == 0)
             order[n++] = c;
     }
@@ -282,7 +293,8 @@ static int put_span(x_ctx *x, size_t s, size_t e)
             i += 2;
             continue;
         }
-        if (i > s && t->start > x->toks.toks[i - 1].end && evg_i_buf_putc(&x->tmp, ' ') < 0)
+        if (i > s && t->start > x->toks.toks[i - 1].end &&
+            evg_i_buf_putc(&x->tmp, ' ') < 0)
             return EVG_ENOMEM;
         if (evg_i_buf_put(&x->tmp, x->text + t->start, t->end - t->start) < 0)
             return EVG_ENOMEM;
@@ -299,34 +311,37 @@ static int put_span(x_ctx *x, size_t s, size_t e)
 static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
 {
     const char *kind = x->mp[k].kind;
-    size_t s = described_start(x, k), ke = k + x->mlen[k], cs, e = described_end(x, k, &cs);
+    size_t s = described_start(x, k), ke = k + x->mlen[k], cs,
+           e = described_end(x, k, &cs);
     int definite = s > x->s0 && (x_is(x, s - 1, "the") || x_is(x, s - 1, "this") ||
                                  x_is(x, s - 1, "that"));
     int possessive = s > x->s0 && (x_is(x, s - 1, "its") || x_is(x, s - 1, "their") ||
                                    x_is(x, s - 1, "his") || x_is(x, s - 1, "her"));
 
-    /* "its package to save ...": one named before; "the most important agreement": praise */
+    /* "its package to save ...": one named before; "the most important agreement": praise
+     */
     if ((possessive && s == k) || (s < k && (x_is(x, s, "most") || x_is(x, s, "least"))))
         return NULL;
 
     if (strcmp(kind, "plan") == 0 || strcmp(kind, "other") == 0)
         return NULL;
     /* "to deal with", "help deal with debt", "a great deal of" */
-    if ((k > x->s0 && (x_is(x, k - 1, "to") || x_is(x, k - 1, "great") ||
-                       x_is(x, k - 1, "good"))) ||
+    if ((k > x->s0 &&
+         (x_is(x, k - 1, "to") || x_is(x, k - 1, "great") || x_is(x, k - 1, "good"))) ||
         (x_is(x, k, "deal") && ke < x->s1 && x_is(x, ke, "with")))
         return NULL;
     /* "the agreement" refers back; "the five billion stg deal" names one; without what
      * it is about, one word before it is not enough ("wage agreements") */
-    if (e == ke && ((definite && !numbered(x, s, k)) || k - s < 2))
+    if (e == ke && ((definite && !numbered(x, s, k)) ||
+                    k - s < x_param(x, EVG_P_AGREEMENT_MIN_MODIFIERS)))
         return NULL;
     if (!political(x))
         return NULL;
     *s_out = s;
     *e_out = e;
     evg_i_buf_clear(&x->tmp);
-    if (put_span(x, s, ke) < 0 || (cs < e && (evg_i_buf_putc(&x->tmp, ' ') < 0 ||
-                                              put_span(x, cs, e) < 0)))
+    if (put_span(x, s, ke) < 0 ||
+        (cs < e && (evg_i_buf_putc(&x->tmp, ' ') < 0 || put_span(x, cs, e) < 0)))
         return NULL;
     return evg_i_arena_strdup(&x->arena, x->tmp.ptr);
 }
@@ -337,7 +352,7 @@ static int find_kinds(x_ctx *x, int *found, int max);
 static size_t clause_end(const x_ctx *x, size_t j)
 {
     size_t e;
-    for (e = j; e < x->s1 && e - j < 6; e++) {
+    for (e = j; e < x->s1 && e - j < x_param(x, EVG_P_AGREED_MAX_WORDS); e++) {
         uint16_t f = x->toks.toks[e].flags;
         if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "%")) ||
             one_of(x, e, RIGHT_STOPS, N(RIGHT_STOPS)) || x_is(x, e, "and"))
@@ -355,33 +370,38 @@ static size_t clause_end(const x_ctx *x, size_t j)
  */
 static const char *agreed_at(x_ctx *x, size_t k)
 {
-    static const char *const skip[] = {"also", "formally", "tentatively", "unanimously",
-                                       "today", "yesterday", "in", "on", "last", "this",
-                                       "with", "had", "have", "already", "finally"};
+    static const char *const skip[] = {"also",  "formally",  "tentatively", "unanimously",
+                                       "today", "yesterday", "in",          "on",
+                                       "last",  "this",      "with",        "had",
+                                       "have",  "already",   "finally"};
     size_t j = k + 1, v;
 
     if (!(x_is(x, k, "agreed") || x_is(x, k, "agree") || x_is(x, k, "agrees")) ||
         (k > x->s0 && (x_is(x, k - 1, "been") || x_is(x, k - 1, "be"))))
-        return NULL; /* "a programme had been agreed to chart the coast": the programme agreed */
-    while (j < x->s1 && j - k <= 6 &&
-           (one_of(x, j, skip, N(skip)) || (x->toks.toks[j].flags & (EVG_TK_CAP | EVG_TK_NUM))))
+        return NULL; /* "a programme had been agreed to chart the coast": the programme
+                        agreed */
+    while (j < x->s1 && j - k <= x_param(x, EVG_P_AGREED_MAX_SKIP) &&
+           (one_of(x, j, skip, N(skip)) ||
+            (x->toks.toks[j].flags & (EVG_TK_CAP | EVG_TK_NUM))))
         j++;
     if (j + 1 >= x->s1)
         return NULL;
     if (x_is(x, j, "to") || x_is(x, j, "on")) {
         v = j + 1;
     } else if (x_is(x, j, "that")) { /* "that they would work to" */
-        for (v = j + 1; v < x->s1 && v - j <= 4 && !x_is(x, v, "would") && !x_is(x, v, "will") &&
-                        !x_is(x, v, "should");
+        for (v = j + 1;
+             v < x->s1 && v - j <= x_param(x, EVG_P_AGREED_THAT_MAX_WORDS) &&
+             !x_is(x, v, "would") && !x_is(x, v, "will") && !x_is(x, v, "should");
              v++)
             ;
         v++;
     } else {
         return NULL;
     }
-    if (v >= x->s1 || (x->toks.toks[v].flags & (EVG_TK_CAP | EVG_TK_PUNCT)) || x_is(x, v, "the") ||
-        x_is(x, v, "a") || !political(x))
-        return NULL; /* "agreed to the plan": that plan is the agreement, found by its name */
+    if (v >= x->s1 || (x->toks.toks[v].flags & (EVG_TK_CAP | EVG_TK_PUNCT)) ||
+        x_is(x, v, "the") || x_is(x, v, "a") || !political(x))
+        return NULL; /* "agreed to the plan": that plan is the agreement, found by its
+                        name */
     size_t e = clause_end(x, v);
     const char *what = x_span_text(x, v, e);
     evg_i_buf_clear(&x->tmp);
@@ -422,7 +442,8 @@ static int find_kinds(x_ctx *x, int *found, int max)
         const char *name = NULL;
         if (capword(x, k)) {
             named_span(x, k, &s, &e);
-            /* A lone capitalized kind word needs "the ... of X" or another capitalized word. */
+            /* A lone capitalized kind word needs "the ... of X" or another capitalized
+             * word. */
             if (e - s > x->mlen[k] && (name = x_span_text(x, s, e)) == NULL)
                 return EVG_ENOMEM;
         } else {

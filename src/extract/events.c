@@ -66,7 +66,8 @@ static int same_event(const x_ctx *x, const x_event *ev)
 {
     for (size_t e = x->nevents; e-- > 0;) {
         const x_event *o = &x->events[e];
-        if (o->dead || o->status != ev->status || in_person(o->type) != in_person(ev->type))
+        if (o->dead || o->status != ev->status ||
+            in_person(o->type) != in_person(ev->type))
             continue;
         if ((o->type == EVG_EV_VISIT) != (ev->type == EVG_EV_VISIT))
             continue;
@@ -153,8 +154,8 @@ static int commit_event(x_ctx *x, x_event *ev)
 }
 
 /* Fill participants from the two sides as the frame says. */
-static void frame_parts(x_ctx *x, x_event *ev, lx_frame fr, const x_side *l, const x_side *r,
-                        int passive)
+static void frame_parts(x_ctx *x, x_event *ev, lx_frame fr, const x_side *l,
+                        const x_side *r, int passive)
 {
     const x_side *host = l, *guest = r;
     evg_role hr = EVG_ROLE_HOST, gr = EVG_ROLE_GUEST;
@@ -204,11 +205,11 @@ static int finish_event(x_ctx *x, x_event *ev)
 /* Skip what may stand between a meeting noun and "with": "talks here today with". */
 static size_t skip_adverbials(const x_ctx *x, size_t k)
 {
-    static const char *const adv[] = {"here", "there", "today", "yesterday", "tonight",
-                                      "again", "also", "earlier", "later", "late", "early",
-                                      "last", "night", "this", "morning", "afternoon",
-                                      "evening", "on", "in", "at"};
-    size_t lim = k + 8;
+    static const char *const adv[] = {
+        "here",    "there",     "today",   "yesterday", "tonight", "again", "also",
+        "earlier", "later",     "late",    "early",     "last",    "night", "this",
+        "morning", "afternoon", "evening", "on",        "in",      "at"};
+    size_t lim = k + x_param(x, EVG_P_ADVERBIAL_MAX_WORDS);
 
     while (k < x->s1 && k < lim) {
         size_t a;
@@ -230,14 +231,15 @@ static size_t skip_adverbials(const x_ctx *x, size_t k)
 }
 
 /* Who holds the talks a noun names, when "with" gives only the other side. */
-static void noun_subject(x_ctx *x, size_t t, size_t after, const clause_state *cs, x_side *l)
+static void noun_subject(x_ctx *x, size_t t, size_t after, const clause_state *cs,
+                         x_side *l)
 {
     memset(l, 0, sizeof *l);
     /* "X's talks with Y" */
     if (t >= x->s0 + 2 && (x->toks.toks[t - 1].flags & EVG_TK_POSS))
         x_left_side(x, t - 1, l, 0);
     if (l->n == 0)
-        x_left_side(x, t, l, 15);
+        x_left_side(x, t, l, x_param(x, EVG_P_NOUN_SUBJECT_MAX_DISTANCE));
     if (l->n == 0)
         x_fronted_subject(x, t, after, l);
     if (l->n == 0 && cs->have)
@@ -262,7 +264,7 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
         k += 2;
     k = skip_adverbials(x, k);
     if (k < x->s1 && x_is(x, k, "between")) {
-        x_right_side(x, k + 1, &r, 4);
+        x_right_side(x, k + 1, &r, x_param(x, EVG_P_COUNTERPART_MAX_SKIP));
         if (r.n < 2)
             return 0;
         x_event ev = *proto;
@@ -271,7 +273,7 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
         return finish_event(x, &ev);
     }
     if (k < x->s1 && x_is(x, k, "with")) {
-        x_right_side(x, k + 1, &r, 4);
+        x_right_side(x, k + 1, &r, x_param(x, EVG_P_COUNTERPART_MAX_SKIP));
         if (r.n == 0)
             return 0;
         noun_subject(x, t, r.end, cs, &l);
@@ -279,7 +281,8 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
         for (int q = 0; q < (separate ? r.n : 1); q++) {
             x_event ev = *proto;
             for (int a = 0; a < l.n; a++)
-                add_part(&ev, l.p[a], l.p[a] == x->visitor ? EVG_ROLE_GUEST : EVG_ROLE_PARTICIPANT);
+                add_part(&ev, l.p[a],
+                         l.p[a] == x->visitor ? EVG_ROLE_GUEST : EVG_ROLE_PARTICIPANT);
             for (int a = separate ? q : 0; a < (separate ? q + 1 : r.n); a++)
                 add_part(&ev, r.p[a], EVG_ROLE_PARTICIPANT);
             if (ev.nparts < 2)
@@ -293,7 +296,7 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
     if (with_args_only)
         return 0;
     /* "she and the Premier had set targets during talks earlier today" */
-    x_left_side(x, t, &l, 15);
+    x_left_side(x, t, &l, x_param(x, EVG_P_NOUN_SUBJECT_MAX_DISTANCE));
     if (l.n >= 2 && t > x->s0 &&
         (x_is(x, t - 1, "during") || x_is(x, t - 1, "in") || x_is(x, t - 1, "at") ||
          x_is(x, t - 1, "after") || x_is(x, t - 1, "their"))) {
@@ -305,13 +308,15 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
     return 0;
 }
 
-/* Whether the object of a visit is a place ("the graves of ...", "Baku"), not a person. */
+/* Whether the object of a visit is a place ("the graves of ...", "Baku"), not a person.
+ */
 static int visits_place(const x_ctx *x, size_t te)
 {
     size_t k = te;
     while (k < x->s1 && (x_is(x, k, "the") || x_is(x, k, "a") || x_is(x, k, "an")))
         k++;
-    return k < x->s1 && (x_cls(x, k) & (LX_PLACE_NOUN | LX_COUNTRY | LX_CAPITAL | LX_VENUE));
+    return k < x->s1 &&
+           (x_cls(x, k) & (LX_PLACE_NOUN | LX_COUNTRY | LX_CAPITAL | LX_VENUE));
 }
 
 static int all_weak(const x_ctx *x, const x_side *s)
@@ -325,12 +330,12 @@ static int all_weak(const x_ctx *x, const x_side *s)
 /* "discussed the budget in talks here with X": the counterpart after a later "with". */
 static void later_with(const x_ctx *x, size_t te, x_side *r)
 {
-    for (size_t k = te; k < x->s1 && k < te + 15; k++) {
+    for (size_t k = te; k < x->s1 && k < te + x_param(x, EVG_P_LATER_WITH_WINDOW); k++) {
         if (x_is(x, k, ",") || x_is_clause_punct(x, k) ||
             ((x_cls(x, k) & LX_TRIGGER) && x->mp[k].frame != FR_NOUN))
             return;
         if (x_is(x, k, "with")) {
-            x_right_side(x, k + 1, r, 4);
+            x_right_side(x, k + 1, r, x_param(x, EVG_P_COUNTERPART_MAX_SKIP));
             return;
         }
     }
@@ -339,24 +344,27 @@ static void later_with(const x_ctx *x, size_t te, x_side *r)
 /* "the visit", "a state visit", "his meeting": a verb's form used as a noun. */
 static int noun_use(const x_ctx *x, size_t t)
 {
-    static const char *const det[] = {"the", "a", "an", "his", "her", "their", "its", "this",
-                                      "that", "state", "official", "working", "first",
-                                      "brief", "private", "recent", "upcoming", "mutual",
-                                      "several", "many", "numerous", "frequent", "regular",
-                                      "previous", "future", "further", "more", "two", "three",
-                                      "reciprocal", "high-level", "such", "these", "those"};
+    static const char *const det[] = {
+        "the",        "a",       "an",       "his",      "her",      "their",
+        "its",        "this",    "that",     "state",    "official", "working",
+        "first",      "brief",   "private",  "recent",   "upcoming", "mutual",
+        "several",    "many",    "numerous", "frequent", "regular",  "previous",
+        "future",     "further", "more",     "two",      "three",    "reciprocal",
+        "high-level", "such",    "these",    "those"};
     if (t == x->s0)
         return 0;
     for (size_t k = 0; k < sizeof(det) / sizeof(det[0]); k++)
         if (x_is(x, t - 1, det[k]))
             return 1;
     /* "the German leader's four-day visit" */
-    for (size_t k = t; k-- > x->s0 && t - k <= 2;)
+    for (size_t k = t;
+         k-- > x->s0 && t - k <= x_param(x, EVG_P_NOUN_USE_POSSESSIVE_WINDOW);)
         if (x->toks.toks[k].flags & EVG_TK_POSS)
             return 1;
     const char *prev = x_fold(x, t - 1);
     size_t n = strlen(prev);
-    return n > 4 && (strcmp(prev + n - 4, "-day") == 0 || strcmp(prev + n - 5, "-long") == 0);
+    return n > 4 &&
+           (strcmp(prev + n - 4, "-day") == 0 || strcmp(prev + n - 5, "-long") == 0);
 }
 
 /* A verb trigger: the participants on the sides its frame says. */
@@ -371,7 +379,7 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
         return 0;
     if (noun_use(x, t))
         return 0;
-    x_left_side(x, t, &l, 6);
+    x_left_side(x, t, &l, x_param(x, EVG_P_SUBJECT_MAX_DISTANCE));
     /* "X will hold talks with Y and meet Z": the subject of the verb before */
     if (cs->have && t > x->s0 && x_is(x, t - 1, "and")) {
         l = cs->subject;
@@ -379,7 +387,9 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     }
     /* The object comes soon after the verb; "met for an hour with X" and passive
      * agents ("attended by ministers from both countries and by X") may wait. */
-    x_right_side(x, passive ? te + 1 : te, &r, passive || fr == FR_MUTUAL ? 12 : 4);
+    x_right_side(x, passive ? te + 1 : te, &r,
+                 x_param(x, passive || fr == FR_MUTUAL ? EVG_P_OBJECT_MAX_SKIP_LONG
+                                                       : EVG_P_OBJECT_MAX_SKIP));
     if (l.n == 0)
         x_fronted_subject(x, t, r.end, &l);
     if (r.n == 0 && fr == FR_MUTUAL)
@@ -392,7 +402,8 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     if (fr == FR_VISIT && (visits_place(x, te) || all_weak(x, &r)))
         r.n = 0; /* "visited the New York Stock Exchange": a place, not a person */
     if (fr == FR_VISIT && r.n == 0) {
-        /* a visit to a place: no counterpart; people in the object are not participants */
+        /* a visit to a place: no counterpart; people in the object are not participants
+         */
         ev->type = EVG_EV_VISIT;
         for (int k = 0; k < l.n; k++)
             add_part(ev, l.p[k], EVG_ROLE_GUEST);
@@ -415,15 +426,13 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     return 1;
 }
 
-/* How many sentences later people may still join a meeting named without them. */
-#define PENDING_SPAN 5
-
 /* "a meeting of the Group of Five" with nobody named yet: remember it for who joins. */
 static void open_pending(x_ctx *x, const x_event *proto)
 {
     if (proto->status == EVG_STATUS_REPORTED && x_background(x))
         return;
-    if (x->has_pending && x->sent - x->pending_sent <= PENDING_SPAN)
+    if (x->has_pending &&
+        x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES))
         return; /* "the two-day summit" names again the talks just opened */
     x->pending = *proto;
     int dr = x_sentence_date(x, x->s0, x->s1, proto->trig,
@@ -451,15 +460,18 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
     int passive = t > x->s0 && x_is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
     x_event *target = NULL;
 
-    x_left_side(x, t, &l, 6);
+    x_left_side(x, t, &l, x_param(x, EVG_P_SUBJECT_MAX_DISTANCE));
     /* "were joined (for dinner) by X" is passive too */
     passive |= x_is_be(x, t);
-    x_right_side(x, passive ? te + 1 : te, &r, passive ? 12 : 2);
+    x_right_side(
+        x, passive ? te + 1 : te, &r,
+        x_param(x, passive ? EVG_P_OBJECT_MAX_SKIP_LONG : EVG_P_JOIN_OBJECT_MAX_SKIP));
     for (int k = 0; k < r.n; k++)
         x_side_add(&l, r.p[k]);
     if (l.n == 0)
         return 0;
-    if (x->has_pending && x->sent - x->pending_sent <= PENDING_SPAN) {
+    if (x->has_pending &&
+        x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES)) {
         if (x->pending_event < 0) {
             /* the people gather on the open meeting until there are two */
             for (int k = 0; k < l.n; k++)
@@ -477,7 +489,8 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
         }
         target = &x->events[x->pending_event];
     } else if (x->focus >= 0 && x->events[x->focus].nsent > 0 &&
-               x->sent - x->events[x->focus].sent[x->events[x->focus].nsent - 1] <= 2) {
+               x->sent - x->events[x->focus].sent[x->events[x->focus].nsent - 1] <=
+                   x_param(x, EVG_P_FOCUS_SPAN_SENTENCES)) {
         target = &x->events[x->focus];
     }
     if (target) {
@@ -506,17 +519,22 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
     ev.type = (evg_event_type)p->evtype;
     ev.status = EVG_STATUS_REPORTED;
     ev.trig = t;
+    size_t neg = x_param(x, EVG_P_NEGATION_WINDOW_BEFORE_TRIGGER);
+    size_t plan = x_param(x, EVG_P_PLANNED_WINDOW_BEFORE_TRIGGER);
     /* "did not meet", "never met", a meeting "cancelled" */
-    if (x_class_in(x, t >= x->s0 + 3 ? t - 3 : x->s0, t, LX_NEGATION))
+    if (x_class_in(x, t >= x->s0 + neg ? t - neg : x->s0, t, LX_NEGATION))
         return 0;
-    if (x_class_in(x, t >= x->s0 + 4 ? t - 4 : x->s0, t, LX_PLANNED) ||
+    if (x_class_in(x, t >= x->s0 + plan ? t - plan : x->s0, t, LX_PLANNED) ||
         (x_is(x, t > x->s0 ? t - 1 : t, "to") && t > x->s0))
         ev.status = EVG_STATUS_PLANNED;
     if (fr == FR_NOUN) {
         /* "talks between A and B, scheduled for Thursday", "the summit will open" */
-        size_t after = t + n + 8 < x->s1 ? t + n + 8 : x->s1;
-        size_t before = t > x->s0 + 12 ? t - 12 : x->s0;
-        if (x_class_in(x, t + n, after, LX_PLANNED) || x_class_in(x, before, t, LX_PLANNED))
+        size_t wa = x_param(x, EVG_P_NOUN_PLANNED_WINDOW_AFTER);
+        size_t wb = x_param(x, EVG_P_NOUN_PLANNED_WINDOW_BEFORE);
+        size_t after = t + n + wa < x->s1 ? t + n + wa : x->s1;
+        size_t before = t > x->s0 + wb ? t - wb : x->s0;
+        if (x_class_in(x, t + n, after, LX_PLANNED) ||
+            x_class_in(x, before, t, LX_PLANNED))
             ev.status = EVG_STATUS_PLANNED; /* a noun has no tense: its verb's, near it */
         rc = noun_event(x, t, t + n, &ev, cs, 0);
         if (rc == 0 && t > x->s0 && x_is(x, t - 1, "the"))
@@ -576,8 +594,9 @@ int x_find_events(x_ctx *x)
         x_event *ev = &x->events[x->focus];
         int pc;
         /* "The meeting, held at the General Staff": a place said of the meeting itself */
-        size_t at = (size_t)refers_back - 1;
-        const char *place = x_sentence_place(x, at, at + 10 < x->s1 ? at + 10 : x->s1, &pc);
+        size_t at = (size_t)refers_back - 1,
+               w = x_param(x, EVG_P_REFERS_BACK_PLACE_WINDOW);
+        const char *place = x_sentence_place(x, at, at + w < x->s1 ? at + w : x->s1, &pc);
         if (place && !ev->place) {
             ev->place = place;
             ev->place_country = pc;

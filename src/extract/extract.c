@@ -38,16 +38,18 @@ static int match_all(x_ctx *x)
 
     free(x->mp);
     free(x->mlen);
+    free(x->wcls);
     free(x->in_agreement);
     x->mp = calloc(n ? n : 1, sizeof(*x->mp));
     x->mlen = calloc(n ? n : 1, 1);
+    x->wcls = calloc(n ? n : 1, sizeof(*x->wcls));
     x->in_agreement = calloc(n ? n : 1, 1);
-    if (x->mp == NULL || x->mlen == NULL || x->in_agreement == NULL)
+    if (x->mp == NULL || x->mlen == NULL || x->wcls == NULL || x->in_agreement == NULL)
         return EVG_ENOMEM;
     for (size_t s = 0; s < x->toks.nsents; s++) {
         size_t lim = x->toks.sents[s + 1];
         for (size_t i = x->toks.sents[s]; i < lim; i++) {
-            size_t len = evg_i_lx_match(&x->mp[i], x->lx, &x->toks, i, lim);
+            size_t len = evg_i_lx_match(&x->mp[i], &x->wcls[i], x->lx, &x->toks, i, lim);
             x->mlen[i] = (uint8_t)(len > 255 ? 255 : len);
         }
     }
@@ -63,13 +65,15 @@ static void find_dateline(x_ctx *x)
     const evg_i_tokens *t = &x->toks;
     size_t i = 0, city_end;
 
-    while (i < t->n && i < 5 && (t->toks[i].flags & EVG_TK_ALLCAPS))
+    while (i < t->n && i < x_param(x, EVG_P_DATELINE_MAX_WORDS) &&
+           (t->toks[i].flags & EVG_TK_ALLCAPS))
         i++;
     if (i == 0 || i >= t->n || !x_is(x, i, ","))
         return;
     city_end = i++;
     /* month and day, then a dash */
-    if (i + 2 >= t->n || !(t->toks[i].flags & EVG_TK_CAP) || !(t->toks[i + 1].flags & EVG_TK_NUM))
+    if (i + 2 >= t->n || !(t->toks[i].flags & EVG_TK_CAP) ||
+        !(t->toks[i + 1].flags & EVG_TK_NUM))
         return;
     const char *dash = x_fold(x, i + 2);
     if (strcmp(dash, "-") && strcmp(dash, "--") && strcmp(dash, "\xE2\x80\x93") &&
@@ -118,8 +122,8 @@ static void settle_events(x_ctx *x)
             ev->place_country = x->dateline_country;
         }
         /* Nothing in the text dates a reported event: the dispatch's day, said so. */
-        if (!ev->dead && !ev->date[0] && !ev->vague && ev->status == EVG_STATUS_REPORTED &&
-            x->dateline_date[0]) {
+        if (!ev->dead && !ev->date[0] && !ev->vague &&
+            ev->status == EVG_STATUS_REPORTED && x->dateline_date[0]) {
             memcpy(ev->date, x->dateline_date, 11);
             ev->date_source = "dateline";
         }
@@ -135,7 +139,8 @@ static void find_two_countries(x_ctx *x)
     for (size_t i = 0; i < x->toks.n; i++) {
         if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
             continue;
-        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        int c =
+            evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
         if (c >= 0 && first >= 0 && c != first) {
             x->two_countries_at = i;
             return;
@@ -204,15 +209,17 @@ static int country_word(const evg_lexicon *lx, const evg_i_tokens *t, size_t i)
     lx_phrase p;
     if (strcmp(evg_i_tok_fold(t, i), "the") == 0 && i + 1 < t->n)
         i++;
-    return evg_i_lx_match(&p, lx, t, i, t->n) > 0 && (p.classes & (LX_COUNTRY | LX_CAPITAL));
+    return evg_i_lx_match(&p, NULL, lx, t, i, t->n) > 0 &&
+           (p.classes & (LX_COUNTRY | LX_CAPITAL));
 }
 
 /* Modifiers that say which minister, not which ministry. */
 static int generic_mod(const char *f)
 {
-    static const char *const g[] = {"first", "second", "deputy", "vice", "acting", "interim",
-                                    "former", "senior", "junior", "prime", "state", "chief",
-                                    "assistant", "associate", "cabinet", "the", "ex"};
+    static const char *const g[] = {
+        "first",     "second",    "deputy",  "vice",  "acting", "interim",
+        "former",    "senior",    "junior",  "prime", "state",  "chief",
+        "assistant", "associate", "cabinet", "the",   "ex"};
     for (size_t i = 0; i < sizeof(g) / sizeof(g[0]); i++)
         if (strcmp(f, g[i]) == 0)
             return 1;
@@ -244,14 +251,15 @@ static int ministry_of(out_ctx *o, x_person *p)
         for (size_t i = 0; i < t.n && !dom; i++) {
             if (strcmp(evg_i_tok_fold(&t, i), "minister") != 0)
                 continue;
-            const lx_phrase *of = i + 2 < t.n ? evg_i_lx_word(x->lx, evg_i_tok_fold(&t, i + 2))
-                                               : NULL;
+            const lx_phrase *of =
+                i + 2 < t.n ? evg_i_lx_word(x->lx, evg_i_tok_fold(&t, i + 2)) : NULL;
             if (i + 2 < t.n && strcmp(evg_i_tok_fold(&t, i + 1), "of") == 0 && of &&
                 (of->classes & LX_MOD) && !(of->classes & (LX_COUNTRY | LX_DEMONYM))) {
-                /* "Minister of Trade, Industry and Energy (of Ardania)": up to a country */
+                /* "Minister of Trade, Industry and Energy (of Ardania)": up to a country
+                 */
                 size_t e = i + 2;
-                while (e < t.n && !(strcmp(evg_i_tok_fold(&t, e), "of") == 0 && e + 1 < t.n &&
-                                    country_word(x->lx, &t, e + 1)))
+                while (e < t.n && !(strcmp(evg_i_tok_fold(&t, e), "of") == 0 &&
+                                    e + 1 < t.n && country_word(x->lx, &t, e + 1)))
                     e++;
                 dom = title + t.toks[i + 2].start;
                 domlen = t.toks[e - 1].end - t.toks[i + 2].start;
@@ -271,7 +279,8 @@ static int ministry_of(out_ctx *o, x_person *p)
     if (dom && rc == 0) {
         const char *cname = x->lx->country[p->country].name;
         /* "Foreign Minister": the Ministry of Foreign Affairs */
-        const char *affairs = domlen == 7 && strncasecmp(dom, "Foreign", 7) == 0 ? " Affairs" : "";
+        const char *affairs =
+            domlen == 7 && strncasecmp(dom, "Foreign", 7) == 0 ? " Affairs" : "";
         evg_i_buf_clear(&o->buf);
         if (evg_i_buf_printf(&o->buf, "%s Ministry of %.*s%s", cname, (int)domlen, dom,
                              affairs) < 0 ||
@@ -427,7 +436,8 @@ static int emit_events(out_ctx *o, const char **pids, const char *docid)
             /* Two people written apart can share an id ("Ana Lind", "Ana L'ind"):
              * the record lists an entity once, as its reader requires. */
             size_t j = 0;
-            while (j < ev.nparticipants && strcmp(parts[j].entity, pids[xe->part[k]]) != 0)
+            while (j < ev.nparticipants &&
+                   strcmp(parts[j].entity, pids[xe->part[k]]) != 0)
                 j++;
             if (j < ev.nparticipants)
                 continue;
@@ -465,8 +475,8 @@ static int build_doc(evg_doc **out, x_ctx *x, const evg_article *a, evg_error *e
     const char **pids = NULL;
     int rc = 0;
 
-    EVG_CHECK(evg_i_doc_new(&o.d, evg_article_id(a), evg_article_path(a), evg_article_date(a),
-                            evg_article_title(a), err));
+    EVG_CHECK(evg_i_doc_new(&o.d, evg_article_id(a), evg_article_path(a),
+                            evg_article_date(a), evg_article_title(a), err));
     if ((pids = calloc(x->npeople + 1, sizeof(*pids))) == NULL) {
         rc = evg_i_error_nomem(err);
         goto cleanup;
@@ -488,6 +498,7 @@ static void ctx_free(x_ctx *x)
     evg_i_tokens_free(&x->toks);
     free(x->mp);
     free(x->mlen);
+    free(x->wcls);
     free(x->in_agreement);
     free(x->people);
     free(x->ment);

@@ -27,28 +27,203 @@ enum {
     LX_NEGATION = 1u << 14,
     LX_PAST = 1u << 15,     /* last year, previously */
     LX_SEQUENCE = 1u << 16, /* subsequently */
-    LX_PLACE_NOUN = 1u << 17, /* grave, factory: the object of a visit that is no person */
-    LX_VENUE = 1u << 18,      /* ministry, palace: heads of meeting venues */
-    LX_AGREEMENT = 1u << 19,  /* treaty, declaration, memorandum of understanding */
-    LX_NOTNAME = 1u << 20,    /* capitalized words that are no part of a name: The, Monday */
-    LX_CALL_MARK = 1u << 21,  /* "by telephone": a meeting word used of a call */
+    LX_PLACE_NOUN =
+        1u << 17,            /* grave, factory: the object of a visit that is no person */
+    LX_VENUE = 1u << 18,     /* ministry, palace: heads of meeting venues */
+    LX_AGREEMENT = 1u << 19, /* treaty, declaration, memorandum of understanding */
+    LX_NOTNAME = 1u << 20, /* capitalized words that are no part of a name: The, Monday */
+    LX_CALL_MARK = 1u << 21,   /* "by telephone": a meeting word used of a call */
     LX_THIRD_PLACE = 1u << 22, /* "on the sidelines of": a meeting away from both homes */
-    LX_PREFIX = 1u << 30      /* internal: the start of a longer phrase */
+    LX_PREFIX = 1u << 30       /* internal: the start of a longer phrase */
 };
 
+/*
+ * Grammatical word classes (data/lexicon/grammar.json, docs/lexicon.md): what one
+ * word is or does in the rules ("was" is a form of "be", "said" a verb of saying).
+ * Unlike the classes above, which belong to the longest phrase starting at a token,
+ * these are looked up for the single word at every token, so "the" is an article
+ * also where "the United Nations" starts. Each is one bit of an lx_wset; a rule's
+ * exact word set is its own class, so there are more than 64.
+ */
+typedef enum {
+    /* verbs */
+    LXW_BE,                   /* be_forms */
+    LXW_SPEECH_VERB,          /* speech_verbs */
+    LXW_CLAUSE_OPENER,        /* clause_openers */
+    LXW_HOSTING_VERB,         /* hosting_verbs */
+    LXW_HELD,                 /* held_verbs */
+    LXW_LEADER_VERB,          /* delegation_leader_verbs */
+    LXW_AGREE_VERB,           /* agree_verbs */
+    LXW_AGREE_PASSIVE,        /* agree_passive_auxiliaries */
+    LXW_AGREE_MODAL,          /* agreed_clause_modals */
+    LXW_AGREEMENT_PARTICIPLE, /* agreement_participles */
+    /* articles, pronouns, determiners, nouns */
+    LXW_THE,                  /* definite_articles */
+    LXW_INDEFINITE,           /* indefinite_articles */
+    LXW_PERSONAL_PRONOUN,     /* personal_pronouns */
+    LXW_OBJECT_OR_POSSESSIVE, /* object_or_possessive_pronouns */
+    LXW_OBJECT_FOLLOWER,      /* object_pronoun_followers */
+    LXW_GROUP_PRONOUN,        /* group_pronouns */
+    LXW_GROUP_QUANTIFIER,     /* group_quantifiers */
+    LXW_PAIR_NUMERAL,         /* pair_numerals */
+    LXW_GROUP_NOUN,           /* group_nouns */
+    LXW_POSSESSIVE,           /* possessive_determiners */
+    LXW_PERSONAL_POSSESSIVE,  /* personal_possessives */
+    LXW_DELEGATION_DET,       /* delegation_determiners */
+    LXW_AGREEMENT_DET,        /* agreement_determiners */
+    LXW_AGREED_OBJECT_DET,    /* agreed_object_determiners */
+    LXW_SUPERLATIVE,          /* superlatives */
+    LXW_GENERIC_MODIFIER,     /* generic_title_modifiers */
+    LXW_MINISTRY_HEAD,        /* ministry_heads */
+    LXW_PLURAL_MEETING,       /* plural_meeting_nouns */
+    /* relative pronouns and clause words */
+    LXW_RELATIVE,         /* relative_pronouns */
+    LXW_SUBJECT_RELATIVE, /* subject_relatives */
+    LXW_CLAUSE_BARRIER,   /* clause_barriers */
+    LXW_RELATIVE_CLAUSE,  /* relative_clause_words */
+    LXW_COMPLEMENTIZER,   /* complementizers */
+    /* conjunctions, prepositions, openers */
+    LXW_AND,             /* coordinators */
+    LXW_LIST_GLUE,       /* list_glue */
+    LXW_LIST_JOINER,     /* list_joiners (also phrases: "as well") */
+    LXW_TITLE_LINK,      /* title_links */
+    LXW_PORTFOLIO_LINK,  /* portfolio_links */
+    LXW_OF,              /* of_links */
+    LXW_AGENT,           /* agent_prepositions */
+    LXW_WITH,            /* counterpart_prepositions */
+    LXW_BETWEEN,         /* pair_prepositions */
+    LXW_INFINITIVE,      /* infinitive_markers */
+    LXW_PLACE_PREP,      /* place_prepositions */
+    LXW_TIME_PLACE_PREP, /* time_place_prepositions */
+    LXW_YEAR_PREP,       /* year_prepositions */
+    LXW_PLACE_CONNECTOR, /* place_name_connectors */
+    LXW_FRONTED_OPENER,  /* fronted_openers */
+    LXW_ADVERBIAL,       /* adverbials_before_with */
+    LXW_NOUN_OPENER,     /* meeting_noun_openers */
+    LXW_NOUN_DETERMINER, /* meeting_noun_determiners */
+    /* agreements */
+    LXW_AGR_CONNECTOR,        /* agreement_name_connectors */
+    LXW_AGR_LEFT_STOP,        /* agreement_left_stops */
+    LXW_AGR_COMPLEMENT,       /* agreement_complements */
+    LXW_AGR_RIGHT_STOP,       /* agreement_right_stops */
+    LXW_DANGLING,             /* dangling_words */
+    LXW_NUMBER,               /* number_words */
+    LXW_NOT_AGREEMENT_BEFORE, /* not_agreement_before */
+    LXW_NOT_AGREEMENT,        /* not_agreement_phrases (phrases) */
+    LXW_AGREED_ADVERBIAL,     /* agreed_adverbials */
+    LXW_AGREED_COMPLEMENT,    /* agreed_complements */
+    LXW_COUNTRY_PAIR,         /* country_pair_phrases (phrases) */
+    /* time */
+    LXW_TODAY,         /* today_words (phrases) */
+    LXW_YESTERDAY,     /* yesterday_words (phrases) */
+    LXW_TOMORROW,      /* tomorrow_words (phrases) */
+    LXW_VAGUE_TIME,    /* vague_times (phrases) */
+    LXW_FUTURE_TIME,   /* future_times (phrases) */
+    LXW_FUTURE_OPENER, /* future_openers (phrases) */
+    LXW_LAST,          /* past_weekday_openers */
+    LXW_NEXT,          /* future_weekday_openers */
+    LXW_MONTH,         /* months */
+    LXW_WEEKDAY,       /* weekdays */
+    LXW_PHRASE_START,  /* internal: the word starts a longer entry of a word class */
+    LXW_COUNT
+} lx_wclass;
+
+#define LXW_WORDS ((LXW_COUNT + 63) / 64)
+
+typedef struct {
+    uint64_t w[LXW_WORDS];
+} lx_wset;
+
+static inline int lx_wset_has(const lx_wset *s, lx_wclass c)
+{
+    return (int)((s->w[c / 64] >> (c % 64)) & 1u);
+}
+
+static inline void lx_wset_add(lx_wset *s, lx_wclass c)
+{
+    s->w[c / 64] |= (uint64_t)1 << (c % 64);
+}
+
+/* The word classes of one lexicon entry (a word, or a phrase of a class that has them).
+ */
+typedef struct {
+    lx_wset plain;   /* where the text is not capitalized */
+    lx_wset capital; /* where it is: also the classes whose entry is written so ("May") */
+    lx_wset starts;  /* classes of longer entries that start with this word */
+    uint8_t month;   /* 1-12, 0: none */
+    uint8_t weekday; /* 1 (Monday) to 7, 0: none */
+} lx_word;
+
+/* Word lists matched as the end of a word, not as tokens. */
+typedef enum { LXS_ORDINAL, LXS_DURATION, LXS_COUNT } lx_suffix_list;
+
+typedef struct {
+    const char **s;
+    size_t n, cap;
+} lx_strlist;
+
+/*
+ * Window sizes and limits of the rules (the "params" section; every default
+ * is in data/lexicon/grammar.json and explained in docs/lexicon.md).
+ */
+typedef enum {
+    EVG_P_NEGATION_WINDOW_BEFORE_TRIGGER,
+    EVG_P_PLANNED_WINDOW_BEFORE_TRIGGER,
+    EVG_P_NOUN_PLANNED_WINDOW_BEFORE,
+    EVG_P_NOUN_PLANNED_WINDOW_AFTER,
+    EVG_P_SUBJECT_MAX_DISTANCE,
+    EVG_P_NOUN_SUBJECT_MAX_DISTANCE,
+    EVG_P_SUBJECT_COMMA_FREE_DISTANCE,
+    EVG_P_OBJECT_MAX_SKIP,
+    EVG_P_OBJECT_MAX_SKIP_LONG,
+    EVG_P_JOIN_OBJECT_MAX_SKIP,
+    EVG_P_COUNTERPART_MAX_SKIP,
+    EVG_P_LATER_WITH_WINDOW,
+    EVG_P_ADVERBIAL_MAX_WORDS,
+    EVG_P_NOUN_USE_POSSESSIVE_WINDOW,
+    EVG_P_REFERS_BACK_PLACE_WINDOW,
+    EVG_P_RELATIVE_CLAUSE_MAX_TOKENS,
+    EVG_P_RELATIVE_OBJECT_WINDOW,
+    EVG_P_FRONTED_SUBJECT_WINDOW,
+    EVG_P_PENDING_SPAN_SENTENCES,
+    EVG_P_FOCUS_SPAN_SENTENCES,
+    EVG_P_PRONOUN_SPAN_SENTENCES,
+    EVG_P_TITLE_PLACE_MAX_WORDS,
+    EVG_P_PORTFOLIO_MAX_WORDS,
+    EVG_P_NAME_MAX_WORDS,
+    EVG_P_DATELINE_MAX_WORDS,
+    EVG_P_AGREEMENT_MAX_MODIFIERS,
+    EVG_P_AGREEMENT_MIN_MODIFIERS,
+    EVG_P_AGREEMENT_COMPLEMENT_MAX_WORDS,
+    EVG_P_AGREED_MAX_SKIP,
+    EVG_P_AGREED_THAT_MAX_WORDS,
+    EVG_P_AGREED_MAX_WORDS,
+    EVG_P_UNDATED_YEAR_SLACK_DAYS,
+    EVG_P_HOME_COUNTRY_MIN_MENTIONS,
+    EVG_P_COUNT
+} evg_param;
+
 /* Trigger frames: where the participants of an event are (docs/lexicon.md). */
-typedef enum { FR_HOST, FR_GUEST, FR_MUTUAL, FR_VISIT, FR_SIGN, FR_NOUN, FR_JOIN } lx_frame;
+typedef enum {
+    FR_HOST,
+    FR_GUEST,
+    FR_MUTUAL,
+    FR_VISIT,
+    FR_SIGN,
+    FR_NOUN,
+    FR_JOIN
+} lx_frame;
 
 #define LX_MAX_CAND 4
 
 typedef struct {
     uint32_t classes;
-    uint8_t acronym;      /* written in capitals in the lexicon: match capitals only */
+    uint8_t acronym; /* written in capitals in the lexicon: match capitals only */
     uint8_t ncountries;
     int16_t countries[LX_MAX_CAND]; /* candidate country indexes, first valid wins */
-    int32_t org;          /* organization index or -1 */
-    uint8_t frame, evtype; /* triggers */
-    const char *kind;     /* agreement kind */
+    int32_t org;                    /* organization index or -1 */
+    uint8_t frame, evtype;          /* triggers */
+    const char *kind;               /* agreement kind */
 } lx_phrase;
 
 typedef struct {
@@ -76,16 +251,45 @@ struct evg_lexicon {
     size_t ncountry, cap_country;
     lx_org *org;
     size_t norg, cap_org;
+    int32_t *wref; /* per phrase: its index into `word`, or -1 */
+    size_t cap_wref;
+    lx_word *word;
+    size_t nword, cap_word;
+    lx_strlist suffix[LXS_COUNT];
+    size_t param[EVG_P_COUNT];
 };
 
 /*
  * The longest phrase starting at token i and ending before `lim`: its length
  * in tokens (0: none), a copy in `*out`. Proper-noun classes (countries,
  * organizations) are kept only when the text is written as a name, and
- * acronyms ("UN", "WHO") only when written in capitals.
+ * acronyms ("UN", "WHO") only when written in capitals. When `wcls_out` is
+ * not NULL it receives the word classes of the single word at i, found by the
+ * same first lookup.
  */
-size_t evg_i_lx_match(lx_phrase *out, const evg_lexicon *lx, const evg_i_tokens *t, size_t i,
-                      size_t lim);
+size_t evg_i_lx_match(lx_phrase *out, lx_wset *wcls_out, const evg_lexicon *lx,
+                      const evg_i_tokens *t, size_t i, size_t lim);
+
+/* The word-class entry of the single word at token i, or NULL. */
+const lx_word *evg_i_lx_word_at(const evg_lexicon *lx, const evg_i_tokens *t, size_t i);
+
+/* Whether the word at token i is of word class c (as the text writes it). */
+int evg_i_lx_word_is(const evg_lexicon *lx, const evg_i_tokens *t, size_t i, lx_wclass c);
+
+/*
+ * The longest entry of word class c starting at token i and ending at or
+ * before `lim`, one word or a phrase ("as well", "this morning"): its length
+ * in tokens, 0 when there is none.
+ */
+size_t evg_i_lx_word_phrase(const evg_lexicon *lx, const evg_i_tokens *t, size_t i,
+                            size_t lim, lx_wclass c);
+
+/* Whether folded `s` is one of the strings of suffix list l ("th"). */
+int evg_i_lx_suffix_is(const evg_lexicon *lx, lx_suffix_list l, const char *s);
+
+/* Whether folded word `w` ends in one of the strings of list l, after more ("four-day").
+ */
+int evg_i_lx_ends_in(const evg_lexicon *lx, lx_suffix_list l, const char *w);
 
 /* The phrase for exactly one folded word, or NULL. */
 const lx_phrase *evg_i_lx_word(const evg_lexicon *lx, const char *folded);

@@ -11,7 +11,8 @@
 
 static int is_word(const x_ctx *x, size_t i)
 {
-    return (x->toks.toks[i].flags & EVG_TK_WORD) && !(x->toks.toks[i].flags & EVG_TK_POSS);
+    return (x->toks.toks[i].flags & EVG_TK_WORD) &&
+           !(x->toks.toks[i].flags & EVG_TK_POSS);
 }
 
 int x_is_cap(const x_ctx *x, size_t i)
@@ -30,8 +31,9 @@ int x_is_poss(const x_ctx *x, size_t i)
 static int is_initial(const x_ctx *x, size_t i)
 {
     const evg_i_tok *t = &x->toks.toks[i];
-    return (t->flags & EVG_TK_ABBREV) && (t->flags & EVG_TK_CAP) && t->end - t->start <= 4 &&
-           x->text[t->end - 1] == '.' && !(x_cls(x, i) & (LX_HONOR | LX_RANK));
+    return (t->flags & EVG_TK_ABBREV) && (t->flags & EVG_TK_CAP) &&
+           t->end - t->start <= 4 && x->text[t->end - 1] == '.' &&
+           !(x_cls(x, i) & (LX_HONOR | LX_RANK));
 }
 
 /* Note the country and organization a title token names, if not known yet. */
@@ -88,7 +90,8 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
     ustart = j;
     while (j < x->s1) {
         size_t n = x->mlen[j];
-        /* "Europe Director", "Treasury Secretary": an unknown capitalized word before a head */
+        /* "Europe Director", "Treasury Secretary": an unknown capitalized word before a
+         * head */
         if (!n && x_is_cap(x, j) && j + 1 < x->s1 && (x_cls(x, j + 1) & LX_HEAD) &&
             !(x->toks.toks[j].flags & EVG_TK_SENT))
             n = 1;
@@ -103,8 +106,10 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
                 last_head_end = j;
             continue;
         }
-        /* of-chains: "Minister of Defense", "Chief of the General Staff of the ... Army" */
-        if ((x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "to") || x_is(x, j, "on")) &&
+        /* of-chains: "Minister of Defense", "Chief of the General Staff of the ... Army"
+         */
+        if ((x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "to") ||
+             x_is(x, j, "on")) &&
             last_head_end == j) {
             size_t k = j + 1;
             if (k < x->s1 && x_is(x, k, "the"))
@@ -118,7 +123,8 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
             size_t e = k;
             while (e < x->s1 && x_is_cap(x, e) && !x->mlen[e])
                 e++;
-            if (e > k && (e >= x->s1 || !x_is_cap(x, e)) && e - k <= 3) {
+            if (e > k && (e >= x->s1 || !x_is_cap(x, e)) &&
+                e - k <= x_param(x, EVG_P_TITLE_PLACE_MAX_WORDS)) {
                 j = last_head_end = e;
                 in_of = 1;
                 continue;
@@ -135,8 +141,10 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
                 j = k;
                 continue;
             }
-            /* after "and", capitalized words that go on with "of": not a name after a comma */
-            while (x_is(x, j, "and") && e < x->s1 && e - k < 4 && x_is_cap(x, e) &&
+            /* after "and", capitalized words that go on with "of": not a name after a
+             * comma */
+            while (x_is(x, j, "and") && e < x->s1 &&
+                   e - k < x_param(x, EVG_P_PORTFOLIO_MAX_WORDS) && x_is_cap(x, e) &&
                    (!x->mlen[e] || title_tok(x, e)))
                 e++;
             if (e > k && e < x->s1 && (x_is(x, e, "of") || x_is(x, e, "for"))) {
@@ -144,18 +152,19 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
                 continue;
             }
         }
-        /* Joined titles: "Deputy Minister of Defense - Chief of ...", "... and Foreign Minister" */
-        if ((x->toks.toks[j].flags & EVG_TK_PUNCT || x_is(x, j, "and")) && j + 1 < x->s1 &&
-            last_head_end == j && !x_is(x, j, ",")) {
+        /* Joined titles: "Deputy Minister of Defense - Chief of ...", "... and Foreign
+         * Minister" */
+        if ((x->toks.toks[j].flags & EVG_TK_PUNCT || x_is(x, j, "and")) &&
+            j + 1 < x->s1 && last_head_end == j && !x_is(x, j, ",")) {
             const char *f = x_fold(x, j);
-            int dash = strcmp(f, "-") == 0 || strcmp(f, "--") == 0 || strcmp(f, "\xE2\x80\x93") == 0 ||
-                       strcmp(f, "\xE2\x80\x94") == 0;
+            int dash = strcmp(f, "-") == 0 || strcmp(f, "--") == 0 ||
+                       strcmp(f, "\xE2\x80\x93") == 0 || strcmp(f, "\xE2\x80\x94") == 0;
             /* "The Secretary and Foreign Minister Hayashi" are two people: a definite
              * title ends at "and" */
             if (x_is(x, j, "and") && x_is(x, i, "the"))
                 break;
-            if ((dash || x_is(x, j, "and")) && x->mlen[j + 1] && (x_cls(x, j + 1) & HEAD_CLS ||
-                                                                 x_cls(x, j + 1) & LX_MOD)) {
+            if ((dash || x_is(x, j, "and")) && x->mlen[j + 1] &&
+                (x_cls(x, j + 1) & HEAD_CLS || x_cls(x, j + 1) & LX_MOD)) {
                 in_of = dash ? 0 : in_of;
                 j++;
                 continue;
@@ -201,18 +210,20 @@ size_t x_name_at(const x_ctx *x, size_t i)
 
     if (i >= x->s1 || !x_is_cap(x, i) || (x_cls(x, i) & NOT_NAME_CLS))
         return i;
-    while (j < x->s1 && words < 5) {
-        if (x_is_cap(x, j) && (j == i || !(x_cls(x, j) & (LX_HEAD | LX_ROYAL | LX_COUNTRY |
-                                                           LX_DEMONYM | LX_ORG | LX_NOTNAME |
-                                                           LX_GROUP | LX_TRIGGER |
-                                                           LX_AGREEMENT)))) {
+    while (j < x->s1 && words < x_param(x, EVG_P_NAME_MAX_WORDS)) {
+        if (x_is_cap(x, j) &&
+            (j == i ||
+             !(x_cls(x, j) & (LX_HEAD | LX_ROYAL | LX_COUNTRY | LX_DEMONYM | LX_ORG |
+                              LX_NOTNAME | LX_GROUP | LX_TRIGGER | LX_AGREEMENT)))) {
             j++;
             words++;
             continue;
         }
-        /* "Zaid bin Sultan al-Nahayan": after a particle any capitalized word is a name */
+        /* "Zaid bin Sultan al-Nahayan": after a particle any capitalized word is a name
+         */
         if (j > i && (x_cls(x, j) & LX_PARTICLE) && !x_is_cap(x, j) && j + 1 < x->s1 &&
-            x_is_cap(x, j + 1) && !(x_cls(x, j + 1) & (LX_NOTNAME | LX_COUNTRY | LX_ORG))) {
+            x_is_cap(x, j + 1) &&
+            !(x_cls(x, j + 1) & (LX_NOTNAME | LX_COUNTRY | LX_ORG))) {
             j += 2;
             words += 2;
             continue;

@@ -30,7 +30,8 @@ static int person_for(x_ctx *x, size_t s, size_t e)
         return -1;
     /* "Prince Abdullah" after "Crown Prince Abdullah bin Abdul Aziz", "Deputy Minister
      * Nguyen" after "Nguyen Van Thanh": a title with the name that comes first */
-    int titled = e - s == 1 && s > x->s0 && (x_cls(x, s - 1) & (LX_HEAD | LX_RANK | LX_HONOR));
+    int titled =
+        e - s == 1 && s > x->s0 && (x_cls(x, s - 1) & (LX_HEAD | LX_RANK | LX_HONOR));
     int by_surname = 0;
     for (size_t p = 0; titled && p < x->npeople; p++)
         by_surname |= same_folded(x->people[p].surname, sur);
@@ -49,7 +50,8 @@ static int person_for(x_ctx *x, size_t s, size_t e)
         x_person *pp = &x->people[p];
         if (!same_folded(pp->surname, sur))
             continue;
-        if (given && pp->given && !same_folded(pp->given, given) && pp->given[0] != given[0])
+        if (given && pp->given && !same_folded(pp->given, given) &&
+            pp->given[0] != given[0])
             continue;
         found = (int)p;
         break;
@@ -62,7 +64,8 @@ static int person_for(x_ctx *x, size_t s, size_t e)
         }
         return found;
     }
-    if (evg_i_grow((void **)&x->people, &x->cap_people, x->npeople + 1, sizeof(*x->people)) < 0)
+    if (evg_i_grow((void **)&x->people, &x->cap_people, x->npeople + 1,
+                   sizeof(*x->people)) < 0)
         return -1;
     x_person *np = &x->people[x->npeople];
     memset(np, 0, sizeof *np);
@@ -141,7 +144,8 @@ static int apply_titles(x_ctx *x, int p, const x_title_info *ti)
         pp->org = ti->org;
         const lx_org *o = &x->lx->org[ti->org];
         if (pp->country < 0 && o->ncountries)
-            pp->country = evg_i_lx_country_at(x->lx, o->countries, o->ncountries, x->date);
+            pp->country =
+                evg_i_lx_country_at(x->lx, o->countries, o->ncountries, x->date);
     }
     return 0;
 }
@@ -188,7 +192,7 @@ static int salient_person(const x_ctx *x)
         if (mm->person < 0 || mm->kind == M_PLACE)
             continue;
         if (mm->sent != last_sent) {
-            if (++sents > 2)
+            if (++sents > x_param(x, EVG_P_PRONOUN_SPAN_SENTENCES))
                 break;
             last_sent = mm->sent;
         }
@@ -219,12 +223,12 @@ static int person_by_title(x_ctx *x, const char *head)
 {
     for (size_t m = x->nment; m-- > 0;) {
         int p = x->ment[m].person;
-        if (p >= 0 && x->ment[m].kind != M_PLACE && has_title_word(x, &x->people[p], head))
+        if (p >= 0 && x->ment[m].kind != M_PLACE &&
+            has_title_word(x, &x->people[p], head))
             return p;
     }
     return -1;
 }
-
 
 /* ---- delegations ------------------------------------------------------ */
 
@@ -267,10 +271,12 @@ static int delegation_at(x_ctx *x, size_t g)
 
     if (s > x->s0 && (x_cls(x, s - 1) & LX_DEMONYM)) {
         s--;
-        country = evg_i_lx_country_at(x->lx, x->mp[s].countries, x->mp[s].ncountries, x->date);
+        country =
+            evg_i_lx_country_at(x->lx, x->mp[s].countries, x->mp[s].ncountries, x->date);
     }
-    if (s > x->s0 && (x_is(x, s - 1, "the") || x_is(x, s - 1, "this") || x_is(x, s - 1, "his") ||
-                      x_is(x, s - 1, "her") || x_is(x, s - 1, "its"))) {
+    if (s > x->s0 &&
+        (x_is(x, s - 1, "the") || x_is(x, s - 1, "this") || x_is(x, s - 1, "his") ||
+         x_is(x, s - 1, "her") || x_is(x, s - 1, "its"))) {
         definite = 1;
         s--;
     } else if (s > x->s0 && (x_is(x, s - 1, "a") || x_is(x, s - 1, "an"))) {
@@ -280,7 +286,8 @@ static int delegation_at(x_ctx *x, size_t g)
     size_t k = e;
     if (k < x->s1 && x_is(x, k, ","))
         k++;
-    if (k + 2 < x->s1 && (x_is(x, k, "led") || x_is(x, k, "headed")) && x_is(x, k + 1, "by")) {
+    if (k + 2 < x->s1 && (x_is(x, k, "led") || x_is(x, k, "headed")) &&
+        x_is(x, k + 1, "by")) {
         size_t pend;
         int p = mention_at(x, k + 2, &pend);
         if (p < 0 && k + 3 < x->s1 && x_is(x, k + 2, "the"))
@@ -313,9 +320,10 @@ static int is_pronoun(const x_ctx *x, size_t i)
      * preposition, a conjunction or a time word it is the object ("talks with her
      * yesterday") */
     static const char *const after_object[] = {
-        "and", "or", "but", "on", "in", "at", "to", "for", "about", "over", "during",
-        "after", "before", "yesterday", "today", "tomorrow", "last", "this", "earlier",
-        "later", "again", "since", "when", "while", "that", "as", "by", "from", "with"};
+        "and",   "or",   "but",     "on",    "in",     "at",        "to",    "for",
+        "about", "over", "during",  "after", "before", "yesterday", "today", "tomorrow",
+        "last",  "this", "earlier", "later", "again",  "since",     "when",  "while",
+        "that",  "as",   "by",      "from",  "with"};
     if (x_is(x, i, "her")) {
         if (i + 1 >= x->s1 || !(x->toks.toks[i + 1].flags & EVG_TK_WORD))
             return 1;
@@ -332,12 +340,14 @@ static size_t group_ref(const x_ctx *x, size_t i)
 {
     /* "Both praised ...", "they both": not "both countries" */
     if (x_is(x, i, "they") ||
-        (x_is(x, i, "both") && (i == x->s0 || x_is(x, i - 1, "they") || x_is(x, i - 1, ","))))
+        (x_is(x, i, "both") &&
+         (i == x->s0 || x_is(x, i - 1, "they") || x_is(x, i - 1, ","))))
         return i + 1;
     /* "the two leaders", "the two men"; not "the two countries" */
     if (x_is(x, i, "the") && i + 2 < x->s1 && x_is(x, i + 1, "two")) {
-        static const char *const people[] = {"men", "women", "sides", "officials", "leaders",
-                                             "ministers", "presidents", "heads"};
+        static const char *const people[] = {"men",        "women",   "sides",
+                                             "officials",  "leaders", "ministers",
+                                             "presidents", "heads"};
         if (x_cls(x, i + 2) & (LX_HEAD | LX_GROUP))
             return i + 2 + x->mlen[i + 2];
         for (size_t k = 0; k < sizeof(people) / sizeof(people[0]); k++)
@@ -375,11 +385,14 @@ static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
     if (k + 1 >= x->s1 || !x_is(x, k, ","))
         return ne;
     k++;
-    if (x_is(x, k, "its") || x_is(x, k, "his") || x_is(x, k, "her") || x_is(x, k, "their"))
+    if (x_is(x, k, "its") || x_is(x, k, "his") || x_is(x, k, "her") ||
+        x_is(x, k, "their"))
         k++;
     size_t te = x_title_run(x, k, ti);
-    /* An apposition closes: "X, its chief, said"; "Bush, the Crown Prince paid" does not. */
-    int closed = te >= x->s1 || (x->toks.toks[te].flags & EVG_TK_PUNCT) || x_is(x, te, "who");
+    /* An apposition closes: "X, its chief, said"; "Bush, the Crown Prince paid" does not.
+     */
+    int closed =
+        te >= x->s1 || (x->toks.toks[te].flags & EVG_TK_PUNCT) || x_is(x, te, "who");
     return te > k && closed ? te : ne;
 }
 
@@ -409,7 +422,8 @@ static int titled_person(x_ctx *x, size_t *ip)
         if (apposition(x, me, &app) > me && apply_titles(x, p, &app) < 0)
             return EVG_ENOMEM;
         /* "French President X and his Prime Minister Y": Y is of X's country */
-        if (x->people[p].country < 0 && i > x->s0 && (x_is(x, i - 1, "his") || x_is(x, i - 1, "her"))) {
+        if (x->people[p].country < 0 && i > x->s0 &&
+            (x_is(x, i - 1, "his") || x_is(x, i - 1, "her"))) {
             int owner = last_person(x);
             if (owner >= 0 && owner != p)
                 x->people[p].country = x->people[owner].country;
@@ -522,7 +536,8 @@ int x_find_people(x_ctx *x)
     while (i < x->s1) {
         size_t before = i;
         if (x->in_agreement[i] || plain_word(x, i)) {
-            i++; /* "... Cooperation in Agricultural Research" is no person; nor is "said" */
+            i++; /* "... Cooperation in Agricultural Research" is no person; nor is "said"
+                  */
             continue;
         }
         if ((rc = titled_person(x, &i)) < 0)

@@ -22,8 +22,6 @@ int x_is_clause_punct(const x_ctx *x, size_t i)
     return x_is(x, i, ";") || x_is(x, i, ":") || x_is(x, i, "(") || x_is(x, i, ")");
 }
 
-
-
 /* Everyone a mention stands for: a person, or the people of an event ("they"). */
 static void side_add_mention(const x_ctx *x, x_side *s, const x_mention *m)
 {
@@ -64,8 +62,8 @@ static size_t sentence_mentions(const x_ctx *x, size_t *first)
  */
 static int coordinated(const x_ctx *x, size_t a, size_t b)
 {
-    static const char *const glue[] = {"and", "plus", ",", "as", "well", "by", "his", "her",
-                                       "its", "their", "the", "also"};
+    static const char *const glue[] = {"and", "plus", ",",   "as",    "well", "by",
+                                       "his", "her",  "its", "their", "the",  "also"};
     int and = 0;
 
     if (b <= a)
@@ -78,7 +76,7 @@ static int coordinated(const x_ctx *x, size_t a, size_t b)
             return 0;
         and |= k <= 1 || (k == 3 && i + 2 < b && x_is(x, i + 1, "well"));
     }
-    return and ? 2 : x_is(x, a, ",") ? 1 : 0;
+    return and? 2 : x_is(x, a, ",") ? 1 : 0;
 }
 
 /*
@@ -97,7 +95,8 @@ static int list_length(const int *gap, int n)
 /* "said", "told": the words that follow report another clause. */
 static int speech_verb(const x_ctx *x, size_t i)
 {
-    static const char *const verbs[] = {"said", "says", "told", "tells", "added", "stated"};
+    static const char *const verbs[] = {"said",  "says",  "told",
+                                        "tells", "added", "stated"};
     for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
         if (x_is(x, i, verbs[k]))
             return 1;
@@ -107,9 +106,10 @@ static int speech_verb(const x_ctx *x, size_t i)
 /* Whether the word after a mention makes it a subject: "..., and X said". */
 static int starts_clause(const x_ctx *x, size_t i)
 {
-    static const char *const verbs[] = {"said", "says", "told", "added", "stated", "noted",
-                                        "announced", "reported", "explained", "stressed",
-                                        "will", "would", "was", "is", "has", "had", "who"};
+    static const char *const verbs[] = {
+        "said",      "says",     "told",      "added",    "stated", "noted",
+        "announced", "reported", "explained", "stressed", "will",   "would",
+        "was",       "is",       "has",       "had",      "who"};
     if (i >= x->s1)
         return 0;
     for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
@@ -201,8 +201,10 @@ void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist)
 {
     /* "X, who leaves for Moscow on Tuesday, met Y": step over the relative clause */
     if (to > x->s0 + 2 && x_is(x, to - 1, ","))
-        for (size_t i = to - 1; i-- > x->s0 && to - i < 16;)
-            if (x_is(x, i, ",") && i + 1 < to && (x_is(x, i + 1, "who") || x_is(x, i + 1, "which"))) {
+        for (size_t i = to - 1;
+             i-- > x->s0 && to - i < x_param(x, EVG_P_RELATIVE_CLAUSE_MAX_TOKENS);)
+            if (x_is(x, i, ",") && i + 1 < to &&
+                (x_is(x, i + 1, "who") || x_is(x, i + 1, "which"))) {
                 to = i;
                 break;
             }
@@ -215,11 +217,13 @@ void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist)
     for (size_t i = x->ment[m].end; i < to; i++)
         if (x_is(x, i, "that") || x_is(x, i, "which") || x_is(x, i, "whom") ||
             x_is(x, i, "whose") || x_is_clause_punct(x, i) || speech_verb(x, i) ||
-            (maxdist > 6 && x_is(x, i, ",") && !(i + 1 < to && x_is(x, i + 1, "who"))))
+            (maxdist > x_param(x, EVG_P_SUBJECT_COMMA_FREE_DISTANCE) && x_is(x, i, ",") &&
+             !(i + 1 < to && x_is(x, i + 1, "who"))))
             return;
     /* Nor the object inside a relative clause: "councillors who back Mr X met Y"
      * (but "during which he discussed" has its subject right after "which") */
-    for (size_t i = x->ment[m].start; i-- > x->s0 && x->ment[m].start - i <= 3;)
+    for (size_t i = x->ment[m].start;
+         i-- > x->s0 && x->ment[m].start - i <= x_param(x, EVG_P_RELATIVE_OBJECT_WINDOW);)
         if ((x_is(x, i, "who") || x_is(x, i, "which")) && x->ment[m].start - i >= 2)
             return;
     long chain[X_MAX_SIDE];
@@ -246,8 +250,9 @@ void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist)
  */
 void x_fronted_subject(const x_ctx *x, size_t t, size_t after, x_side *out)
 {
-    static const char *const openers[] = {"after", "during", "following", "at", "in",
-                                          "before", "speaking", "leaving", "on", "ahead"};
+    static const char *const openers[] = {"after", "during", "following", "at",
+                                          "in",    "before", "speaking",  "leaving",
+                                          "on",    "ahead"};
     size_t i, c;
     int opens = 0;
 
@@ -260,7 +265,7 @@ void x_fronted_subject(const x_ctx *x, size_t t, size_t after, x_side *out)
         ;
     if (c <= t || c + 1 >= x->s1)
         return;
-    long m = next_mention(x, c + 1, c + 4);
+    long m = next_mention(x, c + 1, c + 1 + x_param(x, EVG_P_FRONTED_SUBJECT_WINDOW));
     if (m >= 0)
         side_add_mention(x, out, &x->ment[m]);
 }

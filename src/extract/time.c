@@ -11,12 +11,12 @@
 
 #include "extract/extract_internal.h"
 
-static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursday",
+static const char *const WEEKDAYS[] = {"monday", "tuesday",  "wednesday", "thursday",
                                        "friday", "saturday", "sunday"};
-static const char *const MONTHS[] = {"january", "february", "march",     "april",
-                                     "may",     "june",     "july",      "august",
-                                     "september", "october", "november", "december"};
-static const char *const MONTH_ABBR[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.",
+static const char *const MONTHS[] = {"january",   "february", "march",    "april",
+                                     "may",       "june",     "july",     "august",
+                                     "september", "october",  "november", "december"};
+static const char *const MONTH_ABBR[] = {"jan.", "feb.", "mar.", "apr.", "may",  "jun.",
                                          "jul.", "aug.", "sep.", "oct.", "nov.", "dec."};
 
 /* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
@@ -133,9 +133,10 @@ static long month_date(const x_ctx *x, size_t i, size_t end, long today, int fut
     civil_from_days(today, ref);
     int ty = atoi(ref);
     long when = days_from_civil(y ? y : ty, m + 1, d);
-    if (!y && !future && when > today + 31)
+    long slack = (long)x_param(x, EVG_P_UNDATED_YEAR_SLACK_DAYS);
+    if (!y && !future && when > today + slack)
         when = days_from_civil(ty - 1, m + 1, d); /* "December 30" read in January */
-    if (!y && future && when < today - 31)
+    if (!y && future && when < today - slack)
         when = days_from_civil(ty + 1, m + 1, d);
     return when;
 }
@@ -193,7 +194,8 @@ int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int f
         return 0;
     today = parse_day(x->date);
     if (start < x->dateline_end)
-        start = x->dateline_end; /* "MOSCOW, March 31 -" dates the report, not the event */
+        start =
+            x->dateline_end; /* "MOSCOW, March 31 -" dates the report, not the event */
     /* The time expression nearest the trigger speaks of its event, unless a
      * relative clause ("..., who met her yesterday") lies between them. */
     for (size_t i = start; i < end; i++) {
