@@ -205,23 +205,16 @@ static int finish_event(x_ctx *x, x_event *ev)
 /* Skip what may stand between a meeting noun and "with": "talks here today with". */
 static size_t skip_adverbials(const x_ctx *x, size_t k)
 {
-    static const char *const adv[] = {
-        "here",    "there",     "today",   "yesterday", "tonight", "again", "also",
-        "earlier", "later",     "late",    "early",     "last",    "night", "this",
-        "morning", "afternoon", "evening", "on",        "in",      "at"};
     size_t lim = k + x_param(x, EVG_P_ADVERBIAL_MAX_WORDS);
 
     while (k < x->s1 && k < lim) {
-        size_t a;
-        for (a = 0; a < sizeof(adv) / sizeof(adv[0]) && !x_is(x, k, adv[a]); a++)
-            ;
-        if (a < sizeof(adv) / sizeof(adv[0])) {
+        if (x_word(x, k, LXW_ADVERBIAL)) {
             k++;
             continue;
         }
         /* a weekday or a place name after "on" / "in" / "at" */
         if ((x->toks.toks[k].flags & EVG_TK_CAP) && k > 0 &&
-            (x_is(x, k - 1, "on") || x_is(x, k - 1, "in") || x_is(x, k - 1, "at"))) {
+            x_word(x, k - 1, LXW_TIME_PLACE_PREP)) {
             k++;
             continue;
         }
@@ -260,10 +253,10 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
     x_side l, r;
     int made = 0, rc;
 
-    if (k + 1 < x->s1 && x_is_be(x, k) && x_is(x, k + 1, "held"))
+    if (k + 1 < x->s1 && x_word(x, k, LXW_BE) && x_word(x, k + 1, LXW_HELD))
         k += 2;
     k = skip_adverbials(x, k);
-    if (k < x->s1 && x_is(x, k, "between")) {
+    if (k < x->s1 && x_word(x, k, LXW_BETWEEN)) {
         x_right_side(x, k + 1, &r, x_param(x, EVG_P_COUNTERPART_MAX_SKIP));
         if (r.n < 2)
             return 0;
@@ -272,12 +265,12 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
             add_part(&ev, r.p[q], EVG_ROLE_PARTICIPANT);
         return finish_event(x, &ev);
     }
-    if (k < x->s1 && x_is(x, k, "with")) {
+    if (k < x->s1 && x_word(x, k, LXW_WITH)) {
         x_right_side(x, k + 1, &r, x_param(x, EVG_P_COUNTERPART_MAX_SKIP));
         if (r.n == 0)
             return 0;
         noun_subject(x, t, r.end, cs, &l);
-        int separate = x_is(x, t, "meetings") && r.n > 1;
+        int separate = x_word(x, t, LXW_PLURAL_MEETING) && r.n > 1;
         for (int q = 0; q < (separate ? r.n : 1); q++) {
             x_event ev = *proto;
             for (int a = 0; a < l.n; a++)
@@ -297,9 +290,7 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
         return 0;
     /* "she and the Premier had set targets during talks earlier today" */
     x_left_side(x, t, &l, x_param(x, EVG_P_NOUN_SUBJECT_MAX_DISTANCE));
-    if (l.n >= 2 && t > x->s0 &&
-        (x_is(x, t - 1, "during") || x_is(x, t - 1, "in") || x_is(x, t - 1, "at") ||
-         x_is(x, t - 1, "after") || x_is(x, t - 1, "their"))) {
+    if (l.n >= 2 && t > x->s0 && x_word(x, t - 1, LXW_NOUN_OPENER)) {
         x_event ev = *proto;
         for (int a = 0; a < l.n; a++)
             add_part(&ev, l.p[a], EVG_ROLE_PARTICIPANT);
@@ -308,12 +299,13 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
     return 0;
 }
 
-/* Whether the object of a visit is a place ("the graves of ...", "Baku"), not a person.
+/*
+ * Whether the object of a visit is a place ("the graves of ...", "Baku"), not a person.
  */
 static int visits_place(const x_ctx *x, size_t te)
 {
     size_t k = te;
-    while (k < x->s1 && (x_is(x, k, "the") || x_is(x, k, "a") || x_is(x, k, "an")))
+    while (k < x->s1 && (x_word(x, k, LXW_THE) || x_word(x, k, LXW_INDEFINITE)))
         k++;
     return k < x->s1 &&
            (x_cls(x, k) & (LX_PLACE_NOUN | LX_COUNTRY | LX_CAPITAL | LX_VENUE));
@@ -334,7 +326,7 @@ static void later_with(const x_ctx *x, size_t te, x_side *r)
         if (x_is(x, k, ",") || x_is_clause_punct(x, k) ||
             ((x_cls(x, k) & LX_TRIGGER) && x->mp[k].frame != FR_NOUN))
             return;
-        if (x_is(x, k, "with")) {
+        if (x_word(x, k, LXW_WITH)) {
             x_right_side(x, k + 1, r, x_param(x, EVG_P_COUNTERPART_MAX_SKIP));
             return;
         }
@@ -344,27 +336,16 @@ static void later_with(const x_ctx *x, size_t te, x_side *r)
 /* "the visit", "a state visit", "his meeting": a verb's form used as a noun. */
 static int noun_use(const x_ctx *x, size_t t)
 {
-    static const char *const det[] = {
-        "the",        "a",       "an",       "his",      "her",      "their",
-        "its",        "this",    "that",     "state",    "official", "working",
-        "first",      "brief",   "private",  "recent",   "upcoming", "mutual",
-        "several",    "many",    "numerous", "frequent", "regular",  "previous",
-        "future",     "further", "more",     "two",      "three",    "reciprocal",
-        "high-level", "such",    "these",    "those"};
     if (t == x->s0)
         return 0;
-    for (size_t k = 0; k < sizeof(det) / sizeof(det[0]); k++)
-        if (x_is(x, t - 1, det[k]))
-            return 1;
+    if (x_word(x, t - 1, LXW_NOUN_DETERMINER))
+        return 1;
     /* "the German leader's four-day visit" */
     for (size_t k = t;
          k-- > x->s0 && t - k <= x_param(x, EVG_P_NOUN_USE_POSSESSIVE_WINDOW);)
         if (x->toks.toks[k].flags & EVG_TK_POSS)
             return 1;
-    const char *prev = x_fold(x, t - 1);
-    size_t n = strlen(prev);
-    return n > 4 &&
-           (strcmp(prev + n - 4, "-day") == 0 || strcmp(prev + n - 5, "-long") == 0);
+    return evg_i_lx_ends_in(x->lx, LXL_DURATION_SUFFIXES, x_fold(x, t - 1));
 }
 
 /* A verb trigger: the participants on the sides its frame says. */
@@ -372,16 +353,17 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
                       clause_state *cs)
 {
     x_side l, r;
-    int passive = t > x->s0 && x_is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
+    int passive =
+        t > x->s0 && x_word(x, t - 1, LXW_BE) && te < x->s1 && x_word(x, te, LXW_AGENT);
 
     /* "the declaration, which was signed in 2020": the agreement is the subject */
-    if (fr == FR_SIGN && t > x->s0 && x_is_be(x, t - 1))
+    if (fr == FR_SIGN && t > x->s0 && x_word(x, t - 1, LXW_BE))
         return 0;
     if (noun_use(x, t))
         return 0;
     x_left_side(x, t, &l, x_param(x, EVG_P_SUBJECT_MAX_DISTANCE));
     /* "X will hold talks with Y and meet Z": the subject of the verb before */
-    if (cs->have && t > x->s0 && x_is(x, t - 1, "and")) {
+    if (cs->have && t > x->s0 && x_word(x, t - 1, LXW_AND)) {
         l = cs->subject;
         ev->status = cs->status;
     }
@@ -402,7 +384,8 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     if (fr == FR_VISIT && (visits_place(x, te) || all_weak(x, &r)))
         r.n = 0; /* "visited the New York Stock Exchange": a place, not a person */
     if (fr == FR_VISIT && r.n == 0) {
-        /* a visit to a place: no counterpart; people in the object are not participants
+        /*
+         * a visit to a place: no counterpart; people in the object are not participants
          */
         ev->type = EVG_EV_VISIT;
         for (int k = 0; k < l.n; k++)
@@ -457,12 +440,13 @@ static void open_pending(x_ctx *x, const x_event *proto)
 static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
 {
     x_side l, r;
-    int passive = t > x->s0 && x_is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
+    int passive =
+        t > x->s0 && x_word(x, t - 1, LXW_BE) && te < x->s1 && x_word(x, te, LXW_AGENT);
     x_event *target = NULL;
 
     x_left_side(x, t, &l, x_param(x, EVG_P_SUBJECT_MAX_DISTANCE));
     /* "were joined (for dinner) by X" is passive too */
-    passive |= x_is_be(x, t);
+    passive |= x_word(x, t, LXW_BE);
     x_right_side(
         x, passive ? te + 1 : te, &r,
         x_param(x, passive ? EVG_P_OBJECT_MAX_SKIP_LONG : EVG_P_JOIN_OBJECT_MAX_SKIP));
@@ -525,7 +509,7 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
     if (x_class_in(x, t >= x->s0 + neg ? t - neg : x->s0, t, LX_NEGATION))
         return 0;
     if (x_class_in(x, t >= x->s0 + plan ? t - plan : x->s0, t, LX_PLANNED) ||
-        (x_is(x, t > x->s0 ? t - 1 : t, "to") && t > x->s0))
+        (x_word(x, t > x->s0 ? t - 1 : t, LXW_INFINITIVE) && t > x->s0))
         ev.status = EVG_STATUS_PLANNED;
     if (fr == FR_NOUN) {
         /* "talks between A and B, scheduled for Thursday", "the summit will open" */
@@ -537,7 +521,7 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
             x_class_in(x, before, t, LX_PLANNED))
             ev.status = EVG_STATUS_PLANNED; /* a noun has no tense: its verb's, near it */
         rc = noun_event(x, t, t + n, &ev, cs, 0);
-        if (rc == 0 && t > x->s0 && x_is(x, t - 1, "the"))
+        if (rc == 0 && t > x->s0 && x_word(x, t - 1, LXW_THE))
             *refers_back = (int)t + 1; /* where "the meeting" stands, plus one */
         else if (rc == 0)
             open_pending(x, &ev);
@@ -586,7 +570,8 @@ int x_find_events(x_ctx *x)
         if (rc < 0)
             return rc;
         made += rc;
-        if (rc > 0 && x->mp[i].frame == FR_SIGN && !(i > x->s0 && x_is_be(x, i - 1)))
+        if (rc > 0 && x->mp[i].frame == FR_SIGN &&
+            !(i > x->s0 && x_word(x, i - 1, LXW_BE)))
             signing = 1;
         i += n - 1;
     }

@@ -235,7 +235,6 @@ void x_right_side(const x_ctx *x, size_t from, x_side *out, size_t maxskip);
 void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist);
 /* "After talks with X, Y said": the subject after the opening phrase's comma. */
 void x_fronted_subject(const x_ctx *x, size_t t, size_t after, x_side *out);
-int x_is_be(const x_ctx *x, size_t i);
 int x_is_clause_punct(const x_ctx *x, size_t i);
 
 /* context.c: what qualifies the current sentence. */

@@ -15,8 +15,7 @@
 #include "util/fileio.h"
 #include "util/utf8.h"
 
-/* Sections a lexicon file may hold, besides the word classes below; see docs/lexicon.md.
- */
+/* Sections a lexicon file may hold besides the word classes (docs/lexicon.md). */
 static const char *const SECTIONS[] = {"countries",
                                        "organizations",
                                        "agreement_kinds",
@@ -44,6 +43,8 @@ static const char *const SECTIONS[] = {"countries",
                                        "weekdays",
                                        "ordinal_suffixes",
                                        "duration_suffixes",
+                                       "named_only_kinds",
+                                       "ministry_names",
                                        "params"};
 #define NSECTIONS (sizeof(SECTIONS) / sizeof(SECTIONS[0]))
 
@@ -157,8 +158,8 @@ static const struct {
     size_t n;
 } CALENDAR[] = {{"months", LXW_MONTH, 12}, {"weekdays", LXW_WEEKDAY, 7}};
 
-static const char *const SUFFIX_SECTIONS[LXS_COUNT] = {"ordinal_suffixes",
-                                                       "duration_suffixes"};
+static const char *const LIST_SECTIONS[LXL_COUNT] = {
+    "ordinal_suffixes", "duration_suffixes", "named_only_kinds", "ministry_names"};
 
 /* The params section: names in evg_param order. */
 static const char *const PARAMS[EVG_P_COUNT] = {"negation_window_before_trigger",
@@ -814,7 +815,7 @@ static json_t *value_of(loader *ld, json_t *pair)
     return json_array_get(pair, 1);
 }
 
-/* ---- grammar: word classes, calendar, suffixes, params ------------------ */
+/* ---- grammar: word classes, calendar, string lists, params -------------- */
 
 /* The words of word-class section w. */
 static int apply_wclass(loader *ld, size_t w, json_t *sec)
@@ -898,11 +899,14 @@ static int apply_calendar(loader *ld, size_t cal, json_t *sec)
     return 0;
 }
 
-/* Suffix list l: folded strings matched against the end of a word. */
-static int apply_suffixes(loader *ld, lx_suffix_list l, json_t *sec)
+/*
+ * String list l: strings not matched as tokens (word endings, kinds), folded
+ * except ministry names, which are written into the record as they are.
+ */
+static int apply_list(loader *ld, lx_list l, json_t *sec)
 {
-    const char *name = SUFFIX_SECTIONS[l];
-    lx_strlist *list = &ld->lx->suffix[l];
+    const char *name = LIST_SECTIONS[l];
+    lx_strlist *list = &ld->lx->list[l];
     evg_i_buf f = EVG_I_BUF_INIT;
     json_t *words, *v;
     size_t i;
@@ -916,7 +920,8 @@ static int apply_suffixes(loader *ld, lx_suffix_list l, json_t *sec)
     {
         const char *text = json_string_value(v);
         evg_i_buf_clear(&f);
-        if (evg_i_fold(&f, text, strlen(text)) < 0 ||
+        if ((l == LXL_MINISTRY_NAMES ? evg_i_buf_puts(&f, text)
+                                     : evg_i_fold(&f, text, strlen(text))) < 0 ||
             evg_i_grow((void **)&list->s, &list->cap, list->n + 1, sizeof(*list->s)) <
                 0 ||
             (list->s[list->n] = evg_i_arena_strndup(&ld->lx->arena, f.ptr ? f.ptr : "",
@@ -995,10 +1000,10 @@ static int build_grammar(loader *ld)
             if ((rc = apply_calendar(ld, c, value_of(ld, pair))) < 0)
                 return rc;
         }
-    for (int l = 0; l < LXS_COUNT; l++)
-        json_array_foreach(part(ld, SUFFIX_SECTIONS[l]), i, pair)
+    for (int l = 0; l < LXL_COUNT; l++)
+        json_array_foreach(part(ld, LIST_SECTIONS[l]), i, pair)
         {
-            if ((rc = apply_suffixes(ld, (lx_suffix_list)l, value_of(ld, pair))) < 0)
+            if ((rc = apply_list(ld, (lx_list)l, value_of(ld, pair))) < 0)
                 return rc;
         }
     memset(set, 0, sizeof set);
@@ -1151,8 +1156,8 @@ void evg_lexicon_free(evg_lexicon *lx)
     free(lx->org);
     free(lx->wref);
     free(lx->word);
-    for (int l = 0; l < LXS_COUNT; l++)
-        free(lx->suffix[l].s);
+    for (int l = 0; l < LXL_COUNT; l++)
+        free(lx->list[l].s);
     evg_i_arena_free(&lx->arena);
     free(lx);
 }
@@ -1296,21 +1301,21 @@ size_t evg_i_lx_word_phrase(const evg_lexicon *lx, const evg_i_tokens *t, size_t
     return best;
 }
 
-int evg_i_lx_suffix_is(const evg_lexicon *lx, lx_suffix_list l, const char *s)
+int evg_i_lx_in_list(const evg_lexicon *lx, lx_list l, const char *s)
 {
-    for (size_t k = 0; k < lx->suffix[l].n; k++)
-        if (strcmp(lx->suffix[l].s[k], s) == 0)
+    for (size_t k = 0; k < lx->list[l].n; k++)
+        if (strcmp(lx->list[l].s[k], s) == 0)
             return 1;
     return 0;
 }
 
-int evg_i_lx_ends_in(const evg_lexicon *lx, lx_suffix_list l, const char *w)
+int evg_i_lx_ends_in(const evg_lexicon *lx, lx_list l, const char *w)
 {
     size_t n = strlen(w);
 
-    for (size_t k = 0; k < lx->suffix[l].n; k++) {
-        size_t m = strlen(lx->suffix[l].s[k]);
-        if (n > m && strcmp(w + n - m, lx->suffix[l].s[k]) == 0)
+    for (size_t k = 0; k < lx->list[l].n; k++) {
+        size_t m = strlen(lx->list[l].s[k]);
+        if (n > m && strcmp(w + n - m, lx->list[l].s[k]) == 0)
             return 1;
     }
     return 0;

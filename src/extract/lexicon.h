@@ -144,7 +144,8 @@ static inline void lx_wset_add(lx_wset *s, lx_wclass c)
     s->w[c / 64] |= (uint64_t)1 << (c % 64);
 }
 
-/* The word classes of one lexicon entry (a word, or a phrase of a class that has them).
+/*
+ * The word classes of one lexicon entry (a word, or a phrase of a class that has them).
  */
 typedef struct {
     lx_wset plain;   /* where the text is not capitalized */
@@ -154,8 +155,14 @@ typedef struct {
     uint8_t weekday; /* 1 (Monday) to 7, 0: none */
 } lx_word;
 
-/* Word lists matched as the end of a word, not as tokens. */
-typedef enum { LXS_ORDINAL, LXS_DURATION, LXS_COUNT } lx_suffix_list;
+/* Lists of strings that are not matched as tokens: word endings, agreement kinds. */
+typedef enum {
+    LXL_ORDINAL_SUFFIXES,  /* "st", "th": after the digits of a day */
+    LXL_DURATION_SUFFIXES, /* "-day": a word before a trigger that makes it a noun */
+    LXL_NAMED_ONLY_KINDS,  /* "plan": kinds never described in lower case */
+    LXL_MINISTRY_NAMES,    /* "Foreign Affairs": as written, not folded */
+    LXL_COUNT
+} lx_list;
 
 typedef struct {
     const char **s;
@@ -255,7 +262,7 @@ struct evg_lexicon {
     size_t cap_wref;
     lx_word *word;
     size_t nword, cap_word;
-    lx_strlist suffix[LXS_COUNT];
+    lx_strlist list[LXL_COUNT];
     size_t param[EVG_P_COUNT];
 };
 
@@ -284,12 +291,13 @@ int evg_i_lx_word_is(const evg_lexicon *lx, const evg_i_tokens *t, size_t i, lx_
 size_t evg_i_lx_word_phrase(const evg_lexicon *lx, const evg_i_tokens *t, size_t i,
                             size_t lim, lx_wclass c);
 
-/* Whether folded `s` is one of the strings of suffix list l ("th"). */
-int evg_i_lx_suffix_is(const evg_lexicon *lx, lx_suffix_list l, const char *s);
+/* Whether `s` is one of the strings of list l ("th", "plan"). */
+int evg_i_lx_in_list(const evg_lexicon *lx, lx_list l, const char *s);
 
-/* Whether folded word `w` ends in one of the strings of list l, after more ("four-day").
+/*
+ * Whether folded word `w` ends in a string of list l, with more before it ("four-day").
  */
-int evg_i_lx_ends_in(const evg_lexicon *lx, lx_suffix_list l, const char *w);
+int evg_i_lx_ends_in(const evg_lexicon *lx, lx_list l, const char *w);
 
 /* The phrase for exactly one folded word, or NULL. */
 const lx_phrase *evg_i_lx_word(const evg_lexicon *lx, const char *folded);

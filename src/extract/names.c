@@ -79,7 +79,7 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
 
     memset(ti, 0, sizeof *ti);
     ti->country = ti->org = ti->implied = -1;
-    if (j < x->s1 && x_is(x, j, "the"))
+    if (j < x->s1 && x_word(x, j, LXW_THE))
         j++;
     /* A possessive country or organization first: "Azerbaijan's Defense Minister". */
     if (j < x->s1 && (x_cls(x, j) & (LX_COUNTRY | LX_CAPITAL | LX_ORG)) &&
@@ -106,13 +106,12 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
                 last_head_end = j;
             continue;
         }
-        /* of-chains: "Minister of Defense", "Chief of the General Staff of the ... Army"
+        /*
+         * of-chains: "Minister of Defense", "Chief of the General Staff of the ... Army"
          */
-        if ((x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "to") ||
-             x_is(x, j, "on")) &&
-            last_head_end == j) {
+        if (x_word(x, j, LXW_TITLE_LINK) && last_head_end == j) {
             size_t k = j + 1;
-            if (k < x->s1 && x_is(x, k, "the"))
+            if (k < x->s1 && x_word(x, k, LXW_THE))
                 k++;
             if (k < x->s1 && x->mlen[k] && title_tok(x, k)) {
                 j = k;
@@ -133,7 +132,7 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
         }
         /* Lists of portfolios: "Minister of Economy, Trade and Industry",
          * "of Agriculture and Rural Development of Vietnam" */
-        if (in_of && last_head_end == j && (x_is(x, j, ",") || x_is(x, j, "and")) &&
+        if (in_of && last_head_end == j && (x_is(x, j, ",") || x_word(x, j, LXW_AND)) &&
             j + 1 < x->s1) {
             size_t k = j + 1, e = k;
             if (x->mlen[k] && title_tok(x, k) &&
@@ -143,27 +142,27 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
             }
             /* after "and", capitalized words that go on with "of": not a name after a
              * comma */
-            while (x_is(x, j, "and") && e < x->s1 &&
+            while (x_word(x, j, LXW_AND) && e < x->s1 &&
                    e - k < x_param(x, EVG_P_PORTFOLIO_MAX_WORDS) && x_is_cap(x, e) &&
                    (!x->mlen[e] || title_tok(x, e)))
                 e++;
-            if (e > k && e < x->s1 && (x_is(x, e, "of") || x_is(x, e, "for"))) {
+            if (e > k && e < x->s1 && x_word(x, e, LXW_PORTFOLIO_LINK)) {
                 j = last_head_end = e;
                 continue;
             }
         }
         /* Joined titles: "Deputy Minister of Defense - Chief of ...", "... and Foreign
          * Minister" */
-        if ((x->toks.toks[j].flags & EVG_TK_PUNCT || x_is(x, j, "and")) &&
+        if ((x->toks.toks[j].flags & EVG_TK_PUNCT || x_word(x, j, LXW_AND)) &&
             j + 1 < x->s1 && last_head_end == j && !x_is(x, j, ",")) {
             const char *f = x_fold(x, j);
             int dash = strcmp(f, "-") == 0 || strcmp(f, "--") == 0 ||
                        strcmp(f, "\xE2\x80\x93") == 0 || strcmp(f, "\xE2\x80\x94") == 0;
             /* "The Secretary and Foreign Minister Hayashi" are two people: a definite
              * title ends at "and" */
-            if (x_is(x, j, "and") && x_is(x, i, "the"))
+            if (x_word(x, j, LXW_AND) && x_word(x, i, LXW_THE))
                 break;
-            if ((dash || x_is(x, j, "and")) && x->mlen[j + 1] &&
+            if ((dash || x_word(x, j, LXW_AND)) && x->mlen[j + 1] &&
                 (x_cls(x, j + 1) & HEAD_CLS || x_cls(x, j + 1) & LX_MOD)) {
                 in_of = dash ? 0 : in_of;
                 j++;
@@ -219,7 +218,8 @@ size_t x_name_at(const x_ctx *x, size_t i)
             words++;
             continue;
         }
-        /* "Zaid bin Sultan al-Nahayan": after a particle any capitalized word is a name
+        /*
+         * "Zaid bin Sultan al-Nahayan": after a particle any capitalized word is a name
          */
         if (j > i && (x_cls(x, j) & LX_PARTICLE) && !x_is_cap(x, j) && j + 1 < x->s1 &&
             x_is_cap(x, j + 1) &&

@@ -274,23 +274,20 @@ static int delegation_at(x_ctx *x, size_t g)
         country =
             evg_i_lx_country_at(x->lx, x->mp[s].countries, x->mp[s].ncountries, x->date);
     }
-    if (s > x->s0 &&
-        (x_is(x, s - 1, "the") || x_is(x, s - 1, "this") || x_is(x, s - 1, "his") ||
-         x_is(x, s - 1, "her") || x_is(x, s - 1, "its"))) {
+    if (s > x->s0 && x_word(x, s - 1, LXW_DELEGATION_DET)) {
         definite = 1;
         s--;
-    } else if (s > x->s0 && (x_is(x, s - 1, "a") || x_is(x, s - 1, "an"))) {
+    } else if (s > x->s0 && x_word(x, s - 1, LXW_INDEFINITE)) {
         s--;
     }
     /* "led by X", "headed by X" */
     size_t k = e;
     if (k < x->s1 && x_is(x, k, ","))
         k++;
-    if (k + 2 < x->s1 && (x_is(x, k, "led") || x_is(x, k, "headed")) &&
-        x_is(x, k + 1, "by")) {
+    if (k + 2 < x->s1 && x_word(x, k, LXW_LEADER_VERB) && x_word(x, k + 1, LXW_AGENT)) {
         size_t pend;
         int p = mention_at(x, k + 2, &pend);
-        if (p < 0 && k + 3 < x->s1 && x_is(x, k + 2, "the"))
+        if (p < 0 && k + 3 < x->s1 && x_word(x, k + 2, LXW_THE))
             p = mention_at(x, k + 3, &pend);
         if (p >= 0) {
             if (country >= 0 && x->people[p].country < 0)
@@ -319,40 +316,26 @@ static int is_pronoun(const x_ctx *x, size_t i)
     /* "her" before a noun is possessive ("her Mexican counterpart"); before a
      * preposition, a conjunction or a time word it is the object ("talks with her
      * yesterday") */
-    static const char *const after_object[] = {
-        "and",   "or",   "but",     "on",    "in",     "at",        "to",    "for",
-        "about", "over", "during",  "after", "before", "yesterday", "today", "tomorrow",
-        "last",  "this", "earlier", "later", "again",  "since",     "when",  "while",
-        "that",  "as",   "by",      "from",  "with"};
-    if (x_is(x, i, "her")) {
-        if (i + 1 >= x->s1 || !(x->toks.toks[i + 1].flags & EVG_TK_WORD))
-            return 1;
-        for (size_t k = 0; k < sizeof(after_object) / sizeof(after_object[0]); k++)
-            if (x_is(x, i + 1, after_object[k]))
-                return 1;
-        return 0;
-    }
-    return x_is(x, i, "he") || x_is(x, i, "she") || x_is(x, i, "him");
+    if (x_word(x, i, LXW_OBJECT_OR_POSSESSIVE))
+        return i + 1 >= x->s1 || !(x->toks.toks[i + 1].flags & EVG_TK_WORD) ||
+               x_word(x, i + 1, LXW_OBJECT_FOLLOWER);
+    return x_word(x, i, LXW_PERSONAL_PRONOUN);
 }
 
 /* "they", "both", "the two (leaders)": the people of the event in focus. */
 static size_t group_ref(const x_ctx *x, size_t i)
 {
     /* "Both praised ...", "they both": not "both countries" */
-    if (x_is(x, i, "they") ||
-        (x_is(x, i, "both") &&
-         (i == x->s0 || x_is(x, i - 1, "they") || x_is(x, i - 1, ","))))
+    if (x_word(x, i, LXW_GROUP_PRONOUN) ||
+        (x_word(x, i, LXW_GROUP_QUANTIFIER) &&
+         (i == x->s0 || x_word(x, i - 1, LXW_GROUP_PRONOUN) || x_is(x, i - 1, ","))))
         return i + 1;
     /* "the two leaders", "the two men"; not "the two countries" */
-    if (x_is(x, i, "the") && i + 2 < x->s1 && x_is(x, i + 1, "two")) {
-        static const char *const people[] = {"men",        "women",   "sides",
-                                             "officials",  "leaders", "ministers",
-                                             "presidents", "heads"};
+    if (x_word(x, i, LXW_THE) && i + 2 < x->s1 && x_word(x, i + 1, LXW_PAIR_NUMERAL)) {
         if (x_cls(x, i + 2) & (LX_HEAD | LX_GROUP))
             return i + 2 + x->mlen[i + 2];
-        for (size_t k = 0; k < sizeof(people) / sizeof(people[0]); k++)
-            if (x_is(x, i + 2, people[k]))
-                return i + 3;
+        if (x_word(x, i + 2, LXW_GROUP_NOUN))
+            return i + 3;
     }
     return i;
 }
@@ -360,10 +343,10 @@ static size_t group_ref(const x_ctx *x, size_t i)
 /* "King Harald of Norway": the country after a name; returns where the mention ends. */
 static size_t country_after(x_ctx *x, int p, size_t ne)
 {
-    if (p < 0 || ne + 1 >= x->s1 || !x_is(x, ne, "of"))
+    if (p < 0 || ne + 1 >= x->s1 || !x_word(x, ne, LXW_OF))
         return ne;
     size_t k = ne + 1;
-    if (k + 1 < x->s1 && x_is(x, k, "the"))
+    if (k + 1 < x->s1 && x_word(x, k, LXW_THE))
         k++;
     if (!(x_cls(x, k) & (LX_COUNTRY | LX_CAPITAL)))
         return ne;
@@ -385,14 +368,14 @@ static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
     if (k + 1 >= x->s1 || !x_is(x, k, ","))
         return ne;
     k++;
-    if (x_is(x, k, "its") || x_is(x, k, "his") || x_is(x, k, "her") ||
-        x_is(x, k, "their"))
+    if (x_word(x, k, LXW_POSSESSIVE))
         k++;
     size_t te = x_title_run(x, k, ti);
-    /* An apposition closes: "X, its chief, said"; "Bush, the Crown Prince paid" does not.
+    /*
+     * An apposition closes: "X, its chief, said"; "Bush, the Crown Prince paid" does not.
      */
-    int closed =
-        te >= x->s1 || (x->toks.toks[te].flags & EVG_TK_PUNCT) || x_is(x, te, "who");
+    int closed = te >= x->s1 || (x->toks.toks[te].flags & EVG_TK_PUNCT) ||
+                 x_word(x, te, LXW_SUBJECT_RELATIVE);
     return te > k && closed ? te : ne;
 }
 
@@ -404,7 +387,7 @@ static int titled_person(x_ctx *x, size_t *ip)
     int p;
 
     /* Most words start no title: not a lexicon word, not capitalized, not "the". */
-    if (!x->mlen[i] && !x_is_cap(x, i) && !x_is(x, i, "the"))
+    if (!x->mlen[i] && !x_is_cap(x, i) && !x_word(x, i, LXW_THE))
         return 0;
     te = x_title_run(x, i, &ti);
     if (te == i)
@@ -423,7 +406,7 @@ static int titled_person(x_ctx *x, size_t *ip)
             return EVG_ENOMEM;
         /* "French President X and his Prime Minister Y": Y is of X's country */
         if (x->people[p].country < 0 && i > x->s0 &&
-            (x_is(x, i - 1, "his") || x_is(x, i - 1, "her"))) {
+            x_word(x, i - 1, LXW_PERSONAL_POSSESSIVE)) {
             int owner = last_person(x);
             if (owner >= 0 && owner != p)
                 x->people[p].country = x->people[owner].country;
@@ -435,7 +418,7 @@ static int titled_person(x_ctx *x, size_t *ip)
         return 1;
     }
     /* "the minister", "the Secretary": the latest person holding such a title */
-    if (x_is(x, i, "the") && ti.nunits == 1) {
+    if (x_word(x, i, LXW_THE) && ti.nunits == 1) {
         /* the last head as a whole: "the Prime Minister" is no other minister */
         size_t head = ti.uend[0], hlen = 0;
         for (size_t j = ti.ustart[0]; j < ti.uend[0]; j += x->mlen[j] ? x->mlen[j] : 1)
@@ -519,13 +502,16 @@ static int named_person(x_ctx *x, size_t *ip)
 
 /*
  * A word that starts no mention: not in the lexicon, not capitalized, and
- * none of the pronouns and group words ("he", "her", "they", "both", "the
- * two"), which all start with b, h, s or t. Most words are such words.
+ * none of the words the scan below looks at: an article ("the minister",
+ * "the two"), a pronoun ("he", "her"), a group word ("they", "both"). Most
+ * words are such words.
  */
 static int plain_word(const x_ctx *x, size_t i)
 {
-    char c = x_fold(x, i)[0];
-    return !x->mlen[i] && !x_is_cap(x, i) && c != 'b' && c != 'h' && c != 's' && c != 't';
+    return !x->mlen[i] && !x_is_cap(x, i) && !x_word(x, i, LXW_THE) &&
+           !x_word(x, i, LXW_PERSONAL_PRONOUN) &&
+           !x_word(x, i, LXW_OBJECT_OR_POSSESSIVE) && !x_word(x, i, LXW_GROUP_PRONOUN) &&
+           !x_word(x, i, LXW_GROUP_QUANTIFIER);
 }
 
 int x_find_people(x_ctx *x)
@@ -536,8 +522,8 @@ int x_find_people(x_ctx *x)
     while (i < x->s1) {
         size_t before = i;
         if (x->in_agreement[i] || plain_word(x, i)) {
-            i++; /* "... Cooperation in Agricultural Research" is no person; nor is "said"
-                  */
+            /* "... Cooperation in Agricultural Research" is no person; nor is "said" */
+            i++;
             continue;
         }
         if ((rc = titled_person(x, &i)) < 0)
