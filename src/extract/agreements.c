@@ -18,9 +18,7 @@ static int capword(const x_ctx *x, size_t i)
 
 static int connector(const x_ctx *x, size_t i)
 {
-    return x_is(x, i, "of") || x_is(x, i, "on") || x_is(x, i, "for") ||
-           x_is(x, i, "and") || x_is(x, i, "the") || x_is(x, i, "between") ||
-           x_is(x, i, "in");
+    return x_word(x, i, LXW_AGR_CONNECTOR);
 }
 
 /* The initials of the capitalized words of `name`, with or without its last: "ABM(T)". */
@@ -106,41 +104,6 @@ static void named_span(const x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     *e_out = e;
 }
 
-static int one_of(const x_ctx *x, size_t i, const char *const *words, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (x_is(x, i, words[k]))
-            return 1;
-    return 0;
-}
-
-/* Words that end a described agreement's modifiers on the left. */
-static const char *const LEFT_STOPS[] = {
-    "a",      "an",       "the",    "this",  "that",   "these",   "those",  "its",
-    "their",  "his",      "her",    "our",   "any",    "such",    "no",     "every",
-    "each",   "of",       "in",     "on",    "for",    "to",      "with",   "by",
-    "at",     "from",     "under",  "over",  "into",   "after",   "before", "and",
-    "or",     "but",      "signed", "sign",  "signs",  "reached", "reach",  "seal",
-    "sealed", "struck",   "strike", "backs", "backed", "hailed",  "join",   "joined",
-    "follow", "follows",  "said",   "says",  "is",     "was",     "are",    "were",
-    "be",     "been",     "has",    "have",  "had",    "will",    "would",  "could",
-    "should", "may",      "as",     "than",  "about",  "what",    "which",  "who",
-    "enter",  "approved", "agreed"};
-
-/* Words that open what a described agreement is about, on the right. */
-static const char *const COMPLEMENTS[] = {
-    "to",      "between",      "on",          "covering",  "by",       "with",
-    "for",     "establishing", "effectively", "in",        "allowing", "providing",
-    "setting", "among",        "concerning",  "regarding", "over"};
-
-/* Words that end the complement: a new clause. */
-static const char *const RIGHT_STOPS[] = {
-    "which",  "that",    "said",  "says",     "but",    "while", "when",  "after",
-    "before", "because", "if",    "although", "though", "was",   "were",  "is",
-    "are",    "will",    "would", "has",      "had",    "could", "should"};
-
-#define N(a) (sizeof(a) / sizeof((a)[0]))
-
 /* The modifiers before a lower-case kind word: "superpower arms control agreement". */
 static size_t described_start(const x_ctx *x, size_t k)
 {
@@ -148,8 +111,7 @@ static size_t described_start(const x_ctx *x, size_t k)
     while (s > x->s0 && k - s < x_param(x, EVG_P_AGREEMENT_MAX_MODIFIERS)) {
         size_t i = s - 1;
         uint16_t f = x->toks.toks[i].flags;
-        if (!(f & EVG_TK_WORD) || (f & EVG_TK_POSS) ||
-            one_of(x, i, LEFT_STOPS, N(LEFT_STOPS)) ||
+        if (!(f & EVG_TK_WORD) || (f & EVG_TK_POSS) || x_word(x, i, LXW_AGR_LEFT_STOP) ||
             (x_cls(x, i) & (LX_TRIGGER | LX_PLANNED | LX_NEGATION)))
             break;
         s = i;
@@ -160,10 +122,7 @@ static size_t described_start(const x_ctx *x, size_t k)
 /* Words that may close a name but not end one: "agreement by six nations in". */
 static int dangling(const x_ctx *x, size_t i)
 {
-    static const char *const w[] = {"in",   "of",  "on",    "to", "the",  "a",
-                                    "an",   "and", "for",   "by", "with", "at",
-                                    "some", "its", "their", "-"};
-    return one_of(x, i, w, N(w));
+    return x_word(x, i, LXW_DANGLING) || x_is(x, i, "-");
 }
 
 /*
@@ -177,15 +136,13 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
 
     *cs_out = e;
     /* "an agreement reached (last year) between ...", "the deal signed in Cairo" */
-    if (j < x->s1 &&
-        (x_is(x, j, "reached") || x_is(x, j, "signed") || x_is(x, j, "struck") ||
-         x_is(x, j, "concluded") || x_is(x, j, "agreed")))
+    if (j < x->s1 && x_word(x, j, LXW_AGREEMENT_PARTICIPLE))
         j++;
-    if (j >= x->s1 || !one_of(x, j, COMPLEMENTS, N(COMPLEMENTS)))
+    if (j >= x->s1 || !x_word(x, j, LXW_AGR_COMPLEMENT))
         return e;
     /* "to" opens a purpose only before a verb-like word, not "to the US" */
-    if (x_is(x, j, "to") && j + 1 < x->s1 &&
-        (x_is(x, j + 1, "the") || (x->toks.toks[j + 1].flags & EVG_TK_CAP)))
+    if (x_word(x, j, LXW_INFINITIVE) && j + 1 < x->s1 &&
+        (x_word(x, j + 1, LXW_THE) || (x->toks.toks[j + 1].flags & EVG_TK_CAP)))
         return e;
     *cs_out = j;
     for (e = j + 1;
@@ -193,7 +150,7 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
         uint16_t f = x->toks.toks[e].flags;
         if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "'") &&
              !x_is(x, e, "%")) ||
-            one_of(x, e, RIGHT_STOPS, N(RIGHT_STOPS)))
+            x_word(x, e, LXW_AGR_RIGHT_STOP))
             break;
     }
     while (e > j + 1 && dangling(x, e - 1))
@@ -204,12 +161,9 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
 /* A number in the modifiers, other than a year alone: "five billion stg", "1987-88". */
 static int numbered(const x_ctx *x, size_t s, size_t k)
 {
-    static const char *const words[] = {
-        "two", "three",   "four",     "five",    "six",     "seven", "eight", "nine",
-        "ten", "hundred", "thousand", "million", "billion", "mln",   "bln"};
     for (size_t i = s; i < k; i++) {
         const evg_i_tok *t = &x->toks.toks[i];
-        if (one_of(x, i, words, N(words)))
+        if (x_word(x, i, LXW_NUMBER))
             return 1;
         if ((t->flags & EVG_TK_NUM) && !(t->end - t->start == 4 && k - s == 1))
             return 1;
@@ -284,13 +238,13 @@ static int put_span(x_ctx *x, size_t s, size_t e)
     int a, b;
     for (size_t i = s; i < e; i++) {
         const evg_i_tok *t = &x->toks.toks[i];
-        if (i + 2 < e && x_is(x, i, "the") && x_is(x, i + 1, "two") &&
-            x_is(x, i + 2, "countries") && two_countries(x, &a, &b)) {
+        size_t pair = x_phrase(x, i, e, LXW_COUNTRY_PAIR);
+        if (pair && two_countries(x, &a, &b)) {
             if ((i > s && evg_i_buf_putc(&x->tmp, ' ') < 0) ||
                 evg_i_buf_printf(&x->tmp, "%s and %s", x->lx->country[a].name,
                                  x->lx->country[b].name) < 0)
                 return EVG_ENOMEM;
-            i += 2;
+            i += pair - 1;
             continue;
         }
         if (i > s && t->start > x->toks.toks[i - 1].end &&
@@ -313,22 +267,20 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     const char *kind = x->mp[k].kind;
     size_t s = described_start(x, k), ke = k + x->mlen[k], cs,
            e = described_end(x, k, &cs);
-    int definite = s > x->s0 && (x_is(x, s - 1, "the") || x_is(x, s - 1, "this") ||
-                                 x_is(x, s - 1, "that"));
-    int possessive = s > x->s0 && (x_is(x, s - 1, "its") || x_is(x, s - 1, "their") ||
-                                   x_is(x, s - 1, "his") || x_is(x, s - 1, "her"));
+    int definite = s > x->s0 && x_word(x, s - 1, LXW_AGREEMENT_DET);
+    int possessive = s > x->s0 && x_word(x, s - 1, LXW_POSSESSIVE);
 
-    /* "its package to save ...": one named before; "the most important agreement": praise
+    /*
+     * "its package to save ...": one named before; "the most important agreement": praise
      */
-    if ((possessive && s == k) || (s < k && (x_is(x, s, "most") || x_is(x, s, "least"))))
+    if ((possessive && s == k) || (s < k && x_word(x, s, LXW_SUPERLATIVE)))
         return NULL;
 
-    if (strcmp(kind, "plan") == 0 || strcmp(kind, "other") == 0)
+    if (evg_i_lx_in_list(x->lx, LXL_NAMED_ONLY_KINDS, kind))
         return NULL;
     /* "to deal with", "help deal with debt", "a great deal of" */
-    if ((k > x->s0 &&
-         (x_is(x, k - 1, "to") || x_is(x, k - 1, "great") || x_is(x, k - 1, "good"))) ||
-        (x_is(x, k, "deal") && ke < x->s1 && x_is(x, ke, "with")))
+    if ((k > x->s0 && x_word(x, k - 1, LXW_NOT_AGREEMENT_BEFORE)) ||
+        x_phrase(x, k, x->s1, LXW_NOT_AGREEMENT))
         return NULL;
     /* "the agreement" refers back; "the five billion stg deal" names one; without what
      * it is about, one word before it is not enough ("wage agreements") */
@@ -355,7 +307,7 @@ static size_t clause_end(const x_ctx *x, size_t j)
     for (e = j; e < x->s1 && e - j < x_param(x, EVG_P_AGREED_MAX_WORDS); e++) {
         uint16_t f = x->toks.toks[e].flags;
         if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "%")) ||
-            one_of(x, e, RIGHT_STOPS, N(RIGHT_STOPS)) || x_is(x, e, "and"))
+            x_word(x, e, LXW_AGR_RIGHT_STOP) || x_word(x, e, LXW_AND))
             break;
     }
     while (e > j + 1 && dangling(x, e - 1))
@@ -370,43 +322,41 @@ static size_t clause_end(const x_ctx *x, size_t j)
  */
 static const char *agreed_at(x_ctx *x, size_t k)
 {
-    static const char *const skip[] = {"also",  "formally",  "tentatively", "unanimously",
-                                       "today", "yesterday", "in",          "on",
-                                       "last",  "this",      "with",        "had",
-                                       "have",  "already",   "finally"};
     size_t j = k + 1, v;
 
-    if (!(x_is(x, k, "agreed") || x_is(x, k, "agree") || x_is(x, k, "agrees")) ||
-        (k > x->s0 && (x_is(x, k - 1, "been") || x_is(x, k - 1, "be"))))
-        return NULL; /* "a programme had been agreed to chart the coast": the programme
-                        agreed */
+    /* "a programme had been agreed to chart the coast": the programme agreed */
+    if (!x_word(x, k, LXW_AGREE_VERB) ||
+        (k > x->s0 && x_word(x, k - 1, LXW_AGREE_PASSIVE)))
+        return NULL;
     while (j < x->s1 && j - k <= x_param(x, EVG_P_AGREED_MAX_SKIP) &&
-           (one_of(x, j, skip, N(skip)) ||
+           (x_word(x, j, LXW_AGREED_ADVERBIAL) ||
             (x->toks.toks[j].flags & (EVG_TK_CAP | EVG_TK_NUM))))
         j++;
     if (j + 1 >= x->s1)
         return NULL;
-    if (x_is(x, j, "to") || x_is(x, j, "on")) {
+    if (x_word(x, j, LXW_AGREED_COMPLEMENT)) {
         v = j + 1;
-    } else if (x_is(x, j, "that")) { /* "that they would work to" */
-        for (v = j + 1;
-             v < x->s1 && v - j <= x_param(x, EVG_P_AGREED_THAT_MAX_WORDS) &&
-             !x_is(x, v, "would") && !x_is(x, v, "will") && !x_is(x, v, "should");
+    } else if (x_word(x, j, LXW_COMPLEMENTIZER)) { /* "that they would work to" */
+        for (v = j + 1; v < x->s1 && v - j <= x_param(x, EVG_P_AGREED_THAT_MAX_WORDS) &&
+                        !x_word(x, v, LXW_AGREE_MODAL);
              v++)
             ;
         v++;
     } else {
         return NULL;
     }
+    /* "agreed to the plan": that plan is the agreement, found by its name */
     if (v >= x->s1 || (x->toks.toks[v].flags & (EVG_TK_CAP | EVG_TK_PUNCT)) ||
-        x_is(x, v, "the") || x_is(x, v, "a") || !political(x))
-        return NULL; /* "agreed to the plan": that plan is the agreement, found by its
-                        name */
+        x_word(x, v, LXW_AGREED_OBJECT_DET) || !political(x))
+        return NULL;
     size_t e = clause_end(x, v);
     const char *what = x_span_text(x, v, e);
     evg_i_buf_clear(&x->tmp);
-    if (what == NULL || evg_i_buf_printf(&x->tmp, "agreement %s %s",
-                                         x_is(x, j, "on") ? "on" : "to", what) < 0)
+    /* "agreement on fishing quotas", "agreement to open talks" (after "that" too) */
+    if (what == NULL ||
+        (x_word(x, j, LXW_AGREED_COMPLEMENT)
+             ? evg_i_buf_printf(&x->tmp, "agreement %s %s", x_fold(x, j), what)
+             : evg_i_buf_printf(&x->tmp, "agreement to %s", what)) < 0)
         return NULL;
     return evg_i_arena_strdup(&x->arena, x->tmp.ptr);
 }

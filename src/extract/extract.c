@@ -207,23 +207,28 @@ static int emit_country(out_ctx *o, int c)
 static int country_word(const evg_lexicon *lx, const evg_i_tokens *t, size_t i)
 {
     lx_phrase p;
-    if (strcmp(evg_i_tok_fold(t, i), "the") == 0 && i + 1 < t->n)
+    if (evg_i_lx_word_is(lx, t, i, LXW_THE) && i + 1 < t->n)
         i++;
     return evg_i_lx_match(&p, NULL, lx, t, i, t->n) > 0 &&
            (p.classes & (LX_COUNTRY | LX_CAPITAL));
 }
 
-/* Modifiers that say which minister, not which ministry. */
-static int generic_mod(const char *f)
+/*
+ * What a ministry's name adds to the one word of a title's domain (the
+ * lexicon's ministry_names): " Affairs" after "Foreign" ("Foreign Minister":
+ * the Ministry of Foreign Affairs); "" for most domains.
+ */
+static const char *ministry_rest(const evg_lexicon *lx, const char *dom, size_t domlen)
 {
-    static const char *const g[] = {
-        "first",     "second",    "deputy",  "vice",  "acting", "interim",
-        "former",    "senior",    "junior",  "prime", "state",  "chief",
-        "assistant", "associate", "cabinet", "the",   "ex"};
-    for (size_t i = 0; i < sizeof(g) / sizeof(g[0]); i++)
-        if (strcmp(f, g[i]) == 0)
-            return 1;
-    return 0;
+    const lx_strlist *names = &lx->list[LXL_MINISTRY_NAMES];
+
+    for (size_t k = 0; k < names->n; k++) {
+        const char *space = strchr(names->s[k], ' ');
+        if (space && (size_t)(space - names->s[k]) == domlen &&
+            strncasecmp(dom, names->s[k], domlen) == 0)
+            return space;
+    }
+    return "";
 }
 
 /*
@@ -249,24 +254,23 @@ static int ministry_of(out_ctx *o, x_person *p)
             break;
         }
         for (size_t i = 0; i < t.n && !dom; i++) {
-            if (strcmp(evg_i_tok_fold(&t, i), "minister") != 0)
+            if (!evg_i_lx_word_is(x->lx, &t, i, LXW_MINISTRY_HEAD))
                 continue;
             const lx_phrase *of =
                 i + 2 < t.n ? evg_i_lx_word(x->lx, evg_i_tok_fold(&t, i + 2)) : NULL;
-            if (i + 2 < t.n && strcmp(evg_i_tok_fold(&t, i + 1), "of") == 0 && of &&
+            if (i + 2 < t.n && evg_i_lx_word_is(x->lx, &t, i + 1, LXW_OF) && of &&
                 (of->classes & LX_MOD) && !(of->classes & (LX_COUNTRY | LX_DEMONYM))) {
-                /* "Minister of Trade, Industry and Energy (of Ardania)": up to a country
-                 */
+                /* "Minister of Trade, Industry and Energy (of Ardania)": to a country */
                 size_t e = i + 2;
-                while (e < t.n && !(strcmp(evg_i_tok_fold(&t, e), "of") == 0 &&
+                while (e < t.n && !(evg_i_lx_word_is(x->lx, &t, e, LXW_OF) &&
                                     e + 1 < t.n && country_word(x->lx, &t, e + 1)))
                     e++;
                 dom = title + t.toks[i + 2].start;
                 domlen = t.toks[e - 1].end - t.toks[i + 2].start;
-            } else if (i + 2 < t.n && strcmp(evg_i_tok_fold(&t, i + 1), "of") == 0) {
+            } else if (i + 2 < t.n && evg_i_lx_word_is(x->lx, &t, i + 1, LXW_OF)) {
                 continue; /* "Minister of Lithuania": of a country, not a domain */
             } else if (i > 0 && (t.toks[i - 1].flags & EVG_TK_CAP) &&
-                       !generic_mod(evg_i_tok_fold(&t, i - 1))) {
+                       !evg_i_lx_word_is(x->lx, &t, i - 1, LXW_GENERIC_MODIFIER)) {
                 const lx_phrase *ph = evg_i_lx_word(x->lx, evg_i_tok_fold(&t, i - 1));
                 if (ph && (ph->classes & LX_MOD) &&
                     !(ph->classes & (LX_COUNTRY | LX_DEMONYM | LX_ORG))) {
@@ -278,12 +282,9 @@ static int ministry_of(out_ctx *o, x_person *p)
     }
     if (dom && rc == 0) {
         const char *cname = x->lx->country[p->country].name;
-        /* "Foreign Minister": the Ministry of Foreign Affairs */
-        const char *affairs =
-            domlen == 7 && strncasecmp(dom, "Foreign", 7) == 0 ? " Affairs" : "";
         evg_i_buf_clear(&o->buf);
         if (evg_i_buf_printf(&o->buf, "%s Ministry of %.*s%s", cname, (int)domlen, dom,
-                             affairs) < 0 ||
+                             ministry_rest(x->lx, dom, domlen)) < 0 ||
             (p->org_name = evg_i_arena_strdup(&x->arena, o->buf.ptr)) == NULL) {
             rc = EVG_ENOMEM;
         } else {
