@@ -18,8 +18,7 @@ static int capword(const x_ctx *x, size_t i)
 
 static int connector(const x_ctx *x, size_t i)
 {
-    return x_is(x, i, "of") || x_is(x, i, "on") || x_is(x, i, "for") || x_is(x, i, "and") ||
-           x_is(x, i, "the") || x_is(x, i, "between") || x_is(x, i, "in");
+    return x_word(x, i, LXW_AGR_CONNECTOR);
 }
 
 /* The initials of the capitalized words of `name`, with or without its last: "ABM(T)". */
@@ -62,7 +61,8 @@ static int agreement_for(x_ctx *x, const char *name, const char *kind)
 
     if (name == NULL)
         return -1;
-    if (evg_i_buf_puts(&id, "agreement:") < 0 || evg_i_slug(&id, name, strlen(name)) < 0) {
+    if (evg_i_buf_puts(&id, "agreement:") < 0 ||
+        evg_i_slug(&id, name, strlen(name)) < 0) {
         evg_i_buf_free(&id);
         return -1;
     }
@@ -101,8 +101,8 @@ static void named_span(const x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     while (j < x->s1 && (connector(x, j) || capword(x, j))) {
         if (capword(x, j) && x_title_run(x, j, &ti) > j && (x_cls(x, j) & (LX_HEAD | LX_MOD | LX_RANK | LX_HONOR | LX_ROYAL)))
             break;
-        if ((x_is(x, j, "for") || x_is(x, j, "by")) && j + 1 < x->s1 &&
-            (x_cls(x, j + 1 + x_is(x, j + 1, "the")) & (LX_COUNTRY | LX_CAPITAL | LX_DEMONYM)))
+        if (x_word(x, j, LXW_SIGNED_FOR) && j + 1 < x->s1 &&
+            (x_cls(x, j + 1 + x_word(x, j + 1, LXW_THE)) & (LX_COUNTRY | LX_CAPITAL | LX_DEMONYM)))
             break;
         if (capword(x, j))
             e = j + 1;
@@ -112,46 +112,14 @@ static void named_span(const x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     *e_out = e;
 }
 
-static int one_of(const x_ctx *x, size_t i, const char *const *words, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (x_is(x, i, words[k]))
-            return 1;
-    return 0;
-}
-
-/* Words that end a described agreement's modifiers on the left. */
-static const char *const LEFT_STOPS[] = {
-    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-    "any", "such", "no", "every", "each", "of", "in", "on", "for", "to", "with", "by", "at",
-    "from", "under", "over", "into", "after", "before", "and", "or", "but", "signed", "sign",
-    "signs", "reached", "reach", "seal", "sealed", "struck", "strike", "backs", "backed",
-    "hailed", "join", "joined", "follow", "follows", "said", "says", "is", "was", "are",
-    "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "may",
-    "as", "than", "about", "what", "which", "who", "enter", "approved", "agreed"};
-
-/* Words that open what a described agreement is about, on the right. */
-static const char *const COMPLEMENTS[] = {"to", "between", "on", "covering", "by", "with",
-                                          "for", "establishing", "effectively", "in",
-                                          "allowing", "providing", "setting", "among",
-                                          "concerning", "regarding", "over"};
-
-/* Words that end the complement: a new clause. */
-static const char *const RIGHT_STOPS[] = {"which", "that", "said", "says", "but", "while",
-                                          "when", "after", "before", "because", "if",
-                                          "although", "though", "was", "were", "is", "are",
-                                          "will", "would", "has", "had", "could", "should"};
-
-#define N(a) (sizeof(a) / sizeof((a)[0]))
-
 /* The modifiers before a lower-case kind word: "superpower arms control agreement". */
 static size_t described_start(const x_ctx *x, size_t k)
 {
     size_t s = k;
-    while (s > x->s0 && k - s < 5) {
+    while (s > x->s0 && k - s < x_param(x, EVG_P_AGREEMENT_MAX_MODIFIERS)) {
         size_t i = s - 1;
         uint16_t f = x->toks.toks[i].flags;
-        if (!(f & EVG_TK_WORD) || (f & EVG_TK_POSS) || one_of(x, i, LEFT_STOPS, N(LEFT_STOPS)) ||
+        if (!(f & EVG_TK_WORD) || (f & EVG_TK_POSS) || x_word(x, i, LXW_AGR_LEFT_STOP) ||
             (x_cls(x, i) & (LX_TRIGGER | LX_PLANNED | LX_NEGATION)))
             break;
         s = i;
@@ -162,9 +130,7 @@ static size_t described_start(const x_ctx *x, size_t k)
 /* Words that may close a name but not end one: "agreement by six nations in". */
 static int dangling(const x_ctx *x, size_t i)
 {
-    static const char *const w[] = {"in", "of", "on", "to", "the", "a", "an", "and", "for",
-                                    "by", "with", "at", "some", "its", "their", "-"};
-    return one_of(x, i, w, N(w));
+    return x_word(x, i, LXW_DANGLING) || x_is(x, i, "-");
 }
 
 /*
@@ -178,20 +144,21 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
 
     *cs_out = e;
     /* "an agreement reached (last year) between ...", "the deal signed in Cairo" */
-    if (j < x->s1 && (x_is(x, j, "reached") || x_is(x, j, "signed") || x_is(x, j, "struck") ||
-                      x_is(x, j, "concluded") || x_is(x, j, "agreed")))
+    if (j < x->s1 && x_word(x, j, LXW_AGREEMENT_PARTICIPLE))
         j++;
-    if (j >= x->s1 || !one_of(x, j, COMPLEMENTS, N(COMPLEMENTS)))
+    if (j >= x->s1 || !x_word(x, j, LXW_AGR_COMPLEMENT))
         return e;
     /* "to" opens a purpose only before a verb-like word, not "to the US" */
-    if (x_is(x, j, "to") && j + 1 < x->s1 &&
-        (x_is(x, j + 1, "the") || (x->toks.toks[j + 1].flags & EVG_TK_CAP)))
+    if (x_word(x, j, LXW_INFINITIVE) && j + 1 < x->s1 &&
+        (x_word(x, j + 1, LXW_THE) || (x->toks.toks[j + 1].flags & EVG_TK_CAP)))
         return e;
     *cs_out = j;
-    for (e = j + 1; e < x->s1 && e - j < 7; e++) {
+    for (e = j + 1;
+         e < x->s1 && e - j <= x_param(x, EVG_P_AGREEMENT_COMPLEMENT_MAX_WORDS); e++) {
         uint16_t f = x->toks.toks[e].flags;
-        if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "'") && !x_is(x, e, "%")) ||
-            one_of(x, e, RIGHT_STOPS, N(RIGHT_STOPS)))
+        if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "'") &&
+             !x_is(x, e, "%")) ||
+            x_word(x, e, LXW_AGR_RIGHT_STOP))
             break;
     }
     while (e > j + 1 && dangling(x, e - 1))
@@ -202,12 +169,9 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
 /* A number in the modifiers, other than a year alone: "five billion stg", "1987-88". */
 static int numbered(const x_ctx *x, size_t s, size_t k)
 {
-    static const char *const words[] = {"two", "three", "four", "five", "six", "seven",
-                                        "eight", "nine", "ten", "hundred", "thousand",
-                                        "million", "billion", "mln", "bln"};
     for (size_t i = s; i < k; i++) {
         const evg_i_tok *t = &x->toks.toks[i];
-        if (one_of(x, i, words, N(words)))
+        if (x_word(x, i, LXW_NUMBER))
             return 1;
         if ((t->flags & EVG_TK_NUM) && !(t->end - t->start == 4 && k - s == 1))
             return 1;
@@ -247,7 +211,8 @@ static int two_countries(const x_ctx *x, int *a, int *b)
     for (size_t i = 0; i < x->toks.n; i++) {
         if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
             continue;
-        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        int c =
+            evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
         if (c >= 0 && counts[c]++ == 0)
             order[n++] = c;
     }
@@ -281,16 +246,17 @@ static int put_span(x_ctx *x, size_t s, size_t e)
     int a, b;
     for (size_t i = s; i < e; i++) {
         const evg_i_tok *t = &x->toks.toks[i];
-        if (i + 2 < e && x_is(x, i, "the") && x_is(x, i + 1, "two") &&
-            x_is(x, i + 2, "countries") && two_countries(x, &a, &b)) {
+        size_t pair = x_phrase(x, i, e, LXW_COUNTRY_PAIR);
+        if (pair && two_countries(x, &a, &b)) {
             if ((i > s && evg_i_buf_putc(&x->tmp, ' ') < 0) ||
                 evg_i_buf_printf(&x->tmp, "%s and %s", x->lx->country[a].name,
                                  x->lx->country[b].name) < 0)
                 return EVG_ENOMEM;
-            i += 2;
+            i += pair - 1;
             continue;
         }
-        if (i > s && t->start > x->toks.toks[i - 1].end && evg_i_buf_putc(&x->tmp, ' ') < 0)
+        if (i > s && t->start > x->toks.toks[i - 1].end &&
+            evg_i_buf_putc(&x->tmp, ' ') < 0)
             return EVG_ENOMEM;
         if (evg_i_buf_put(&x->tmp, x->text + t->start, t->end - t->start) < 0)
             return EVG_ENOMEM;
@@ -307,34 +273,35 @@ static int put_span(x_ctx *x, size_t s, size_t e)
 static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
 {
     const char *kind = x->mp[k].kind;
-    size_t s = described_start(x, k), ke = k + x->mlen[k], cs, e = described_end(x, k, &cs);
-    int definite = s > x->s0 && (x_is(x, s - 1, "the") || x_is(x, s - 1, "this") ||
-                                 x_is(x, s - 1, "that"));
-    int possessive = s > x->s0 && (x_is(x, s - 1, "its") || x_is(x, s - 1, "their") ||
-                                   x_is(x, s - 1, "his") || x_is(x, s - 1, "her"));
+    size_t s = described_start(x, k), ke = k + x->mlen[k], cs,
+           e = described_end(x, k, &cs);
+    int definite = s > x->s0 && x_word(x, s - 1, LXW_AGREEMENT_DET);
+    int possessive = s > x->s0 && x_word(x, s - 1, LXW_POSSESSIVE);
 
-    /* "its package to save ...": one named before; "the most important agreement": praise */
-    if ((possessive && s == k) || (s < k && (x_is(x, s, "most") || x_is(x, s, "least"))))
+    /*
+     * "its package to save ...": one named before; "the most important agreement": praise
+     */
+    if ((possessive && s == k) || (s < k && x_word(x, s, LXW_SUPERLATIVE)))
         return NULL;
 
-    if (strcmp(kind, "plan") == 0 || strcmp(kind, "other") == 0)
+    if (evg_i_lx_in_list(x->lx, LXL_NAMED_ONLY_KINDS, kind))
         return NULL;
     /* "to deal with", "help deal with debt", "a great deal of" */
-    if ((k > x->s0 && (x_is(x, k - 1, "to") || x_is(x, k - 1, "great") ||
-                       x_is(x, k - 1, "good"))) ||
-        (x_is(x, k, "deal") && ke < x->s1 && x_is(x, ke, "with")))
+    if ((k > x->s0 && x_word(x, k - 1, LXW_NOT_AGREEMENT_BEFORE)) ||
+        x_phrase(x, k, x->s1, LXW_NOT_AGREEMENT))
         return NULL;
     /* "the agreement" refers back; "the five billion stg deal" names one; without what
      * it is about, one word before it is not enough ("wage agreements") */
-    if (e == ke && ((definite && !numbered(x, s, k)) || k - s < 2))
+    if (e == ke && ((definite && !numbered(x, s, k)) ||
+                    k - s < x_param(x, EVG_P_AGREEMENT_MIN_MODIFIERS)))
         return NULL;
     if (!political(x))
         return NULL;
     *s_out = s;
     *e_out = e;
     evg_i_buf_clear(&x->tmp);
-    if (put_span(x, s, ke) < 0 || (cs < e && (evg_i_buf_putc(&x->tmp, ' ') < 0 ||
-                                              put_span(x, cs, e) < 0)))
+    if (put_span(x, s, ke) < 0 ||
+        (cs < e && (evg_i_buf_putc(&x->tmp, ' ') < 0 || put_span(x, cs, e) < 0)))
         return NULL;
     return evg_i_arena_strdup(&x->arena, x->tmp.ptr);
 }
@@ -345,10 +312,10 @@ static int find_kinds(x_ctx *x, int *found, int max);
 static size_t clause_end(const x_ctx *x, size_t j)
 {
     size_t e;
-    for (e = j; e < x->s1 && e - j < 6; e++) {
+    for (e = j; e < x->s1 && e - j < x_param(x, EVG_P_AGREED_MAX_WORDS); e++) {
         uint16_t f = x->toks.toks[e].flags;
         if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "%")) ||
-            one_of(x, e, RIGHT_STOPS, N(RIGHT_STOPS)) || x_is(x, e, "and"))
+            x_word(x, e, LXW_AGR_RIGHT_STOP) || x_word(x, e, LXW_AND))
             break;
     }
     while (e > j + 1 && dangling(x, e - 1))
@@ -358,43 +325,46 @@ static size_t clause_end(const x_ctx *x, size_t j)
 
 /*
  * "Both sides agreed to begin talks", "members agreed in December to limit
- * production", "she had agreed with the premier that they would work to ...":
+ * production", "she had agreed with Varas that they would work to ...":
  * an agreement named by what was agreed. Returns its name or NULL.
  */
 static const char *agreed_at(x_ctx *x, size_t k)
 {
-    static const char *const skip[] = {"also", "formally", "tentatively", "unanimously",
-                                       "today", "yesterday", "in", "on", "last", "this",
-                                       "with", "had", "have", "already", "finally"};
     size_t j = k + 1, v;
 
-    if (!(x_is(x, k, "agreed") || x_is(x, k, "agree") || x_is(x, k, "agrees")) ||
-        (k > x->s0 && (x_is(x, k - 1, "been") || x_is(x, k - 1, "be"))))
-        return NULL; /* "a schedule had been agreed to draw up": the schedule agreed */
-    while (j < x->s1 && j - k <= 6 &&
-           (one_of(x, j, skip, N(skip)) || (x->toks.toks[j].flags & (EVG_TK_CAP | EVG_TK_NUM))))
+    /* "a programme had been agreed to chart the coast": the programme agreed */
+    if (!x_word(x, k, LXW_AGREE_VERB) ||
+        (k > x->s0 && x_word(x, k - 1, LXW_AGREE_PASSIVE)))
+        return NULL;
+    while (j < x->s1 && j - k <= x_param(x, EVG_P_AGREED_MAX_SKIP) &&
+           (x_word(x, j, LXW_AGREED_ADVERBIAL) ||
+            (x->toks.toks[j].flags & (EVG_TK_CAP | EVG_TK_NUM))))
         j++;
     if (j + 1 >= x->s1)
         return NULL;
-    if (x_is(x, j, "to") || x_is(x, j, "on")) {
+    if (x_word(x, j, LXW_AGREED_COMPLEMENT)) {
         v = j + 1;
-    } else if (x_is(x, j, "that")) { /* "that they would work to" */
-        for (v = j + 1; v < x->s1 && v - j <= 4 && !x_is(x, v, "would") && !x_is(x, v, "will") &&
-                        !x_is(x, v, "should");
+    } else if (x_word(x, j, LXW_COMPLEMENTIZER)) { /* "that they would work to" */
+        for (v = j + 1; v < x->s1 && v - j <= x_param(x, EVG_P_AGREED_THAT_MAX_WORDS) &&
+                        !x_word(x, v, LXW_AGREE_MODAL);
              v++)
             ;
         v++;
     } else {
         return NULL;
     }
-    if (v >= x->s1 || (x->toks.toks[v].flags & (EVG_TK_CAP | EVG_TK_PUNCT)) || x_is(x, v, "the") ||
-        x_is(x, v, "a") || !political(x))
-        return NULL; /* "agreed to the plan": that plan is the agreement, found by its name */
+    /* "agreed to the plan": that plan is the agreement, found by its name */
+    if (v >= x->s1 || (x->toks.toks[v].flags & (EVG_TK_CAP | EVG_TK_PUNCT)) ||
+        x_word(x, v, LXW_AGREED_OBJECT_DET) || !political(x))
+        return NULL;
     size_t e = clause_end(x, v);
     const char *what = x_span_text(x, v, e);
     evg_i_buf_clear(&x->tmp);
-    if (what == NULL || evg_i_buf_printf(&x->tmp, "agreement %s %s",
-                                         x_is(x, j, "on") ? "on" : "to", what) < 0)
+    /* "agreement on fishing quotas", "agreement to open talks" (after "that" too) */
+    if (what == NULL ||
+        (x_word(x, j, LXW_AGREED_COMPLEMENT)
+             ? evg_i_buf_printf(&x->tmp, "agreement %s %s", x_fold(x, j), what)
+             : evg_i_buf_printf(&x->tmp, "agreement to %s", what)) < 0)
         return NULL;
     return evg_i_arena_strdup(&x->arena, x->tmp.ptr);
 }
@@ -419,9 +389,9 @@ int x_find_agreements(x_ctx *x, int *found, int max)
 /* Whether a capitalized phrase starting at s follows a title head and "for" or "of". */
 static int portfolio(const x_ctx *x, size_t s)
 {
-    if (s < x->s0 + 2 || !(x_is(x, s - 1, "for") || x_is(x, s - 1, "of")))
+    if (s < x->s0 + 2 || !x_word(x, s - 1, LXW_TITLE_LINK))
         return 0;
-    for (size_t k = s - 1; k-- > x->s0 && s - k <= 4;)
+    for (size_t k = s - 1; k-- > x->s0 && s - k <= x_param(x, EVG_P_PORTFOLIO_MAX_WORDS);)
         if (x_cls(x, k) & LX_HEAD)
             return 1;
     return 0;

@@ -23,8 +23,7 @@ int x_background(const x_ctx *x)
     int year = x->date ? atoi(x->date) : 0;
 
     for (size_t i = x->s0; i + 1 < x->s1; i++) {
-        if (!(x_is(x, i, "in") || x_is(x, i, "since")) ||
-            !(x->toks.toks[i + 1].flags & EVG_TK_NUM))
+        if (!x_word(x, i, LXW_YEAR_PREP) || !(x->toks.toks[i + 1].flags & EVG_TK_NUM))
             continue;
         int y = atoi(x_fold(x, i + 1));
         if (y >= 1900 && y < year)
@@ -33,35 +32,31 @@ int x_background(const x_ctx *x)
     return x_class_in(x, x->s0, x->s1, LX_PAST);
 }
 
-/* "next week", "later this month", "tomorrow" anywhere in the sentence. */
+/* "next week", "tomorrow", "later this month" (an opener and a word) in the sentence. */
 int x_says_next(const x_ctx *x)
 {
-    for (size_t i = x->s0; i < x->s1; i++) {
-        if (x_is(x, i, "tomorrow"))
+    for (size_t i = x->s0; i < x->s1; i++)
+        if (x_phrase(x, i, x->s1, LXW_FUTURE_TIME) ||
+            x_phrase(x, i, x->s1 - 1, LXW_FUTURE_OPENER))
             return 1;
-        if ((x_is(x, i, "next") || x_is(x, i, "coming")) && i + 1 < x->s1 &&
-            (x_is(x, i + 1, "week") || x_is(x, i + 1, "month") || x_is(x, i + 1, "year") ||
-             x_is(x, i + 1, "weekend")))
-            return 1;
-        if (x_is(x, i, "later") && i + 2 < x->s1 && x_is(x, i + 1, "this"))
-            return 1;
-    }
     return 0;
 }
 
 /* ---- places ----------------------------------------------------------- */
 
-/* A capitalized phrase starting at i ("Alley of Honor", "General Staff of the Azerbaijan Army"). */
+/* A capitalized phrase starting at i ("Alley of Honor", "General Staff of the Azerbaijan
+ * Army"). */
 static size_t cap_phrase(const x_ctx *x, size_t i)
 {
     size_t e = i, j;
     for (j = i; j < x->s1; j++) {
         uint16_t f = x->toks.toks[j].flags;
-        if ((f & EVG_TK_WORD) && (f & (EVG_TK_CAP | EVG_TK_ALLCAPS)) && !(f & EVG_TK_POSS)) {
+        if ((f & EVG_TK_WORD) && (f & (EVG_TK_CAP | EVG_TK_ALLCAPS)) &&
+            !(f & EVG_TK_POSS)) {
             e = j + 1;
             continue;
         }
-        if ((x_is(x, j, "of") || x_is(x, j, "the") || x_is(x, j, "for")) && j > i)
+        if (x_word(x, j, LXW_PLACE_CONNECTOR) && j > i)
             continue;
         break;
     }
@@ -78,14 +73,14 @@ const char *x_sentence_place(x_ctx *x, size_t from, size_t to, int *country_out)
     for (size_t i = from; i + 1 < to; i++) {
         size_t k = i + 1, e;
         int venue_needed = 0;
-        if ((x_is(x, i, "held") || x_is(x, i, "hosted")) && k < x->s1 &&
-            (x_is(x, k, "at") || x_is(x, k, "in") || x_is(x, k, "by"))) {
-            venue_needed = x_is(x, k, "by");
+        if (x_word(x, i, LXW_HOSTING_VERB) && k < x->s1 &&
+            (x_word(x, k, LXW_PLACE_PREP) || x_word(x, k, LXW_AGENT))) {
+            venue_needed = x_word(x, k, LXW_AGENT);
             k++;
-        } else if (!(x_is(x, i, "at") || x_is(x, i, "in"))) {
+        } else if (!x_word(x, i, LXW_PLACE_PREP)) {
             continue;
         }
-        if (k < x->s1 && x_is(x, k, "the"))
+        if (k < x->s1 && x_word(x, k, LXW_THE))
             k++;
         if (k >= x->s1 || !(x->toks.toks[k].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) ||
             (x->toks.toks[k].flags & EVG_TK_NUM) || x->in_agreement[k])
@@ -94,13 +89,14 @@ const char *x_sentence_place(x_ctx *x, size_t from, size_t to, int *country_out)
         /* Months and weekdays are times, not places; "in the Estonian capital" names
          * no place by an adjective alone */
         if (e == k || (x_cls(x, k) & LX_NOTNAME) ||
-            (x->mlen[k] == e - k && (x_cls(x, k) & LX_DEMONYM) && !(x_cls(x, k) & LX_COUNTRY)))
+            (x->mlen[k] == e - k && (x_cls(x, k) & LX_DEMONYM) &&
+             !(x_cls(x, k) & LX_COUNTRY)))
             continue;
         if (venue_needed && !x_class_in(x, k, e, LX_VENUE | LX_ORG | LX_NOUN | LX_MOD))
             continue;
         /* "in Baku", "in the Alley of Honor", "at the Defense Ministry" */
         if (!x_class_in(x, k, e, LX_VENUE | LX_CAPITAL | LX_COUNTRY | LX_NOUN) &&
-            !x_is(x, i, "at") && !x_is(x, i, "held") && !x_is(x, i, "in"))
+            !x_word(x, i, LXW_PLACE_PREP) && !x_word(x, i, LXW_HELD))
             continue;
         /* "in Pyongyang", "in the Kremlin": the country the place is in */
         for (size_t j = k; j < e && *country_out < 0; j++)

@@ -69,7 +69,8 @@ static int same_event(const x_ctx *x, const x_event *ev)
 {
     for (size_t e = x->nevents; e-- > 0;) {
         const x_event *o = &x->events[e];
-        if (o->dead || o->status != ev->status || in_person(o->type) != in_person(ev->type))
+        if (o->dead || o->status != ev->status ||
+            in_person(o->type) != in_person(ev->type))
             continue;
         if ((o->type == EVG_EV_VISIT) != (ev->type == EVG_EV_VISIT))
             continue;
@@ -86,24 +87,6 @@ static int same_event(const x_ctx *x, const x_event *ev)
     return -1;
 }
 
-/* How many sentences after its event a talk ("they discussed") still goes on from it. */
-#define TALK_SPAN 6
-/* Words between a light verb and its noun, at most: "held his first bilateral call". */
-#define LIGHT_GAP 4
-/* Words before the noun that names unnamed officials, at most: "the permanent members". */
-#define UNNAMED_GAP 5
-/* Sentences after the event in focus within which people may still join it. */
-#define JOIN_SPAN 2
-/* Words before a trigger where a wish ("demanded", "hoped to") makes it none. */
-#define SOUGHT_WINDOW 6
-/* Words before the noun of a verb's object, at most: "met the tight budget deadline". */
-#define OBJECT_NOUN_GAP 4
-/* Words between an object and "and later B" / "and again", at most: "on Monday morning". */
-#define LATER_GAP 6
-/* Words between a join and its verb, at most: "Attending the two-day talks were". */
-#define JOIN_INVERT_GAP 5
-/* Tokens of a line of a list of participants, at most. */
-#define LIST_LINE_TOKENS 24
 /* join_target(): the meeting named before its people, not yet recorded. */
 #define JOIN_PENDING (-2)
 
@@ -156,7 +139,7 @@ static int talk_goes_on(x_ctx *x, const x_event *ev)
     for (size_t e = x->nevents; e-- > 0 && !f;) {
         x_event *o = &x->events[e];
         if (!o->dead && o->status == ev->status && o->type != EVG_EV_VISIT &&
-            x->sent - last_sent(o) <= TALK_SPAN && subset(ev, o))
+            x->sent - last_sent(o) <= x_param(x, EVG_P_TALK_SPAN_SENTENCES) && subset(ev, o))
             f = o;
     }
     if (f == NULL)
@@ -190,7 +173,7 @@ static int commit_event(x_ctx *x, x_event *ev)
             for (int k = 0; k < ev->nparts && !ev->date[0]; k++)
                 if (goes_on || has_part(o, ev->part[k])) {
                     memcpy(ev->date, o->date, 11);
-                    ev->date_source = "context";
+                    ev->date_source = X_SOURCE_CONTEXT;
                 }
             break;
         }
@@ -231,8 +214,8 @@ static int commit_event(x_ctx *x, x_event *ev)
 }
 
 /* Fill participants from the two sides as the frame says. */
-static void frame_parts(x_ctx *x, x_event *ev, lx_frame fr, const x_side *l, const x_side *r,
-                        int passive)
+static void frame_parts(x_ctx *x, x_event *ev, lx_frame fr, const x_side *l,
+                        const x_side *r, int passive)
 {
     const x_side *host = l, *guest = r;
     evg_role hr = EVG_ROLE_HOST, gr = EVG_ROLE_GUEST;
@@ -273,7 +256,7 @@ static int finish_event(x_ctx *x, x_event *ev)
         ev->status = EVG_STATUS_PLANNED;
     if (dr <= 0)
         ev->date[0] = '\0';
-    ev->date_source = dr > 0 ? "text" : NULL;
+    ev->date_source = dr > 0 ? X_SOURCE_TEXT : NULL;
     ev->vague = dr < 0;
     ev->place = x_sentence_place(x, x->s0, x->s1, &ev->place_country);
     ev->third_place = x_class_in(x, x->s0, x->s1, LX_THIRD_PLACE);
@@ -287,23 +270,16 @@ static int mention_starts(const x_ctx *x, size_t k);
 /* Skip what may stand between a meeting noun and "with": "talks here today with". */
 static size_t skip_adverbials(const x_ctx *x, size_t k)
 {
-    static const char *const adv[] = {"here", "there", "today", "yesterday", "tonight",
-                                      "again", "also", "earlier", "later", "late", "early",
-                                      "last", "night", "this", "morning", "afternoon",
-                                      "evening", "on", "in", "at"};
-    size_t lim = k + 8;
+    size_t lim = k + x_param(x, EVG_P_ADVERBIAL_MAX_WORDS);
 
     while (k < x->s1 && k < lim) {
-        size_t a;
-        for (a = 0; a < sizeof(adv) / sizeof(adv[0]) && !x_is(x, k, adv[a]); a++)
-            ;
-        if (a < sizeof(adv) / sizeof(adv[0])) {
+        if (x_word(x, k, LXW_ADVERBIAL)) {
             k++;
             continue;
         }
         /* a weekday or a place name after "on" / "in" / "at": "in Port Vell" */
         if ((x->toks.toks[k].flags & EVG_TK_CAP) && k > 0 &&
-            (x_is(x, k - 1, "on") || x_is(x, k - 1, "in") || x_is(x, k - 1, "at"))) {
+            x_word(x, k - 1, LXW_TIME_PLACE_PREP)) {
             size_t from = k;
             while (k < x->s1 && (x->toks.toks[k].flags & EVG_TK_CAP) && !mention_starts(x, k))
                 k++;
@@ -312,13 +288,13 @@ static size_t skip_adverbials(const x_ctx *x, size_t k)
             continue;
         }
         /* "his first call as Chairman with": the capacity it was held in */
-        if (x_is(x, k, "as") && k + 1 < x->s1 && x_is_cap(x, k + 1)) {
+        if (x_word(x, k, LXW_CAPACITY) && k + 1 < x->s1 && x_is_cap(x, k + 1)) {
             for (k++; k < x->s1 && x_is_cap(x, k); k++)
                 ;
             continue;
         }
         /* "a meeting and dinner with": a second name for the same event */
-        if (x_is(x, k, "and") && k + 1 < x->s1 && (x_cls(x, k + 1) & LX_TRIGGER) &&
+        if (x_word(x, k, LXW_AND) && k + 1 < x->s1 && (x_cls(x, k + 1) & LX_TRIGGER) &&
             x->mp[k + 1].frame == FR_NOUN) {
             k += 1 + x->mlen[k + 1];
             continue;
@@ -337,11 +313,11 @@ static size_t skip_adverbials(const x_ctx *x, size_t k)
 static int pronoun_owner(const x_ctx *x, size_t t, size_t after, x_side *l)
 {
     size_t k = t;
-    while (k > x->s0 && t - k < LIGHT_GAP && !(x_cls(x, k - 1) & LX_POSS_PRONOUN) &&
+    while (k > x->s0 && t - k < x_param(x, EVG_P_LIGHT_VERB_GAP) && !x_word(x, k - 1, LXW_POSSESSIVE) &&
            (x->toks.toks[k - 1].flags & EVG_TK_WORD) && !x_is_cap(x, k - 1) &&
            !(x_cls(x, k - 1) & (LX_TRIGGER | LX_LIGHT)))
         k--;
-    if (k == x->s0 || !(x_cls(x, k - 1) & LX_POSS_PRONOUN))
+    if (k == x->s0 || !x_word(x, k - 1, LXW_POSSESSIVE))
         return 0;
     memset(l, 0, sizeof *l);
     x_fronted_subject(x, t, after, l);
@@ -356,7 +332,8 @@ static int pronoun_owner(const x_ctx *x, size_t t, size_t after, x_side *l)
 }
 
 /* Who holds the talks a noun names, when "with" gives only the other side. */
-static void noun_subject(x_ctx *x, size_t t, size_t after, const clause_state *cs, x_side *l)
+static void noun_subject(x_ctx *x, size_t t, size_t after, const clause_state *cs,
+                         x_side *l)
 {
     memset(l, 0, sizeof *l);
     /* "X's talks with Y" */
@@ -365,7 +342,7 @@ static void noun_subject(x_ctx *x, size_t t, size_t after, const clause_state *c
     if (l->n == 0 && pronoun_owner(x, t, after, l) && l->n)
         return;
     if (l->n == 0)
-        x_left_side(x, t, l, 15);
+        x_left_side(x, t, l, x_param(x, EVG_P_NOUN_SUBJECT_MAX_DISTANCE));
     if (l->n == 0)
         x_fronted_subject(x, t, after, l);
     if (l->n == 0 && cs->have)
@@ -386,7 +363,7 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
     x_side l, r;
     int made = 0, rc;
 
-    if (k + 1 < x->s1 && x_is_be(x, k) && x_is(x, k + 1, "held"))
+    if (k + 1 < x->s1 && x_word(x, k, LXW_BE) && x_word(x, k + 1, LXW_HELD))
         k += 2;
     /* "After meeting A in Sarn, B telephoned C": a verb after all, its subject after
      * the comma */
@@ -403,8 +380,8 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
         return finish_event(x, &ev);
     }
     k = skip_adverbials(x, k);
-    if (k < x->s1 && x_is(x, k, "between")) {
-        x_right_side(x, k + 1, &r, 4);
+    if (k < x->s1 && x_word(x, k, LXW_BETWEEN)) {
+        x_right_side(x, k + 1, &r, x_param(x, EVG_P_COUNTERPART_MAX_SKIP));
         if (r.n < 2)
             return 0;
         x_event ev = *proto;
@@ -412,8 +389,8 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
             add_part(&ev, r.p[q], EVG_ROLE_PARTICIPANT);
         return finish_event(x, &ev);
     }
-    if (k < x->s1 && x_is(x, k, "with")) {
-        x_right_side(x, k + 1, &r, 4);
+    if (k < x->s1 && x_word(x, k, LXW_WITH)) {
+        x_right_side(x, k + 1, &r, x_param(x, EVG_P_COUNTERPART_MAX_SKIP));
         if (r.n == 0 && unnamed_officials(x, k + 1)) {
             /* "held talks with a range of counterparts": the named side alone */
             noun_subject(x, t, k + 1, cs, &l);
@@ -427,11 +404,12 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
         if (r.n == 0)
             return 0;
         noun_subject(x, t, r.end, cs, &l);
-        int separate = x_is(x, t, "meetings") && r.n > 1;
+        int separate = x_word(x, t, LXW_PLURAL_MEETING) && r.n > 1;
         for (int q = 0; q < (separate ? r.n : 1); q++) {
             x_event ev = *proto;
             for (int a = 0; a < l.n; a++)
-                add_part(&ev, l.p[a], l.p[a] == x->visitor ? EVG_ROLE_GUEST : EVG_ROLE_PARTICIPANT);
+                add_part(&ev, l.p[a],
+                         l.p[a] == x->visitor ? EVG_ROLE_GUEST : EVG_ROLE_PARTICIPANT);
             for (int a = separate ? q : 0; a < (separate ? q + 1 : r.n); a++)
                 add_part(&ev, r.p[a], EVG_ROLE_PARTICIPANT);
             if (ev.nparts < 2)
@@ -446,10 +424,9 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
         return 0;
     /* "she and the Premier had set targets during talks earlier today", "A and B had a
      * long meeting" */
-    x_left_side(x, t, &l, 15);
+    x_left_side(x, t, &l, x_param(x, EVG_P_NOUN_SUBJECT_MAX_DISTANCE));
     if (l.n >= 2 && t > x->s0 &&
-        (x_is(x, t - 1, "during") || x_is(x, t - 1, "in") || x_is(x, t - 1, "at") ||
-         x_is(x, t - 1, "after") || x_is(x, t - 1, "their") || light_verb_before(x, t) >= 0)) {
+        (x_word(x, t - 1, LXW_NOUN_OPENER) || light_verb_before(x, t) >= 0)) {
         x_event ev = *proto;
         for (int a = 0; a < l.n; a++)
             add_part(&ev, l.p[a], EVG_ROLE_PARTICIPANT);
@@ -458,13 +435,16 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
     return 0;
 }
 
-/* Whether the object of a visit is a place ("the graves of ...", "Baku"), not a person. */
+/*
+ * Whether the object of a visit is a place ("the graves of ...", "Baku"), not a person.
+ */
 static int visits_place(const x_ctx *x, size_t te)
 {
     size_t k = te;
-    while (k < x->s1 && (x_is(x, k, "the") || x_is(x, k, "a") || x_is(x, k, "an")))
+    while (k < x->s1 && (x_word(x, k, LXW_THE) || x_word(x, k, LXW_INDEFINITE)))
         k++;
-    return k < x->s1 && (x_cls(x, k) & (LX_PLACE_NOUN | LX_COUNTRY | LX_CAPITAL | LX_VENUE));
+    return k < x->s1 &&
+           (x_cls(x, k) & (LX_PLACE_NOUN | LX_COUNTRY | LX_CAPITAL | LX_VENUE));
 }
 
 static int all_weak(const x_ctx *x, const x_side *s)
@@ -478,12 +458,12 @@ static int all_weak(const x_ctx *x, const x_side *s)
 /* "discussed the budget in talks here with X": the counterpart after a later "with". */
 static void later_with(const x_ctx *x, size_t te, x_side *r)
 {
-    for (size_t k = te; k < x->s1 && k < te + 15; k++) {
+    for (size_t k = te; k < x->s1 && k < te + x_param(x, EVG_P_LATER_WITH_WINDOW); k++) {
         if (x_is(x, k, ",") || x_is_clause_punct(x, k) ||
             ((x_cls(x, k) & LX_TRIGGER) && x->mp[k].frame != FR_NOUN))
             return;
-        if (x_is(x, k, "with")) {
-            x_right_side(x, k + 1, r, 4);
+        if (x_word(x, k, LXW_WITH)) {
+            x_right_side(x, k + 1, r, x_param(x, EVG_P_COUNTERPART_MAX_SKIP));
             return;
         }
     }
@@ -492,24 +472,16 @@ static void later_with(const x_ctx *x, size_t te, x_side *r)
 /* "the visit", "a state visit", "his meeting": a verb's form used as a noun. */
 static int noun_use(const x_ctx *x, size_t t)
 {
-    static const char *const det[] = {"the", "a", "an", "his", "her", "their", "its", "this",
-                                      "that", "state", "official", "working", "first",
-                                      "brief", "private", "recent", "upcoming", "mutual",
-                                      "several", "many", "numerous", "frequent", "regular",
-                                      "previous", "future", "further", "more", "two", "three",
-                                      "reciprocal", "high-level", "such", "these", "those"};
     if (t == x->s0)
         return 0;
-    for (size_t k = 0; k < sizeof(det) / sizeof(det[0]); k++)
-        if (x_is(x, t - 1, det[k]))
-            return 1;
+    if (x_word(x, t - 1, LXW_NOUN_DETERMINER))
+        return 1;
     /* "the German leader's four-day visit" */
-    for (size_t k = t; k-- > x->s0 && t - k <= 2;)
+    for (size_t k = t;
+         k-- > x->s0 && t - k <= x_param(x, EVG_P_NOUN_USE_POSSESSIVE_WINDOW);)
         if (x->toks.toks[k].flags & EVG_TK_POSS)
             return 1;
-    const char *prev = x_fold(x, t - 1);
-    size_t n = strlen(prev);
-    return n > 4 && (strcmp(prev + n - 4, "-day") == 0 || strcmp(prev + n - 5, "-long") == 0);
+    return evg_i_lx_ends_in(x->lx, LXL_DURATION_SUFFIXES, x_fold(x, t - 1));
 }
 
 /* Whether a person's mention starts at token k of the sentence. */
@@ -524,13 +496,7 @@ static int mention_starts(const x_ctx *x, size_t k)
 /* A word that ends the noun phrase it follows: a conjunction, preposition or verb. */
 static int np_ends(const x_ctx *x, size_t k)
 {
-    static const char *const w[] = {"and", "or", "but", "to", "that", "which", "who", "on",
-                                    "in", "at", "for", "from", "about", "over", "after",
-                                    "before", "during", "said", "says", "as", "by"};
-    for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-        if (x_is(x, k, w[i]))
-            return 1;
-    return 0;
+    return x_word(x, k, LXW_NP_END);
 }
 
 /*
@@ -541,7 +507,7 @@ static int np_ends(const x_ctx *x, size_t k)
  */
 static int unnamed_officials(const x_ctx *x, size_t from)
 {
-    for (size_t k = from; k < x->s1 && k - from <= UNNAMED_GAP; k++) {
+    for (size_t k = from; k < x->s1 && k - from <= x_param(x, EVG_P_UNNAMED_GAP); k++) {
         if (mention_starts(x, k))
             return 0;
         if (x_cls(x, k) & (LX_UNNAMED | LX_HEAD))
@@ -560,8 +526,8 @@ static int unnamed_officials(const x_ctx *x, size_t from)
  */
 static int other_sense_object(const x_ctx *x, size_t te)
 {
-    size_t k = te < x->s1 && x_is(x, te, "with") ? te + 1 : te;
-    for (size_t from = k; k < x->s1 && k - from <= OBJECT_NOUN_GAP; k++) {
+    size_t k = te < x->s1 && x_word(x, te, LXW_WITH) ? te + 1 : te;
+    for (size_t from = k; k < x->s1 && k - from <= x_param(x, EVG_P_OBJECT_NOUN_GAP); k++) {
         if (mention_starts(x, k) || np_ends(x, k) || !(x->toks.toks[k].flags & EVG_TK_WORD))
             return 0;
         if (x_cls(x, k) & LX_NOT_PERSON_OBJ)
@@ -578,9 +544,9 @@ static int appeal_after(const x_ctx *x, size_t end)
 {
     if (end >= x->s1)
         return 0;
-    if (x_is(x, end, "a") || x_is(x, end, "an") || x_is(x, end, "the"))
+    if (x_word(x, end, LXW_INDEFINITE) || x_word(x, end, LXW_THE))
         return 1;
-    return x_is(x, end, "to") && end + 1 < x->s1 && !(x_cls(x, end + 1) & LX_PURPOSE) &&
+    return x_word(x, end, LXW_INFINITIVE) && end + 1 < x->s1 && !(x_cls(x, end + 1) & LX_PURPOSE) &&
            !x_is_cap(x, end + 1);
 }
 
@@ -590,13 +556,13 @@ static int appeal_after(const x_ctx *x, size_t end)
  */
 static int refers_to_agreement(const x_ctx *x, size_t te)
 {
-    for (size_t k = te; k < x->s1 && k - te <= 3; k++) {
+    for (size_t k = te; k < x->s1 && k - te <= x_param(x, EVG_P_OBJECT_NOUN_GAP); k++) {
         if (x_cls(x, k) & LX_AGREEMENT)
-            return k > x->s0 && (x_is(x, k - 1, "the") || x_is(x, k - 1, "this"));
+            return k > x->s0 && x_word(x, k - 1, LXW_AGREEMENT_DET);
         if (!(x->toks.toks[k].flags & EVG_TK_WORD))
             return 0;
     }
-    return te < x->s1 && x_is(x, te, "it");
+    return te < x->s1 && x_word(x, te, LXW_REFERS_BACK);
 }
 
 /* Whether two events name an agreement in common. */
@@ -614,26 +580,29 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
                       clause_state *cs)
 {
     x_side l, r;
-    int passive = t > x->s0 && x_is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
+    int passive =
+        t > x->s0 && x_word(x, t - 1, LXW_BE) && te < x->s1 && x_word(x, te, LXW_AGENT);
     /* "the memorandum, signed by A and B", "was signed by A and by B": the signers */
-    int signed_by = fr == FR_SIGN && te < x->s1 && x_is(x, te, "by");
+    int signed_by = fr == FR_SIGN && te < x->s1 && x_word(x, te, LXW_AGENT);
 
     /* "the declaration, which was signed in 2020": the agreement is the subject */
-    if (fr == FR_SIGN && t > x->s0 && x_is_be(x, t - 1) && !signed_by)
+    if (fr == FR_SIGN && t > x->s0 && x_word(x, t - 1, LXW_BE) && !signed_by)
         return 0;
     passive |= signed_by;
     if (noun_use(x, t))
         return 0;
-    x_left_side(x, t, &l, 6);
+    x_left_side(x, t, &l, x_param(x, EVG_P_SUBJECT_MAX_DISTANCE));
     /* "X will hold talks with Y and meet Z": the subject of the verb before */
-    if (cs->have && t > x->s0 && x_is(x, t - 1, "and")) {
+    if (cs->have && t > x->s0 && x_word(x, t - 1, LXW_AND)) {
         l = cs->subject;
         ev->status = cs->status;
     }
     /* The object comes soon after the verb; "met for an hour with X" and passive
      * agents ("attended by ministers from both countries and by X") may wait. */
     x_right_side(x, passive ? te + 1 : te, &r,
-                 x->mp[t].appeal ? 1 : passive || fr == FR_MUTUAL ? 12 : 4);
+                 x->mp[t].appeal ? 1
+                 : x_param(x, passive || fr == FR_MUTUAL ? EVG_P_OBJECT_MAX_SKIP_LONG
+                                                         : EVG_P_OBJECT_MAX_SKIP));
     if (l.n == 0)
         x_fronted_subject(x, t, r.end, &l);
     if (r.n == 0 && fr == FR_MUTUAL)
@@ -653,7 +622,9 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     if (fr == FR_VISIT && (visits_place(x, te) || all_weak(x, &r)))
         r.n = 0; /* "visited the New York Stock Exchange": a place, not a person */
     if (fr == FR_VISIT && r.n == 0) {
-        /* a visit to a place: no counterpart; people in the object are not participants */
+        /*
+         * a visit to a place: no counterpart; people in the object are not participants
+         */
         ev->type = EVG_EV_VISIT;
         for (int k = 0; k < l.n; k++)
             add_part(ev, l.p[k], EVG_ROLE_GUEST);
@@ -685,7 +656,7 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
         l = r, r.n = 0; /* "they were met by A and B" */
     /* (an appeal's verb has a named object or none: "called on the government to act") */
     if (l.n >= 1 && r.n == 0 && !passive && fr != FR_VISIT && !x->mp[t].appeal &&
-        unnamed_officials(x, te < x->s1 && x_is(x, te, "with") ? te + 1 : te)) {
+        unnamed_officials(x, te < x->s1 && x_word(x, te, LXW_WITH) ? te + 1 : te)) {
         frame_parts(x, ev, fr, &l, &r, 0); /* "met Ardanian officials" */
         return 1;
     }
@@ -696,15 +667,13 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     return 1;
 }
 
-/* How many sentences later people may still join a meeting named without them. */
-#define PENDING_SPAN 5
-
 /* "a meeting of the Group of Five" with nobody named yet: remember it for who joins. */
 static void open_pending(x_ctx *x, const x_event *proto)
 {
     if (proto->status == EVG_STATUS_REPORTED && x_background(x))
         return;
-    if (x->has_pending && x->sent - x->pending_sent <= PENDING_SPAN)
+    if (x->has_pending &&
+        x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES))
         return; /* "the two-day summit" names again the talks just opened */
     x->pending = *proto;
     int dr = x_sentence_date(x, x->s0, x->s1, proto->trig,
@@ -713,13 +682,13 @@ static void open_pending(x_ctx *x, const x_event *proto)
         x->pending.status = EVG_STATUS_PLANNED;
     if (dr <= 0)
         x->pending.date[0] = '\0';
-    x->pending.date_source = dr > 0 ? "text" : NULL;
+    x->pending.date_source = dr > 0 ? X_SOURCE_TEXT : NULL;
     x->pending.place = x_sentence_place(x, x->s0, x->s1, &x->pending.place_country);
     /* "X convened a meeting of the security council": X is in it */
     long lv = light_verb_before(x, proto->trig);
     if (lv >= 0) {
         x_side l;
-        x_left_side(x, (size_t)lv, &l, 6);
+        x_left_side(x, (size_t)lv, &l, x_param(x, EVG_P_SUBJECT_MAX_DISTANCE));
         for (int k = 0; k < l.n; k++)
             add_part(&x->pending, l.p[k], EVG_ROLE_PARTICIPANT);
     }
@@ -746,10 +715,10 @@ static int join_target(const x_ctx *x, const x_side *subject)
         for (size_t e = x->nevents; e-- > 0;)
             if (event_has(x, (int)e, subject->p[k]) && x->events[e].type != EVG_EV_VISIT)
                 return (int)e;
-    if (x->has_pending && x->sent - x->pending_sent <= PENDING_SPAN)
+    if (x->has_pending && x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES))
         return x->pending_event >= 0 ? x->pending_event : JOIN_PENDING;
     if (x->focus >= 0 && x->events[x->focus].nsent > 0 &&
-        x->sent - last_sent(&x->events[x->focus]) <= JOIN_SPAN)
+        x->sent - last_sent(&x->events[x->focus]) <= x_param(x, EVG_P_JOIN_SPAN_SENTENCES))
         return x->focus;
     return -1;
 }
@@ -785,9 +754,8 @@ static int join_people(x_ctx *x, const x_side *people, int target)
  */
 static size_t inverted_at(const x_ctx *x, size_t te)
 {
-    for (size_t k = te; k < x->s1 && k - te <= JOIN_INVERT_GAP; k++) {
-        if (x_is(x, k, "were") || x_is(x, k, "was") || x_is(x, k, "included") ||
-            x_is(x, k, "include") || x_is(x, k, "includes"))
+    for (size_t k = te; k < x->s1 && k - te <= x_param(x, EVG_P_JOIN_INVERT_GAP); k++) {
+        if (x_word(x, k, LXW_INVERTING))
             return k + 1;
         if (!(x->toks.toks[k].flags & EVG_TK_WORD) && !x_is(x, k, "'s"))
             return 0;
@@ -805,11 +773,12 @@ static size_t inverted_at(const x_ctx *x, size_t te)
 static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
 {
     x_side l, r;
-    int passive = t > x->s0 && x_is_be(x, t - 1) && te < x->s1 && x_is(x, te, "by");
+    int passive =
+        t > x->s0 && x_word(x, t - 1, LXW_BE) && te < x->s1 && x_word(x, te, LXW_AGENT);
     size_t inv = inverted_at(x, te);
 
     /* "attended a bilateral meeting with X": the meeting's noun says who met */
-    for (size_t k = te; k < x->s1 && k - te <= LIGHT_GAP; k++) {
+    for (size_t k = te; k < x->s1 && k - te <= x_param(x, EVG_P_LIGHT_VERB_GAP); k++) {
         if ((x_cls(x, k) & LX_TRIGGER) && x->mp[k].frame == FR_NOUN)
             return 0;
         if (!(x->toks.toks[k].flags & EVG_TK_WORD) || x_is_cap(x, k))
@@ -818,16 +787,19 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
     if (inv)
         memset(&l, 0, sizeof l);
     else
-        x_left_side(x, t, &l, 6);
+        x_left_side(x, t, &l, x_param(x, EVG_P_SUBJECT_MAX_DISTANCE));
     /* "were joined (for dinner) by X" is passive too */
-    passive |= x_is_be(x, t);
-    x_right_side(x, inv ? inv : passive ? te + 1 : te, &r, inv || passive ? 12 : 2);
+    passive |= x_word(x, t, LXW_BE);
+    x_right_side(x, inv ? inv : passive ? te + 1 : te, &r,
+                 x_param(x, inv || passive ? EVG_P_OBJECT_MAX_SKIP_LONG
+                                           : EVG_P_JOIN_OBJECT_MAX_SKIP));
     /* "were joined for the signing by X": a gathering of its own, not the talks before */
     int own = r.n > 0 && x_class_in(x, te, r.start, LX_TRIGGER);
     int target = own ? -1 : join_target(x, passive ? &l : NULL);
     /* "He will be accompanied by X": people join an event of the same tense */
+    size_t plan = x_param(x, EVG_P_PLANNED_WINDOW_BEFORE_TRIGGER);
     evg_event_status st =
-        x_class_in(x, t >= x->s0 + 4 ? t - 4 : x->s0, t, LX_PLANNED) || x_says_next(x)
+        x_class_in(x, t >= x->s0 + plan ? t - plan : x->s0, t, LX_PLANNED) || x_says_next(x)
             ? EVG_STATUS_PLANNED : EVG_STATUS_REPORTED;
     if ((target >= 0 && x->events[target].status != st) ||
         (target == JOIN_PENDING && x->pending.status != st))
@@ -843,10 +815,10 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
     for (int k = 0; k < r.n; k++)
         x_side_add(&l, r.p[k]);
     /* "C attended the signing, as did D" */
-    for (size_t k = r.n ? r.end : te; k + 2 < x->s1; k++)
-        if (x_is(x, k, "as") && (x_is(x, k + 1, "did") || x_is_be(x, k + 1))) {
+    for (size_t k = r.n ? r.end : te, n; k + 2 < x->s1; k++)
+        if ((n = x_phrase(x, k, x->s1, LXW_LIKEWISE)) > 0) {
             x_side more;
-            x_right_side(x, k + 2, &more, 1);
+            x_right_side(x, k + n, &more, 1);
             for (int q = 0; q < more.n; q++)
                 x_side_add(&l, more.p[q]);
             break;
@@ -891,7 +863,7 @@ static int list_line(x_ctx *x)
         if (x->ment[m].person >= 0 && x->ment[m].kind == M_PERSON)
             x_side_add(&people, x->ment[m].person);
     size_t s0 = x->s0 < x->s1 && !(x->toks.toks[x->s0].flags & EVG_TK_WORD) ? x->s0 + 1 : x->s0;
-    int line = (x->toks.toks[x->s0].flags & EVG_TK_PARA) && x->s1 - x->s0 <= LIST_LINE_TOKENS &&
+    int line = (x->toks.toks[x->s0].flags & EVG_TK_PARA) && x->s1 - x->s0 <= x_param(x, EVG_P_LIST_LINE_TOKENS) &&
                !x_class_in(x, x->s0, x->s1, LX_TRIGGER) &&
                (people.n > 0 || x_title_run(x, s0, &ti) > s0);
     if (!line) {
@@ -949,21 +921,21 @@ static int and_later(x_ctx *x, const x_event *ev, const x_side *obj, size_t t)
 {
     size_t k;
 
-    for (k = obj->end; k + 1 < x->s1 && !x_is(x, k, "and"); k++)
+    for (k = obj->end; k + 1 < x->s1 && !x_word(x, k, LXW_AND); k++)
         if (x_is_clause_punct(x, k) || (x_cls(x, k) & LX_TRIGGER) || mention_starts(x, k) ||
-            k - obj->end > LATER_GAP)
+            k - obj->end > x_param(x, EVG_P_LATER_GAP))
             return 0;
     if (k + 1 >= x->s1)
         return 0;
     x_event again = *ev;
-    if (x_is(x, k + 1, "again")) {
+    if (x_word(x, k + 1, LXW_AGAIN)) {
         /* the date and place of the rest of the sentence */
         size_t from = k + 2;
         int dr = x_sentence_date(x, from, x->s1, from, ev->status == EVG_STATUS_PLANNED,
                                  again.date);
         if (dr <= 0)
             return 0; /* the same day again is the same meeting */
-        again.date_source = "text";
+        again.date_source = X_SOURCE_TEXT;
         again.place = x_sentence_place(x, from, x->s1, &again.place_country);
         again.nsent = 0;
         return commit_event(x, &again) > 0;
@@ -971,7 +943,7 @@ static int and_later(x_ctx *x, const x_event *ev, const x_side *obj, size_t t)
     if (!(x_cls(x, k + 1) & LX_SEQUENCE))
         return 0;
     size_t from = k + 1 + x->mlen[k + 1];
-    if (from < x->s1 && x_is(x, from, "with"))
+    if (from < x->s1 && x_word(x, from, LXW_WITH))
         from++;
     x_side next;
     x_right_side(x, from, &next, 0);
@@ -995,12 +967,12 @@ static int and_later(x_ctx *x, const x_event *ev, const x_side *obj, size_t t)
 /* One trigger at token t (len n): the number of events it gave, or < 0. */
 /*
  * The light verb whose object a noun trigger at t heads ("held his first
- * call", "had a warm and productive meeting"), over at most LIGHT_GAP lower-case
+ * call", "had a warm and productive meeting"), over at most x_param(x, EVG_P_LIGHT_VERB_GAP) lower-case
  * words: its token, or -1.
  */
 static long light_verb_before(const x_ctx *x, size_t t)
 {
-    for (size_t k = t; k-- > x->s0 && t - k <= LIGHT_GAP + 1;) {
+    for (size_t k = t; k-- > x->s0 && t - k <= x_param(x, EVG_P_LIGHT_VERB_GAP) + 1;) {
         if (x_cls(x, k) & LX_LIGHT)
             return (long)k;
         const evg_i_tok *tk = &x->toks.toks[k];
@@ -1027,26 +999,31 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
     ev.talk = p->talk;
     ev.status = EVG_STATUS_REPORTED;
     ev.trig = t;
+    size_t neg = x_param(x, EVG_P_NEGATION_WINDOW_BEFORE_TRIGGER);
+    size_t plan = x_param(x, EVG_P_PLANNED_WINDOW_BEFORE_TRIGGER);
     /* "did not meet", "never met", a meeting "cancelled" */
-    if (x_class_in(x, t >= x->s0 + 3 ? t - 3 : x->s0, t, LX_NEGATION))
+    if (x_class_in(x, t >= x->s0 + neg ? t - neg : x->s0, t, LX_NEGATION))
         return 0;
     /* "demanded a meeting", "hoped to meet", "his refusal to sign": wished, not held */
-    if (x_class_in(x, t >= x->s0 + SOUGHT_WINDOW ? t - SOUGHT_WINDOW : x->s0, t, LX_SOUGHT))
+    if (x_class_in(x, t >= x->s0 + x_param(x, EVG_P_SOUGHT_WINDOW) ? t - x_param(x, EVG_P_SOUGHT_WINDOW) : x->s0, t, LX_SOUGHT))
         return 0;
     /* "the visit, where he was to meet X, was postponed"; "if talks fail, he will meet" */
     if (x_class_in(x, x->s0, x->s1, LX_CALLED_OFF) || x_class_in(x, x->s0, t, LX_CONDITION))
         return 0;
-    if (x_class_in(x, t >= x->s0 + 4 ? t - 4 : x->s0, t, LX_PLANNED) ||
-        (x_is(x, t > x->s0 ? t - 1 : t, "to") && t > x->s0))
+    if (x_class_in(x, t >= x->s0 + plan ? t - plan : x->s0, t, LX_PLANNED) ||
+        (x_word(x, t > x->s0 ? t - 1 : t, LXW_INFINITIVE) && t > x->s0))
         ev.status = EVG_STATUS_PLANNED;
     if (fr == FR_NOUN) {
         /* "talks between A and B, scheduled for Thursday", "the summit will open" */
-        size_t after = t + n + 8 < x->s1 ? t + n + 8 : x->s1;
-        size_t before = t > x->s0 + 12 ? t - 12 : x->s0;
-        if (x_class_in(x, t + n, after, LX_PLANNED) || x_class_in(x, before, t, LX_PLANNED))
+        size_t wa = x_param(x, EVG_P_NOUN_PLANNED_WINDOW_AFTER);
+        size_t wb = x_param(x, EVG_P_NOUN_PLANNED_WINDOW_BEFORE);
+        size_t after = t + n + wa < x->s1 ? t + n + wa : x->s1;
+        size_t before = t > x->s0 + wb ? t - wb : x->s0;
+        if (x_class_in(x, t + n, after, LX_PLANNED) ||
+            x_class_in(x, before, t, LX_PLANNED))
             ev.status = EVG_STATUS_PLANNED; /* a noun has no tense: its verb's, near it */
         rc = noun_event(x, t, t + n, &ev, cs, 0);
-        if (rc == 0 && t > x->s0 && x_is(x, t - 1, "the"))
+        if (rc == 0 && t > x->s0 && x_word(x, t - 1, LXW_THE))
             *refers_back = (int)t + 1; /* where "the meeting" stands, plus one */
         else if (rc == 0 && !p->light)
             open_pending(x, &ev);
@@ -1111,7 +1088,8 @@ int x_find_events(x_ctx *x)
             x->deferred.n = 0;
         }
         made += rc;
-        if (rc > 0 && x->mp[i].frame == FR_SIGN && !(i > x->s0 && x_is_be(x, i - 1)))
+        if (rc > 0 && x->mp[i].frame == FR_SIGN &&
+            !(i > x->s0 && x_word(x, i - 1, LXW_BE)))
             signing = 1;
         i += n - 1;
     }
@@ -1119,8 +1097,9 @@ int x_find_events(x_ctx *x)
         x_event *ev = &x->events[x->focus];
         int pc;
         /* "The meeting, held at the General Staff": a place said of the meeting itself */
-        size_t at = (size_t)refers_back - 1;
-        const char *place = x_sentence_place(x, at, at + 10 < x->s1 ? at + 10 : x->s1, &pc);
+        size_t at = (size_t)refers_back - 1,
+               w = x_param(x, EVG_P_REFERS_BACK_PLACE_WINDOW);
+        const char *place = x_sentence_place(x, at, at + w < x->s1 ? at + w : x->s1, &pc);
         if (place && !ev->place) {
             ev->place = place;
             ev->place_country = pc;

@@ -38,25 +38,24 @@ static int match_all(x_ctx *x)
 
     free(x->mp);
     free(x->mlen);
+    free(x->wcls);
     free(x->in_agreement);
     x->mp = calloc(n ? n : 1, sizeof(*x->mp));
     x->mlen = calloc(n ? n : 1, 1);
+    x->wcls = calloc(n ? n : 1, sizeof(*x->wcls));
     x->in_agreement = calloc(n ? n : 1, 1);
-    if (x->mp == NULL || x->mlen == NULL || x->in_agreement == NULL)
+    if (x->mp == NULL || x->mlen == NULL || x->wcls == NULL || x->in_agreement == NULL)
         return EVG_ENOMEM;
     for (size_t s = 0; s < x->toks.nsents; s++) {
         size_t lim = x->toks.sents[s + 1];
         for (size_t i = x->toks.sents[s]; i < lim; i++) {
-            size_t len = evg_i_lx_match(&x->mp[i], x->lx, &x->toks, i, lim);
+            size_t len = evg_i_lx_match(&x->mp[i], &x->wcls[i], x->lx, &x->toks, i, lim);
             x->mlen[i] = (uint8_t)(len > 255 ? 255 : len);
         }
     }
     return 0;
 }
 
-/* A dateline's lines before the text, at most, and the tokens of each. */
-#define DATELINE_LINES 6
-#define DATELINE_TOKENS 12
 
 /* Whether token i is a dash that closes a dateline. */
 static int dateline_dash(const x_ctx *x, size_t i)
@@ -81,7 +80,7 @@ static void dateline_place_at(x_ctx *x, size_t i, size_t end)
 
     if (x->dateline_place || i >= end || !x_is_cap(x, i) || (x_cls(x, i) & LX_NOTNAME))
         return;
-    while (e < end && e - i < 4 && x_is_cap(x, e) && !(x_cls(x, e) & LX_NOTNAME))
+    while (e < end && e - i < x_param(x, EVG_P_TITLE_PLACE_MAX_WORDS) + 1 && x_is_cap(x, e) && !(x_cls(x, e) & LX_NOTNAME))
         e++;
     /* "MOSCOW" -> "Moscow" */
     char *place = (char *)x_span_text(x, i, e);
@@ -107,9 +106,9 @@ static void find_dateline(x_ctx *x)
     size_t s = x->body_sent, k;
 
     /* Short lines before the text: a byline, a place, a date. */
-    for (k = 0; k < DATELINE_LINES && s + k < t->nsents; k++) {
+    for (k = 0; k < x_param(x, EVG_P_DATELINE_LINES) && s + k < t->nsents; k++) {
         size_t a = t->sents[s + k], b = t->sents[s + k + 1];
-        if (b - a > DATELINE_TOKENS || !(t->toks[a].flags & EVG_TK_PARA) ||
+        if (b - a > x_param(x, EVG_P_DATELINE_TOKENS) || !(t->toks[a].flags & EVG_TK_PARA) ||
             (x_is(x, b - 1, ".") && !(t->toks[b - 1].flags & EVG_TK_ABBREV)))
             break;
         dateline_date_in(x, a, b);
@@ -120,7 +119,7 @@ static void find_dateline(x_ctx *x)
         return;
     /* The opening of the first paragraph up to a dash */
     size_t a = t->sents[s + k], i;
-    for (i = a; i < t->n && i - a <= DATELINE_TOKENS && !dateline_dash(x, i); i++)
+    for (i = a; i < t->n && i - a <= x_param(x, EVG_P_DATELINE_TOKENS) && !dateline_dash(x, i); i++)
         if (!(x_is_cap(x, i) || (t->toks[i].flags & EVG_TK_NUM) || x_is(x, i, ",") ||
               x_is(x, i, "/") || x_is(x, i, ".")))
             break;
@@ -166,10 +165,10 @@ static void settle_events(x_ctx *x)
             ev->place_country = x->dateline_country;
         }
         /* Nothing in the text dates a reported event: the dispatch's day, said so. */
-        if (!ev->dead && !ev->date[0] && !ev->vague && ev->status == EVG_STATUS_REPORTED &&
-            x->dateline_date[0]) {
+        if (!ev->dead && !ev->date[0] && !ev->vague &&
+            ev->status == EVG_STATUS_REPORTED && x->dateline_date[0]) {
             memcpy(ev->date, x->dateline_date, 11);
-            ev->date_source = "dateline";
+            ev->date_source = X_SOURCE_DATELINE;
         }
     }
 }
@@ -183,7 +182,8 @@ static void find_two_countries(x_ctx *x)
     for (size_t i = 0; i < x->toks.n; i++) {
         if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
             continue;
-        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        int c =
+            evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
         if (c >= 0 && first >= 0 && c != first) {
             x->two_countries_at = i;
             return;
@@ -255,21 +255,28 @@ static int emit_country(out_ctx *o, int c)
 static int country_word(const evg_lexicon *lx, const evg_i_tokens *t, size_t i)
 {
     lx_phrase p;
-    if (strcmp(evg_i_tok_fold(t, i), "the") == 0 && i + 1 < t->n)
+    if (evg_i_lx_word_is(lx, t, i, LXW_THE) && i + 1 < t->n)
         i++;
-    return evg_i_lx_match(&p, lx, t, i, t->n) > 0 && (p.classes & (LX_COUNTRY | LX_CAPITAL));
+    return evg_i_lx_match(&p, NULL, lx, t, i, t->n) > 0 &&
+           (p.classes & (LX_COUNTRY | LX_CAPITAL));
 }
 
-/* Modifiers that say which minister, not which ministry. */
-static int generic_mod(const char *f)
+/*
+ * What a ministry's name adds to the one word of a title's domain (the
+ * lexicon's ministry_names): " Affairs" after "Foreign" ("Foreign Minister":
+ * the Ministry of Foreign Affairs); "" for most domains.
+ */
+static const char *ministry_rest(const evg_lexicon *lx, const char *dom, size_t domlen)
 {
-    static const char *const g[] = {"first", "second", "deputy", "vice", "acting", "interim",
-                                    "former", "senior", "junior", "prime", "state", "chief",
-                                    "assistant", "associate", "cabinet", "the", "ex"};
-    for (size_t i = 0; i < sizeof(g) / sizeof(g[0]); i++)
-        if (strcmp(f, g[i]) == 0)
-            return 1;
-    return 0;
+    const lx_strlist *names = &lx->list[LXL_MINISTRY_NAMES];
+
+    for (size_t k = 0; k < names->n; k++) {
+        const char *space = strchr(names->s[k], ' ');
+        if (space && (size_t)(space - names->s[k]) == domlen &&
+            strncasecmp(dom, names->s[k], domlen) == 0)
+            return space;
+    }
+    return "";
 }
 
 /*
@@ -295,23 +302,23 @@ static int ministry_of(out_ctx *o, x_person *p)
             break;
         }
         for (size_t i = 0; i < t.n && !dom; i++) {
-            if (strcmp(evg_i_tok_fold(&t, i), "minister") != 0)
+            if (!evg_i_lx_word_is(x->lx, &t, i, LXW_MINISTRY_HEAD))
                 continue;
-            const lx_phrase *of = i + 2 < t.n ? evg_i_lx_word(x->lx, evg_i_tok_fold(&t, i + 2))
-                                               : NULL;
-            if (i + 2 < t.n && strcmp(evg_i_tok_fold(&t, i + 1), "of") == 0 && of &&
+            const lx_phrase *of =
+                i + 2 < t.n ? evg_i_lx_word(x->lx, evg_i_tok_fold(&t, i + 2)) : NULL;
+            if (i + 2 < t.n && evg_i_lx_word_is(x->lx, &t, i + 1, LXW_OF) && of &&
                 (of->classes & LX_MOD) && !(of->classes & (LX_COUNTRY | LX_DEMONYM))) {
-                /* "Minister of Labour, Health and Welfare (of Japan)": up to a country */
+                /* "Minister of Trade, Industry and Energy (of Ardania)": to a country */
                 size_t e = i + 2;
-                while (e < t.n && !(strcmp(evg_i_tok_fold(&t, e), "of") == 0 && e + 1 < t.n &&
-                                    country_word(x->lx, &t, e + 1)))
+                while (e < t.n && !(evg_i_lx_word_is(x->lx, &t, e, LXW_OF) &&
+                                    e + 1 < t.n && country_word(x->lx, &t, e + 1)))
                     e++;
                 dom = title + t.toks[i + 2].start;
                 domlen = t.toks[e - 1].end - t.toks[i + 2].start;
-            } else if (i + 2 < t.n && strcmp(evg_i_tok_fold(&t, i + 1), "of") == 0) {
+            } else if (i + 2 < t.n && evg_i_lx_word_is(x->lx, &t, i + 1, LXW_OF)) {
                 continue; /* "Minister of Lithuania": of a country, not a domain */
             } else if (i > 0 && (t.toks[i - 1].flags & EVG_TK_CAP) &&
-                       !generic_mod(evg_i_tok_fold(&t, i - 1))) {
+                       !evg_i_lx_word_is(x->lx, &t, i - 1, LXW_GENERIC_MODIFIER)) {
                 const lx_phrase *ph = evg_i_lx_word(x->lx, evg_i_tok_fold(&t, i - 1));
                 if (ph && (ph->classes & LX_MOD) &&
                     !(ph->classes & (LX_COUNTRY | LX_DEMONYM | LX_ORG))) {
@@ -323,11 +330,9 @@ static int ministry_of(out_ctx *o, x_person *p)
     }
     if (dom && rc == 0) {
         const char *cname = x->lx->country[p->country].name;
-        /* "Foreign Minister": the Ministry of Foreign Affairs */
-        const char *affairs = domlen == 7 && strncasecmp(dom, "Foreign", 7) == 0 ? " Affairs" : "";
         evg_i_buf_clear(&o->buf);
         if (evg_i_buf_printf(&o->buf, "%s Ministry of %.*s%s", cname, (int)domlen, dom,
-                             affairs) < 0 ||
+                             ministry_rest(x->lx, dom, domlen)) < 0 ||
             (p->org_name = evg_i_arena_strdup(&x->arena, o->buf.ptr)) == NULL) {
             rc = EVG_ENOMEM;
         } else {
@@ -480,7 +485,8 @@ static int emit_events(out_ctx *o, const char **pids, const char *docid)
             /* Two people written apart can share an id ("Ana Lind", "Ana L'ind"):
              * the record lists an entity once, as its reader requires. */
             size_t j = 0;
-            while (j < ev.nparticipants && strcmp(parts[j].entity, pids[xe->part[k]]) != 0)
+            while (j < ev.nparticipants &&
+                   strcmp(parts[j].entity, pids[xe->part[k]]) != 0)
                 j++;
             if (j < ev.nparticipants)
                 continue;
@@ -519,8 +525,8 @@ static int build_doc(evg_doc **out, x_ctx *x, const evg_article *a, evg_error *e
     const char **pids = NULL;
     int rc = 0;
 
-    EVG_CHECK(evg_i_doc_new(&o.d, evg_article_id(a), evg_article_path(a), evg_article_date(a),
-                            evg_article_title(a), err));
+    EVG_CHECK(evg_i_doc_new(&o.d, evg_article_id(a), evg_article_path(a),
+                            evg_article_date(a), evg_article_title(a), err));
     if ((pids = calloc(x->npeople + 1, sizeof(*pids))) == NULL) {
         rc = evg_i_error_nomem(err);
         goto cleanup;
@@ -542,6 +548,7 @@ static void ctx_free(x_ctx *x)
     evg_i_tokens_free(&x->toks);
     free(x->mp);
     free(x->mlen);
+    free(x->wcls);
     free(x->in_agreement);
     free(x->quote_of);
     free(x->speaker);

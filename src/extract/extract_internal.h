@@ -16,24 +16,29 @@
 #include "util/buf.h"
 
 #define X_MAX_TITLES 6
+
+/* How an event's date was found (the record's date_source, docs/events.md). */
+#define X_SOURCE_TEXT "text"
+#define X_SOURCE_CONTEXT "context"
+#define X_SOURCE_DATELINE "dateline"
 #define X_MAX_PARTS 12
 #define X_MAX_AGR 8
 #define X_MAX_EVIDENCE 12
 
 typedef struct {
-    const char *name;     /* full name, longest form seen */
-    const char *surname;  /* folded last name token */
-    const char *given;    /* folded first name token, NULL for a surname alone */
+    const char *name;    /* full name, longest form seen */
+    const char *surname; /* folded last name token */
+    const char *given;   /* folded first name token, NULL for a surname alone */
     const char *titles[X_MAX_TITLES];
     int ntitles;
-    int country;          /* lexicon country index, -1 unknown */
-    int country_inferred; /* set from context rather than from a title */
-    int org;              /* lexicon organization index, -1 */
+    int country;                   /* lexicon country index, -1 unknown */
+    int country_inferred;          /* set from context rather than from a title */
+    int org;                       /* lexicon organization index, -1 */
     const char *org_id, *org_name; /* a ministry derived from a title */
     size_t first_tok;
-    int leads;            /* leads a visiting delegation */
-    int weak;             /* a bare name without a title or honorific: no participant */
-    int official;         /* holds a title with a head, or an organization */
+    int leads;    /* leads a visiting delegation */
+    int weak;     /* a bare name without a title or honorific: no participant */
+    int official; /* holds a title with a head, or an organization */
 } x_person;
 
 /* A mention in the text: [start, end) tokens. */
@@ -48,7 +53,7 @@ typedef enum {
 typedef struct {
     x_mention_kind kind;
     size_t start, end;
-    int person;    /* -1 when unresolved */
+    int person; /* -1 when unresolved */
     size_t sent;
 } x_mention;
 
@@ -67,7 +72,7 @@ typedef struct {
     int part[X_MAX_PARTS];
     evg_role role[X_MAX_PARTS];
     int nparts;
-    char date[11]; /* "" when unknown */
+    char date[11];           /* "" when unknown */
     const char *date_source; /* "text", "context", "dateline" (static strings) */
     const char *place;
     int place_country; /* the country of a place that names one ("Pyongyang"), -1 */
@@ -102,6 +107,7 @@ typedef struct {
     /* the longest lexicon match starting at each token */
     lx_phrase *mp;
     uint8_t *mlen;
+    lx_wset *wcls;         /* the word classes of the single word at each token */
     uint8_t *in_agreement; /* token inside an agreement's name */
     uint32_t *quote_of;    /* token inside quotation q: q + 1; 0 outside any */
     size_t *speaker;       /* quotation q: the token of its speaker's name, or (size_t)-1 */
@@ -120,13 +126,13 @@ typedef struct {
     size_t nagrs, cap_agrs;
     x_event *events;
     size_t nevents, cap_events;
-    size_t dateline_end;    /* tokens of "MOSCOW, March 31 -", 0 when none */
+    size_t dateline_end;     /* tokens of "MOSCOW, March 31 -", 0 when none */
     size_t two_countries_at; /* the token where a second country is first named */
     const char *dateline_place;
-    char dateline_date[11];  /* "" when none */
+    char dateline_date[11]; /* "" when none */
     int dateline_country;   /* -1 */
     int home_country;       /* where unmarked officials come from, -1 */
-    int focus;     /* the event the discourse is about, -1 */
+    int focus;              /* the event the discourse is about, -1 */
     /* "a meeting of the Group of Five" named before its people: who joins it */
     x_event pending;
     int has_pending, pending_event; /* pending_event: its index once it has people, -1 */
@@ -146,31 +152,60 @@ static inline uint64_t x_cls(const x_ctx *x, size_t i)
     return x->mlen[i] ? x->mp[i].classes : 0;
 }
 
+/* Whether the word at token i is of grammatical word class c (grammar.json). */
+static inline int x_word(const x_ctx *x, size_t i, lx_wclass c)
+{
+    return lx_wset_has(&x->wcls[i], c);
+}
+
+/*
+ * The entry of word class c at token i that may be a phrase ("as well",
+ * "this morning"), ending at or before `lim`: its length in tokens, 0 when
+ * none. Only words that start such a phrase cost a lookup.
+ */
+static inline size_t x_phrase(const x_ctx *x, size_t i, size_t lim, lx_wclass c)
+{
+    if (i >= lim)
+        return 0;
+    if (!x_word(x, i, LXW_PHRASE_START))
+        return (size_t)x_word(x, i, c);
+    return evg_i_lx_word_phrase(x->lx, &x->toks, i, lim, c);
+}
+
+/* A window size or limit of the rules (the lexicon's params). */
+static inline size_t x_param(const x_ctx *x, evg_param p)
+{
+    return x->lx->param[p];
+}
+
 static inline const char *x_fold(const x_ctx *x, size_t i)
 {
     return evg_i_tok_fold(&x->toks, i);
 }
 
 /*
- * Whether token i folds to `folded`. The length and the first byte decide most
- * calls; with a literal, strlen() is a constant and memcmp() is inlined.
+ * Whether token i folds to `folded`: punctuation (",", "-"); words are word
+ * classes. The length and the first byte decide most calls; with a literal,
+ * strlen() is a constant and memcmp() is inlined.
  */
 static inline int x_is(const x_ctx *x, size_t i, const char *folded)
 {
     size_t n = strlen(folded);
     const char *f = x_fold(x, i);
-    return x->toks.toks[i].fold_len == n && f[0] == folded[0] && memcmp(f, folded, n) == 0;
+    return x->toks.toks[i].fold_len == n && f[0] == folded[0] &&
+           memcmp(f, folded, n) == 0;
 }
 const char *x_span_text(x_ctx *x, size_t start, size_t end);
 
 /* names.c: title runs and names. */
-#define TITLE_CLS (LX_HEAD | LX_MOD | LX_RANK | LX_ROYAL | LX_HONOR | LX_DEMONYM | LX_COUNTRY | \
-                   LX_CAPITAL | LX_ORG | LX_NOUN)
+#define TITLE_CLS                                                                        \
+    (LX_HEAD | LX_MOD | LX_RANK | LX_ROYAL | LX_HONOR | LX_DEMONYM | LX_COUNTRY |        \
+     LX_CAPITAL | LX_ORG | LX_NOUN)
 #define HEAD_CLS (LX_HEAD | LX_RANK | LX_ROYAL | LX_HONOR)
-#define NOT_NAME_CLS (LX_HEAD | LX_ROYAL | LX_MOD | LX_RANK | LX_HONOR | LX_COUNTRY | LX_DEMONYM | \
-                      LX_CAPITAL | LX_ORG | LX_NOTNAME | LX_GROUP | LX_TRIGGER | LX_NOUN |     \
-                      LX_AGREEMENT | LX_PLANNED | LX_NEGATION | LX_SEQUENCE | LX_PLACE_NOUN | \
-                      LX_VENUE)
+#define NOT_NAME_CLS                                                                     \
+    (LX_HEAD | LX_ROYAL | LX_MOD | LX_RANK | LX_HONOR | LX_COUNTRY | LX_DEMONYM |        \
+     LX_CAPITAL | LX_ORG | LX_NOTNAME | LX_GROUP | LX_TRIGGER | LX_NOUN | LX_AGREEMENT | \
+     LX_PLANNED | LX_NEGATION | LX_SEQUENCE | LX_PLACE_NOUN | LX_VENUE)
 
 typedef struct {
     size_t ustart[X_MAX_TITLES], uend[X_MAX_TITLES]; /* title units, tokens */
@@ -220,7 +255,6 @@ void x_right_side(const x_ctx *x, size_t from, x_side *out, size_t maxskip);
 void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist);
 /* "After talks with X, Y said": the subject after the opening phrase's comma. */
 void x_fronted_subject(const x_ctx *x, size_t t, size_t after, x_side *out);
-int x_is_be(const x_ctx *x, size_t i);
 int x_is_clause_punct(const x_ctx *x, size_t i);
 
 /* context.c: what qualifies the current sentence. */

@@ -25,7 +25,8 @@ static int home_country(x_ctx *x)
     for (size_t i = 0; i < x->toks.n; i++) {
         if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
             continue;
-        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        int c =
+            evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
         if (c >= 0)
             counts[c]++;
     }
@@ -40,8 +41,8 @@ static int home_country(x_ctx *x)
             size_t s = x->events[e].sent[k];
             for (size_t i = x->toks.sents[s]; i < x->toks.sents[s + 1]; i++)
                 if (x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)) {
-                    int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries,
-                                                x->date);
+                    int c = evg_i_lx_country_at(x->lx, x->mp[i].countries,
+                                                x->mp[i].ncountries, x->date);
                     if (c >= 0)
                         counts[c] = 0;
                 }
@@ -50,7 +51,8 @@ static int home_country(x_ctx *x)
     for (size_t i = 0; i < x->toks.n; i++) { /* the first named wins a tie */
         if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
             continue;
-        int c = evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        int c =
+            evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
         if (c >= 0 && counts[c] > 0 && (best < 0 || counts[c] > counts[best])) {
             if (best != c)
                 second = best;
@@ -61,7 +63,9 @@ static int home_country(x_ctx *x)
         }
     }
     /* Without a dateline, only a country named again and more than any other is home. */
-    if (best >= 0 && (counts[best] < 2 || (second >= 0 && counts[second] >= counts[best])))
+    if (best >= 0 &&
+        ((size_t)counts[best] < x_param(x, EVG_P_HOME_COUNTRY_MIN_MENTIONS) ||
+         (second >= 0 && counts[second] >= counts[best])))
         best = -1;
     return x->home_country = best;
 }
@@ -106,7 +110,8 @@ void x_infer_countries(x_ctx *x)
         const x_event *ev = &x->events[e];
         for (int k = 0; !ev->dead && k < ev->nparts; k++) {
             int c = x->people[ev->part[k]].country;
-            if (ev->role[k] != EVG_ROLE_HOST || c < 0 || x->people[ev->part[k]].country_inferred)
+            if (ev->role[k] != EVG_ROLE_HOST || c < 0 ||
+                x->people[ev->part[k]].country_inferred)
                 continue;
             int j;
             for (j = 0; j < n && codes[j] != c; j++)

@@ -15,7 +15,7 @@
 #include "util/fileio.h"
 #include "util/utf8.h"
 
-/* Sections a lexicon file may hold; see docs/lexicon.md. */
+/* Sections a lexicon file may hold besides the word classes (docs/lexicon.md). */
 static const char *const SECTIONS[] = {
     "countries", "organizations", "agreement_kinds", "heads", "royals", "modifiers",
     "ranks", "honorifics", "name_particles", "groups", "title_nouns", "abbreviations",
@@ -23,8 +23,8 @@ static const char *const SECTIONS[] = {
     "place_nouns", "venue_heads", "national_titles", "call_markers", "third_place_markers",
     "light_verbs", "name_suffixes", "surname_words", "unnamed_officials", "not_person_objects",
     "sought", "called_off", "conditions", "purpose_verbs", "apart", "together",
-    "gerund_openers", "first_person", "speech_verbs",
-    "plural_heads", "possessive_pronouns"};
+    "gerund_openers", "first_person", "plural_heads", "quote_verbs", "months", "weekdays",
+    "ordinal_suffixes", "duration_suffixes", "named_only_kinds", "ministry_names", "params"};
 #define NSECTIONS (sizeof(SECTIONS) / sizeof(SECTIONS[0]))
 
 /* Word-list sections and the class each gives its words. */
@@ -43,13 +43,161 @@ static const struct {
     {"not_person_objects", LX_NOT_PERSON_OBJ}, {"sought", LX_SOUGHT},
     {"called_off", LX_CALLED_OFF}, {"conditions", LX_CONDITION}, {"purpose_verbs", LX_PURPOSE},
     {"apart", LX_APART}, {"together", LX_TOGETHER}, {"gerund_openers", LX_GERUND_OPENER},
-    {"first_person", LX_FIRST_PERSON}, {"speech_verbs", LX_SPEECH},
-    {"plural_heads", LX_PLURAL_HEAD | LX_HEAD}, {"possessive_pronouns", LX_POSS_PRONOUN}};
+    {"first_person", LX_FIRST_PERSON}, {"plural_heads", LX_PLURAL_HEAD | LX_HEAD},
+    {"quote_verbs", LX_QUOTE_VERB}};
 
-static const char *const FRAMES[] = {"host", "guest", "mutual", "visit", "sign", "noun", "join"};
+/*
+ * Grammatical word classes (data/lexicon/grammar.json): the section of each and
+ * whether it may hold phrases ("as well", "this morning"); the others hold words.
+ */
+static const struct {
+    const char *name;
+    lx_wclass cls;
+    int phrases;
+} WCLASSES[] = {{"be_forms", LXW_BE, 0},
+                {"speech_verbs", LXW_SPEECH_VERB, 0},
+                {"clause_openers", LXW_CLAUSE_OPENER, 0},
+                {"hosting_verbs", LXW_HOSTING_VERB, 0},
+                {"held_verbs", LXW_HELD, 0},
+                {"delegation_leader_verbs", LXW_LEADER_VERB, 0},
+                {"agree_verbs", LXW_AGREE_VERB, 0},
+                {"agree_passive_auxiliaries", LXW_AGREE_PASSIVE, 0},
+                {"agreed_clause_modals", LXW_AGREE_MODAL, 0},
+                {"agreement_participles", LXW_AGREEMENT_PARTICIPLE, 0},
+                {"definite_articles", LXW_THE, 0},
+                {"indefinite_articles", LXW_INDEFINITE, 0},
+                {"personal_pronouns", LXW_PERSONAL_PRONOUN, 0},
+                {"object_or_possessive_pronouns", LXW_OBJECT_OR_POSSESSIVE, 0},
+                {"object_pronoun_followers", LXW_OBJECT_FOLLOWER, 0},
+                {"group_pronouns", LXW_GROUP_PRONOUN, 0},
+                {"group_quantifiers", LXW_GROUP_QUANTIFIER, 0},
+                {"pair_numerals", LXW_PAIR_NUMERAL, 0},
+                {"group_nouns", LXW_GROUP_NOUN, 0},
+                {"possessive_determiners", LXW_POSSESSIVE, 0},
+                {"personal_possessives", LXW_PERSONAL_POSSESSIVE, 0},
+                {"delegation_determiners", LXW_DELEGATION_DET, 0},
+                {"agreement_determiners", LXW_AGREEMENT_DET, 0},
+                {"agreed_object_determiners", LXW_AGREED_OBJECT_DET, 0},
+                {"superlatives", LXW_SUPERLATIVE, 0},
+                {"generic_title_modifiers", LXW_GENERIC_MODIFIER, 0},
+                {"ministry_heads", LXW_MINISTRY_HEAD, 0},
+                {"plural_meeting_nouns", LXW_PLURAL_MEETING, 0},
+                {"relative_pronouns", LXW_RELATIVE, 0},
+                {"subject_relatives", LXW_SUBJECT_RELATIVE, 0},
+                {"clause_barriers", LXW_CLAUSE_BARRIER, 0},
+                {"relative_clause_words", LXW_RELATIVE_CLAUSE, 0},
+                {"complementizers", LXW_COMPLEMENTIZER, 0},
+                {"coordinators", LXW_AND, 0},
+                {"list_glue", LXW_LIST_GLUE, 0},
+                {"list_joiners", LXW_LIST_JOINER, 1},
+                {"title_links", LXW_TITLE_LINK, 0},
+                {"portfolio_links", LXW_PORTFOLIO_LINK, 0},
+                {"of_links", LXW_OF, 0},
+                {"agent_prepositions", LXW_AGENT, 0},
+                {"counterpart_prepositions", LXW_WITH, 0},
+                {"pair_prepositions", LXW_BETWEEN, 0},
+                {"infinitive_markers", LXW_INFINITIVE, 0},
+                {"place_prepositions", LXW_PLACE_PREP, 0},
+                {"time_place_prepositions", LXW_TIME_PLACE_PREP, 0},
+                {"year_prepositions", LXW_YEAR_PREP, 0},
+                {"place_name_connectors", LXW_PLACE_CONNECTOR, 0},
+                {"fronted_openers", LXW_FRONTED_OPENER, 0},
+                {"adverbials_before_with", LXW_ADVERBIAL, 0},
+                {"meeting_noun_openers", LXW_NOUN_OPENER, 0},
+                {"meeting_noun_determiners", LXW_NOUN_DETERMINER, 0},
+                {"agreement_name_connectors", LXW_AGR_CONNECTOR, 0},
+                {"agreement_left_stops", LXW_AGR_LEFT_STOP, 0},
+                {"agreement_complements", LXW_AGR_COMPLEMENT, 0},
+                {"agreement_right_stops", LXW_AGR_RIGHT_STOP, 0},
+                {"dangling_words", LXW_DANGLING, 0},
+                {"number_words", LXW_NUMBER, 0},
+                {"not_agreement_before", LXW_NOT_AGREEMENT_BEFORE, 0},
+                {"not_agreement_phrases", LXW_NOT_AGREEMENT, 1},
+                {"agreed_adverbials", LXW_AGREED_ADVERBIAL, 0},
+                {"agreed_complements", LXW_AGREED_COMPLEMENT, 0},
+                {"country_pair_phrases", LXW_COUNTRY_PAIR, 1},
+                {"today_words", LXW_TODAY, 1},
+                {"yesterday_words", LXW_YESTERDAY, 1},
+                {"tomorrow_words", LXW_TOMORROW, 1},
+                {"vague_times", LXW_VAGUE_TIME, 1},
+                {"future_times", LXW_FUTURE_TIME, 1},
+                {"future_openers", LXW_FUTURE_OPENER, 1},
+                {"past_weekday_openers", LXW_LAST, 0},
+                {"future_weekday_openers", LXW_NEXT, 0},
+                {"capacity_words", LXW_CAPACITY, 0},
+                {"noun_phrase_ends", LXW_NP_END, 0},
+                {"inverting_verbs", LXW_INVERTING, 0},
+                {"likewise_markers", LXW_LIKEWISE, 1},
+                {"repeat_words", LXW_AGAIN, 0},
+                {"agreement_pronouns", LXW_REFERS_BACK, 0},
+                {"party_prepositions", LXW_SIGNED_FOR, 0}};
+#define NWCLASSES (sizeof(WCLASSES) / sizeof(WCLASSES[0]))
+#define NALL (NSECTIONS + NWCLASSES)
+
+/* Positional sections: entry k names month (weekday) k + 1. */
+static const struct {
+    const char *name;
+    lx_wclass cls;
+    size_t n;
+} CALENDAR[] = {{"months", LXW_MONTH, 12}, {"weekdays", LXW_WEEKDAY, 7}};
+
+static const char *const LIST_SECTIONS[LXL_COUNT] = {
+    "ordinal_suffixes", "duration_suffixes", "named_only_kinds", "ministry_names"};
+
+/* The params section: names in evg_param order. */
+static const char *const PARAMS[EVG_P_COUNT] = {"negation_window_before_trigger",
+                                                "planned_window_before_trigger",
+                                                "noun_planned_window_before",
+                                                "noun_planned_window_after",
+                                                "subject_max_distance",
+                                                "noun_subject_max_distance",
+                                                "subject_comma_free_distance",
+                                                "object_max_skip",
+                                                "object_max_skip_long",
+                                                "join_object_max_skip",
+                                                "counterpart_max_skip",
+                                                "later_with_window",
+                                                "adverbial_max_words",
+                                                "noun_use_possessive_window",
+                                                "refers_back_place_window",
+                                                "relative_clause_max_tokens",
+                                                "relative_object_window",
+                                                "fronted_subject_window",
+                                                "pending_span_sentences",
+                                                "focus_span_sentences",
+                                                "pronoun_span_sentences",
+                                                "title_place_max_words",
+                                                "portfolio_max_words",
+                                                "name_max_words",
+                                                "agreement_max_modifiers",
+                                                "agreement_min_modifiers",
+                                                "agreement_complement_max_words",
+                                                "agreed_max_skip",
+                                                "agreed_that_max_words",
+                                                "agreed_max_words",
+                                                "undated_year_slack_days",
+                                                "home_country_min_mentions",
+                                                "talk_span_sentences",
+                                                "light_verb_gap",
+                                                "unnamed_officials_gap",
+                                                "join_span_sentences",
+                                                "join_invert_gap",
+                                                "list_line_tokens",
+                                                "sought_window_before_trigger",
+                                                "object_noun_gap",
+                                                "later_gap",
+                                                "speaker_max_words",
+                                                "dateline_lines",
+                                                "dateline_line_tokens"};
+
+/* The largest value a parameter may take: far beyond any sentence, far from overflow. */
+#define PARAM_MAX 100000
+
+static const char *const FRAMES[] = {"host", "guest", "mutual", "visit",
+                                     "sign", "noun",  "join"};
 
 typedef struct {
-    json_t *parts[NSECTIONS]; /* per section: array of the values given, in order */
+    json_t *parts[NALL]; /* per section: array of the values given, in order */
     evg_lexicon *lx;
     evg_i_tokens toks;
     evg_i_buf key;
@@ -57,11 +205,15 @@ typedef struct {
     evg_error *err;
 } loader;
 
+/* The index of a section: SECTIONS, then WCLASSES; -1 when unknown. */
 static int section_index(const char *name)
 {
     for (size_t i = 0; i < NSECTIONS; i++)
         if (strcmp(SECTIONS[i], name) == 0)
             return (int)i;
+    for (size_t i = 0; i < NWCLASSES; i++)
+        if (strcmp(WCLASSES[i].name, name) == 0)
+            return (int)(NSECTIONS + i);
     return -1;
 }
 
@@ -74,6 +226,20 @@ static int bad(loader *ld, const char *fmt, const char *a, const char *b)
 
 /* ---- phrases ---------------------------------------------------------- */
 
+static int string_list(loader *ld, json_t *arr, const char *what, const char *where)
+{
+    size_t i;
+    json_t *v;
+
+    if (arr == NULL)
+        return 0;
+    if (!json_is_array(arr))
+        return bad(ld, "%s: '%s' must be an array of strings", where, what);
+    json_array_foreach(arr, i, v) if (!json_is_string(v)) return bad(
+        ld, "%s: '%s' must be an array of strings", where, what);
+    return 0;
+}
+
 /* Add an abbreviation ("gen.") to the tokenizer's set. */
 static int add_abbrev(loader *ld, const char *word)
 {
@@ -83,7 +249,8 @@ static int add_abbrev(loader *ld, const char *word)
 
     if (n < 2 || word[n - 1] != '.')
         return 0;
-    if (evg_i_fold(&f, word, n) < 0 || evg_i_strmap_put(&ld->lx->abbrevs, f.ptr, f.len, 0) < 0)
+    if (evg_i_fold(&f, word, n) < 0 ||
+        evg_i_strmap_put(&ld->lx->abbrevs, f.ptr, f.len, 0) < 0)
         rc = evg_i_error_nomem(ld->err);
     evg_i_buf_free(&f);
     return rc;
@@ -98,6 +265,31 @@ static int is_acronym(const char *s)
         letters += *s >= 'A' && *s <= 'Z';
     }
     return letters >= 2;
+}
+
+/*
+ * The entry of folded phrase `key`, created (with no class) when new; its
+ * index, or -1 with err set when out of memory.
+ */
+static long entry_for(loader *ld, const char *key, size_t len)
+{
+    evg_lexicon *lx = ld->lx;
+    long idx = evg_i_strmap_get(&lx->phrases, key, len);
+
+    if (idx >= 0)
+        return idx;
+    if (evg_i_grow((void **)&lx->phrase, &lx->cap_phrase, lx->nphrase + 1,
+                   sizeof(*lx->phrase)) < 0 ||
+        evg_i_grow((void **)&lx->wref, &lx->cap_wref, lx->nphrase + 1,
+                   sizeof(*lx->wref)) < 0 ||
+        evg_i_strmap_put(&lx->phrases, key, len, (long)lx->nphrase) < 0) {
+        evg_i_error_nomem(ld->err);
+        return -1;
+    }
+    memset(&lx->phrase[lx->nphrase], 0, sizeof(*lx->phrase));
+    lx->phrase[lx->nphrase].org = -1;
+    lx->wref[lx->nphrase] = -1;
+    return (long)lx->nphrase++;
 }
 
 /*
@@ -119,18 +311,8 @@ static lx_phrase *add_phrase(loader *ld, const char *text, uint64_t cls)
         if ((i && evg_i_buf_putc(&ld->key, ' ') < 0) ||
             evg_i_buf_puts(&ld->key, evg_i_tok_fold(t, i)) < 0)
             goto nomem;
-        idx = evg_i_strmap_get(&lx->phrases, ld->key.ptr, ld->key.len);
-        if (idx < 0) {
-            lx_phrase p;
-            memset(&p, 0, sizeof p);
-            p.org = -1;
-            if (evg_i_grow((void **)&lx->phrase, &lx->cap_phrase, lx->nphrase + 1,
-                           sizeof(*lx->phrase)) < 0 ||
-                evg_i_strmap_put(&lx->phrases, ld->key.ptr, ld->key.len, (long)lx->nphrase) < 0)
-                goto nomem;
-            lx->phrase[lx->nphrase] = p;
-            idx = (long)lx->nphrase++;
-        }
+        if ((idx = entry_for(ld, ld->key.ptr, ld->key.len)) < 0)
+            return NULL;
         lx->phrase[idx].classes |= i + 1 < t->n ? LX_PREFIX : cls;
     }
     if (t->n > lx->max_words)
@@ -141,6 +323,132 @@ static lx_phrase *add_phrase(loader *ld, const char *text, uint64_t cls)
 nomem:
     evg_i_error_nomem(ld->err);
     return NULL;
+}
+
+/* ---- word classes ----------------------------------------------------- */
+
+/* The word-class entry of phrase `idx`, created when new; NULL when out of memory. */
+static lx_word *word_for(loader *ld, long idx)
+{
+    evg_lexicon *lx = ld->lx;
+
+    if (lx->wref[idx] < 0) {
+        if (evg_i_grow((void **)&lx->word, &lx->cap_word, lx->nword + 1,
+                       sizeof(*lx->word)) < 0) {
+            evg_i_error_nomem(ld->err);
+            return NULL;
+        }
+        memset(&lx->word[lx->nword], 0, sizeof(*lx->word));
+        lx->wref[idx] = (int32_t)lx->nword++;
+    }
+    return &lx->word[lx->wref[idx]];
+}
+
+/* Give folded `key` class c, everywhere or only where the text is capitalized. */
+static lx_word *key_class(loader *ld, const char *key, size_t len, lx_wclass c,
+                          int capital_only)
+{
+    long idx = entry_for(ld, key, len);
+    lx_word *w = idx < 0 ? NULL : word_for(ld, idx);
+
+    if (w == NULL)
+        return NULL;
+    if (!capital_only)
+        lx_wset_add(&w->plain, c);
+    lx_wset_add(&w->capital, c);
+    return w;
+}
+
+/*
+ * Add `text` to word class c (of section `sec`): one word, or a phrase when
+ * the class may hold them. Written with a capital ("May") it holds only
+ * where the text is capitalized. Returns its entry, with its folded form
+ * in ld->key; NULL with *rc 0 for an empty text, or with *rc < 0 on error.
+ */
+static lx_word *add_word(loader *ld, const char *text, lx_wclass c, int phrases,
+                         const char *sec, int *rc)
+{
+    evg_lexicon *lx = ld->lx;
+    evg_i_tokens *t = &ld->toks;
+    lx_word *w = NULL;
+
+    *rc = 0;
+    if (evg_i_tokenize(t, text, strlen(text), &lx->abbrevs) < 0) {
+        *rc = evg_i_error_nomem(ld->err);
+        return NULL;
+    }
+    if (t->n == 0)
+        return NULL;
+    if (t->n > 1 && !phrases) {
+        *rc = bad(ld, "%s: '%s' is more than one word (the class holds single words)",
+                  sec, text);
+        return NULL;
+    }
+    evg_i_buf_clear(&ld->key);
+    for (size_t i = 0; i < t->n; i++) {
+        long idx;
+        if ((i && evg_i_buf_putc(&ld->key, ' ') < 0) ||
+            evg_i_buf_puts(&ld->key, evg_i_tok_fold(t, i)) < 0) {
+            *rc = evg_i_error_nomem(ld->err);
+            return NULL;
+        }
+        if (i + 1 == t->n)
+            break;
+        /* a prefix of a phrase: the first word says a phrase of class c starts there */
+        if ((idx = entry_for(ld, ld->key.ptr, ld->key.len)) < 0 ||
+            (i == 0 && (w = word_for(ld, idx)) == NULL)) {
+            *rc = EVG_ENOMEM;
+            return NULL;
+        }
+        lx->phrase[idx].classes |= LX_PREFIX;
+        if (i == 0) {
+            lx_wset_add(&w->starts, c);
+            lx_wset_add(&w->plain, LXW_PHRASE_START);
+            lx_wset_add(&w->capital, LXW_PHRASE_START);
+        }
+    }
+    if ((w = key_class(ld, ld->key.ptr, ld->key.len, c,
+                       (t->toks[0].flags & EVG_TK_CAP) != 0)) == NULL) {
+        *rc = EVG_ENOMEM;
+        return NULL;
+    }
+    if (t->n > lx->max_words)
+        lx->max_words = t->n;
+    return w;
+}
+
+/*
+ * The words of a word-list section, written as an array of strings or as an
+ * object {"doc": "...", "examples": [...], "words": [...]}. NULL with *rc < 0
+ * when the object is malformed; an array is returned as it is (the caller
+ * checks its strings).
+ */
+static json_t *section_words(loader *ld, const char *name, json_t *sec, int *rc)
+{
+    const char *key;
+    json_t *v;
+
+    *rc = 0;
+    if (!json_is_object(sec))
+        return sec;
+    json_object_foreach(sec, key, v)
+    {
+        if (strcmp(key, "doc") == 0 && !json_is_string(v))
+            *rc = bad(ld, "%s: \"doc\" must be a string%s", name, "");
+        else if (strcmp(key, "examples") == 0)
+            *rc = string_list(ld, v, "examples", name);
+        else if (strcmp(key, "doc") && strcmp(key, "examples") && strcmp(key, "words"))
+            *rc = bad(
+                ld, "%s: unknown key '%s' (a section object holds doc, examples, words)",
+                name, key);
+        if (*rc < 0)
+            return NULL;
+    }
+    if ((v = json_object_get(sec, "words")) == NULL) {
+        *rc = bad(ld, "%s: a section object needs \"words\"%s", name, "");
+        return NULL;
+    }
+    return v;
 }
 
 static void add_country_cand(int16_t *c, uint8_t *n, int country)
@@ -212,7 +520,8 @@ static int load_iso(loader *ld)
         return evg_i_error_set(ld->err, EVG_EPARSE, "iso_3166-1.json", 0, 0,
                                "embedded iso-codes data unreadable");
     arr = json_object_get(root, "3166-1");
-    json_array_foreach(arr, i, e) {
+    json_array_foreach(arr, i, e)
+    {
         const char *code = json_string_value(json_object_get(e, "alpha_3"));
         int c;
         if (code == NULL)
@@ -235,8 +544,8 @@ static int load_iso(loader *ld)
 }
 
 /* Historical states (iso_3166-3) are added only when the lexicon names them. */
-static int iso3_withdrawal(const char *code, const char **name_out, const char **until_out,
-                           json_t **root_out)
+static int iso3_withdrawal(const char *code, const char **name_out,
+                           const char **until_out, json_t **root_out)
 {
     const evg_i_data_file *f = evg_i_data_find("iso_3166-3.json");
     json_error_t je;
@@ -248,7 +557,8 @@ static int iso3_withdrawal(const char *code, const char **name_out, const char *
         *root_out = json_loadb(f->bytes, f->size, 0, &je);
     if ((root = *root_out) == NULL)
         return -1;
-    json_array_foreach(json_object_get(root, "3166-3"), i, e) {
+    json_array_foreach(json_object_get(root, "3166-3"), i, e)
+    {
         if (json_is_string(json_object_get(e, "alpha_3")) &&
             strcmp(json_string_value(json_object_get(e, "alpha_3")), code) == 0) {
             *name_out = json_string_value(json_object_get(e, "name"));
@@ -257,20 +567,6 @@ static int iso3_withdrawal(const char *code, const char **name_out, const char *
         }
     }
     return -1;
-}
-
-static int string_list(loader *ld, json_t *arr, const char *what, const char *where)
-{
-    size_t i;
-    json_t *v;
-
-    if (arr == NULL)
-        return 0;
-    if (!json_is_array(arr))
-        return bad(ld, "%s: '%s' must be an array of strings", where, what);
-    json_array_foreach(arr, i, v) if (!json_is_string(v)) return bad(
-        ld, "%s: '%s' must be an array of strings", where, what);
-    return 0;
 }
 
 static int apply_country(loader *ld, json_t *e, json_t **iso3)
@@ -305,8 +601,9 @@ static int apply_country(loader *ld, json_t *e, json_t **iso3)
         size_t i;
         if ((rc = string_list(ld, arr, lists[k].key, code)) < 0)
             return rc;
-        json_array_foreach(arr, i, v) if ((rc = country_phrase(ld, json_string_value(v),
-                                                               lists[k].cls, c)) < 0) return rc;
+        json_array_foreach(arr, i,
+                           v) if ((rc = country_phrase(ld, json_string_value(v),
+                                                       lists[k].cls, c)) < 0) return rc;
     }
     return 0;
 }
@@ -317,7 +614,8 @@ static int apply_org(loader *ld, json_t *e)
 {
     evg_lexicon *lx = ld->lx;
     const char *name = json_string_value(json_object_get(e, "name"));
-    json_t *aliases = json_object_get(e, "aliases"), *cty = json_object_get(e, "country"), *v;
+    json_t *aliases = json_object_get(e, "aliases"), *cty = json_object_get(e, "country"),
+           *v;
     evg_i_buf slug = EVG_I_BUF_INIT;
     lx_org *o;
     size_t i;
@@ -341,7 +639,8 @@ static int apply_org(loader *ld, json_t *e)
         cty = json_pack("[O]", cty);
     else
         json_incref(cty);
-    json_array_foreach(cty, i, v) {
+    json_array_foreach(cty, i, v)
+    {
         long c = json_is_string(v) ? evg_i_strmap_get(&lx->codes, json_string_value(v),
                                                       strlen(json_string_value(v)))
                                    : -1;
@@ -353,7 +652,8 @@ static int apply_org(loader *ld, json_t *e)
     lx_phrase *p = add_phrase(ld, name, LX_ORG);
     if (p)
         p->org = org;
-    json_array_foreach(aliases, i, v) {
+    json_array_foreach(aliases, i, v)
+    {
         if ((p = add_phrase(ld, json_string_value(v), LX_ORG)) != NULL)
             p->org = org;
         else if (ld->err && ld->err->code == EVG_ENOMEM)
@@ -375,17 +675,21 @@ static int apply_trigger(loader *ld, json_t *e)
         if (strcmp(FRAMES[f], frame) == 0)
             break;
     if (frame == NULL || f == sizeof(FRAMES) / sizeof(FRAMES[0]))
-        return bad(ld, "triggers: frame '%s' is not host, guest, mutual, visit, sign, noun or join%s",
+        return bad(ld,
+                   "triggers: frame '%s' is not host, guest, mutual, visit, sign, noun "
+                   "or join%s",
                    frame ? frame : "(missing)", "");
     if (type == NULL || (strcmp(type, "meeting") && strcmp(type, "call") &&
                          strcmp(type, "signing") && strcmp(type, "talk")))
         return bad(ld, "triggers: type '%s' is not meeting, call, signing or talk%s",
                    type ? type : "(missing)", "");
-    et = strcmp(type, "call") == 0 ? EVG_EV_CALL
-         : strcmp(type, "signing") == 0 ? EVG_EV_SIGNING : EVG_EV_MEETING;
+    et = strcmp(type, "call") == 0      ? EVG_EV_CALL
+         : strcmp(type, "signing") == 0 ? EVG_EV_SIGNING
+                                        : EVG_EV_MEETING;
     if ((rc = string_list(ld, words, "words", "triggers")) < 0)
         return rc;
-    json_array_foreach(words, i, v) {
+    json_array_foreach(words, i, v)
+    {
         lx_phrase *p = add_phrase(ld, json_string_value(v), LX_TRIGGER);
         if (p == NULL && ld->err && ld->err->code == EVG_ENOMEM)
             return EVG_ENOMEM;
@@ -410,11 +714,13 @@ static int apply_kinds(loader *ld, json_t *obj)
 
     if (!json_is_object(obj))
         return bad(ld, "agreement_kinds must be an object of kind -> words%s%s", "", "");
-    json_object_foreach(obj, kind, words) {
+    json_object_foreach(obj, kind, words)
+    {
         const char *k = evg_i_arena_strdup(&ld->lx->arena, kind);
         if ((rc = string_list(ld, words, kind, "agreement_kinds")) < 0)
             return rc;
-        json_array_foreach(words, i, v) {
+        json_array_foreach(words, i, v)
+        {
             lx_phrase *p = add_phrase(ld, json_string_value(v), LX_AGREEMENT);
             if (p == NULL && ld->err && ld->err->code == EVG_ENOMEM)
                 return EVG_ENOMEM;
@@ -434,8 +740,10 @@ static int apply_national_title(loader *ld, json_t *e)
     lx_phrase *p;
 
     if (!json_is_object(e) || title == NULL || c < 0)
-        return bad(ld, "national_titles: every entry needs a \"title\" and a known \"country\"%s%s",
-                   "", "");
+        return bad(
+            ld,
+            "national_titles: every entry needs a \"title\" and a known \"country\"%s%s",
+            "", "");
     if ((p = add_phrase(ld, title, LX_HEAD)) == NULL)
         return ld->err && ld->err->code == EVG_ENOMEM ? EVG_ENOMEM : 0;
     add_country_cand(p->countries, &p->ncountries, (int)c);
@@ -455,14 +763,16 @@ static int collect(loader *ld, json_t *root)
         return bad(ld, "a lexicon file must hold a JSON object%s%s", "", "");
     if (rep && !json_is_array(rep))
         return bad(ld, "\"replace\" must be an array of section names%s%s", "", "");
-    json_array_foreach(rep, i, v) {
+    json_array_foreach(rep, i, v)
+    {
         int s = json_is_string(v) ? section_index(json_string_value(v)) : -1;
         if (s < 0)
             return bad(ld, "\"replace\": unknown section '%s'%s",
                        json_is_string(v) ? json_string_value(v) : "?", "");
         json_array_clear(ld->parts[s]);
     }
-    json_object_foreach(root, key, v) {
+    json_object_foreach(root, key, v)
+    {
         int s = section_index(key);
         if (strcmp(key, "about") == 0 || strcmp(key, "replace") == 0)
             continue;
@@ -502,21 +812,231 @@ static json_t *value_of(loader *ld, json_t *pair)
     return json_array_get(pair, 1);
 }
 
+/* ---- grammar: word classes, calendar, string lists, params -------------- */
+
+/* The words of word-class section w. */
+static int apply_wclass(loader *ld, size_t w, json_t *sec)
+{
+    const char *name = WCLASSES[w].name;
+    json_t *words, *v;
+    size_t i;
+    int rc;
+
+    if ((words = section_words(ld, name, sec, &rc)) == NULL)
+        return rc;
+    if ((rc = string_list(ld, words, name, "lexicon")) < 0)
+        return rc;
+    json_array_foreach(words, i, v)
+    {
+        if (add_word(ld, json_string_value(v), WCLASSES[w].cls, WCLASSES[w].phrases, name,
+                     &rc) == NULL &&
+            rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* Name `text` (already in ld->key) month or weekday `value` of calendar section `cal`. */
+static int set_calendar(loader *ld, size_t cal, lx_word *w, unsigned value,
+                        const char *text)
+{
+    uint8_t *slot = cal == 0 ? &w->month : &w->weekday;
+
+    if (*slot && *slot != value)
+        return bad(ld, "%s: '%s' names two different entries", CALENDAR[cal].name, text);
+    *slot = (uint8_t)value;
+    return 0;
+}
+
+/*
+ * Months and weekdays: entry k (a word, or an array of words) names month or
+ * weekday k + 1. A capitalized abbreviation may drop its period in the
+ * text ("Jan", "Sept"): such words are added without it, for capitals only.
+ */
+static int apply_calendar(loader *ld, size_t cal, json_t *sec)
+{
+    const char *name = CALENDAR[cal].name;
+    json_t *pos, *names, *v;
+    size_t k, i;
+    int rc;
+
+    if ((pos = section_words(ld, name, sec, &rc)) == NULL)
+        return rc;
+    if (!json_is_array(pos) || json_array_size(pos) > CALENDAR[cal].n)
+        return bad(ld,
+                   "%s must be an array of %s entries, each a word or an array of words",
+                   name, cal == 0 ? "12" : "7");
+    json_array_foreach(pos, k, names)
+    {
+        json_t *one =
+            json_is_string(names) ? json_pack("[O]", names) : json_incref(names);
+        rc = string_list(ld, one, name, "lexicon");
+        json_array_foreach(one, i, v)
+        {
+            const char *text = json_string_value(v);
+            lx_word *w;
+            if (rc < 0)
+                break;
+            if ((w = add_word(ld, text, CALENDAR[cal].cls, 0, name, &rc)) == NULL)
+                continue;
+            if ((rc = set_calendar(ld, cal, w, (unsigned)k + 1, text)) < 0)
+                break;
+            if (ld->key.len > 1 && ld->key.ptr[ld->key.len - 1] == '.') {
+                if ((w = key_class(ld, ld->key.ptr, ld->key.len - 1, CALENDAR[cal].cls,
+                                   1)) == NULL)
+                    rc = EVG_ENOMEM;
+                else
+                    rc = set_calendar(ld, cal, w, (unsigned)k + 1, text);
+            }
+        }
+        json_decref(one);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/*
+ * String list l: strings not matched as tokens (word endings, kinds), folded
+ * except ministry names, which are written into the record as they are.
+ */
+static int apply_list(loader *ld, lx_list l, json_t *sec)
+{
+    const char *name = LIST_SECTIONS[l];
+    lx_strlist *list = &ld->lx->list[l];
+    evg_i_buf f = EVG_I_BUF_INIT;
+    json_t *words, *v;
+    size_t i;
+    int rc;
+
+    if ((words = section_words(ld, name, sec, &rc)) == NULL)
+        return rc;
+    if ((rc = string_list(ld, words, name, "lexicon")) < 0)
+        return rc;
+    json_array_foreach(words, i, v)
+    {
+        const char *text = json_string_value(v);
+        evg_i_buf_clear(&f);
+        if ((l == LXL_MINISTRY_NAMES ? evg_i_buf_puts(&f, text)
+                                     : evg_i_fold(&f, text, strlen(text))) < 0 ||
+            evg_i_grow((void **)&list->s, &list->cap, list->n + 1, sizeof(*list->s)) <
+                0 ||
+            (list->s[list->n] = evg_i_arena_strndup(&ld->lx->arena, f.ptr ? f.ptr : "",
+                                                    f.len)) == NULL) {
+            rc = evg_i_error_nomem(ld->err);
+            break;
+        }
+        if (f.len)
+            list->n++;
+    }
+    evg_i_buf_free(&f);
+    return rc;
+}
+
+/*
+ * Parameters: {"name": N} or {"name": {"value": N, "doc": "..."}}, N a whole
+ * number from 0 to PARAM_MAX. `set` records which were given.
+ */
+static int apply_params(loader *ld, json_t *obj, unsigned char *set)
+{
+    const char *name, *key;
+    json_t *v, *e;
+
+    if (!json_is_object(obj))
+        return bad(ld, "params must be an object of parameter names and values%s%s", "",
+                   "");
+    json_object_foreach(obj, name, v)
+    {
+        size_t p;
+        for (p = 0; p < EVG_P_COUNT && strcmp(PARAMS[p], name) != 0; p++)
+            ;
+        if (p == EVG_P_COUNT)
+            return bad(ld, "params: unknown parameter '%s' (see docs/lexicon.md)%s", name,
+                       "");
+        if (json_is_object(v)) {
+            json_object_foreach(v, key, e)
+            {
+                if (strcmp(key, "doc") == 0 && !json_is_string(e))
+                    return bad(ld, "params: '%s': \"doc\" must be a string%s", name, "");
+                if (strcmp(key, "doc") && strcmp(key, "value"))
+                    return bad(
+                        ld,
+                        "params: '%s': unknown key '%s' (a parameter holds value, doc)",
+                        name, key);
+            }
+            if ((v = json_object_get(v, "value")) == NULL)
+                return bad(ld, "params: '%s' needs a \"value\"%s", name, "");
+        }
+        if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+            json_integer_value(v) > PARAM_MAX)
+            return bad(ld, "params: '%s' must be a whole number from 0 to %s", name,
+                       "100000");
+        ld->lx->param[p] = (size_t)json_integer_value(v);
+        set[p] = 1;
+    }
+    return 0;
+}
+
+/* The sections of data/lexicon/grammar.json and their extensions. */
+static int build_grammar(loader *ld)
+{
+    unsigned char set[EVG_P_COUNT];
+    json_t *pair;
+    size_t i;
+    int rc;
+
+    for (size_t w = 0; w < NWCLASSES; w++)
+        json_array_foreach(ld->parts[NSECTIONS + w], i, pair)
+        {
+            if ((rc = apply_wclass(ld, w, value_of(ld, pair))) < 0)
+                return rc;
+        }
+    for (size_t c = 0; c < sizeof(CALENDAR) / sizeof(CALENDAR[0]); c++)
+        json_array_foreach(part(ld, CALENDAR[c].name), i, pair)
+        {
+            if ((rc = apply_calendar(ld, c, value_of(ld, pair))) < 0)
+                return rc;
+        }
+    for (int l = 0; l < LXL_COUNT; l++)
+        json_array_foreach(part(ld, LIST_SECTIONS[l]), i, pair)
+        {
+            if ((rc = apply_list(ld, (lx_list)l, value_of(ld, pair))) < 0)
+                return rc;
+        }
+    memset(set, 0, sizeof set);
+    ld->src = "grammar.json";
+    json_array_foreach(part(ld, "params"), i, pair)
+    {
+        if ((rc = apply_params(ld, value_of(ld, pair), set)) < 0)
+            return rc;
+    }
+    for (size_t p = 0; p < EVG_P_COUNT; p++)
+        if (!set[p])
+            return bad(ld,
+                       "params: '%s' has no value (grammar.json gives every default)%s",
+                       PARAMS[p], "");
+    return 0;
+}
+
 static int build(loader *ld)
 {
     json_t *iso3 = NULL, *sec, *e, *pair;
     size_t i, k;
     int rc = 0;
 
-    json_array_foreach(part(ld, "abbreviations"), i, pair) {
-        sec = value_of(ld, pair);
+    json_array_foreach(part(ld, "abbreviations"), i, pair)
+    {
+        if ((sec = section_words(ld, "abbreviations", value_of(ld, pair), &rc)) == NULL)
+            return rc;
         if ((rc = string_list(ld, sec, "abbreviations", "abbreviations")) < 0)
             return rc;
-        json_array_foreach(sec, k, e) if ((rc = add_abbrev(ld, json_string_value(e))) < 0) return rc;
+        json_array_foreach(sec, k, e) if ((rc = add_abbrev(ld, json_string_value(e))) <
+                                          0) return rc;
     }
     if ((rc = load_iso(ld)) < 0)
         return rc;
-    json_array_foreach(part(ld, "countries"), i, pair) {
+    json_array_foreach(part(ld, "countries"), i, pair)
+    {
         sec = value_of(ld, pair);
         if (!json_is_array(sec)) {
             rc = bad(ld, "'%s' must be an array of objects%s", "countries", "");
@@ -529,44 +1049,53 @@ static int build(loader *ld)
     json_decref(iso3);
     if (rc < 0)
         return rc;
-    json_array_foreach(part(ld, "organizations"), i, pair) {
+    json_array_foreach(part(ld, "organizations"), i, pair)
+    {
         sec = value_of(ld, pair);
         if (!json_is_array(sec))
             return bad(ld, "'%s' must be an array of objects%s", "organizations", "");
         json_array_foreach(sec, k, e) if ((rc = apply_org(ld, e)) < 0) return rc;
     }
     for (size_t w = 0; w < sizeof(WORD_SECTIONS) / sizeof(WORD_SECTIONS[0]); w++) {
-        json_array_foreach(part(ld, WORD_SECTIONS[w].name), i, pair) {
-            sec = value_of(ld, pair);
+        json_array_foreach(part(ld, WORD_SECTIONS[w].name), i, pair)
+        {
+            if ((sec = section_words(ld, WORD_SECTIONS[w].name, value_of(ld, pair),
+                                     &rc)) == NULL)
+                return rc;
             if ((rc = string_list(ld, sec, WORD_SECTIONS[w].name, "lexicon")) < 0)
                 return rc;
-            json_array_foreach(sec, k, e) {
+            json_array_foreach(sec, k, e)
+            {
                 if (add_phrase(ld, json_string_value(e), WORD_SECTIONS[w].cls) == NULL &&
                     ld->err && ld->err->code == EVG_ENOMEM)
                     return EVG_ENOMEM;
             }
         }
     }
-    json_array_foreach(part(ld, "triggers"), i, pair) {
+    json_array_foreach(part(ld, "triggers"), i, pair)
+    {
         sec = value_of(ld, pair);
         if (!json_is_array(sec))
             return bad(ld, "'%s' must be an array of objects%s", "triggers", "");
         json_array_foreach(sec, k, e) if ((rc = apply_trigger(ld, e)) < 0) return rc;
     }
-    json_array_foreach(part(ld, "national_titles"), i, pair) {
+    json_array_foreach(part(ld, "national_titles"), i, pair)
+    {
         sec = value_of(ld, pair);
         if (!json_is_array(sec))
             return bad(ld, "'%s' must be an array of objects%s", "national_titles", "");
-        json_array_foreach(sec, k, e) if ((rc = apply_national_title(ld, e)) < 0) return rc;
+        json_array_foreach(sec, k,
+                           e) if ((rc = apply_national_title(ld, e)) < 0) return rc;
     }
-    json_array_foreach(part(ld, "agreement_kinds"), i, pair)
-        if ((rc = apply_kinds(ld, value_of(ld, pair))) < 0) return rc;
-    return 0;
+    json_array_foreach(part(ld, "agreement_kinds"), i,
+                       pair) if ((rc = apply_kinds(ld, value_of(ld, pair))) <
+                                 0) return rc;
+    return build_grammar(ld);
 }
 
 /* The built-in lexicon files, in the order they are applied. */
-static const char *const BUILTIN[] = {"titles.json", "countries.json", "organizations.json",
-                                      "events.json"};
+static const char *const BUILTIN[] = {
+    "titles.json", "countries.json", "organizations.json", "events.json", "grammar.json"};
 
 int evg_lexicon_load(evg_lexicon **out, const char *const *paths, size_t npaths,
                      evg_error *err)
@@ -580,7 +1109,7 @@ int evg_lexicon_load(evg_lexicon **out, const char *const *paths, size_t npaths,
     ld.err = err;
     if ((ld.lx = calloc(1, sizeof(*ld.lx))) == NULL)
         return evg_i_error_nomem(err);
-    for (size_t s = 0; s < NSECTIONS; s++)
+    for (size_t s = 0; s < NALL; s++)
         if ((ld.parts[s] = json_array()) == NULL) {
             rc = evg_i_error_nomem(err);
             goto cleanup;
@@ -588,7 +1117,8 @@ int evg_lexicon_load(evg_lexicon **out, const char *const *paths, size_t npaths,
     for (size_t i = 0; i < sizeof(BUILTIN) / sizeof(BUILTIN[0]); i++) {
         const evg_i_data_file *f = evg_i_data_find(BUILTIN[i]);
         if (f == NULL) {
-            rc = evg_i_error_set(err, EVG_ENOTFOUND, BUILTIN[i], 0, 0, "built-in lexicon missing");
+            rc = evg_i_error_set(err, EVG_ENOTFOUND, BUILTIN[i], 0, 0,
+                                 "built-in lexicon missing");
             goto cleanup;
         }
         EVG_CHECK(collect_text(&ld, f->bytes, f->size, BUILTIN[i]));
@@ -602,7 +1132,7 @@ int evg_lexicon_load(evg_lexicon **out, const char *const *paths, size_t npaths,
     *out = ld.lx;
     ld.lx = NULL;
 cleanup:
-    for (size_t s = 0; s < NSECTIONS; s++)
+    for (size_t s = 0; s < NALL; s++)
         json_decref(ld.parts[s]);
     evg_i_tokens_free(&ld.toks);
     evg_i_buf_free(&ld.key);
@@ -621,6 +1151,10 @@ void evg_lexicon_free(evg_lexicon *lx)
     free(lx->phrase);
     free(lx->country);
     free(lx->org);
+    free(lx->wref);
+    free(lx->word);
+    for (int l = 0; l < LXL_COUNT; l++)
+        free(lx->list[l].s);
     evg_i_arena_free(&lx->arena);
     free(lx);
 }
@@ -648,13 +1182,15 @@ static int written_as_name(const evg_i_tokens *t, size_t i, size_t j)
     return 0;
 }
 
-size_t evg_i_lx_match(lx_phrase *out, const evg_lexicon *lx, const evg_i_tokens *t, size_t i,
-                      size_t lim)
+size_t evg_i_lx_match(lx_phrase *out, lx_wset *wcls_out, const evg_lexicon *lx,
+                      const evg_i_tokens *t, size_t i, size_t lim)
 {
     char key[256];
     size_t klen = 0, best = 0;
     uint64_t h = t->toks[i].hash; /* the first word's, from the tokenizer */
 
+    if (wcls_out)
+        memset(wcls_out, 0, sizeof *wcls_out);
     for (size_t j = i; j < lim && j - i < lx->max_words; j++) {
         const char *f = evg_i_tok_fold(t, j);
         size_t fl = t->toks[j].fold_len;
@@ -671,11 +1207,15 @@ size_t evg_i_lx_match(lx_phrase *out, const evg_lexicon *lx, const evg_i_tokens 
         klen += fl;
         if ((idx = evg_i_strmap_get_hashed(&lx->phrases, key, klen, h)) < 0)
             break;
+        if (j == i && wcls_out && lx->wref[idx] >= 0) { /* the word's own classes */
+            const lx_word *w = &lx->word[lx->wref[idx]];
+            *wcls_out = (t->toks[i].flags & EVG_TK_CAP) ? w->capital : w->plain;
+        }
         lx_phrase p = lx->phrase[idx];
         p.classes &= ~LX_PREFIX;
         /* Names must look like names; acronyms must be written in capitals. */
-        if ((p.classes & PROPER) &&
-            (p.acronym ? !(t->toks[i].flags & EVG_TK_ALLCAPS) : !written_as_name(t, i, j)))
+        if ((p.classes & PROPER) && (p.acronym ? !(t->toks[i].flags & EVG_TK_ALLCAPS)
+                                               : !written_as_name(t, i, j)))
             p.classes &= ~PROPER;
         if (p.acronym && !(t->toks[i].flags & EVG_TK_ALLCAPS))
             p.classes = 0;
@@ -701,4 +1241,79 @@ int evg_i_lx_country_at(const evg_lexicon *lx, const int16_t *cands, size_t n,
         return cands[i];
     }
     return -1;
+}
+
+/* ---- word classes ----------------------------------------------------- */
+
+const lx_word *evg_i_lx_word_at(const evg_lexicon *lx, const evg_i_tokens *t, size_t i)
+{
+    long idx;
+
+    if (t->toks[i].fold_len == 65535 ||
+        (idx = evg_i_strmap_get_hashed(&lx->phrases, evg_i_tok_fold(t, i),
+                                       t->toks[i].fold_len, t->toks[i].hash)) < 0 ||
+        lx->wref[idx] < 0)
+        return NULL;
+    return &lx->word[lx->wref[idx]];
+}
+
+int evg_i_lx_word_is(const evg_lexicon *lx, const evg_i_tokens *t, size_t i, lx_wclass c)
+{
+    const lx_word *w = evg_i_lx_word_at(lx, t, i);
+    return w && lx_wset_has((t->toks[i].flags & EVG_TK_CAP) ? &w->capital : &w->plain, c);
+}
+
+size_t evg_i_lx_word_phrase(const evg_lexicon *lx, const evg_i_tokens *t, size_t i,
+                            size_t lim, lx_wclass c)
+{
+    char key[256];
+    size_t klen = 0, best = 0;
+    uint64_t h = t->toks[i].hash;
+    int cap = (t->toks[i].flags & EVG_TK_CAP) != 0;
+
+    for (size_t j = i; j < lim && j - i < lx->max_words; j++) {
+        const char *f = evg_i_tok_fold(t, j);
+        size_t fl = t->toks[j].fold_len;
+        long idx;
+        if (fl == 65535 || klen + fl + 2 > sizeof key)
+            break;
+        if (j > i) {
+            key[klen++] = ' ';
+            h = evg_i_hash_byte(h, ' ');
+            for (size_t k = 0; k < fl; k++)
+                h = evg_i_hash_byte(h, (unsigned char)f[k]);
+        }
+        memcpy(key + klen, f, fl);
+        klen += fl;
+        if ((idx = evg_i_strmap_get_hashed(&lx->phrases, key, klen, h)) < 0)
+            break;
+        const lx_word *w = lx->wref[idx] >= 0 ? &lx->word[lx->wref[idx]] : NULL;
+        if (w && lx_wset_has(cap ? &w->capital : &w->plain, c))
+            best = j - i + 1;
+        /* no longer entry of the class starts here */
+        if ((j == i && (w == NULL || !lx_wset_has(&w->starts, c))) ||
+            !(lx->phrase[idx].classes & LX_PREFIX))
+            break;
+    }
+    return best;
+}
+
+int evg_i_lx_in_list(const evg_lexicon *lx, lx_list l, const char *s)
+{
+    for (size_t k = 0; k < lx->list[l].n; k++)
+        if (strcmp(lx->list[l].s[k], s) == 0)
+            return 1;
+    return 0;
+}
+
+int evg_i_lx_ends_in(const evg_lexicon *lx, lx_list l, const char *w)
+{
+    size_t n = strlen(w);
+
+    for (size_t k = 0; k < lx->list[l].n; k++) {
+        size_t m = strlen(lx->list[l].s[k]);
+        if (n > m && strcmp(w + n - m, lx->list[l].s[k]) == 0)
+            return 1;
+    }
+    return 0;
 }

@@ -45,13 +45,211 @@
 #define LX_TOGETHER (1ull << 34)      /* "trilateral", "jointly": a call held by all at once */
 #define LX_GERUND_OPENER (1ull << 35) /* "after": "after meeting X" is a verb, not a noun */
 #define LX_FIRST_PERSON (1ull << 36)  /* "we", "our": the speaker, inside a quotation */
-#define LX_SPEECH (1ull << 37)        /* "said", "says": tells who spoke a quotation */
+#define LX_QUOTE_VERB (1ull << 37)    /* "noted": a verb that tells who spoke a quotation */
 #define LX_PLURAL_HEAD (1ull << 38)   /* "Presidents": a title over two names joined by "and" */
-#define LX_POSS_PRONOUN (1ull << 39)  /* "his", "their": a noun's owner is the subject */
 #define LX_PURPOSE (1ull << 32)       /* "discuss": "called X to discuss" is a call, not an appeal */
 
+/*
+ * Grammatical word classes (data/lexicon/grammar.json, docs/lexicon.md): what one
+ * word is or does in the rules ("was" is a form of "be", "said" a verb of saying).
+ * Unlike the classes above, which belong to the longest phrase starting at a token,
+ * these are looked up for the single word at every token, so "the" is an article
+ * also where "the United Nations" starts. Each is one bit of an lx_wset; a rule's
+ * exact word set is its own class, so there are more than 64.
+ */
+typedef enum {
+    /* verbs */
+    LXW_BE,                   /* be_forms */
+    LXW_SPEECH_VERB,          /* speech_verbs */
+    LXW_CLAUSE_OPENER,        /* clause_openers */
+    LXW_HOSTING_VERB,         /* hosting_verbs */
+    LXW_HELD,                 /* held_verbs */
+    LXW_LEADER_VERB,          /* delegation_leader_verbs */
+    LXW_AGREE_VERB,           /* agree_verbs */
+    LXW_AGREE_PASSIVE,        /* agree_passive_auxiliaries */
+    LXW_AGREE_MODAL,          /* agreed_clause_modals */
+    LXW_AGREEMENT_PARTICIPLE, /* agreement_participles */
+    /* articles, pronouns, determiners, nouns */
+    LXW_THE,                  /* definite_articles */
+    LXW_INDEFINITE,           /* indefinite_articles */
+    LXW_PERSONAL_PRONOUN,     /* personal_pronouns */
+    LXW_OBJECT_OR_POSSESSIVE, /* object_or_possessive_pronouns */
+    LXW_OBJECT_FOLLOWER,      /* object_pronoun_followers */
+    LXW_GROUP_PRONOUN,        /* group_pronouns */
+    LXW_GROUP_QUANTIFIER,     /* group_quantifiers */
+    LXW_PAIR_NUMERAL,         /* pair_numerals */
+    LXW_GROUP_NOUN,           /* group_nouns */
+    LXW_POSSESSIVE,           /* possessive_determiners */
+    LXW_PERSONAL_POSSESSIVE,  /* personal_possessives */
+    LXW_DELEGATION_DET,       /* delegation_determiners */
+    LXW_AGREEMENT_DET,        /* agreement_determiners */
+    LXW_AGREED_OBJECT_DET,    /* agreed_object_determiners */
+    LXW_SUPERLATIVE,          /* superlatives */
+    LXW_GENERIC_MODIFIER,     /* generic_title_modifiers */
+    LXW_MINISTRY_HEAD,        /* ministry_heads */
+    LXW_PLURAL_MEETING,       /* plural_meeting_nouns */
+    /* relative pronouns and clause words */
+    LXW_RELATIVE,         /* relative_pronouns */
+    LXW_SUBJECT_RELATIVE, /* subject_relatives */
+    LXW_CLAUSE_BARRIER,   /* clause_barriers */
+    LXW_RELATIVE_CLAUSE,  /* relative_clause_words */
+    LXW_COMPLEMENTIZER,   /* complementizers */
+    /* conjunctions, prepositions, openers */
+    LXW_AND,             /* coordinators */
+    LXW_LIST_GLUE,       /* list_glue */
+    LXW_LIST_JOINER,     /* list_joiners (also phrases: "as well") */
+    LXW_TITLE_LINK,      /* title_links */
+    LXW_PORTFOLIO_LINK,  /* portfolio_links */
+    LXW_OF,              /* of_links */
+    LXW_AGENT,           /* agent_prepositions */
+    LXW_WITH,            /* counterpart_prepositions */
+    LXW_BETWEEN,         /* pair_prepositions */
+    LXW_INFINITIVE,      /* infinitive_markers */
+    LXW_PLACE_PREP,      /* place_prepositions */
+    LXW_TIME_PLACE_PREP, /* time_place_prepositions */
+    LXW_YEAR_PREP,       /* year_prepositions */
+    LXW_PLACE_CONNECTOR, /* place_name_connectors */
+    LXW_FRONTED_OPENER,  /* fronted_openers */
+    LXW_ADVERBIAL,       /* adverbials_before_with */
+    LXW_NOUN_OPENER,     /* meeting_noun_openers */
+    LXW_NOUN_DETERMINER, /* meeting_noun_determiners */
+    /* agreements */
+    LXW_AGR_CONNECTOR,        /* agreement_name_connectors */
+    LXW_AGR_LEFT_STOP,        /* agreement_left_stops */
+    LXW_AGR_COMPLEMENT,       /* agreement_complements */
+    LXW_AGR_RIGHT_STOP,       /* agreement_right_stops */
+    LXW_DANGLING,             /* dangling_words */
+    LXW_NUMBER,               /* number_words */
+    LXW_NOT_AGREEMENT_BEFORE, /* not_agreement_before */
+    LXW_NOT_AGREEMENT,        /* not_agreement_phrases (phrases) */
+    LXW_AGREED_ADVERBIAL,     /* agreed_adverbials */
+    LXW_AGREED_COMPLEMENT,    /* agreed_complements */
+    LXW_COUNTRY_PAIR,         /* country_pair_phrases (phrases) */
+    /* time */
+    LXW_TODAY,         /* today_words (phrases) */
+    LXW_YESTERDAY,     /* yesterday_words (phrases) */
+    LXW_TOMORROW,      /* tomorrow_words (phrases) */
+    LXW_VAGUE_TIME,    /* vague_times (phrases) */
+    LXW_FUTURE_TIME,   /* future_times (phrases) */
+    LXW_FUTURE_OPENER, /* future_openers (phrases) */
+    LXW_LAST,          /* past_weekday_openers */
+    LXW_NEXT,          /* future_weekday_openers */
+    LXW_MONTH,         /* months */
+    LXW_WEEKDAY,       /* weekdays */
+    LXW_CAPACITY, /* capacity_words */
+    LXW_NP_END, /* noun_phrase_ends */
+    LXW_INVERTING, /* inverting_verbs */
+    LXW_LIKEWISE, /* likewise_markers */
+    LXW_AGAIN, /* repeat_words */
+    LXW_REFERS_BACK, /* agreement_pronouns */
+    LXW_SIGNED_FOR, /* party_prepositions */
+    LXW_PHRASE_START,  /* internal: the word starts a longer entry of a word class */
+    LXW_COUNT
+} lx_wclass;
+
+#define LXW_WORDS ((LXW_COUNT + 63) / 64)
+
+typedef struct {
+    uint64_t w[LXW_WORDS];
+} lx_wset;
+
+static inline int lx_wset_has(const lx_wset *s, lx_wclass c)
+{
+    return (int)((s->w[c / 64] >> (c % 64)) & 1u);
+}
+
+static inline void lx_wset_add(lx_wset *s, lx_wclass c)
+{
+    s->w[c / 64] |= (uint64_t)1 << (c % 64);
+}
+
+/*
+ * The word classes of one lexicon entry (a word, or a phrase of a class that has them).
+ */
+typedef struct {
+    lx_wset plain;   /* where the text is not capitalized */
+    lx_wset capital; /* where it is: also the classes whose entry is written so ("May") */
+    lx_wset starts;  /* classes of longer entries that start with this word */
+    uint8_t month;   /* 1-12, 0: none */
+    uint8_t weekday; /* 1 (Monday) to 7, 0: none */
+} lx_word;
+
+/* Lists of strings that are not matched as tokens: word endings, agreement kinds. */
+typedef enum {
+    LXL_ORDINAL_SUFFIXES,  /* "st", "th": after the digits of a day */
+    LXL_DURATION_SUFFIXES, /* "-day": a word before a trigger that makes it a noun */
+    LXL_NAMED_ONLY_KINDS,  /* "plan": kinds never described in lower case */
+    LXL_MINISTRY_NAMES,    /* "Foreign Affairs": as written, not folded */
+    LXL_COUNT
+} lx_list;
+
+typedef struct {
+    const char **s;
+    size_t n, cap;
+} lx_strlist;
+
+/*
+ * Window sizes and limits of the rules (the "params" section; every default
+ * is in data/lexicon/grammar.json and explained in docs/lexicon.md).
+ */
+typedef enum {
+    EVG_P_NEGATION_WINDOW_BEFORE_TRIGGER,
+    EVG_P_PLANNED_WINDOW_BEFORE_TRIGGER,
+    EVG_P_NOUN_PLANNED_WINDOW_BEFORE,
+    EVG_P_NOUN_PLANNED_WINDOW_AFTER,
+    EVG_P_SUBJECT_MAX_DISTANCE,
+    EVG_P_NOUN_SUBJECT_MAX_DISTANCE,
+    EVG_P_SUBJECT_COMMA_FREE_DISTANCE,
+    EVG_P_OBJECT_MAX_SKIP,
+    EVG_P_OBJECT_MAX_SKIP_LONG,
+    EVG_P_JOIN_OBJECT_MAX_SKIP,
+    EVG_P_COUNTERPART_MAX_SKIP,
+    EVG_P_LATER_WITH_WINDOW,
+    EVG_P_ADVERBIAL_MAX_WORDS,
+    EVG_P_NOUN_USE_POSSESSIVE_WINDOW,
+    EVG_P_REFERS_BACK_PLACE_WINDOW,
+    EVG_P_RELATIVE_CLAUSE_MAX_TOKENS,
+    EVG_P_RELATIVE_OBJECT_WINDOW,
+    EVG_P_FRONTED_SUBJECT_WINDOW,
+    EVG_P_PENDING_SPAN_SENTENCES,
+    EVG_P_FOCUS_SPAN_SENTENCES,
+    EVG_P_PRONOUN_SPAN_SENTENCES,
+    EVG_P_TITLE_PLACE_MAX_WORDS,
+    EVG_P_PORTFOLIO_MAX_WORDS,
+    EVG_P_NAME_MAX_WORDS,
+    EVG_P_AGREEMENT_MAX_MODIFIERS,
+    EVG_P_AGREEMENT_MIN_MODIFIERS,
+    EVG_P_AGREEMENT_COMPLEMENT_MAX_WORDS,
+    EVG_P_AGREED_MAX_SKIP,
+    EVG_P_AGREED_THAT_MAX_WORDS,
+    EVG_P_AGREED_MAX_WORDS,
+    EVG_P_UNDATED_YEAR_SLACK_DAYS,
+    EVG_P_HOME_COUNTRY_MIN_MENTIONS,
+    EVG_P_TALK_SPAN_SENTENCES,
+    EVG_P_LIGHT_VERB_GAP,
+    EVG_P_UNNAMED_GAP,
+    EVG_P_JOIN_SPAN_SENTENCES,
+    EVG_P_JOIN_INVERT_GAP,
+    EVG_P_LIST_LINE_TOKENS,
+    EVG_P_SOUGHT_WINDOW,
+    EVG_P_OBJECT_NOUN_GAP,
+    EVG_P_LATER_GAP,
+    EVG_P_SPEAKER_WORDS,
+    EVG_P_DATELINE_LINES,
+    EVG_P_DATELINE_TOKENS,
+    EVG_P_COUNT
+} evg_param;
+
 /* Trigger frames: where the participants of an event are (docs/lexicon.md). */
-typedef enum { FR_HOST, FR_GUEST, FR_MUTUAL, FR_VISIT, FR_SIGN, FR_NOUN, FR_JOIN } lx_frame;
+typedef enum {
+    FR_HOST,
+    FR_GUEST,
+    FR_MUTUAL,
+    FR_VISIT,
+    FR_SIGN,
+    FR_NOUN,
+    FR_JOIN
+} lx_frame;
 
 #define LX_MAX_CAND 4
 
@@ -94,16 +292,46 @@ struct evg_lexicon {
     size_t ncountry, cap_country;
     lx_org *org;
     size_t norg, cap_org;
+    int32_t *wref; /* per phrase: its index into `word`, or -1 */
+    size_t cap_wref;
+    lx_word *word;
+    size_t nword, cap_word;
+    lx_strlist list[LXL_COUNT];
+    size_t param[EVG_P_COUNT];
 };
 
 /*
  * The longest phrase starting at token i and ending before `lim`: its length
  * in tokens (0: none), a copy in `*out`. Proper-noun classes (countries,
  * organizations) are kept only when the text is written as a name, and
- * acronyms ("UN", "WHO") only when written in capitals.
+ * acronyms ("UN", "WHO") only when written in capitals. When `wcls_out` is
+ * not NULL it receives the word classes of the single word at i, found by the
+ * same first lookup.
  */
-size_t evg_i_lx_match(lx_phrase *out, const evg_lexicon *lx, const evg_i_tokens *t, size_t i,
-                      size_t lim);
+size_t evg_i_lx_match(lx_phrase *out, lx_wset *wcls_out, const evg_lexicon *lx,
+                      const evg_i_tokens *t, size_t i, size_t lim);
+
+/* The word-class entry of the single word at token i, or NULL. */
+const lx_word *evg_i_lx_word_at(const evg_lexicon *lx, const evg_i_tokens *t, size_t i);
+
+/* Whether the word at token i is of word class c (as the text writes it). */
+int evg_i_lx_word_is(const evg_lexicon *lx, const evg_i_tokens *t, size_t i, lx_wclass c);
+
+/*
+ * The longest entry of word class c starting at token i and ending at or
+ * before `lim`, one word or a phrase ("as well", "this morning"): its length
+ * in tokens, 0 when there is none.
+ */
+size_t evg_i_lx_word_phrase(const evg_lexicon *lx, const evg_i_tokens *t, size_t i,
+                            size_t lim, lx_wclass c);
+
+/* Whether `s` is one of the strings of list l ("th", "plan"). */
+int evg_i_lx_in_list(const evg_lexicon *lx, lx_list l, const char *s);
+
+/*
+ * Whether folded word `w` ends in a string of list l, with more before it ("four-day").
+ */
+int evg_i_lx_ends_in(const evg_lexicon *lx, lx_list l, const char *w);
 
 /* The phrase for exactly one folded word, or NULL. */
 const lx_phrase *evg_i_lx_word(const evg_lexicon *lx, const char *folded);

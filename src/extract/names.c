@@ -1,6 +1,6 @@
 /*
  * Titles and names: a title run ("Azerbaijan's Defense Minister, Colonel
- * General", "Minister of Labour, Health and Welfare of Japan") and the name
+ * General", "Minister of Trade, Industry and Energy of Ardania") and the name
  * that follows it ("Zakir Hasanov", "Zaid bin Sultan al-Nahayan"). Time
  * complexity: O(w) per run for a run of w tokens.
  */
@@ -11,7 +11,8 @@
 
 static int is_word(const x_ctx *x, size_t i)
 {
-    return (x->toks.toks[i].flags & EVG_TK_WORD) && !(x->toks.toks[i].flags & EVG_TK_POSS);
+    return (x->toks.toks[i].flags & EVG_TK_WORD) &&
+           !(x->toks.toks[i].flags & EVG_TK_POSS);
 }
 
 int x_is_cap(const x_ctx *x, size_t i)
@@ -30,8 +31,9 @@ int x_is_poss(const x_ctx *x, size_t i)
 static int is_initial(const x_ctx *x, size_t i)
 {
     const evg_i_tok *t = &x->toks.toks[i];
-    return (t->flags & EVG_TK_ABBREV) && (t->flags & EVG_TK_CAP) && t->end - t->start <= 4 &&
-           x->text[t->end - 1] == '.' && !(x_cls(x, i) & (LX_HONOR | LX_RANK));
+    return (t->flags & EVG_TK_ABBREV) && (t->flags & EVG_TK_CAP) &&
+           t->end - t->start <= 4 && x->text[t->end - 1] == '.' &&
+           !(x_cls(x, i) & (LX_HONOR | LX_RANK));
 }
 
 /* Note the country and organization a title token names, if not known yet. */
@@ -66,146 +68,244 @@ int x_unit_has_head(const x_ctx *x, size_t s, size_t e)
 }
 
 /*
- * The title run starting at i: returns its end (i when there is none) and
- * fills `ti` with its units (split at commas) and the country and
- * organization it names.
+ * A title run being read, step by step: "Ardania's Deputy Minister of Trade,
+ * Industry and Energy - Chief of Staff, Colonel General".
  */
-size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
-{
-    size_t j = i, ustart, last_head_end = (size_t)-1; /* no head yet */
-    size_t honor_from = (size_t)-1; /* where trailing honorifics start: "... Defense Mr." */
-    int in_of = 0;
+typedef struct {
+    const x_ctx *x;
+    size_t start;         /* the run's first token */
+    size_t j;             /* the next token to read */
+    size_t ustart;        /* where the unit being read starts */
+    size_t last_head_end; /* the end of the last head read, (size_t)-1 before one */
+    int in_of;            /* inside an of-chain, where nouns continue the title */
+    size_t honor_from;    /* where trailing honorifics start ("... of Defense Mr."), or -1 */
+    x_title_info *ti;
+} title_run;
 
-    memset(ti, 0, sizeof *ti);
-    ti->country = ti->org = ti->implied = -1;
-    if (j < x->s1 && x_is(x, j, "the"))
-        j++;
-    /* A possessive country or organization first: "Azerbaijan's Defense Minister". */
-    if (j < x->s1 && (x_cls(x, j) & (LX_COUNTRY | LX_CAPITAL | LX_ORG)) &&
-        x_is_poss(x, j + x->mlen[j])) {
-        title_entities(x, j, ti);
-        j += x->mlen[j] + 1;
+/* What a step did: not apply (the next step may), read on, or end the run. */
+typedef enum { STEP_NONE, STEP_NEXT, STEP_END } title_step;
+
+/*
+ * Before the title: "the", and a possessive country or organization
+ * ("Ardania's Trade Minister", "the Fund's Managing Director").
+ */
+static void possessive_opener(title_run *r)
+{
+    const x_ctx *x = r->x;
+
+    if (r->j < x->s1 && x_word(x, r->j, LXW_THE))
+        r->j++;
+    if (r->j < x->s1 && (x_cls(x, r->j) & (LX_COUNTRY | LX_CAPITAL | LX_ORG)) &&
+        x_is_poss(x, r->j + x->mlen[r->j])) {
+        title_entities(x, r->j, r->ti);
+        r->j += x->mlen[r->j] + 1;
     }
-    ustart = j;
-    while (j < x->s1) {
-        size_t n = x->mlen[j];
-        /* "Europe Director", "Treasury Secretary": an unknown capitalized word before a head */
-        if (!n && x_is_cap(x, j) && j + 1 < x->s1 && (x_cls(x, j + 1) & LX_HEAD) &&
-            !(x->toks.toks[j].flags & EVG_TK_SENT))
-            n = 1;
-        else if (n && title_tok(x, j) && (in_of || !(x_cls(x, j) == LX_NOUN)))
-            ;
-        else
-            n = 0;
-        if (n) {
-            uint64_t c = x_cls(x, j);
-            if (!(c & LX_HONOR) || (c & (LX_HEAD | LX_RANK | LX_ROYAL)))
-                honor_from = (size_t)-1;
-            else if (honor_from == (size_t)-1)
-                honor_from = j;
-            title_entities(x, j, ti);
-            j += n;
-            if (x_cls(x, j - n) & HEAD_CLS || in_of)
-                last_head_end = j;
-            continue;
-        }
-        /* "Minister of Commerce of Ardania (MCA)": an acronym in brackets goes with it */
-        if (x_is(x, j, "(") && last_head_end == j && j + 2 < x->s1 && x_is(x, j + 2, ")") &&
-            (x->toks.toks[j + 1].flags & EVG_TK_ALLCAPS)) {
-            j = last_head_end = j + 3;
-            continue;
-        }
-        /* of-chains: "Minister of Defense", "Chief of the General Staff of the ... Army" */
-        if ((x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "to") || x_is(x, j, "on")) &&
-            last_head_end == j) {
-            size_t k = j + 1;
-            if (k < x->s1 && x_is(x, k, "the"))
-                k++;
-            if (k < x->s1 && x->mlen[k] && title_tok(x, k)) {
-                j = k;
-                in_of = 1;
-                continue;
-            }
-            /* "director general for Europe, X": a place closing the title */
-            size_t e = k;
-            while (e < x->s1 && x_is_cap(x, e) && !x->mlen[e])
-                e++;
-            if (e > k && (e >= x->s1 || !x_is_cap(x, e)) && e - k <= 3) {
-                j = last_head_end = e;
-                in_of = 1;
-                continue;
-            }
-            break;
-        }
-        /* Lists of portfolios: "Minister of Economy, Trade and Industry",
-         * "of Agriculture and Rural Development of Vietnam" */
-        if (in_of && last_head_end == j && (x_is(x, j, ",") || x_is(x, j, "and")) &&
-            j + 1 < x->s1) {
-            size_t k = j + 1, e = k;
-            if (x->mlen[k] && title_tok(x, k) &&
-                !(x_is(x, j, ",") && (x_cls(x, k) & (LX_HEAD | LX_RANK | LX_ROYAL)))) {
-                j = k;
-                continue;
-            }
-            /* after "and", capitalized words that go on with "of": not a name after a comma */
-            while (x_is(x, j, "and") && e < x->s1 && e - k < 4 && x_is_cap(x, e) &&
-                   (!x->mlen[e] || title_tok(x, e)))
-                e++;
-            if (e > k && e < x->s1 && (x_is(x, e, "of") || x_is(x, e, "for"))) {
-                j = last_head_end = e;
-                continue;
-            }
-        }
-        /* Joined titles: "Deputy Minister of Defense - Chief of ...", "... and Foreign Minister" */
-        if ((x->toks.toks[j].flags & EVG_TK_PUNCT || x_is(x, j, "and")) && j + 1 < x->s1 &&
-            last_head_end == j && !x_is(x, j, ",")) {
-            const char *f = x_fold(x, j);
-            int dash = strcmp(f, "-") == 0 || strcmp(f, "--") == 0 || strcmp(f, "\xE2\x80\x93") == 0 ||
-                       strcmp(f, "\xE2\x80\x94") == 0;
-            /* "The Secretary and Foreign Minister Hayashi" are two people: a definite
-             * title ends at "and" */
-            if (x_is(x, j, "and") && x_is(x, i, "the"))
-                break;
-            if ((dash || x_is(x, j, "and")) && x->mlen[j + 1] && (x_cls(x, j + 1) & HEAD_CLS ||
-                                                                 x_cls(x, j + 1) & LX_MOD)) {
-                in_of = dash ? 0 : in_of;
-                j++;
-                continue;
-            }
-            if (!dash)
-                break;
-        }
-        /* A new unit after a comma: ", Colonel General", ", Army General" */
-        if (x_is(x, j, ",") && last_head_end == j && j + 1 < x->s1 &&
-            (x_cls(x, j + 1) & (LX_RANK | LX_HEAD | LX_ROYAL | LX_MOD)) &&
-            ti->nunits + 1 < X_MAX_TITLES) {
-            ti->ustart[ti->nunits] = ustart;
-            ti->uend[ti->nunits++] = last_head_end;
-            ustart = j + 1;
-            j++;
-            in_of = 0;
-            continue;
-        }
-        break;
+    r->ustart = r->j;
+}
+
+/*
+ * Title words: "Deputy Foreign Minister"; an unknown capitalized word before
+ * a head ("Fisheries Commissioner", "Treasury Secretary"); nouns such as
+ * "Forces" only inside an of-chain.
+ */
+static title_step title_words(title_run *r)
+{
+    const x_ctx *x = r->x;
+    size_t j = r->j, n = x->mlen[j];
+
+    if (!n && x_is_cap(x, j) && j + 1 < x->s1 && (x_cls(x, j + 1) & LX_HEAD) &&
+        !(x->toks.toks[j].flags & EVG_TK_SENT))
+        n = 1;
+    else if (!(n && title_tok(x, j) && (r->in_of || !(x_cls(x, j) == LX_NOUN))))
+        return STEP_NONE;
+    uint64_t c = x_cls(x, j);
+    if (!(c & LX_HONOR) || (c & (LX_HEAD | LX_RANK | LX_ROYAL)))
+        r->honor_from = (size_t)-1;
+    else if (r->honor_from == (size_t)-1)
+        r->honor_from = j;
+    title_entities(x, j, r->ti);
+    r->j += n;
+    if (c & HEAD_CLS || r->in_of)
+        r->last_head_end = r->j;
+    return STEP_NEXT;
+}
+
+/* "Minister of Commerce of Ardania (MCA)": an acronym in brackets goes with the title. */
+static title_step bracketed_acronym(title_run *r)
+{
+    const x_ctx *x = r->x;
+    size_t j = r->j;
+
+    if (!x_is(x, j, "(") || r->last_head_end != j || j + 2 >= x->s1 || !x_is(x, j + 2, ")") ||
+        !(x->toks.toks[j + 1].flags & EVG_TK_ALLCAPS))
+        return STEP_NONE;
+    r->j = r->last_head_end = j + 3;
+    return STEP_NEXT;
+}
+
+/*
+ * Of-chains after a head: "Minister of Defense", "Chief of the General Staff
+ * of the Ardanian Army"; or a place of a few capitalized words that closes
+ * the title ("Director General for Northern Europe, Ilo Varas").
+ */
+static title_step of_chain(title_run *r)
+{
+    const x_ctx *x = r->x;
+    size_t k = r->j + 1, e;
+
+    if (!x_word(x, r->j, LXW_TITLE_LINK) || r->last_head_end != r->j)
+        return STEP_NONE;
+    if (k < x->s1 && x_word(x, k, LXW_THE))
+        k++;
+    if (k < x->s1 && x->mlen[k] && title_tok(x, k)) {
+        r->j = k;
+        r->in_of = 1;
+        return STEP_NEXT;
     }
-    if (last_head_end == (size_t)-1)
-        return i;
-    if (last_head_end > ustart && ti->nunits < X_MAX_TITLES) {
-        ti->ustart[ti->nunits] = ustart;
-        /* an honorific before the name is no part of the title: "Secretary Mr. X" */
-        ti->uend[ti->nunits++] =
-            honor_from > ustart && honor_from < last_head_end ? honor_from : last_head_end;
+    for (e = k; e < x->s1 && x_is_cap(x, e) && !x->mlen[e]; e++)
+        ;
+    if (e > k && (e >= x->s1 || !x_is_cap(x, e)) &&
+        e - k <= x_param(x, EVG_P_TITLE_PLACE_MAX_WORDS)) {
+        r->j = r->last_head_end = e;
+        r->in_of = 1;
+        return STEP_NEXT;
     }
-    /* Keep the units that carry a head; the run must have at least one. */
+    return STEP_END;
+}
+
+/*
+ * A list of portfolios in an of-chain: "Minister of Trade, Industry and
+ * Energy", "of Fisheries and Coastal Development of Ardania". After "and",
+ * capitalized words count only when "of" follows them; after a comma, a
+ * head starts a new unit instead.
+ */
+static title_step portfolio_list(title_run *r)
+{
+    const x_ctx *x = r->x;
+    size_t j = r->j, k = j + 1, e = k;
+
+    if (!r->in_of || r->last_head_end != j ||
+        !(x_is(x, j, ",") || x_word(x, j, LXW_AND)) || k >= x->s1)
+        return STEP_NONE;
+    if (x->mlen[k] && title_tok(x, k) &&
+        !(x_is(x, j, ",") && (x_cls(x, k) & (LX_HEAD | LX_RANK | LX_ROYAL)))) {
+        r->j = k;
+        return STEP_NEXT;
+    }
+    while (x_word(x, j, LXW_AND) && e < x->s1 &&
+           e - k < x_param(x, EVG_P_PORTFOLIO_MAX_WORDS) && x_is_cap(x, e) &&
+           (!x->mlen[e] || title_tok(x, e)))
+        e++;
+    if (e > k && e < x->s1 && x_word(x, e, LXW_PORTFOLIO_LINK)) {
+        r->j = r->last_head_end = e;
+        return STEP_NEXT;
+    }
+    return STEP_NONE;
+}
+
+static int is_dash(const x_ctx *x, size_t i)
+{
+    const char *f = x_fold(x, i);
+    return strcmp(f, "-") == 0 || strcmp(f, "--") == 0 ||
+           strcmp(f, "\xE2\x80\x93") == 0 || strcmp(f, "\xE2\x80\x94") == 0;
+}
+
+/*
+ * Two titles of one person joined by a dash or "and": "Deputy Minister of
+ * Defense - Chief of the General Staff", "Deputy Premier and Foreign
+ * Minister". A definite title ends at "and": "The Secretary and Foreign
+ * Minister Varas" are two people.
+ */
+static title_step joined_titles(title_run *r)
+{
+    const x_ctx *x = r->x;
+    size_t j = r->j;
+    int conj = x_word(x, j, LXW_AND), dash;
+
+    if (!((x->toks.toks[j].flags & EVG_TK_PUNCT) || conj) || j + 1 >= x->s1 ||
+        r->last_head_end != j || x_is(x, j, ","))
+        return STEP_NONE;
+    dash = is_dash(x, j);
+    if (conj && x_word(x, r->start, LXW_THE))
+        return STEP_END;
+    if ((dash || conj) && x->mlen[j + 1] &&
+        (x_cls(x, j + 1) & HEAD_CLS || x_cls(x, j + 1) & LX_MOD)) {
+        r->in_of = dash ? 0 : r->in_of;
+        r->j++;
+        return STEP_NEXT;
+    }
+    return dash ? STEP_NONE : STEP_END;
+}
+
+/* A new unit after a comma: "Defense Minister, Colonel General", ", Army General". */
+static title_step new_unit(title_run *r)
+{
+    const x_ctx *x = r->x;
+    x_title_info *ti = r->ti;
+    size_t j = r->j;
+
+    if (!x_is(x, j, ",") || r->last_head_end != j || j + 1 >= x->s1 ||
+        !(x_cls(x, j + 1) & (LX_RANK | LX_HEAD | LX_ROYAL | LX_MOD)) ||
+        ti->nunits + 1 >= X_MAX_TITLES)
+        return STEP_NONE;
+    ti->ustart[ti->nunits] = r->ustart;
+    ti->uend[ti->nunits++] = r->last_head_end;
+    r->ustart = r->j = j + 1;
+    r->in_of = 0;
+    return STEP_NEXT;
+}
+
+/*
+ * The run read: close its last unit and keep it if a unit carries a head or
+ * starts with an honorific; its end, or its start when it is no title.
+ */
+static size_t run_end(title_run *r)
+{
+    const x_ctx *x = r->x;
+    x_title_info *ti = r->ti;
     int any = 0;
+
+    if (r->last_head_end == (size_t)-1)
+        return r->start;
+    if (r->last_head_end > r->ustart && ti->nunits < X_MAX_TITLES) {
+        ti->ustart[ti->nunits] = r->ustart;
+        /* an honorific before the name is no part of the title: "Secretary Mr. X" */
+        ti->uend[ti->nunits++] = r->honor_from > r->ustart && r->honor_from < r->last_head_end
+                                     ? r->honor_from
+                                     : r->last_head_end;
+    }
     for (int u = 0; u < ti->nunits; u++)
         any |= x_unit_has_head(x, ti->ustart[u], ti->uend[u]) ||
                (x_cls(x, ti->ustart[u]) & LX_HONOR);
     if (!any)
-        return i;
+        return r->start;
     if (ti->country < 0)
         ti->country = ti->implied;
-    return last_head_end;
+    return r->last_head_end;
+}
+
+/*
+ * The title run starting at i: returns its end (i when there is none) and
+ * fills `ti` with its units (split at commas) and the country and
+ * organization it names. Each step reads on from where the last stopped.
+ */
+size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
+{
+    title_run r = {x, i, i, i, (size_t)-1, 0, (size_t)-1, ti};
+
+    memset(ti, 0, sizeof *ti);
+    ti->country = ti->org = ti->implied = -1;
+    possessive_opener(&r);
+    while (r.j < x->s1) {
+        title_step st;
+        if ((st = title_words(&r)) == STEP_NONE && (st = bracketed_acronym(&r)) == STEP_NONE &&
+            (st = of_chain(&r)) == STEP_NONE && (st = portfolio_list(&r)) == STEP_NONE &&
+            (st = joined_titles(&r)) == STEP_NONE)
+            st = new_unit(&r);
+        if (st != STEP_NEXT)
+            break;
+    }
+    return run_end(&r);
 }
 
 /* The end of a name [s, e) without its suffix: "Hale" of "Walter T. Hale, Jr.". */
@@ -223,18 +323,21 @@ size_t x_name_at(const x_ctx *x, size_t i)
 
     if (i >= x->s1 || !x_is_cap(x, i) || (x_cls(x, i) & NOT_NAME_CLS))
         return i;
-    while (j < x->s1 && words < 5) {
-        if (x_is_cap(x, j) && (j == i || !(x_cls(x, j) & (LX_HEAD | LX_ROYAL | LX_COUNTRY |
-                                                           LX_DEMONYM | LX_ORG | LX_NOTNAME |
-                                                           LX_GROUP | LX_TRIGGER |
-                                                           LX_AGREEMENT | LX_SUFFIX)))) {
+    while (j < x->s1 && words < x_param(x, EVG_P_NAME_MAX_WORDS)) {
+        if (x_is_cap(x, j) &&
+            (j == i ||
+             !(x_cls(x, j) & (LX_HEAD | LX_ROYAL | LX_COUNTRY | LX_DEMONYM | LX_ORG |
+                              LX_NOTNAME | LX_GROUP | LX_TRIGGER | LX_AGREEMENT | LX_SUFFIX)))) {
             j++;
             words++;
             continue;
         }
-        /* "Zaid bin Sultan al-Nahayan": after a particle any capitalized word is a name */
+        /*
+         * "Zaid bin Sultan al-Nahayan": after a particle any capitalized word is a name
+         */
         if (j > i && (x_cls(x, j) & LX_PARTICLE) && !x_is_cap(x, j) && j + 1 < x->s1 &&
-            x_is_cap(x, j + 1) && !(x_cls(x, j + 1) & (LX_NOTNAME | LX_COUNTRY | LX_ORG))) {
+            x_is_cap(x, j + 1) &&
+            !(x_cls(x, j + 1) & (LX_NOTNAME | LX_COUNTRY | LX_ORG))) {
             j += 2;
             words += 2;
             continue;

@@ -13,8 +13,6 @@
 #include "extract/extract_internal.h"
 #include "util/utf8.h"
 
-/* Words of a quotation's speaker, at most: "said Deputy Foreign Minister Tomas Rell". */
-#define SPEAKER_WORDS 7
 
 /* ---- people ----------------------------------------------------------- */
 
@@ -36,7 +34,8 @@ static int person_for(x_ctx *x, size_t s, size_t e)
         return -1;
     /* "Prince Abdullah" after "Crown Prince Abdullah bin Abdul Aziz", "Deputy Minister
      * Nguyen" after "Nguyen Van Thanh": a title with the name that comes first */
-    int titled = e - s == 1 && s > x->s0 && (x_cls(x, s - 1) & (LX_HEAD | LX_RANK | LX_HONOR));
+    int titled =
+        e - s == 1 && s > x->s0 && (x_cls(x, s - 1) & (LX_HEAD | LX_RANK | LX_HONOR));
     int by_surname = 0;
     for (size_t p = 0; titled && p < x->npeople; p++)
         by_surname |= same_folded(x->people[p].surname, sur);
@@ -55,7 +54,8 @@ static int person_for(x_ctx *x, size_t s, size_t e)
         x_person *pp = &x->people[p];
         if (!same_folded(pp->surname, sur))
             continue;
-        if (given && pp->given && !same_folded(pp->given, given) && pp->given[0] != given[0])
+        if (given && pp->given && !same_folded(pp->given, given) &&
+            pp->given[0] != given[0])
             continue;
         found = (int)p;
         break;
@@ -68,7 +68,8 @@ static int person_for(x_ctx *x, size_t s, size_t e)
         }
         return found;
     }
-    if (evg_i_grow((void **)&x->people, &x->cap_people, x->npeople + 1, sizeof(*x->people)) < 0)
+    if (evg_i_grow((void **)&x->people, &x->cap_people, x->npeople + 1,
+                   sizeof(*x->people)) < 0)
         return -1;
     x_person *np = &x->people[x->npeople];
     memset(np, 0, sizeof *np);
@@ -147,7 +148,8 @@ static int apply_titles(x_ctx *x, int p, const x_title_info *ti)
         pp->org = ti->org;
         const lx_org *o = &x->lx->org[ti->org];
         if (pp->country < 0 && o->ncountries)
-            pp->country = evg_i_lx_country_at(x->lx, o->countries, o->ncountries, x->date);
+            pp->country =
+                evg_i_lx_country_at(x->lx, o->countries, o->ncountries, x->date);
     }
     return 0;
 }
@@ -195,7 +197,7 @@ static int salient_person(const x_ctx *x)
         if (mm->person < 0 || mm->kind == M_PLACE)
             continue;
         if (mm->sent != last_sent) {
-            if (++sents > 2)
+            if (++sents > x_param(x, EVG_P_PRONOUN_SPAN_SENTENCES))
                 break;
             last_sent = mm->sent;
         }
@@ -228,12 +230,12 @@ static int person_by_title(x_ctx *x, const char *head)
 {
     for (size_t m = x->nment; m-- > 0;) {
         int p = x->ment[m].person;
-        if (p >= 0 && x->ment[m].kind != M_PLACE && has_title_word(x, &x->people[p], head))
+        if (p >= 0 && x->ment[m].kind != M_PLACE &&
+            has_title_word(x, &x->people[p], head))
             return p;
     }
     return -1;
 }
-
 
 /* ---- delegations ------------------------------------------------------ */
 
@@ -276,23 +278,23 @@ static int delegation_at(x_ctx *x, size_t g)
 
     if (s > x->s0 && (x_cls(x, s - 1) & LX_DEMONYM)) {
         s--;
-        country = evg_i_lx_country_at(x->lx, x->mp[s].countries, x->mp[s].ncountries, x->date);
+        country =
+            evg_i_lx_country_at(x->lx, x->mp[s].countries, x->mp[s].ncountries, x->date);
     }
-    if (s > x->s0 && (x_is(x, s - 1, "the") || x_is(x, s - 1, "this") || x_is(x, s - 1, "his") ||
-                      x_is(x, s - 1, "her") || x_is(x, s - 1, "its"))) {
+    if (s > x->s0 && x_word(x, s - 1, LXW_DELEGATION_DET)) {
         definite = 1;
         s--;
-    } else if (s > x->s0 && (x_is(x, s - 1, "a") || x_is(x, s - 1, "an"))) {
+    } else if (s > x->s0 && x_word(x, s - 1, LXW_INDEFINITE)) {
         s--;
     }
     /* "led by X", "headed by X" */
     size_t k = e;
     if (k < x->s1 && x_is(x, k, ","))
         k++;
-    if (k + 2 < x->s1 && (x_is(x, k, "led") || x_is(x, k, "headed")) && x_is(x, k + 1, "by")) {
+    if (k + 2 < x->s1 && x_word(x, k, LXW_LEADER_VERB) && x_word(x, k + 1, LXW_AGENT)) {
         size_t pend;
         int p = mention_at(x, k + 2, &pend);
-        if (p < 0 && k + 3 < x->s1 && x_is(x, k + 2, "the"))
+        if (p < 0 && k + 3 < x->s1 && x_word(x, k + 2, LXW_THE))
             p = mention_at(x, k + 3, &pend);
         if (p >= 0) {
             if (country >= 0 && x->people[p].country < 0)
@@ -336,11 +338,17 @@ static int quote_mark(const x_ctx *x, size_t i, int *open_out)
     return 1;
 }
 
+/* A verb that tells who spoke a quotation: "said", "noted". */
+static int quote_verb(const x_ctx *x, size_t i)
+{
+    return x_word(x, i, LXW_SPEECH_VERB) || (x_cls(x, i) & LX_QUOTE_VERB);
+}
+
 /* The last word of the capitalized run (or pronoun) before a speech verb from k, or -1. */
 static size_t speaker_before_verb(const x_ctx *x, size_t k)
 {
-    for (size_t e = k; e < x->toks.n && e - k <= SPEAKER_WORDS; e++) {
-        if (x_cls(x, e) & LX_SPEECH)
+    for (size_t e = k; e < x->toks.n && e - k <= x_param(x, EVG_P_SPEAKER_WORDS); e++) {
+        if (quote_verb(x, e))
             return e > k ? e - 1 : (size_t)-1;
         if (!(x->toks.toks[e].flags & EVG_TK_WORD) || (x->toks.toks[e].flags & EVG_TK_PARA))
             return (size_t)-1;
@@ -359,12 +367,12 @@ static size_t quote_speaker_at(const x_ctx *x, size_t o, size_t c)
 
     if (k < n && x_is(x, k, ","))
         k++;
-    if (k < n && (x_cls(x, k) & LX_SPEECH)) {
-        size_t e = k + x->mlen[k];
-        while (e < n && e - k <= SPEAKER_WORDS && (x->toks.toks[e].flags & EVG_TK_WORD) &&
+    if (k < n && quote_verb(x, k)) {
+        size_t e = k + 1;
+        while (e < n && e - k <= x_param(x, EVG_P_SPEAKER_WORDS) && (x->toks.toks[e].flags & EVG_TK_WORD) &&
                !(x->toks.toks[e].flags & EVG_TK_POSS) && (x_is_cap(x, e) || x->mlen[e]))
             e++;
-        return e > k + x->mlen[k] ? e - 1 : (size_t)-1;
+        return e > k + 1 ? e - 1 : (size_t)-1;
     }
     if (k < n && !(x->toks.toks[k].flags & EVG_TK_PARA)) {
         size_t s = speaker_before_verb(x, k);
@@ -374,7 +382,7 @@ static size_t quote_speaker_at(const x_ctx *x, size_t o, size_t c)
     /* before the opening mark: "Rell said:" */
     if (o >= 2 && (x_is(x, o - 1, ":") || x_is(x, o - 1, ","))) {
         size_t v = o - 2;
-        if (x_cls(x, v) & LX_SPEECH)
+        if (quote_verb(x, v))
             return v >= 1 && (x->toks.toks[v - 1].flags & EVG_TK_WORD) ? v - 1 : (size_t)-1;
     }
     return (size_t)-1;
@@ -439,37 +447,26 @@ static int is_pronoun(const x_ctx *x, size_t i)
     /* "her" before a noun is possessive ("her Mexican counterpart"); before a
      * preposition, a conjunction or a time word it is the object ("talks with her
      * yesterday") */
-    static const char *const after_object[] = {
-        "and", "or", "but", "on", "in", "at", "to", "for", "about", "over", "during",
-        "after", "before", "yesterday", "today", "tomorrow", "last", "this", "earlier",
-        "later", "again", "since", "when", "while", "that", "as", "by", "from", "with"};
-    if (x_is(x, i, "her")) {
-        if (i + 1 >= x->s1 || !(x->toks.toks[i + 1].flags & EVG_TK_WORD))
-            return 1;
-        for (size_t k = 0; k < sizeof(after_object) / sizeof(after_object[0]); k++)
-            if (x_is(x, i + 1, after_object[k]))
-                return 1;
-        return 0;
-    }
-    return x_is(x, i, "he") || x_is(x, i, "she") || x_is(x, i, "him");
+    if (x_word(x, i, LXW_OBJECT_OR_POSSESSIVE))
+        return i + 1 >= x->s1 || !(x->toks.toks[i + 1].flags & EVG_TK_WORD) ||
+               x_word(x, i + 1, LXW_OBJECT_FOLLOWER);
+    return x_word(x, i, LXW_PERSONAL_PRONOUN);
 }
 
 /* "they", "both", "the two (leaders)": the people of the event in focus. */
 static size_t group_ref(const x_ctx *x, size_t i)
 {
     /* "Both praised ...", "they both": not "both countries" */
-    if (x_is(x, i, "they") ||
-        (x_is(x, i, "both") && (i == x->s0 || x_is(x, i - 1, "they") || x_is(x, i - 1, ","))))
+    if (x_word(x, i, LXW_GROUP_PRONOUN) ||
+        (x_word(x, i, LXW_GROUP_QUANTIFIER) &&
+         (i == x->s0 || x_word(x, i - 1, LXW_GROUP_PRONOUN) || x_is(x, i - 1, ","))))
         return i + 1;
     /* "the two leaders", "the two men"; not "the two countries" */
-    if (x_is(x, i, "the") && i + 2 < x->s1 && x_is(x, i + 1, "two")) {
-        static const char *const people[] = {"men", "women", "sides", "officials", "leaders",
-                                             "ministers", "presidents", "heads"};
+    if (x_word(x, i, LXW_THE) && i + 2 < x->s1 && x_word(x, i + 1, LXW_PAIR_NUMERAL)) {
         if (x_cls(x, i + 2) & (LX_HEAD | LX_GROUP))
             return i + 2 + x->mlen[i + 2];
-        for (size_t k = 0; k < sizeof(people) / sizeof(people[0]); k++)
-            if (x_is(x, i + 2, people[k]))
-                return i + 3;
+        if (x_word(x, i + 2, LXW_GROUP_NOUN))
+            return i + 3;
     }
     return i;
 }
@@ -477,10 +474,10 @@ static size_t group_ref(const x_ctx *x, size_t i)
 /* "King Harald of Norway": the country after a name; returns where the mention ends. */
 static size_t country_after(x_ctx *x, int p, size_t ne)
 {
-    if (p < 0 || ne + 1 >= x->s1 || !x_is(x, ne, "of"))
+    if (p < 0 || ne + 1 >= x->s1 || !x_word(x, ne, LXW_OF))
         return ne;
     size_t k = ne + 1;
-    if (k + 1 < x->s1 && x_is(x, k, "the"))
+    if (k + 1 < x->s1 && x_word(x, k, LXW_THE))
         k++;
     if (!(x_cls(x, k) & (LX_COUNTRY | LX_CAPITAL)))
         return ne;
@@ -502,11 +499,14 @@ static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
     if (k + 1 >= x->s1 || !x_is(x, k, ","))
         return ne;
     k++;
-    if (x_is(x, k, "its") || x_is(x, k, "his") || x_is(x, k, "her") || x_is(x, k, "their"))
+    if (x_word(x, k, LXW_POSSESSIVE))
         k++;
     size_t te = x_title_run(x, k, ti);
-    /* An apposition closes: "X, its chief, said"; "Bush, the Crown Prince paid" does not. */
-    int closed = te >= x->s1 || (x->toks.toks[te].flags & EVG_TK_PUNCT) || x_is(x, te, "who");
+    /*
+     * An apposition closes: "X, its chief, said"; "Bush, the Crown Prince paid" does not.
+     */
+    int closed = te >= x->s1 || (x->toks.toks[te].flags & EVG_TK_PUNCT) ||
+                 x_word(x, te, LXW_SUBJECT_RELATIVE);
     return te > k && closed ? te : ne;
 }
 
@@ -514,7 +514,7 @@ static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
 static int of_countries(const x_ctx *x, size_t i, size_t te)
 {
     for (size_t k = i; k + 1 < te; k++)
-        if (x_is(x, k, "of") && (x_cls(x, k + 1 + x_is(x, k + 1, "the")) & LX_COUNTRY))
+        if (x_word(x, k, LXW_OF) && (x_cls(x, k + 1 + x_word(x, k + 1, LXW_THE)) & LX_COUNTRY))
             return 1;
     return 0;
 }
@@ -527,7 +527,7 @@ static int titled_person(x_ctx *x, size_t *ip)
     int p;
 
     /* Most words start no title: not a lexicon word, not capitalized, not "the". */
-    if (!x->mlen[i] && !x_is_cap(x, i) && !x_is(x, i, "the"))
+    if (!x->mlen[i] && !x_is_cap(x, i) && !x_word(x, i, LXW_THE))
         return 0;
     te = x_title_run(x, i, &ti);
     if (te == i)
@@ -549,7 +549,8 @@ static int titled_person(x_ctx *x, size_t *ip)
         if (apposition(x, me, &app) > me && apply_titles(x, p, &app) < 0)
             return EVG_ENOMEM;
         /* "French President X and his Prime Minister Y": Y is of X's country */
-        if (x->people[p].country < 0 && i > x->s0 && (x_is(x, i - 1, "his") || x_is(x, i - 1, "her"))) {
+        if (x->people[p].country < 0 && i > x->s0 &&
+            x_word(x, i - 1, LXW_PERSONAL_POSSESSIVE)) {
             int owner = last_person(x);
             if (owner >= 0 && owner != p)
                 x->people[p].country = x->people[owner].country;
@@ -560,7 +561,7 @@ static int titled_person(x_ctx *x, size_t *ip)
         *ip = me;
         /* "Foreign Ministers A of X and B of Y": the plural title is the second's too */
         size_t n2 = me + 1, e2;
-        if (n2 < x->s1 && x_is(x, me, "and") && ti.nunits > 0 &&
+        if (n2 < x->s1 && x_word(x, me, LXW_AND) && ti.nunits > 0 &&
             x_class_in(x, ti.ustart[0], ti.uend[ti.nunits - 1], LX_PLURAL_HEAD) &&
             x_title_run(x, n2, &app) == n2 && (e2 = x_name_at(x, n2)) > n2) {
             int p2 = person_for(x, n2, e2);
@@ -576,7 +577,7 @@ static int titled_person(x_ctx *x, size_t *ip)
     /* "The ministers signed", "Foreign Ministers of A, B and C met": the people of the
      * meeting in focus */
     if (ti.nunits >= 1 && x_class_in(x, ti.ustart[0], ti.uend[ti.nunits - 1], LX_PLURAL_HEAD) &&
-        (x_is(x, i, "the") || (ti.country >= 0 && of_countries(x, i, te))) &&
+        (x_word(x, i, LXW_THE) || (ti.country >= 0 && of_countries(x, i, te))) &&
         !(i > x->s0 && (x->toks.toks[i - 1].flags & EVG_TK_NUM))) {
         if (x_add_mention(x, M_GROUP, i, te, -1) < 0)
             return EVG_ENOMEM;
@@ -584,7 +585,7 @@ static int titled_person(x_ctx *x, size_t *ip)
         return 1;
     }
     /* "the minister", "the Secretary": the latest person holding such a title */
-    if (x_is(x, i, "the") && ti.nunits == 1) {
+    if (x_word(x, i, LXW_THE) && ti.nunits == 1) {
         /* the last head as a whole: "the Prime Minister" is no other minister */
         size_t head = ti.uend[0], hlen = 0;
         for (size_t j = ti.ustart[0]; j < ti.uend[0]; j += x->mlen[j] ? x->mlen[j] : 1)
@@ -668,13 +669,16 @@ static int named_person(x_ctx *x, size_t *ip)
 
 /*
  * A word that starts no mention: not in the lexicon, not capitalized, and
- * none of the pronouns and group words ("he", "her", "they", "both", "the
- * two"), which all start with b, h, s or t. Most words are such words.
+ * none of the words the scan below looks at: an article ("the minister",
+ * "the two"), a pronoun ("he", "her"), a group word ("they", "both"). Most
+ * words are such words.
  */
 static int plain_word(const x_ctx *x, size_t i)
 {
-    char c = x_fold(x, i)[0];
-    return !x->mlen[i] && !x_is_cap(x, i) && c != 'b' && c != 'h' && c != 's' && c != 't';
+    return !x->mlen[i] && !x_is_cap(x, i) && !x_word(x, i, LXW_THE) &&
+           !x_word(x, i, LXW_PERSONAL_PRONOUN) &&
+           !x_word(x, i, LXW_OBJECT_OR_POSSESSIVE) && !x_word(x, i, LXW_GROUP_PRONOUN) &&
+           !x_word(x, i, LXW_GROUP_QUANTIFIER);
 }
 
 int x_find_people(x_ctx *x)
@@ -685,7 +689,8 @@ int x_find_people(x_ctx *x)
     while (i < x->s1) {
         size_t before = i;
         if (x->in_agreement[i] || plain_word(x, i)) {
-            i++; /* "... Cooperation in Agricultural Research" is no person; nor is "said" */
+            /* "... Cooperation in Agricultural Research" is no person; nor is "said" */
+            i++;
             continue;
         }
         if ((rc = titled_person(x, &i)) < 0)

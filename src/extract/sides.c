@@ -8,21 +8,11 @@
 #include <string.h>
 
 #include "extract/extract_internal.h"
-int x_is_be(const x_ctx *x, size_t i)
-{
-    static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be"};
-    for (size_t k = 0; k < sizeof(be) / sizeof(be[0]); k++)
-        if (x_is(x, i, be[k]))
-            return 1;
-    return 0;
-}
 
 int x_is_clause_punct(const x_ctx *x, size_t i)
 {
     return x_is(x, i, ";") || x_is(x, i, ":") || x_is(x, i, "(") || x_is(x, i, ")");
 }
-
-
 
 /* Everyone a mention stands for: a person, or the people of an event ("they"). */
 static void side_add_mention(const x_ctx *x, x_side *s, const x_mention *m)
@@ -60,25 +50,22 @@ static size_t sentence_mentions(const x_ctx *x, size_t *first)
 /*
  * What lies between tokens a and b: 2 when it joins two mentions ("and",
  * ", and by his"), 1 for a comma alone (a list, if an "and" follows), 0 when
- * anything else does.
+ * anything else does. Only commas and list_glue may lie there; a list_joiner
+ * joins, a phrase one ("as well as") when a word follows it.
  */
 static int coordinated(const x_ctx *x, size_t a, size_t b)
 {
-    static const char *const glue[] = {"and", "plus", ",", "as", "well", "by", "his", "her",
-                                       "its", "their", "the", "also"};
-    int and = 0;
+    int joined = 0;
 
     if (b <= a)
         return b == a ? 1 : 0;
     for (size_t i = a; i < b; i++) {
-        size_t k;
-        for (k = 0; k < sizeof(glue) / sizeof(glue[0]) && !x_is(x, i, glue[k]); k++)
-            ;
-        if (k == sizeof(glue) / sizeof(glue[0]))
+        if (!x_is(x, i, ",") && !x_word(x, i, LXW_LIST_GLUE))
             return 0;
-        and |= k <= 1 || (k == 3 && i + 2 < b && x_is(x, i + 1, "well"));
+        joined |=
+            x_word(x, i, LXW_LIST_JOINER) || x_phrase(x, i, b - 1, LXW_LIST_JOINER) > 1;
     }
-    return and ? 2 : x_is(x, a, ",") ? 1 : 0;
+    return joined ? 2 : x_is(x, a, ",") ? 1 : 0;
 }
 
 /*
@@ -94,28 +81,10 @@ static int list_length(const int *gap, int n)
     return last_and + 1;
 }
 
-/* "said", "told": the words that follow report another clause. */
-static int speech_verb(const x_ctx *x, size_t i)
-{
-    static const char *const verbs[] = {"said", "says", "told", "tells", "added", "stated"};
-    for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
-        if (x_is(x, i, verbs[k]))
-            return 1;
-    return 0;
-}
-
 /* Whether the word after a mention makes it a subject: "..., and X said". */
 static int starts_clause(const x_ctx *x, size_t i)
 {
-    static const char *const verbs[] = {"said", "says", "told", "added", "stated", "noted",
-                                        "announced", "reported", "explained", "stressed",
-                                        "will", "would", "was", "is", "has", "had", "who"};
-    if (i >= x->s1)
-        return 0;
-    for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
-        if (x_is(x, i, verbs[k]))
-            return 1;
-    return 0;
+    return i < x->s1 && x_word(x, i, LXW_CLAUSE_OPENER);
 }
 
 /* The outermost mention starting at or after `from` (a delegation wraps its leader). */
@@ -201,8 +170,9 @@ void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist)
 {
     /* "X, who leaves for Moscow on Tuesday, met Y": step over the relative clause */
     if (to > x->s0 + 2 && x_is(x, to - 1, ","))
-        for (size_t i = to - 1; i-- > x->s0 && to - i < 16;)
-            if (x_is(x, i, ",") && i + 1 < to && (x_is(x, i + 1, "who") || x_is(x, i + 1, "which"))) {
+        for (size_t i = to - 1;
+             i-- > x->s0 && to - i < x_param(x, EVG_P_RELATIVE_CLAUSE_MAX_TOKENS);)
+            if (x_is(x, i, ",") && i + 1 < to && x_word(x, i + 1, LXW_RELATIVE)) {
                 to = i;
                 break;
             }
@@ -213,15 +183,17 @@ void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist)
         return;
     /* Not across another clause: "X said certificates meet", "X said that Y" */
     for (size_t i = x->ment[m].end; i < to; i++)
-        if (x_is(x, i, "that") || x_is(x, i, "which") || x_is(x, i, "whom") ||
-            x_is(x, i, "whose") || x_is_clause_punct(x, i) || speech_verb(x, i) ||
-            (maxdist > 6 && x_is(x, i, ",") && !(i + 1 < to && x_is(x, i + 1, "who")) &&
+        if (x_word(x, i, LXW_CLAUSE_BARRIER) || x_is_clause_punct(x, i) ||
+            x_word(x, i, LXW_SPEECH_VERB) ||
+            (maxdist > x_param(x, EVG_P_SUBJECT_COMMA_FREE_DISTANCE) && x_is(x, i, ",") &&
+             !(i + 1 < to && x_word(x, i + 1, LXW_SUBJECT_RELATIVE)) &&
              i > x->ment[m].end)) /* "X, Jr., held": the comma closing the name is none */
             return;
     /* Nor the object inside a relative clause: "councillors who back Mr X met Y"
      * (but "during which he discussed" has its subject right after "which") */
-    for (size_t i = x->ment[m].start; i-- > x->s0 && x->ment[m].start - i <= 3;)
-        if ((x_is(x, i, "who") || x_is(x, i, "which")) && x->ment[m].start - i >= 2)
+    for (size_t i = x->ment[m].start;
+         i-- > x->s0 && x->ment[m].start - i <= x_param(x, EVG_P_RELATIVE_OBJECT_WINDOW);)
+        if (x_word(x, i, LXW_RELATIVE) && x->ment[m].start - i >= 2)
             return;
     long chain[X_MAX_SIDE];
     int gap[X_MAX_SIDE], n = 0;
@@ -247,20 +219,15 @@ void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist)
  */
 void x_fronted_subject(const x_ctx *x, size_t t, size_t after, x_side *out)
 {
-    static const char *const openers[] = {"after", "during", "following", "at", "in",
-                                          "before", "speaking", "leaving", "on", "ahead"};
-    size_t i, c;
-    int opens = 0;
+    size_t c;
 
     memset(out, 0, sizeof *out);
-    for (i = 0; i < sizeof(openers) / sizeof(openers[0]); i++)
-        opens |= x_is(x, x->s0, openers[i]);
-    if (!opens)
+    if (!x_word(x, x->s0, LXW_FRONTED_OPENER))
         return;
     for (c = after > t ? after : t; c < x->s1 && !x_is(x, c, ","); c++)
         ;
     if (c <= t || c + 1 >= x->s1)
         return;
     /* the subject and those listed with it: "..., A and B signed" */
-    x_right_side(x, c + 1, out, 3);
+    x_right_side(x, c + 1, out, (size_t)x_param(x, EVG_P_FRONTED_SUBJECT_WINDOW) - 1);
 }

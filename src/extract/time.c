@@ -3,21 +3,14 @@
  * today, yesterday, tomorrow, weekday names (the last one for past events,
  * the next one for planned ones), and month-day dates ("March 31", "31
  * March 1987"). Vague spans ("last week") say so, so that nothing is
- * inherited from an earlier event.
+ * inherited from an earlier event. The words are data/lexicon/grammar.json's
+ * (today_words, months, weekdays, ...); this file keeps the arithmetic.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract_internal.h"
-
-static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursday",
-                                       "friday", "saturday", "sunday"};
-static const char *const MONTHS[] = {"january", "february", "march",     "april",
-                                     "may",     "june",     "july",      "august",
-                                     "september", "october", "november", "december"};
-static const char *const MONTH_ABBR[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.",
-                                         "jul.", "aug.", "sep.", "oct.", "nov.", "dec."};
 
 /* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
 static long days_from_civil(int y, int m, int d)
@@ -54,38 +47,12 @@ static long parse_day(const char *date)
     return days_from_civil(y, m, d);
 }
 
-static int index_of(const char *const *list, size_t n, const char *s)
-{
-    for (size_t i = 0; i < n; i++)
-        if (list[i][0] == s[0] && strcmp(list[i], s) == 0)
-            return (int)i;
-    return -1;
-}
-
+/* The month (0-11) named at token i, or -1: "March", "mar.", "Sept" (grammar.json). */
 static int month_of(const x_ctx *x, size_t i)
 {
-    const char *f = x_fold(x, i);
-    char abbr[8];
-    int m = index_of(MONTHS, 12, f);
-
-    /* "Jan.", "Sept." and, capitalized, "Jan", "Sept" */
-    if (m < 0 && strlen(f) < 6 && (x->toks.toks[i].flags & EVG_TK_CAP)) {
-        size_t n = strlen(f);
-        memcpy(abbr, f, n + 1);
-        if (n && abbr[n - 1] != '.') {
-            abbr[n] = '.';
-            abbr[n + 1] = '\0';
-        }
-        if (strcmp(abbr, "sept.") == 0)
-            memcpy(abbr, "sep.", 5);
-        m = index_of(MONTH_ABBR, 12, abbr);
-    }
-    if (m < 0)
-        m = index_of(MONTH_ABBR, 12, f);
-    /* "may" is a month only when written "May" */
-    if (m == 4 && !(x->toks.toks[i].flags & EVG_TK_CAP))
+    if (!x_word(x, i, LXW_MONTH))
         return -1;
-    return m;
+    return evg_i_lx_word_at(x->lx, &x->toks, i)->month - 1;
 }
 
 /* A day of the month (1-31) at token i, or 0. */
@@ -96,9 +63,8 @@ static int day_at(const x_ctx *x, size_t i, size_t end)
     const char *f = x_fold(x, i);
     char *stop;
     long d = strtol(f, &stop, 10);
-    if (*stop && strcmp(stop, "st") && strcmp(stop, "nd") && strcmp(stop, "rd") &&
-        strcmp(stop, "th"))
-        return 0;
+    if (*stop && !evg_i_lx_in_list(x->lx, LXL_ORDINAL_SUFFIXES, stop))
+        return 0; /* "31st" */
     return d >= 1 && d <= 31 ? (int)d : 0;
 }
 
@@ -133,9 +99,10 @@ static long month_date(const x_ctx *x, size_t i, size_t end, long today, int fut
     civil_from_days(today, ref);
     int ty = atoi(ref);
     long when = days_from_civil(y ? y : ty, m + 1, d);
-    if (!y && !future && when > today + 31)
+    long slack = (long)x_param(x, EVG_P_UNDATED_YEAR_SLACK_DAYS);
+    if (!y && !future && when > today + slack)
         when = days_from_civil(ty - 1, m + 1, d); /* "December 30" read in January */
-    if (!y && future && when < today - 31)
+    if (!y && future && when < today - slack)
         when = days_from_civil(ty + 1, m + 1, d);
     return when;
 }
@@ -144,30 +111,21 @@ static long month_date(const x_ctx *x, size_t i, size_t end, long today, int fut
 static long expression_at(const x_ctx *x, size_t i, size_t start, size_t end, long today,
                           int future)
 {
-    const char *f = x_fold(x, i);
-    int wd;
-
-    if (x_is(x, i, "today") || x_is(x, i, "tonight") ||
-        (x_is(x, i, "this") && i + 1 < end &&
-         (x_is(x, i + 1, "morning") || x_is(x, i + 1, "afternoon") ||
-          x_is(x, i + 1, "evening"))))
+    if (x_phrase(x, i, end, LXW_TODAY)) /* "today", "this morning" */
         return today;
-    if (x_is(x, i, "yesterday") ||
-        (x_is(x, i, "last") && i + 1 < end && x_is(x, i + 1, "night")))
+    if (x_phrase(x, i, end, LXW_YESTERDAY)) /* "yesterday", "last night" */
         return today - 1;
-    if (x_is(x, i, "tomorrow"))
+    if (x_phrase(x, i, end, LXW_TOMORROW))
         return today + 1;
-    if ((x_is(x, i, "last") || x_is(x, i, "next") || x_is(x, i, "earlier") ||
-         x_is(x, i, "this")) &&
-        i + 1 < end &&
-        (x_is(x, i + 1, "week") || x_is(x, i + 1, "month") || x_is(x, i + 1, "year")))
+    if (x_phrase(x, i, end, LXW_VAGUE_TIME)) /* "last week" */
         return -2;
-    if ((x->toks.toks[i].flags & EVG_TK_CAP) && (wd = index_of(WEEKDAYS, 7, f)) >= 0) {
-        long dow = ((today % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday: 0 = Monday */
+    if (x_word(x, i, LXW_WEEKDAY)) {
+        long wd = evg_i_lx_word_at(x->lx, &x->toks, i)->weekday - 1; /* 0 = Monday */
+        long dow = ((today % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday */
         long back = (dow - wd + 7) % 7, ahead = (wd - dow + 7) % 7;
-        if (i > start && x_is(x, i - 1, "last"))
+        if (i > start && x_word(x, i - 1, LXW_LAST))
             back = back ? back : 7;
-        if (i > start && x_is(x, i - 1, "next"))
+        if (i > start && x_word(x, i - 1, LXW_NEXT))
             ahead = ahead ? ahead : 7;
         return future ? today + ahead : today - back;
     }
@@ -177,8 +135,7 @@ static long expression_at(const x_ctx *x, size_t i, size_t start, size_t end, lo
 static int relative_between(const x_ctx *x, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        if (x_is(x, i, "who") || x_is(x, i, "which") || x_is(x, i, "whose") ||
-            x_is(x, i, "where"))
+        if (x_word(x, i, LXW_RELATIVE_CLAUSE))
             return 1;
     return 0;
 }
@@ -193,7 +150,8 @@ int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int f
         return 0;
     today = parse_day(x->date);
     if (start < x->dateline_end)
-        start = x->dateline_end; /* "MOSCOW, March 31 -" dates the report, not the event */
+        start =
+            x->dateline_end; /* "MOSCOW, March 31 -" dates the report, not the event */
     /* The time expression nearest the trigger speaks of its event, unless a
      * relative clause ("..., who met her yesterday") lies between them. */
     for (size_t i = start; i < end; i++) {

@@ -156,6 +156,19 @@ def lexicon_bad(c):
         ("empty.json", "",
          "evgraph: empty.json:1: invalid JSON: '[' or '{' expected near end of file"),
         ("array.json", "[]", "evgraph: array.json: a lexicon file must hold a JSON object"),
+        ("param.json", '{"params": {"subject_window": 6}}',
+         "evgraph: param.json: params: unknown parameter 'subject_window' (see docs/lexicon.md)"),
+        ("negative.json", '{"params": {"object_max_skip": {"value": -4}}}',
+         "evgraph: negative.json: params: 'object_max_skip' must be a whole number from 0 "
+         "to 100000"),
+        ("huge.json", '{"params": {"object_max_skip": 1000000000}}',
+         "evgraph: huge.json: params: 'object_max_skip' must be a whole number from 0 to "
+         "100000"),
+        ("nowords.json", '{"be_forms": {"doc": "Forms of to be.", "examples": ["was met"]}}',
+         "evgraph: nowords.json: be_forms: a section object needs \"words\""),
+        ("phrase.json", '{"speech_verbs": ["said that"]}',
+         "evgraph: phrase.json: speech_verbs: 'said that' is more than one word (the class "
+         "holds single words)"),
     ]
     refuses_config(c, cases, "out.jsonl", lambda name: ("extract", "-l", name, "a.txt"))
 
