@@ -512,6 +512,10 @@ static int unnamed_officials(const x_ctx *x, size_t from)
             return 0;
         if (x_cls(x, k) & (LX_UNNAMED | LX_HEAD))
             return 1;
+        /* "provincial and territorial premiers": "and" between two adjectives */
+        if (x_word(x, k, LXW_AND) && k + 2 < x->s1 && !mention_starts(x, k + 1) &&
+            (x_cls(x, k + 2) & (LX_UNNAMED | LX_HEAD)))
+            continue;
         if (!(x->toks.toks[k].flags & EVG_TK_WORD) || (x_cls(x, k) & LX_TRIGGER) ||
             np_ends(x, k))
             return 0;
@@ -704,16 +708,17 @@ static int event_has(const x_ctx *x, int e, int p)
 }
 
 /*
- * The meeting people join: the latest one a person of `subject` takes part
- * in ("X was joined by Y"), else one named just before without its people
- * (JOIN_PENDING), else the one in focus, reported just before; -1 when
- * there is none.
+ * The meeting people join: the first of the tense `st` that a person of
+ * `subject` takes part in ("X was joined by Y" tells of the event the text
+ * is about), else one named just before without its people (JOIN_PENDING),
+ * else the one in focus, reported just before; -1 when there is none.
  */
-static int join_target(const x_ctx *x, const x_side *subject)
+static int join_target(const x_ctx *x, const x_side *subject, evg_event_status st)
 {
     for (int k = 0; subject && k < subject->n; k++)
-        for (size_t e = x->nevents; e-- > 0;)
-            if (event_has(x, (int)e, subject->p[k]) && x->events[e].type != EVG_EV_VISIT)
+        for (size_t e = 0; e < x->nevents; e++)
+            if (event_has(x, (int)e, subject->p[k]) && x->events[e].type != EVG_EV_VISIT &&
+                x->events[e].status == st)
                 return (int)e;
     if (x->has_pending && x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES))
         return x->pending_event >= 0 ? x->pending_event : JOIN_PENDING;
@@ -746,6 +751,15 @@ static int join_people(x_ctx *x, const x_side *people, int target)
         add_part(ev, people->p[k], EVG_ROLE_PARTICIPANT);
     add_sent(ev, x->sent);
     return 1;
+}
+
+/* Whether a meeting noun ("the talks", "the session") stands before token t. */
+static int noun_before(const x_ctx *x, size_t t)
+{
+    for (size_t k = x->s0; k < t; k++)
+        if ((x_cls(x, k) & LX_TRIGGER) && x->mp[k].frame == FR_NOUN)
+            return 1;
+    return 0;
 }
 
 /*
@@ -795,12 +809,12 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
                                            : EVG_P_JOIN_OBJECT_MAX_SKIP));
     /* "were joined for the signing by X": a gathering of its own, not the talks before */
     int own = r.n > 0 && x_class_in(x, te, r.start, LX_TRIGGER);
-    int target = own ? -1 : join_target(x, passive ? &l : NULL);
     /* "He will be accompanied by X": people join an event of the same tense */
     size_t plan = x_param(x, EVG_P_PLANNED_WINDOW_BEFORE_TRIGGER);
     evg_event_status st =
         x_class_in(x, t >= x->s0 + plan ? t - plan : x->s0, t, LX_PLANNED) || x_says_next(x)
             ? EVG_STATUS_PLANNED : EVG_STATUS_REPORTED;
+    int target = own ? -1 : join_target(x, passive ? &l : NULL, st);
     if ((target >= 0 && x->events[target].status != st) ||
         (target == JOIN_PENDING && x->pending.status != st))
         target = -1;
@@ -812,6 +826,9 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
         x->list_open = 1;
         return 0;
     }
+    /* "discussed trade, including the tariffs": "including" names no one here */
+    if (x->mp[t].people_after && r.n == 0)
+        return 0;
     for (int k = 0; k < r.n; k++)
         x_side_add(&l, r.p[k]);
     /* "C attended the signing, as did D" */
@@ -834,7 +851,10 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
             x_side_add(&x->deferred, l.p[k]);
         return 0;
     }
-    if (l.n < 2)
+    /* "A and B attended the conference": being at the same gathering is no meeting; "The
+     * talks were attended by A and B" are theirs, but "allies sanctioned include A and B"
+     * names no meeting */
+    if (l.n < 2 || r.n == 0 || !noun_before(x, t))
         return 0;
     for (int k = 0; k < l.n; k++)
         add_part(ev, l.p[k], EVG_ROLE_PARTICIPANT);
@@ -1035,7 +1055,7 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
     if ((rc = verb_event(x, t, t + n, fr, &ev, cs)) <= 0)
         return rc;
     const x_side obj = cs->object;
-    if (obj.n >= 2 && ev.nparts > obj.n && apart(x, &ev))
+    if (obj.n >= 2 && apart(x, &ev))
         rc = each_apart(x, &ev, &obj);
     else
         rc = finish_event(x, &ev);

@@ -700,6 +700,7 @@ static int apply_trigger(loader *ld, json_t *e)
             p->light = json_is_true(json_object_get(e, "after_light_verb"));
             p->appeal = json_is_true(json_object_get(e, "appeal_unless_purpose"));
             p->joins_only = json_is_true(json_object_get(e, "joins_only"));
+            p->people_after = json_is_true(json_object_get(e, "people_after"));
         }
     }
     return 0;

@@ -264,6 +264,7 @@ typedef struct {
     uint8_t light;        /* a noun trigger only after a light verb ("held a call") */
     uint8_t appeal;       /* "called on X to resign": an appeal unless "to" says a purpose */
     uint8_t joins_only;   /* "accompanied by": joins a meeting, never makes one of its own */
+    uint8_t people_after; /* "including": a join whose people follow it, never its subject */
     const char *kind;     /* agreement kind */
 } lx_phrase;
 
