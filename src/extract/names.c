@@ -143,6 +143,59 @@ static title_step bracketed_acronym(title_run *r)
     return STEP_NEXT;
 }
 
+/* Whether token i may stand inside the name of a body: a capitalized word. */
+static int body_word(const x_ctx *x, size_t i)
+{
+    return x_is_cap(x, i) && !x_word(x, i, LXW_THE);
+}
+
+/*
+ * The name of a body or a portfolio after "of" or "for" that the lexicon
+ * does not know, up to the name of the person ("Director of the Northern
+ * Survey Office Ilo Varas", "Envoy for Coastal Waters and Fisheries Rui
+ * Canto", "Speaker of the Tarvos Assembly Lea Morand"): capitalized words
+ * and the connectors between them; the person's name is the last run of
+ * unknown words, less its first word when a connector comes right before it
+ * ("and Fisheries Rui Canto"). Returns where the title ends, or k.
+ */
+static size_t named_body(const x_ctx *x, size_t k)
+{
+    size_t e = k, tail = k;
+    int after_link = 1; /* the unknown words at the end follow a connector */
+
+    while (e < x->s1) {
+        /* a rank or an honorific opens the name: "of Staff Gen. Ilo Varas" */
+        if (e > k && (x_cls(x, e) & (LX_RANK | LX_HONOR)))
+            return e;
+        if (body_word(x, e) || (e > k && x_is_poss(x, e))) {
+            /* a country's name after an unknown word is a surname: "Lisa Monaco" */
+            int surname = e > tail && (x_cls(x, e) & (LX_COUNTRY | LX_CAPITAL)) &&
+                          x->mlen[e] == 1 && (e + 1 >= x->s1 || !x_is_cap(x, e + 1));
+            if ((x->mlen[e] || x_is_poss(x, e)) && !surname) {
+                tail = e + 1; /* a known word: the name starts after it */
+                after_link = 0;
+            }
+            e++;
+        } else if (e > k && (x_word(x, e, LXW_TITLE_LINK) || x_word(x, e, LXW_AND) ||
+                             x_word(x, e, LXW_THE) || x_is(x, e, "&")) &&
+                   e + 1 < x->s1 && (body_word(x, e + 1) || x_word(x, e + 1, LXW_THE))) {
+            tail = ++e;
+            after_link = 1;
+        } else {
+            break;
+        }
+    }
+    /* "for Northern Waters, Ilo Varas": all of it is the title, the name follows */
+    if (e < x->s1 && x_is(x, e, ",") && e + 1 < x->s1 && x_name_at(x, e + 1) > e + 1 &&
+        !(x_cls(x, e + 1) & LX_SUFFIX) && e - tail <= x_param(x, EVG_P_TITLE_PLACE_MAX_WORDS))
+        return e;
+    /* "and Counterterrorism Lisa Monaco", "of Ardania Aro Venn": a portfolio or a
+     * place, then the name */
+    if (e - tail >= 3 && after_link)
+        tail++;
+    return e - tail >= 1 && tail > k ? tail : k;
+}
+
 /*
  * Of-chains after a head: "Minister of Defense", "Chief of the General Staff
  * of the Ardanian Army"; or a place of a few capitalized words that closes
@@ -166,6 +219,11 @@ static title_step of_chain(title_run *r)
         ;
     if (e > k && (e >= x->s1 || !x_is_cap(x, e)) &&
         e - k <= x_param(x, EVG_P_TITLE_PLACE_MAX_WORDS)) {
+        r->j = r->last_head_end = e;
+        r->in_of = 1;
+        return STEP_NEXT;
+    }
+    if ((e = named_body(x, k)) > k) {
         r->j = r->last_head_end = e;
         r->in_of = 1;
         return STEP_NEXT;
@@ -324,8 +382,11 @@ size_t x_name_at(const x_ctx *x, size_t i)
     if (i >= x->s1 || !x_is_cap(x, i) || (x_cls(x, i) & NOT_NAME_CLS))
         return i;
     while (j < x->s1 && words < x_param(x, EVG_P_NAME_MAX_WORDS)) {
+        /* "Lisa Monaco": a country's one-word name ending a name is a surname */
+        int surname = j > i && x->mlen[j] == 1 && (x_cls(x, j) & LX_COUNTRY) && !x->mlen[j - 1] &&
+                      (j + 1 >= x->s1 || !x_is_cap(x, j + 1));
         if (x_is_cap(x, j) &&
-            (j == i ||
+            (j == i || surname ||
              !(x_cls(x, j) & (LX_HEAD | LX_ROYAL | LX_COUNTRY | LX_DEMONYM | LX_ORG |
                               LX_NOTNAME | LX_GROUP | LX_TRIGGER | LX_AGREEMENT | LX_SUFFIX)))) {
             j++;
