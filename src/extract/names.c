@@ -246,7 +246,7 @@ static title_step portfolio_list(title_run *r)
         !(x_is(x, j, ",") || x_word(x, j, LXW_AND)) || k >= x->s1)
         return STEP_NONE;
     if (x->mlen[k] && title_tok(x, k) &&
-        !(x_is(x, j, ",") && (x_cls(x, k) & (LX_HEAD | LX_RANK | LX_ROYAL)))) {
+        !(x_is(x, j, ",") && (x_cls(x, k) & (LX_HEAD | LX_RANK | LX_ROYAL | LX_HONOR)))) {
         r->j = k;
         return STEP_NEXT;
     }

@@ -507,6 +507,12 @@ static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
      */
     int closed = te >= x->s1 || (x->toks.toks[te].flags & EVG_TK_PUNCT) ||
                  x_word(x, te, LXW_SUBJECT_RELATIVE);
+    /* "A, the Minister of X, B, and ...": a bare name after the comma is the title's
+     * own (the list is written title first); "A, Minister of X, Mr B, ..." is not */
+    x_title_info next;
+    if (closed && te + 1 < x->s1 && x_is(x, te, ",") && x_title_run(x, te + 1, &next) == te + 1 &&
+        x_name_at(x, te + 1) > te + 1)
+        return ne;
     return te > k && closed ? te : ne;
 }
 
@@ -546,8 +552,10 @@ static int titled_person(x_ctx *x, size_t *ip)
             return EVG_ENOMEM;
         size_t me = country_after(x, p, ne);
         x_title_info app; /* "Dr. Amal Haddad, Jordan's Minister of Planning" */
-        if (apposition(x, me, &app) > me && apply_titles(x, p, &app) < 0)
+        size_t ae = apposition(x, me, &app);
+        if (ae > me && apply_titles(x, p, &app) < 0)
             return EVG_ENOMEM;
+        me = ae;
         /* "French President X and his Prime Minister Y": Y is of X's country */
         if (x->people[p].country < 0 && i > x->s0 &&
             x_word(x, i - 1, LXW_PERSONAL_POSSESSIVE)) {
@@ -651,8 +659,10 @@ static int named_person(x_ctx *x, size_t *ip)
         if (!given)
             i++;
     }
-    if (apposition(x, ne, &ti) > ne &&
-        ((p = person_for(x, i, ne)) < 0 || apply_titles(x, p, &ti) < 0))
+    /* the mention covers its apposition, so that a list goes on after it: "A, Minister of
+     * Trade, B, Minister of Energy, and C met" */
+    size_t me = apposition(x, ne, &ti);
+    if (me > ne && ((p = person_for(x, i, ne)) < 0 || apply_titles(x, p, &ti) < 0))
         return EVG_ENOMEM;
     if (p < 0 && (known || (ne - i >= 2 && bare_name_ok(x, i, ne)))) {
         size_t before = x->npeople;
@@ -661,9 +671,9 @@ static int named_person(x_ctx *x, size_t *ip)
         if (x->npeople > before)
             x->people[p].weak = !person_like(x, i, ne);
     }
-    if (p >= 0 && x_add_mention(x, M_PERSON, i, ne, p) < 0)
+    if (p >= 0 && x_add_mention(x, M_PERSON, i, me, p) < 0)
         return EVG_ENOMEM;
-    *ip = ne;
+    *ip = p >= 0 ? me : ne;
     return 1;
 }
 

@@ -206,7 +206,9 @@ void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist)
             break;
         m = prev;
     }
-    n = list_length(gap, n);
+    /* read from the right, "A, B and C" has its "and" first: the commas before it list
+     * more; without it, "X, Y met" is Y alone */
+    n = n > 1 && gap[1] == 2 ? n : 1;
     out->end = x->ment[chain[0]].end;
     out->start = x->ment[chain[n - 1]].start;
     for (int k = 0; k < n; k++)
