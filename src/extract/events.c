@@ -676,6 +676,9 @@ static void open_pending(x_ctx *x, const x_event *proto)
 {
     if (proto->status == EVG_STATUS_REPORTED && x_background(x))
         return;
+    /* "A and B met in Port Vell for the third Ardania-Belmont summit": the event just read */
+    if (x->focus >= 0 && last_sent(&x->events[x->focus]) == x->sent)
+        return;
     if (x->has_pending &&
         x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES))
         return; /* "the two-day summit" names again the talks just opened */
@@ -793,9 +796,13 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
 
     /* "attended a bilateral meeting with X": the meeting's noun says who met */
     for (size_t k = te; k < x->s1 && k - te <= x_param(x, EVG_P_LIGHT_VERB_GAP); k++) {
-        if ((x_cls(x, k) & LX_TRIGGER) && x->mp[k].frame == FR_NOUN)
-            return 0;
-        if (!(x->toks.toks[k].flags & EVG_TK_WORD) || x_is_cap(x, k))
+        if ((x_cls(x, k) & LX_TRIGGER) && x->mp[k].frame == FR_NOUN) {
+            size_t w = k + x->mlen[k];
+            if (w < x->s1 && (x_word(x, w, LXW_WITH) || x_word(x, w, LXW_BETWEEN)))
+                return 0;
+            break;
+        }
+        if (!(x->toks.toks[k].flags & EVG_TK_WORD))
             break;
     }
     if (inv)
