@@ -645,8 +645,12 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
             ev->rel[ev->nagr++] = EVG_REL_SIGNED;
         }
         /* "signed a measure", "the president signs on": no agreement, no signing;
-         * "the memorandum, signed by A and B" names one the text did not name */
-        if (ev->nagr == 0 && !x_class_in(x, x->s0, x->s1, LX_AGREEMENT))
+         * "the memorandum, signed by A and B" names one the text did not name; "A
+         * signed for Ardania" signed the agreement the sentence before named */
+        int no_object = te >= x->s1 || x_word(x, te, LXW_SIGNED_FOR) ||
+                        !(x->toks.toks[te].flags & EVG_TK_WORD);
+        int before = no_object && x->agr_sent > 0 && x->agr_sent >= x->sent;
+        if (ev->nagr == 0 && !x_class_in(x, x->s0, x->s1, LX_AGREEMENT) && !before)
             return 0;
         if (signed_by)
             l.n = 0; /* the subject is what was signed */

@@ -209,6 +209,8 @@ static int read_sentences(x_ctx *x)
         if ((rc = x_find_agreements(x, x->sent_agr, X_MAX_AGR)) < 0)
             return rc;
         x->nsent_agr = rc;
+        if (rc > 0 || x_class_in(x, x->s0, x->s1, LX_AGREEMENT))
+            x->agr_sent = x->sent + 1;
         if ((rc = x_find_people(x)) < 0 || (rc = x_find_events(x)) < 0)
             return rc;
     }

@@ -113,6 +113,7 @@ typedef struct {
     size_t *speaker;       /* quotation q: the token of its speaker's name, or (size_t)-1 */
     size_t nquotes;
     int sent_agr[X_MAX_AGR], nsent_agr; /* the agreements of the current sentence */
+    size_t agr_sent; /* the last sentence that names an agreement, plus one (0: none) */
     evg_i_arena arena;
     evg_i_buf tmp;
 
