@@ -152,6 +152,16 @@ static int talk_goes_on(x_ctx *x, const x_event *ev)
     return 1;
 }
 
+/* Whether an event was reported in sentence `sent`. */
+static int event_in_sentence(const x_ctx *x, size_t sent)
+{
+    for (size_t e = 0; e < x->nevents; e++)
+        for (int k = 0; !x->events[e].dead && k < x->events[e].nsent; k++)
+            if (x->events[e].sent[k] == sent)
+                return 1;
+    return 0;
+}
+
 /* Record an event (or merge it into the one it repeats); it becomes the focus. */
 static int commit_event(x_ctx *x, x_event *ev)
 {
@@ -176,6 +186,17 @@ static int commit_event(x_ctx *x, x_event *ev)
                     ev->date_source = X_SOURCE_CONTEXT;
                 }
             break;
+        }
+        /* "On 26 May Ardania and Belmont signed the accord. It was signed by A and B.": the
+         * day the sentence before gives, when it tells of no event of its own */
+        if (!ev->date[0] && ev->status == EVG_STATUS_REPORTED && x->sent > x->body_sent &&
+            !event_in_sentence(x, x->sent - 1)) {
+            char day[11];
+            size_t a = x->toks.sents[x->sent - 1], b = x->toks.sents[x->sent];
+            if (x_sentence_date(x, a, b, a, 0, day) > 0 && (!x->date || strcmp(day, x->date) <= 0)) {
+                memcpy(ev->date, day, 11);
+                ev->date_source = X_SOURCE_CONTEXT;
+            }
         }
     }
     if ((e = same_event(x, ev)) >= 0) {
