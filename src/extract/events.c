@@ -748,12 +748,13 @@ static int join_target(const x_ctx *x, const x_side *subject, evg_event_status s
             if (event_has(x, (int)e, subject->p[k]) && x->events[e].type != EVG_EV_VISIT &&
                 x->events[e].status == st)
                 return (int)e;
-    if (x->has_pending && x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES))
+    int focus = x->focus >= 0 && x->events[x->focus].nsent > 0 &&
+                x->sent - last_sent(&x->events[x->focus]) <= x_param(x, EVG_P_JOIN_SPAN_SENTENCES);
+    /* the meeting told since the one named without its people is the nearer */
+    if (x->has_pending && x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES) &&
+        !(focus && last_sent(&x->events[x->focus]) > x->pending_sent))
         return x->pending_event >= 0 ? x->pending_event : JOIN_PENDING;
-    if (x->focus >= 0 && x->events[x->focus].nsent > 0 &&
-        x->sent - last_sent(&x->events[x->focus]) <= x_param(x, EVG_P_JOIN_SPAN_SENTENCES))
-        return x->focus;
-    return -1;
+    return focus ? x->focus : -1;
 }
 
 /* Add people to the meeting `target` of join_target(): the number of events made. */

@@ -210,6 +210,16 @@ static title_step of_chain(title_run *r)
         return STEP_NONE;
     if (k < x->s1 && x_word(x, k, LXW_THE))
         k++;
+    /* "Minister of the People's Power for Energy X": a body whose name has a possessive */
+    if (k < x->s1 && x->mlen[k] && x_is_poss(x, k + x->mlen[k]) &&
+        (e = named_body(x, k)) > k + x->mlen[k] + 1) {
+        for (size_t i = k; i < e; i++)
+            if (x->mlen[i])
+                title_entities(x, i, r->ti);
+        r->j = r->last_head_end = e;
+        r->in_of = 1;
+        return STEP_NEXT;
+    }
     if (k < x->s1 && x->mlen[k] && title_tok(x, k)) {
         r->j = k;
         r->in_of = 1;

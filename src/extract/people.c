@@ -21,6 +21,26 @@ static int same_folded(const char *a, const char *b)
     return a && b && strcmp(a, b) == 0;
 }
 
+/*
+ * Whether the folded word `w` is an inner word of a person's full name, neither
+ * the first nor the last: "Minister Raineri" after "Ricardo Raineri Bernain",
+ * whose first surname comes before the second.
+ */
+static int inner_name(x_ctx *x, const x_person *p, const char *w)
+{
+    const char *first, *last;
+
+    evg_i_buf_clear(&x->tmp);
+    if (evg_i_fold(&x->tmp, p->name, strlen(p->name)) < 0 || (first = strchr(x->tmp.ptr, ' ')) == NULL)
+        return 0;
+    last = strrchr(x->tmp.ptr, ' ');
+    size_t n = strlen(w);
+    for (const char *q = first + 1; q < last; q++)
+        if ((q[-1] == ' ') && strncmp(q, w, n) == 0 && q[n] == ' ')
+            return 1;
+    return 0;
+}
+
 /* The person a name [s, e) refers to, created when new. Returns -1 on OOM. */
 static int person_for(x_ctx *x, size_t s, size_t e)
 {
@@ -40,7 +60,7 @@ static int person_for(x_ctx *x, size_t s, size_t e)
     for (size_t p = 0; titled && p < x->npeople; p++)
         by_surname |= same_folded(x->people[p].surname, sur);
     for (size_t p = x->npeople; titled && !by_surname && p-- > 0;)
-        if (same_folded(x->people[p].given, sur))
+        if (same_folded(x->people[p].given, sur) || inner_name(x, &x->people[p], sur))
             return (int)p;
     /* "Mr. Menezes Pinto" after "João Menezes Pinto": the end of a longer name */
     for (size_t p = x->npeople; e - s > 1 && p-- > 0;) {
@@ -501,7 +521,7 @@ static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
     k++;
     if (x_word(x, k, LXW_POSSESSIVE))
         k++;
-    size_t te = x_title_run(x, k, ti);
+    size_t te = x_title_run(x, k, ti), end = te;
     /*
      * An apposition closes: "X, its chief, said"; "Bush, the Crown Prince paid" does not.
      */
@@ -510,10 +530,10 @@ static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
     /* "A, the Minister of X, B, and ...": a bare name after the comma is the title's
      * own (the list is written title first); "A, Minister of X, Mr B, ..." is not */
     x_title_info next;
-    if (closed && te + 1 < x->s1 && x_is(x, te, ",") && x_title_run(x, te + 1, &next) == te + 1 &&
-        x_name_at(x, te + 1) > te + 1)
+    if (closed && end + 1 < x->s1 && x_is(x, end, ",") &&
+        x_title_run(x, end + 1, &next) == end + 1 && x_name_at(x, end + 1) > end + 1)
         return ne;
-    return te > k && closed ? te : ne;
+    return te > k && closed ? end : ne;
 }
 
 /* Whether a title run [i, te) names its countries after "of": "Ministers of A and B". */
