@@ -879,7 +879,7 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
         return join_people(x, &l, target);
     /* "In the presence of A, B and C signed": they join the event the sentence goes on
      * to tell */
-    if (t <= x->s0 + 1 && x_class_in(x, te, x->s1, LX_TRIGGER)) {
+    if (t <= x->s0 + 1 && x_class_in(x, r.n ? r.end : te, x->s1, LX_TRIGGER)) {
         for (int k = 0; k < l.n; k++)
             x_side_add(&x->deferred, l.p[k]);
         return 0;
@@ -887,7 +887,7 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
     /* "A and B attended the conference": being at the same gathering is no meeting; "The
      * talks were attended by A and B" are theirs, but "allies sanctioned include A and B"
      * names no meeting */
-    if (l.n < 2 || r.n == 0 || !noun_before(x, t))
+    if (l.n < 2 || r.n == 0 || !noun_before(x, inv ? inv : t))
         return 0;
     for (int k = 0; k < l.n; k++)
         add_part(ev, l.p[k], EVG_ROLE_PARTICIPANT);

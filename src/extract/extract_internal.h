@@ -21,7 +21,7 @@
 #define X_SOURCE_TEXT "text"
 #define X_SOURCE_CONTEXT "context"
 #define X_SOURCE_DATELINE "dateline"
-#define X_MAX_PARTS 12
+#define X_MAX_PARTS 24
 #define X_MAX_AGR 8
 #define X_MAX_EVIDENCE 12
 
@@ -89,7 +89,7 @@ typedef struct {
 } x_event;
 
 /* People on one side of an event's trigger (sides.c). */
-#define X_MAX_SIDE 8
+#define X_MAX_SIDE 20
 typedef struct {
     int p[X_MAX_SIDE];
     int n;

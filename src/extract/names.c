@@ -104,6 +104,25 @@ static void possessive_opener(title_run *r)
 }
 
 /*
+ * "Federation Council Speaker", "Northern Survey Office Director": the
+ * capitalized name of a body just before a head, one of its words a title
+ * noun. Its length in tokens, 0 when there is none.
+ */
+static size_t body_before_head(const x_ctx *x, size_t j)
+{
+    size_t e = j;
+    int noun = 0;
+
+    while (e < x->s1 && e - j < x_param(x, EVG_P_PORTFOLIO_MAX_WORDS) && x_is_cap(x, e) &&
+           !(x_cls(x, e) & (LX_HEAD | LX_NOTNAME | LX_HONOR | LX_RANK)) &&
+           (!x->mlen[e] || x->mlen[e] == 1)) {
+        noun |= (x_cls(x, e) & (LX_NOUN | LX_ORG)) != 0;
+        e++;
+    }
+    return e > j && noun && e < x->s1 && (x_cls(x, e) & LX_HEAD) ? e - j : 0;
+}
+
+/*
  * Title words: "Deputy Foreign Minister"; an unknown capitalized word before
  * a head ("Fisheries Commissioner", "Treasury Secretary"); nouns such as
  * "Forces" only inside an of-chain.
@@ -116,7 +135,8 @@ static title_step title_words(title_run *r)
     if (!n && x_is_cap(x, j) && j + 1 < x->s1 && (x_cls(x, j + 1) & LX_HEAD) &&
         !(x->toks.toks[j].flags & EVG_TK_SENT))
         n = 1;
-    else if (!(n && title_tok(x, j) && (r->in_of || !(x_cls(x, j) == LX_NOUN))))
+    else if (!(n && title_tok(x, j) && (r->in_of || !(x_cls(x, j) == LX_NOUN))) &&
+             (n = body_before_head(x, j)) == 0)
         return STEP_NONE;
     uint64_t c = x_cls(x, j);
     if (!(c & LX_HONOR) || (c & (LX_HEAD | LX_RANK | LX_ROYAL)))
@@ -149,6 +169,20 @@ static int body_word(const x_ctx *x, size_t i)
     return x_is_cap(x, i) && !x_word(x, i, LXW_THE);
 }
 
+/* A comma inside a list of portfolios: "for Coastal Waters, Fisheries and Ports X". */
+static int portfolio_comma(const x_ctx *x, size_t e)
+{
+    if (!x_is(x, e, ","))
+        return 0;
+    for (size_t k = e + 1; k + 1 < x->s1 && k - e <= x_param(x, EVG_P_PORTFOLIO_MAX_WORDS); k++) {
+        if (x_word(x, k, LXW_AND))
+            return x_is_cap(x, k + 1);
+        if (!x_is_cap(x, k))
+            return 0;
+    }
+    return 0;
+}
+
 /*
  * The name of a body or a portfolio after "of" or "for" that the lexicon
  * does not know, up to the name of the person ("Director of the Northern
@@ -177,7 +211,7 @@ static size_t named_body(const x_ctx *x, size_t k)
             }
             e++;
         } else if (e > k && (x_word(x, e, LXW_TITLE_LINK) || x_word(x, e, LXW_AND) ||
-                             x_word(x, e, LXW_THE) || x_is(x, e, "&")) &&
+                             x_word(x, e, LXW_THE) || x_is(x, e, "&") || portfolio_comma(x, e)) &&
                    e + 1 < x->s1 && (body_word(x, e + 1) || x_word(x, e + 1, LXW_THE))) {
             tail = ++e;
             after_link = 1;
@@ -227,7 +261,7 @@ static title_step of_chain(title_run *r)
     }
     for (e = k; e < x->s1 && x_is_cap(x, e) && !x->mlen[e]; e++)
         ;
-    if (e > k && (e >= x->s1 || !x_is_cap(x, e)) &&
+    if (e > k && (e >= x->s1 || !x_is_cap(x, e)) && !portfolio_comma(x, e) &&
         e - k <= x_param(x, EVG_P_TITLE_PLACE_MAX_WORDS)) {
         r->j = r->last_head_end = e;
         r->in_of = 1;
