@@ -806,6 +806,18 @@ static size_t inverted_at(const x_ctx *x, size_t te)
     return 0;
 }
 
+/* Whether a comma, then a trigger, follow token k: "In the presence of A (...), B signed". */
+static int comma_then_trigger(const x_ctx *x, size_t k)
+{
+    int comma = 0;
+    for (; k < x->s1; k++) {
+        if (x_cls(x, k) & LX_TRIGGER)
+            return comma;
+        comma |= x_is(x, k, ",");
+    }
+    return 0;
+}
+
 /*
  * "The meeting was attended by A, B and C", "Officials arriving included A
  * and B", "X will represent the UK", "Attending the meeting were A and B",
@@ -879,7 +891,7 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
         return join_people(x, &l, target);
     /* "In the presence of A, B and C signed": they join the event the sentence goes on
      * to tell */
-    if (t <= x->s0 + 1 && x_class_in(x, r.n ? r.end : te, x->s1, LX_TRIGGER)) {
+    if (t <= x->s0 + 1 && !own && r.n > 0 && comma_then_trigger(x, r.end)) {
         for (int k = 0; k < l.n; k++)
             x_side_add(&x->deferred, l.p[k]);
         return 0;
@@ -887,7 +899,7 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
     /* "A and B attended the conference": being at the same gathering is no meeting; "The
      * talks were attended by A and B" are theirs, but "allies sanctioned include A and B"
      * names no meeting */
-    if (l.n < 2 || r.n == 0 || !noun_before(x, inv ? inv : t))
+    if (l.n < 2 || r.n == 0 || (!own && !noun_before(x, inv ? inv : t)))
         return 0;
     for (int k = 0; k < l.n; k++)
         add_part(ev, l.p[k], EVG_ROLE_PARTICIPANT);
