@@ -302,6 +302,11 @@ static title_step portfolio_list(title_run *r)
         r->j = r->last_head_end = e;
         return STEP_NEXT;
     }
+    /* "for Trade, Coastal Affairs and Fisheries": portfolios the lexicon does not know */
+    if (portfolio_comma(x, j) && (e = named_body(x, k)) > k) {
+        r->j = r->last_head_end = e;
+        return STEP_NEXT;
+    }
     return STEP_NONE;
 }
 

@@ -197,6 +197,8 @@ static size_t scan_word(const char *s, size_t n, size_t i, int *dotted, int *cap
         }
         if (seg != 1)
             only_single = 0;
+        if (c == C_HYPHEN) /* "Canada-U.S.": the part after the hyphen decides */
+            only_single = 1;
         seg = 0;
         i += k;
     }
