@@ -600,6 +600,17 @@ static int share_agreement(const x_event *a, const x_event *b)
     return 0;
 }
 
+/* The subject of the sentence's main clause before token t: its first person named. */
+static void clause_subject(const x_ctx *x, size_t t, x_side *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t m = x->nment; m-- > 0 && x->ment[m].sent == x->sent;)
+        if (x->ment[m].person >= 0 && x->ment[m].kind != M_PLACE && x->ment[m].end <= t) {
+            out->n = 0;
+            x_right_side(x, x->ment[m].start, out, 0);
+        }
+}
+
 /* A verb trigger: the participants on the sides its frame says. */
 static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
                       clause_state *cs)
@@ -613,10 +624,18 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     /* "the declaration, which was signed in 2020": the agreement is the subject */
     if (fr == FR_SIGN && t > x->s0 && x_word(x, t - 1, LXW_BE) && !signed_by)
         return 0;
-    passive |= signed_by;
+    /* "X attended the summit, hosted by Y": the host of the summit X attended */
+    int hosted_by = fr == FR_HOST && !passive && t > x->s0 && x_is(x, t - 1, ",") &&
+                    te < x->s1 && x_word(x, te, LXW_AGENT);
+    passive |= signed_by | hosted_by;
     if (noun_use(x, t))
         return 0;
     x_left_side(x, t, &l, x_param(x, EVG_P_SUBJECT_MAX_DISTANCE));
+    if (hosted_by) {
+        clause_subject(x, t, &l);
+        if (x_class_in(x, x->s0, t, LX_PLANNED))
+            ev->status = EVG_STATUS_PLANNED; /* "will attend the summit, hosted by Y" */
+    }
     /* "X will hold talks with Y and meet Z": the subject of the verb before */
     if (cs->have && t > x->s0 && x_word(x, t - 1, LXW_AND)) {
         l = cs->subject;
