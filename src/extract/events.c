@@ -1149,6 +1149,15 @@ static void attach_agreements(x_ctx *x, const int *agr, int nagr, int signing)
     add_sent(ev, x->sent);
 }
 
+/* Whether token i lies inside the mention of a named person (a title, an apposition). */
+static int in_person_mention(const x_ctx *x, size_t i)
+{
+    for (size_t m = x->nment; m-- > 0 && x->ment[m].sent == x->sent;)
+        if (x->ment[m].kind == M_PERSON && x->ment[m].start <= i && i < x->ment[m].end)
+            return 1;
+    return 0;
+}
+
 int x_find_events(x_ctx *x)
 {
     int refers_back = 0, made = 0, signing = 0, nagr = x->nsent_agr;
@@ -1161,6 +1170,9 @@ int x_find_events(x_ctx *x)
         return 0;
     for (size_t i = x->s0; i < x->s1; i++) {
         if (!(x_cls(x, i) & LX_TRIGGER))
+            continue;
+        /* "Special Envoy for Compact Negotiations X": a word of a title is no event */
+        if (in_person_mention(x, i))
             continue;
         size_t n = x->mlen[i];
         int rc = trigger(x, i, n, &refers_back, &cs);

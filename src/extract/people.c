@@ -508,6 +508,39 @@ static size_t country_after(x_ctx *x, int p, size_t ne)
 }
 
 /*
+ * The name of a body in apposition, from token k: capitalized words and the
+ * connectors between them, one of them a word of bodies ("Ministry",
+ * "Department"), up to punctuation, a trigger, or an "and" before another
+ * person. Returns its end, or k.
+ */
+static size_t body_apposition(const x_ctx *x, size_t k)
+{
+    x_title_info ti;
+    size_t e = k;
+    int body = 0;
+
+    while (e < x->s1) {
+        if (x_is_cap(x, e) && !(x_cls(x, e) & (LX_HEAD | LX_TRIGGER))) {
+            body |= (x_cls(x, e) & (LX_NOUN | LX_ORG)) != 0;
+            e++;
+        } else if (e > k && (x_word(x, e, LXW_OF) || x_word(x, e, LXW_THE)) && e + 1 < x->s1 &&
+                   x_is_cap(x, e + 1 + x_word(x, e + 1, LXW_THE))) {
+            e++;
+        } else {
+            break;
+        }
+    }
+    if (!body || e == k)
+        return k;
+    /* what follows: punctuation, a verb of the event, or "and" and the next person */
+    if (e >= x->s1 || (x->toks.toks[e].flags & EVG_TK_PUNCT) || (x_cls(x, e) & LX_TRIGGER) ||
+        (x_word(x, e, LXW_AND) && e + 1 < x->s1 &&
+         (x_title_run(x, e + 1, &ti) > e + 1 || x_name_at(x, e + 1) > e + 1)))
+        return e;
+    return k;
+}
+
+/*
  * A title in apposition after a name ending at `ne`: ", its chief," or ",
  * Jordan's Minister of Planning." Returns its end (ne when there is none)
  * and fills `ti`.
@@ -516,12 +549,21 @@ static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
 {
     size_t k = ne;
 
+    /* "A (President of Ardania), and B": a title in brackets */
+    if (k + 2 < x->s1 && x_is(x, k, "(")) {
+        size_t te = x_title_run(x, k + 1, ti);
+        return te > k + 1 && te < x->s1 && x_is(x, te, ")") ? te + 1 : ne;
+    }
     if (k + 1 >= x->s1 || !x_is(x, k, ","))
         return ne;
     k++;
     if (x_word(x, k, LXW_POSSESSIVE))
         k++;
     size_t te = x_title_run(x, k, ti), end = te;
+    /* "A, Ardanian Ministry of Trade, signed", "B, Department of Fisheries and C":
+     * the body a person speaks for, in apposition */
+    if (te == k && (end = body_apposition(x, k)) > k)
+        return end;
     /*
      * An apposition closes: "X, its chief, said"; "Bush, the Crown Prince paid" does not.
      */
