@@ -755,7 +755,8 @@ static int plain_word(const x_ctx *x, size_t i)
 
 int x_find_people(x_ctx *x)
 {
-    size_t i = x->s0;
+    /* a dateline ("PORT VELL, May 6 -") names a place, nobody */
+    size_t i = x->s0 < x->dateline_end && x->dateline_end < x->s1 ? x->dateline_end : x->s0;
     int rc;
 
     while (i < x->s1) {
