@@ -112,8 +112,21 @@ static void find_dateline(x_ctx *x)
             (x_is(x, b - 1, ".") && !(t->toks[b - 1].flags & EVG_TK_ABBREV)))
             break;
         dateline_date_in(x, a, b);
-        if (x_cls(x, a) & (LX_CAPITAL | LX_COUNTRY))
-            dateline_place_at(x, a, b);
+        /* "Port Vell, 19/06/2021"; "June 4, 2025, Kessa Lodge, Port Vell Region" */
+        int named = 0;
+        for (size_t i = a; i < b && !named; i++)
+            named = (x_cls(x, i) & (LX_CAPITAL | LX_COUNTRY)) != 0;
+        if (named) {
+            size_t i = a;
+            while (i < b && !(x_is_cap(x, i) && !(x_cls(x, i) & LX_NOTNAME) &&
+                              !x_word(x, i, LXW_MONTH)))
+                i++;
+            dateline_place_at(x, i, b);
+            for (i = a; i < b && x->dateline_country < 0; i++)
+                if (x_cls(x, i) & (LX_CAPITAL | LX_COUNTRY))
+                    x->dateline_country = evg_i_lx_country_at(x->lx, x->mp[i].countries,
+                                                              x->mp[i].ncountries, x->date);
+        }
     }
     if (s + k >= t->nsents)
         return;

@@ -101,8 +101,39 @@ static void place_hosts(x_ctx *x)
     }
 }
 
+/*
+ * "A meeting of the security council with ministers A, B and C": a gathering
+ * whose people of known country are all of one, at least two of them, has the
+ * others of that country too.
+ */
+static void one_country_gatherings(x_ctx *x)
+{
+    for (size_t e = 0; e < x->nevents; e++) {
+        const x_event *ev = &x->events[e];
+        int c = -1, known = 0, mixed = 0;
+        for (int k = 0; !ev->dead && k < ev->nparts; k++) {
+            const x_person *p = &x->people[ev->part[k]];
+            if (p->country < 0 || p->country_inferred || p->org >= 0)
+                continue;
+            mixed |= c >= 0 && p->country != c;
+            c = p->country;
+            known++;
+        }
+        if (mixed || known < 2 || known == ev->nparts)
+            continue;
+        for (int k = 0; k < ev->nparts; k++) {
+            x_person *p = &x->people[ev->part[k]];
+            if (p->country < 0 && p->org < 0) {
+                p->country = c;
+                p->country_inferred = 1;
+            }
+        }
+    }
+}
+
 void x_infer_countries(x_ctx *x)
 {
+    one_country_gatherings(x);
     place_hosts(x);
     int votes[8], codes[8], n = 0, host_country = -1, best = 0;
 
