@@ -445,11 +445,14 @@ size_t x_name_at(const x_ctx *x, size_t i)
         /*
          * "Zaid bin Sultan al-Nahayan": after a particle any capitalized word is a name
          */
-        if (j > i && (x_cls(x, j) & LX_PARTICLE) && !x_is_cap(x, j) && j + 1 < x->s1 &&
-            x_is_cap(x, j + 1) &&
-            !(x_cls(x, j + 1) & (LX_NOTNAME | LX_COUNTRY | LX_ORG))) {
-            j += 2;
-            words += 2;
+        /* "Ursel von der Brandt", "Ana de la Cruz": particles one after the other */
+        size_t p = j;
+        while (p > i && p < x->s1 && (x_cls(x, p) & LX_PARTICLE) && !x_is_cap(x, p))
+            p++;
+        if (p > j && p < x->s1 && x_is_cap(x, p) &&
+            !(x_cls(x, p) & (LX_NOTNAME | LX_COUNTRY | LX_ORG))) {
+            words += p + 1 - j;
+            j = p + 1;
             continue;
         }
         if (is_initial(x, j) && j + 1 < x->s1 && x_is_cap(x, j + 1)) {
