@@ -287,6 +287,7 @@ static int finish_event(x_ctx *x, x_event *ev)
 static long light_verb_before(const x_ctx *x, size_t t);
 static int unnamed_officials(const x_ctx *x, size_t from);
 static int mention_starts(const x_ctx *x, size_t k);
+static void open_pending(x_ctx *x, const x_event *proto);
 
 /* Skip what may stand between a meeting noun and "with": "talks here today with". */
 static size_t skip_adverbials(const x_ctx *x, size_t k)
@@ -386,6 +387,9 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
 
     if (k + 1 < x->s1 && x_word(x, k, LXW_BE) && x_word(x, k + 1, LXW_HELD))
         k += 2;
+    /* "talks took place in Sarn on Tuesday between A and B" */
+    size_t occ = x_phrase(x, k, x->s1, LXW_OCCURRED);
+    k += occ;
     /* "After meeting A in Sarn, B telephoned C": a verb after all, its subject after
      * the comma */
     if (t > x->s0 && (x_cls(x, t - 1) & LX_GERUND_OPENER) && mention_starts(x, te)) {
@@ -503,6 +507,17 @@ static int noun_use(const x_ctx *x, size_t t)
         if (x->toks.toks[k].flags & EVG_TK_POSS)
             return 1;
     return evg_i_lx_ends_in(x->lx, LXL_DURATION_SUFFIXES, x_fold(x, t - 1));
+}
+
+/* Whether the sentence names a person (or refers to one); a bare capitalized pair is
+ * no one yet ("Castel Ruen"). */
+static int sentence_has_person(const x_ctx *x)
+{
+    for (size_t m = x->nment; m-- > 0 && x->ment[m].sent == x->sent;)
+        if (x->ment[m].person >= 0 && x->ment[m].kind != M_PLACE &&
+            !x->people[x->ment[m].person].weak)
+            return 1;
+    return 0;
 }
 
 /* Whether a person's mention starts at token k of the sentence. */
@@ -868,7 +883,9 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
         x_left_side(x, t, &l, x_param(x, EVG_P_SUBJECT_MAX_DISTANCE));
     /* "were joined (for dinner) by X" is passive too */
     passive |= x_word(x, t, LXW_BE);
-    x_right_side(x, inv ? inv : passive ? te + 1 : te, &r,
+    /* ("was co-chaired by" holds its "by": the people start right after it) */
+    size_t from = inv ? inv : passive && !x_word(x, te - 1, LXW_AGENT) ? te + 1 : te;
+    x_right_side(x, from, &r,
                  x_param(x, inv || passive ? EVG_P_OBJECT_MAX_SKIP_LONG
                                            : EVG_P_JOIN_OBJECT_MAX_SKIP));
     /* "were joined for the signing by X": a gathering of its own, not the talks before */
@@ -1074,9 +1091,14 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
     x_event ev;
     int rc;
 
-    /* "held a call with": "call" names an event only as the object of such a verb */
-    if (p->light && light_verb_before(x, t) < 0)
+    /* "held a call with": "call" names an event only as the object of such a verb, or
+     * with its sides after it ("a call between A and B") */
+    if (p->light && light_verb_before(x, t) < 0 &&
+        !(t + n < x->s1 && (x_word(x, t + n, LXW_WITH) || x_word(x, t + n, LXW_BETWEEN))))
         return 0;
+    /* "A is meeting B today": the noun's form is the verb's */
+    if (fr == FR_NOUN && t > x->s0 && x_word(x, t - 1, LXW_BE) && mention_starts(x, t + n))
+        fr = FR_MUTUAL;
     memset(&ev, 0, sizeof ev);
     ev.place_country = -1;
     ev.type = (evg_event_type)p->evtype;
@@ -1116,8 +1138,14 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
     if (fr == FR_JOIN)
         return join_event(x, t, t + n, &ev);
     memset(&cs->object, 0, sizeof cs->object);
-    if ((rc = verb_event(x, t, t + n, fr, &ev, cs)) <= 0)
+    if ((rc = verb_event(x, t, t + n, fr, &ev, cs)) < 0)
         return rc;
+    /* "The joint commission met in Sarn on Monday. Present were A, B and C.": a meeting
+     * told without its people, who may be named next */
+    if (rc == 0 && fr == FR_MUTUAL && !ev.talk && !x->mp[t].appeal && !sentence_has_person(x))
+        open_pending(x, &ev);
+    if (rc == 0)
+        return 0;
     const x_side obj = cs->object;
     if (obj.n >= 2 && apart(x, &ev))
         rc = each_apart(x, &ev, &obj);

@@ -143,6 +143,7 @@ typedef enum {
     LXW_AGAIN, /* repeat_words */
     LXW_REFERS_BACK, /* agreement_pronouns */
     LXW_SIGNED_FOR, /* party_prepositions */
+    LXW_OCCURRED, /* occurrence_verbs */
     LXW_PHRASE_START,  /* internal: the word starts a longer entry of a word class */
     LXW_COUNT
 } lx_wclass;

@@ -386,6 +386,12 @@ static size_t run_end(title_run *r)
                (x_cls(x, ti->ustart[u]) & LX_HONOR);
     if (!any)
         return r->start;
+    /* what the title names, from its own words only: "Agriculture Minister Sofia Rell"
+     * read "Sofia" on the way but ends before it */
+    ti->country = ti->org = ti->implied = -1;
+    for (size_t i = r->start; i < r->last_head_end; i += x->mlen[i] ? x->mlen[i] : 1)
+        if (x->mlen[i] && x_cls(x, i))
+            title_entities(x, i, ti);
     if (ti->country < 0)
         ti->country = ti->implied;
     return r->last_head_end;

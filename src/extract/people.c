@@ -605,8 +605,10 @@ static int titled_person(x_ctx *x, size_t *ip)
         ns++;
     ne = x_name_at(x, ns);
     /* "Vice Premier He Lifeng": a surname that is also a word, then a name */
-    /* "Foreign Minister Park Jin-ho": a surname that is also a place noun, then a name */
-    if (ne == ns && ns + 1 < x->s1 && (x_cls(x, ns) & (LX_SURNAME_WORD | LX_PLACE_NOUN)) &&
+    /* "Foreign Minister Park Jin-ho", "Minister Sofia Rell": a name that starts with a
+     * word that is also a place's or a place noun, then goes on */
+    if (ne == ns && ns + 1 < x->s1 &&
+        (x_cls(x, ns) & (LX_SURNAME_WORD | LX_PLACE_NOUN | LX_CAPITAL | LX_COUNTRY)) &&
         x_is_cap(x, ns) && x->mlen[ns] == 1 && !(x->toks.toks[ns].flags & EVG_TK_SENT) &&
         x_name_at(x, ns + 1) > ns + 1)
         ne = x_name_at(x, ns + 1);

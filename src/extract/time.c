@@ -149,6 +149,9 @@ int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int f
     if (x->date == NULL)
         return 0;
     today = parse_day(x->date);
+    /* the dateline's day is the day of "today" ("PORT VELL, March 6 -" in a paper of the 7th) */
+    if (x->dateline_date[0] && strcmp(x->dateline_date, x->date) <= 0)
+        today = parse_day(x->dateline_date);
     if (start < x->dateline_end)
         start =
             x->dateline_end; /* "MOSCOW, March 31 -" dates the report, not the event */
