@@ -806,8 +806,9 @@ static void test_government_readouts(void **state)
     assert_int_equal(ev->nparticipants, 2);
     /* "The Secretary and Foreign Minister Sato": two people, one title each */
     assert_int_equal(person(d, "Sato Kenji")->ntitles, 1);
-    /* on the margins of a meeting in Jakarta: nobody is Indonesian */
-    assert_null(person(d, "Arthur J. Penn")->country);
+    /* on the margins of a meeting in Jakarta: nobody is Indonesian; "Secretary of State"
+     * with no country named is the United States' */
+    assert_string_equal(person(d, "Arthur J. Penn")->country, "USA");
     /* readouts' "spoke with" is a call */
     assert_non_null(event_of(d, EVG_EV_CALL, "Arthur J. Penn", "Emre Aydin"));
     /* "her Mexican counterpart" is no pronoun: the counterpart is named */
