@@ -212,7 +212,8 @@ static size_t named_body(const x_ctx *x, size_t k)
             e++;
         } else if (e > k && (x_word(x, e, LXW_TITLE_LINK) || x_word(x, e, LXW_AND) ||
                              x_word(x, e, LXW_THE) || x_is(x, e, "&") || portfolio_comma(x, e)) &&
-                   e + 1 < x->s1 && (body_word(x, e + 1) || x_word(x, e + 1, LXW_THE))) {
+                   e + 1 < x->s1 && (body_word(x, e + 1) || x_word(x, e + 1, LXW_THE)) &&
+                   !(e - tail >= 2 && !after_link)) { /* "... Ed Rell to Port Vell" */
             tail = ++e;
             after_link = 1;
         } else {
@@ -227,7 +228,18 @@ static size_t named_body(const x_ctx *x, size_t k)
      * place, then the name */
     if (e - tail >= 3 && after_link)
         tail++;
+    /* "of the International Grain Council (IGC), X": the body's name, the person later */
+    if (e == tail && e > k && e < x->s1 && (x->toks.toks[e].flags & EVG_TK_PUNCT))
+        return e;
     return e - tail >= 1 && tail > k ? tail : k;
+}
+
+/* Whether title words of the lexicon alone lead from k to e: then the usual steps read it. */
+static int lexicon_run_to(const x_ctx *x, size_t k, size_t e)
+{
+    while (k < e && x->mlen[k] && title_tok(x, k))
+        k += x->mlen[k];
+    return k >= e;
 }
 
 /*
@@ -244,9 +256,10 @@ static title_step of_chain(title_run *r)
         return STEP_NONE;
     if (k < x->s1 && x_word(x, k, LXW_THE))
         k++;
-    /* "Minister of the People's Power for Energy X": a body whose name has a possessive */
-    if (k < x->s1 && x->mlen[k] && x_is_poss(x, k + x->mlen[k]) &&
-        (e = named_body(x, k)) > k + x->mlen[k] + 1) {
+    /* "Minister of the People's Power for Energy X", "Director-General of the
+     * International Grain Council (IGC), X": a body's name the lexicon knows in part */
+    if (k < x->s1 && x->mlen[k] && title_tok(x, k) && (e = named_body(x, k)) > k + x->mlen[k] &&
+        !lexicon_run_to(x, k, e)) {
         for (size_t i = k; i < e; i++)
             if (x->mlen[i])
                 title_entities(x, i, r->ti);
@@ -286,15 +299,16 @@ static title_step portfolio_list(title_run *r)
     const x_ctx *x = r->x;
     size_t j = r->j, k = j + 1, e = k;
 
-    if (!r->in_of || r->last_head_end != j ||
-        !(x_is(x, j, ",") || x_word(x, j, LXW_AND)) || k >= x->s1)
+    int conj = x_word(x, j, LXW_AND) || x_is(x, j, "&"); /* "Housing & Communities" */
+
+    if (!r->in_of || r->last_head_end != j || !(x_is(x, j, ",") || conj) || k >= x->s1)
         return STEP_NONE;
     if (x->mlen[k] && title_tok(x, k) &&
         !(x_is(x, j, ",") && (x_cls(x, k) & (LX_HEAD | LX_RANK | LX_ROYAL | LX_HONOR)))) {
         r->j = k;
         return STEP_NEXT;
     }
-    while (x_word(x, j, LXW_AND) && e < x->s1 &&
+    while (conj && e < x->s1 &&
            e - k < x_param(x, EVG_P_PORTFOLIO_MAX_WORDS) && x_is_cap(x, e) &&
            (!x->mlen[e] || title_tok(x, e)))
         e++;
@@ -302,8 +316,9 @@ static title_step portfolio_list(title_run *r)
         r->j = r->last_head_end = e;
         return STEP_NEXT;
     }
-    /* "for Trade, Coastal Affairs and Fisheries": portfolios the lexicon does not know */
-    if (portfolio_comma(x, j) && (e = named_body(x, k)) > k) {
+    /* "for Trade, Coastal Affairs and Fisheries", "for Water and Coastal Security X":
+     * portfolios the lexicon does not know */
+    if ((conj || portfolio_comma(x, j)) && (e = named_body(x, k)) > k) {
         r->j = r->last_head_end = e;
         return STEP_NEXT;
     }
