@@ -626,6 +626,34 @@ static void clause_subject(const x_ctx *x, size_t t, x_side *out)
         }
 }
 
+/*
+ * "his counterpart from Ardania, Defence Minister X", "the Ardanian envoy, X": an object
+ * that describes officials and then names them after a comma. Fills `out` with them.
+ */
+static void described_person(x_ctx *x, size_t from, x_side *out)
+{
+    int country = -1;
+
+    if (!unnamed_officials(x, from))
+        return;
+    for (size_t k = from; k + 1 < x->s1 && k - from <= x_param(x, EVG_P_OBJECT_MAX_SKIP_LONG);
+         k++) {
+        if (mention_starts(x, k) || x_is_clause_punct(x, k) || (x_cls(x, k) & LX_TRIGGER))
+            return;
+        if (country < 0 && (x_cls(x, k) & (LX_COUNTRY | LX_DEMONYM)))
+            country = evg_i_lx_country_at(x->lx, x->mp[k].countries, x->mp[k].ncountries, x->date);
+        if (x_is(x, k, ",")) {
+            if (mention_starts(x, k + 1))
+                x_right_side(x, k + 1, out, 0);
+            /* "his counterpart from Ardania, X": X is of Ardania */
+            for (int q = 0; q < out->n && country >= 0; q++)
+                if (x->people[out->p[q]].country < 0)
+                    x->people[out->p[q]].country = country;
+            return;
+        }
+    }
+}
+
 /* A verb trigger: the participants on the sides its frame says. */
 static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
                       clause_state *cs)
@@ -717,6 +745,9 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     }
     if (l.n == 0 && r.n >= 2 && fr == FR_MUTUAL && passive)
         l = r, r.n = 0; /* "they were met by A and B" */
+    /* "met his counterpart from Ardania, Defence Minister X": the description, then the name */
+    if (r.n == 0 && !passive && fr != FR_VISIT)
+        described_person(x, te < x->s1 && x_word(x, te, LXW_WITH) ? te + 1 : te, &r);
     /* (an appeal's verb has a named object or none: "called on the government to act") */
     if (l.n >= 1 && r.n == 0 && !passive && fr != FR_VISIT && !x->mp[t].appeal &&
         unnamed_officials(x, te < x->s1 && x_word(x, te, LXW_WITH) ? te + 1 : te)) {

@@ -587,6 +587,57 @@ static int of_countries(const x_ctx *x, size_t i, size_t te)
     return 0;
 }
 
+static int is_dash(const x_ctx *x, size_t i)
+{
+    const char *f = x_fold(x, i);
+    return strcmp(f, "-") == 0 || strcmp(f, "--") == 0 || strcmp(f, "\xE2\x80\x93") == 0 ||
+           strcmp(f, "\xE2\x80\x94") == 0;
+}
+
+/*
+ * After a plural title ending at te, its names: "the foreign ministers of A, B and
+ * C -- X, Y and Z --", "..., X, Y and Z, held": a comma, a dash or a colon, then two
+ * names or more joined by commas and "and". Each is a person with the title.
+ * Returns the end of the list, te when there is none, (size_t)-1 on OOM.
+ */
+static size_t plural_names(x_ctx *x, size_t i, size_t te, const x_title_info *title)
+{
+    size_t spans[2 * X_MAX_SIDE], k = te;
+    x_title_info t = *title, *ti = &t;
+    int n = 0;
+
+    /* "the ministers of A, B and C": which is whose, the title does not say */
+    t.country = t.implied = -1;
+
+    if (k >= x->s1 || !(x_is(x, k, ",") || x_is(x, k, ":") || is_dash(x, k)))
+        return te;
+    for (k++; k < x->s1 && n < X_MAX_SIDE;) {
+        size_t e = x_name_at(x, k);
+        if (e < k + 2)
+            break;
+        spans[2 * n] = k;
+        spans[2 * n + 1] = e;
+        n++;
+        k = e;
+        int comma = k < x->s1 && x_is(x, k, ",");
+        k += comma;
+        if (k < x->s1 && x_word(x, k, LXW_AND))
+            k++;
+        else if (!comma)
+            break;
+    }
+    if (n < 2)
+        return te;
+    /* the first mention covers the title, so that a verb before it reaches the list */
+    for (int q = 0; q < n; q++) {
+        int p = person_for(x, spans[2 * q], spans[2 * q + 1]);
+        if (p < 0 || apply_titles(x, p, ti) < 0 ||
+            x_add_mention(x, M_PERSON, q ? spans[2 * q] : i, spans[2 * q + 1], p) < 0)
+            return (size_t)-1;
+    }
+    return spans[2 * n - 1];
+}
+
 /* A title run at i followed by a name, or a definite title ("the minister"). */
 static int titled_person(x_ctx *x, size_t *ip)
 {
@@ -647,6 +698,16 @@ static int titled_person(x_ctx *x, size_t *ip)
             *ip = e2;
         }
         return 1;
+    }
+    /* "the foreign ministers of A, B and C -- X, Y and Z --": the plural title's names */
+    if (ti.nunits >= 1 && x_class_in(x, ti.ustart[0], ti.uend[ti.nunits - 1], LX_PLURAL_HEAD)) {
+        size_t end = plural_names(x, i, te, &ti);
+        if (end == (size_t)-1)
+            return EVG_ENOMEM;
+        if (end > te) {
+            *ip = end;
+            return 1;
+        }
     }
     /* "The ministers signed", "Foreign Ministers of A, B and C met": the people of the
      * meeting in focus */

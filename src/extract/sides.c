@@ -59,13 +59,15 @@ static int coordinated(const x_ctx *x, size_t a, size_t b)
 
     if (b <= a)
         return b == a ? 1 : 0;
+    /* "the President of A, X; the Minister of B, Y; and ...": semicolons between items
+     * whose titles hold commas */
     for (size_t i = a; i < b; i++) {
-        if (!x_is(x, i, ",") && !x_word(x, i, LXW_LIST_GLUE))
+        if (!x_is(x, i, ",") && !x_is(x, i, ";") && !x_word(x, i, LXW_LIST_GLUE))
             return 0;
         joined |=
             x_word(x, i, LXW_LIST_JOINER) || x_phrase(x, i, b - 1, LXW_LIST_JOINER) > 1;
     }
-    return joined ? 2 : x_is(x, a, ",") ? 1 : 0;
+    return joined ? 2 : x_is(x, a, ",") || x_is(x, a, ";") ? 1 : 0;
 }
 
 /*
