@@ -205,7 +205,8 @@ static size_t named_body(const x_ctx *x, size_t k)
             /* a country's name after an unknown word is a surname: "Lisa Monaco" */
             int surname = e > tail && (x_cls(x, e) & (LX_COUNTRY | LX_CAPITAL)) &&
                           x->mlen[e] == 1 && (e + 1 >= x->s1 || !x_is_cap(x, e + 1));
-            if ((x->mlen[e] || x_is_poss(x, e)) && !surname) {
+            /* a particle ("Tran Van Minh") is a word of the name */
+            if (((x->mlen[e] && !(x_cls(x, e) & LX_PARTICLE)) || x_is_poss(x, e)) && !surname) {
                 tail = e + 1; /* a known word: the name starts after it */
                 after_link = 0;
             }
