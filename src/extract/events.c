@@ -673,6 +673,11 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     passive |= signed_by | hosted_by;
     if (noun_use(x, t))
         return 0;
+    /* "talks with visiting Foreign Minister X": the visit's word is said of X, no verb */
+    if (fr == FR_VISIT && t > x->s0 && mention_starts(x, te) &&
+        (x_word(x, t - 1, LXW_NP_END) || x_word(x, t - 1, LXW_WITH) ||
+         x_word(x, t - 1, LXW_THE) || x_word(x, t - 1, LXW_INDEFINITE)))
+        return 0;
     x_left_side(x, t, &l, x_param(x, EVG_P_SUBJECT_MAX_DISTANCE));
     if (hosted_by) {
         clause_subject(x, t, &l);
