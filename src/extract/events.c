@@ -523,8 +523,10 @@ static int sentence_has_person(const x_ctx *x)
 /* Whether a person's mention starts at token k of the sentence. */
 static int mention_starts(const x_ctx *x, size_t k)
 {
+    /* ("the provincial premiers" with no meeting in focus stands for no one) */
     for (size_t m = x->nment; m-- > 0 && x->ment[m].sent == x->sent;)
-        if (x->ment[m].start == k && x->ment[m].kind != M_PLACE)
+        if (x->ment[m].start == k && x->ment[m].kind != M_PLACE &&
+            (x->ment[m].person >= 0 || (x->ment[m].kind == M_GROUP && x->focus >= 0)))
             return 1;
     return 0;
 }
@@ -925,7 +927,7 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
                  x_param(x, inv || passive ? EVG_P_OBJECT_MAX_SKIP_LONG
                                            : EVG_P_JOIN_OBJECT_MAX_SKIP));
     /* "were joined for the signing by X": a gathering of its own, not the talks before */
-    int own = r.n > 0 && x_class_in(x, te, r.start, LX_TRIGGER);
+    int own = r.n > 0 && !inv && x_class_in(x, te, r.start, LX_TRIGGER);
     /* "He will be accompanied by X": people join an event of the same tense */
     size_t plan = x_param(x, EVG_P_PLANNED_WINDOW_BEFORE_TRIGGER);
     evg_event_status st =

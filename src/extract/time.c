@@ -140,6 +140,27 @@ static int relative_between(const x_ctx *x, size_t a, size_t b)
     return 0;
 }
 
+/*
+ * Whether token i lies in a relative clause set off by commas that does not hold
+ * the trigger: "A, who took office last week, met B on Tuesday".
+ */
+static int in_relative_clause(const x_ctx *x, size_t i, size_t start, size_t trig)
+{
+    size_t open = (size_t)-1;
+    for (size_t k = start; k < i; k++) {
+        if (x_is(x, k, ",") && k + 1 < x->s1 && x_word(x, k + 1, LXW_RELATIVE_CLAUSE))
+            open = k;
+        else if (x_is(x, k, ",") && open != (size_t)-1 && k > open)
+            open = (size_t)-1;
+    }
+    if (open == (size_t)-1)
+        return 0;
+    size_t close = i;
+    while (close < x->s1 && !x_is(x, close, ","))
+        close++;
+    return !(trig > open && trig < close); /* the trigger's own clause keeps its time */
+}
+
 int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int future,
                     char out[11])
 {
@@ -160,6 +181,8 @@ int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int f
     for (size_t i = start; i < end; i++) {
         long when = expression_at(x, i, start, end, today, future);
         size_t dist = i > trig ? i - trig : trig - i;
+        if (when != -1 && in_relative_clause(x, i, start, trig))
+            continue;
         if (when != -1 && relative_between(x, i < trig ? i : trig, i < trig ? trig : i))
             continue;
         if (when != -1 && dist < best_dist) {
