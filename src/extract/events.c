@@ -450,8 +450,11 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
     /* "she and the Premier had set targets during talks earlier today", "A and B had a
      * long meeting" */
     x_left_side(x, t, &l, x_param(x, EVG_P_NOUN_SUBJECT_MAX_DISTANCE));
+    int owned = 0;
+    if (l.n < 2) /* "Following their last meeting, A and B agreed": theirs */
+        owned = pronoun_owner(x, t, te, &l) && l.n >= 2;
     if (l.n >= 2 && t > x->s0 &&
-        (x_word(x, t - 1, LXW_NOUN_OPENER) || light_verb_before(x, t) >= 0)) {
+        (owned || x_word(x, t - 1, LXW_NOUN_OPENER) || light_verb_before(x, t) >= 0)) {
         x_event ev = *proto;
         for (int a = 0; a < l.n; a++)
             add_part(&ev, l.p[a], EVG_ROLE_PARTICIPANT);

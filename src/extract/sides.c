@@ -228,10 +228,15 @@ void x_fronted_subject(const x_ctx *x, size_t t, size_t after, x_side *out)
     memset(out, 0, sizeof *out);
     if (!x_word(x, x->s0, LXW_FRONTED_OPENER))
         return;
-    for (c = after > t ? after : t; c < x->s1 && !x_is(x, c, ","); c++)
-        ;
-    if (c <= t || c + 1 >= x->s1)
-        return;
-    /* the subject and those listed with it: "..., A and B signed" */
-    x_right_side(x, c + 1, out, (size_t)x_param(x, EVG_P_FRONTED_SUBJECT_WINDOW) - 1);
+    /* the subject and those listed with it: "..., A and B signed"; the phrase may go on
+     * between commas first ("Following their last meeting, in Sarn in May, A and B") */
+    c = after > t ? after : t;
+    for (int phrase = 0; phrase < 2 && out->n == 0; phrase++) {
+        while (c < x->s1 && !x_is(x, c, ","))
+            c++;
+        if (c <= t || c + 1 >= x->s1)
+            return;
+        x_right_side(x, c + 1, out, (size_t)x_param(x, EVG_P_FRONTED_SUBJECT_WINDOW) - 1);
+        c++;
+    }
 }

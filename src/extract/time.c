@@ -129,7 +129,11 @@ static long expression_at(const x_ctx *x, size_t i, size_t start, size_t end, lo
             ahead = ahead ? ahead : 7;
         return future ? today + ahead : today - back;
     }
-    return month_date(x, i, end, today, future);
+    long when = month_date(x, i, end, today, future);
+    /* "in January", "in May 2023": a month and no day, a time but no date */
+    if (when == -1 && i > start && x_word(x, i, LXW_MONTH) && x_word(x, i - 1, LXW_PLACE_PREP))
+        return -2;
+    return when;
 }
 
 static int relative_between(const x_ctx *x, size_t a, size_t b)
@@ -182,6 +186,10 @@ int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int f
         long when = expression_at(x, i, start, end, today, future);
         size_t dist = i > trig ? i - trig : trig - i;
         if (when != -1 && in_relative_clause(x, i, start, trig))
+            continue;
+        /* "..., the ministry said on Tuesday": when it was said, not when they met */
+        if (when != -1 && i > start + 1 && i > trig &&
+            (x_word(x, i - 1, LXW_SPEECH_VERB) || x_word(x, i - 2, LXW_SPEECH_VERB)))
             continue;
         if (when != -1 && relative_between(x, i < trig ? i : trig, i < trig ? trig : i))
             continue;
