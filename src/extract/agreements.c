@@ -153,12 +153,17 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
         (x_word(x, j + 1, LXW_THE) || (x->toks.toks[j + 1].flags & EVG_TK_CAP)))
         return e;
     *cs_out = j;
+    x_title_info ti;
     for (e = j + 1;
          e < x->s1 && e - j <= x_param(x, EVG_P_AGREEMENT_COMPLEMENT_MAX_WORDS); e++) {
         uint16_t f = x->toks.toks[e].flags;
         if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "'") &&
              !x_is(x, e, "%")) ||
             x_word(x, e, LXW_AGR_RIGHT_STOP))
+            break;
+        /* "the arrangement with Trade Minister X": the counterpart is no part of it */
+        if (x_is_cap(x, e) && (x_cls(x, e) & (LX_HEAD | LX_MOD | LX_HONOR | LX_RANK | LX_ROYAL)) &&
+            x_title_run(x, e, &ti) > e)
             break;
     }
     while (e > j + 1 && dangling(x, e - 1))

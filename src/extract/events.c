@@ -610,6 +610,31 @@ static int refers_to_agreement(const x_ctx *x, size_t te)
     return te < x->s1 && x_word(x, te, LXW_REFERS_BACK);
 }
 
+/*
+ * "A signed for Ardania", "signed by A on behalf of Ardania": the party each signer
+ * signs for is his country, unless his title names one.
+ */
+static void signed_for(x_ctx *x, size_t t)
+{
+    for (size_t m = x->nment; m-- > 0 && x->ment[m].sent == x->sent;) {
+        const x_mention *mm = &x->ment[m];
+        /* the party after the name, or after the verb right after it */
+        size_t k = mm->end < x->s1 && mm->end == t ? t + x->mlen[t] : mm->end, n;
+        if (mm->kind != M_PERSON || mm->person < 0 || k + 1 >= x->s1 ||
+            (n = x_phrase(x, k, x->s1, LXW_SIGNED_FOR)) == 0)
+            continue;
+        k += n;
+        k += k < x->s1 && x_word(x, k, LXW_THE);
+        x_person *p = &x->people[mm->person];
+        if (k < x->s1 && (x_cls(x, k) & LX_COUNTRY) &&
+            (p->country < 0 || p->country_inferred || p->country_implied)) {
+            p->country = evg_i_lx_country_at(x->lx, x->mp[k].countries, x->mp[k].ncountries,
+                                             x->date);
+            p->country_inferred = p->country_implied = 0;
+        }
+    }
+}
+
 /* Whether two events name an agreement in common. */
 static int share_agreement(const x_event *a, const x_event *b)
 {
@@ -747,6 +772,7 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
             return 0;
         if (signed_by)
             l.n = 0; /* the subject is what was signed */
+        signed_for(x, t);
         for (int k = 0; k < l.n; k++)
             add_part(ev, l.p[k], EVG_ROLE_PARTICIPANT);
         for (int k = 0; k < r.n; k++)
@@ -854,6 +880,9 @@ static int join_people(x_ctx *x, const x_side *people, int target)
     for (int k = 0; k < people->n; k++)
         add_part(ev, people->p[k], EVG_ROLE_PARTICIPANT);
     add_sent(ev, x->sent);
+    /* "C and D attended the signing in Port Vell": where the meeting was */
+    if (!ev->place)
+        ev->place = x_sentence_place(x, x->s0, x->s1, &ev->place_country);
     return 1;
 }
 
@@ -1089,7 +1118,7 @@ static int and_later(x_ctx *x, const x_event *ev, const x_side *obj, size_t t)
         from++;
     x_side next;
     x_right_side(x, from, &next, 0);
-    if (next.n == 0)
+    if (next.n == 0 || x_is_poss(x, next.end)) /* "and later B's chief of staff" */
         return 0;
     again.nparts = 0;
     again.nsent = 0;

@@ -33,6 +33,7 @@ typedef struct {
     int ntitles;
     int country;                   /* lexicon country index, -1 unknown */
     int country_inferred;          /* set from context rather than from a title */
+    int country_implied;           /* from a title that names no country ("Foreign Secretary") */
     int org;                       /* lexicon organization index, -1 */
     const char *org_id, *org_name; /* a ministry derived from a title */
     size_t first_tok;
@@ -213,6 +214,7 @@ typedef struct {
     int nunits;
     int country, org;
     int implied; /* the country a national title implies ("Foreign Secretary"), -1 */
+    int country_implied; /* `country` is the implied one */
 } x_title_info;
 
 /* The title run starting at token i: its end (i when none); fills `ti`. */

@@ -130,7 +130,7 @@ static const struct {
                 {"likewise_markers", LXW_LIKEWISE, 1},
                 {"repeat_words", LXW_AGAIN, 0},
                 {"agreement_pronouns", LXW_REFERS_BACK, 0},
-                {"party_prepositions", LXW_SIGNED_FOR, 0},
+                {"party_prepositions", LXW_SIGNED_FOR, 1},
                 {"occurrence_verbs", LXW_OCCURRED, 1}};
 #define NWCLASSES (sizeof(WCLASSES) / sizeof(WCLASSES[0]))
 #define NALL (NSECTIONS + NWCLASSES)

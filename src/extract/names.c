@@ -408,6 +408,7 @@ static size_t run_end(title_run *r)
     for (size_t i = r->start; i < r->last_head_end; i += x->mlen[i] ? x->mlen[i] : 1)
         if (x->mlen[i] && x_cls(x, i))
             title_entities(x, i, ti);
+    ti->country_implied = ti->country < 0 && ti->implied >= 0;
     if (ti->country < 0)
         ti->country = ti->implied;
     return r->last_head_end;

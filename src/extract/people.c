@@ -160,9 +160,12 @@ static int apply_titles(x_ctx *x, int p, const x_title_info *ti)
     for (int u = 0; u < ti->nunits; u++)
         pp->official |= x_unit_has_head(x, ti->ustart[u], ti->uend[u]);
     pp->official |= ti->org >= 0;
-    if (ti->country >= 0 && (pp->country < 0 || pp->country_inferred)) {
+    /* a country the title names beats one inferred or one a national title implies */
+    if (ti->country >= 0 &&
+        (pp->country < 0 || pp->country_inferred || (pp->country_implied && !ti->country_implied))) {
         pp->country = ti->country;
         pp->country_inferred = 0;
+        pp->country_implied = ti->country_implied;
     }
     if (ti->org >= 0 && pp->org < 0) {
         pp->org = ti->org;
@@ -447,17 +450,23 @@ int x_find_quotes(x_ctx *x)
 }
 
 /* "we", "our" inside a quotation: the person who spoke it, by surname, or -1. */
-static int quote_speaker(const x_ctx *x, size_t i)
+static int quote_speaker(x_ctx *x, size_t i)
 {
     uint32_t q = x->quote_of[i];
-    size_t k;
+    size_t k, s;
 
     if (q == 0 || (k = x->speaker[q - 1]) == (size_t)-1)
         return -1;
     for (size_t p = x->npeople; p-- > 0;)
         if (same_folded(x->people[p].surname, x_fold(x, k)))
             return (int)p;
-    return -1;
+    /* named only after the quotation ("'We met Varas,' Ilse Rell said"): the person is
+     * made now, and gets the title the text gives when it is read */
+    if (!x_is_cap(x, k) || x->mlen[k])
+        return -1;
+    for (s = k; s > 0 && k - s < 2 && x_is_cap(x, s - 1) && !x->mlen[s - 1]; s--)
+        ;
+    return k > s ? person_for(x, s, k + 1) : -1;
 }
 
 /* ---- the sentence scan ------------------------------------------------ */
