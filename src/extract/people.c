@@ -62,6 +62,12 @@ static int person_for(x_ctx *x, size_t s, size_t e)
     for (size_t p = x->npeople; titled && !by_surname && p-- > 0;)
         if (same_folded(x->people[p].given, sur) || inner_name(x, &x->people[p], sur))
             return (int)p;
+    /* "Ferrer" alone after "Marisol Ferrer Quintana": the first of two surnames */
+    for (size_t p = 0; e - s == 1 && !titled && p < x->npeople; p++)
+        by_surname |= same_folded(x->people[p].surname, sur);
+    for (size_t p = x->npeople; e - s == 1 && !titled && !by_surname && p-- > 0;)
+        if (inner_name(x, &x->people[p], sur))
+            return (int)p;
     /* "Mr. Menezes Pinto" after "João Menezes Pinto": the end of a longer name */
     for (size_t p = x->npeople; e - s > 1 && p-- > 0;) {
         const char *full = x->people[p].name;
@@ -664,6 +670,9 @@ static int titled_person(x_ctx *x, size_t *ip)
     if (ns < x->s1 && x_is(x, ns, ","))
         ns++;
     ne = x_name_at(x, ns);
+    /* a headline capitalizes its words: "Prime Minister Holds Call" names no one */
+    if (x->sent < x->body_sent && ne == ns + 1 && ne < x->s1 && x_is_cap(x, ne))
+        ne = ns;
     /* "Vice Premier He Lifeng": a surname that is also a word, then a name */
     /* "Foreign Minister Park Jin-ho", "Minister Sofia Rell": a name that starts with a
      * word that is also a place's or a place noun, then goes on */
@@ -784,8 +793,10 @@ static int named_person(x_ctx *x, size_t *ip)
 
     if (ne == i)
         return 0;
+    /* a surname known, or the first of two ("Ferrer" after "Marisol Ferrer Quintana") */
     for (size_t q = 0; q < x->npeople && !known; q++)
-        known = same_folded(x->people[q].surname, x_fold(x, ne - 1));
+        known = same_folded(x->people[q].surname, x_fold(x, ne - 1)) ||
+                (ne - i == 1 && inner_name(x, &x->people[q], x_fold(x, i)));
     /* "Athough Reagan said": a capitalized first word of the sentence before a known
      * surname is no given name of his */
     if (known && ne - i == 2 && (x->toks.toks[i].flags & EVG_TK_SENT)) {
