@@ -675,6 +675,10 @@ static void described_person(x_ctx *x, size_t from, x_side *out)
         if (x_is(x, k, ",")) {
             if (mention_starts(x, k + 1))
                 x_right_side(x, k + 1, out, 0);
+            /* (an official: "Purolator's adviser, Dillon, Read and Co" names a firm) */
+            for (int q = 0; q < out->n; q++)
+                if (!x->people[out->p[q]].official)
+                    out->n = 0;
             /* "his counterpart from Ardania, X": X is of Ardania */
             for (int q = 0; q < out->n && country >= 0; q++)
                 if (x->people[out->p[q]].country < 0)
