@@ -99,10 +99,12 @@ static void named_span(const x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     size_t j = e;
     x_title_info ti;
     while (j < x->s1 && (connector(x, j) || capword(x, j))) {
-        if (capword(x, j) && x_title_run(x, j, &ti) > j && (x_cls(x, j) & (LX_HEAD | LX_MOD | LX_RANK | LX_HONOR | LX_ROYAL)))
+        if (capword(x, j) && x_title_run(x, j, &ti) > j &&
+            (x_cls(x, j) & (LX_HEAD | LX_MOD | LX_RANK | LX_HONOR | LX_ROYAL)))
             break;
         if (x_word(x, j, LXW_SIGNED_FOR) && j + 1 < x->s1 &&
-            (x_cls(x, j + 1 + x_word(x, j + 1, LXW_THE)) & (LX_COUNTRY | LX_CAPITAL | LX_DEMONYM)))
+            (x_cls(x, j + 1 + x_word(x, j + 1, LXW_THE)) &
+             (LX_COUNTRY | LX_CAPITAL | LX_DEMONYM)))
             break;
         if (capword(x, j))
             e = j + 1;
@@ -162,7 +164,8 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
             x_word(x, e, LXW_AGR_RIGHT_STOP))
             break;
         /* "the arrangement with Trade Minister X": the counterpart is no part of it */
-        if (x_is_cap(x, e) && (x_cls(x, e) & (LX_HEAD | LX_MOD | LX_HONOR | LX_RANK | LX_ROYAL)) &&
+        if (x_is_cap(x, e) &&
+            (x_cls(x, e) & (LX_HEAD | LX_MOD | LX_HONOR | LX_RANK | LX_ROYAL)) &&
             x_title_run(x, e, &ti) > e)
             break;
     }
@@ -416,10 +419,12 @@ static int find_kinds(x_ctx *x, int *found, int max)
         const char *name = NULL;
         if (capword(x, k)) {
             named_span(x, k, &s, &e);
-            /* "Special Envoy for Compact Negotiations": a title's portfolio, no agreement */
+            /* "Special Envoy for Compact Negotiations": a title's portfolio, no agreement
+             */
             if (portfolio(x, s))
                 continue;
-            /* A lone capitalized kind word needs "the ... of X" or another capitalized word. */
+            /* A lone capitalized kind word needs "the ... of X" or another capitalized
+             * word. */
             if (e - s > x->mlen[k] && (name = x_span_text(x, s, e)) == NULL)
                 return EVG_ENOMEM;
         } else {

@@ -139,7 +139,8 @@ static int talk_goes_on(x_ctx *x, const x_event *ev)
     for (size_t e = x->nevents; e-- > 0 && !f;) {
         x_event *o = &x->events[e];
         if (!o->dead && o->status == ev->status && o->type != EVG_EV_VISIT &&
-            x->sent - last_sent(o) <= x_param(x, EVG_P_TALK_SPAN_SENTENCES) && subset(ev, o))
+            x->sent - last_sent(o) <= x_param(x, EVG_P_TALK_SPAN_SENTENCES) &&
+            subset(ev, o))
             f = o;
     }
     if (f == NULL)
@@ -187,13 +188,14 @@ static int commit_event(x_ctx *x, x_event *ev)
                 }
             break;
         }
-        /* "On 26 May Ardania and Belmont signed the accord. It was signed by A and B.": the
-         * day the sentence before gives, when it tells of no event of its own */
+        /* "On 26 May Ardania and Belmont signed the accord. It was signed by A and B.":
+         * the day the sentence before gives, when it tells of no event of its own */
         if (!ev->date[0] && ev->status == EVG_STATUS_REPORTED && x->sent > x->body_sent &&
             !event_in_sentence(x, x->sent - 1)) {
             char day[11];
             size_t a = x->toks.sents[x->sent - 1], b = x->toks.sents[x->sent];
-            if (x_sentence_date(x, a, b, a, 0, day) > 0 && (!x->date || strcmp(day, x->date) <= 0)) {
+            if (x_sentence_date(x, a, b, a, 0, day) > 0 &&
+                (!x->date || strcmp(day, x->date) <= 0)) {
                 memcpy(ev->date, day, 11);
                 ev->date_source = X_SOURCE_CONTEXT;
             }
@@ -303,7 +305,8 @@ static size_t skip_adverbials(const x_ctx *x, size_t k)
         if ((x->toks.toks[k].flags & EVG_TK_CAP) && k > 0 &&
             x_word(x, k - 1, LXW_TIME_PLACE_PREP)) {
             size_t from = k;
-            while (k < x->s1 && (x->toks.toks[k].flags & EVG_TK_CAP) && !mention_starts(x, k))
+            while (k < x->s1 && (x->toks.toks[k].flags & EVG_TK_CAP) &&
+                   !mention_starts(x, k))
                 k++;
             if (k == from)
                 break;
@@ -335,7 +338,8 @@ static size_t skip_adverbials(const x_ctx *x, size_t k)
 static int pronoun_owner(const x_ctx *x, size_t t, size_t after, x_side *l)
 {
     size_t k = t;
-    while (k > x->s0 && t - k < x_param(x, EVG_P_LIGHT_VERB_GAP) && !x_word(x, k - 1, LXW_POSSESSIVE) &&
+    while (k > x->s0 && t - k < x_param(x, EVG_P_LIGHT_VERB_GAP) &&
+           !x_word(x, k - 1, LXW_POSSESSIVE) &&
            (x->toks.toks[k - 1].flags & EVG_TK_WORD) && !x_is_cap(x, k - 1) &&
            !(x_cls(x, k - 1) & (LX_TRIGGER | LX_LIGHT)))
         k--;
@@ -346,7 +350,8 @@ static int pronoun_owner(const x_ctx *x, size_t t, size_t after, x_side *l)
     if (l->n)
         return 1;
     for (size_t m = x->nment; m-- > 0 && x->ment[m].sent == x->sent;)
-        if (x->ment[m].person >= 0 && x->ment[m].kind != M_PLACE && x->ment[m].start < k - 1) {
+        if (x->ment[m].person >= 0 && x->ment[m].kind != M_PLACE &&
+            x->ment[m].start < k - 1) {
             l->n = 0;
             x_right_side(x, x->ment[m].start, l, 0);
         }
@@ -572,8 +577,10 @@ static int unnamed_officials(const x_ctx *x, size_t from)
 static int other_sense_object(const x_ctx *x, size_t te)
 {
     size_t k = te < x->s1 && x_word(x, te, LXW_WITH) ? te + 1 : te;
-    for (size_t from = k; k < x->s1 && k - from <= x_param(x, EVG_P_OBJECT_NOUN_GAP); k++) {
-        if (mention_starts(x, k) || np_ends(x, k) || !(x->toks.toks[k].flags & EVG_TK_WORD))
+    for (size_t from = k; k < x->s1 && k - from <= x_param(x, EVG_P_OBJECT_NOUN_GAP);
+         k++) {
+        if (mention_starts(x, k) || np_ends(x, k) ||
+            !(x->toks.toks[k].flags & EVG_TK_WORD))
             return 0;
         if (x_cls(x, k) & LX_NOT_PERSON_OBJ)
             return 1;
@@ -591,8 +598,8 @@ static int appeal_after(const x_ctx *x, size_t end)
         return 0;
     if (x_word(x, end, LXW_INDEFINITE) || x_word(x, end, LXW_THE))
         return 1;
-    return x_word(x, end, LXW_INFINITIVE) && end + 1 < x->s1 && !(x_cls(x, end + 1) & LX_PURPOSE) &&
-           !x_is_cap(x, end + 1);
+    return x_word(x, end, LXW_INFINITIVE) && end + 1 < x->s1 &&
+           !(x_cls(x, end + 1) & LX_PURPOSE) && !x_is_cap(x, end + 1);
 }
 
 /*
@@ -628,8 +635,8 @@ static void signed_for(x_ctx *x, size_t t)
         x_person *p = &x->people[mm->person];
         if (k < x->s1 && (x_cls(x, k) & LX_COUNTRY) &&
             (p->country < 0 || p->country_inferred || p->country_implied)) {
-            p->country = evg_i_lx_country_at(x->lx, x->mp[k].countries, x->mp[k].ncountries,
-                                             x->date);
+            p->country = evg_i_lx_country_at(x->lx, x->mp[k].countries,
+                                             x->mp[k].ncountries, x->date);
             p->country_inferred = p->country_implied = 0;
         }
     }
@@ -666,12 +673,13 @@ static void described_person(x_ctx *x, size_t from, x_side *out)
 
     if (!unnamed_officials(x, from))
         return;
-    for (size_t k = from; k + 1 < x->s1 && k - from <= x_param(x, EVG_P_OBJECT_MAX_SKIP_LONG);
-         k++) {
+    for (size_t k = from;
+         k + 1 < x->s1 && k - from <= x_param(x, EVG_P_OBJECT_MAX_SKIP_LONG); k++) {
         if (mention_starts(x, k) || x_is_clause_punct(x, k) || (x_cls(x, k) & LX_TRIGGER))
             return;
         if (country < 0 && (x_cls(x, k) & (LX_COUNTRY | LX_DEMONYM)))
-            country = evg_i_lx_country_at(x->lx, x->mp[k].countries, x->mp[k].ncountries, x->date);
+            country = evg_i_lx_country_at(x->lx, x->mp[k].countries, x->mp[k].ncountries,
+                                          x->date);
         if (x_is(x, k, ",")) {
             if (mention_starts(x, k + 1))
                 x_right_side(x, k + 1, out, 0);
@@ -726,9 +734,10 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     /* The object comes soon after the verb; "met for an hour with X" and passive
      * agents ("attended by ministers from both countries and by X") may wait. */
     x_right_side(x, passive ? te + 1 : te, &r,
-                 x->mp[t].appeal ? 1
-                 : x_param(x, passive || fr == FR_MUTUAL ? EVG_P_OBJECT_MAX_SKIP_LONG
-                                                         : EVG_P_OBJECT_MAX_SKIP));
+                 x->mp[t].appeal
+                     ? 1
+                     : x_param(x, passive || fr == FR_MUTUAL ? EVG_P_OBJECT_MAX_SKIP_LONG
+                                                             : EVG_P_OBJECT_MAX_SKIP));
     if (l.n == 0)
         x_fronted_subject(x, t, r.end, &l);
     if (r.n == 0 && fr == FR_MUTUAL)
@@ -739,7 +748,8 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
         cs->have = 1;
     }
     /* "welcomed X's initiative": X's is no object, the initiative is */
-    if (r.n > 0 && x_is_poss(x, r.end) && r.end + 1 < x->s1 && !(x_cls(x, r.end + 1) & LX_GROUP))
+    if (r.n > 0 && x_is_poss(x, r.end) && r.end + 1 < x->s1 &&
+        !(x_cls(x, r.end + 1) & LX_GROUP))
         r.n = 0;
     if (fr != FR_SIGN && fr != FR_VISIT && other_sense_object(x, te))
         return 0;
@@ -785,7 +795,8 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     }
     if (l.n == 0 && r.n >= 2 && fr == FR_MUTUAL && passive)
         l = r, r.n = 0; /* "they were met by A and B" */
-    /* "met his counterpart from Ardania, Defence Minister X": the description, then the name */
+    /* "met his counterpart from Ardania, Defence Minister X": the description, then the
+     * name */
     if (r.n == 0 && !passive && fr != FR_VISIT)
         described_person(x, te < x->s1 && x_word(x, te, LXW_WITH) ? te + 1 : te, &r);
     /* (an appeal's verb has a named object or none: "called on the government to act") */
@@ -806,7 +817,8 @@ static void open_pending(x_ctx *x, const x_event *proto)
 {
     if (proto->status == EVG_STATUS_REPORTED && x_background(x))
         return;
-    /* "A and B met in Port Vell for the third Ardania-Belmont summit": the event just read */
+    /* "A and B met in Port Vell for the third Ardania-Belmont summit": the event just
+     * read */
     if (x->focus >= 0 && last_sent(&x->events[x->focus]) == x->sent)
         return;
     if (x->has_pending &&
@@ -850,13 +862,15 @@ static int join_target(const x_ctx *x, const x_side *subject, evg_event_status s
 {
     for (int k = 0; subject && k < subject->n; k++)
         for (size_t e = 0; e < x->nevents; e++)
-            if (event_has(x, (int)e, subject->p[k]) && x->events[e].type != EVG_EV_VISIT &&
-                x->events[e].status == st)
+            if (event_has(x, (int)e, subject->p[k]) &&
+                x->events[e].type != EVG_EV_VISIT && x->events[e].status == st)
                 return (int)e;
     int focus = x->focus >= 0 && x->events[x->focus].nsent > 0 &&
-                x->sent - last_sent(&x->events[x->focus]) <= x_param(x, EVG_P_JOIN_SPAN_SENTENCES);
+                x->sent - last_sent(&x->events[x->focus]) <=
+                    x_param(x, EVG_P_JOIN_SPAN_SENTENCES);
     /* the meeting told since the one named without its people is the nearer */
-    if (x->has_pending && x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES) &&
+    if (x->has_pending &&
+        x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES) &&
         !(focus && last_sent(&x->events[x->focus]) > x->pending_sent))
         return x->pending_event >= 0 ? x->pending_event : JOIN_PENDING;
     return focus ? x->focus : -1;
@@ -914,7 +928,8 @@ static size_t inverted_at(const x_ctx *x, size_t te)
     return 0;
 }
 
-/* Whether a comma, then a trigger, follow token k: "In the presence of A (...), B signed". */
+/* Whether a comma, then a trigger, follow token k: "In the presence of A (...), B
+ * signed". */
 static int comma_then_trigger(const x_ctx *x, size_t k)
 {
     int comma = 0;
@@ -967,8 +982,10 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
     /* "He will be accompanied by X": people join an event of the same tense */
     size_t plan = x_param(x, EVG_P_PLANNED_WINDOW_BEFORE_TRIGGER);
     evg_event_status st =
-        x_class_in(x, t >= x->s0 + plan ? t - plan : x->s0, t, LX_PLANNED) || x_says_next(x)
-            ? EVG_STATUS_PLANNED : EVG_STATUS_REPORTED;
+        x_class_in(x, t >= x->s0 + plan ? t - plan : x->s0, t, LX_PLANNED) ||
+                x_says_next(x)
+            ? EVG_STATUS_PLANNED
+            : EVG_STATUS_REPORTED;
     int target = own ? -1 : join_target(x, passive ? &l : NULL, st);
     if ((target >= 0 && x->events[target].status != st) ||
         (target == JOIN_PENDING && x->pending.status != st))
@@ -1037,8 +1054,10 @@ static int list_line(x_ctx *x)
     for (m = first; m < x->nment; m++)
         if (x->ment[m].person >= 0 && x->ment[m].kind == M_PERSON)
             x_side_add(&people, x->ment[m].person);
-    size_t s0 = x->s0 < x->s1 && !(x->toks.toks[x->s0].flags & EVG_TK_WORD) ? x->s0 + 1 : x->s0;
-    int line = (x->toks.toks[x->s0].flags & EVG_TK_PARA) && x->s1 - x->s0 <= x_param(x, EVG_P_LIST_LINE_TOKENS) &&
+    size_t s0 =
+        x->s0 < x->s1 && !(x->toks.toks[x->s0].flags & EVG_TK_WORD) ? x->s0 + 1 : x->s0;
+    int line = (x->toks.toks[x->s0].flags & EVG_TK_PARA) &&
+               x->s1 - x->s0 <= x_param(x, EVG_P_LIST_LINE_TOKENS) &&
                !x_class_in(x, x->s0, x->s1, LX_TRIGGER) &&
                (people.n > 0 || x_title_run(x, s0, &ti) > s0);
     if (!line) {
@@ -1048,7 +1067,8 @@ static int list_line(x_ctx *x)
     if (people.n > 0)
         join_people(x, &people, x->list_target);
     if (x->list_target == JOIN_PENDING && x->pending_event >= 0)
-        x->list_target = x->pending_event; /* the list made the meeting: the rest join it */
+        x->list_target =
+            x->pending_event; /* the list made the meeting: the rest join it */
     return 1;
 }
 
@@ -1097,8 +1117,8 @@ static int and_later(x_ctx *x, const x_event *ev, const x_side *obj, size_t t)
     size_t k;
 
     for (k = obj->end; k + 1 < x->s1 && !x_word(x, k, LXW_AND); k++)
-        if (x_is_clause_punct(x, k) || (x_cls(x, k) & LX_TRIGGER) || mention_starts(x, k) ||
-            k - obj->end > x_param(x, EVG_P_LATER_GAP))
+        if (x_is_clause_punct(x, k) || (x_cls(x, k) & LX_TRIGGER) ||
+            mention_starts(x, k) || k - obj->end > x_param(x, EVG_P_LATER_GAP))
             return 0;
     if (k + 1 >= x->s1)
         return 0;
@@ -1142,8 +1162,8 @@ static int and_later(x_ctx *x, const x_event *ev, const x_side *obj, size_t t)
 /* One trigger at token t (len n): the number of events it gave, or < 0. */
 /*
  * The light verb whose object a noun trigger at t heads ("held his first
- * call", "had a warm and productive meeting"), over at most x_param(x, EVG_P_LIGHT_VERB_GAP) lower-case
- * words: its token, or -1.
+ * call", "had a warm and productive meeting"), over at most x_param(x,
+ * EVG_P_LIGHT_VERB_GAP) lower-case words: its token, or -1.
  */
 static long light_verb_before(const x_ctx *x, size_t t)
 {
@@ -1171,7 +1191,8 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
         !(t + n < x->s1 && (x_word(x, t + n, LXW_WITH) || x_word(x, t + n, LXW_BETWEEN))))
         return 0;
     /* "A is meeting B today": the noun's form is the verb's */
-    if (fr == FR_NOUN && t > x->s0 && x_word(x, t - 1, LXW_BE) && mention_starts(x, t + n))
+    if (fr == FR_NOUN && t > x->s0 && x_word(x, t - 1, LXW_BE) &&
+        mention_starts(x, t + n))
         fr = FR_MUTUAL;
     memset(&ev, 0, sizeof ev);
     ev.place_country = -1;
@@ -1185,10 +1206,16 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
     if (x_class_in(x, t >= x->s0 + neg ? t - neg : x->s0, t, LX_NEGATION))
         return 0;
     /* "demanded a meeting", "hoped to meet", "his refusal to sign": wished, not held */
-    if (x_class_in(x, t >= x->s0 + x_param(x, EVG_P_SOUGHT_WINDOW) ? t - x_param(x, EVG_P_SOUGHT_WINDOW) : x->s0, t, LX_SOUGHT))
+    if (x_class_in(x,
+                   t >= x->s0 + x_param(x, EVG_P_SOUGHT_WINDOW)
+                       ? t - x_param(x, EVG_P_SOUGHT_WINDOW)
+                       : x->s0,
+                   t, LX_SOUGHT))
         return 0;
-    /* "the visit, where he was to meet X, was postponed"; "if talks fail, he will meet" */
-    if (x_class_in(x, x->s0, x->s1, LX_CALLED_OFF) || x_class_in(x, x->s0, t, LX_CONDITION))
+    /* "the visit, where he was to meet X, was postponed"; "if talks fail, he will meet"
+     */
+    if (x_class_in(x, x->s0, x->s1, LX_CALLED_OFF) ||
+        x_class_in(x, x->s0, t, LX_CONDITION))
         return 0;
     if (x_class_in(x, t >= x->s0 + plan ? t - plan : x->s0, t, LX_PLANNED) ||
         (x_word(x, t > x->s0 ? t - 1 : t, LXW_INFINITIVE) && t > x->s0))
@@ -1216,7 +1243,8 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
         return rc;
     /* "The joint commission met in Sarn on Monday. Present were A, B and C.": a meeting
      * told without its people, who may be named next */
-    if (rc == 0 && fr == FR_MUTUAL && !ev.talk && !x->mp[t].appeal && !sentence_has_person(x))
+    if (rc == 0 && fr == FR_MUTUAL && !ev.talk && !x->mp[t].appeal &&
+        !sentence_has_person(x))
         open_pending(x, &ev);
     if (rc == 0)
         return 0;

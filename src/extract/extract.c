@@ -56,13 +56,12 @@ static int match_all(x_ctx *x)
     return 0;
 }
 
-
 /* Whether token i is a dash that closes a dateline. */
 static int dateline_dash(const x_ctx *x, size_t i)
 {
     const char *d = x_fold(x, i);
-    return strcmp(d, "-") == 0 || strcmp(d, "--") == 0 || strcmp(d, "\xE2\x80\x93") == 0 ||
-           strcmp(d, "\xE2\x80\x94") == 0;
+    return strcmp(d, "-") == 0 || strcmp(d, "--") == 0 ||
+           strcmp(d, "\xE2\x80\x93") == 0 || strcmp(d, "\xE2\x80\x94") == 0;
 }
 
 /* Note a dateline's date, found in tokens [i, end), unless one is known. */
@@ -80,7 +79,8 @@ static void dateline_place_at(x_ctx *x, size_t i, size_t end)
 
     if (x->dateline_place || i >= end || !x_is_cap(x, i) || (x_cls(x, i) & LX_NOTNAME))
         return;
-    while (e < end && e - i < x_param(x, EVG_P_TITLE_PLACE_MAX_WORDS) + 1 && x_is_cap(x, e) && !(x_cls(x, e) & LX_NOTNAME))
+    while (e < end && e - i < x_param(x, EVG_P_TITLE_PLACE_MAX_WORDS) + 1 &&
+           x_is_cap(x, e) && !(x_cls(x, e) & LX_NOTNAME))
         e++;
     /* "MOSCOW" -> "Moscow" */
     char *place = (char *)x_span_text(x, i, e);
@@ -108,7 +108,8 @@ static void find_dateline(x_ctx *x)
     /* Short lines before the text: a byline, a place, a date. */
     for (k = 0; k < x_param(x, EVG_P_DATELINE_LINES) && s + k < t->nsents; k++) {
         size_t a = t->sents[s + k], b = t->sents[s + k + 1];
-        if (b - a > x_param(x, EVG_P_DATELINE_TOKENS) || !(t->toks[a].flags & EVG_TK_PARA) ||
+        if (b - a > x_param(x, EVG_P_DATELINE_TOKENS) ||
+            !(t->toks[a].flags & EVG_TK_PARA) ||
             (x_is(x, b - 1, ".") && !(t->toks[b - 1].flags & EVG_TK_ABBREV)))
             break;
         dateline_date_in(x, a, b);
@@ -124,15 +125,17 @@ static void find_dateline(x_ctx *x)
             dateline_place_at(x, i, b);
             for (i = a; i < b && x->dateline_country < 0; i++)
                 if (x_cls(x, i) & (LX_CAPITAL | LX_COUNTRY))
-                    x->dateline_country = evg_i_lx_country_at(x->lx, x->mp[i].countries,
-                                                              x->mp[i].ncountries, x->date);
+                    x->dateline_country = evg_i_lx_country_at(
+                        x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
         }
     }
     if (s + k >= t->nsents)
         return;
     /* The opening of the first paragraph up to a dash */
     size_t a = t->sents[s + k], i;
-    for (i = a; i < t->n && i - a <= x_param(x, EVG_P_DATELINE_TOKENS) && !dateline_dash(x, i); i++)
+    for (i = a;
+         i < t->n && i - a <= x_param(x, EVG_P_DATELINE_TOKENS) && !dateline_dash(x, i);
+         i++)
         if (!(x_is_cap(x, i) || (t->toks[i].flags & EVG_TK_NUM) || x_is(x, i, ",") ||
               x_is(x, i, "/") || x_is(x, i, ".")))
             break;
@@ -621,7 +624,8 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
         rc = evg_i_error_nomem(err);
         goto cleanup;
     }
-    while (x.body_sent < x.toks.nsents && x.toks.toks[x.toks.sents[x.body_sent]].start < x.body_off)
+    while (x.body_sent < x.toks.nsents &&
+           x.toks.toks[x.toks.sents[x.body_sent]].start < x.body_off)
         x.body_sent++;
     if (x_find_quotes(&x) < 0) {
         rc = evg_i_error_nomem(err);

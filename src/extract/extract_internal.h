@@ -31,10 +31,10 @@ typedef struct {
     const char *given;   /* folded first name token, NULL for a surname alone */
     const char *titles[X_MAX_TITLES];
     int ntitles;
-    int country;                   /* lexicon country index, -1 unknown */
-    int country_inferred;          /* set from context rather than from a title */
-    int country_implied;           /* from a title that names no country ("Foreign Secretary") */
-    int org;                       /* lexicon organization index, -1 */
+    int country;          /* lexicon country index, -1 unknown */
+    int country_inferred; /* set from context rather than from a title */
+    int country_implied;  /* from a title that names no country ("Foreign Secretary") */
+    int org;              /* lexicon organization index, -1 */
     const char *org_id, *org_name; /* a ministry derived from a title */
     size_t first_tok;
     int leads;    /* leads a visiting delegation */
@@ -85,7 +85,7 @@ typedef struct {
     int nsent;
     int dead;  /* merged into another */
     int vague; /* the text gives a vague time ("last week"): no date inherited */
-    int talk;  /* "discussed": goes on from the event in focus when its people took part */
+    int talk; /* "discussed": goes on from the event in focus when its people took part */
     size_t trig; /* the trigger's token, while the event is being read */
 } x_event;
 
@@ -101,8 +101,9 @@ typedef struct {
     const evg_lexicon *lx;
     const char *text; /* the headline (when used), a blank line, the body */
     size_t len;
-    size_t body_off;  /* where the body starts in `text` */
-    size_t body_sent; /* the first sentence of the body: those before are the headline's */
+    size_t body_off; /* where the body starts in `text` */
+    size_t
+        body_sent; /* the first sentence of the body: those before are the headline's */
     const char *date; /* the article's date */
     evg_i_tokens toks;
     /* the longest lexicon match starting at each token */
@@ -111,7 +112,7 @@ typedef struct {
     lx_wset *wcls;         /* the word classes of the single word at each token */
     uint8_t *in_agreement; /* token inside an agreement's name */
     uint32_t *quote_of;    /* token inside quotation q: q + 1; 0 outside any */
-    size_t *speaker;       /* quotation q: the token of its speaker's name, or (size_t)-1 */
+    size_t *speaker; /* quotation q: the token of its speaker's name, or (size_t)-1 */
     size_t nquotes;
     int sent_agr[X_MAX_AGR], nsent_agr; /* the agreements of the current sentence */
     size_t agr_sent; /* the last sentence that names an agreement, plus one (0: none) */

@@ -16,35 +16,89 @@
 #include "util/utf8.h"
 
 /* Sections a lexicon file may hold besides the word classes (docs/lexicon.md). */
-static const char *const SECTIONS[] = {
-    "countries", "organizations", "agreement_kinds", "heads", "royals", "modifiers",
-    "ranks", "honorifics", "name_particles", "groups", "title_nouns", "abbreviations",
-    "not_names", "triggers", "planned", "negation", "past_markers", "sequence",
-    "place_nouns", "venue_heads", "national_titles", "call_markers", "third_place_markers",
-    "light_verbs", "name_suffixes", "surname_words", "unnamed_officials", "not_person_objects",
-    "sought", "called_off", "conditions", "purpose_verbs", "apart", "together",
-    "gerund_openers", "first_person", "plural_heads", "quote_verbs", "months", "weekdays",
-    "ordinal_suffixes", "duration_suffixes", "named_only_kinds", "ministry_names", "params"};
+static const char *const SECTIONS[] = {"countries",
+                                       "organizations",
+                                       "agreement_kinds",
+                                       "heads",
+                                       "royals",
+                                       "modifiers",
+                                       "ranks",
+                                       "honorifics",
+                                       "name_particles",
+                                       "groups",
+                                       "title_nouns",
+                                       "abbreviations",
+                                       "not_names",
+                                       "triggers",
+                                       "planned",
+                                       "negation",
+                                       "past_markers",
+                                       "sequence",
+                                       "place_nouns",
+                                       "venue_heads",
+                                       "national_titles",
+                                       "call_markers",
+                                       "third_place_markers",
+                                       "light_verbs",
+                                       "name_suffixes",
+                                       "surname_words",
+                                       "unnamed_officials",
+                                       "not_person_objects",
+                                       "sought",
+                                       "called_off",
+                                       "conditions",
+                                       "purpose_verbs",
+                                       "apart",
+                                       "together",
+                                       "gerund_openers",
+                                       "first_person",
+                                       "plural_heads",
+                                       "quote_verbs",
+                                       "months",
+                                       "weekdays",
+                                       "ordinal_suffixes",
+                                       "duration_suffixes",
+                                       "named_only_kinds",
+                                       "ministry_names",
+                                       "params"};
 #define NSECTIONS (sizeof(SECTIONS) / sizeof(SECTIONS[0]))
 
 /* Word-list sections and the class each gives its words. */
 static const struct {
     const char *name;
     uint64_t cls;
-} WORD_SECTIONS[] = {
-    {"heads", LX_HEAD},          {"royals", LX_ROYAL | LX_HEAD}, {"modifiers", LX_MOD},
-    {"ranks", LX_RANK},          {"honorifics", LX_HONOR},       {"name_particles", LX_PARTICLE},
-    {"groups", LX_GROUP},        {"title_nouns", LX_NOUN},       {"planned", LX_PLANNED},
-    {"negation", LX_NEGATION},   {"past_markers", LX_PAST},      {"sequence", LX_SEQUENCE},
-    {"place_nouns", LX_PLACE_NOUN}, {"venue_heads", LX_VENUE}, {"not_names", LX_NOTNAME},
-    {"call_markers", LX_CALL_MARK}, {"third_place_markers", LX_THIRD_PLACE},
-    {"light_verbs", LX_LIGHT}, {"name_suffixes", LX_SUFFIX},
-    {"surname_words", LX_SURNAME_WORD}, {"unnamed_officials", LX_UNNAMED},
-    {"not_person_objects", LX_NOT_PERSON_OBJ}, {"sought", LX_SOUGHT},
-    {"called_off", LX_CALLED_OFF}, {"conditions", LX_CONDITION}, {"purpose_verbs", LX_PURPOSE},
-    {"apart", LX_APART}, {"together", LX_TOGETHER}, {"gerund_openers", LX_GERUND_OPENER},
-    {"first_person", LX_FIRST_PERSON}, {"plural_heads", LX_PLURAL_HEAD | LX_HEAD},
-    {"quote_verbs", LX_QUOTE_VERB}};
+} WORD_SECTIONS[] = {{"heads", LX_HEAD},
+                     {"royals", LX_ROYAL | LX_HEAD},
+                     {"modifiers", LX_MOD},
+                     {"ranks", LX_RANK},
+                     {"honorifics", LX_HONOR},
+                     {"name_particles", LX_PARTICLE},
+                     {"groups", LX_GROUP},
+                     {"title_nouns", LX_NOUN},
+                     {"planned", LX_PLANNED},
+                     {"negation", LX_NEGATION},
+                     {"past_markers", LX_PAST},
+                     {"sequence", LX_SEQUENCE},
+                     {"place_nouns", LX_PLACE_NOUN},
+                     {"venue_heads", LX_VENUE},
+                     {"not_names", LX_NOTNAME},
+                     {"call_markers", LX_CALL_MARK},
+                     {"third_place_markers", LX_THIRD_PLACE},
+                     {"light_verbs", LX_LIGHT},
+                     {"name_suffixes", LX_SUFFIX},
+                     {"surname_words", LX_SURNAME_WORD},
+                     {"unnamed_officials", LX_UNNAMED},
+                     {"not_person_objects", LX_NOT_PERSON_OBJ},
+                     {"sought", LX_SOUGHT},
+                     {"called_off", LX_CALLED_OFF},
+                     {"conditions", LX_CONDITION},
+                     {"purpose_verbs", LX_PURPOSE},
+                     {"apart", LX_APART},
+                     {"together", LX_TOGETHER},
+                     {"gerund_openers", LX_GERUND_OPENER},
+                     {"first_person", LX_FIRST_PERSON},
+                     {"plural_heads", LX_PLURAL_HEAD | LX_HEAD},
+                     {"quote_verbs", LX_QUOTE_VERB}};
 
 /*
  * Grammatical word classes (data/lexicon/grammar.json): the section of each and
@@ -577,7 +631,8 @@ static int apply_country(loader *ld, json_t *e, json_t **iso3)
     static const struct {
         const char *key;
         uint64_t cls;
-    } lists[] = {{"aliases", LX_COUNTRY}, {"demonyms", LX_DEMONYM}, {"capitals", LX_CAPITAL}};
+    } lists[] = {
+        {"aliases", LX_COUNTRY}, {"demonyms", LX_DEMONYM}, {"capitals", LX_CAPITAL}};
     int c, rc;
 
     if (!json_is_object(e) || code == NULL)

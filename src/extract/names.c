@@ -78,7 +78,7 @@ typedef struct {
     size_t ustart;        /* where the unit being read starts */
     size_t last_head_end; /* the end of the last head read, (size_t)-1 before one */
     int in_of;            /* inside an of-chain, where nouns continue the title */
-    size_t honor_from;    /* where trailing honorifics start ("... of Defense Mr."), or -1 */
+    size_t honor_from; /* where trailing honorifics start ("... of Defense Mr."), or -1 */
     x_title_info *ti;
 } title_run;
 
@@ -156,8 +156,8 @@ static title_step bracketed_acronym(title_run *r)
     const x_ctx *x = r->x;
     size_t j = r->j;
 
-    if (!x_is(x, j, "(") || r->last_head_end != j || j + 2 >= x->s1 || !x_is(x, j + 2, ")") ||
-        !(x->toks.toks[j + 1].flags & EVG_TK_ALLCAPS))
+    if (!x_is(x, j, "(") || r->last_head_end != j || j + 2 >= x->s1 ||
+        !x_is(x, j + 2, ")") || !(x->toks.toks[j + 1].flags & EVG_TK_ALLCAPS))
         return STEP_NONE;
     r->j = r->last_head_end = j + 3;
     return STEP_NEXT;
@@ -174,7 +174,8 @@ static int portfolio_comma(const x_ctx *x, size_t e)
 {
     if (!x_is(x, e, ","))
         return 0;
-    for (size_t k = e + 1; k + 1 < x->s1 && k - e <= x_param(x, EVG_P_PORTFOLIO_MAX_WORDS); k++) {
+    for (size_t k = e + 1;
+         k + 1 < x->s1 && k - e <= x_param(x, EVG_P_PORTFOLIO_MAX_WORDS); k++) {
         if (x_word(x, k, LXW_AND))
             return x_is_cap(x, k + 1);
         if (!x_is_cap(x, k))
@@ -206,13 +207,15 @@ static size_t named_body(const x_ctx *x, size_t k)
             int surname = e > tail && (x_cls(x, e) & (LX_COUNTRY | LX_CAPITAL)) &&
                           x->mlen[e] == 1 && (e + 1 >= x->s1 || !x_is_cap(x, e + 1));
             /* a particle ("Tran Van Minh") is a word of the name */
-            if (((x->mlen[e] && !(x_cls(x, e) & LX_PARTICLE)) || x_is_poss(x, e)) && !surname) {
+            if (((x->mlen[e] && !(x_cls(x, e) & LX_PARTICLE)) || x_is_poss(x, e)) &&
+                !surname) {
                 tail = e + 1; /* a known word: the name starts after it */
                 after_link = 0;
             }
             e++;
-        } else if (e > k && (x_word(x, e, LXW_TITLE_LINK) || x_word(x, e, LXW_AND) ||
-                             x_word(x, e, LXW_THE) || x_is(x, e, "&") || portfolio_comma(x, e)) &&
+        } else if (e > k &&
+                   (x_word(x, e, LXW_TITLE_LINK) || x_word(x, e, LXW_AND) ||
+                    x_word(x, e, LXW_THE) || x_is(x, e, "&") || portfolio_comma(x, e)) &&
                    e + 1 < x->s1 && (body_word(x, e + 1) || x_word(x, e + 1, LXW_THE)) &&
                    !(e - tail >= 2 && !after_link)) { /* "... Ed Rell to Port Vell" */
             tail = ++e;
@@ -223,7 +226,8 @@ static size_t named_body(const x_ctx *x, size_t k)
     }
     /* "for Northern Waters, Ilo Varas": all of it is the title, the name follows */
     if (e < x->s1 && x_is(x, e, ",") && e + 1 < x->s1 && x_name_at(x, e + 1) > e + 1 &&
-        !(x_cls(x, e + 1) & LX_SUFFIX) && e - tail <= x_param(x, EVG_P_TITLE_PLACE_MAX_WORDS))
+        !(x_cls(x, e + 1) & LX_SUFFIX) &&
+        e - tail <= x_param(x, EVG_P_TITLE_PLACE_MAX_WORDS))
         return e;
     /* "and Counterterrorism Lisa Monaco", "of Ardania Aro Venn": a portfolio or a
      * place, then the name */
@@ -235,7 +239,8 @@ static size_t named_body(const x_ctx *x, size_t k)
     return e - tail >= 1 && tail > k ? tail : k;
 }
 
-/* Whether title words of the lexicon alone lead from k to e: then the usual steps read it. */
+/* Whether title words of the lexicon alone lead from k to e: then the usual steps read
+ * it. */
 static int lexicon_run_to(const x_ctx *x, size_t k, size_t e)
 {
     while (k < e && x->mlen[k] && title_tok(x, k))
@@ -259,8 +264,8 @@ static title_step of_chain(title_run *r)
         k++;
     /* "Minister of the People's Power for Energy X", "Director-General of the
      * International Grain Council (IGC), X": a body's name the lexicon knows in part */
-    if (k < x->s1 && x->mlen[k] && title_tok(x, k) && (e = named_body(x, k)) > k + x->mlen[k] &&
-        !lexicon_run_to(x, k, e)) {
+    if (k < x->s1 && x->mlen[k] && title_tok(x, k) &&
+        (e = named_body(x, k)) > k + x->mlen[k] && !lexicon_run_to(x, k, e)) {
         for (size_t i = k; i < e; i++)
             if (x->mlen[i])
                 title_entities(x, i, r->ti);
@@ -309,9 +314,8 @@ static title_step portfolio_list(title_run *r)
         r->j = k;
         return STEP_NEXT;
     }
-    while (conj && e < x->s1 &&
-           e - k < x_param(x, EVG_P_PORTFOLIO_MAX_WORDS) && x_is_cap(x, e) &&
-           (!x->mlen[e] || title_tok(x, e)))
+    while (conj && e < x->s1 && e - k < x_param(x, EVG_P_PORTFOLIO_MAX_WORDS) &&
+           x_is_cap(x, e) && (!x->mlen[e] || title_tok(x, e)))
         e++;
     if (e > k && e < x->s1 && x_word(x, e, LXW_PORTFOLIO_LINK)) {
         r->j = r->last_head_end = e;
@@ -393,9 +397,10 @@ static size_t run_end(title_run *r)
     if (r->last_head_end > r->ustart && ti->nunits < X_MAX_TITLES) {
         ti->ustart[ti->nunits] = r->ustart;
         /* an honorific before the name is no part of the title: "Secretary Mr. X" */
-        ti->uend[ti->nunits++] = r->honor_from > r->ustart && r->honor_from < r->last_head_end
-                                     ? r->honor_from
-                                     : r->last_head_end;
+        ti->uend[ti->nunits++] =
+            r->honor_from > r->ustart && r->honor_from < r->last_head_end
+                ? r->honor_from
+                : r->last_head_end;
     }
     for (int u = 0; u < ti->nunits; u++)
         any |= x_unit_has_head(x, ti->ustart[u], ti->uend[u]) ||
@@ -428,7 +433,8 @@ size_t x_title_run(const x_ctx *x, size_t i, x_title_info *ti)
     possessive_opener(&r);
     while (r.j < x->s1) {
         title_step st;
-        if ((st = title_words(&r)) == STEP_NONE && (st = bracketed_acronym(&r)) == STEP_NONE &&
+        if ((st = title_words(&r)) == STEP_NONE &&
+            (st = bracketed_acronym(&r)) == STEP_NONE &&
             (st = of_chain(&r)) == STEP_NONE && (st = portfolio_list(&r)) == STEP_NONE &&
             (st = joined_titles(&r)) == STEP_NONE)
             st = new_unit(&r);
@@ -455,12 +461,13 @@ size_t x_name_at(const x_ctx *x, size_t i)
         return i;
     while (j < x->s1 && words < x_param(x, EVG_P_NAME_MAX_WORDS)) {
         /* "Lisa Monaco": a country's one-word name ending a name is a surname */
-        int surname = j > i && x->mlen[j] == 1 && (x_cls(x, j) & LX_COUNTRY) && !x->mlen[j - 1] &&
-                      (j + 1 >= x->s1 || !x_is_cap(x, j + 1));
+        int surname = j > i && x->mlen[j] == 1 && (x_cls(x, j) & LX_COUNTRY) &&
+                      !x->mlen[j - 1] && (j + 1 >= x->s1 || !x_is_cap(x, j + 1));
         if (x_is_cap(x, j) &&
             (j == i || surname ||
-             !(x_cls(x, j) & (LX_HEAD | LX_ROYAL | LX_COUNTRY | LX_DEMONYM | LX_ORG |
-                              LX_NOTNAME | LX_GROUP | LX_TRIGGER | LX_AGREEMENT | LX_SUFFIX)))) {
+             !(x_cls(x, j) &
+               (LX_HEAD | LX_ROYAL | LX_COUNTRY | LX_DEMONYM | LX_ORG | LX_NOTNAME |
+                LX_GROUP | LX_TRIGGER | LX_AGREEMENT | LX_SUFFIX)))) {
             j++;
             words++;
             continue;

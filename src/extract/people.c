@@ -13,7 +13,6 @@
 #include "extract/extract_internal.h"
 #include "util/utf8.h"
 
-
 /* ---- people ----------------------------------------------------------- */
 
 static int same_folded(const char *a, const char *b)
@@ -31,7 +30,8 @@ static int inner_name(x_ctx *x, const x_person *p, const char *w)
     const char *first, *last;
 
     evg_i_buf_clear(&x->tmp);
-    if (evg_i_fold(&x->tmp, p->name, strlen(p->name)) < 0 || (first = strchr(x->tmp.ptr, ' ')) == NULL)
+    if (evg_i_fold(&x->tmp, p->name, strlen(p->name)) < 0 ||
+        (first = strchr(x->tmp.ptr, ' ')) == NULL)
         return 0;
     last = strrchr(x->tmp.ptr, ' ');
     size_t n = strlen(w);
@@ -167,8 +167,8 @@ static int apply_titles(x_ctx *x, int p, const x_title_info *ti)
         pp->official |= x_unit_has_head(x, ti->ustart[u], ti->uend[u]);
     pp->official |= ti->org >= 0;
     /* a country the title names beats one inferred or one a national title implies */
-    if (ti->country >= 0 &&
-        (pp->country < 0 || pp->country_inferred || (pp->country_implied && !ti->country_implied))) {
+    if (ti->country >= 0 && (pp->country < 0 || pp->country_inferred ||
+                             (pp->country_implied && !ti->country_implied))) {
         pp->country = ti->country;
         pp->country_inferred = 0;
         pp->country_implied = ti->country_implied;
@@ -360,7 +360,8 @@ static int quote_mark(const x_ctx *x, size_t i, int *open_out)
         *open_out = -1;
     else if (n == 3 && memcmp(c, "\xE2\x80\x9C", 3) == 0) /* left double quotation mark */
         *open_out = 1;
-    else if (n == 3 && memcmp(c, "\xE2\x80\x9D", 3) == 0) /* right double quotation mark */
+    else if (n == 3 &&
+             memcmp(c, "\xE2\x80\x9D", 3) == 0) /* right double quotation mark */
         *open_out = 0;
     else
         return 0;
@@ -373,13 +374,15 @@ static int quote_verb(const x_ctx *x, size_t i)
     return x_word(x, i, LXW_SPEECH_VERB) || (x_cls(x, i) & LX_QUOTE_VERB);
 }
 
-/* The last word of the capitalized run (or pronoun) before a speech verb from k, or -1. */
+/* The last word of the capitalized run (or pronoun) before a speech verb from k, or -1.
+ */
 static size_t speaker_before_verb(const x_ctx *x, size_t k)
 {
     for (size_t e = k; e < x->toks.n && e - k <= x_param(x, EVG_P_SPEAKER_WORDS); e++) {
         if (quote_verb(x, e))
             return e > k ? e - 1 : (size_t)-1;
-        if (!(x->toks.toks[e].flags & EVG_TK_WORD) || (x->toks.toks[e].flags & EVG_TK_PARA))
+        if (!(x->toks.toks[e].flags & EVG_TK_WORD) ||
+            (x->toks.toks[e].flags & EVG_TK_PARA))
             return (size_t)-1;
     }
     return (size_t)-1;
@@ -398,7 +401,8 @@ static size_t quote_speaker_at(const x_ctx *x, size_t o, size_t c)
         k++;
     if (k < n && quote_verb(x, k)) {
         size_t e = k + 1;
-        while (e < n && e - k <= x_param(x, EVG_P_SPEAKER_WORDS) && (x->toks.toks[e].flags & EVG_TK_WORD) &&
+        while (e < n && e - k <= x_param(x, EVG_P_SPEAKER_WORDS) &&
+               (x->toks.toks[e].flags & EVG_TK_WORD) &&
                !(x->toks.toks[e].flags & EVG_TK_POSS) && (x_is_cap(x, e) || x->mlen[e]))
             e++;
         return e > k + 1 ? e - 1 : (size_t)-1;
@@ -412,7 +416,8 @@ static size_t quote_speaker_at(const x_ctx *x, size_t o, size_t c)
     if (o >= 2 && (x_is(x, o - 1, ":") || x_is(x, o - 1, ","))) {
         size_t v = o - 2;
         if (quote_verb(x, v))
-            return v >= 1 && (x->toks.toks[v - 1].flags & EVG_TK_WORD) ? v - 1 : (size_t)-1;
+            return v >= 1 && (x->toks.toks[v - 1].flags & EVG_TK_WORD) ? v - 1
+                                                                       : (size_t)-1;
     }
     return (size_t)-1;
 }
@@ -444,7 +449,8 @@ int x_find_quotes(x_ctx *x)
             open = op == 1 ? i : (size_t)-1;
             continue;
         }
-        if (evg_i_grow((void **)&x->speaker, &cap, x->nquotes + 1, sizeof(*x->speaker)) < 0)
+        if (evg_i_grow((void **)&x->speaker, &cap, x->nquotes + 1, sizeof(*x->speaker)) <
+            0)
             return EVG_ENOMEM;
         x->speaker[x->nquotes] = quote_speaker_at(x, open, i + 1);
         for (size_t k = open + 1; k < i; k++)
@@ -538,8 +544,8 @@ static size_t body_apposition(const x_ctx *x, size_t k)
         if (x_is_cap(x, e) && !(x_cls(x, e) & (LX_HEAD | LX_TRIGGER))) {
             body |= (x_cls(x, e) & (LX_NOUN | LX_ORG)) != 0;
             e++;
-        } else if (e > k && (x_word(x, e, LXW_OF) || x_word(x, e, LXW_THE)) && e + 1 < x->s1 &&
-                   x_is_cap(x, e + 1 + x_word(x, e + 1, LXW_THE))) {
+        } else if (e > k && (x_word(x, e, LXW_OF) || x_word(x, e, LXW_THE)) &&
+                   e + 1 < x->s1 && x_is_cap(x, e + 1 + x_word(x, e + 1, LXW_THE))) {
             e++;
         } else {
             break;
@@ -548,7 +554,8 @@ static size_t body_apposition(const x_ctx *x, size_t k)
     if (!body || e == k)
         return k;
     /* what follows: punctuation, a verb of the event, or "and" and the next person */
-    if (e >= x->s1 || (x->toks.toks[e].flags & EVG_TK_PUNCT) || (x_cls(x, e) & LX_TRIGGER) ||
+    if (e >= x->s1 || (x->toks.toks[e].flags & EVG_TK_PUNCT) ||
+        (x_cls(x, e) & LX_TRIGGER) ||
         (x_word(x, e, LXW_AND) && e + 1 < x->s1 &&
          (x_title_run(x, e + 1, &ti) > e + 1 || x_name_at(x, e + 1) > e + 1)))
         return e;
@@ -597,7 +604,8 @@ static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
 static int of_countries(const x_ctx *x, size_t i, size_t te)
 {
     for (size_t k = i; k + 1 < te; k++)
-        if (x_word(x, k, LXW_OF) && (x_cls(x, k + 1 + x_word(x, k + 1, LXW_THE)) & LX_COUNTRY))
+        if (x_word(x, k, LXW_OF) &&
+            (x_cls(x, k + 1 + x_word(x, k + 1, LXW_THE)) & LX_COUNTRY))
             return 1;
     return 0;
 }
@@ -605,8 +613,8 @@ static int of_countries(const x_ctx *x, size_t i, size_t te)
 static int is_dash(const x_ctx *x, size_t i)
 {
     const char *f = x_fold(x, i);
-    return strcmp(f, "-") == 0 || strcmp(f, "--") == 0 || strcmp(f, "\xE2\x80\x93") == 0 ||
-           strcmp(f, "\xE2\x80\x94") == 0;
+    return strcmp(f, "-") == 0 || strcmp(f, "--") == 0 ||
+           strcmp(f, "\xE2\x80\x93") == 0 || strcmp(f, "\xE2\x80\x94") == 0;
 }
 
 /*
@@ -718,7 +726,8 @@ static int titled_person(x_ctx *x, size_t *ip)
         return 1;
     }
     /* "the foreign ministers of A, B and C -- X, Y and Z --": the plural title's names */
-    if (ti.nunits >= 1 && x_class_in(x, ti.ustart[0], ti.uend[ti.nunits - 1], LX_PLURAL_HEAD)) {
+    if (ti.nunits >= 1 &&
+        x_class_in(x, ti.ustart[0], ti.uend[ti.nunits - 1], LX_PLURAL_HEAD)) {
         size_t end = plural_names(x, i, te, &ti);
         if (end == (size_t)-1)
             return EVG_ENOMEM;
@@ -729,7 +738,8 @@ static int titled_person(x_ctx *x, size_t *ip)
     }
     /* "The ministers signed", "Foreign Ministers of A, B and C met": the people of the
      * meeting in focus */
-    if (ti.nunits >= 1 && x_class_in(x, ti.ustart[0], ti.uend[ti.nunits - 1], LX_PLURAL_HEAD) &&
+    if (ti.nunits >= 1 &&
+        x_class_in(x, ti.ustart[0], ti.uend[ti.nunits - 1], LX_PLURAL_HEAD) &&
         (x_word(x, i, LXW_THE) || (ti.country >= 0 && of_countries(x, i, te))) &&
         !(i > x->s0 && (x->toks.toks[i - 1].flags & EVG_TK_NUM))) {
         if (x_add_mention(x, M_GROUP, i, te, -1) < 0)
@@ -841,7 +851,8 @@ static int plain_word(const x_ctx *x, size_t i)
 int x_find_people(x_ctx *x)
 {
     /* a dateline ("PORT VELL, May 6 -") names a place, nobody */
-    size_t i = x->s0 < x->dateline_end && x->dateline_end < x->s1 ? x->dateline_end : x->s0;
+    size_t i =
+        x->s0 < x->dateline_end && x->dateline_end < x->s1 ? x->dateline_end : x->s0;
     int rc;
 
     while (i < x->s1) {

@@ -168,8 +168,9 @@ static int on_job(const evg_i_job *job, void *payload)
         return evg_i_error_nomem(&p->fatal);
     p->held += job->len;
     evg_i_window_push(&p->win);
-    while (rc == 0 && (s = evg_i_window_workers(&p->win) ? evg_i_window_head(&p->win)
-                                                         : evg_i_window_wait(&p->win)) != NULL)
+    while (rc == 0 &&
+           (s = evg_i_window_workers(&p->win) ? evg_i_window_head(&p->win)
+                                              : evg_i_window_wait(&p->win)) != NULL)
         rc = deliver(p, s);
     return rc;
 }
@@ -209,8 +210,8 @@ static void on_diag(const evg_error *e, evg_severity sev, void *payload)
 }
 
 int evg_extract_paths(size_t *failed_out, const char *const *paths, size_t npaths,
-                      const evg_lexicon *lx, const evg_extract_run_opts *opts, evg_doc_fn fn,
-                      void *payload, evg_error *err)
+                      const evg_lexicon *lx, const evg_extract_run_opts *opts,
+                      evg_doc_fn fn, void *payload, evg_error *err)
 {
     evg_extract_run_opts o;
     evg_ingest_opts io = EVG_INGEST_OPTS_INIT;

@@ -131,7 +131,8 @@ static long expression_at(const x_ctx *x, size_t i, size_t start, size_t end, lo
     }
     long when = month_date(x, i, end, today, future);
     /* "in January", "in May 2023": a month and no day, a time but no date */
-    if (when == -1 && i > start && x_word(x, i, LXW_MONTH) && x_word(x, i - 1, LXW_PLACE_PREP))
+    if (when == -1 && i > start && x_word(x, i, LXW_MONTH) &&
+        x_word(x, i - 1, LXW_PLACE_PREP))
         return -2;
     return when;
 }
@@ -174,7 +175,8 @@ int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int f
     if (x->date == NULL)
         return 0;
     today = parse_day(x->date);
-    /* the dateline's day is the day of "today" ("PORT VELL, March 6 -" in a paper of the 7th) */
+    /* the dateline's day is the day of "today" ("PORT VELL, March 6 -" in a paper of the
+     * 7th) */
     if (x->dateline_date[0] && strcmp(x->dateline_date, x->date) <= 0)
         today = parse_day(x->dateline_date);
     if (start < x->dateline_end)

@@ -11,22 +11,58 @@
 #include "util/utf8.h"
 
 /* Character classes of one code point. */
-enum { C_OTHER, C_SPACE, C_NEWLINE, C_LETTER, C_UPPER, C_DIGIT, C_APOS, C_HYPHEN, C_PERIOD };
+enum {
+    C_OTHER,
+    C_SPACE,
+    C_NEWLINE,
+    C_LETTER,
+    C_UPPER,
+    C_DIGIT,
+    C_APOS,
+    C_HYPHEN,
+    C_PERIOD
+};
 
 /* The class of each ASCII byte: most text is ASCII, so most bytes need one load. */
 static const unsigned char ASCII_CLASS[128] = {
-    ['\t'] = C_SPACE, ['\n'] = C_NEWLINE, ['\v'] = C_SPACE, ['\f'] = C_SPACE,
-    ['\r'] = C_SPACE, [' '] = C_SPACE, ['\''] = C_APOS, ['-'] = C_HYPHEN, ['.'] = C_PERIOD,
-    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
-    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+    ['\t'] = C_SPACE, ['\n'] = C_NEWLINE,
+    ['\v'] = C_SPACE, ['\f'] = C_SPACE,
+    ['\r'] = C_SPACE, [' '] = C_SPACE,
+    ['\''] = C_APOS,  ['-'] = C_HYPHEN,
+    ['.'] = C_PERIOD, ['0'] = C_DIGIT,
+    ['1'] = C_DIGIT,  ['2'] = C_DIGIT,
+    ['3'] = C_DIGIT,  ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT,  ['6'] = C_DIGIT,
+    ['7'] = C_DIGIT,  ['8'] = C_DIGIT,
+    ['9'] = C_DIGIT,
 #define U(c) [c] = C_UPPER
 #define L(c) [c] = C_LETTER
-    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'),
-    U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'), U('U'), U('V'),
-    U('W'), U('X'), U('Y'), U('Z'),
-    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'),
-    L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'),
-    L('w'), L('x'), L('y'), L('z'),
+    U('A'),           U('B'),
+    U('C'),           U('D'),
+    U('E'),           U('F'),
+    U('G'),           U('H'),
+    U('I'),           U('J'),
+    U('K'),           U('L'),
+    U('M'),           U('N'),
+    U('O'),           U('P'),
+    U('Q'),           U('R'),
+    U('S'),           U('T'),
+    U('U'),           U('V'),
+    U('W'),           U('X'),
+    U('Y'),           U('Z'),
+    L('a'),           L('b'),
+    L('c'),           L('d'),
+    L('e'),           L('f'),
+    L('g'),           L('h'),
+    L('i'),           L('j'),
+    L('k'),           L('l'),
+    L('m'),           L('n'),
+    L('o'),           L('p'),
+    L('q'),           L('r'),
+    L('s'),           L('t'),
+    L('u'),           L('v'),
+    L('w'),           L('x'),
+    L('y'),           L('z'),
 #undef U
 #undef L
 };
@@ -75,7 +111,8 @@ static int is_alnum(int c)
     return c == C_LETTER || c == C_UPPER || c == C_DIGIT;
 }
 
-/* "al-Sudani", "el-Sisi", "bin-Laden": one to three lower-case letters, a hyphen, a capital. */
+/* "al-Sudani", "el-Sisi", "bin-Laden": one to three lower-case letters, a hyphen, a
+ * capital. */
 static int prefixed(const char *s, size_t n)
 {
     size_t k;
@@ -98,7 +135,8 @@ static void fold_done(evg_i_tokens *t, evg_i_tok *tok)
     tok->hash = evg_i_hash(t->fold.ptr + tok->fold, n);
 }
 
-static int push(evg_i_tokens *t, size_t start, size_t end, const char *text, uint16_t flags)
+static int push(evg_i_tokens *t, size_t start, size_t end, const char *text,
+                uint16_t flags)
 {
     evg_i_tok *tok;
     size_t n = end - start, i;
@@ -224,10 +262,12 @@ static int split_sentences(evg_i_tokens *t, const char *s)
         if (!start) {
             const evg_i_tok *p = &t->toks[i - 1];
             char pc = s[p->start];
-            int ender = (p->flags & EVG_TK_PUNCT) && (pc == '.' || pc == '!' || pc == '?');
+            int ender =
+                (p->flags & EVG_TK_PUNCT) && (pc == '.' || pc == '!' || pc == '?');
             /* A closing quote right after the ender stays with its sentence. */
-            start = ender && !((t->toks[i].flags & EVG_TK_PUNCT) &&
-                               (s[t->toks[i].start] == '"' || s[t->toks[i].start] == ')'));
+            start =
+                ender && !((t->toks[i].flags & EVG_TK_PUNCT) &&
+                           (s[t->toks[i].start] == '"' || s[t->toks[i].start] == ')'));
             if (!start && i >= 2 && (t->toks[i - 2].flags & EVG_TK_PUNCT) &&
                 (p->flags & EVG_TK_PUNCT) && (pc == '"' || pc == ')')) {
                 char qc = s[t->toks[i - 2].start];
@@ -242,7 +282,8 @@ static int split_sentences(evg_i_tokens *t, const char *s)
             t->sents[t->nsents++] = i;
         }
     }
-    if (evg_i_grow((void **)&t->sents, &t->cap_sents, t->nsents + 1, sizeof(*t->sents)) < 0)
+    if (evg_i_grow((void **)&t->sents, &t->cap_sents, t->nsents + 1, sizeof(*t->sents)) <
+        0)
         return EVG_ENOMEM;
     t->sents[t->nsents] = t->n;
     return 0;
@@ -292,15 +333,16 @@ int evg_i_tokenize(evg_i_tokens *t, const char *s, size_t n, const evg_i_strmap 
                 end++;
                 tok->end = (uint32_t)end;
                 tok->flags |= EVG_TK_ABBREV;
-                if (evg_i_fold(&t->fold, s + i, end - i) < 0 || evg_i_buf_putc(&t->fold, '\0') < 0)
+                if (evg_i_fold(&t->fold, s + i, end - i) < 0 ||
+                    evg_i_buf_putc(&t->fold, '\0') < 0)
                     return EVG_ENOMEM;
                 fold_done(t, tok);
             }
             i = end;
             continue;
         }
-        if (c == C_APOS && i + k < n && (s[i + k] == 's' || s[i + k] == 'S') && t->n > 0 &&
-            t->toks[t->n - 1].end == i) {
+        if (c == C_APOS && i + k < n && (s[i + k] == 's' || s[i + k] == 'S') &&
+            t->n > 0 && t->toks[t->n - 1].end == i) {
             size_t j;
             if (i + k + 1 >= n || !is_alnum(char_class(s, n, i + k + 1, &j))) {
                 if (push(t, i, i + k + 1, s, EVG_TK_WORD | EVG_TK_POSS) < 0)
