@@ -112,11 +112,15 @@ static void find_dateline(x_ctx *x)
             !(t->toks[a].flags & EVG_TK_PARA) ||
             (x_is(x, b - 1, ".") && !(t->toks[b - 1].flags & EVG_TK_ABBREV)))
             break;
+        int dated = x->dateline_date[0] != '\0';
         dateline_date_in(x, a, b);
-        /* "Port Vell, 19/06/2021"; "June 4, 2025, Kessa Lodge, Port Vell Region" */
+        /* "Port Vell, 19/06/2021"; "June 4, 2025, Kessa Lodge, Port Vell Region": a line
+         * that opens with a place, or gives a date; not a caption ("Photo: the Ministry
+         * of Ardania") */
         int named = 0;
-        for (size_t i = a; i < b && !named; i++)
-            named = (x_cls(x, i) & (LX_CAPITAL | LX_COUNTRY)) != 0;
+        if ((x_cls(x, a) & (LX_CAPITAL | LX_COUNTRY)) || (!dated && x->dateline_date[0]))
+            for (size_t i = a; i < b && !named; i++)
+                named = (x_cls(x, i) & (LX_CAPITAL | LX_COUNTRY)) != 0;
         if (named) {
             size_t i = a;
             while (i < b && !(x_is_cap(x, i) && !(x_cls(x, i) & LX_NOTNAME) &&
