@@ -131,10 +131,26 @@ static void one_country_gatherings(x_ctx *x)
     }
 }
 
+/* Whether some live event has a person of no country and no organization. */
+static int any_without_country(const x_ctx *x)
+{
+    for (size_t e = 0; e < x->nevents; e++) {
+        const x_event *ev = &x->events[e];
+        for (int k = 0; !ev->dead && k < ev->nparts; k++) {
+            const x_person *p = &x->people[ev->part[k]];
+            if (p->country < 0 && p->org < 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 void x_infer_countries(x_ctx *x)
 {
     one_country_gatherings(x);
     place_hosts(x);
+    if (!any_without_country(x))
+        return;
     int votes[8], codes[8], n = 0, host_country = -1, best = 0;
 
     for (size_t e = 0; e < x->nevents; e++) {
