@@ -262,7 +262,7 @@ static title_step of_chain(title_run *r)
         return STEP_NONE;
     if (k < x->s1 && x_word(x, k, LXW_THE))
         k++;
-    /* "Minister of the People's Power for Energy X", "Director-General of the
+    /* "Minister of the People's Power for Fisheries X", "Director-General of the
      * International Grain Council (IGC), X": a body's name the lexicon knows in part */
     if (k < x->s1 && x->mlen[k] && title_tok(x, k) &&
         (e = named_body(x, k)) > k + x->mlen[k] && !lexicon_run_to(x, k, e)) {
