@@ -43,6 +43,21 @@ static void add_part(x_event *ev, int p, evg_role role)
     }
 }
 
+/* Add agreement a with relation rel unless the event has it: its index, -1 when full. */
+static int add_agr(x_event *ev, int a, evg_agreement_rel rel)
+{
+    int k = 0;
+    while (k < ev->nagr && ev->agr[k] != a)
+        k++;
+    if (k < ev->nagr)
+        return k;
+    if (ev->nagr == X_MAX_AGR)
+        return -1;
+    ev->agr[k] = a;
+    ev->rel[ev->nagr++] = rel;
+    return k;
+}
+
 static void add_sent(x_event *ev, size_t s)
 {
     for (int k = 0; k < ev->nsent; k++)
@@ -213,15 +228,8 @@ static int commit_event(x_ctx *x, x_event *ev)
             o->place = ev->place;
             o->place_country = ev->place_country;
         }
-        for (int a = 0; a < ev->nagr; a++) {
-            int k = 0;
-            while (k < o->nagr && o->agr[k] != ev->agr[a])
-                k++;
-            if (k == o->nagr && o->nagr < X_MAX_AGR) {
-                o->agr[o->nagr] = ev->agr[a];
-                o->rel[o->nagr++] = ev->rel[a];
-            }
-        }
+        for (int a = 0; a < ev->nagr; a++)
+            add_agr(o, ev->agr[a], ev->rel[a]);
         add_sent(o, x->sent);
     } else {
         if (evg_i_grow((void **)&x->events, &x->cap_events, x->nevents + 1,
@@ -264,14 +272,12 @@ typedef struct {
     x_side object; /* the last verb's object, for "met A and later B" */
 } clause_state;
 
-/* Date, place, status and background of an event, then record it. */
-static int finish_event(x_ctx *x, x_event *ev)
+/*
+ * The date, status and place the sentence gives an event: the result of
+ * x_sentence_date() (1 dated, 0 none, -1 vague).
+ */
+static int when_where(x_ctx *x, x_event *ev)
 {
-    /* "conferred on the telephone", "held talks by video link" */
-    if (ev->type == EVG_EV_MEETING && x_class_in(x, x->s0, x->s1, LX_CALL_MARK))
-        ev->type = EVG_EV_CALL;
-    if (ev->status == EVG_STATUS_REPORTED && x_background(x))
-        return 0;
     int dr = x_sentence_date(x, x->s0, x->s1, ev->trig, ev->status == EVG_STATUS_PLANNED,
                              ev->date);
     /* A day after the article's, or "next week": not yet happened. */
@@ -280,8 +286,19 @@ static int finish_event(x_ctx *x, x_event *ev)
     if (dr <= 0)
         ev->date[0] = '\0';
     ev->date_source = dr > 0 ? X_SOURCE_TEXT : NULL;
-    ev->vague = dr < 0;
     ev->place = x_sentence_place(x, x->s0, x->s1, &ev->place_country);
+    return dr;
+}
+
+/* Date, place, status and background of an event, then record it. */
+static int finish_event(x_ctx *x, x_event *ev)
+{
+    /* "conferred on the telephone", "held talks by video link" */
+    if (ev->type == EVG_EV_MEETING && x_class_in(x, x->s0, x->s1, LX_CALL_MARK))
+        ev->type = EVG_EV_CALL;
+    if (ev->status == EVG_STATUS_REPORTED && x_background(x))
+        return 0;
+    ev->vague = when_where(x, ev) < 0;
     ev->third_place = x_class_in(x, x->s0, x->s1, LX_THIRD_PLACE);
     return commit_event(x, ev);
 }
@@ -378,6 +395,17 @@ static void noun_subject(x_ctx *x, size_t t, size_t after, const clause_state *c
         x_side_add(l, x->visitor);
 }
 
+/* Record an event like `proto` with the people of sides a and b (b may be NULL). */
+static int finish_with(x_ctx *x, const x_event *proto, const x_side *a, const x_side *b)
+{
+    x_event ev = *proto;
+    for (int k = 0; k < a->n; k++)
+        add_part(&ev, a->p[k], EVG_ROLE_PARTICIPANT);
+    for (int k = 0; b && k < b->n; k++)
+        add_part(&ev, b->p[k], EVG_ROLE_PARTICIPANT);
+    return finish_event(x, &ev);
+}
+
 /*
  * "talks between A and B", "X held a meeting with Y", "a meeting was held
  * with Y", "A and B ... during talks", "meetings with A, B and C" (one
@@ -402,22 +430,14 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
         x_fronted_subject(x, t, r.end, &l);
         if (r.n == 0 || l.n == 0)
             return 0;
-        x_event ev = *proto;
-        for (int a = 0; a < l.n; a++)
-            add_part(&ev, l.p[a], EVG_ROLE_PARTICIPANT);
-        for (int a = 0; a < r.n; a++)
-            add_part(&ev, r.p[a], EVG_ROLE_PARTICIPANT);
-        return finish_event(x, &ev);
+        return finish_with(x, proto, &l, &r);
     }
     k = skip_adverbials(x, k);
     if (k < x->s1 && x_word(x, k, LXW_BETWEEN)) {
         x_right_side(x, k + 1, &r, x_param(x, EVG_P_COUNTERPART_MAX_SKIP));
         if (r.n < 2)
             return 0;
-        x_event ev = *proto;
-        for (int q = 0; q < r.n; q++)
-            add_part(&ev, r.p[q], EVG_ROLE_PARTICIPANT);
-        return finish_event(x, &ev);
+        return finish_with(x, proto, &r, NULL);
     }
     if (k < x->s1 && x_word(x, k, LXW_WITH)) {
         x_right_side(x, k + 1, &r, x_param(x, EVG_P_COUNTERPART_MAX_SKIP));
@@ -426,10 +446,7 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
             noun_subject(x, t, k + 1, cs, &l);
             if (l.n == 0)
                 return 0;
-            x_event ev = *proto;
-            for (int a = 0; a < l.n; a++)
-                add_part(&ev, l.p[a], EVG_ROLE_PARTICIPANT);
-            return finish_event(x, &ev);
+            return finish_with(x, proto, &l, NULL);
         }
         if (r.n == 0)
             return 0;
@@ -459,12 +476,8 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
     if (l.n < 2) /* "Following their last meeting, A and B agreed": theirs */
         owned = pronoun_owner(x, t, te, &l) && l.n >= 2;
     if (l.n >= 2 && t > x->s0 &&
-        (owned || x_word(x, t - 1, LXW_NOUN_OPENER) || light_verb_before(x, t) >= 0)) {
-        x_event ev = *proto;
-        for (int a = 0; a < l.n; a++)
-            add_part(&ev, l.p[a], EVG_ROLE_PARTICIPANT);
-        return finish_event(x, &ev);
-    }
+        (owned || x_word(x, t - 1, LXW_NOUN_OPENER) || light_verb_before(x, t) >= 0))
+        return finish_with(x, proto, &l, NULL);
     return 0;
 }
 
@@ -531,10 +544,8 @@ static int sentence_has_person(const x_ctx *x)
 /* Whether a person's mention starts at token k of the sentence. */
 static int mention_starts(const x_ctx *x, size_t k)
 {
-    /* ("the provincial premiers" with no meeting in focus stands for no one) */
     for (size_t m = x->nment; m-- > 0 && x->ment[m].sent == x->sent;)
-        if (x->ment[m].start == k && x->ment[m].kind != M_PLACE &&
-            (x->ment[m].person >= 0 || (x->ment[m].kind == M_GROUP && x->focus >= 0)))
+        if (x->ment[m].start == k && x_ment_stands(x, &x->ment[m]))
             return 1;
     return 0;
 }
@@ -768,14 +779,10 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     }
     if (fr == FR_SIGN) {
         /* what was signed: the sentence's agreements, or "the agreement" named before */
-        for (int a = 0; a < x->nsent_agr && ev->nagr < X_MAX_AGR; a++) {
-            ev->agr[ev->nagr] = x->sent_agr[a];
-            ev->rel[ev->nagr++] = EVG_REL_SIGNED;
-        }
-        if (ev->nagr == 0 && x->nagrs > 0 && refers_to_agreement(x, te)) {
-            ev->agr[ev->nagr] = (int)x->nagrs - 1;
-            ev->rel[ev->nagr++] = EVG_REL_SIGNED;
-        }
+        for (int a = 0; a < x->nsent_agr; a++)
+            add_agr(ev, x->sent_agr[a], EVG_REL_SIGNED);
+        if (ev->nagr == 0 && x->nagrs > 0 && refers_to_agreement(x, te))
+            add_agr(ev, (int)x->nagrs - 1, EVG_REL_SIGNED);
         /* "signed a measure", "the president signs on": no agreement, no signing;
          * "the memorandum, signed by A and B" names one the text did not name; "A
          * signed for Ardania" signed the agreement the sentence before named */
@@ -825,14 +832,7 @@ static void open_pending(x_ctx *x, const x_event *proto)
         x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES))
         return; /* "the two-day summit" names again the talks just opened */
     x->pending = *proto;
-    int dr = x_sentence_date(x, x->s0, x->s1, proto->trig,
-                             proto->status == EVG_STATUS_PLANNED, x->pending.date);
-    if ((dr > 0 && x->date && strcmp(x->pending.date, x->date) > 0) || x_says_next(x))
-        x->pending.status = EVG_STATUS_PLANNED;
-    if (dr <= 0)
-        x->pending.date[0] = '\0';
-    x->pending.date_source = dr > 0 ? X_SOURCE_TEXT : NULL;
-    x->pending.place = x_sentence_place(x, x->s0, x->s1, &x->pending.place_country);
+    when_where(x, &x->pending);
     /* "X convened a meeting of the security council": X is in it */
     long lv = light_verb_before(x, proto->trig);
     if (lv >= 0) {
@@ -1042,16 +1042,14 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
 static int list_line(x_ctx *x)
 {
     x_title_info ti;
-    size_t first, m;
+    size_t first, last;
     x_side people;
 
     if (!x->list_open)
         return 0;
     memset(&people, 0, sizeof people);
-    for (m = x->nment; m > 0 && x->ment[m - 1].sent == x->sent; m--)
-        ;
-    first = m;
-    for (m = first; m < x->nment; m++)
+    last = x_sentence_mentions(x, &first);
+    for (size_t m = first; m < last; m++)
         if (x->ment[m].person >= 0 && x->ment[m].kind == M_PERSON)
             x_side_add(&people, x->ment[m].person);
     size_t s0 =
@@ -1084,6 +1082,19 @@ static int apart(const x_ctx *x, const x_event *ev)
     return ev->type == EVG_EV_CALL && !x_class_in(x, x->s0, x->s1, LX_TOGETHER);
 }
 
+/* The people of `ev`, with their roles, but those of `obj` other than obj->p[keep]. */
+static void parts_but(x_event *dst, const x_event *ev, const x_side *obj, int keep)
+{
+    dst->nparts = 0;
+    for (int k = 0; k < ev->nparts; k++) {
+        int drop = 0;
+        for (int o = 0; o < obj->n; o++)
+            drop |= o != keep && obj->p[o] == ev->part[k];
+        if (!drop)
+            add_part(dst, ev->part[k], ev->role[k]);
+    }
+}
+
 /* One event of the subject with each person of the object side: the number made. */
 static int each_apart(x_ctx *x, const x_event *ev, const x_side *obj)
 {
@@ -1091,14 +1102,7 @@ static int each_apart(x_ctx *x, const x_event *ev, const x_side *obj)
 
     for (int q = 0; q < obj->n; q++) {
         x_event one = *ev;
-        one.nparts = 0;
-        for (int k = 0; k < ev->nparts; k++) {
-            int other = 0;
-            for (int o = 0; o < obj->n; o++)
-                other |= o != q && obj->p[o] == ev->part[k];
-            if (!other)
-                add_part(&one, ev->part[k], ev->role[k]);
-        }
+        parts_but(&one, ev, obj, q);
         if ((rc = finish_event(x, &one)) < 0)
             return rc;
         made += rc;
@@ -1144,15 +1148,8 @@ static int and_later(x_ctx *x, const x_event *ev, const x_side *obj, size_t t)
     x_right_side(x, from, &next, 0);
     if (next.n == 0 || x_is_poss(x, next.end)) /* "and later B's chief of staff" */
         return 0;
-    again.nparts = 0;
     again.nsent = 0;
-    for (int q = 0; q < ev->nparts; q++) {
-        int in_obj = 0;
-        for (int o = 0; o < obj->n; o++)
-            in_obj |= obj->p[o] == ev->part[q];
-        if (!in_obj)
-            add_part(&again, ev->part[q], ev->role[q]);
-    }
+    parts_but(&again, ev, obj, -1);
     for (int q = 0; q < next.n; q++)
         add_part(&again, next.p[q], EVG_ROLE_PARTICIPANT);
     again.trig = t;
@@ -1266,15 +1263,9 @@ static void attach_agreements(x_ctx *x, const int *agr, int nagr, int signing)
         return;
     x_event *ev = &x->events[f];
     for (int a = 0; a < nagr; a++) {
-        int k;
-        for (k = 0; k < ev->nagr && ev->agr[k] != agr[a]; k++)
-            ;
-        if (k == ev->nagr && ev->nagr < X_MAX_AGR) {
-            ev->agr[ev->nagr] = agr[a];
-            ev->rel[ev->nagr++] = signing ? EVG_REL_SIGNED : EVG_REL_REFERENCED;
-        } else if (k < ev->nagr && signing) {
+        int k = add_agr(ev, agr[a], signing ? EVG_REL_SIGNED : EVG_REL_REFERENCED);
+        if (k >= 0 && signing)
             ev->rel[k] = EVG_REL_SIGNED;
-        }
     }
     add_sent(ev, x->sent);
 }

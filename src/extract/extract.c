@@ -56,14 +56,6 @@ static int match_all(x_ctx *x)
     return 0;
 }
 
-/* Whether token i is a dash that closes a dateline. */
-static int dateline_dash(const x_ctx *x, size_t i)
-{
-    const char *d = x_fold(x, i);
-    return strcmp(d, "-") == 0 || strcmp(d, "--") == 0 ||
-           strcmp(d, "\xE2\x80\x93") == 0 || strcmp(d, "\xE2\x80\x94") == 0;
-}
-
 /* Note a dateline's date, found in tokens [i, end), unless one is known. */
 static void dateline_date_in(x_ctx *x, size_t i, size_t end)
 {
@@ -138,12 +130,11 @@ static void find_dateline(x_ctx *x)
     /* The opening of the first paragraph up to a dash */
     size_t a = t->sents[s + k], i;
     for (i = a;
-         i < t->n && i - a <= x_param(x, EVG_P_DATELINE_TOKENS) && !dateline_dash(x, i);
-         i++)
+         i < t->n && i - a <= x_param(x, EVG_P_DATELINE_TOKENS) && !x_is_dash(x, i); i++)
         if (!(x_is_cap(x, i) || (t->toks[i].flags & EVG_TK_NUM) || x_is(x, i, ",") ||
               x_is(x, i, "/") || x_is(x, i, ".")))
             break;
-    if (i > a && i < t->n && dateline_dash(x, i) && (x_is_cap(x, a) || x_is(x, a, ","))) {
+    if (i > a && i < t->n && x_is_dash(x, i) && (x_is_cap(x, a) || x_is(x, a, ","))) {
         size_t comma = a;
         while (comma < i && !x_is(x, comma, ","))
             comma++;

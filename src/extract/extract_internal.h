@@ -198,6 +198,23 @@ static inline int x_is(const x_ctx *x, size_t i, const char *folded)
     return x->toks.toks[i].fold_len == n && f[0] == folded[0] &&
            memcmp(f, folded, n) == 0;
 }
+
+/*
+ * Whether a mention stands for someone: a person, or "they" while an event is
+ * in focus ("the provincial premiers" with no meeting in focus is no one).
+ */
+static inline int x_ment_stands(const x_ctx *x, const x_mention *mm)
+{
+    return mm->kind != M_PLACE &&
+           (mm->person >= 0 || (mm->kind == M_GROUP && x->focus >= 0));
+}
+
+/* Whether token i is a dash: "-", "--", an en or an em dash. */
+static inline int x_is_dash(const x_ctx *x, size_t i)
+{
+    return x_is(x, i, "-") || x_is(x, i, "--") || x_is(x, i, "\xE2\x80\x93") ||
+           x_is(x, i, "\xE2\x80\x94");
+}
 const char *x_span_text(x_ctx *x, size_t start, size_t end);
 
 /* names.c: title runs and names. */
@@ -252,6 +269,8 @@ int x_find_agreements(x_ctx *x, int *found, int max);
 /* sides.c: the participants on each side of a trigger. */
 
 void x_side_add(x_side *s, int p);
+/* The mentions of the current sentence: [*first, returned end) of x->ment. */
+size_t x_sentence_mentions(const x_ctx *x, size_t *first);
 /* The first mention from `from` (after at most `maxskip` other tokens) and those listed
  * with it. */
 void x_right_side(const x_ctx *x, size_t from, x_side *out, size_t maxskip);

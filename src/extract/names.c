@@ -330,13 +330,6 @@ static title_step portfolio_list(title_run *r)
     return STEP_NONE;
 }
 
-static int is_dash(const x_ctx *x, size_t i)
-{
-    const char *f = x_fold(x, i);
-    return strcmp(f, "-") == 0 || strcmp(f, "--") == 0 ||
-           strcmp(f, "\xE2\x80\x93") == 0 || strcmp(f, "\xE2\x80\x94") == 0;
-}
-
 /*
  * Two titles of one person joined by a dash or "and": "Deputy Minister of
  * Defense - Chief of the General Staff", "Deputy Premier and Foreign
@@ -352,7 +345,7 @@ static title_step joined_titles(title_run *r)
     if (!((x->toks.toks[j].flags & EVG_TK_PUNCT) || conj) || j + 1 >= x->s1 ||
         r->last_head_end != j || x_is(x, j, ","))
         return STEP_NONE;
-    dash = is_dash(x, j);
+    dash = x_is_dash(x, j);
     if (conj && x_word(x, r->start, LXW_THE))
         return STEP_END;
     if ((dash || conj) && x->mlen[j + 1] &&

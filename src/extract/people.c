@@ -216,11 +216,10 @@ static int last_person(const x_ctx *x)
  */
 static int salient_person(const x_ctx *x)
 {
-    size_t m = x->nment, sents = 0, last_sent = (size_t)-1, best_sent = (size_t)-1;
+    size_t m, sents = 0, last_sent = (size_t)-1, best_sent = (size_t)-1;
     int best = -1, best_count = 0;
 
-    while (m > 0 && x->ment[m - 1].sent == x->sent)
-        m--;
+    x_sentence_mentions(x, &m);
     for (; m-- > 0;) {
         const x_mention *mm = &x->ment[m];
         if (mm->person < 0 || mm->kind == M_PLACE)
@@ -610,13 +609,6 @@ static int of_countries(const x_ctx *x, size_t i, size_t te)
     return 0;
 }
 
-static int is_dash(const x_ctx *x, size_t i)
-{
-    const char *f = x_fold(x, i);
-    return strcmp(f, "-") == 0 || strcmp(f, "--") == 0 ||
-           strcmp(f, "\xE2\x80\x93") == 0 || strcmp(f, "\xE2\x80\x94") == 0;
-}
-
 /*
  * After a plural title ending at te, its names: "the foreign ministers of A, B and
  * C -- X, Y and Z --", "..., X, Y and Z, held": a comma, a dash or a colon, then two
@@ -632,7 +624,7 @@ static size_t plural_names(x_ctx *x, size_t i, size_t te, const x_title_info *ti
     /* "the ministers of A, B and C": which is whose, the title does not say */
     t.country = t.implied = -1;
 
-    if (k >= x->s1 || !(x_is(x, k, ",") || x_is(x, k, ":") || is_dash(x, k)))
+    if (k >= x->s1 || !(x_is(x, k, ",") || x_is(x, k, ":") || x_is_dash(x, k)))
         return te;
     for (k++; k < x->s1 && n < X_MAX_SIDE;) {
         size_t e = x_name_at(x, k);

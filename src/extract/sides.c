@@ -37,8 +37,7 @@ void x_side_add(x_side *s, int p)
         s->p[s->n++] = p;
 }
 
-/* Mentions of the current sentence, by position. */
-static size_t sentence_mentions(const x_ctx *x, size_t *first)
+size_t x_sentence_mentions(const x_ctx *x, size_t *first)
 {
     size_t m = x->nment;
     while (m > 0 && x->ment[m - 1].sent == x->sent)
@@ -92,13 +91,12 @@ static int starts_clause(const x_ctx *x, size_t i)
 /* The outermost mention starting at or after `from` (a delegation wraps its leader). */
 static long next_mention(const x_ctx *x, size_t from, size_t lim)
 {
-    size_t first, last = sentence_mentions(x, &first);
+    size_t first, last = x_sentence_mentions(x, &first);
     long best = -1;
 
     for (size_t m = first; m < last; m++) {
         const x_mention *mm = &x->ment[m];
-        if (mm->start < from || mm->start >= lim || mm->kind == M_PLACE ||
-            (mm->person < 0 && (mm->kind != M_GROUP || x->focus < 0)))
+        if (mm->start < from || mm->start >= lim || !x_ment_stands(x, mm))
             continue;
         if (best < 0 || mm->start < x->ment[best].start ||
             (mm->start == x->ment[best].start && mm->end > x->ment[best].end))
@@ -110,13 +108,12 @@ static long next_mention(const x_ctx *x, size_t from, size_t lim)
 /* The mention ending last at or before `to` (nearest to its left). */
 static long prev_mention(const x_ctx *x, size_t to, size_t lim)
 {
-    size_t first, last = sentence_mentions(x, &first);
+    size_t first, last = x_sentence_mentions(x, &first);
     long best = -1;
 
     for (size_t m = first; m < last; m++) {
         const x_mention *mm = &x->ment[m];
-        if (mm->end > to || mm->start < lim || mm->kind == M_PLACE ||
-            (mm->person < 0 && (mm->kind != M_GROUP || x->focus < 0)))
+        if (mm->end > to || mm->start < lim || !x_ment_stands(x, mm))
             continue;
         /* skip a leader's name inside a delegation mention: take the outer one */
         if (best < 0 || mm->end > x->ment[best].end ||
