@@ -17,6 +17,12 @@ int x_class_in(const x_ctx *x, size_t a, size_t b, uint64_t cls)
     return 0;
 }
 
+/* Whether a lexicon class occurs in the `w` tokens of the sentence before token t. */
+int x_class_before(const x_ctx *x, size_t t, size_t w, uint64_t cls)
+{
+    return x_class_in(x, t >= x->s0 + w ? t - w : x->s0, t, cls);
+}
+
 /* "in 1967" with a year before the article's: background, not news. */
 int x_background(const x_ctx *x)
 {

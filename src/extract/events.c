@@ -269,7 +269,8 @@ typedef struct {
     x_side subject;
     evg_event_status status;
     int have;
-    x_side object; /* the last verb's object, for "met A and later B" */
+    x_side object;    /* the last verb's object, for "met A and later B" */
+    size_t condition; /* the sentence's first "if", "unless": x->s1 when none */
 } clause_state;
 
 /*
@@ -347,6 +348,25 @@ static size_t skip_adverbials(const x_ctx *x, size_t k)
 }
 
 /*
+ * The side that opens with the sentence's first mention of a person (in the
+ * order found) that ends by token `lim` (by_end) or starts before it.
+ */
+static void first_person_side(const x_ctx *x, size_t lim, int by_end, x_side *out)
+{
+    size_t first, last = x_sentence_mentions(x, &first);
+
+    memset(out, 0, sizeof *out);
+    for (size_t m = first; m < last; m++) {
+        const x_mention *mm = &x->ment[m];
+        if (mm->person >= 0 && mm->kind != M_PLACE &&
+            (by_end ? mm->end <= lim : mm->start < lim)) {
+            x_right_side(x, mm->start, out, 0);
+            return;
+        }
+    }
+}
+
+/*
  * "She briefed Hart on her talks with Blum", "Following their last meeting,
  * A and B ...": the owner a possessive pronoun before a noun stands for, the
  * subject of the sentence (after a fronted phrase, the one after its comma).
@@ -364,14 +384,8 @@ static int pronoun_owner(const x_ctx *x, size_t t, size_t after, x_side *l)
         return 0;
     memset(l, 0, sizeof *l);
     x_fronted_subject(x, t, after, l);
-    if (l->n)
-        return 1;
-    for (size_t m = x->nment; m-- > 0 && x->ment[m].sent == x->sent;)
-        if (x->ment[m].person >= 0 && x->ment[m].kind != M_PLACE &&
-            x->ment[m].start < k - 1) {
-            l->n = 0;
-            x_right_side(x, x->ment[m].start, l, 0);
-        }
+    if (l->n == 0)
+        first_person_side(x, k - 1, 0, l);
     return 1;
 }
 
@@ -550,10 +564,10 @@ static int mention_starts(const x_ctx *x, size_t k)
     return 0;
 }
 
-/* A word that ends the noun phrase it follows: a conjunction, preposition or verb. */
-static int np_ends(const x_ctx *x, size_t k)
+/* Where the object of a verb ending at te starts: "met (with) ...". */
+static size_t object_start(const x_ctx *x, size_t te)
 {
-    return x_word(x, k, LXW_NP_END);
+    return te < x->s1 && x_word(x, te, LXW_WITH) ? te + 1 : te;
 }
 
 /*
@@ -573,8 +587,9 @@ static int unnamed_officials(const x_ctx *x, size_t from)
         if (x_word(x, k, LXW_AND) && k + 2 < x->s1 && !mention_starts(x, k + 1) &&
             (x_cls(x, k + 2) & (LX_UNNAMED | LX_HEAD)))
             continue;
+        /* a conjunction, preposition or verb ends the noun phrase */
         if (!(x->toks.toks[k].flags & EVG_TK_WORD) || (x_cls(x, k) & LX_TRIGGER) ||
-            np_ends(x, k))
+            x_word(x, k, LXW_NP_END))
             return 0;
     }
     return 0;
@@ -587,10 +602,10 @@ static int unnamed_officials(const x_ctx *x, size_t from)
  */
 static int other_sense_object(const x_ctx *x, size_t te)
 {
-    size_t k = te < x->s1 && x_word(x, te, LXW_WITH) ? te + 1 : te;
+    size_t k = object_start(x, te);
     for (size_t from = k; k < x->s1 && k - from <= x_param(x, EVG_P_OBJECT_NOUN_GAP);
          k++) {
-        if (mention_starts(x, k) || np_ends(x, k) ||
+        if (mention_starts(x, k) || x_word(x, k, LXW_NP_END) ||
             !(x->toks.toks[k].flags & EVG_TK_WORD))
             return 0;
         if (x_cls(x, k) & LX_NOT_PERSON_OBJ)
@@ -663,27 +678,15 @@ static int share_agreement(const x_event *a, const x_event *b)
     return 0;
 }
 
-/* The subject of the sentence's main clause before token t: its first person named. */
-static void clause_subject(const x_ctx *x, size_t t, x_side *out)
-{
-    memset(out, 0, sizeof *out);
-    for (size_t m = x->nment; m-- > 0 && x->ment[m].sent == x->sent;)
-        if (x->ment[m].person >= 0 && x->ment[m].kind != M_PLACE && x->ment[m].end <= t) {
-            out->n = 0;
-            x_right_side(x, x->ment[m].start, out, 0);
-        }
-}
-
 /*
  * "his counterpart from Ardania, Defence Minister X", "the Ardanian envoy, X": an object
- * that describes officials and then names them after a comma. Fills `out` with them.
+ * of unnamed officials (unnamed_officials() at `from`) that then names them after a
+ * comma. Fills `out` with them.
  */
 static void described_person(x_ctx *x, size_t from, x_side *out)
 {
     int country = -1;
 
-    if (!unnamed_officials(x, from))
-        return;
     for (size_t k = from;
          k + 1 < x->s1 && k - from <= x_param(x, EVG_P_OBJECT_MAX_SKIP_LONG); k++) {
         if (mention_starts(x, k) || x_is_clause_punct(x, k) || (x_cls(x, k) & LX_TRIGGER))
@@ -733,7 +736,7 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
         return 0;
     x_left_side(x, t, &l, x_param(x, EVG_P_SUBJECT_MAX_DISTANCE));
     if (hosted_by) {
-        clause_subject(x, t, &l);
+        first_person_side(x, t, 1, &l); /* the main clause's subject */
         if (x_class_in(x, x->s0, t, LX_PLANNED))
             ev->status = EVG_STATUS_PLANNED; /* "will attend the summit, hosted by Y" */
     }
@@ -804,11 +807,12 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
         l = r, r.n = 0; /* "they were met by A and B" */
     /* "met his counterpart from Ardania, Defence Minister X": the description, then the
      * name */
-    if (r.n == 0 && !passive && fr != FR_VISIT)
-        described_person(x, te < x->s1 && x_word(x, te, LXW_WITH) ? te + 1 : te, &r);
+    size_t ob = object_start(x, te);
+    int unnamed = r.n == 0 && !passive && fr != FR_VISIT && unnamed_officials(x, ob);
+    if (unnamed)
+        described_person(x, ob, &r);
     /* (an appeal's verb has a named object or none: "called on the government to act") */
-    if (l.n >= 1 && r.n == 0 && !passive && fr != FR_VISIT && !x->mp[t].appeal &&
-        unnamed_officials(x, te < x->s1 && x_word(x, te, LXW_WITH) ? te + 1 : te)) {
+    if (l.n >= 1 && r.n == 0 && unnamed && !x->mp[t].appeal) {
         frame_parts(x, ev, fr, &l, &r, 0); /* "met Ardanian officials" */
         return 1;
     }
@@ -817,6 +821,13 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     frame_parts(x, ev, fr, &l, &r, passive);
     cs->object = passive ? l : r;
     return 1;
+}
+
+/* Whether an event named without its people is recent enough to be joined. */
+static int pending_open(const x_ctx *x)
+{
+    return x->has_pending &&
+           x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES);
 }
 
 /* "a meeting of the Group of Five" with nobody named yet: remember it for who joins. */
@@ -828,8 +839,7 @@ static void open_pending(x_ctx *x, const x_event *proto)
      * read */
     if (x->focus >= 0 && last_sent(&x->events[x->focus]) == x->sent)
         return;
-    if (x->has_pending &&
-        x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES))
+    if (pending_open(x))
         return; /* "the two-day summit" names again the talks just opened */
     x->pending = *proto;
     when_where(x, &x->pending);
@@ -847,9 +857,9 @@ static void open_pending(x_ctx *x, const x_event *proto)
 }
 
 /* Whether person p takes part in event e. */
-static int event_has(const x_ctx *x, int e, int p)
+static int event_has(const x_ctx *x, size_t e, int p)
 {
-    return e >= 0 && !x->events[e].dead && has_part(&x->events[e], p);
+    return !x->events[e].dead && has_part(&x->events[e], p);
 }
 
 /*
@@ -862,16 +872,14 @@ static int join_target(const x_ctx *x, const x_side *subject, evg_event_status s
 {
     for (int k = 0; subject && k < subject->n; k++)
         for (size_t e = 0; e < x->nevents; e++)
-            if (event_has(x, (int)e, subject->p[k]) &&
-                x->events[e].type != EVG_EV_VISIT && x->events[e].status == st)
+            if (event_has(x, e, subject->p[k]) && x->events[e].type != EVG_EV_VISIT &&
+                x->events[e].status == st)
                 return (int)e;
     int focus = x->focus >= 0 && x->events[x->focus].nsent > 0 &&
                 x->sent - last_sent(&x->events[x->focus]) <=
                     x_param(x, EVG_P_JOIN_SPAN_SENTENCES);
     /* the meeting told since the one named without its people is the nearer */
-    if (x->has_pending &&
-        x->sent - x->pending_sent <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES) &&
-        !(focus && last_sent(&x->events[x->focus]) > x->pending_sent))
+    if (pending_open(x) && !(focus && last_sent(&x->events[x->focus]) > x->pending_sent))
         return x->pending_event >= 0 ? x->pending_event : JOIN_PENDING;
     return focus ? x->focus : -1;
 }
@@ -922,7 +930,7 @@ static size_t inverted_at(const x_ctx *x, size_t te)
     for (size_t k = te; k < x->s1 && k - te <= x_param(x, EVG_P_JOIN_INVERT_GAP); k++) {
         if (x_word(x, k, LXW_INVERTING))
             return k + 1;
-        if (!(x->toks.toks[k].flags & EVG_TK_WORD) && !x_is(x, k, "'s"))
+        if (!(x->toks.toks[k].flags & EVG_TK_WORD))
             return 0;
     }
     return 0;
@@ -980,9 +988,9 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
     /* "were joined for the signing by X": a gathering of its own, not the talks before */
     int own = r.n > 0 && !inv && x_class_in(x, te, r.start, LX_TRIGGER);
     /* "He will be accompanied by X": people join an event of the same tense */
-    size_t plan = x_param(x, EVG_P_PLANNED_WINDOW_BEFORE_TRIGGER);
     evg_event_status st =
-        x_class_in(x, t >= x->s0 + plan ? t - plan : x->s0, t, LX_PLANNED) ||
+        x_class_before(x, t, x_param(x, EVG_P_PLANNED_WINDOW_BEFORE_TRIGGER),
+                       LX_PLANNED) ||
                 x_says_next(x)
             ? EVG_STATUS_PLANNED
             : EVG_STATUS_REPORTED;
@@ -1156,7 +1164,6 @@ static int and_later(x_ctx *x, const x_event *ev, const x_side *obj, size_t t)
     return commit_event(x, &again) > 0;
 }
 
-/* One trigger at token t (len n): the number of events it gave, or < 0. */
 /*
  * The light verb whose object a noun trigger at t heads ("held his first
  * call", "had a warm and productive meeting"), over at most x_param(x,
@@ -1175,6 +1182,7 @@ static long light_verb_before(const x_ctx *x, size_t t)
     return -1;
 }
 
+/* One trigger at token t (len n): the number of events it gave, or < 0. */
 static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state *cs)
 {
     const lx_phrase *p = &x->mp[t];
@@ -1197,34 +1205,27 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
     ev.talk = p->talk;
     ev.status = EVG_STATUS_REPORTED;
     ev.trig = t;
-    size_t neg = x_param(x, EVG_P_NEGATION_WINDOW_BEFORE_TRIGGER);
-    size_t plan = x_param(x, EVG_P_PLANNED_WINDOW_BEFORE_TRIGGER);
     /* "did not meet", "never met", a meeting "cancelled" */
-    if (x_class_in(x, t >= x->s0 + neg ? t - neg : x->s0, t, LX_NEGATION))
+    if (x_class_before(x, t, x_param(x, EVG_P_NEGATION_WINDOW_BEFORE_TRIGGER),
+                       LX_NEGATION))
         return 0;
     /* "demanded a meeting", "hoped to meet", "his refusal to sign": wished, not held */
-    if (x_class_in(x,
-                   t >= x->s0 + x_param(x, EVG_P_SOUGHT_WINDOW)
-                       ? t - x_param(x, EVG_P_SOUGHT_WINDOW)
-                       : x->s0,
-                   t, LX_SOUGHT))
+    if (x_class_before(x, t, x_param(x, EVG_P_SOUGHT_WINDOW), LX_SOUGHT))
         return 0;
-    /* "the visit, where he was to meet X, was postponed"; "if talks fail, he will meet"
-     */
-    if (x_class_in(x, x->s0, x->s1, LX_CALLED_OFF) ||
-        x_class_in(x, x->s0, t, LX_CONDITION))
+    /* "if talks fail, he will meet" */
+    if (t > cs->condition)
         return 0;
-    if (x_class_in(x, t >= x->s0 + plan ? t - plan : x->s0, t, LX_PLANNED) ||
-        (x_word(x, t > x->s0 ? t - 1 : t, LXW_INFINITIVE) && t > x->s0))
+    if (x_class_before(x, t, x_param(x, EVG_P_PLANNED_WINDOW_BEFORE_TRIGGER),
+                       LX_PLANNED) ||
+        (t > x->s0 && x_word(x, t - 1, LXW_INFINITIVE)))
         ev.status = EVG_STATUS_PLANNED;
     if (fr == FR_NOUN) {
         /* "talks between A and B, scheduled for Thursday", "the summit will open" */
         size_t wa = x_param(x, EVG_P_NOUN_PLANNED_WINDOW_AFTER);
-        size_t wb = x_param(x, EVG_P_NOUN_PLANNED_WINDOW_BEFORE);
         size_t after = t + n + wa < x->s1 ? t + n + wa : x->s1;
-        size_t before = t > x->s0 + wb ? t - wb : x->s0;
         if (x_class_in(x, t + n, after, LX_PLANNED) ||
-            x_class_in(x, before, t, LX_PLANNED))
+            x_class_before(x, t, x_param(x, EVG_P_NOUN_PLANNED_WINDOW_BEFORE),
+                           LX_PLANNED))
             ev.status = EVG_STATUS_PLANNED; /* a noun has no tense: its verb's, near it */
         rc = noun_event(x, t, t + n, &ev, cs, 0);
         if (rc == 0 && t > x->s0 && x_word(x, t - 1, LXW_THE))
@@ -1289,7 +1290,12 @@ int x_find_events(x_ctx *x)
     x->deferred.n = 0;
     if (list_line(x))
         return 0;
-    for (size_t i = x->s0; i < x->s1; i++) {
+    for (cs.condition = x->s0; cs.condition < x->s1; cs.condition++)
+        if (x_cls(x, cs.condition) & LX_CONDITION)
+            break;
+    /* "the visit, where he was to meet X, was postponed": no trigger makes an event */
+    int called_off = x_class_in(x, x->s0, x->s1, LX_CALLED_OFF);
+    for (size_t i = x->s0; !called_off && i < x->s1; i++) {
         if (!(x_cls(x, i) & LX_TRIGGER))
             continue;
         /* "Special Envoy for Compact Negotiations X": a word of a title is no event */

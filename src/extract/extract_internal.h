@@ -282,6 +282,7 @@ int x_is_clause_punct(const x_ctx *x, size_t i);
 
 /* context.c: what qualifies the current sentence. */
 int x_class_in(const x_ctx *x, size_t a, size_t b, uint64_t cls);
+int x_class_before(const x_ctx *x, size_t t, size_t w, uint64_t cls);
 /* "in 1967", "last year": background, not news. */
 int x_background(const x_ctx *x);
 /* "next week", "tomorrow", "later this month". */
