@@ -107,8 +107,7 @@ const char *x_sentence_place(x_ctx *x, size_t from, size_t to, int *country_out)
         /* "in Pyongyang", "in the Kremlin": the country the place is in */
         for (size_t j = k; j < e && *country_out < 0; j++)
             if (x_cls(x, j) & (LX_CAPITAL | LX_COUNTRY))
-                *country_out = evg_i_lx_country_at(x->lx, x->mp[j].countries,
-                                                   x->mp[j].ncountries, x->date);
+                *country_out = x_country_at(x, j);
         return x_span_text(x, k, e);
     }
     return NULL;

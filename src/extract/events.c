@@ -661,8 +661,7 @@ static void signed_for(x_ctx *x, size_t t)
         x_person *p = &x->people[mm->person];
         if (k < x->s1 && (x_cls(x, k) & LX_COUNTRY) &&
             (p->country < 0 || p->country_inferred || p->country_implied)) {
-            p->country = evg_i_lx_country_at(x->lx, x->mp[k].countries,
-                                             x->mp[k].ncountries, x->date);
+            p->country = x_country_at(x, k);
             p->country_inferred = p->country_implied = 0;
         }
     }
@@ -692,8 +691,7 @@ static void described_person(x_ctx *x, size_t from, x_side *out)
         if (mention_starts(x, k) || x_is_clause_punct(x, k) || (x_cls(x, k) & LX_TRIGGER))
             return;
         if (country < 0 && (x_cls(x, k) & (LX_COUNTRY | LX_DEMONYM)))
-            country = evg_i_lx_country_at(x->lx, x->mp[k].countries, x->mp[k].ncountries,
-                                          x->date);
+            country = x_country_at(x, k);
         if (x_is(x, k, ",")) {
             if (mention_starts(x, k + 1))
                 x_right_side(x, k + 1, out, 0);

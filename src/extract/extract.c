@@ -81,8 +81,7 @@ static void dateline_place_at(x_ctx *x, size_t i, size_t end)
             *c = (char)(*c + 32);
     x->dateline_place = place;
     if (x->mlen[i] && (x_cls(x, i) & (LX_CAPITAL | LX_COUNTRY)))
-        x->dateline_country =
-            evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        x->dateline_country = x_country_at(x, i);
 }
 
 /*
@@ -121,8 +120,7 @@ static void find_dateline(x_ctx *x)
             dateline_place_at(x, i, b);
             for (i = a; i < b && x->dateline_country < 0; i++)
                 if (x_cls(x, i) & (LX_CAPITAL | LX_COUNTRY))
-                    x->dateline_country = evg_i_lx_country_at(
-                        x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+                    x->dateline_country = x_country_at(x, i);
         }
     }
     if (s + k >= t->nsents)
@@ -193,8 +191,7 @@ static void find_two_countries(x_ctx *x)
     for (size_t i = 0; i < x->toks.n; i++) {
         if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
             continue;
-        int c =
-            evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        int c = x_country_at(x, i);
         if (c >= 0 && first >= 0 && c != first) {
             x->two_countries_at = i;
             return;

@@ -155,6 +155,12 @@ static inline uint64_t x_cls(const x_ctx *x, size_t i)
     return x->mlen[i] ? x->mp[i].classes : 0;
 }
 
+/* The country the phrase at token i names, as of the article's date; -1 when none. */
+static inline int x_country_at(const x_ctx *x, size_t i)
+{
+    return evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+}
+
 /* Whether the word at token i is of grammatical word class c (grammar.json). */
 static inline int x_word(const x_ctx *x, size_t i, lx_wclass c)
 {

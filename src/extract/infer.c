@@ -25,8 +25,7 @@ static int home_country(x_ctx *x)
     for (size_t i = 0; i < x->toks.n; i++) {
         if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
             continue;
-        int c =
-            evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        int c = x_country_at(x, i);
         if (c >= 0)
             counts[c]++;
     }
@@ -41,8 +40,7 @@ static int home_country(x_ctx *x)
             size_t s = x->events[e].sent[k];
             for (size_t i = x->toks.sents[s]; i < x->toks.sents[s + 1]; i++)
                 if (x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)) {
-                    int c = evg_i_lx_country_at(x->lx, x->mp[i].countries,
-                                                x->mp[i].ncountries, x->date);
+                    int c = x_country_at(x, i);
                     if (c >= 0)
                         counts[c] = 0;
                 }
@@ -51,8 +49,7 @@ static int home_country(x_ctx *x)
     for (size_t i = 0; i < x->toks.n; i++) { /* the first named wins a tie */
         if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
             continue;
-        int c =
-            evg_i_lx_country_at(x->lx, x->mp[i].countries, x->mp[i].ncountries, x->date);
+        int c = x_country_at(x, i);
         if (c >= 0 && counts[c] > 0 && (best < 0 || counts[c] > counts[best])) {
             if (best != c)
                 second = best;
@@ -75,6 +72,18 @@ static int home_country(x_ctx *x)
  * with a foreign guest belongs to the country of the other hosts; the
  * others to the article's home country.
  */
+/* Country c to the people of ev who have neither a country nor an organization. */
+static void give_country(x_ctx *x, const x_event *ev, int c)
+{
+    for (int k = 0; k < ev->nparts; k++) {
+        x_person *p = &x->people[ev->part[k]];
+        if (p->country < 0 && p->org < 0) {
+            p->country = c;
+            p->country_inferred = 1;
+        }
+    }
+}
+
 /*
  * "President Kim met Chinese Foreign Minister Wang in Pyongyang": an official
  * without a country, meeting a foreigner in the capital of a country, is of it.
@@ -91,13 +100,8 @@ static void place_hosts(x_ctx *x)
             const x_person *p = &x->people[ev->part[k]];
             foreign |= p->country >= 0 && p->country != c && !p->country_inferred;
         }
-        for (int k = 0; foreign && k < ev->nparts; k++) {
-            x_person *p = &x->people[ev->part[k]];
-            if (p->country < 0 && p->org < 0) {
-                p->country = c;
-                p->country_inferred = 1;
-            }
-        }
+        if (foreign)
+            give_country(x, ev, c);
     }
 }
 
@@ -121,13 +125,7 @@ static void one_country_gatherings(x_ctx *x)
         }
         if (mixed || known < 2 || known == ev->nparts)
             continue;
-        for (int k = 0; k < ev->nparts; k++) {
-            x_person *p = &x->people[ev->part[k]];
-            if (p->country < 0 && p->org < 0) {
-                p->country = c;
-                p->country_inferred = 1;
-            }
-        }
+        give_country(x, ev, c);
     }
 }
 

@@ -306,8 +306,7 @@ static int delegation_at(x_ctx *x, size_t g)
 
     if (s > x->s0 && (x_cls(x, s - 1) & LX_DEMONYM)) {
         s--;
-        country =
-            evg_i_lx_country_at(x->lx, x->mp[s].countries, x->mp[s].ncountries, x->date);
+        country = x_country_at(x, s);
     }
     if (s > x->s0 && x_word(x, s - 1, LXW_DELEGATION_DET)) {
         definite = 1;
@@ -522,8 +521,7 @@ static size_t country_after(x_ctx *x, int p, size_t ne)
     if (!(x_cls(x, k) & (LX_COUNTRY | LX_CAPITAL)))
         return ne;
     if (x->people[p].country < 0)
-        x->people[p].country =
-            evg_i_lx_country_at(x->lx, x->mp[k].countries, x->mp[k].ncountries, x->date);
+        x->people[p].country = x_country_at(x, k);
     return k + x->mlen[k];
 }
 
