@@ -113,7 +113,6 @@ typedef struct {
     uint8_t *in_agreement; /* token inside an agreement's name */
     uint32_t *quote_of;    /* token inside quotation q: q + 1; 0 outside any */
     size_t *speaker; /* quotation q: the token of its speaker's name, or (size_t)-1 */
-    size_t nquotes;
     int sent_agr[X_MAX_AGR], nsent_agr; /* the agreements of the current sentence */
     size_t agr_sent; /* the last sentence that names an agreement, plus one (0: none) */
     evg_i_arena arena;

@@ -465,10 +465,8 @@ size_t x_name_at(const x_ctx *x, size_t i)
             words++;
             continue;
         }
-        /*
-         * "Zaid bin Sultan al-Nahayan": after a particle any capitalized word is a name
-         */
-        /* "Ursel von der Brandt", "Ana de la Cruz": particles one after the other */
+        /* "Tariq bin Salem al-Rafi", "Ursel von der Brandt", "Ana de la Cruz": after one
+         * or more particles any capitalized word is a name */
         size_t p = j;
         while (p > i && p < x->s1 && (x_cls(x, p) & LX_PARTICLE) && !x_is_cap(x, p))
             p++;

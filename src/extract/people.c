@@ -52,22 +52,22 @@ static int person_for(x_ctx *x, size_t s, size_t e)
 
     if (name == NULL)
         return -1;
-    /* "Prince Abdullah" after "Crown Prince Abdullah bin Abdul Aziz", "Deputy Minister
-     * Nguyen" after "Nguyen Van Thanh": a title with the name that comes first */
-    int titled =
-        e - s == 1 && s > x->s0 && (x_cls(x, s - 1) & (LX_HEAD | LX_RANK | LX_HONOR));
-    int by_surname = 0;
-    for (size_t p = 0; titled && p < x->npeople; p++)
-        by_surname |= same_folded(x->people[p].surname, sur);
-    for (size_t p = x->npeople; titled && !by_surname && p-- > 0;)
-        if (same_folded(x->people[p].given, sur) || inner_name(x, &x->people[p], sur))
-            return (int)p;
-    /* "Ferrer" alone after "Marisol Ferrer Quintana": the first of two surnames */
-    for (size_t p = 0; e - s == 1 && !titled && p < x->npeople; p++)
-        by_surname |= same_folded(x->people[p].surname, sur);
-    for (size_t p = x->npeople; e - s == 1 && !titled && !by_surname && p-- > 0;)
-        if (inner_name(x, &x->people[p], sur))
-            return (int)p;
+    /*
+     * One word for someone named before: after a title, the name that comes first
+     * ("Prince Tamir" after "Crown Prince Tamir bin Aldan", "Deputy Minister Vo" after
+     * "Vo Van Lanh"); and "Ferrer" alone after "Marisol Ferrer Quintana", the first of
+     * two surnames. Not when someone has it as surname.
+     */
+    if (e - s == 1) {
+        int titled = s > x->s0 && (x_cls(x, s - 1) & (LX_HEAD | LX_RANK | LX_HONOR));
+        int by_surname = 0;
+        for (size_t p = 0; p < x->npeople && !by_surname; p++)
+            by_surname = same_folded(x->people[p].surname, sur);
+        for (size_t p = x->npeople; !by_surname && p-- > 0;)
+            if ((titled && same_folded(x->people[p].given, sur)) ||
+                inner_name(x, &x->people[p], sur))
+                return (int)p;
+    }
     /* "Mr. Menezes Pinto" after "João Menezes Pinto": the end of a longer name */
     for (size_t p = x->npeople; e - s > 1 && p-- > 0;) {
         const char *full = x->people[p].name;
@@ -422,22 +422,17 @@ static size_t quote_speaker_at(const x_ctx *x, size_t o, size_t c)
 
 int x_find_quotes(x_ctx *x)
 {
-    size_t n = x->toks.n, open = (size_t)-1, cap = 0;
+    size_t n = x->toks.n, open = (size_t)-1, cap = 0, nquotes = 0;
 
-    x->nquotes = 0;
     free(x->quote_of);
     if ((x->quote_of = calloc(n ? n : 1, sizeof(*x->quote_of))) == NULL)
         return EVG_ENOMEM;
     for (size_t i = 0; i < n; i++) {
-        int op;
+        int op, mark = quote_mark(x, i, &op);
         /* a quotation left open at a paragraph's end goes on in the next (or ends) */
-        if (open != (size_t)-1 && (x->toks.toks[i].flags & EVG_TK_PARA) &&
-            !quote_mark(x, i, &op)) {
-            for (size_t k = open + 1; k < i; k++)
-                x->quote_of[k] = 0;
+        if (open != (size_t)-1 && (x->toks.toks[i].flags & EVG_TK_PARA) && !mark)
             open = (size_t)-1;
-        }
-        if (!quote_mark(x, i, &op))
+        if (!mark)
             continue;
         if (open == (size_t)-1 && op != 0) {
             open = i;
@@ -447,13 +442,12 @@ int x_find_quotes(x_ctx *x)
             open = op == 1 ? i : (size_t)-1;
             continue;
         }
-        if (evg_i_grow((void **)&x->speaker, &cap, x->nquotes + 1, sizeof(*x->speaker)) <
-            0)
+        if (evg_i_grow((void **)&x->speaker, &cap, nquotes + 1, sizeof(*x->speaker)) < 0)
             return EVG_ENOMEM;
-        x->speaker[x->nquotes] = quote_speaker_at(x, open, i + 1);
+        x->speaker[nquotes] = quote_speaker_at(x, open, i + 1);
         for (size_t k = open + 1; k < i; k++)
-            x->quote_of[k] = (uint32_t)x->nquotes + 1;
-        x->nquotes++;
+            x->quote_of[k] = (uint32_t)nquotes + 1;
+        nquotes++;
         open = (size_t)-1;
     }
     return 0;
@@ -541,12 +535,14 @@ static size_t body_apposition(const x_ctx *x, size_t k)
         if (x_is_cap(x, e) && !(x_cls(x, e) & (LX_HEAD | LX_TRIGGER))) {
             body |= (x_cls(x, e) & (LX_NOUN | LX_ORG)) != 0;
             e++;
-        } else if (e > k && (x_word(x, e, LXW_OF) || x_word(x, e, LXW_THE)) &&
-                   e + 1 < x->s1 && x_is_cap(x, e + 1 + x_word(x, e + 1, LXW_THE))) {
-            e++;
-        } else {
-            break;
+            continue;
         }
+        /* "of" or "the" before a capitalized word, "of the" too */
+        size_t next = e + 1 < x->s1 ? e + 1 + x_word(x, e + 1, LXW_THE) : x->s1;
+        if (e == k || !(x_word(x, e, LXW_OF) || x_word(x, e, LXW_THE)) || next >= x->s1 ||
+            !x_is_cap(x, next))
+            break;
+        e++;
     }
     if (!body || e == k)
         return k;
@@ -578,11 +574,11 @@ static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
     k++;
     if (x_word(x, k, LXW_POSSESSIVE))
         k++;
-    size_t te = x_title_run(x, k, ti), end = te;
+    size_t te = x_title_run(x, k, ti), body;
     /* "A, Ardanian Ministry of Trade, signed", "B, Department of Fisheries and C":
      * the body a person speaks for, in apposition */
-    if (te == k && (end = body_apposition(x, k)) > k)
-        return end;
+    if (te == k && (body = body_apposition(x, k)) > k)
+        return body;
     /*
      * An apposition closes: "X, its chief, said"; "Bush, the Crown Prince paid" does not.
      */
@@ -591,19 +587,20 @@ static size_t apposition(const x_ctx *x, size_t ne, x_title_info *ti)
     /* "A, the Minister of X, B, and ...": a bare name after the comma is the title's
      * own (the list is written title first); "A, Minister of X, Mr B, ..." is not */
     x_title_info next;
-    if (closed && end + 1 < x->s1 && x_is(x, end, ",") &&
-        x_title_run(x, end + 1, &next) == end + 1 && x_name_at(x, end + 1) > end + 1)
+    if (closed && te + 1 < x->s1 && x_is(x, te, ",") &&
+        x_title_run(x, te + 1, &next) == te + 1 && x_name_at(x, te + 1) > te + 1)
         return ne;
-    return te > k && closed ? end : ne;
+    return te > k && closed ? te : ne;
 }
 
 /* Whether a title run [i, te) names its countries after "of": "Ministers of A and B". */
 static int of_countries(const x_ctx *x, size_t i, size_t te)
 {
-    for (size_t k = i; k + 1 < te; k++)
-        if (x_word(x, k, LXW_OF) &&
-            (x_cls(x, k + 1 + x_word(x, k + 1, LXW_THE)) & LX_COUNTRY))
+    for (size_t k = i; k + 1 < te; k++) {
+        size_t c = k + 1 + x_word(x, k + 1, LXW_THE);
+        if (x_word(x, k, LXW_OF) && c < x->s1 && (x_cls(x, c) & LX_COUNTRY))
             return 1;
+    }
     return 0;
 }
 
@@ -664,6 +661,8 @@ static int titled_person(x_ctx *x, size_t *ip)
     te = x_title_run(x, i, &ti);
     if (te == i)
         return 0;
+    int plural = ti.nunits > 0 &&
+                 x_class_in(x, ti.ustart[0], ti.uend[ti.nunits - 1], LX_PLURAL_HEAD);
     ns = te;
     if (ns < x->s1 && x_is(x, ns, ","))
         ns++;
@@ -671,14 +670,16 @@ static int titled_person(x_ctx *x, size_t *ip)
     /* a headline capitalizes its words: "Prime Minister Holds Call" names no one */
     if (x->sent < x->body_sent && ne == ns + 1 && ne < x->s1 && x_is_cap(x, ne))
         ne = ns;
-    /* "Vice Premier He Lifeng": a surname that is also a word, then a name */
-    /* "Foreign Minister Park Jin-ho", "Minister Sofia Rell": a name that starts with a
-     * word that is also a place's or a place noun, then goes on */
+    /* "Vice Premier He Lifeng", "Foreign Minister Park Jin-ho", "Minister Sofia Rell": a
+     * name that starts with a surname that is also a word, a place's name or a place
+     * noun, then goes on */
     if (ne == ns && ns + 1 < x->s1 &&
         (x_cls(x, ns) & (LX_SURNAME_WORD | LX_PLACE_NOUN | LX_CAPITAL | LX_COUNTRY)) &&
-        x_is_cap(x, ns) && x->mlen[ns] == 1 && !(x->toks.toks[ns].flags & EVG_TK_SENT) &&
-        x_name_at(x, ns + 1) > ns + 1)
-        ne = x_name_at(x, ns + 1);
+        x_is_cap(x, ns) && x->mlen[ns] == 1 && !(x->toks.toks[ns].flags & EVG_TK_SENT)) {
+        size_t ne1 = x_name_at(x, ns + 1);
+        if (ne1 > ns + 1)
+            ne = ne1;
+    }
     if (ne > ns) {
         /* A royal or a title with a surname alone ("King Fahd", "Minister Hasanov"). */
         if ((p = person_for(x, ns, ne)) < 0 || apply_titles(x, p, &ti) < 0)
@@ -702,8 +703,7 @@ static int titled_person(x_ctx *x, size_t *ip)
         *ip = me;
         /* "Foreign Ministers A of X and B of Y": the plural title is the second's too */
         size_t n2 = me + 1, e2;
-        if (n2 < x->s1 && x_word(x, me, LXW_AND) && ti.nunits > 0 &&
-            x_class_in(x, ti.ustart[0], ti.uend[ti.nunits - 1], LX_PLURAL_HEAD) &&
+        if (n2 < x->s1 && x_word(x, me, LXW_AND) && plural &&
             x_title_run(x, n2, &app) == n2 && (e2 = x_name_at(x, n2)) > n2) {
             int p2 = person_for(x, n2, e2);
             if (p2 < 0 || apply_titles(x, p2, &ti) < 0)
@@ -715,9 +715,8 @@ static int titled_person(x_ctx *x, size_t *ip)
         }
         return 1;
     }
-    /* "the foreign ministers of A, B and C -- X, Y and Z --": the plural title's names */
-    if (ti.nunits >= 1 &&
-        x_class_in(x, ti.ustart[0], ti.uend[ti.nunits - 1], LX_PLURAL_HEAD)) {
+    if (plural) {
+        /* "the foreign ministers of A, B and C -- X, Y and Z --": the title's names */
         size_t end = plural_names(x, i, te, &ti);
         if (end == (size_t)-1)
             return EVG_ENOMEM;
@@ -725,17 +724,15 @@ static int titled_person(x_ctx *x, size_t *ip)
             *ip = end;
             return 1;
         }
-    }
-    /* "The ministers signed", "Foreign Ministers of A, B and C met": the people of the
-     * meeting in focus */
-    if (ti.nunits >= 1 &&
-        x_class_in(x, ti.ustart[0], ti.uend[ti.nunits - 1], LX_PLURAL_HEAD) &&
-        (x_word(x, i, LXW_THE) || (ti.country >= 0 && of_countries(x, i, te))) &&
-        !(i > x->s0 && (x->toks.toks[i - 1].flags & EVG_TK_NUM))) {
-        if (x_add_mention(x, M_GROUP, i, te, -1) < 0)
-            return EVG_ENOMEM;
-        *ip = te;
-        return 1;
+        /* "The ministers signed", "Foreign Ministers of A, B and C met": the people of
+         * the meeting in focus */
+        if ((x_word(x, i, LXW_THE) || (ti.country >= 0 && of_countries(x, i, te))) &&
+            !(i > x->s0 && (x->toks.toks[i - 1].flags & EVG_TK_NUM))) {
+            if (x_add_mention(x, M_GROUP, i, te, -1) < 0)
+                return EVG_ENOMEM;
+            *ip = te;
+            return 1;
+        }
     }
     /* "the minister", "the Secretary": the latest person holding such a title */
     if (x_word(x, i, LXW_THE) && ti.nunits == 1) {
