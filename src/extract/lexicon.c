@@ -506,6 +506,20 @@ static json_t *section_words(loader *ld, const char *name, json_t *sec, int *rc)
     return v;
 }
 
+/*
+ * The words of word-list section `name`, checked to be strings (messages
+ * say they are from `where`). NULL with *rc < 0 when they are not.
+ */
+static json_t *section_strings(loader *ld, const char *name, const char *where,
+                               json_t *sec, int *rc)
+{
+    json_t *words = section_words(ld, name, sec, rc);
+
+    if (words && (*rc = string_list(ld, words, name, where)) < 0)
+        return NULL;
+    return words;
+}
+
 static void add_country_cand(int16_t *c, uint8_t *n, int country)
 {
     for (size_t i = 0; i < *n; i++)
@@ -879,9 +893,7 @@ static int apply_wclass(loader *ld, size_t w, json_t *sec)
     size_t i;
     int rc;
 
-    if ((words = section_words(ld, name, sec, &rc)) == NULL)
-        return rc;
-    if ((rc = string_list(ld, words, name, "lexicon")) < 0)
+    if ((words = section_strings(ld, name, "lexicon", sec, &rc)) == NULL)
         return rc;
     json_array_foreach(words, i, v)
     {
@@ -966,9 +978,7 @@ static int apply_list(loader *ld, lx_list l, json_t *sec)
     size_t i;
     int rc;
 
-    if ((words = section_words(ld, name, sec, &rc)) == NULL)
-        return rc;
-    if ((rc = string_list(ld, words, name, "lexicon")) < 0)
+    if ((words = section_strings(ld, name, "lexicon", sec, &rc)) == NULL)
         return rc;
     json_array_foreach(words, i, v)
     {
@@ -1083,9 +1093,8 @@ static int build(loader *ld)
 
     json_array_foreach(part(ld, "abbreviations"), i, pair)
     {
-        if ((sec = section_words(ld, "abbreviations", value_of(ld, pair), &rc)) == NULL)
-            return rc;
-        if ((rc = string_list(ld, sec, "abbreviations", "abbreviations")) < 0)
+        if ((sec = section_strings(ld, "abbreviations", "abbreviations",
+                                   value_of(ld, pair), &rc)) == NULL)
             return rc;
         json_array_foreach(sec, k, e) if ((rc = add_abbrev(ld, json_string_value(e))) <
                                           0) return rc;
@@ -1116,10 +1125,8 @@ static int build(loader *ld)
     for (size_t w = 0; w < sizeof(WORD_SECTIONS) / sizeof(WORD_SECTIONS[0]); w++) {
         json_array_foreach(part(ld, WORD_SECTIONS[w].name), i, pair)
         {
-            if ((sec = section_words(ld, WORD_SECTIONS[w].name, value_of(ld, pair),
-                                     &rc)) == NULL)
-                return rc;
-            if ((rc = string_list(ld, sec, WORD_SECTIONS[w].name, "lexicon")) < 0)
+            if ((sec = section_strings(ld, WORD_SECTIONS[w].name, "lexicon",
+                                       value_of(ld, pair), &rc)) == NULL)
                 return rc;
             json_array_foreach(sec, k, e)
             {
