@@ -219,7 +219,6 @@ static const char *const PARAMS[EVG_P_COUNT] = {"negation_window_before_trigger"
                                                 "relative_object_window",
                                                 "fronted_subject_window",
                                                 "pending_span_sentences",
-                                                "focus_span_sentences",
                                                 "pronoun_span_sentences",
                                                 "title_place_max_words",
                                                 "portfolio_max_words",
