@@ -102,10 +102,12 @@ static void named_span(const x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
         if (capword(x, j) && x_title_run(x, j, &ti) > j &&
             (x_cls(x, j) & (LX_HEAD | LX_MOD | LX_RANK | LX_HONOR | LX_ROYAL)))
             break;
-        if (x_word(x, j, LXW_SIGNED_FOR) && j + 1 < x->s1 &&
-            (x_cls(x, j + 1 + x_word(x, j + 1, LXW_THE)) &
-             (LX_COUNTRY | LX_CAPITAL | LX_DEMONYM)))
-            break;
+        if (x_word(x, j, LXW_SIGNED_FOR) && j + 1 < x->s1) {
+            size_t the = (size_t)x_word(x, j + 1, LXW_THE);
+            if (j + 1 + the < x->s1 &&
+                (x_cls(x, j + 1 + the) & (LX_COUNTRY | LX_CAPITAL | LX_DEMONYM)))
+                break;
+        }
         if (capword(x, j))
             e = j + 1;
         j++;
