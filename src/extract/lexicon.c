@@ -1034,9 +1034,11 @@ static int apply_params(loader *ld, json_t *obj, unsigned char *set)
                 return bad(ld, "params: '%s' needs a \"value\"%s", name, "");
         }
         if (!json_is_integer(v) || json_integer_value(v) < 0 ||
-            json_integer_value(v) > PARAM_MAX)
-            return bad(ld, "params: '%s' must be a whole number from 0 to %s", name,
-                       "100000");
+            json_integer_value(v) > PARAM_MAX) {
+            char max[24];
+            snprintf(max, sizeof max, "%d", PARAM_MAX);
+            return bad(ld, "params: '%s' must be a whole number from 0 to %s", name, max);
+        }
         ld->lx->param[p] = (size_t)json_integer_value(v);
         set[p] = 1;
     }
