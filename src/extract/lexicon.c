@@ -704,10 +704,10 @@ static int apply_org(loader *ld, json_t *e)
     o->name = evg_i_arena_strdup(&lx->arena, name);
     o->id = evg_i_arena_strdup(&lx->arena, slug.ptr);
     evg_i_buf_free(&slug);
-    if (json_is_string(cty))
-        cty = json_pack("[O]", cty);
-    else
+    if (!json_is_string(cty))
         json_incref(cty);
+    else if ((cty = json_pack("[O]", cty)) == NULL)
+        return evg_i_error_nomem(ld->err);
     json_array_foreach(cty, i, v)
     {
         long c = json_is_string(v) ? evg_i_strmap_get(&lx->codes, json_string_value(v),
@@ -938,6 +938,8 @@ static int apply_calendar(loader *ld, size_t cal, json_t *sec)
     {
         json_t *one =
             json_is_string(names) ? json_pack("[O]", names) : json_incref(names);
+        if (one == NULL)
+            return evg_i_error_nomem(ld->err);
         rc = string_list(ld, one, name, "lexicon");
         json_array_foreach(one, i, v)
         {
