@@ -731,6 +731,37 @@ static int apply_org(loader *ld, json_t *e)
     return 0;
 }
 
+/*
+ * Every key of trigger entry e is one it may hold, and every flag is true or
+ * false: a misspelt flag would otherwise be dropped without a word.
+ */
+static int trigger_keys(loader *ld, json_t *e)
+{
+    static const char *const flags[] = {"after_light_verb", "appeal_unless_purpose",
+                                        "joins_only", "people_after"};
+    const char *key;
+    json_t *v;
+
+    json_object_foreach(e, key, v)
+    {
+        size_t f;
+        if (strcmp(key, "frame") == 0 || strcmp(key, "type") == 0 ||
+            strcmp(key, "words") == 0)
+            continue;
+        for (f = 0; f < sizeof(flags) / sizeof(flags[0]) && strcmp(flags[f], key); f++)
+            ;
+        if (f == sizeof(flags) / sizeof(flags[0]))
+            return bad(ld,
+                       "triggers: unknown key '%s' (a trigger holds frame, type, words, "
+                       "after_light_verb, appeal_unless_purpose, joins_only, "
+                       "people_after)%s",
+                       key, "");
+        if (!json_is_boolean(v))
+            return bad(ld, "triggers: '%s' must be true or false%s", key, "");
+    }
+    return 0;
+}
+
 static int apply_trigger(loader *ld, json_t *e)
 {
     const char *frame = json_string_value(json_object_get(e, "frame"));
@@ -740,6 +771,8 @@ static int apply_trigger(loader *ld, json_t *e)
     size_t i, f;
     int rc;
 
+    if ((rc = trigger_keys(ld, e)) < 0)
+        return rc;
     for (f = 0; frame && f < sizeof(FRAMES) / sizeof(FRAMES[0]); f++)
         if (strcmp(FRAMES[f], frame) == 0)
             break;
