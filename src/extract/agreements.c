@@ -83,6 +83,13 @@ static int agreement_for(x_ctx *x, const char *name, const char *kind)
     return ag->id ? (int)x->nagrs++ : -1;
 }
 
+/* Whether a title ("Trade Minister") opens at token i: the cheap class test first. */
+static int opens_title(const x_ctx *x, size_t i)
+{
+    x_title_info ti;
+    return (x_cls(x, i) & (HEAD_CLS | LX_MOD)) && x_title_run(x, i, &ti) > i;
+}
+
 /* A named agreement whose kind word is at k: its [start, end) or start == end. */
 static void named_span(const x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
 {
@@ -97,15 +104,15 @@ static void named_span(const x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
      * party it is signed for, nor a signer's title: "the Accord for Ardania and Trade
      * Minister X" */
     size_t j = e;
-    x_title_info ti;
     while (j < x->s1 && (connector(x, j) || capword(x, j))) {
-        if (capword(x, j) && x_title_run(x, j, &ti) > j &&
-            (x_cls(x, j) & (LX_HEAD | LX_MOD | LX_RANK | LX_HONOR | LX_ROYAL)))
+        if (capword(x, j) && opens_title(x, j))
             break;
-        if (x_word(x, j, LXW_SIGNED_FOR) && j + 1 < x->s1 &&
-            (x_cls(x, j + 1 + x_word(x, j + 1, LXW_THE)) &
-             (LX_COUNTRY | LX_CAPITAL | LX_DEMONYM)))
-            break;
+        if (x_word(x, j, LXW_SIGNED_FOR) && j + 1 < x->s1) {
+            size_t the = (size_t)x_word(x, j + 1, LXW_THE);
+            if (j + 1 + the < x->s1 &&
+                (x_cls(x, j + 1 + the) & (LX_COUNTRY | LX_CAPITAL | LX_DEMONYM)))
+                break;
+        }
         if (capword(x, j))
             e = j + 1;
         j++;
@@ -155,7 +162,6 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
         (x_word(x, j + 1, LXW_THE) || (x->toks.toks[j + 1].flags & EVG_TK_CAP)))
         return e;
     *cs_out = j;
-    x_title_info ti;
     for (e = j + 1;
          e < x->s1 && e - j <= x_param(x, EVG_P_AGREEMENT_COMPLEMENT_MAX_WORDS); e++) {
         uint16_t f = x->toks.toks[e].flags;
@@ -164,9 +170,7 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
             x_word(x, e, LXW_AGR_RIGHT_STOP))
             break;
         /* "the arrangement with Trade Minister X": the counterpart is no part of it */
-        if (x_is_cap(x, e) &&
-            (x_cls(x, e) & (LX_HEAD | LX_MOD | LX_HONOR | LX_RANK | LX_ROYAL)) &&
-            x_title_run(x, e, &ti) > e)
+        if (x_is_cap(x, e) && opens_title(x, e))
             break;
     }
     while (e > j + 1 && dangling(x, e - 1))

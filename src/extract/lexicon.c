@@ -219,7 +219,6 @@ static const char *const PARAMS[EVG_P_COUNT] = {"negation_window_before_trigger"
                                                 "relative_object_window",
                                                 "fronted_subject_window",
                                                 "pending_span_sentences",
-                                                "focus_span_sentences",
                                                 "pronoun_span_sentences",
                                                 "title_place_max_words",
                                                 "portfolio_max_words",
@@ -506,6 +505,20 @@ static json_t *section_words(loader *ld, const char *name, json_t *sec, int *rc)
     return v;
 }
 
+/*
+ * The words of word-list section `name`, checked to be strings (messages
+ * say they are from `where`). NULL with *rc < 0 when they are not.
+ */
+static json_t *section_strings(loader *ld, const char *name, const char *where,
+                               json_t *sec, int *rc)
+{
+    json_t *words = section_words(ld, name, sec, rc);
+
+    if (words && (*rc = string_list(ld, words, name, where)) < 0)
+        return NULL;
+    return words;
+}
+
 static void add_country_cand(int16_t *c, uint8_t *n, int country)
 {
     for (size_t i = 0; i < *n; i++)
@@ -691,10 +704,10 @@ static int apply_org(loader *ld, json_t *e)
     o->name = evg_i_arena_strdup(&lx->arena, name);
     o->id = evg_i_arena_strdup(&lx->arena, slug.ptr);
     evg_i_buf_free(&slug);
-    if (json_is_string(cty))
-        cty = json_pack("[O]", cty);
-    else
+    if (!json_is_string(cty))
         json_incref(cty);
+    else if ((cty = json_pack("[O]", cty)) == NULL)
+        return evg_i_error_nomem(ld->err);
     json_array_foreach(cty, i, v)
     {
         long c = json_is_string(v) ? evg_i_strmap_get(&lx->codes, json_string_value(v),
@@ -718,6 +731,37 @@ static int apply_org(loader *ld, json_t *e)
     return 0;
 }
 
+/*
+ * Every key of trigger entry e is one it may hold, and every flag is true or
+ * false: a misspelt flag would otherwise be dropped without a word.
+ */
+static int trigger_keys(loader *ld, json_t *e)
+{
+    static const char *const flags[] = {"after_light_verb", "appeal_unless_purpose",
+                                        "joins_only", "people_after"};
+    const char *key;
+    json_t *v;
+
+    json_object_foreach(e, key, v)
+    {
+        size_t f;
+        if (strcmp(key, "frame") == 0 || strcmp(key, "type") == 0 ||
+            strcmp(key, "words") == 0)
+            continue;
+        for (f = 0; f < sizeof(flags) / sizeof(flags[0]) && strcmp(flags[f], key); f++)
+            ;
+        if (f == sizeof(flags) / sizeof(flags[0]))
+            return bad(ld,
+                       "triggers: unknown key '%s' (a trigger holds frame, type, words, "
+                       "after_light_verb, appeal_unless_purpose, joins_only, "
+                       "people_after)%s",
+                       key, "");
+        if (!json_is_boolean(v))
+            return bad(ld, "triggers: '%s' must be true or false%s", key, "");
+    }
+    return 0;
+}
+
 static int apply_trigger(loader *ld, json_t *e)
 {
     const char *frame = json_string_value(json_object_get(e, "frame"));
@@ -727,6 +771,8 @@ static int apply_trigger(loader *ld, json_t *e)
     size_t i, f;
     int rc;
 
+    if ((rc = trigger_keys(ld, e)) < 0)
+        return rc;
     for (f = 0; frame && f < sizeof(FRAMES) / sizeof(FRAMES[0]); f++)
         if (strcmp(FRAMES[f], frame) == 0)
             break;
@@ -879,9 +925,7 @@ static int apply_wclass(loader *ld, size_t w, json_t *sec)
     size_t i;
     int rc;
 
-    if ((words = section_words(ld, name, sec, &rc)) == NULL)
-        return rc;
-    if ((rc = string_list(ld, words, name, "lexicon")) < 0)
+    if ((words = section_strings(ld, name, "lexicon", sec, &rc)) == NULL)
         return rc;
     json_array_foreach(words, i, v)
     {
@@ -927,6 +971,8 @@ static int apply_calendar(loader *ld, size_t cal, json_t *sec)
     {
         json_t *one =
             json_is_string(names) ? json_pack("[O]", names) : json_incref(names);
+        if (one == NULL)
+            return evg_i_error_nomem(ld->err);
         rc = string_list(ld, one, name, "lexicon");
         json_array_foreach(one, i, v)
         {
@@ -966,9 +1012,7 @@ static int apply_list(loader *ld, lx_list l, json_t *sec)
     size_t i;
     int rc;
 
-    if ((words = section_words(ld, name, sec, &rc)) == NULL)
-        return rc;
-    if ((rc = string_list(ld, words, name, "lexicon")) < 0)
+    if ((words = section_strings(ld, name, "lexicon", sec, &rc)) == NULL)
         return rc;
     json_array_foreach(words, i, v)
     {
@@ -1025,9 +1069,11 @@ static int apply_params(loader *ld, json_t *obj, unsigned char *set)
                 return bad(ld, "params: '%s' needs a \"value\"%s", name, "");
         }
         if (!json_is_integer(v) || json_integer_value(v) < 0 ||
-            json_integer_value(v) > PARAM_MAX)
-            return bad(ld, "params: '%s' must be a whole number from 0 to %s", name,
-                       "100000");
+            json_integer_value(v) > PARAM_MAX) {
+            char max[24];
+            snprintf(max, sizeof max, "%d", PARAM_MAX);
+            return bad(ld, "params: '%s' must be a whole number from 0 to %s", name, max);
+        }
         ld->lx->param[p] = (size_t)json_integer_value(v);
         set[p] = 1;
     }
@@ -1083,9 +1129,8 @@ static int build(loader *ld)
 
     json_array_foreach(part(ld, "abbreviations"), i, pair)
     {
-        if ((sec = section_words(ld, "abbreviations", value_of(ld, pair), &rc)) == NULL)
-            return rc;
-        if ((rc = string_list(ld, sec, "abbreviations", "abbreviations")) < 0)
+        if ((sec = section_strings(ld, "abbreviations", "abbreviations",
+                                   value_of(ld, pair), &rc)) == NULL)
             return rc;
         json_array_foreach(sec, k, e) if ((rc = add_abbrev(ld, json_string_value(e))) <
                                           0) return rc;
@@ -1116,10 +1161,8 @@ static int build(loader *ld)
     for (size_t w = 0; w < sizeof(WORD_SECTIONS) / sizeof(WORD_SECTIONS[0]); w++) {
         json_array_foreach(part(ld, WORD_SECTIONS[w].name), i, pair)
         {
-            if ((sec = section_words(ld, WORD_SECTIONS[w].name, value_of(ld, pair),
-                                     &rc)) == NULL)
-                return rc;
-            if ((rc = string_list(ld, sec, WORD_SECTIONS[w].name, "lexicon")) < 0)
+            if ((sec = section_strings(ld, WORD_SECTIONS[w].name, "lexicon",
+                                       value_of(ld, pair), &rc)) == NULL)
                 return rc;
             json_array_foreach(sec, k, e)
             {

@@ -169,6 +169,16 @@ def lexicon_bad(c):
         ("phrase.json", '{"speech_verbs": ["said that"]}',
          "evgraph: phrase.json: speech_verbs: 'said that' is more than one word (the class "
          "holds single words)"),
+        ("flagkey.json",
+         '{"triggers": [{"frame": "join", "type": "meeting", "words": ["sat in on"], '
+         '"people_afterwards": true}]}',
+         "evgraph: flagkey.json: triggers: unknown key 'people_afterwards' (a trigger holds "
+         "frame, type, words, after_light_verb, appeal_unless_purpose, joins_only, "
+         "people_after)"),
+        ("flagvalue.json",
+         '{"triggers": [{"frame": "join", "type": "meeting", "words": ["sat in on"], '
+         '"joins_only": "yes"}]}',
+         "evgraph: flagvalue.json: triggers: 'joins_only' must be true or false"),
     ]
     refuses_config(c, cases, "out.jsonl", lambda name: ("extract", "-l", name, "a.txt"))
 
