@@ -271,6 +271,8 @@ typedef struct {
     int have;
     x_side object;    /* the last verb's object, for "met A and later B" */
     size_t condition; /* the sentence's first "if", "unless": x->s1 when none */
+    x_side
+        deferred; /* "In the presence of A, B and C signed": who joins the next event */
 } clause_state;
 
 /*
@@ -954,7 +956,7 @@ static int comma_then_trigger(const x_ctx *x, size_t k)
  * take part in the meeting the text is about (join_target()), or else in a
  * meeting of their own.
  */
-static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
+static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev, clause_state *cs)
 {
     x_side l, r;
     int passive =
@@ -1001,7 +1003,6 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
     /* "Participants in the talks included:" and the people on the lines below */
     if (x_is(x, x->s1 - 1, ":") && r.n == 0 && target != -1) {
         x->list_target = target;
-        x->list_open = 1;
         return 0;
     }
     /* "discussed trade, including the tariffs": "including" names no one here */
@@ -1026,7 +1027,7 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev)
      * to tell */
     if (t <= x->s0 + 1 && !own && r.n > 0 && comma_then_trigger(x, r.end)) {
         for (int k = 0; k < l.n; k++)
-            x_side_add(&x->deferred, l.p[k]);
+            x_side_add(&cs->deferred, l.p[k]);
         return 0;
     }
     /* "A and B attended the conference": being at the same gathering is no meeting; "The
@@ -1051,7 +1052,7 @@ static int list_line(x_ctx *x)
     size_t first, last;
     x_side people;
 
-    if (!x->list_open)
+    if (x->list_target == -1)
         return 0;
     memset(&people, 0, sizeof people);
     last = x_sentence_mentions(x, &first);
@@ -1065,7 +1066,7 @@ static int list_line(x_ctx *x)
                !x_class_in(x, x->s0, x->s1, LX_TRIGGER) &&
                (people.n > 0 || x_title_run(x, s0, &ti) > s0);
     if (!line) {
-        x->list_open = 0;
+        x->list_target = -1;
         return 0;
     }
     if (people.n > 0)
@@ -1233,7 +1234,7 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
         return rc;
     }
     if (fr == FR_JOIN)
-        return join_event(x, t, t + n, &ev);
+        return join_event(x, t, t + n, &ev, cs);
     memset(&cs->object, 0, sizeof cs->object);
     if ((rc = verb_event(x, t, t + n, fr, &ev, cs)) < 0)
         return rc;
@@ -1285,7 +1286,6 @@ int x_find_events(x_ctx *x)
     clause_state cs;
 
     memset(&cs, 0, sizeof cs);
-    x->deferred.n = 0;
     if (list_line(x))
         return 0;
     for (cs.condition = x->s0; cs.condition < x->s1; cs.condition++)
@@ -1303,10 +1303,10 @@ int x_find_events(x_ctx *x)
         int rc = trigger(x, i, n, &refers_back, &cs);
         if (rc < 0)
             return rc;
-        if (rc > 0 && x->deferred.n > 0 && x->focus >= 0) {
-            for (int k = 0; k < x->deferred.n; k++)
-                add_part(&x->events[x->focus], x->deferred.p[k], EVG_ROLE_PARTICIPANT);
-            x->deferred.n = 0;
+        if (rc > 0 && cs.deferred.n > 0 && x->focus >= 0) {
+            for (int k = 0; k < cs.deferred.n; k++)
+                add_part(&x->events[x->focus], cs.deferred.p[k], EVG_ROLE_PARTICIPANT);
+            cs.deferred.n = 0;
         }
         made += rc;
         if (rc > 0 && x->mp[i].frame == FR_SIGN &&

@@ -108,11 +108,9 @@ static void find_dateline(x_ctx *x)
         /* "Port Vell, 19/06/2021"; "June 4, 2025, Kessa Lodge, Port Vell Region": a line
          * that opens with a place, or gives a date; not a caption ("Photo: the Ministry
          * of Ardania") */
-        int named = 0;
-        if ((x_cls(x, a) & (LX_CAPITAL | LX_COUNTRY)) || (!dated && x->dateline_date[0]))
-            for (size_t i = a; i < b && !named; i++)
-                named = (x_cls(x, i) & (LX_CAPITAL | LX_COUNTRY)) != 0;
-        if (named) {
+        if (((x_cls(x, a) & (LX_CAPITAL | LX_COUNTRY)) ||
+             (!dated && x->dateline_date[0])) &&
+            x_class_in(x, a, b, LX_CAPITAL | LX_COUNTRY)) {
             size_t i = a;
             while (i < b && !(x_is_cap(x, i) && !(x_cls(x, i) & LX_NOTNAME) &&
                               !x_word(x, i, LXW_MONTH)))
@@ -610,7 +608,8 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
     memset(&x, 0, sizeof x);
     x.lx = lx;
     x.date = evg_article_date(a);
-    x.focus = x.visitor = x.dateline_country = x.home_country = x.pending_event = -1;
+    x.focus = x.visitor = x.dateline_country = x.home_country = x.pending_event =
+        x.list_target = -1;
     if (with_headline(&x, a) < 0 ||
         evg_i_tokenize(&x.toks, x.text, x.len, &lx->abbrevs) < 0 || match_all(&x) < 0) {
         rc = evg_i_error_nomem(err);

@@ -139,10 +139,8 @@ typedef struct {
     x_event pending;
     int has_pending, pending_event; /* pending_event: its index once it has people, -1 */
     size_t pending_sent;
-    /* "Participants included:" and a list below: the meeting they join */
-    int list_open, list_target;
-    /* "In the presence of A, B and C signed": who joins the sentence's next event */
-    x_side deferred;
+    /* "Participants included:" and a list below: the meeting they join, -1 when none */
+    int list_target;
     int visitor;   /* the person leading the visit the article is about, -1 */
     size_t sent;   /* current sentence */
     size_t s0, s1; /* its token range */
