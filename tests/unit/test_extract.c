@@ -345,8 +345,9 @@ static void test_bad_lexicon(void **state)
     const int codes[] = {EVG_EPARSE, EVG_EPARSE, EVG_EPARSE, EVG_EIO,
                          EVG_EPARSE, EVG_EPARSE, EVG_EPARSE};
     /* what each message names, besides the file */
-    const char *says[] = {
-        "dance", "", "haeds", "", "subject_window", "subject_max_distance", "\"words\""};
+    const char *says[] = {"dance",       "invalid JSON",   "haeds",
+                          "cannot open", "subject_window", "subject_max_distance",
+                          "\"words\""};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         evg_lexicon *l = NULL;
         evg_error err;
