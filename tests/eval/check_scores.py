@@ -16,8 +16,10 @@ import sys
 
 def negatives(figures, gold):
     """Pairs predicted in the articles that report no meeting, call or plan."""
+    if "details" not in figures:  # without them every count would be 0
+        raise SystemExit("score.py --verbose gave no per-article details")
     n = 0
-    for det in figures.get("details", []):
+    for det in figures["details"]:
         with open(os.path.join(gold, det["doc"] + ".json"), encoding="utf-8") as fh:
             if not json.load(fh).get("events"):
                 n += len(det.get("pred_pairs", []))
