@@ -44,6 +44,18 @@ typedef struct {
     evg_role role;
 } evg_participant;
 
+/*
+ * A side of an event that is no named person: a state or a body that took
+ * part as such ("Ardania and Belmont signed the accord"), or an official of it
+ * the text does not name ("Ardania's deputy foreign minister visited
+ * Belmont"), whose office is `title`. The record never invents a person.
+ */
+typedef struct {
+    const char *entity; /* country or organization entity id */
+    evg_role role;
+    const char *title; /* the unnamed official's office as written, or NULL */
+} evg_party;
+
 typedef struct {
     const char *entity; /* agreement entity id */
     evg_agreement_rel relation;
@@ -71,6 +83,9 @@ typedef struct {
      * "context" (the event continues one dated before: a visit's programme),
      * "dateline" (no time in the text: the dispatch's date); NULL without date. */
     const char *date_source;
+    /* The sides that took part without a named person, each entity once. */
+    const evg_party *parties;
+    size_t nparties;
 } evg_event;
 
 /** Document metadata; borrowed strings, date and title may be NULL. */
@@ -113,10 +128,10 @@ EVG_API int evg_doc_to_json(char **out, size_t *len_out, const evg_doc *d, evg_e
  * EVG_EPARSE covers: not JSON (or duplicate keys), a missing or empty id, a
  * field of the wrong type, an unknown type, status, role or relation, a date
  * that is not a real YYYY-MM-DD, an evidence span ending before it starts,
- * a duplicate entity id, a participant or agreement that is not among the
- * entities (or a person listed twice, or an agreement reference to a
- * non-agreement). err->text starts with the field, e.g.
- * "events[0].participants[1].role: unknown role 'boss'".
+ * a duplicate entity id, a participant, party or agreement that is not among
+ * the entities (or a person or party listed twice, a party that is no country
+ * or organization, or an agreement reference to a non-agreement). err->text starts with
+ * the field, e.g. "events[0].participants[1].role: unknown role 'boss'".
  */
 EVG_API int evg_doc_parse_json(evg_doc **out, const char *text, size_t len,
                                const char *source, int line, evg_error *err);

@@ -43,6 +43,23 @@ static void add_part(x_event *ev, int p, evg_role role)
     }
 }
 
+/* Add a party with its role, each state or body once (its office kept when known). */
+static void add_party(x_event *ev, const x_party *p, evg_role role)
+{
+    for (int k = 0; k < ev->nparties; k++)
+        if (ev->party[k].country == p->country && ev->party[k].org == p->org) {
+            if (ev->party_role[k] == EVG_ROLE_PARTICIPANT)
+                ev->party_role[k] = role;
+            if (ev->party[k].title == NULL)
+                ev->party[k].title = p->title;
+            return;
+        }
+    if (ev->nparties < X_MAX_PARTIES) {
+        ev->party[ev->nparties] = *p;
+        ev->party_role[ev->nparties++] = role;
+    }
+}
+
 /* Add agreement a with relation rel unless the event has it: its index, -1 when full. */
 static int add_agr(x_event *ev, int a, evg_agreement_rel rel)
 {
@@ -79,6 +96,20 @@ static int subset(const x_event *a, const x_event *b)
 static int share_agreement(const x_event *a, const x_event *b);
 static size_t last_sent(const x_event *ev);
 
+/* Whether every party of a is one of b's. */
+static int parties_within(const x_event *a, const x_event *b)
+{
+    for (int k = 0; k < a->nparties; k++) {
+        int found = 0;
+        for (int j = 0; j < b->nparties && !found; j++)
+            found = a->party[k].country == b->party[j].country &&
+                    a->party[k].org == b->party[j].org;
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
 /* An earlier event this one reports again, or -1. */
 static int same_event(const x_ctx *x, const x_event *ev)
 {
@@ -96,7 +127,13 @@ static int same_event(const x_ctx *x, const x_event *ev)
             (share_agreement(o, ev) ||
              ((o->nagr == 0 || ev->nagr == 0) && x->sent - last_sent(o) <= 1)))
             return (int)e;
-        if (o->nparts == ev->nparts ? subset(ev, o) : 0)
+        /* "A, B and C met in Tokyo for the summit between Ardania and the Union": the
+         * states' event and the people's told in one sentence are one */
+        if ((o->nparts == 0) != (ev->nparts == 0) && last_sent(o) == x->sent)
+            return (int)e;
+        /* (events of no named person: of the same parties) */
+        if (o->nparts == ev->nparts && subset(ev, o) &&
+            (ev->nparts > 0 || (ev->nparties > 0 && parties_within(ev, o))))
             return (int)e;
     }
     return -1;
@@ -183,7 +220,7 @@ static int commit_event(x_ctx *x, x_event *ev)
 {
     int e;
 
-    if (ev->nparts == 0)
+    if (ev->nparts == 0 && ev->nparties == 0)
         return 0;
     if (talk_goes_on(x, ev))
         return 1;
@@ -220,6 +257,8 @@ static int commit_event(x_ctx *x, x_event *ev)
         x_event *o = &x->events[e];
         for (int k = 0; k < ev->nparts; k++)
             add_part(o, ev->part[k], ev->role[k]);
+        for (int k = 0; k < ev->nparties; k++)
+            add_party(o, &ev->party[k], ev->party_role[k]);
         if (!o->date[0]) {
             memcpy(o->date, ev->date, 11);
             o->date_source = ev->date_source;
@@ -244,24 +283,48 @@ static int commit_event(x_ctx *x, x_event *ev)
     return 1;
 }
 
-/* Fill participants from the two sides as the frame says. */
+/*
+ * Which side of a trigger hosts, as the frame says: 1 the right (its object: "X
+ * visited Y"), 0 the left (its subject: "X received Y"); and the roles of host and
+ * guest (both participants when the frame makes no host).
+ */
+static int frame_host_right(lx_frame fr, int passive, evg_role *hr, evg_role *gr)
+{
+    int right = (fr == FR_GUEST || fr == FR_VISIT) != (passive != 0);
+
+    *hr = EVG_ROLE_HOST, *gr = EVG_ROLE_GUEST;
+    if (fr == FR_MUTUAL || fr == FR_NOUN || fr == FR_SIGN)
+        *hr = *gr = EVG_ROLE_PARTICIPANT;
+    return right;
+}
+
+/* Fill participants from the two sides as the frame says, the host's first. */
 static void frame_parts(x_ctx *x, x_event *ev, lx_frame fr, const x_side *l,
                         const x_side *r, int passive)
 {
-    const x_side *host = l, *guest = r;
-    evg_role hr = EVG_ROLE_HOST, gr = EVG_ROLE_GUEST;
+    evg_role hr, gr;
+    int right = frame_host_right(fr, passive, &hr, &gr);
+    const x_side *host = right ? r : l, *guest = right ? l : r;
 
-    if (fr == FR_GUEST || fr == FR_VISIT)
-        host = r, guest = l;
-    if (passive)
-        host = host == l ? r : l, guest = guest == l ? r : l;
-    if (fr == FR_MUTUAL || fr == FR_NOUN || fr == FR_SIGN)
-        hr = gr = EVG_ROLE_PARTICIPANT;
     for (int k = 0; k < host->n; k++)
         add_part(ev, host->p[k], hr);
     for (int k = 0; k < guest->n; k++)
         add_part(ev, guest->p[k], gr);
     (void)x;
+}
+
+/* The parties of the two sides as the frame says, the host's first. */
+static void frame_parties(x_event *ev, lx_frame fr, const x_pside *l, const x_pside *r,
+                          int passive)
+{
+    evg_role hr, gr;
+    int right = frame_host_right(fr, passive, &hr, &gr);
+    const x_pside *host = right ? r : l, *guest = right ? l : r;
+
+    for (int k = 0; k < host->n; k++)
+        add_party(ev, &host->p[k], hr);
+    for (int k = 0; k < guest->n; k++)
+        add_party(ev, &guest->p[k], gr);
 }
 
 /* The state of the sentence being read: its last verb's subject, for "... and met Y". */
@@ -423,6 +486,59 @@ static int finish_with(x_ctx *x, const x_event *proto, const x_side *a, const x_
 }
 
 /*
+ * A person's counterpart may be the officials of a state ("Belmontese officials",
+ * "his Belmontese counterpart"), not the state's or a body's name alone: "talks
+ * with the Fund", "negotiations with Ardania" tell of no meeting of his. States
+ * may meet states (`people` is the number of named people on either side).
+ */
+static int people_with_states(int people, const x_pside *l, const x_pside *r)
+{
+    if (people == 0)
+        return 1;
+    for (int k = 0; k < l->n; k++)
+        if (!l->p[k].agent)
+            return 0;
+    for (int k = 0; k < r->n; k++)
+        if (!r->p[k].agent)
+            return 0;
+    return 1;
+}
+
+/*
+ * A meeting noun whose sides name no person, or one: "talks between Ardania and
+ * Belmont", "Ardania's foreign minister held talks with the Belmontese
+ * delegation", "Ardania and Belmont held talks". `r` holds the people after "with"
+ * or "between" (from token `obj`; x->s1 when there is no such word), `between`
+ * says which. The subject is before the light verb ("held") or the noun.
+ */
+static int noun_parties(x_ctx *x, size_t t, size_t obj, const x_event *proto,
+                        const x_side *r, int between)
+{
+    x_pside pl = {0}, pr = {0};
+    x_side l = {0};
+    x_event ev = *proto;
+    long lv = light_verb_before(x, t);
+
+    if (obj < x->s1)
+        x_party_right(x, obj, &pr);
+    if (!between) {
+        x_left_side(x, lv >= 0 ? (size_t)lv : t, &l,
+                    x_param(x, EVG_P_NOUN_SUBJECT_MAX_DISTANCE));
+        if (l.n == 0)
+            x_party_left(x, lv >= 0 ? (size_t)lv : t, &pl);
+    }
+    /* "talks between A and B": both sides after the word */
+    int sides = between ? r->n + pr.n : (l.n + pl.n > 0) + (r->n + pr.n > 0);
+    if (obj >= x->s1)
+        sides = l.n + pl.n; /* "A and B held talks": the subject alone, two at least */
+    if (sides < 2 || l.n + r->n + pl.n + pr.n < 2 ||
+        !people_with_states(l.n + r->n, &pl, &pr))
+        return 0;
+    frame_parties(&ev, FR_NOUN, &pl, &pr, 0);
+    return finish_with(x, &ev, &l, r);
+}
+
+/*
  * "talks between A and B", "X held a meeting with Y", "a meeting was held
  * with Y", "A and B ... during talks", "meetings with A, B and C" (one
  * meeting each). Returns the number of events recorded, or < 0.
@@ -452,20 +568,25 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
     if (k < x->s1 && x_word(x, k, LXW_BETWEEN)) {
         x_right_side(x, k + 1, &r, x_param(x, EVG_P_COUNTERPART_MAX_SKIP));
         if (r.n < 2)
-            return 0;
+            return noun_parties(x, t, k + 1, proto, &r, 1);
         return finish_with(x, proto, &r, NULL);
     }
     if (k < x->s1 && x_word(x, k, LXW_WITH)) {
         x_right_side(x, k + 1, &r, x_param(x, EVG_P_COUNTERPART_MAX_SKIP));
         if (r.n == 0 && unnamed_officials(x, k + 1)) {
-            /* "held talks with a range of counterparts": the named side alone */
+            /* "held talks with a range of counterparts": the named side alone (and the
+             * state of the unnamed, when the text says it) */
             noun_subject(x, t, k + 1, cs, &l);
             if (l.n == 0)
-                return 0;
-            return finish_with(x, proto, &l, NULL);
+                return noun_parties(x, t, k + 1, proto, &l, 0);
+            x_event ev = *proto;
+            x_pside pr;
+            x_party_right(x, k + 1, &pr);
+            frame_parties(&ev, FR_NOUN, &(x_pside){0}, &pr, 0);
+            return finish_with(x, &ev, &l, NULL);
         }
         if (r.n == 0)
-            return 0;
+            return noun_parties(x, t, k + 1, proto, &r, 0);
         noun_subject(x, t, r.end, cs, &l);
         int separate = x_word(x, t, LXW_PLURAL_MEETING) && r.n > 1;
         for (int q = 0; q < (separate ? r.n : 1); q++) {
@@ -494,6 +615,8 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
     if (l.n >= 2 && t > x->s0 &&
         (owned || x_word(x, t - 1, LXW_NOUN_OPENER) || light_verb_before(x, t) >= 0))
         return finish_with(x, proto, &l, NULL);
+    if (l.n == 0 && light_verb_before(x, t) >= 0) /* "Ardania and Belmont held talks" */
+        return noun_parties(x, t, x->s1, proto, &l, 0);
     return 0;
 }
 
@@ -710,6 +833,60 @@ static void described_person(x_ctx *x, size_t from, x_side *out)
     }
 }
 
+/*
+ * "Ardania's deputy foreign minister visited Belmont", "President X visited
+ * Belmont": a visit to a state has it as host. A visitor who is no named
+ * person is a party too (an official, a delegation; not a state's name alone,
+ * which is as often a team). Whether the visit has a side.
+ */
+static int visit_parties(x_ctx *x, size_t t, size_t te, x_event *ev, const x_side *l)
+{
+    x_pside pl = {0}, pr;
+
+    if (l->n == 0) {
+        x_party_left(x, t, &pl);
+        if (!x_pside_agent(&pl))
+            return 0;
+    }
+    x_party_right(x, object_start(x, te), &pr);
+    for (int k = 0; k < pr.n; k++)
+        if (pr.p[k].country < 0 || pr.p[k].agent)
+            pr.n = 0; /* a body or its people visited: not the state's hosting */
+    frame_parties(ev, FR_VISIT, &pl, &pr, 0);
+    return ev->nparts > 0 || pl.n > 0;
+}
+
+/*
+ * A verb whose side names no person: the states, bodies and unnamed officials
+ * there ("Ardania's foreign minister received the Belmontese delegation",
+ * "Ardanian and Belmontese officials met"). Each side needs a person or a
+ * party, and one of them a person or an official, unless the trigger is a
+ * phrase of talks ("Ardania and Belmont held talks"): states' names alone
+ * "met" and "hosted" as teams do. Returns 1 with the event filled, or 0.
+ */
+static int party_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
+                       const x_side *l, const x_side *r, int passive)
+{
+    x_pside pl = {0}, pr = {0};
+
+    if (l->n == 0)
+        x_party_left(x, t, &pl);
+    if (r->n == 0)
+        x_party_right(x, passive ? te + 1 : object_start(x, te), &pr);
+    int left = l->n + pl.n, right = r->n + pr.n;
+    if (!(left > 0 && right > 0) && !(fr == FR_MUTUAL && left + right >= 2))
+        return 0;
+    if (!people_with_states(l->n + r->n, &pl, &pr))
+        return 0;
+    /* (a phrase as "held talks" is said of states; "met" alone of teams as well) */
+    if (l->n + r->n == 0 && !x_pside_agent(&pl) && !x_pside_agent(&pr) &&
+        !(fr == FR_MUTUAL && x->mlen[t] > 1))
+        return 0;
+    frame_parts(x, ev, fr, l, r, passive);
+    frame_parties(ev, fr, &pl, &pr, passive);
+    return 1;
+}
+
 /* A verb trigger: the participants on the sides its frame says. */
 static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
                       clause_state *cs)
@@ -778,7 +955,7 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
         ev->type = EVG_EV_VISIT;
         for (int k = 0; k < l.n; k++)
             add_part(ev, l.p[k], EVG_ROLE_GUEST);
-        return l.n > 0;
+        return visit_parties(x, t, te, ev, &l);
     }
     if (fr == FR_SIGN) {
         /* what was signed: the sentence's agreements, or "the agreement" named before */
@@ -801,7 +978,17 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
             add_part(ev, l.p[k], EVG_ROLE_PARTICIPANT);
         for (int k = 0; k < r.n; k++)
             add_part(ev, r.p[k], EVG_ROLE_PARTICIPANT);
-        return signed_by ? r.n > 0 : l.n > 0;
+        if (signed_by ? r.n > 0 : l.n > 0)
+            return 1;
+        /* "Ardania and Belmont signed", "was signed by Ardania and Belmont": the states
+         */
+        x_pside ps;
+        if (signed_by)
+            x_party_right(x, te + 1, &ps);
+        else
+            x_party_left(x, t, &ps);
+        frame_parties(ev, fr, &ps, &ps, 0);
+        return ps.n > 0;
     }
     if (l.n == 0 && r.n >= 2 && fr == FR_MUTUAL && passive)
         l = r, r.n = 0; /* "they were met by A and B" */
@@ -814,10 +1001,13 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
     /* (an appeal's verb has a named object or none: "called on the government to act") */
     if (l.n >= 1 && r.n == 0 && unnamed && !x->mp[t].appeal) {
         frame_parts(x, ev, fr, &l, &r, 0); /* "met Ardanian officials" */
+        x_pside pr;
+        x_party_right(x, ob, &pr); /* "received Belmont's foreign minister" */
+        frame_parties(ev, fr, &(x_pside){0}, &pr, 0);
         return 1;
     }
     if (l.n + r.n < 2 || (fr != FR_MUTUAL && (l.n == 0 || r.n == 0)))
-        return 0;
+        return x->mp[t].appeal ? 0 : party_event(x, t, te, fr, ev, &l, &r, passive);
     frame_parts(x, ev, fr, &l, &r, passive);
     cs->object = passive ? l : r;
     return 1;

@@ -162,8 +162,14 @@ static void settle_events(x_ctx *x)
                 ev->role[n++] = ev->role[k];
                 official |= x->people[ev->part[k]].official;
             }
-        /* a meeting whose other side was no person is no meeting */
-        if (!official || (n == 1 && ev->nparts > 1 && ev->type != EVG_EV_VISIT))
+        /* a meeting whose other side was no person is no meeting; states, bodies and
+         * unnamed officials are sides, two of them at least (a visit needs one) */
+        int sides = n + ev->nparties, visitor = 0;
+        for (int k = 0; k < ev->nparties; k++)
+            visitor |= ev->party_role[k] != EVG_ROLE_HOST;
+        if ((!official && (n > 0 || ev->nparties == 0)) ||
+            (n == 1 && ev->nparts > 1 && ev->nparties == 0 && ev->type != EVG_EV_VISIT) ||
+            (n == 0 && (ev->type == EVG_EV_VISIT ? !visitor : sides < 2)))
             ev->dead = 1;
         ev->nparts = n;
         if (!ev->dead && !ev->place && ev->type != EVG_EV_CALL &&
@@ -428,6 +434,40 @@ static int emit_people(out_ctx *o, const char **ids)
     return 0;
 }
 
+/* The entity of a party: its country, or its organization (with the org's country). */
+static const char *emit_party(out_ctx *o, const x_party *p, int *rc)
+{
+    const x_ctx *x = o->x;
+    evg_entity e;
+
+    if (p->country >= 0) {
+        *rc = emit_country(o, p->country);
+        return country_id(o, p->country);
+    }
+    const lx_org *org = &x->lx->org[p->org];
+    int c = evg_i_lx_country_at(x->lx, org->countries, org->ncountries, x->date);
+    memset(&e, 0, sizeof e);
+    e.type = EVG_ENT_ORGANIZATION;
+    e.id = org->id;
+    e.name = org->name;
+    e.country = c >= 0 ? x->lx->country[c].code : NULL;
+    *rc = emit(o, &e);
+    return org->id;
+}
+
+/* The entities of the events' parties, after the people's own. */
+static int emit_parties(out_ctx *o)
+{
+    const x_ctx *x = o->x;
+    int rc = 0;
+
+    for (size_t v = 0; v < x->nevents; v++)
+        for (int k = 0; !x->events[v].dead && k < x->events[v].nparties && rc == 0; k++)
+            if (emit_party(o, &x->events[v].party[k], &rc) == NULL && rc == 0)
+                rc = evg_i_error_nomem(o->err);
+    return rc;
+}
+
 static int emit_agreements_places(out_ctx *o)
 {
     x_ctx *x = o->x;
@@ -475,6 +515,7 @@ static int emit_events(out_ctx *o, const char **pids, const char *docid)
     for (size_t v = 0; v < x->nevents; v++) {
         x_event *xe = &x->events[v];
         evg_participant parts[X_MAX_PARTS];
+        evg_party parties[X_MAX_PARTIES];
         evg_agreement_ref agr[X_MAX_AGR];
         evg_evidence evid[X_MAX_EVIDENCE];
         evg_event ev;
@@ -501,6 +542,14 @@ static int emit_events(out_ctx *o, const char **pids, const char *docid)
             parts[ev.nparticipants].entity = pids[xe->part[k]];
             parts[ev.nparticipants++].role = xe->role[k];
         }
+        for (int k = 0; k < xe->nparties; k++) {
+            int erc = 0;
+            if ((parties[k].entity = emit_party(o, &xe->party[k], &erc)) == NULL)
+                return evg_i_error_nomem(o->err);
+            parties[k].role = xe->party_role[k];
+            parties[k].title = xe->party[k].title;
+        }
+        ev.nparties = (size_t)xe->nparties;
         for (int k = 0; k < xe->nagr; k++) {
             agr[k].entity = x->agrs[xe->agr[k]].id;
             agr[k].relation = xe->rel[k];
@@ -519,6 +568,7 @@ static int emit_events(out_ctx *o, const char **pids, const char *docid)
         }
         ev.nevidence = (size_t)xe->nsent;
         ev.participants = parts;
+        ev.parties = parties;
         ev.agreements = agr;
         ev.evidence = evid;
         if ((rc = evg_i_doc_add_event(o->d, &ev, o->err)) < 0)
@@ -540,6 +590,7 @@ static int build_doc(evg_doc **out, x_ctx *x, const evg_article *a, evg_error *e
         goto cleanup;
     }
     EVG_CHECK(emit_people(&o, pids));
+    EVG_CHECK(emit_parties(&o));
     EVG_CHECK(emit_agreements_places(&o));
     EVG_CHECK(emit_events(&o, pids, evg_article_id(a)));
     *out = o.d;

@@ -67,9 +67,23 @@ typedef struct {
     const char *name, *kind, *id;
 } x_agreement;
 
+/* A side of an event that names no person: a state, a body, an unnamed official
+ * (parties.c). */
+#define X_MAX_PARTIES 8
+typedef struct {
+    int country;       /* lexicon country index, -1 */
+    int org;           /* lexicon organization index, -1 (when no country) */
+    const char *title; /* the unnamed official's office as written, or NULL */
+    int agent;  /* an official, a delegation, officials: not the state's name alone */
+    int plural; /* "the foreign ministers of": the office of each state listed */
+} x_party;
+
 typedef struct {
     evg_event_type type;
     evg_event_status status;
+    x_party party[X_MAX_PARTIES];
+    evg_role party_role[X_MAX_PARTIES];
+    int nparties;
     int part[X_MAX_PARTS];
     evg_role role[X_MAX_PARTS];
     int nparts;
@@ -282,6 +296,23 @@ void x_left_side(const x_ctx *x, size_t to, x_side *out, size_t maxdist);
 /* "After talks with X, Y said": the subject after the opening phrase's comma. */
 void x_fronted_subject(const x_ctx *x, size_t t, size_t after, x_side *out);
 int x_is_clause_punct(const x_ctx *x, size_t i);
+
+/* parties.c: states, bodies and unnamed officials on a side of a trigger. */
+typedef struct {
+    x_party p[X_MAX_PARTIES];
+    int n;
+    size_t start, end;
+} x_pside;
+/* The party at token k ("Ardania", "Ardania's trade minister"), ending by lim: its end (k
+ * when none); a person's mention is none. */
+size_t x_party_at(x_ctx *x, size_t k, size_t lim, x_party *out);
+/* The parties that are the subject of the verb at t: "Ardania and Belmont (have) signed".
+ */
+void x_party_left(x_ctx *x, size_t t, x_pside *out);
+/* The parties listed from token `from` on: the object of a verb. */
+void x_party_right(x_ctx *x, size_t from, x_pside *out);
+/* Whether a side holds an official or a delegation, not only states' names. */
+int x_pside_agent(const x_pside *s);
 
 /* context.c: what qualifies the current sentence. */
 int x_class_in(const x_ctx *x, size_t a, size_t b, uint64_t cls);

@@ -136,25 +136,27 @@ typedef enum {
     LXW_AGREED_COMPLEMENT,    /* agreed_complements */
     LXW_COUNTRY_PAIR,         /* country_pair_phrases (phrases) */
     /* time */
-    LXW_TODAY,         /* today_words (phrases) */
-    LXW_YESTERDAY,     /* yesterday_words (phrases) */
-    LXW_TOMORROW,      /* tomorrow_words (phrases) */
-    LXW_VAGUE_TIME,    /* vague_times (phrases) */
-    LXW_FUTURE_TIME,   /* future_times (phrases) */
-    LXW_FUTURE_OPENER, /* future_openers (phrases) */
-    LXW_LAST,          /* past_weekday_openers */
-    LXW_NEXT,          /* future_weekday_openers */
-    LXW_MONTH,         /* months */
-    LXW_WEEKDAY,       /* weekdays */
-    LXW_CAPACITY,      /* capacity_words */
-    LXW_NP_END,        /* noun_phrase_ends */
-    LXW_INVERTING,     /* inverting_verbs */
-    LXW_LIKEWISE,      /* likewise_markers */
-    LXW_AGAIN,         /* repeat_words */
-    LXW_REFERS_BACK,   /* agreement_pronouns */
-    LXW_SIGNED_FOR,    /* party_prepositions */
-    LXW_OCCURRED,      /* occurrence_verbs */
-    LXW_PHRASE_START,  /* internal: the word starts a longer entry of a word class */
+    LXW_TODAY,          /* today_words (phrases) */
+    LXW_YESTERDAY,      /* yesterday_words (phrases) */
+    LXW_TOMORROW,       /* tomorrow_words (phrases) */
+    LXW_VAGUE_TIME,     /* vague_times (phrases) */
+    LXW_FUTURE_TIME,    /* future_times (phrases) */
+    LXW_FUTURE_OPENER,  /* future_openers (phrases) */
+    LXW_LAST,           /* past_weekday_openers */
+    LXW_NEXT,           /* future_weekday_openers */
+    LXW_MONTH,          /* months */
+    LXW_WEEKDAY,        /* weekdays */
+    LXW_CAPACITY,       /* capacity_words */
+    LXW_NP_END,         /* noun_phrase_ends */
+    LXW_INVERTING,      /* inverting_verbs */
+    LXW_LIKEWISE,       /* likewise_markers */
+    LXW_AGAIN,          /* repeat_words */
+    LXW_REFERS_BACK,    /* agreement_pronouns */
+    LXW_SIGNED_FOR,     /* party_prepositions */
+    LXW_OCCURRED,       /* occurrence_verbs */
+    LXW_SUBJECT_FILLER, /* party_subject_fillers */
+    LXW_STATE_NOUN,     /* state_nouns */
+    LXW_PHRASE_START,   /* internal: the word starts a longer entry of a word class */
     LXW_COUNT
 } lx_wclass;
 

@@ -141,7 +141,10 @@ cleanup:
     return rc;
 }
 
-/* The countries of the meeting's people (chosen country vertices), ascending, each once. */
+/*
+ * The countries of the meeting's people (chosen country vertices) and the
+ * countries that took part as parties, ascending, each once.
+ */
 static size_t meeting_countries(size_t *out, evg_i_builder *b, const evg_i_meeting *mt)
 {
     size_t n = 0;
@@ -149,7 +152,9 @@ static size_t meeting_countries(size_t *out, evg_i_builder *b, const evg_i_meeti
     for (size_t p = 0; p < mt->npeople; p++) {
         const evg_i_bvertex *v = &b->v[mt->people[p]];
         size_t at, c = v->country_v; /* linked by choose() to every person with a country */
-        if (v->type != EVG_NODE_PERSON || v->country == NULL || c == SIZE_MAX)
+        if (v->type == EVG_NODE_COUNTRY)
+            c = mt->people[p];
+        else if (v->type != EVG_NODE_PERSON || v->country == NULL || c == SIZE_MAX)
             continue;
         for (at = 0; at < n && out[at] < c; at++)
             ;

@@ -65,7 +65,9 @@ static int stronger(int role, int than)
 
 /*
  * The participants of report `r`, as vertices, ascending, each once, into
- * the pools from `*used` on (advanced past them).
+ * the pools from `*used` on (advanced past them): its people, then its
+ * parties (the states and bodies that took part without a named person),
+ * which take part as their country's or organization's vertex.
  */
 static void report_people(evg_i_builder *b, evg_i_report *r, size_t *used)
 {
@@ -74,9 +76,13 @@ static void report_people(evg_i_builder *b, evg_i_report *r, size_t *used)
 
     r->people = b->report_people + *used;
     r->roles = b->report_roles + *used;
-    for (size_t k = 0; k < ev->nparticipants; k++) {
-        size_t m = evg_i_mention_of(b, r->doc, ev->participants[k].entity), v, at;
-        int role = (int)ev->participants[k].role;
+    for (size_t k = 0; k < ev->nparticipants + ev->nparties; k++) {
+        int party = k >= ev->nparticipants;
+        const char *id = party ? ev->parties[k - ev->nparticipants].entity
+                               : ev->participants[k].entity;
+        size_t m = evg_i_mention_of(b, r->doc, id), v, at;
+        int role = (int)(party ? ev->parties[k - ev->nparticipants].role
+                               : ev->participants[k].role);
         if (m == SIZE_MAX || b->m[m].v == SIZE_MAX)
             continue; /* the parser guarantees it; a record built in memory may not */
         v = b->m[m].v;
@@ -124,7 +130,8 @@ static void count_reports(size_t *n_out, size_t *people_out, const evg_i_builder
     for (size_t d = 0; d < b->ndocs; d++) {
         *n_out += evg_doc_event_count(b->docs[d]);
         for (size_t k = 0; k < evg_doc_event_count(b->docs[d]); k++)
-            *people_out += evg_doc_event(b->docs[d], k)->nparticipants;
+            *people_out += evg_doc_event(b->docs[d], k)->nparticipants +
+                           evg_doc_event(b->docs[d], k)->nparties;
     }
 }
 

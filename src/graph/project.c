@@ -196,6 +196,10 @@ static int met_edges(edge_list *l, const evg_graph *full, const size_t *final,
         for (; j < nby && full->e[byto[j]].to == m; j++) {
             const evg_i_vattr *p = &full->v[full->e[byto[j]].from];
             size_t c;
+            /* a country that took part as a party stands for itself */
+            if (p->type == EVG_NODE_COUNTRY && view == EVG_VIEW_COUNTRIES &&
+                final[full->e[byto[j]].from] != SIZE_MAX)
+                add_unique(at, &n, final[full->e[byto[j]].from]);
             if (p->type != EVG_NODE_PERSON)
                 continue;
             if (view == EVG_VIEW_PEOPLE && final[full->e[byto[j]].from] != SIZE_MAX)

@@ -122,7 +122,8 @@ typedef struct {
 
 #define ARRAY_OK(t) (alignof(t) <= alignof(void *) && sizeof(t) % alignof(void *) == 0)
 static_assert(ARRAY_OK(const char *) && ARRAY_OK(evg_participant) &&
-                  ARRAY_OK(evg_agreement_ref) && ARRAY_OK(evg_evidence),
+                  ARRAY_OK(evg_party) && ARRAY_OK(evg_agreement_ref) &&
+                  ARRAY_OK(evg_evidence),
               "a document's arrays pack one after another, each aligned");
 
 static size_t str_room(const char *s)
@@ -160,14 +161,17 @@ static size_t entity_room(const evg_entity *e)
     return n;
 }
 
-/* Participants and agreements name entities: their ids are the entities' own. */
+/* Participants, parties and agreements name entities: their ids are the entities' own. */
 static size_t event_room(const evg_event *ev)
 {
     size_t n = str_room(ev->id) + str_room(ev->date) + str_room(ev->date_source) +
                str_room(ev->place) + ev->nparticipants * sizeof(*ev->participants) +
+               ev->nparties * sizeof(*ev->parties) +
                ev->nagreements * sizeof(*ev->agreements) +
                ev->nevidence * sizeof(*ev->evidence);
 
+    for (size_t i = 0; i < ev->nparties; i++)
+        n += str_room(ev->parties[i].title);
     for (size_t i = 0; i < ev->nevidence; i++)
         n += str_room(ev->evidence[i].text);
     return n;
@@ -199,16 +203,22 @@ static const char *entity_id(const evg_doc *d, const char *const *old, const cha
 static void settle_event(slab *b, evg_event *ev, const evg_doc *d, const char *const *old)
 {
     evg_participant *ps = slab_array(b, ev->participants, ev->nparticipants, sizeof(*ps));
+    evg_party *ys = slab_array(b, ev->parties, ev->nparties, sizeof(*ys));
     evg_agreement_ref *as = slab_array(b, ev->agreements, ev->nagreements, sizeof(*as));
     evg_evidence *es = slab_array(b, ev->evidence, ev->nevidence, sizeof(*es));
 
     for (size_t i = 0; i < ev->nparticipants; i++)
         ps[i].entity = entity_id(d, old, ps[i].entity);
+    for (size_t i = 0; i < ev->nparties; i++) {
+        ys[i].entity = entity_id(d, old, ys[i].entity);
+        ys[i].title = slab_str(b, ys[i].title);
+    }
     for (size_t i = 0; i < ev->nagreements; i++)
         as[i].entity = entity_id(d, old, as[i].entity);
     for (size_t i = 0; i < ev->nevidence; i++)
         es[i].text = slab_str(b, es[i].text);
     ev->participants = ps;
+    ev->parties = ys;
     ev->agreements = as;
     ev->evidence = es;
     ev->id = slab_str(b, ev->id);
@@ -289,6 +299,7 @@ int evg_i_doc_add_event(evg_doc *d, const evg_event *ev, evg_error *err)
 {
     evg_event c = *ev;
     evg_participant *ps = NULL;
+    evg_party *ys = NULL;
     evg_agreement_ref *as = NULL;
     evg_evidence *es = NULL;
     int fail = 0;
@@ -307,6 +318,14 @@ int evg_i_doc_add_event(evg_doc *d, const evg_event *ev, evg_error *err)
         ps[i].role = ev->participants[i].role;
         ps[i].entity = dup_opt(d, ev->participants[i].entity, &fail);
     }
+    if (ev->nparties &&
+        (ys = evg_i_arena_alloc(&d->arena, ev->nparties * sizeof(*ys))) == NULL)
+        fail = 1;
+    for (size_t i = 0; ys && i < ev->nparties; i++) {
+        ys[i].role = ev->parties[i].role;
+        ys[i].entity = dup_opt(d, ev->parties[i].entity, &fail);
+        ys[i].title = dup_opt(d, ev->parties[i].title, &fail);
+    }
     if (ev->nagreements &&
         (as = evg_i_arena_alloc(&d->arena, ev->nagreements * sizeof(*as))) == NULL)
         fail = 1;
@@ -324,6 +343,7 @@ int evg_i_doc_add_event(evg_doc *d, const evg_event *ev, evg_error *err)
     if (fail)
         return evg_i_error_nomem(err);
     c.participants = ps;
+    c.parties = ys;
     c.agreements = as;
     c.evidence = es;
     d->events[d->nevents++] = c;

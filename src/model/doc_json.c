@@ -53,6 +53,26 @@ static json_t *entity_json(const evg_entity *e)
     return o;
 }
 
+static json_t *parties_json(const evg_event *ev)
+{
+    json_t *ys = json_array();
+    int bad = ys == NULL;
+
+    for (size_t i = 0; !bad && i < ev->nparties; i++) {
+        const evg_party *p = &ev->parties[i];
+        json_t *o = json_object();
+        bad = o == NULL || set_str(o, "entity", p->entity) ||
+              set_str(o, "role", evg_role_name(p->role)) ||
+              set_str(o, "title", p->title) || json_array_append(ys, o);
+        json_decref(o);
+    }
+    if (bad) {
+        json_decref(ys);
+        return NULL;
+    }
+    return ys;
+}
+
 static json_t *event_json(const evg_event *ev)
 {
     json_t *o = json_object(), *ps = json_array(), *as = json_array(), *es = json_array();
@@ -76,10 +96,13 @@ static json_t *event_json(const evg_event *ev)
           set_str(o, "status", evg_event_status_name(ev->status)) ||
           set_str(o, "date", ev->date) || set_str(o, "date_source", ev->date_source) ||
           set_str(o, "place", ev->place);
-    if (!bad) {
-        bad = json_object_set(o, "participants", ps) || json_object_set(o, "agreements", as) ||
-              json_object_set(o, "evidence", es);
-    }
+    if (!bad)
+        bad = json_object_set(o, "participants", ps);
+    /* parties only when there are some: a record without them reads as before */
+    if (!bad && ev->nparties > 0)
+        bad = set_new(o, "parties", parties_json(ev));
+    if (!bad)
+        bad = json_object_set(o, "agreements", as) || json_object_set(o, "evidence", es);
     json_decref(ps);
     json_decref(as);
     json_decref(es);
@@ -145,6 +168,9 @@ static int find_bad_string(char *where, size_t size, const evg_doc *d)
             badev |= any_invalid(&ev->evidence[k].text, 1);
         for (size_t k = 0; k < ev->nparticipants; k++)
             badev |= any_invalid(&ev->participants[k].entity, 1);
+        for (size_t k = 0; k < ev->nparties; k++)
+            badev |= any_invalid(&ev->parties[k].entity, 1) ||
+                     any_invalid(&ev->parties[k].title, 1);
         for (size_t k = 0; k < ev->nagreements; k++)
             badev |= any_invalid(&ev->agreements[k].entity, 1);
         if (badev)
@@ -287,10 +313,20 @@ enum { R_DOC, R_ENTITIES, R_EVENTS, R_N };
 enum { M_ID, M_PATH, M_DATE, M_TITLE, M_N };
 enum { N_ID, N_TYPE, N_NAME, N_TITLES, N_COUNTRY, N_ORG, N_KIND, N_N };
 enum {
-    V_ID, V_TYPE, V_STATUS, V_DATE, V_SOURCE, V_PLACE,
-    V_PARTS, V_AGREEMENTS, V_EVIDENCE, V_N
+    V_ID,
+    V_TYPE,
+    V_STATUS,
+    V_DATE,
+    V_SOURCE,
+    V_PLACE,
+    V_PARTS,
+    V_PARTIES,
+    V_AGREEMENTS,
+    V_EVIDENCE,
+    V_N
 };
 enum { P_ENTITY, P_ROLE, P_N };   /* a participant: role; an agreement: relation */
+enum { Y_ENTITY, Y_ROLE, Y_TITLE, Y_N }; /* a party */
 enum { X_START, X_END, X_TEXT, X_N };
 
 static const char *const ROOT_KEYS[R_N] = {[R_DOC] = "doc", [R_ENTITIES] = "entities",
@@ -300,12 +336,20 @@ static const char *const META_KEYS[M_N] = {[M_ID] = "id", [M_PATH] = "path",
 static const char *const ENTITY_KEYS[N_N] = {
     [N_ID] = "id",           [N_TYPE] = "type", [N_NAME] = "name", [N_TITLES] = "titles",
     [N_COUNTRY] = "country", [N_ORG] = "org",   [N_KIND] = "kind"};
-static const char *const EVENT_KEYS[V_N] = {
-    [V_ID] = "id",       [V_TYPE] = "type",          [V_STATUS] = "status",
-    [V_DATE] = "date",   [V_SOURCE] = "date_source", [V_PLACE] = "place",
-    [V_PARTS] = "participants", [V_AGREEMENTS] = "agreements", [V_EVIDENCE] = "evidence"};
+static const char *const EVENT_KEYS[V_N] = {[V_ID] = "id",
+                                            [V_TYPE] = "type",
+                                            [V_STATUS] = "status",
+                                            [V_DATE] = "date",
+                                            [V_SOURCE] = "date_source",
+                                            [V_PLACE] = "place",
+                                            [V_PARTS] = "participants",
+                                            [V_PARTIES] = "parties",
+                                            [V_AGREEMENTS] = "agreements",
+                                            [V_EVIDENCE] = "evidence"};
 static const char *const PARTICIPANT_KEYS[P_N] = {[P_ENTITY] = "entity",
                                                   [P_ROLE] = "role"};
+static const char *const PARTY_KEYS[Y_N] = {
+    [Y_ENTITY] = "entity", [Y_ROLE] = "role", [Y_TITLE] = "title"};
 static const char *const AGREEMENT_KEYS[P_N] = {[P_ENTITY] = "entity",
                                                 [P_ROLE] = "relation"};
 static const char *const EVIDENCE_KEYS[X_N] = {[X_START] = "start", [X_END] = "end",
@@ -469,11 +513,11 @@ static int read_entity(const reader *r, json_t *o, size_t idx)
 }
 
 /*
- * A member object of an event's participants or agreements, picked into
- * v[P_N]: its entity must be among the document's; *idx_out is its index.
+ * A member object of an event's participants, parties or agreements, picked
+ * into v[nkeys]: its entity must be among the document's; *idx_out is its index.
  */
 static int read_member(json_t **v, long *idx_out, const reader *r, json_t *m,
-                       const char *const *keys, const field_path *where)
+                       const char *const *keys, size_t nkeys, const field_path *where)
 {
     field_path w = FIELD(where, "entity");
     const char *id;
@@ -481,7 +525,7 @@ static int read_member(json_t **v, long *idx_out, const reader *r, json_t *m,
 
     if (!json_is_object(m))
         return bad(r, where, "expected an object, not %s", type_name(m));
-    pick(v, keys, P_N, m);
+    pick(v, keys, nkeys, m);
     if ((rc = get_str(&id, r, v[P_ENTITY], where, "entity", 1)) < 0)
         return rc;
     if ((*idx_out = evg_i_doc_entity_index(r->doc, id)) < 0)
@@ -505,7 +549,7 @@ static int read_participants(evg_event *ev, const reader *r, json_t *arr,
         const char *role;
         long k;
         int rc;
-        if ((rc = read_member(v, &k, r, m, PARTICIPANT_KEYS, &w)) < 0 ||
+        if ((rc = read_member(v, &k, r, m, PARTICIPANT_KEYS, P_N, &w)) < 0 ||
             (rc = get_str(&role, r, v[P_ROLE], &w, "role", 0)) < 0)
             return rc;
         /* The entity's own id (as evg_i_doc_settle() wants): ids are unique,
@@ -520,6 +564,45 @@ static int read_participants(evg_event *ev, const reader *r, json_t *arr,
     }
     ev->participants = ps;
     ev->nparticipants = n;
+    return 0;
+}
+
+/* Parties: countries and organizations among the entities, each once. */
+static int read_parties(evg_event *ev, const reader *r, json_t *arr,
+                        const field_path *where)
+{
+    size_t n = json_array_size(arr);
+    evg_party *ys;
+
+    if (n == 0)
+        return 0;
+    if ((ys = evg_i_arena_alloc(r->tmp, n * sizeof(*ys))) == NULL)
+        return evg_i_error_nomem(r->err);
+    for (size_t i = 0; i < n; i++) {
+        field_path w = ELEMENT(where, "parties", i), w2 = FIELD(&w, "role");
+        json_t *m = json_array_get(arr, i), *v[Y_N];
+        const char *role;
+        long k = -1;
+        int rc;
+        if ((rc = read_member(v, &k, r, m, PARTY_KEYS, Y_N, &w)) < 0 ||
+            (rc = get_str(&role, r, v[Y_ROLE], &w, "role", 0)) < 0 ||
+            (rc = get_str(&ys[i].title, r, v[Y_TITLE], &w, "title", 0)) < 0)
+            return rc;
+        ys[i].entity = r->doc->ents[k].id;
+        if (r->doc->ents[k].type != EVG_ENT_COUNTRY &&
+            r->doc->ents[k].type != EVG_ENT_ORGANIZATION)
+            return bad(r, &w, "'%.60s' is no country or organization", ys[i].entity);
+        ys[i].role = EVG_ROLE_PARTICIPANT;
+        if (role && evg_i_role_parse(&ys[i].role, role) < 0)
+            return bad(r, &w2, "unknown role '%.40s'", role);
+        if (ys[i].title && ys[i].title[0] == '\0')
+            ys[i].title = NULL;
+        for (size_t j = 0; j < i; j++)
+            if (ys[j].entity == ys[i].entity)
+                return bad(r, &w, "'%.60s' is listed twice", ys[i].entity);
+    }
+    ev->parties = ys;
+    ev->nparties = n;
     return 0;
 }
 
@@ -539,7 +622,7 @@ static int read_agreements(evg_event *ev, const reader *r, json_t *arr,
         const char *rel;
         long k;
         int rc;
-        if ((rc = read_member(v, &k, r, m, AGREEMENT_KEYS, &w)) < 0 ||
+        if ((rc = read_member(v, &k, r, m, AGREEMENT_KEYS, P_N, &w)) < 0 ||
             (rc = get_str(&rel, r, v[P_ROLE], &w, "relation", 0)) < 0)
             return rc;
         as[i].entity = r->doc->ents[k].id;
@@ -591,7 +674,7 @@ static int read_event(const reader *r, json_t *o, size_t idx)
     field_path where = ELEMENT(NULL, "events", idx), wtype = FIELD(&where, "type"),
                wstatus = FIELD(&where, "status");
     const char *type = NULL, *status = NULL, *source = NULL;
-    json_t *v[V_N], *ps = NULL, *as = NULL, *es = NULL;
+    json_t *v[V_N], *ps = NULL, *ys = NULL, *as = NULL, *es = NULL;
     evg_event ev;
     int rc;
 
@@ -612,11 +695,13 @@ static int read_event(const reader *r, json_t *o, size_t idx)
     if (status && evg_i_event_status_parse(&ev.status, status) < 0)
         return bad(r, &wstatus, "unknown status '%.40s'", status);
     if ((rc = get_array(&ps, r, v[V_PARTS], &where, "participants")) < 0 ||
+        (rc = get_array(&ys, r, v[V_PARTIES], &where, "parties")) < 0 ||
         (rc = get_array(&as, r, v[V_AGREEMENTS], &where, "agreements")) < 0 ||
         (rc = get_array(&es, r, v[V_EVIDENCE], &where, "evidence")) < 0)
         return rc;
     ev.date_source = ev.date ? source : NULL; /* no date, no source of it: as written */
     if ((rc = read_participants(&ev, r, ps, &where)) < 0 ||
+        (rc = read_parties(&ev, r, ys, &where)) < 0 ||
         (rc = read_agreements(&ev, r, as, &where)) < 0 ||
         (rc = read_evidence(&ev, r, es, &where)) < 0)
         return rc;

@@ -134,8 +134,8 @@ def match_people(expected, got, same):
 
 class Expect:
     def __init__(self, kind, people, attrs, where):
-        self.kind = kind          # a key of KINDS
-        self.people = people      # names as written in the case
+        self.kind = kind          # a key of KINDS, or "parties" (an event of no named person)
+        self.people = people      # names as written in the case; for "parties", the parties
         self.attrs = attrs        # {'date': ..., 'place': ..., 'type': ..., 'exact': True,
                                   #  'country': {name: code or None}}
         self.where = where
@@ -150,6 +150,8 @@ class Expect:
             extra.append("exact")
         for n, c in self.attrs.get("country", {}).items():
             extra.append(f"{n}={c or 'null'}")
+        if "parties" in self.attrs:
+            extra.append("parties=" + ", ".join(self.attrs["parties"]))
         return s + (" ; " + "; ".join(extra) if extra else "")
 
 
@@ -164,6 +166,7 @@ class Case:
         self.expects = []
         self.none = False
         self.agreements = None    # None: not checked; []: none may be found
+        self.no_parties = False   # "parties: none": no event of no named person may exist
 
     def where(self):
         return f"{os.path.relpath(self.path, HERE)}:{self.line}"
@@ -206,6 +209,8 @@ def parse_attrs(text, people, where):
             if value not in OUTPUT_TYPES:
                 raise CaseError(f"{where}: type '{value}' is not one of {sorted(OUTPUT_TYPES)}")
             attrs["type"] = value
+        elif key == "parties":
+            attrs["parties"] = [parse_party(x.strip(), where) for x in value.split(",") if x.strip()]
         else:
             if not any(same_person(key, p) for p in people):
                 raise CaseError(f"{where}: '{key}' is neither an attribute nor a person of this line")
@@ -213,6 +218,22 @@ def parse_attrs(text, people, where):
                 raise CaseError(f"{where}: country '{value}' of {key} is not an alpha-3 code or null")
             attrs.setdefault("country", {})[key] = None if value == "null" else value
     return attrs
+
+
+PARTY_RE = re.compile(r"^([A-Z]{3}|org:[a-z0-9-]+)(?:\s*\((.+)\))?$")
+
+
+def parse_party(text, where):
+    """'ARD' (a state), 'org:grain-council' (a body), 'ARD (deputy foreign minister)' (an
+    official of it the text does not name): kept as written, compared by party_key()."""
+    if not PARTY_RE.match(text):
+        raise CaseError(f"{where}: party '{text}' is not CODE, org:SLUG or CODE (office)")
+    return text
+
+
+def party_key(text):
+    m = PARTY_RE.match(text)
+    return (m.group(1), fold(m.group(2)) if m.group(2) else None)
 
 
 def parse_expect(case, line, where):
@@ -231,8 +252,18 @@ def parse_expect(case, line, where):
         if rest != "none":
             case.agreements.append(rest)
         return
+    if kind == "parties":
+        names, _, attrs = rest.partition(";")
+        if names.strip() == "none":
+            case.no_parties = True
+            return
+        items = [parse_party(p.strip(), where) for p in names.split("|") if p.strip()]
+        if not items:
+            raise CaseError(f"{where}: no parties")
+        case.expects.append(Expect("parties", items, parse_attrs(attrs, [], where), where))
+        return
     if kind not in KINDS:
-        raise CaseError(f"{where}: unknown kind '{kind}' (one of {', '.join(KINDS)}, agreement)")
+        raise CaseError(f"{where}: unknown kind '{kind}' (one of {', '.join(KINDS)}, parties, agreement)")
     names, _, attrs = rest.partition(";")
     people = [p.strip() for p in names.split("|") if p.strip()]
     if not people:
@@ -289,9 +320,9 @@ def parse_file(path):
     if case is not None and state != "expect":
         raise CaseError(f"{os.path.relpath(path, HERE)}: case '{case.id}' has no '.' line")
     for c in cases:
-        if not c.expects and not c.none:
+        if not c.expects and not c.none and not c.no_parties:
             raise CaseError(f"{c.where()}: case '{c.id}' expects nothing: write 'none'")
-        if c.none and any(len(e.people) >= 2 for e in c.expects):
+        if c.none and any(e.kind != "parties" and len(e.people) >= 2 for e in c.expects):
             raise CaseError(f"{c.where()}: case '{c.id}' says 'none' and lists an event of two people")
     return cases
 
@@ -340,11 +371,19 @@ class Event:
             if e.get("type") == "person" and e.get("name"):
                 self.people.append(e)
         self.names = [e["name"] for e in self.people]
+        self.parties = []  # (code or org id, folded office or None)
+        for p in ev.get("parties", []):
+            ent = p.get("entity") or ""
+            code = ent[len("country:"):] if ent.startswith("country:") else ent
+            self.parties.append((code, fold(p["title"]) if p.get("title") else None))
 
     def __str__(self):
         s = self.type + ("/planned" if self.status == "planned" else "")
         s += f": {' | '.join(self.names) or '(no named person)'}"
         extra = [f"date={self.date or 'null'}"]
+        if self.parties:
+            extra.append("parties=" + ", ".join(c + (f" ({t})" if t else "")
+                                                for c, t in self.parties))
         if self.place:
             extra.append(f"place={self.place}")
         countries = [f"{e['name']}={e.get('country') or 'null'}" for e in self.people]
@@ -352,8 +391,19 @@ class Event:
 
 
 def accepts(kind, ev):
+    if kind == "parties":  # reported, of any type; "type=" narrows it
+        return ev.status == "reported" and not ev.names
     types, status = KINDS[kind]
     return ev.status == status and (types is None or ev.type in types)
+
+
+def same_parties(expected, got):
+    """The parties asked for are exactly the event's; an office given must agree."""
+    want = [party_key(p) for p in expected]
+    if sorted(c for c, _ in want) != sorted(c for c, _ in got):
+        return False
+    offices = dict(got)
+    return all(t is None or offices.get(c) == t for c, t in want)
 
 
 def same_place(a, b):
@@ -373,6 +423,8 @@ def check_attrs(exp, ev, assign):
             bad.append(f"place {ev.place or 'null'}, not {a['place'] or 'null'}")
     if "type" in a and a["type"] != ev.type:
         bad.append(f"type {ev.type}, not {a['type']}")
+    if "parties" in a and not same_parties(a["parties"], ev.parties):
+        bad.append(f"parties {ev.parties or 'none'}, not {', '.join(a['parties'])}")
     if a.get("exact"):
         for i, name in enumerate(exp.people):
             got = ev.names[assign[i]]
@@ -417,7 +469,10 @@ def compare(case, rec):
     assign = {}   # (line, event) -> the position in event.names of each expected person
     for li, exp in enumerate(exps):
         for ei, ev in enumerate(events):
-            if accepts(exp.kind, ev):
+            if exp.kind == "parties":
+                if accepts(exp.kind, ev) and same_parties(exp.people, ev.parties):
+                    assign[(li, ei)] = []
+            elif accepts(exp.kind, ev):
                 a = match_people(exp.people, ev.names, same_person)
                 if a is not None:
                     assign[(li, ei)] = a
@@ -445,6 +500,9 @@ def compare(case, rec):
             problems.append(f"found more than once: {ev}")
         elif len(ev.names) >= 2:
             problems.append(f"unexpected: {ev}")
+        elif not ev.names and ev.parties and (case.no_parties or
+                                              any(e.kind == "parties" for e in exps)):
+            problems.append(f"unexpected: {ev}")
     if case.agreements is not None:
         got = [e.get("name", "") for e in rec.get("entities", []) if e.get("type") == "agreement"]
         left = list(got)
@@ -460,7 +518,8 @@ def compare(case, rec):
 
 
 def describe_events(events):
-    return "; ".join(f"[{ev}]" for ev in events if ev.names) or "no event with a named person"
+    return "; ".join(f"[{ev}]" for ev in events if ev.names or ev.parties) or \
+        "no event with a named person or a party"
 
 
 # ---------------------------------------------------------------------------- running

@@ -69,6 +69,9 @@ static void add_events(evg_doc *d)
     evg_participant p2[] = {{"person:marek-dalvin", EVG_ROLE_PARTICIPANT},
                             {"person:kerem-aydin", EVG_ROLE_PARTICIPANT}};
     evg_participant p3[] = {{"person:ingrid-saether", EVG_ROLE_PARTICIPANT}};
+    /* the other side: a state, and a body through an official the text does not name */
+    evg_party y3[] = {{"country:XOS", EVG_ROLE_PARTICIPANT, NULL},
+                      {"org:ostmark-land-forces", EVG_ROLE_GUEST, "Deputy Commander"}};
     evg_agreement_ref a1[] = {{"agreement:cardova-memorandum", EVG_REL_REFERENCED}};
     evg_agreement_ref a3[] = {{"agreement:cardova-memorandum", EVG_REL_SIGNED}};
     evg_evidence e1[] = {{0, 164, EVIDENCE1}};
@@ -76,44 +79,39 @@ static void add_events(evg_doc *d)
     evg_event ev;
 
     memset(&ev, 0, sizeof ev);
-    ev = (evg_event){"veloria-ostmark-001#1",
-                     EVG_EV_MEETING,
-                     EVG_STATUS_REPORTED,
-                     "2024-03-14",
-                     "Cardova",
-                     p1,
-                     2,
-                     a1,
-                     1,
-                     e1,
-                     1,
-                     "text"};
+    ev = (evg_event){.id = "veloria-ostmark-001#1",
+                     .type = EVG_EV_MEETING,
+                     .status = EVG_STATUS_REPORTED,
+                     .date = "2024-03-14",
+                     .place = "Cardova",
+                     .participants = p1,
+                     .nparticipants = 2,
+                     .agreements = a1,
+                     .nagreements = 1,
+                     .evidence = e1,
+                     .nevidence = 1,
+                     .date_source = "text"};
     assert_int_equal(evg_i_doc_add_event(d, &ev, NULL), 0);
-    ev = (evg_event){"veloria-ostmark-001#2",
-                     EVG_EV_CALL,
-                     EVG_STATUS_PLANNED,
-                     NULL,
-                     NULL,
-                     p2,
-                     2,
-                     NULL,
-                     0,
-                     NULL,
-                     0,
-                     NULL};
+    ev = (evg_event){.id = "veloria-ostmark-001#2",
+                     .type = EVG_EV_CALL,
+                     .status = EVG_STATUS_PLANNED,
+                     .participants = p2,
+                     .nparticipants = 2};
     assert_int_equal(evg_i_doc_add_event(d, &ev, NULL), 0);
-    ev = (evg_event){"veloria-ostmark-001#3",
-                     EVG_EV_SIGNING,
-                     EVG_STATUS_REPORTED,
-                     "2024-03-13",
-                     "Cardova",
-                     p3,
-                     1,
-                     a3,
-                     1,
-                     e3,
-                     1,
-                     "text"};
+    ev = (evg_event){.id = "veloria-ostmark-001#3",
+                     .type = EVG_EV_SIGNING,
+                     .status = EVG_STATUS_REPORTED,
+                     .date = "2024-03-13",
+                     .place = "Cardova",
+                     .participants = p3,
+                     .nparticipants = 1,
+                     .parties = y3,
+                     .nparties = 2,
+                     .agreements = a3,
+                     .nagreements = 1,
+                     .evidence = e3,
+                     .nevidence = 1,
+                     .date_source = "text"};
     assert_int_equal(evg_i_doc_add_event(d, &ev, NULL), 0);
 }
 
@@ -216,7 +214,14 @@ static void test_parsed_fields(void **state)
     assert_null(ev->place);
     assert_int_equal(ev->nagreements, 0);
     assert_int_equal(ev->nevidence, 0);
+    assert_int_equal(ev->nparties, 0);
     ev = evg_doc_event(d, 2);
+    assert_int_equal(ev->nparties, 2);
+    assert_string_equal(ev->parties[0].entity, "country:XOS");
+    assert_null(ev->parties[0].title);
+    assert_int_equal(ev->parties[1].role, EVG_ROLE_GUEST);
+    assert_string_equal(ev->parties[1].title, "Deputy Commander");
+    assert_ptr_equal(ev->parties[1].entity, evg_doc_entity(d, 3)->id);
     assert_int_equal(ev->agreements[0].relation, EVG_REL_SIGNED);
     assert_string_equal(ev->evidence[0].text, EVIDENCE3);
     evg_doc_free(d);
@@ -319,10 +324,12 @@ static void test_names(void **state)
 #define ENTS                                                                             \
     "\"entities\":[{\"id\":\"person:a\",\"type\":\"person\",\"name\":\"Ayla Demir\"},"   \
     "{\"id\":\"person:b\",\"type\":\"person\",\"name\":\"Bora Tan\"},"                   \
-    "{\"id\":\"agreement:p\",\"type\":\"agreement\",\"name\":\"Border Protocol\"}]"
+    "{\"id\":\"agreement:p\",\"type\":\"agreement\",\"name\":\"Border Protocol\"},"      \
+    "{\"id\":\"country:XAR\",\"type\":\"country\",\"name\":\"Ardania\"}]"
 #define DOC "{\"doc\":{\"id\":\"d1\"}," ENTS
 #define EV(body) DOC ",\"events\":[{\"id\":\"d1#1\",\"type\":\"meeting\"" body "}]}"
 #define PA "{\"entity\":\"person:a\"}"
+#define CA "{\"entity\":\"country:XAR\"}"
 
 typedef struct {
     const char *json;
@@ -392,6 +399,17 @@ static const bad_case BAD[] = {
      "events[0].participants[1].entity: 'person:nobody' is not among the entities"},
     {EV(",\"participants\":[" PA "," PA "]"),
      "events[0].participants[1]: 'person:a' is listed twice"},
+    {EV(",\"parties\":{}"), "events[0].parties: expected an array, not an object"},
+    {EV(",\"parties\":[{\"entity\":\"country:XBE\"}]"),
+     "events[0].parties[0].entity: 'country:XBE' is not among the entities"},
+    {EV(",\"parties\":[{\"entity\":\"person:a\"}]"),
+     "events[0].parties[0]: 'person:a' is no country or organization"},
+    {EV(",\"parties\":[" CA "," CA "]"),
+     "events[0].parties[1]: 'country:XAR' is listed twice"},
+    {EV(",\"parties\":[{\"entity\":\"country:XAR\",\"role\":\"ally\"}]"),
+     "events[0].parties[0].role: unknown role 'ally'"},
+    {EV(",\"parties\":[{\"entity\":\"country:XAR\",\"title\":7}]"),
+     "events[0].parties[0].title: expected a string, not an integer"},
     {EV(",\"agreements\":[{\"entity\":\"agreement:p\",\"relation\":\"ratified\"}]"),
      "events[0].agreements[0].relation: unknown relation 'ratified'"},
     {EV(",\"agreements\":[{\"entity\":\"agreement:q\"}]"),

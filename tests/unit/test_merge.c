@@ -380,6 +380,52 @@ static void test_places_in_other_countries(void **state)
     evg_graph_free(g);
 }
 
+/* The countries of a signing no person is named in ("Estonia and Latvia signed"). */
+#define STATES                                                                           \
+    "{'id':'country:EST','type':'country','name':'Estonia'},"                            \
+    "{'id':'country:LVA','type':'country','name':'Latvia'}"
+#define STATES_SIGN(id)                                                                  \
+    "{'id':'" id "','type':'signing','status':'reported','date':'2025-05-12',"           \
+    "'participants':[],'parties':[{'entity':'country:EST','role':'participant'},"        \
+    "{'entity':'country:LVA','role':'participant','title':'Foreign Minister'}],"         \
+    "'agreements':[],'evidence':[]}"
+
+static void test_parties(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-05-12'", STATES, STATES_SIGN("a#1")),
+        DOC("b", "'2025-05-13'", STATES, STATES_SIGN("b#1")),
+        DOC("c", "'2025-05-12'", KIVI "," OZOLA, MEET("c#1", "'2025-05-12'", "null", KO)),
+    };
+    evg_corpus *c = mh_corpus(docs, 3);
+    evg_graph *g = mh_build(c, EVG_VIEW_FULL, NULL), *cv, *pv;
+    size_t e;
+
+    (void)state;
+    /* two outlets' reports of the states' signing are one; the people's meeting another
+     */
+    assert_int_equal(meetings(g), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:a-1"), "reports"), 2);
+    assert_int_not_equal(e = mh_edge(g, "country:LVA", "meeting:a-1", "participated_in"),
+                         SIZE_MAX);
+    assert_string_equal(evg_graph_edge_attr(g, e, "role"), "participant");
+    assert_int_equal(mh_edge(g, "country:EST", "meeting:c-1", "participated_in"),
+                     SIZE_MAX);
+    /* the countries met twice: through their people, and as parties */
+    cv = mh_build(c, EVG_VIEW_COUNTRIES, NULL);
+    assert_int_equal(evg_graph_edge_count(cv), 1);
+    assert_true(evg_graph_edge_weight(cv, 0) == 2.0);
+    /* no one is made up: the people graph has the two people only */
+    pv = mh_build(c, EVG_VIEW_PEOPLE, NULL);
+    assert_int_equal(evg_graph_vertex_count(pv), 2);
+    assert_int_equal(evg_graph_edge_count(pv), 1);
+    assert_true(evg_graph_edge_weight(pv, 0) == 1.0);
+    evg_graph_free(pv);
+    evg_graph_free(cv);
+    evg_graph_free(g);
+    evg_corpus_free(c);
+}
+
 static void test_duplicate_documents(void **state)
 {
     const char *one = DOC("a", "'2025-05-12'", KIVI, "");
@@ -494,6 +540,7 @@ int main(void)
         cmocka_unit_test(test_no_chaining_and_undated),
         cmocka_unit_test(test_undated_by_document_date),
         cmocka_unit_test(test_places_in_other_countries),
+        cmocka_unit_test(test_parties),
         cmocka_unit_test(test_duplicate_documents),
         cmocka_unit_test(test_agreements),
         cmocka_unit_test(test_signatories),
