@@ -47,7 +47,7 @@ static void add_part(x_event *ev, int p, evg_role role)
 static void add_party(x_event *ev, const x_party *p, evg_role role)
 {
     for (int k = 0; k < ev->nparties; k++)
-        if (ev->party[k].country == p->country && ev->party[k].org == p->org) {
+        if (x_same_party(&ev->party[k], p)) {
             if (ev->party_role[k] == EVG_ROLE_PARTICIPANT)
                 ev->party_role[k] = role;
             if (ev->party[k].title == NULL)
@@ -102,8 +102,7 @@ static int parties_within(const x_event *a, const x_event *b)
     for (int k = 0; k < a->nparties; k++) {
         int found = 0;
         for (int j = 0; j < b->nparties && !found; j++)
-            found = a->party[k].country == b->party[j].country &&
-                    a->party[k].org == b->party[j].org;
+            found = x_same_party(&a->party[k], &b->party[j]);
         if (!found)
             return 0;
     }
@@ -313,7 +312,7 @@ static void frame_parts(x_ctx *x, x_event *ev, lx_frame fr, const x_side *l,
     (void)x;
 }
 
-/* The parties of the two sides as the frame says, the host's first. */
+/* The parties of the two sides (NULL: none) as the frame says, the host's first. */
 static void frame_parties(x_event *ev, lx_frame fr, const x_pside *l, const x_pside *r,
                           int passive)
 {
@@ -321,9 +320,9 @@ static void frame_parties(x_event *ev, lx_frame fr, const x_pside *l, const x_ps
     int right = frame_host_right(fr, passive, &hr, &gr);
     const x_pside *host = right ? r : l, *guest = right ? l : r;
 
-    for (int k = 0; k < host->n; k++)
+    for (int k = 0; host && k < host->n; k++)
         add_party(ev, &host->p[k], hr);
-    for (int k = 0; k < guest->n; k++)
+    for (int k = 0; guest && k < guest->n; k++)
         add_party(ev, &guest->p[k], gr);
 }
 
@@ -491,17 +490,17 @@ static int finish_with(x_ctx *x, const x_event *proto, const x_side *a, const x_
  * with the Fund", "negotiations with Ardania" tell of no meeting of his. States
  * may meet states (`people` is the number of named people on either side).
  */
-static int people_with_states(int people, const x_pside *l, const x_pside *r)
+static int all_agents(const x_pside *s)
 {
-    if (people == 0)
-        return 1;
-    for (int k = 0; k < l->n; k++)
-        if (!l->p[k].agent)
-            return 0;
-    for (int k = 0; k < r->n; k++)
-        if (!r->p[k].agent)
+    for (int k = 0; k < s->n; k++)
+        if (!s->p[k].agent)
             return 0;
     return 1;
+}
+
+static int people_with_states(int people, const x_pside *l, const x_pside *r)
+{
+    return people == 0 || (all_agents(l) && all_agents(r));
 }
 
 /*
@@ -518,19 +517,22 @@ static int noun_parties(x_ctx *x, size_t t, size_t obj, const x_event *proto,
     x_side l = {0};
     x_event ev = *proto;
     long lv = light_verb_before(x, t);
+    size_t verb = lv >= 0 ? (size_t)lv : t; /* where the subject ends */
+    int sides;
 
     if (obj < x->s1)
         x_party_right(x, obj, &pr);
     if (!between) {
-        x_left_side(x, lv >= 0 ? (size_t)lv : t, &l,
-                    x_param(x, EVG_P_NOUN_SUBJECT_MAX_DISTANCE));
+        x_left_side(x, verb, &l, x_param(x, EVG_P_NOUN_SUBJECT_MAX_DISTANCE));
         if (l.n == 0)
-            x_party_left(x, lv >= 0 ? (size_t)lv : t, &pl);
+            x_party_left(x, verb, &pl);
     }
-    /* "talks between A and B": both sides after the word */
-    int sides = between ? r->n + pr.n : (l.n + pl.n > 0) + (r->n + pr.n > 0);
-    if (obj >= x->s1)
-        sides = l.n + pl.n; /* "A and B held talks": the subject alone, two at least */
+    if (between) /* "talks between A and B": both sides after the word */
+        sides = r->n + pr.n;
+    else if (obj >= x->s1) /* "A and B held talks": the subject alone, two at least */
+        sides = l.n + pl.n;
+    else /* "A held talks with B": one on each side */
+        sides = (l.n + pl.n > 0) + (r->n + pr.n > 0);
     if (sides < 2 || l.n + r->n + pl.n + pr.n < 2 ||
         !people_with_states(l.n + r->n, &pl, &pr))
         return 0;
@@ -582,7 +584,7 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
             x_event ev = *proto;
             x_pside pr;
             x_party_right(x, k + 1, &pr);
-            frame_parties(&ev, FR_NOUN, &(x_pside){0}, &pr, 0);
+            frame_parties(&ev, FR_NOUN, NULL, &pr, 0);
             return finish_with(x, &ev, &l, NULL);
         }
         if (r.n == 0)
@@ -987,7 +989,7 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
             x_party_right(x, te + 1, &ps);
         else
             x_party_left(x, t, &ps);
-        frame_parties(ev, fr, &ps, &ps, 0);
+        frame_parties(ev, fr, &ps, NULL, 0);
         return ps.n > 0;
     }
     if (l.n == 0 && r.n >= 2 && fr == FR_MUTUAL && passive)
@@ -1003,7 +1005,7 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
         frame_parts(x, ev, fr, &l, &r, 0); /* "met Ardanian officials" */
         x_pside pr;
         x_party_right(x, ob, &pr); /* "received Belmont's foreign minister" */
-        frame_parties(ev, fr, &(x_pside){0}, &pr, 0);
+        frame_parties(ev, fr, NULL, &pr, 0);
         return 1;
     }
     if (l.n + r.n < 2 || (fr != FR_MUTUAL && (l.n == 0 || r.n == 0)))

@@ -434,37 +434,36 @@ static int emit_people(out_ctx *o, const char **ids)
     return 0;
 }
 
-/* The entity of a party: its country, or its organization (with the org's country). */
-static const char *emit_party(out_ctx *o, const x_party *p, int *rc)
+/* The entity id of a party: its country's, or its organization's. */
+static const char *party_id(out_ctx *o, const x_party *p)
 {
-    const x_ctx *x = o->x;
-    evg_entity e;
-
-    if (p->country >= 0) {
-        *rc = emit_country(o, p->country);
-        return country_id(o, p->country);
-    }
-    const lx_org *org = &x->lx->org[p->org];
-    int c = evg_i_lx_country_at(x->lx, org->countries, org->ncountries, x->date);
-    memset(&e, 0, sizeof e);
-    e.type = EVG_ENT_ORGANIZATION;
-    e.id = org->id;
-    e.name = org->name;
-    e.country = c >= 0 ? x->lx->country[c].code : NULL;
-    *rc = emit(o, &e);
-    return org->id;
+    return p->country >= 0 ? country_id(o, p->country) : o->x->lx->org[p->org].id;
 }
 
-/* The entities of the events' parties, after the people's own. */
+/* The entities of the events' parties, after the people's own: countries, organizations
+ * (with the organization's country as of the article's date). */
 static int emit_parties(out_ctx *o)
 {
     const x_ctx *x = o->x;
     int rc = 0;
 
     for (size_t v = 0; v < x->nevents; v++)
-        for (int k = 0; !x->events[v].dead && k < x->events[v].nparties && rc == 0; k++)
-            if (emit_party(o, &x->events[v].party[k], &rc) == NULL && rc == 0)
-                rc = evg_i_error_nomem(o->err);
+        for (int k = 0; !x->events[v].dead && k < x->events[v].nparties && rc == 0; k++) {
+            const x_party *p = &x->events[v].party[k];
+            if (p->country >= 0) {
+                rc = emit_country(o, p->country);
+                continue;
+            }
+            const lx_org *org = &x->lx->org[p->org];
+            int c = evg_i_lx_country_at(x->lx, org->countries, org->ncountries, x->date);
+            evg_entity e;
+            memset(&e, 0, sizeof e);
+            e.type = EVG_ENT_ORGANIZATION;
+            e.id = org->id;
+            e.name = org->name;
+            e.country = c >= 0 ? x->lx->country[c].code : NULL;
+            rc = emit(o, &e);
+        }
     return rc;
 }
 
@@ -543,8 +542,7 @@ static int emit_events(out_ctx *o, const char **pids, const char *docid)
             parts[ev.nparticipants++].role = xe->role[k];
         }
         for (int k = 0; k < xe->nparties; k++) {
-            int erc = 0;
-            if ((parties[k].entity = emit_party(o, &xe->party[k], &erc)) == NULL)
+            if ((parties[k].entity = party_id(o, &xe->party[k])) == NULL)
                 return evg_i_error_nomem(o->err);
             parties[k].role = xe->party_role[k];
             parties[k].title = xe->party[k].title;

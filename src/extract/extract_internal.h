@@ -298,6 +298,12 @@ void x_fronted_subject(const x_ctx *x, size_t t, size_t after, x_side *out);
 int x_is_clause_punct(const x_ctx *x, size_t i);
 
 /* parties.c: states, bodies and unnamed officials on a side of a trigger. */
+/* Whether two parties are the same state or body (their offices aside). */
+static inline int x_same_party(const x_party *a, const x_party *b)
+{
+    return a->country == b->country && a->org == b->org;
+}
+
 typedef struct {
     x_party p[X_MAX_PARTIES];
     int n;

@@ -1284,34 +1284,56 @@ static int written_as_name(const evg_i_tokens *t, size_t i, size_t j)
     return 0;
 }
 
+/*
+ * The entries of the lexicon that start at token i, read a word at a time: the
+ * key "w1 w2 ..." grows by " word", and so does its hash (the first word's from
+ * the tokenizer).
+ */
+typedef struct {
+    char key[256];
+    size_t klen;
+    uint64_t h;
+} phrase_walk;
+
+/* Add token j (i first, then each next) to the key: its entry, or -1 when none
+ * is or starts with it (the walk ends). */
+static inline long walk_step(phrase_walk *w, const evg_lexicon *lx, const evg_i_tokens *t,
+                             size_t i, size_t j)
+{
+    const char *f = evg_i_tok_fold(t, j);
+    size_t fl = t->toks[j].fold_len;
+
+    if (fl == 65535 || w->klen + fl + 2 > sizeof w->key)
+        return -1;
+    if (j == i) {
+        w->h = t->toks[i].hash;
+    } else {
+        w->key[w->klen++] = ' ';
+        w->h = evg_i_hash_byte(w->h, ' ');
+        for (size_t c = 0; c < fl; c++)
+            w->h = evg_i_hash_byte(w->h, (unsigned char)f[c]);
+    }
+    memcpy(w->key + w->klen, f, fl);
+    w->klen += fl;
+    return evg_i_strmap_get_hashed(&lx->phrases, w->key, w->klen, w->h);
+}
+
 size_t evg_i_lx_match(lx_phrase *out, lx_wset *wcls_out, const evg_lexicon *lx,
                       const evg_i_tokens *t, size_t i, size_t lim)
 {
-    char key[256];
-    size_t klen = 0, best = 0;
-    uint64_t h = t->toks[i].hash; /* the first word's, from the tokenizer */
+    phrase_walk w;
+    size_t best = 0;
 
+    w.klen = 0;
     if (wcls_out)
         memset(wcls_out, 0, sizeof *wcls_out);
     for (size_t j = i; j < lim && j - i < lx->max_words; j++) {
-        const char *f = evg_i_tok_fold(t, j);
-        size_t fl = t->toks[j].fold_len;
         long idx;
-        if (fl == 65535 || klen + fl + 2 > sizeof key)
-            break;
-        if (j > i) { /* the key grows by " word": so does its hash */
-            key[klen++] = ' ';
-            h = evg_i_hash_byte(h, ' ');
-            for (size_t c = 0; c < fl; c++)
-                h = evg_i_hash_byte(h, (unsigned char)f[c]);
-        }
-        memcpy(key + klen, f, fl);
-        klen += fl;
-        if ((idx = evg_i_strmap_get_hashed(&lx->phrases, key, klen, h)) < 0)
+        if ((idx = walk_step(&w, lx, t, i, j)) < 0)
             break;
         if (j == i && wcls_out && lx->wref[idx] >= 0) { /* the word's own classes */
-            const lx_word *w = &lx->word[lx->wref[idx]];
-            *wcls_out = (t->toks[i].flags & EVG_TK_CAP) ? w->capital : w->plain;
+            const lx_word *wd = &lx->word[lx->wref[idx]];
+            *wcls_out = (t->toks[i].flags & EVG_TK_CAP) ? wd->capital : wd->plain;
         }
         lx_phrase p = lx->phrase[idx];
         p.classes &= ~LX_PREFIX;
@@ -1368,26 +1390,14 @@ int evg_i_lx_word_is(const evg_lexicon *lx, const evg_i_tokens *t, size_t i, lx_
 size_t evg_i_lx_word_phrase(const evg_lexicon *lx, const evg_i_tokens *t, size_t i,
                             size_t lim, lx_wclass c)
 {
-    char key[256];
-    size_t klen = 0, best = 0;
-    uint64_t h = t->toks[i].hash;
+    phrase_walk pw;
+    size_t best = 0;
     int cap = (t->toks[i].flags & EVG_TK_CAP) != 0;
 
+    pw.klen = 0;
     for (size_t j = i; j < lim && j - i < lx->max_words; j++) {
-        const char *f = evg_i_tok_fold(t, j);
-        size_t fl = t->toks[j].fold_len;
         long idx;
-        if (fl == 65535 || klen + fl + 2 > sizeof key)
-            break;
-        if (j > i) {
-            key[klen++] = ' ';
-            h = evg_i_hash_byte(h, ' ');
-            for (size_t k = 0; k < fl; k++)
-                h = evg_i_hash_byte(h, (unsigned char)f[k]);
-        }
-        memcpy(key + klen, f, fl);
-        klen += fl;
-        if ((idx = evg_i_strmap_get_hashed(&lx->phrases, key, klen, h)) < 0)
+        if ((idx = walk_step(&pw, lx, t, i, j)) < 0)
             break;
         const lx_word *w = lx->wref[idx] >= 0 ? &lx->word[lx->wref[idx]] : NULL;
         if (w && lx_wset_has(cap ? &w->capital : &w->plain, c))

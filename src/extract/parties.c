@@ -155,7 +155,7 @@ size_t x_party_at(x_ctx *x, size_t k, size_t lim, x_party *out)
 static void side_add(x_pside *s, const x_party *p)
 {
     for (int k = 0; k < s->n; k++)
-        if (s->p[k].country == p->country && s->p[k].org == p->org) {
+        if (x_same_party(&s->p[k], p)) {
             if (s->p[k].title == NULL)
                 s->p[k].title = p->title;
             s->p[k].agent |= p->agent;

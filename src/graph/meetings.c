@@ -77,12 +77,16 @@ static void report_people(evg_i_builder *b, evg_i_report *r, size_t *used)
     r->people = b->report_people + *used;
     r->roles = b->report_roles + *used;
     for (size_t k = 0; k < ev->nparticipants + ev->nparties; k++) {
-        int party = k >= ev->nparticipants;
-        const char *id = party ? ev->parties[k - ev->nparticipants].entity
-                               : ev->participants[k].entity;
+        const char *id;
+        int role;
+        if (k < ev->nparticipants) {
+            id = ev->participants[k].entity;
+            role = (int)ev->participants[k].role;
+        } else {
+            id = ev->parties[k - ev->nparticipants].entity;
+            role = (int)ev->parties[k - ev->nparticipants].role;
+        }
         size_t m = evg_i_mention_of(b, r->doc, id), v, at;
-        int role = (int)(party ? ev->parties[k - ev->nparticipants].role
-                               : ev->participants[k].role);
         if (m == SIZE_MAX || b->m[m].v == SIZE_MAX)
             continue; /* the parser guarantees it; a record built in memory may not */
         v = b->m[m].v;

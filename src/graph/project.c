@@ -196,9 +196,9 @@ static int met_edges(edge_list *l, const evg_graph *full, const size_t *final,
         for (; j < nby && full->e[byto[j]].to == m; j++) {
             const evg_i_vattr *p = &full->v[full->e[byto[j]].from];
             size_t c;
-            /* a country that took part as a party stands for itself */
-            if (p->type == EVG_NODE_COUNTRY && view == EVG_VIEW_COUNTRIES &&
-                final[full->e[byto[j]].from] != SIZE_MAX)
+            /* a country that took part as a party stands for itself (the countries
+             * view keeps it; the people view keeps no country) */
+            if (p->type == EVG_NODE_COUNTRY && final[full->e[byto[j]].from] != SIZE_MAX)
                 add_unique(at, &n, final[full->e[byto[j]].from]);
             if (p->type != EVG_NODE_PERSON)
                 continue;
