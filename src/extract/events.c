@@ -126,7 +126,7 @@ static int same_event(const x_ctx *x, const x_event *ev)
             (share_agreement(o, ev) ||
              ((o->nagr == 0 || ev->nagr == 0) && x->sent - last_sent(o) <= 1)))
             return (int)e;
-        /* "A, B and C met in Tokyo for the summit between Ardania and the Union": the
+        /* "A, B and C met in Port Vell for the summit of Ardania and Belmont": the
          * states' event and the people's told in one sentence are one */
         if ((o->nparts == 0) != (ev->nparts == 0) && last_sent(o) == x->sent)
             return (int)e;
