@@ -21,6 +21,58 @@ static int connector(const x_ctx *x, size_t i)
     return x_word(x, i, LXW_AGR_CONNECTOR);
 }
 
+/* Whether a time starts at token i: a weekday, a month, a number, "last week". */
+static int time_at(const x_ctx *x, size_t i)
+{
+    if (i >= x->s1)
+        return 0;
+    if ((x->toks.toks[i].flags & EVG_TK_NUM) || x_word(x, i, LXW_WEEKDAY) ||
+        x_word(x, i, LXW_MONTH) || x_word(x, i, LXW_LAST) || x_word(x, i, LXW_NEXT))
+        return 1;
+    return x_phrase(x, i, x->s1, LXW_TODAY) || x_phrase(x, i, x->s1, LXW_YESTERDAY) ||
+           x_phrase(x, i, x->s1, LXW_TOMORROW) || x_phrase(x, i, x->s1, LXW_VAGUE_TIME) ||
+           x_phrase(x, i, x->s1, LXW_FUTURE_TIME);
+}
+
+/* Whether a time or place tail with no preposition starts at i: "last week", "here". */
+static int bare_tail_at(const x_ctx *x, size_t i)
+{
+    return x_word(x, i, LXW_WEEKDAY) || x_word(x, i, LXW_MONTH) ||
+           x_word(x, i, LXW_LAST) || x_word(x, i, LXW_NEXT) ||
+           x_phrase(x, i, x->s1, LXW_AGR_TAIL_WORD) ||
+           (time_at(x, i) && !(x->toks.toks[i].flags & EVG_TK_NUM));
+}
+
+/*
+ * Whether a tail that is no part of an agreement's name starts at token i: a
+ * time ("on Friday", "of 12 May 2019", "in 1994", "by the end of") or a place
+ * ("in Port Vell").
+ */
+static int tail_at(const x_ctx *x, size_t i)
+{
+    size_t j = i + 1;
+
+    if (j >= x->s1 || !x_word(x, i, LXW_AGR_TAIL))
+        return 0;
+    if (time_at(x, j) || evg_i_lx_begins_with(x->lx, LXL_TIME_PREFIXES, x_fold(x, j)))
+        return 1;
+    /* "by the end of", "during the first quarter" */
+    if (x_word(x, j, LXW_THE) && j + 1 < x->s1 && x_word(x, j + 1, LXW_AGR_TIME_NOUN))
+        return 1;
+    if (!x_word(x, i, LXW_PLACE_PREP))
+        return 0;
+    if (x_cls(x, j) & (LX_COUNTRY | LX_CAPITAL))
+        return 1;
+    if (!x_is_cap(x, j) || (x_cls(x, j) & (LX_AGREEMENT | LX_ORG)))
+        return 0;
+    /* a place no lexicon knows: capitalized words that end the clause or come
+     * before a time ("in Kelmar on Friday"), not "in Agricultural Research at" */
+    while (j < x->s1 && x_is_cap(x, j))
+        j++;
+    return j >= x->s1 || (x->toks.toks[j].flags & EVG_TK_PUNCT) ||
+           (x_word(x, j, LXW_AGR_TAIL) && time_at(x, j + 1));
+}
+
 /* The initials of the capitalized words of `name`, with or without its last: "ABM(T)". */
 static void initials(const char *name, int with_last, char *out, size_t cap)
 {
@@ -54,6 +106,20 @@ static int acronym_of(const x_ctx *x, size_t s, size_t e)
     return -1;
 }
 
+/*
+ * Whether `name` is a shorter name of `ag`: "Valmora Compact" of "Valmora
+ * Compact of Association", where the rest opens with a lower-case word. A
+ * capitalized rest is another thing: "Compact of Free Association Section
+ * 432 Review" is a review of the compact.
+ */
+static int second_name(const x_agreement *ag, const char *name, const char *kind)
+{
+    size_t n = strlen(name);
+    const char *rest = ag->name + n;
+    return strcmp(ag->kind, kind) == 0 && strncmp(ag->name, name, n) == 0 &&
+           rest[0] == ' ' && rest[1] >= 'a' && rest[1] <= 'z';
+}
+
 /* The agreement with this name, created when new; -1 on OOM. */
 static int agreement_for(x_ctx *x, const char *name, const char *kind)
 {
@@ -66,11 +132,12 @@ static int agreement_for(x_ctx *x, const char *name, const char *kind)
         evg_i_buf_free(&id);
         return -1;
     }
-    for (size_t a = 0; a < x->nagrs; a++)
-        if (strcmp(x->agrs[a].id, id.ptr) == 0) {
+    for (size_t a = 0; a < x->nagrs; a++) {
+        if (strcmp(x->agrs[a].id, id.ptr) == 0 || second_name(&x->agrs[a], name, kind)) {
             evg_i_buf_free(&id);
             return (int)a;
         }
+    }
     if (evg_i_grow((void **)&x->agrs, &x->cap_agrs, x->nagrs + 1, sizeof(*x->agrs)) < 0) {
         evg_i_buf_free(&id);
         return -1;
@@ -104,7 +171,44 @@ static void named_span(const x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
      * party it is signed for, nor a signer's title: "the Accord for Ardania and Trade
      * Minister X" */
     size_t j = e;
-    while (j < x->s1 && (connector(x, j) || capword(x, j))) {
+    int pair = 0;
+    while (j < x->s1) {
+        /* "to Amend the Charter": an infinitive inside a title-case name */
+        int infinitive =
+            x_word(x, j, LXW_INFINITIVE) && j + 1 < x->s1 && capword(x, j + 1) &&
+            !(x_cls(x, j + 1) & (LX_COUNTRY | LX_CAPITAL | LX_DEMONYM | LX_ORG));
+        if (tail_at(x, j))
+            break;
+        /* "Memorandum of Understanding (MOU) between ...": its acronym, and on */
+        if (x_is(x, j, "(") && j + 2 < x->s1 &&
+            (x->toks.toks[j + 1].flags & EVG_TK_ALLCAPS) && x_is(x, j + 2, ")")) {
+            e = j + 3;
+            j += 3;
+            continue;
+        }
+        /* "the Charter, as Amended" */
+        if (x_is(x, j, ",") && j + 2 < x->s1 && x_word(x, j + 1, LXW_AGR_COMMA_GOES_ON) &&
+            capword(x, j + 2)) {
+            e = j + 3;
+            j += 3;
+            continue;
+        }
+        /* "the Trade Agreement and the Strategy for Growth": another thing; not the
+         * second of a pair ("between the Ministry of X and the Ministry of Y") */
+        if (x_word(x, j, LXW_BETWEEN)) {
+            pair = 1;
+        } else if (x_word(x, j, LXW_AND) && j + 1 < x->s1 &&
+                   (x_word(x, j + 1, LXW_THE) || x_word(x, j + 1, LXW_INDEFINITE))) {
+            if (!pair)
+                break;
+            pair = 0;
+        }
+        if (!connector(x, j) && !capword(x, j) && !infinitive)
+            break;
+        /* "the Louvre Accord West Germany and Japan signed": countries, not the name */
+        if (j >= k + x->mlen[k] && !connector(x, j - 1) &&
+            (x_cls(x, j) & (LX_COUNTRY | LX_CAPITAL | LX_DEMONYM)))
+            break;
         if (capword(x, j) && opens_title(x, j))
             break;
         if (x_word(x, j, LXW_SIGNED_FOR) && j + 1 < x->s1) {
@@ -121,25 +225,122 @@ static void named_span(const x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     *e_out = e;
 }
 
-/* The modifiers before a lower-case kind word: "superpower arms control agreement". */
+/*
+ * The modifiers before a lower-case kind word: "superpower arms control
+ * agreement", "port and customs agreement".
+ */
 static size_t described_start(const x_ctx *x, size_t k)
 {
-    size_t s = k;
-    while (s > x->s0 && k - s < x_param(x, EVG_P_AGREEMENT_MAX_MODIFIERS)) {
+    size_t s = k, words = 0;
+    while (s > x->s0 && words < x_param(x, EVG_P_AGREEMENT_MAX_MODIFIERS)) {
         size_t i = s - 1;
         uint16_t f = x->toks.toks[i].flags;
+        /* "and" between two modifiers, not before the article of another noun */
+        if (s < k && x_word(x, i, LXW_AND) && i > x->s0 &&
+            (x->toks.toks[i - 1].flags & EVG_TK_WORD) &&
+            !(x->toks.toks[i - 1].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) &&
+            !x_word(x, i - 1, LXW_AGR_LEFT_STOP) &&
+            !(x_cls(x, i - 1) & (LX_TRIGGER | LX_PLANNED | LX_NEGATION | LX_AGREEMENT))) {
+            s = i;
+            continue;
+        }
+        /* "Group of Seven communique": "of" inside a capitalized name */
+        if (s < k && x_word(x, i, LXW_OF) && i > x->s0 && x_is_cap(x, s) &&
+            x_is_cap(x, i - 1) && !x_word(x, i - 1, LXW_AGR_LEFT_STOP)) {
+            s = i;
+            continue;
+        }
         if (!(f & EVG_TK_WORD) || (f & EVG_TK_POSS) || x_word(x, i, LXW_AGR_LEFT_STOP) ||
-            (x_cls(x, i) & (LX_TRIGGER | LX_PLANNED | LX_NEGATION)))
+            (x_cls(x, i) & (LX_TRIGGER | LX_PLANNED | LX_NEGATION | LX_AGREEMENT)))
             break;
         s = i;
+        words++;
     }
     return s;
+}
+
+/*
+ * Whether the agreement whose modifiers start at s is none: hypothetical,
+ * sought, negated or generic ("any agreement on", "hopes to reach a deal",
+ * "without a deal"), or a grant ("an aid package"). Looks at the modifiers
+ * and a few words before them, within the clause.
+ */
+static int unreal(const x_ctx *x, size_t s, size_t k)
+{
+    size_t w = x_param(x, EVG_P_AGREEMENT_UNREAL_WINDOW);
+    size_t from = s > x->s0 + w ? s - w : x->s0;
+
+    for (size_t i = s; i > from; i--)
+        if ((x->toks.toks[i - 1].flags & EVG_TK_PUNCT) && !x_is(x, i - 1, "-")) {
+            from = i;
+            break;
+        }
+    for (size_t i = from; i < k; i++)
+        if (x_phrase(x, i, k, LXW_AGR_UNREAL) ||
+            (i >= s && x_word(x, i, LXW_AGR_NOT_MODIFIER)))
+            return 1;
+    return 0;
+}
+
+/* The words of the modifiers [s, k); a compound counts two: "grain-for-gas deal". */
+static size_t modifier_words(const x_ctx *x, size_t s, size_t k)
+{
+    size_t n = 0;
+    for (size_t i = s; i < k; i++) {
+        const evg_i_tok *t = &x->toks.toks[i];
+        n += (t->flags & EVG_TK_WORD) ? 1 : 0;
+        n += (t->flags & EVG_TK_WORD) &&
+             memchr(x->text + t->start, '-', t->end - t->start);
+    }
+    return n;
+}
+
+/* Whether a verb that makes an agreement has it as object: "signed a fisheries
+ * agreement". */
+static int made(const x_ctx *x, size_t s)
+{
+    size_t v = s;
+    if (v > x->s0 && (x_word(x, v - 1, LXW_THE) || x_word(x, v - 1, LXW_INDEFINITE)))
+        v--;
+    return v > x->s0 && x_word(x, v - 1, LXW_AGR_MAKING_VERB);
+}
+
+/* Whether an agreement of this kind was found before in the article. */
+static int kind_found(const x_ctx *x, const char *kind)
+{
+    for (size_t a = 0; a < x->nagrs; a++)
+        if (strcmp(x->agrs[a].kind, kind) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether the kind word at k names an agreement alone: "a joint statement". */
+static int standalone(const x_ctx *x, size_t k)
+{
+    return x_phrase(x, k, k + x->mlen[k], LXW_AGR_STANDALONE) == x->mlen[k];
 }
 
 /* Words that may close a name but not end one: "agreement by six nations in". */
 static int dangling(const x_ctx *x, size_t i)
 {
     return x_word(x, i, LXW_DANGLING) || x_is(x, i, "-");
+}
+
+/*
+ * A lower-case "-ing" word before an article or a possessive: it opens what
+ * an agreement does ("an agreement ending a dispute", "a memorandum affirming
+ * their partnership"), not a noun ("the agreement signing ceremony").
+ */
+static int gerund(const x_ctx *x, size_t j)
+{
+    const evg_i_tok *t = &x->toks.toks[j];
+    const char *f = x_fold(x, j);
+
+    return (t->flags & EVG_TK_WORD) && !(t->flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) &&
+           t->fold_len > 5 && evg_i_lx_ends_in(x->lx, LXL_GERUND_SUFFIXES, f) &&
+           j + 1 < x->s1 &&
+           (x_word(x, j + 1, LXW_THE) || x_word(x, j + 1, LXW_INDEFINITE) ||
+            x_word(x, j + 1, LXW_POSSESSIVE));
 }
 
 /*
@@ -155,26 +356,40 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
     /* "an agreement reached (last year) between ...", "the deal signed in Cairo" */
     if (j < x->s1 && x_word(x, j, LXW_AGREEMENT_PARTICIPLE))
         j++;
-    if (j >= x->s1 || !x_word(x, j, LXW_AGR_COMPLEMENT))
+    if (j >= x->s1 || tail_at(x, j) ||
+        !(x_word(x, j, LXW_AGR_COMPLEMENT) || gerund(x, j)))
         return e;
     /* "to" opens a purpose only before a verb-like word, not "to the US" */
     if (x_word(x, j, LXW_INFINITIVE) && j + 1 < x->s1 &&
         (x_word(x, j + 1, LXW_THE) || (x->toks.toks[j + 1].flags & EVG_TK_CAP)))
         return e;
     *cs_out = j;
+    int pair = x_word(x, j, LXW_BETWEEN);
     for (e = j + 1;
          e < x->s1 && e - j <= x_param(x, EVG_P_AGREEMENT_COMPLEMENT_MAX_WORDS); e++) {
         uint16_t f = x->toks.toks[e].flags;
         if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "'") &&
              !x_is(x, e, "%")) ||
-            x_word(x, e, LXW_AGR_RIGHT_STOP))
+            x_word(x, e, LXW_AGR_RIGHT_STOP) || tail_at(x, e) || bare_tail_at(x, e))
             break;
+        /* "the trade agreement and the fisheries accord": another thing; not the
+         * second of a pair ("between Nigeria and the Paris Club") */
+        if (x_word(x, e, LXW_AND) && e + 1 < x->s1 &&
+            (x_word(x, e + 1, LXW_THE) || x_word(x, e + 1, LXW_INDEFINITE))) {
+            if (!pair)
+                break;
+            pair = 0;
+        }
         /* "the arrangement with Trade Minister X": the counterpart is no part of it */
         if (x_is_cap(x, e) && opens_title(x, e))
             break;
     }
-    while (e > j + 1 && dangling(x, e - 1))
+    while (e > j && dangling(x, e - 1))
         e--;
+    if (e == j) { /* "an agreement with" and nothing it is about */
+        *cs_out = k + x->mlen[k];
+        return *cs_out;
+    }
     return e;
 }
 
@@ -293,7 +508,15 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     /*
      * "its package to save ...": one named before; "the most important agreement": praise
      */
-    if ((possessive && s == k) || (s < k && x_word(x, s, LXW_SUPERLATIVE)))
+    int alone = standalone(x, k);
+
+    if ((possessive && s == k && !alone) || (s < k && x_word(x, s, LXW_SUPERLATIVE)))
+        return NULL;
+    if (unreal(x, s, k))
+        return NULL;
+    /* "The Valmora Pact is an agreement between seven states": what one named is */
+    if (s > x->s0 + 2 && x_word(x, s - 1, LXW_INDEFINITE) && x_word(x, s - 2, LXW_BE) &&
+        x->in_agreement[s - 3])
         return NULL;
 
     if (evg_i_lx_in_list(x->lx, LXL_NAMED_ONLY_KINDS, kind))
@@ -304,11 +527,24 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
         return NULL;
     /* "the agreement" refers back; "the five billion stg deal" names one; without what
      * it is about, one word before it is not enough ("wage agreements") */
-    if (e == ke && ((definite && !numbered(x, s, k)) ||
-                    k - s < x_param(x, EVG_P_AGREEMENT_MIN_MODIFIERS)))
+    if (alone) {
+        if ((definite || possessive) && s == k && kind_found(x, kind))
+            return NULL;
+    } else if (e == ke &&
+               modifier_words(x, s, k) + made(x, s) <
+                   x_param(x, EVG_P_AGREEMENT_MIN_MODIFIERS) &&
+               (definite ? !numbered(x, s, k) : 1)) {
         return NULL;
-    if (!political(x))
+    }
+    if (!alone && !political(x))
         return NULL;
+    /*
+     * "agreement on an EU-UK trade agreement": the one it is about, found next;
+     * not "an agreement to pursue talks toward a deal"
+     */
+    for (size_t i = cs; i < e && !x_word(x, i, LXW_INFINITIVE); i++)
+        if ((x_cls(x, i) & LX_AGREEMENT) && strcmp(x->mp[i].kind, kind) == 0)
+            return NULL;
     *s_out = s;
     *e_out = e;
     evg_i_buf_clear(&x->tmp);
@@ -320,82 +556,34 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
 
 static int find_kinds(x_ctx *x, int *found, int max);
 
-/* The end of up to six words of what was agreed, from token j. */
-static size_t clause_end(const x_ctx *x, size_t j)
+/*
+ * The agreements of the sentence. A verb is never one: "both sides agreed to
+ * open talks" names no agreement; "the agreement to open talks" does.
+ */
+int x_find_agreements(x_ctx *x, int *found, int max)
 {
-    size_t e;
-    for (e = j; e < x->s1 && e - j < x_param(x, EVG_P_AGREED_MAX_WORDS); e++) {
-        uint16_t f = x->toks.toks[e].flags;
-        if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "%")) ||
-            x_word(x, e, LXW_AGR_RIGHT_STOP) || x_word(x, e, LXW_AND))
-            break;
-    }
-    while (e > j + 1 && dangling(x, e - 1))
-        e--;
-    return e;
+    return find_kinds(x, found, max);
 }
 
 /*
- * "Both sides agreed to begin talks", "members agreed in December to limit
- * production", "she had agreed with Varas that they would work to ...":
- * an agreement named by what was agreed. Returns its name or NULL.
+ * The headline's agreements, read after the body: only a kind that names one
+ * alone, and only when the body names none of its kind. A release headed
+ * "Ardania and Belmont: joint statement" is that statement; other kind words
+ * in a headline, all capitalized, tell nothing of a name.
  */
-static const char *agreed_at(x_ctx *x, size_t k)
+int x_find_headline_agreements(x_ctx *x)
 {
-    size_t j = k + 1, v;
-
-    /* "a programme had been agreed to chart the coast": the programme agreed */
-    if (!x_word(x, k, LXW_AGREE_VERB) ||
-        (k > x->s0 && x_word(x, k - 1, LXW_AGREE_PASSIVE)))
-        return NULL;
-    while (j < x->s1 && j - k <= x_param(x, EVG_P_AGREED_MAX_SKIP) &&
-           (x_word(x, j, LXW_AGREED_ADVERBIAL) ||
-            (x->toks.toks[j].flags & (EVG_TK_CAP | EVG_TK_NUM))))
-        j++;
-    if (j + 1 >= x->s1)
-        return NULL;
-    if (x_word(x, j, LXW_AGREED_COMPLEMENT)) {
-        v = j + 1;
-    } else if (x_word(x, j, LXW_COMPLEMENTIZER)) { /* "that they would work to" */
-        for (v = j + 1; v < x->s1 && v - j <= x_param(x, EVG_P_AGREED_THAT_MAX_WORDS) &&
-                        !x_word(x, v, LXW_AGREE_MODAL);
-             v++)
-            ;
-        v++;
-    } else {
-        return NULL;
-    }
-    /* "agreed to the plan": that plan is the agreement, found by its name */
-    if (v >= x->s1 || (x->toks.toks[v].flags & (EVG_TK_CAP | EVG_TK_PUNCT)) ||
-        x_word(x, v, LXW_AGREED_OBJECT_DET) || !political(x))
-        return NULL;
-    size_t e = clause_end(x, v);
-    const char *what = x_span_text(x, v, e);
-    evg_i_buf_clear(&x->tmp);
-    /* "agreement on fishing quotas", "agreement to open talks" (after "that" too) */
-    if (what == NULL ||
-        (x_word(x, j, LXW_AGREED_COMPLEMENT)
-             ? evg_i_buf_printf(&x->tmp, "agreement %s %s", x_fold(x, j), what)
-             : evg_i_buf_printf(&x->tmp, "agreement to %s", what)) < 0)
-        return NULL;
-    return evg_i_arena_strdup(&x->arena, x->tmp.ptr);
-}
-
-int x_find_agreements(x_ctx *x, int *found, int max)
-{
-    int n = find_kinds(x, found, max);
-
-    /* "agreed to buy 132 warplanes" beside "the five billion stg deal": the deal */
-    for (size_t k = x->s0; n == 0 && k < x->s1 && max > 0; k++) {
-        const char *name = agreed_at(x, k);
-        int a;
-        if (name == NULL)
+    for (size_t k = x->s0; k < x->s1; k++) {
+        const char *name;
+        if (!(x_cls(x, k) & LX_AGREEMENT) || !standalone(x, k) ||
+            kind_found(x, x->mp[k].kind))
             continue;
-        if ((a = agreement_for(x, name, "agreement")) < 0)
+        if ((name = x_span_text(x, k, k + x->mlen[k])) == NULL ||
+            agreement_for(x, name, x->mp[k].kind) < 0)
             return EVG_ENOMEM;
-        found[n++] = a;
+        k += x->mlen[k] - 1;
     }
-    return n;
+    return 0;
 }
 
 /* Whether a capitalized phrase starting at s follows a title head and "for" or "of". */
@@ -405,6 +593,23 @@ static int portfolio(const x_ctx *x, size_t s)
         return 0;
     for (size_t k = s - 1; k-- > x->s0 && s - k <= x_param(x, EVG_P_PORTFOLIO_MAX_WORDS);)
         if (x_cls(x, k) & LX_HEAD)
+            return 1;
+    return 0;
+}
+
+/*
+ * Whether the capitalized name around the kind word at k, ending at e, is a
+ * body: "North Ardanian Treaty Organisation", "Charter Savings Association of
+ * Sarn"; not "Compact of Free Association" nor "Agreement to Amend the Charter
+ * of the Commission", where a lower-case word follows the kind word.
+ */
+static int body(const x_ctx *x, size_t k, size_t e)
+{
+    size_t ke = k + x->mlen[k];
+    if (ke >= e || !capword(x, ke))
+        return 0;
+    for (size_t i = ke; i < e; i++)
+        if (x_word(x, i, LXW_AGR_BODY_HEAD))
             return 1;
     return 0;
 }
@@ -425,11 +630,12 @@ static int find_kinds(x_ctx *x, int *found, int max)
             named_span(x, k, &s, &e);
             /* "Special Envoy for Compact Negotiations": a title's portfolio, no agreement
              */
-            if (portfolio(x, s))
+            if (portfolio(x, s) || body(x, k, e))
                 continue;
             /* A lone capitalized kind word needs "the ... of X" or another capitalized
              * word. */
-            if (e - s > x->mlen[k] && (name = x_span_text(x, s, e)) == NULL)
+            if ((e - s > x->mlen[k] || (standalone(x, k) && !kind_found(x, kind))) &&
+                (name = x_span_text(x, s, e)) == NULL)
                 return EVG_ENOMEM;
         } else {
             name = described(x, k, &s, &e);

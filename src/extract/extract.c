@@ -226,6 +226,14 @@ static int read_sentences(x_ctx *x)
         if ((rc = x_find_people(x)) < 0 || (rc = x_find_events(x)) < 0)
             return rc;
     }
+    /* the headline's agreement: the statement the release is, unless the body names it */
+    for (x->sent = 0; x->sent < x->body_sent && x->sent < x->toks.nsents; x->sent++) {
+        x->s0 = x->toks.sents[x->sent];
+        x->s1 = x->toks.sents[x->sent + 1];
+        if ((rc = x_find_headline_agreements(x)) < 0)
+            return rc;
+    }
+    x->sent = x->toks.nsents;
     return 0;
 }
 

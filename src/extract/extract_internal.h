@@ -282,6 +282,7 @@ int x_date_at(const x_ctx *x, size_t i, size_t end, char out[11]);
 
 /* agreements.c */
 int x_find_agreements(x_ctx *x, int *found, int max);
+int x_find_headline_agreements(x_ctx *x);
 
 /* sides.c: the participants on each side of a trigger. */
 

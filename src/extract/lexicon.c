@@ -60,6 +60,8 @@ static const char *const SECTIONS[] = {"countries",
                                        "duration_suffixes",
                                        "named_only_kinds",
                                        "ministry_names",
+                                       "gerund_suffixes",
+                                       "time_prefixes",
                                        "params"};
 #define NSECTIONS (sizeof(SECTIONS) / sizeof(SECTIONS[0]))
 
@@ -114,9 +116,6 @@ static const struct {
                 {"hosting_verbs", LXW_HOSTING_VERB, 0},
                 {"held_verbs", LXW_HELD, 0},
                 {"delegation_leader_verbs", LXW_LEADER_VERB, 0},
-                {"agree_verbs", LXW_AGREE_VERB, 0},
-                {"agree_passive_auxiliaries", LXW_AGREE_PASSIVE, 0},
-                {"agreed_clause_modals", LXW_AGREE_MODAL, 0},
                 {"agreement_participles", LXW_AGREEMENT_PARTICIPLE, 0},
                 {"definite_articles", LXW_THE, 0},
                 {"indefinite_articles", LXW_INDEFINITE, 0},
@@ -131,7 +130,6 @@ static const struct {
                 {"personal_possessives", LXW_PERSONAL_POSSESSIVE, 0},
                 {"delegation_determiners", LXW_DELEGATION_DET, 0},
                 {"agreement_determiners", LXW_AGREEMENT_DET, 0},
-                {"agreed_object_determiners", LXW_AGREED_OBJECT_DET, 0},
                 {"superlatives", LXW_SUPERLATIVE, 0},
                 {"generic_title_modifiers", LXW_GENERIC_MODIFIER, 0},
                 {"ministry_heads", LXW_MINISTRY_HEAD, 0},
@@ -167,9 +165,16 @@ static const struct {
                 {"number_words", LXW_NUMBER, 0},
                 {"not_agreement_before", LXW_NOT_AGREEMENT_BEFORE, 0},
                 {"not_agreement_phrases", LXW_NOT_AGREEMENT, 1},
-                {"agreed_adverbials", LXW_AGREED_ADVERBIAL, 0},
-                {"agreed_complements", LXW_AGREED_COMPLEMENT, 0},
                 {"country_pair_phrases", LXW_COUNTRY_PAIR, 1},
+                {"agreement_tail_prepositions", LXW_AGR_TAIL, 0},
+                {"agreement_tail_words", LXW_AGR_TAIL_WORD, 1},
+                {"agreement_time_nouns", LXW_AGR_TIME_NOUN, 0},
+                {"agreement_body_heads", LXW_AGR_BODY_HEAD, 0},
+                {"agreement_unreal_markers", LXW_AGR_UNREAL, 1},
+                {"standalone_agreement_kinds", LXW_AGR_STANDALONE, 1},
+                {"not_agreement_modifiers", LXW_AGR_NOT_MODIFIER, 0},
+                {"agreement_making_verbs", LXW_AGR_MAKING_VERB, 0},
+                {"agreement_comma_continuations", LXW_AGR_COMMA_GOES_ON, 0},
                 {"today_words", LXW_TODAY, 1},
                 {"yesterday_words", LXW_YESTERDAY, 1},
                 {"tomorrow_words", LXW_TOMORROW, 1},
@@ -199,7 +204,8 @@ static const struct {
 } CALENDAR[] = {{"months", LXW_MONTH, 12}, {"weekdays", LXW_WEEKDAY, 7}};
 
 static const char *const LIST_SECTIONS[LXL_COUNT] = {
-    "ordinal_suffixes", "duration_suffixes", "named_only_kinds", "ministry_names"};
+    "ordinal_suffixes", "duration_suffixes", "named_only_kinds",
+    "ministry_names",   "gerund_suffixes",   "time_prefixes"};
 
 /* The params section: names in evg_param order. */
 static const char *const PARAMS[EVG_P_COUNT] = {"negation_window_before_trigger",
@@ -228,9 +234,7 @@ static const char *const PARAMS[EVG_P_COUNT] = {"negation_window_before_trigger"
                                                 "agreement_max_modifiers",
                                                 "agreement_min_modifiers",
                                                 "agreement_complement_max_words",
-                                                "agreed_max_skip",
-                                                "agreed_that_max_words",
-                                                "agreed_max_words",
+                                                "agreement_unreal_window",
                                                 "undated_year_slack_days",
                                                 "home_country_min_mentions",
                                                 "talk_span_sentences",
@@ -1425,6 +1429,18 @@ int evg_i_lx_ends_in(const evg_lexicon *lx, lx_list l, const char *w)
     for (size_t k = 0; k < lx->list[l].n; k++) {
         size_t m = strlen(lx->list[l].s[k]);
         if (n > m && strcmp(w + n - m, lx->list[l].s[k]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+int evg_i_lx_begins_with(const evg_lexicon *lx, lx_list l, const char *w)
+{
+    size_t n = strlen(w);
+
+    for (size_t k = 0; k < lx->list[l].n; k++) {
+        size_t m = strlen(lx->list[l].s[k]);
+        if (n > m && strncmp(w, lx->list[l].s[k], m) == 0)
             return 1;
     }
     return 0;

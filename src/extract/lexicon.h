@@ -75,9 +75,6 @@ typedef enum {
     LXW_HOSTING_VERB,         /* hosting_verbs */
     LXW_HELD,                 /* held_verbs */
     LXW_LEADER_VERB,          /* delegation_leader_verbs */
-    LXW_AGREE_VERB,           /* agree_verbs */
-    LXW_AGREE_PASSIVE,        /* agree_passive_auxiliaries */
-    LXW_AGREE_MODAL,          /* agreed_clause_modals */
     LXW_AGREEMENT_PARTICIPLE, /* agreement_participles */
     /* articles, pronouns, determiners, nouns */
     LXW_THE,                  /* definite_articles */
@@ -93,7 +90,6 @@ typedef enum {
     LXW_PERSONAL_POSSESSIVE,  /* personal_possessives */
     LXW_DELEGATION_DET,       /* delegation_determiners */
     LXW_AGREEMENT_DET,        /* agreement_determiners */
-    LXW_AGREED_OBJECT_DET,    /* agreed_object_determiners */
     LXW_SUPERLATIVE,          /* superlatives */
     LXW_GENERIC_MODIFIER,     /* generic_title_modifiers */
     LXW_MINISTRY_HEAD,        /* ministry_heads */
@@ -132,9 +128,16 @@ typedef enum {
     LXW_NUMBER,               /* number_words */
     LXW_NOT_AGREEMENT_BEFORE, /* not_agreement_before */
     LXW_NOT_AGREEMENT,        /* not_agreement_phrases (phrases) */
-    LXW_AGREED_ADVERBIAL,     /* agreed_adverbials */
-    LXW_AGREED_COMPLEMENT,    /* agreed_complements */
     LXW_COUNTRY_PAIR,         /* country_pair_phrases (phrases) */
+    LXW_AGR_TAIL,             /* agreement_tail_prepositions */
+    LXW_AGR_TAIL_WORD,        /* agreement_tail_words (phrases) */
+    LXW_AGR_TIME_NOUN,        /* agreement_time_nouns */
+    LXW_AGR_BODY_HEAD,        /* agreement_body_heads */
+    LXW_AGR_UNREAL,           /* agreement_unreal_markers (phrases) */
+    LXW_AGR_STANDALONE,       /* standalone_agreement_kinds (phrases) */
+    LXW_AGR_NOT_MODIFIER,     /* not_agreement_modifiers */
+    LXW_AGR_MAKING_VERB,      /* agreement_making_verbs */
+    LXW_AGR_COMMA_GOES_ON,    /* agreement_comma_continuations */
     /* time */
     LXW_TODAY,          /* today_words (phrases) */
     LXW_YESTERDAY,      /* yesterday_words (phrases) */
@@ -193,6 +196,8 @@ typedef enum {
     LXL_DURATION_SUFFIXES, /* "-day": a word before a trigger that makes it a noun */
     LXL_NAMED_ONLY_KINDS,  /* "plan": kinds never described in lower case */
     LXL_MINISTRY_NAMES,    /* "Foreign Affairs": as written, not folded */
+    LXL_GERUND_SUFFIXES,   /* "ing": a word that may open what an agreement does */
+    LXL_TIME_PREFIXES,     /* "mid-": a word that is a time ("mid-January") */
     LXL_COUNT
 } lx_list;
 
@@ -232,9 +237,7 @@ typedef enum {
     EVG_P_AGREEMENT_MAX_MODIFIERS,
     EVG_P_AGREEMENT_MIN_MODIFIERS,
     EVG_P_AGREEMENT_COMPLEMENT_MAX_WORDS,
-    EVG_P_AGREED_MAX_SKIP,
-    EVG_P_AGREED_THAT_MAX_WORDS,
-    EVG_P_AGREED_MAX_WORDS,
+    EVG_P_AGREEMENT_UNREAL_WINDOW,
     EVG_P_UNDATED_YEAR_SLACK_DAYS,
     EVG_P_HOME_COUNTRY_MIN_MENTIONS,
     EVG_P_TALK_SPAN_SENTENCES,
@@ -347,6 +350,8 @@ int evg_i_lx_in_list(const evg_lexicon *lx, lx_list l, const char *s);
  * Whether folded word `w` ends in a string of list l, with more before it ("four-day").
  */
 int evg_i_lx_ends_in(const evg_lexicon *lx, lx_list l, const char *w);
+/* Whether w starts with an entry of list l and goes on after it. */
+int evg_i_lx_begins_with(const evg_lexicon *lx, lx_list l, const char *w);
 
 /* The phrase for exactly one folded word, or NULL. */
 const lx_phrase *evg_i_lx_word(const evg_lexicon *lx, const char *folded);

@@ -249,8 +249,12 @@ def parse_expect(case, line, where):
     if kind == "agreement":
         if case.agreements is None:
             case.agreements = []
-        if rest != "none":
-            case.agreements.append(rest)
+        name, _, attrs = rest.partition(";")
+        name, attrs = name.strip(), attrs.strip()
+        if attrs not in ("", "exact"):
+            raise CaseError(f"{where}: an agreement takes only the attribute 'exact'")
+        if name != "none":
+            case.agreements.append((name, attrs == "exact"))
         return
     if kind == "parties":
         names, _, attrs = rest.partition(";")
@@ -506,8 +510,9 @@ def compare(case, rec):
     if case.agreements is not None:
         got = [e.get("name", "") for e in rec.get("entities", []) if e.get("type") == "agreement"]
         left = list(got)
-        for want in case.agreements:
-            hit = next((g for g in left if same_agreement(want, g)), None)
+        for want, exact in case.agreements:
+            same = (lambda a, b: all_tokens(a) == all_tokens(b)) if exact else same_agreement
+            hit = next((g for g in left if same(want, g)), None)
             if hit is None:
                 problems.append(f"missing: agreement: {want}")
             else:
@@ -617,7 +622,7 @@ def main(argv):
         if c.none:
             expected = ("none; " + expected) if expected else "none"
         if c.agreements is not None:
-            expected += "; agreements: " + (", ".join(c.agreements) or "none")
+            expected += "; agreements: " + (", ".join(a for a, _ in c.agreements) or "none")
         if not problems:
             if c.id in known:
                 fixed += 1

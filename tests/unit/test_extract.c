@@ -663,15 +663,19 @@ static const evg_entity *agreement_named(const evg_doc *d, const char *name)
 static void test_agreed_to(void **state)
 {
     (void)state;
-    evg_doc *d = extract("2003-04-10", "Peru and Chile are neighbours. Both sides agreed "
-                                       "to begin talks on fishing rights "
-                                       "in the south. The two countries also signed a "
-                                       "trade deal between the two countries "
-                                       "that cuts tariffs. A programme had been agreed "
-                                       "to chart the coast. It was the most "
-                                       "important agreement between the two in decades.");
-    assert_non_null(agreement_named(d, "agreement to begin talks on fishing rights"));
+    evg_doc *d =
+        extract("2003-04-10", "Peru and Chile are neighbours. Both sides agreed "
+                              "to begin talks on fishing rights "
+                              "in the south. The two countries also signed a "
+                              "trade deal between the two countries "
+                              "that cuts tariffs. A programme had been agreed "
+                              "to chart the coast. It was the most "
+                              "important agreement between the two in decades. "
+                              "They welcomed the agreement to set up a joint fund.");
+    /* the verb names no agreement; the noun does */
+    assert_null(agreement_named(d, "agreement to begin talks on fishing rights"));
     assert_non_null(agreement_named(d, "trade deal between Peru and Chile"));
+    assert_non_null(agreement_named(d, "agreement to set up a joint fund"));
     size_t n = 0;
     for (size_t i = 0; i < evg_doc_entity_count(d); i++)
         n += evg_doc_entity(d, i)->type == EVG_ENT_AGREEMENT;
