@@ -7,8 +7,9 @@
  * Missile Treaty") when a document names both, or writes the acronym in
  * parentheses, and when no document ties it to another long form.
  * A name with no capitalized word of its own ("agreement to cut output")
- * describes an agreement rather than names it: it is not merged across
- * documents, since two such descriptions say nothing about being one.
+ * describes an agreement rather than names it: it merges across documents
+ * only with descriptions of the same parties (parties_of()), since the same
+ * words between other states are another agreement.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -254,7 +255,7 @@ static int add_tie(agr_ctx *c, const char *acr_key, const char *long_key)
 }
 
 /*
- * Key (without the document of a description), acronym and kinds of the
+ * Key (without the parties of a description), acronym and kinds of the
  * name `name`; a parenthesized acronym ties itself.
  */
 static int describe(agr_ctx *c, agr_info *a, const char *name)
@@ -295,16 +296,68 @@ cleanup:
     return rc;
 }
 
+static int by_code(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+#define MAX_PARTIES 32
+
+/*
+ * Append the parties of agreement `id` in document `d` to `out`, for telling
+ * descriptions apart: the countries of the people and states of the events
+ * that sign or reference it, else the countries the document names; sorted,
+ * each once, joined by '-' ("ARD-BMT"); nothing when none.
+ */
+static int parties_of(evg_i_buf *out, const evg_doc *d, const char *id)
+{
+    const char *code[MAX_PARTIES];
+    size_t n = 0;
+
+    for (size_t i = 0; i < evg_doc_event_count(d); i++) {
+        const evg_event *ev = evg_doc_event(d, i);
+        int on = 0;
+        for (size_t a = 0; a < ev->nagreements && !on; a++)
+            on = strcmp(ev->agreements[a].entity, id) == 0;
+        for (size_t p = 0; on && p < ev->nparticipants && n < MAX_PARTIES; p++) {
+            const evg_entity *e = evg_doc_find_entity(d, ev->participants[p].entity);
+            if (e && e->country)
+                code[n++] = e->country;
+        }
+        for (size_t p = 0; on && p < ev->nparties && n < MAX_PARTIES; p++) {
+            const evg_entity *e = evg_doc_find_entity(d, ev->parties[p].entity);
+            if (e && e->type == EVG_ENT_COUNTRY)
+                code[n++] = strchr(e->id, ':') + 1;
+        }
+    }
+    if (n == 0) /* no event bears on it: the countries of the document */
+        for (size_t i = 0; i < evg_doc_entity_count(d) && n < MAX_PARTIES; i++)
+            if (evg_doc_entity(d, i)->type == EVG_ENT_COUNTRY)
+                code[n++] = strchr(evg_doc_entity(d, i)->id, ':') + 1;
+    if (n)
+        qsort(code, n, sizeof(*code), by_code);
+    for (size_t i = 0; i < n; i++) {
+        if (i && strcmp(code[i], code[i - 1]) == 0)
+            continue;
+        if ((i && evg_i_buf_putc(out, '-') < 0) || evg_i_buf_puts(out, code[i]) < 0)
+            return EVG_ENOMEM;
+    }
+    return 0;
+}
+
 /*
  * describe() once per distinct name (a treaty is named the same way in
  * thousands of articles), copied for the repeats; then a description's key
- * gets its document: "@<document id>".
+ * gets its parties: "@<parties>". Descriptions with the same words and the
+ * same parties are one agreement across documents; the same words between
+ * other parties ("trade agreement" of Ardania and Belmont, of Corvia and
+ * Tarvos) are another.
  */
 static int describe_cached(agr_ctx *c, evg_i_strmap *seen, agr_info *a)
 {
     const evg_i_mention *m = &c->b->m[a->m];
     const char *name = m->e->name && m->e->name[0] ? m->e->name : m->e->id;
-    const char *doc = evg_doc_id(c->b->docs[m->doc]);
+    const evg_doc *d = c->b->docs[m->doc];
     long first = evg_i_strmap_get(seen, name, strlen(name));
     evg_i_buf key = EVG_I_BUF_INIT;
     size_t mention = a->m;
@@ -319,9 +372,15 @@ static int describe_cached(agr_ctx *c, evg_i_strmap *seen, agr_info *a)
     }
     if (a->specific)
         return 0;
-    if (evg_i_buf_puts(&key, a->base) < 0 || evg_i_buf_putc(&key, '@') < 0 ||
-        evg_i_buf_puts(&key, doc) < 0 || (a->key = keep(c, key.ptr)) == NULL)
+    if (evg_i_buf_puts(&key, a->base) < 0 || evg_i_buf_putc(&key, '@') < 0)
         rc = EVG_ENOMEM;
+    else {
+        size_t at = key.len;
+        if (parties_of(&key, d, m->e->id) < 0 ||
+            (key.len == at && evg_i_buf_putc(&key, '?') < 0) ||
+            (a->key = keep(c, key.ptr)) == NULL)
+            rc = EVG_ENOMEM;
+    }
     evg_i_buf_free(&key);
     return rc;
 }

@@ -112,6 +112,30 @@ static const char *best_name(const evg_i_bvertex *v)
     return name;
 }
 
+/*
+ * A described agreement's name with the parties its key holds
+ * ("agreement:...@ARD-BMT"): "trade agreement (ARD, BMT)", so that the same
+ * words between other parties read apart. A name alone otherwise.
+ */
+static int with_parties(evg_i_buf *out, const char *name, const char *key)
+{
+    const char *at = strrchr(key, '@');
+
+    evg_i_buf_clear(out);
+    if (evg_i_buf_puts(out, name) < 0)
+        return EVG_ENOMEM;
+    if (at && at[1] && at[1] != '?') {
+        if (evg_i_buf_puts(out, " (") < 0)
+            return EVG_ENOMEM;
+        for (const char *c = at + 1; *c; c++)
+            if ((*c == '-' ? evg_i_buf_puts(out, ", ") : evg_i_buf_putc(out, *c)) < 0)
+                return EVG_ENOMEM;
+        if (evg_i_buf_putc(out, ')') < 0)
+            return EVG_ENOMEM;
+    }
+    return evg_i_buf_put(out, "", 0);
+}
+
 int evg_i_label(const char **out, evg_i_builder *b, size_t i)
 {
     evg_i_bvertex *v = &b->v[i];
@@ -129,6 +153,13 @@ int evg_i_label(const char **out, evg_i_builder *b, size_t i)
     }
     if (v->label == NULL && label == NULL && v->type == EVG_NODE_COUNTRY)
         EVG_CHECK(evg_i_country_name(&label, b, after_prefix(v->raw)));
+    if (v->label == NULL && label && v->type == EVG_NODE_AGREEMENT) {
+        if (with_parties(&b->text, label, v->raw) < 0) {
+            rc = evg_i_error_nomem(b->err);
+            goto cleanup;
+        }
+        label = b->text.ptr;
+    }
     if (v->label == NULL) {
         v->label = one_line(b->arena, label ? label : after_prefix(v->idbase ? v->idbase
                                                                                : v->raw));

@@ -476,8 +476,8 @@ static void test_agreements(void **state)
     evg_graph_stats st;
 
     (void)state;
-    /* Rome, Harbour, ABM, two descriptions of cuts (one per document), NPT. */
-    assert_int_equal(evg_graph_count_type(g, EVG_NODE_AGREEMENT), 6);
+    /* Rome, Harbour, ABM, the description of cuts (both documents, no parties), NPT. */
+    assert_int_equal(evg_graph_count_type(g, EVG_NODE_AGREEMENT), 5);
     /* Ids: the most frequent, ties by byte order; labels: capitalized forms first. */
     assert_int_equal(mh_num(g, mh_vertex(g, "agreement:rome-treaty"), "sources"), 2);
     assert_string_equal(evg_graph_vertex_label(g, mh_vertex(g, "agreement:rome-treaty")),
@@ -488,11 +488,57 @@ static void test_agreements(void **state)
     assert_string_equal(evg_graph_vertex_label(g, abm), "Anti-Ballistic Missile Treaty");
     assert_int_equal(mh_num(g, abm, "sources"), 3);
     assert_true(mh_has(g, "agreement:agreement-to-cut-output") &&
-                mh_has(g, "agreement:agreement-to-cut-output.2"));
+                !mh_has(g, "agreement:agreement-to-cut-output.2"));
+    assert_int_equal(
+        mh_num(g, mh_vertex(g, "agreement:agreement-to-cut-output"), "sources"), 2);
     evg_graph_get_stats(&st, g);
     assert_int_equal(st.agreement_mentions, 12);
-    assert_int_equal(st.agreements, 6);
+    assert_int_equal(st.agreements, 5);
     evg_graph_free(g);
+}
+
+#define COUNTRY(code, name) "{'id':'country:" code "','type':'country','name':'" name "'}"
+
+/*
+ * Descriptions merge across documents when their parties agree (the
+ * countries of the events that sign it, else of the document), and stay apart
+ * between other parties, with the parties in the label; in any order.
+ */
+static void test_described_agreements_by_parties(void **state)
+{
+    const char *docs[] = {
+        DOC("e", "'2025-02-01'",
+            COUNTRY("ARD", "Ardania") "," COUNTRY("BMT", "Belmont") "," AGR(
+                "trade-agreement", "trade agreement", "agreement"),
+            ""),
+        DOC("f", "'2025-02-02'",
+            COUNTRY("BMT", "Belmont") "," COUNTRY("ARD", "Ardania") "," AGR(
+                "trade-agreement", "trade agreements", "agreement"),
+            ""),
+        DOC("g", "'2025-02-03'",
+            COUNTRY("CRV", "Corvia") "," COUNTRY("TRV", "Tarvos") "," AGR(
+                "trade-agreement", "trade agreement", "agreement"),
+            ""),
+    };
+    const char *rev[] = {docs[2], docs[1], docs[0]};
+    evg_graph *g = mh_graph(docs, 3, NULL), *r = mh_graph(rev, 3, NULL);
+    char *a = mh_graphml(g), *b = mh_graphml(r);
+
+    (void)state;
+    assert_int_equal(evg_graph_count_type(g, EVG_NODE_AGREEMENT), 2);
+    /* "trade agreement" and "trade agreements": one node, either name, its parties */
+    assert_non_null(
+        strstr(evg_graph_vertex_label(g, mh_vertex(g, "agreement:trade-agreement")),
+               " (ARD, BMT)"));
+    assert_int_equal(mh_num(g, mh_vertex(g, "agreement:trade-agreement"), "sources"), 2);
+    assert_string_equal(
+        evg_graph_vertex_label(g, mh_vertex(g, "agreement:trade-agreement.2")),
+        "trade agreement (CRV, TRV)");
+    assert_string_equal(a, b); /* the order of the documents changes nothing */
+    free(a);
+    free(b);
+    evg_graph_free(g);
+    evg_graph_free(r);
 }
 
 static void test_signatories(void **state)
@@ -543,6 +589,7 @@ int main(void)
         cmocka_unit_test(test_parties),
         cmocka_unit_test(test_duplicate_documents),
         cmocka_unit_test(test_agreements),
+        cmocka_unit_test(test_described_agreements_by_parties),
         cmocka_unit_test(test_signatories),
     };
 
