@@ -132,11 +132,28 @@ static int key_of(evg_i_buf *out, const parsed *p)
     return 0;
 }
 
-/* Whether a word of its own (not a small word or a kind word) is capitalized. */
+/*
+ * Words of the kinds that name one alone ("Joint Statement", "Memorandum of
+ * Understanding"): capitalized, they still name no particular agreement.
+ */
+static const char *const GENERIC[] = {"joint",       "press",      "understanding",
+                                      "cooperation", "statement",  "statements",
+                                      "communique",  "communiques"};
+
+static int is_generic(const char *w)
+{
+    for (size_t i = 0; i < N(GENERIC); i++)
+        if (strcmp(w, GENERIC[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether a word of its own (not a small, kind or generic word) is capitalized. */
 static int is_specific(const parsed *p)
 {
     for (size_t i = 0; i < p->n; i++)
-        if (p->caps[i] && !is_stop(p->words[i]) && !kind_of(p->words[i]))
+        if (p->caps[i] && !is_stop(p->words[i]) && !kind_of(p->words[i]) &&
+            !is_generic(p->words[i]))
             return 1;
     return 0;
 }
@@ -437,7 +454,8 @@ static const char *long_form(const agr_ctx *c, const char *key)
 
 int evg_i_resolve_agreements(evg_i_builder *b)
 {
-    evg_i_strmap seen = EVG_I_STRMAP_INIT; /* a name -> its first mention in c.a */
+    evg_i_strmap seen = EVG_I_STRMAP_INIT;  /* a name -> its first mention in c.a */
+    evg_i_strmap named = EVG_I_STRMAP_INIT; /* the key of a name -> a mention in c.a */
     agr_ctx c;
     size_t start = 0;
     int rc = 0;
@@ -453,6 +471,15 @@ int evg_i_resolve_agreements(evg_i_builder *b)
     for (size_t i = 0; i < c.n; i++)
         if (describe_cached(&c, &seen, &c.a[i]) < 0)
             goto nomem;
+    /* "the international coffee agreement" is the International Coffee Agreement */
+    for (size_t i = 0; i < c.n; i++)
+        if (c.a[i].specific &&
+            evg_i_strmap_put(&named, c.a[i].key, strlen(c.a[i].key), (long)i) < 0)
+            goto nomem;
+    for (size_t i = 0; i < c.n; i++)
+        if (!c.a[i].specific &&
+            evg_i_strmap_get(&named, c.a[i].base, strlen(c.a[i].base)) >= 0)
+            c.a[i].key = c.a[i].base;
     for (size_t i = 1; i <= c.n; i++) { /* mentions of one document are adjacent */
         if (i < c.n && b->m[c.a[i].m].doc == b->m[c.a[start].m].doc)
             continue;
@@ -479,6 +506,7 @@ nomem:
     rc = evg_i_error_nomem(b->err);
 cleanup:
     evg_i_strmap_free(&seen);
+    evg_i_strmap_free(&named);
     free(c.a);
     free(c.t);
     evg_i_buf_free(&c.p.store);

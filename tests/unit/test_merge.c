@@ -541,6 +541,36 @@ static void test_described_agreements_by_parties(void **state)
     evg_graph_free(r);
 }
 
+/*
+ * A description with the words of a name is that named agreement; a kind that
+ * names one alone ("Memorandum of Understanding") names no particular one.
+ */
+static void test_descriptions_of_named_agreements(void **state)
+{
+    const char *docs[] = {
+        DOC("h", "'2025-03-01'",
+            COUNTRY("ARD", "Ardania") "," AGR(
+                "kessa-grain-agreement", "Kessa Grain Agreement",
+                "agreement") "," AGR("memorandum-of-understanding",
+                                     "Memorandum of Understanding", "memorandum"),
+            ""),
+        DOC("i", "'2025-03-02'",
+            COUNTRY("CRV", "Corvia") "," AGR(
+                "kessa-grain-agreement", "kessa grain agreement",
+                "agreement") "," AGR("memorandum-of-understanding",
+                                     "Memorandum of Understanding", "memorandum"),
+            ""),
+    };
+    evg_graph *g = mh_graph(docs, 2, NULL);
+
+    (void)state;
+    assert_int_equal(
+        mh_num(g, mh_vertex(g, "agreement:kessa-grain-agreement"), "sources"), 2);
+    assert_false(mh_has(g, "agreement:kessa-grain-agreement.2"));
+    assert_true(mh_has(g, "agreement:memorandum-of-understanding.2")); /* two memoranda */
+    evg_graph_free(g);
+}
+
 static void test_signatories(void **state)
 {
     const char *docs[] = {
@@ -590,6 +620,7 @@ int main(void)
         cmocka_unit_test(test_duplicate_documents),
         cmocka_unit_test(test_agreements),
         cmocka_unit_test(test_described_agreements_by_parties),
+        cmocka_unit_test(test_descriptions_of_named_agreements),
         cmocka_unit_test(test_signatories),
     };
 
