@@ -5,6 +5,7 @@
  * understanding on tourism"). One entity per name within the article.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "extract/extract_internal.h"
 #include "util/utf8.h"
@@ -314,6 +315,25 @@ static int kind_found(const x_ctx *x, const char *kind)
     return 0;
 }
 
+/*
+ * The name of an agreement found before whose last words are tokens [s, e),
+ * whatever their case: "Collaboration Arrangement" ends "Indigenous
+ * Collaboration Arrangement". NULL when none.
+ */
+static const char *named_with_tail(x_ctx *x, size_t s, size_t e)
+{
+    const char *words = x_span_text(x, s, e);
+    size_t n = words ? strlen(words) : 0;
+
+    for (size_t a = 0; n && a < x->nagrs; a++) {
+        const char *name = x->agrs[a].name;
+        size_t m = strlen(name);
+        if (m > n && name[m - n - 1] == ' ' && strcasecmp(name + m - n, words) == 0)
+            return name;
+    }
+    return NULL;
+}
+
 /* Whether the kind word at k names an agreement alone: "a joint statement". */
 static int standalone(const x_ctx *x, size_t k)
 {
@@ -353,9 +373,27 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
     size_t e = k + x->mlen[k], j = e;
 
     *cs_out = e;
-    /* "an agreement reached (last year) between ...", "the deal signed in Cairo" */
-    if (j < x->s1 && x_word(x, j, LXW_AGREEMENT_PARTICIPLE))
-        j++;
+    /*
+     * "an agreement reached between ...", "the deal signed in Cairo";
+     * "agreement also was reached in December between A and B": after a
+     * passive and a tail, only the parties ("between", "with") belong to it
+     */
+    size_t p = j;
+    while (p < x->s1 && p - j < 3 &&
+           (x_word(x, p, LXW_BE) || x_word(x, p, LXW_ADVERBIAL)))
+        p++;
+    if (p < x->s1 && x_word(x, p, LXW_AGREEMENT_PARTICIPLE)) {
+        size_t after = p + 1, q = after;
+        if (q < x->s1 && tail_at(x, q))
+            for (q++; q < x->s1 && q - after < 5 && !x_word(x, q, LXW_BETWEEN) &&
+                      !x_word(x, q, LXW_WITH) && !(x->toks.toks[q].flags & EVG_TK_PUNCT);
+                 q++)
+                ;
+        if (p == j && q == after)
+            j = after;
+        else if (q < x->s1 && (x_word(x, q, LXW_BETWEEN) || x_word(x, q, LXW_WITH)))
+            j = q;
+    }
     if (j >= x->s1 || tail_at(x, j) ||
         !(x_word(x, j, LXW_AGR_COMPLEMENT) || gerund(x, j)))
         return e;
@@ -509,6 +547,7 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
      * "its package to save ...": one named before; "the most important agreement": praise
      */
     int alone = standalone(x, k);
+    const char *named;
 
     if ((possessive && s == k && !alone) || (s < k && x_word(x, s, LXW_SUPERLATIVE)))
         return NULL;
@@ -521,15 +560,26 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
 
     if (evg_i_lx_in_list(x->lx, LXL_NAMED_ONLY_KINDS, kind))
         return NULL;
-    /* "to deal with", "help deal with debt", "a great deal of" */
+    /* "to deal with", "help deal with debt", "a great deal of"; but a noun with its
+     * article or modifiers: "a deal with the banks", "the refinancing deal with" */
     if ((k > x->s0 && x_word(x, k - 1, LXW_NOT_AGREEMENT_BEFORE)) ||
-        x_phrase(x, k, x->s1, LXW_NOT_AGREEMENT))
+        (x_phrase(x, k, x->s1, LXW_NOT_AGREEMENT) && s == k &&
+         !(s > x->s0 && (x_word(x, s - 1, LXW_INDEFINITE) || definite || possessive))))
         return NULL;
     /* "the agreement" refers back; "the five billion stg deal" names one; without what
      * it is about, one word before it is not enough ("wage agreements") */
+    /* "the protocol establishing the zones" after "a trade protocol": that one */
+    if ((definite || possessive) && s == k && kind_found(x, kind))
+        return NULL;
+    /* "a collaboration arrangement to ..." after "the Indigenous Collaboration
+     * Arrangement": that one, by its name */
+    if (s < k && (named = named_with_tail(x, s, ke)) != NULL) {
+        *s_out = s;
+        *e_out = ke;
+        return named;
+    }
     if (alone) {
-        if ((definite || possessive) && s == k && kind_found(x, kind))
-            return NULL;
+        /* a kind that names one alone needs nothing more */
     } else if (e == ke &&
                modifier_words(x, s, k) + made(x, s) <
                    x_param(x, EVG_P_AGREEMENT_MIN_MODIFIERS) &&
@@ -538,6 +588,13 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     }
     if (!alone && !political(x))
         return NULL;
+    /* "an accord on loans was needed": wished for */
+    if (x_phrase(x, e, x->s1, LXW_AGR_UNREAL_AFTER))
+        return NULL;
+    /* "a provisional deal on a directive": law-making */
+    for (size_t i = cs; i < e; i++)
+        if (x_word(x, i, LXW_AGR_LAW_NOUN))
+            return NULL;
     /*
      * "agreement on an EU-UK trade agreement": the one it is about, found next;
      * not "an agreement to pursue talks toward a deal"

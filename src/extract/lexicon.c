@@ -171,6 +171,8 @@ static const struct {
                 {"agreement_time_nouns", LXW_AGR_TIME_NOUN, 0},
                 {"agreement_body_heads", LXW_AGR_BODY_HEAD, 0},
                 {"agreement_unreal_markers", LXW_AGR_UNREAL, 1},
+                {"agreement_unreal_followers", LXW_AGR_UNREAL_AFTER, 1},
+                {"agreement_law_nouns", LXW_AGR_LAW_NOUN, 0},
                 {"standalone_agreement_kinds", LXW_AGR_STANDALONE, 1},
                 {"not_agreement_modifiers", LXW_AGR_NOT_MODIFIER, 0},
                 {"agreement_making_verbs", LXW_AGR_MAKING_VERB, 0},

@@ -134,6 +134,8 @@ typedef enum {
     LXW_AGR_TIME_NOUN,        /* agreement_time_nouns */
     LXW_AGR_BODY_HEAD,        /* agreement_body_heads */
     LXW_AGR_UNREAL,           /* agreement_unreal_markers (phrases) */
+    LXW_AGR_UNREAL_AFTER,     /* agreement_unreal_followers (phrases) */
+    LXW_AGR_LAW_NOUN,         /* agreement_law_nouns */
     LXW_AGR_STANDALONE,       /* standalone_agreement_kinds (phrases) */
     LXW_AGR_NOT_MODIFIER,     /* not_agreement_modifiers */
     LXW_AGR_MAKING_VERB,      /* agreement_making_verbs */

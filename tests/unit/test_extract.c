@@ -671,7 +671,7 @@ static void test_agreed_to(void **state)
                               "that cuts tariffs. A programme had been agreed "
                               "to chart the coast. It was the most "
                               "important agreement between the two in decades. "
-                              "They welcomed the agreement to set up a joint fund.");
+                              "They welcomed an agreement to set up a joint fund.");
     /* the verb names no agreement; the noun does */
     assert_null(agreement_named(d, "agreement to begin talks on fishing rights"));
     assert_non_null(agreement_named(d, "trade deal between Peru and Chile"));
