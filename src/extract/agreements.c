@@ -671,17 +671,67 @@ static int body(const x_ctx *x, size_t k, size_t e)
     return 0;
 }
 
+/* Whether an agreement first made on `from` (NULL: any day) exists at `date`. */
+static int made_by(const char *from, const char *date)
+{
+    return from == NULL || date == NULL || strcmp(date, from) >= 0;
+}
+
+/*
+ * The agreement found before whose name gives the acronym at token k in
+ * brackets ("Northern Pacific Fisheries Treaty (NORPACT)"), or -1.
+ */
+static int defined_acronym(const x_ctx *x, size_t k)
+{
+    const evg_i_tok *t = &x->toks.toks[k];
+    size_t n = t->end - t->start;
+
+    if (!(t->flags & EVG_TK_ALLCAPS) || n < 2 || x->in_agreement[k])
+        return -1;
+    for (size_t a = 0; a < x->nagrs; a++) {
+        const char *open = strchr(x->agrs[a].name, '(');
+        if (open && strncmp(open + 1, x->text + t->start, n) == 0 && open[1 + n] == ')')
+            return (int)a;
+    }
+    return -1;
+}
+
 /* Agreements named by a kind word: treaties, declarations, deals. */
 static int find_kinds(x_ctx *x, int *found, int max)
 {
     int n = 0;
 
     for (size_t k = x->s0; k < x->s1 && n < max; k++) {
+        long known;
+        size_t len;
+        int a;
+        /* "NAFTA", "New START", "the Iran nuclear deal": a well-known one by its name */
+        if ((x->toks.toks[k].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) &&
+            (len = evg_i_lx_known_at(&known, x->lx, x->text, &x->toks, k, x->s1,
+                                     &x->tmp)) &&
+            made_by(x->lx->known[known].from, x->date) &&
+            !(k + len < x->s1 &&
+              capword(x, k + len))) { /* not "... Section 432 Review" */
+            if ((a = agreement_for(x, x->lx->known[known].name,
+                                   x->lx->known[known].kind)) < 0)
+                return EVG_ENOMEM;
+            found[n++] = a;
+            for (size_t i = k; i < k + len; i++)
+                x->in_agreement[i] = 1;
+            k += len - 1;
+            continue;
+        }
+        /* "NORPACT" after "the Northern Pacific Fisheries Treaty (NORPACT)" */
+        if ((a = defined_acronym(x, k)) >= 0) {
+            found[n++] = a;
+            x->in_agreement[k] = 1;
+            continue;
+        }
         if (!(x_cls(x, k) & LX_AGREEMENT))
             continue;
         const char *kind = x->mp[k].kind;
         size_t s, e;
-        int a = -2;
+        a = -2;
         const char *name = NULL;
         if (capword(x, k)) {
             named_span(x, k, &s, &e);

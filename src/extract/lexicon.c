@@ -19,6 +19,7 @@
 static const char *const SECTIONS[] = {"countries",
                                        "organizations",
                                        "agreement_kinds",
+                                       "known_agreements",
                                        "heads",
                                        "royals",
                                        "modifiers",
@@ -842,6 +843,112 @@ static int apply_kinds(loader *ld, json_t *obj)
     return 0;
 }
 
+/* The kinds of the event record an agreement may have (docs/events.md). */
+static const char *const RECORD_KINDS[] = {"declaration", "treaty",   "agreement",
+                                           "memorandum",  "protocol", "accord",
+                                           "plan",        "other"};
+
+/* Token texts of `text` as written, joined by ' ', into ld->key; its token count. */
+static long written_key(loader *ld, const char *text)
+{
+    evg_i_tokens *t = &ld->toks;
+
+    if (evg_i_tokenize(t, text, strlen(text), &ld->lx->abbrevs) < 0)
+        return evg_i_error_nomem(ld->err);
+    evg_i_buf_clear(&ld->key);
+    for (size_t i = 0; i < t->n; i++)
+        if ((i && evg_i_buf_putc(&ld->key, ' ') < 0) ||
+            evg_i_buf_put(&ld->key, text + t->toks[i].start,
+                          t->toks[i].end - t->toks[i].start) < 0)
+            return evg_i_error_nomem(ld->err);
+    return (long)t->n;
+}
+
+/* One name of known agreement k, matched as written. */
+static int add_known_name(loader *ld, const char *text, long k)
+{
+    evg_lexicon *lx = ld->lx;
+    long n = written_key(ld, text);
+    const evg_i_tok *first = &ld->toks.toks[0];
+
+    if (n <= 0)
+        return n < 0 ? (int)n : bad(ld, "known_agreements: an empty name%s%s", "", "");
+    if (evg_i_strmap_put(&lx->known_names, ld->key.ptr, ld->key.len, k) < 0 ||
+        evg_i_strmap_put(&lx->known_first, text + first->start, first->end - first->start,
+                         1) < 0)
+        return evg_i_error_nomem(ld->err);
+    if ((size_t)n > lx->known_max_words)
+        lx->known_max_words = (size_t)n;
+    return 0;
+}
+
+/* {"name": "...", "kind": "treaty", "aliases": ["NPT", ...]}: a well-known agreement. */
+static int apply_known(loader *ld, json_t *e)
+{
+    evg_lexicon *lx = ld->lx;
+    const char *name = json_string_value(json_object_get(e, "name"));
+    const char *kind = json_string_value(json_object_get(e, "kind"));
+    const char *from = json_string_value(json_object_get(e, "from"));
+    json_t *aliases = json_object_get(e, "aliases"), *v;
+    size_t i, ok = 0;
+    int rc;
+
+    if (!json_is_object(e) || name == NULL || kind == NULL)
+        return bad(ld,
+                   "known_agreements: every entry needs a \"name\" and a \"kind\"%s%s",
+                   "", "");
+    for (i = 0; i < sizeof RECORD_KINDS / sizeof *RECORD_KINDS; i++)
+        ok |= strcmp(kind, RECORD_KINDS[i]) == 0;
+    if (!ok)
+        return bad(ld,
+                   "known_agreements: '%s': kind '%s' is not a kind of docs/events.md",
+                   name, kind);
+    if ((rc = string_list(ld, aliases, "aliases", name)) < 0)
+        return rc;
+    if (evg_i_grow((void **)&lx->known, &lx->cap_known, lx->nknown + 1,
+                   sizeof(*lx->known)) < 0)
+        return evg_i_error_nomem(ld->err);
+    lx->known[lx->nknown].name = evg_i_arena_strdup(&lx->arena, name);
+    lx->known[lx->nknown].kind = evg_i_arena_strdup(&lx->arena, kind);
+    lx->known[lx->nknown].from = from ? evg_i_arena_strdup(&lx->arena, from) : NULL;
+    if (from && (strlen(from) != 10 || from[4] != '-' || from[7] != '-'))
+        return bad(ld,
+                   "known_agreements: '%s': \"from\" must be a date YYYY-MM-DD, not '%s'",
+                   name, from);
+    if (!lx->known[lx->nknown].name || !lx->known[lx->nknown].kind)
+        return evg_i_error_nomem(ld->err);
+    if ((rc = add_known_name(ld, name, (long)lx->nknown)) < 0)
+        return rc;
+    json_array_foreach(aliases, i,
+                       v) if ((rc = add_known_name(ld, json_string_value(v),
+                                                   (long)lx->nknown)) < 0) return rc;
+    lx->nknown++;
+    return 0;
+}
+
+size_t evg_i_lx_known_at(long *out, const evg_lexicon *lx, const char *text,
+                         const evg_i_tokens *t, size_t i, size_t lim, evg_i_buf *buf)
+{
+    const evg_i_tok *tk = t->toks;
+    size_t best = 0;
+
+    if (lx->nknown == 0 || evg_i_strmap_get(&lx->known_first, text + tk[i].start,
+                                            tk[i].end - tk[i].start) < 0)
+        return 0;
+    evg_i_buf_clear(buf);
+    for (size_t j = i; j < lim && j - i < lx->known_max_words; j++) {
+        long k;
+        if ((j > i && evg_i_buf_putc(buf, ' ') < 0) ||
+            evg_i_buf_put(buf, text + tk[j].start, tk[j].end - tk[j].start) < 0)
+            return best;
+        if ((k = evg_i_strmap_get(&lx->known_names, buf->ptr, buf->len)) >= 0) {
+            best = j - i + 1;
+            *out = k;
+        }
+    }
+    return best;
+}
+
 /* "Chancellor of the Exchequer" is British: a title that names its country. */
 static int apply_national_title(loader *ld, json_t *e)
 {
@@ -1198,6 +1305,13 @@ static int build(loader *ld)
     json_array_foreach(part(ld, "agreement_kinds"), i,
                        pair) if ((rc = apply_kinds(ld, value_of(ld, pair))) <
                                  0) return rc;
+    json_array_foreach(part(ld, "known_agreements"), i, pair)
+    {
+        sec = value_of(ld, pair);
+        if (!json_is_array(sec))
+            return bad(ld, "'%s' must be an array of objects%s", "known_agreements", "");
+        json_array_foreach(sec, k, e) if ((rc = apply_known(ld, e)) < 0) return rc;
+    }
     return build_grammar(ld);
 }
 
@@ -1256,6 +1370,9 @@ void evg_lexicon_free(evg_lexicon *lx)
     evg_i_strmap_free(&lx->phrases);
     evg_i_strmap_free(&lx->abbrevs);
     evg_i_strmap_free(&lx->codes);
+    evg_i_strmap_free(&lx->known_names);
+    evg_i_strmap_free(&lx->known_first);
+    free(lx->known);
     free(lx->phrase);
     free(lx->country);
     free(lx->org);

@@ -300,6 +300,12 @@ typedef struct {
     uint8_t ncountries;
 } lx_org;
 
+/* A well-known agreement (known_agreements): its name, kind, and the day it was first
+ * made ("YYYY-MM-DD"; NULL: any day), before which its names mean something else. */
+typedef struct {
+    const char *name, *kind, *from;
+} lx_known;
+
 struct evg_lexicon {
     evg_i_arena arena;
     evg_i_strmap phrases; /* folded phrase -> index into phrase */
@@ -318,7 +324,20 @@ struct evg_lexicon {
     size_t nword, cap_word;
     lx_strlist list[LXL_COUNT];
     size_t param[EVG_P_COUNT];
+    lx_known *known;
+    size_t nknown, cap_known;
+    evg_i_strmap known_names; /* a name as written, tokens joined by ' ' -> known index */
+    evg_i_strmap known_first; /* the first token of such a name, as written -> 1 */
+    size_t known_max_words;
 };
+
+/*
+ * The well-known agreement written at token i of `t` (case as in the lexicon:
+ * "NAFTA", "New START", "Iran nuclear deal"), ending before `lim`: its length
+ * in tokens (0: none) and its index in lx->known in `*out`. `buf` is scratch.
+ */
+size_t evg_i_lx_known_at(long *out, const evg_lexicon *lx, const char *text,
+                         const evg_i_tokens *t, size_t i, size_t lim, evg_i_buf *buf);
 
 /*
  * The longest phrase starting at token i and ending before `lim`: its length

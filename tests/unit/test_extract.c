@@ -341,13 +341,14 @@ static void test_bad_lexicon(void **state)
                          EVG_TEST_DATA "/extract/missing.json",
                          EVG_TEST_DATA "/extract/bad_param_name.json",
                          EVG_TEST_DATA "/extract/bad_param_value.json",
-                         EVG_TEST_DATA "/extract/section_no_words.json"};
+                         EVG_TEST_DATA "/extract/section_no_words.json",
+                         EVG_TEST_DATA "/extract/bad_known_kind.json"};
     const int codes[] = {EVG_EPARSE, EVG_EPARSE, EVG_EPARSE, EVG_EIO,
-                         EVG_EPARSE, EVG_EPARSE, EVG_EPARSE};
+                         EVG_EPARSE, EVG_EPARSE, EVG_EPARSE, EVG_EPARSE};
     /* what each message names, besides the file */
     const char *says[] = {"dance",       "invalid JSON",   "haeds",
                           "cannot open", "subject_window", "subject_max_distance",
-                          "\"words\""};
+                          "\"words\"",   "handshake"};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         evg_lexicon *l = NULL;
         evg_error err;
