@@ -25,7 +25,17 @@ typedef enum {
 typedef enum { EVG_EV_MEETING, EVG_EV_CALL, EVG_EV_VISIT, EVG_EV_SIGNING } evg_event_type;
 typedef enum { EVG_STATUS_REPORTED, EVG_STATUS_PLANNED } evg_event_status;
 typedef enum { EVG_ROLE_HOST, EVG_ROLE_GUEST, EVG_ROLE_PARTICIPANT } evg_role;
-typedef enum { EVG_REL_SIGNED, EVG_REL_REFERENCED } evg_agreement_rel;
+/*
+ * What an event did with an agreement: signed it, or only referred to it;
+ * negotiated it (talks on its text), ratified it, or withdrew from it.
+ */
+typedef enum {
+    EVG_REL_SIGNED,
+    EVG_REL_REFERENCED,
+    EVG_REL_NEGOTIATED,
+    EVG_REL_RATIFIED,
+    EVG_REL_WITHDRAWN
+} evg_agreement_rel;
 
 /** An entity as stored in a document. All pointers are borrowed from the doc. */
 typedef struct {

@@ -715,6 +715,7 @@ static int find_kinds(x_ctx *x, int *found, int max)
             if ((a = agreement_for(x, x->lx->known[known].name,
                                    x->lx->known[known].kind)) < 0)
                 return EVG_ENOMEM;
+            x->agr_at[n] = k;
             found[n++] = a;
             for (size_t i = k; i < k + len; i++)
                 x->in_agreement[i] = 1;
@@ -723,6 +724,7 @@ static int find_kinds(x_ctx *x, int *found, int max)
         }
         /* "NORPACT" after "the Northern Pacific Fisheries Treaty (NORPACT)" */
         if ((a = defined_acronym(x, k)) >= 0) {
+            x->agr_at[n] = k;
             found[n++] = a;
             x->in_agreement[k] = 1;
             continue;
@@ -754,6 +756,7 @@ static int find_kinds(x_ctx *x, int *found, int max)
         if (a == -1)
             return EVG_ENOMEM;
         if (a >= 0) {
+            x->agr_at[n] = s;
             found[n++] = a;
             for (size_t i = s; i < e; i++)
                 x->in_agreement[i] = 1;
@@ -761,4 +764,38 @@ static int find_kinds(x_ctx *x, int *found, int max)
         }
     }
     return n;
+}
+
+/*
+ * What an event does with the sentence's agreement i, as far as the words
+ * before it in its clause tell: "negotiating", "ratified", "withdrew from";
+ * referenced when none does, or when it is negated or wished ("refused to
+ * ratify", "did not withdraw from"). A signing is decided by its trigger.
+ */
+evg_agreement_rel x_agreement_relation(const x_ctx *x, int i)
+{
+    static const struct {
+        lx_wclass cls;
+        evg_agreement_rel rel;
+    } VERBS[] = {{LXW_AGR_NEGOTIATING, EVG_REL_NEGOTIATED},
+                 {LXW_AGR_RATIFYING, EVG_REL_RATIFIED},
+                 {LXW_AGR_WITHDRAWING, EVG_REL_WITHDRAWN}};
+    size_t at = x->agr_at[i], w = x_param(x, EVG_P_AGREEMENT_RELATION_WINDOW);
+    size_t from = at > x->s0 + w ? at - w : x->s0;
+
+    for (size_t j = at; j > from; j--)
+        if ((x->toks.toks[j - 1].flags & EVG_TK_PUNCT) && !x_is(x, j - 1, "-")) {
+            from = j;
+            break;
+        }
+    for (size_t v = at; v-- > from;) /* the nearest verb first */
+        for (size_t k = 0; k < sizeof VERBS / sizeof *VERBS; k++) {
+            if (!x_phrase(x, v, at, VERBS[k].cls))
+                continue;
+            for (size_t n = v > x->s0 + 3 ? v - 3 : x->s0; n < v; n++)
+                if ((x_cls(x, n) & LX_NEGATION) || x_phrase(x, n, v, LXW_AGR_UNREAL))
+                    return EVG_REL_REFERENCED;
+            return VERBS[k].rel;
+        }
+    return EVG_REL_REFERENCED;
 }

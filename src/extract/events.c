@@ -1455,7 +1455,8 @@ static void attach_agreements(x_ctx *x, const int *agr, int nagr, int signing)
         return;
     x_event *ev = &x->events[f];
     for (int a = 0; a < nagr; a++) {
-        int k = add_agr(ev, agr[a], signing ? EVG_REL_SIGNED : EVG_REL_REFERENCED);
+        int k =
+            add_agr(ev, agr[a], signing ? EVG_REL_SIGNED : x_agreement_relation(x, a));
         if (k >= 0 && signing)
             ev->rel[k] = EVG_REL_SIGNED;
     }

@@ -128,6 +128,7 @@ typedef struct {
     uint32_t *quote_of;    /* token inside quotation q: q + 1; 0 outside any */
     size_t *speaker; /* quotation q: the token of its speaker's name, or (size_t)-1 */
     int sent_agr[X_MAX_AGR], nsent_agr; /* the agreements of the current sentence */
+    size_t agr_at[X_MAX_AGR];           /* where each of them is mentioned (a token) */
     size_t agr_sent; /* the last sentence that names an agreement, plus one (0: none) */
     evg_i_arena arena;
     evg_i_buf tmp;
@@ -283,6 +284,7 @@ int x_date_at(const x_ctx *x, size_t i, size_t end, char out[11]);
 /* agreements.c */
 int x_find_agreements(x_ctx *x, int *found, int max);
 int x_find_headline_agreements(x_ctx *x);
+evg_agreement_rel x_agreement_relation(const x_ctx *x, int i);
 
 /* sides.c: the participants on each side of a trigger. */
 

@@ -135,6 +135,9 @@ typedef enum {
     LXW_AGR_BODY_HEAD,        /* agreement_body_heads */
     LXW_AGR_UNREAL,           /* agreement_unreal_markers (phrases) */
     LXW_AGR_UNREAL_AFTER,     /* agreement_unreal_followers (phrases) */
+    LXW_AGR_NEGOTIATING,      /* agreement_negotiating_words (phrases) */
+    LXW_AGR_RATIFYING,        /* agreement_ratifying_words (phrases) */
+    LXW_AGR_WITHDRAWING,      /* agreement_withdrawing_words (phrases) */
     LXW_AGR_LAW_NOUN,         /* agreement_law_nouns */
     LXW_AGR_STANDALONE,       /* standalone_agreement_kinds (phrases) */
     LXW_AGR_NOT_MODIFIER,     /* not_agreement_modifiers */
@@ -240,6 +243,7 @@ typedef enum {
     EVG_P_AGREEMENT_MIN_MODIFIERS,
     EVG_P_AGREEMENT_COMPLEMENT_MAX_WORDS,
     EVG_P_AGREEMENT_UNREAL_WINDOW,
+    EVG_P_AGREEMENT_RELATION_WINDOW,
     EVG_P_UNDATED_YEAR_SLACK_DAYS,
     EVG_P_HOME_COUNTRY_MIN_MENTIONS,
     EVG_P_TALK_SPAN_SENTENCES,

@@ -12,7 +12,8 @@ static const char *const ENTITY_TYPES[] = {"person", "organization", "country", 
 static const char *const EVENT_TYPES[] = {"meeting", "call", "visit", "signing"};
 static const char *const STATUSES[] = {"reported", "planned"};
 static const char *const ROLES[] = {"host", "guest", "participant"};
-static const char *const RELATIONS[] = {"signed", "referenced"};
+static const char *const RELATIONS[] = {"signed", "referenced", "negotiated", "ratified",
+                                        "withdrawn"};
 
 #define NAME_OF(table, v)                                                            \
     ((size_t)(v) < sizeof(table) / sizeof(table[0]) ? table[(v)] : "unknown")

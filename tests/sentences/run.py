@@ -190,6 +190,10 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CODE_RE = re.compile(r"^[A-Z]{3}$")
 
 
+# Attributes naming the agreements an event has with a relation of the record.
+AGREEMENT_RELATIONS = ("signed", "referenced", "negotiated", "ratified", "withdrawn")
+
+
 def parse_attrs(text, people, where):
     attrs = {}
     for item in [x.strip() for x in text.split(";") if x.strip()]:
@@ -211,6 +215,9 @@ def parse_attrs(text, people, where):
             attrs["type"] = value
         elif key == "parties":
             attrs["parties"] = [parse_party(x.strip(), where) for x in value.split(",") if x.strip()]
+        elif key in AGREEMENT_RELATIONS:
+            attrs[key] = [] if value == "none" else [x.strip() for x in value.split(",")
+                                                     if x.strip()]
         else:
             if not any(same_person(key, p) for p in people):
                 raise CaseError(f"{where}: '{key}' is neither an attribute nor a person of this line")
@@ -375,6 +382,10 @@ class Event:
             if e.get("type") == "person" and e.get("name"):
                 self.people.append(e)
         self.names = [e["name"] for e in self.people]
+        self.agreements = {}  # relation -> agreement names
+        for a in ev.get("agreements", []):
+            name = ents.get(a.get("entity"), {}).get("name") or a.get("entity", "")
+            self.agreements.setdefault(a.get("relation"), []).append(name)
         self.parties = []  # (code or org id, folded office or None)
         for p in ev.get("parties", []):
             ent = p.get("entity") or ""
@@ -429,6 +440,19 @@ def check_attrs(exp, ev, assign):
         bad.append(f"type {ev.type}, not {a['type']}")
     if "parties" in a and not same_parties(a["parties"], ev.parties):
         bad.append(f"parties {ev.parties or 'none'}, not {', '.join(a['parties'])}")
+    for rel in AGREEMENT_RELATIONS:
+        if rel in a:
+            got = list(ev.agreements.get(rel, []))
+            want = a[rel]
+            ok = len(got) == len(want)
+            for w in want:
+                hit = next((g for g in got if same_agreement(w, g)), None)
+                ok = ok and hit is not None
+                if hit is not None:
+                    got.remove(hit)
+            if not ok:
+                bad.append(f"{rel} {', '.join(ev.agreements.get(rel, [])) or 'none'}, "
+                           f"not {', '.join(want) or 'none'}")
     if a.get("exact"):
         for i, name in enumerate(exp.people):
             got = ev.names[assign[i]]

@@ -311,6 +311,7 @@ static void test_names(void **state)
     assert_string_equal(evg_event_status_name(EVG_STATUS_PLANNED), "planned");
     assert_string_equal(evg_role_name(EVG_ROLE_GUEST), "guest");
     assert_string_equal(evg_agreement_rel_name(EVG_REL_SIGNED), "signed");
+    assert_string_equal(evg_agreement_rel_name(EVG_REL_WITHDRAWN), "withdrawn");
     assert_string_equal(evg_entity_type_name((evg_entity_type)42), "unknown");
     assert_string_equal(evg_role_name((evg_role)-1), "unknown");
     assert_int_equal(evg_i_entity_type_parse(&t, "place"), 0);
@@ -410,8 +411,8 @@ static const bad_case BAD[] = {
      "events[0].parties[0].role: unknown role 'ally'"},
     {EV(",\"parties\":[{\"entity\":\"country:XAR\",\"title\":7}]"),
      "events[0].parties[0].title: expected a string, not an integer"},
-    {EV(",\"agreements\":[{\"entity\":\"agreement:p\",\"relation\":\"ratified\"}]"),
-     "events[0].agreements[0].relation: unknown relation 'ratified'"},
+    {EV(",\"agreements\":[{\"entity\":\"agreement:p\",\"relation\":\"endorsed\"}]"),
+     "events[0].agreements[0].relation: unknown relation 'endorsed'"},
     {EV(",\"agreements\":[{\"entity\":\"agreement:q\"}]"),
      "events[0].agreements[0].entity: 'agreement:q' is not among the entities"},
     {EV(",\"agreements\":[{\"entity\":\"person:a\"}]"),
@@ -495,6 +496,30 @@ static void test_malformed_messages(void **state)
     assert_null(d);
 }
 
+/* Every relation of an event to an agreement reads back and writes as it was read. */
+static void test_agreement_relations(void **state)
+{
+    static const char *const names[] = {"signed", "referenced", "negotiated", "ratified",
+                                        "withdrawn"};
+    (void)state;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char json[1024], *out = NULL;
+        size_t n = 0;
+        evg_doc *d = NULL;
+        evg_error e;
+        snprintf(json, sizeof json,
+                 EV(",\"agreements\":[{\"entity\":\"agreement:p\",\"relation\":\"%s\"}]"),
+                 names[i]);
+        assert_int_equal(evg_doc_parse_json(&d, json, strlen(json), "x", 1, &e), 0);
+        assert_int_equal(evg_doc_event(d, 0)->agreements[0].relation,
+                         (evg_agreement_rel)i);
+        assert_int_equal(evg_doc_to_json(&out, &n, d, &e), 0);
+        assert_non_null(strstr(out, names[i]));
+        free(out);
+        evg_doc_free(d);
+    }
+}
+
 static void test_parse_only_len_bytes(void **state)
 {
     const char *two = "{\"doc\":{\"id\":\"first\"}}\n{\"doc\":{\"id\":\"second\"}}\n";
@@ -523,6 +548,7 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_malformed_records),
         cmocka_unit_test(test_malformed_messages),
+        cmocka_unit_test(test_agreement_relations),
         cmocka_unit_test(test_parse_only_len_bytes),
     };
     return cmocka_run_group_tests_name("doc", tests, NULL, NULL);
