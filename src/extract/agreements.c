@@ -252,7 +252,8 @@ static size_t described_start(const x_ctx *x, size_t k)
             continue;
         }
         if (!(f & EVG_TK_WORD) || (f & EVG_TK_POSS) || x_word(x, i, LXW_AGR_LEFT_STOP) ||
-            (x_cls(x, i) & (LX_TRIGGER | LX_PLANNED | LX_NEGATION | LX_AGREEMENT)))
+            (x_cls(x, i) &
+             (LX_TRIGGER | LX_PLANNED | LX_NEGATION | LX_AGREEMENT | LX_CONDITION)))
             break;
         s = i;
         words++;
@@ -363,6 +364,15 @@ static int gerund(const x_ctx *x, size_t j)
             x_word(x, j + 1, LXW_POSSESSIVE));
 }
 
+/* Whether what an agreement is about ends before token e: a clause or a tail begins. */
+static int ends_complement(const x_ctx *x, size_t e)
+{
+    uint16_t f = x->toks.toks[e].flags;
+    return ((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "'") &&
+            !x_is(x, e, "%")) ||
+           x_word(x, e, LXW_AGR_RIGHT_STOP) || tail_at(x, e) || bare_tail_at(x, e);
+}
+
 /*
  * What it is about: "to reschedule some 7.5 billion dlrs", at most six
  * words (a name, not the sentence). `*cs_out` receives where it starts,
@@ -405,10 +415,7 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
     int pair = x_word(x, j, LXW_BETWEEN);
     for (e = j + 1;
          e < x->s1 && e - j <= x_param(x, EVG_P_AGREEMENT_COMPLEMENT_MAX_WORDS); e++) {
-        uint16_t f = x->toks.toks[e].flags;
-        if (((f & EVG_TK_PUNCT) && !x_is(x, e, "-") && !x_is(x, e, "'") &&
-             !x_is(x, e, "%")) ||
-            x_word(x, e, LXW_AGR_RIGHT_STOP) || tail_at(x, e) || bare_tail_at(x, e))
+        if (ends_complement(x, e))
             break;
         /* "the trade agreement and the fisheries accord": another thing; not the
          * second of a pair ("between Nigeria and the Paris Club") */
@@ -422,6 +429,15 @@ static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
         if (x_is_cap(x, e) && opens_title(x, e))
             break;
     }
+    /* cut by the limit, not by a stop: end before its last phrase, which the limit cut
+     * short ("... spare parts for its ageing" -> "... spare parts") */
+    if (e < x->s1 && e - j > x_param(x, EVG_P_AGREEMENT_COMPLEMENT_MAX_WORDS) &&
+        !ends_complement(x, e))
+        for (size_t c = e; c-- > j + 2;)
+            if (dangling(x, c)) {
+                e = c;
+                break;
+            }
     while (e > j && dangling(x, e - 1))
         e--;
     if (e == j) { /* "an agreement with" and nothing it is about */
