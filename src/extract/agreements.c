@@ -341,10 +341,12 @@ static int standalone(const x_ctx *x, size_t k)
     return x_phrase(x, k, k + x->mlen[k], LXW_AGR_STANDALONE) == x->mlen[k];
 }
 
-/* Words that may close a name but not end one: "agreement by six nations in". */
+/* Words that may close a name but not end one: "agreement by six nations in", "...
+ * signed". */
 static int dangling(const x_ctx *x, size_t i)
 {
-    return x_word(x, i, LXW_DANGLING) || x_is(x, i, "-");
+    return x_word(x, i, LXW_DANGLING) || x_word(x, i, LXW_AGREEMENT_PARTICIPLE) ||
+           x_is(x, i, "-");
 }
 
 /*
@@ -556,8 +558,13 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     const char *kind = x->mp[k].kind;
     size_t s = described_start(x, k), ke = k + x->mlen[k], cs,
            e = described_end(x, k, &cs);
-    int definite = s > x->s0 && x_word(x, s - 1, LXW_AGREEMENT_DET);
-    int possessive = s > x->s0 && x_word(x, s - 1, LXW_POSSESSIVE);
+    size_t s_all = s;
+
+    /* "a similar accord with Belmont": which one, the rest tells */
+    while (s < k && x_word(x, s, LXW_AGR_VAGUE))
+        s++;
+    int definite = s_all > x->s0 && x_word(x, s_all - 1, LXW_AGREEMENT_DET);
+    int possessive = s_all > x->s0 && x_word(x, s_all - 1, LXW_POSSESSIVE);
 
     /*
      * "its package to save ...": one named before; "the most important agreement": praise
@@ -567,11 +574,11 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
 
     if ((possessive && s == k && !alone) || (s < k && x_word(x, s, LXW_SUPERLATIVE)))
         return NULL;
-    if (unreal(x, s, k))
+    if (unreal(x, s_all, k))
         return NULL;
     /* "The Valmora Pact is an agreement between seven states": what one named is */
-    if (s > x->s0 + 2 && x_word(x, s - 1, LXW_INDEFINITE) && x_word(x, s - 2, LXW_BE) &&
-        x->in_agreement[s - 3])
+    if (s_all > x->s0 + 2 && x_word(x, s_all - 1, LXW_INDEFINITE) &&
+        x_word(x, s_all - 2, LXW_BE) && x->in_agreement[s_all - 3])
         return NULL;
 
     if (evg_i_lx_in_list(x->lx, LXL_NAMED_ONLY_KINDS, kind))
@@ -579,7 +586,7 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     /* "to deal with", "help deal with debt", "a great deal of"; but a noun with its
      * article or modifiers: "a deal with the banks", "the refinancing deal with" */
     if ((k > x->s0 && x_word(x, k - 1, LXW_NOT_AGREEMENT_BEFORE)) ||
-        (x_phrase(x, k, x->s1, LXW_NOT_AGREEMENT) && s == k &&
+        (x_phrase(x, k, x->s1, LXW_NOT_AGREEMENT) && s_all == k &&
          !(s > x->s0 && (x_word(x, s - 1, LXW_INDEFINITE) || definite || possessive))))
         return NULL;
     /* "the agreement" refers back; "the five billion stg deal" names one; without what
@@ -597,7 +604,7 @@ static const char *described(x_ctx *x, size_t k, size_t *s_out, size_t *e_out)
     if (alone) {
         /* a kind that names one alone needs nothing more */
     } else if (e == ke &&
-               modifier_words(x, s, k) + made(x, s) <
+               modifier_words(x, s, k) + made(x, s_all) <
                    x_param(x, EVG_P_AGREEMENT_MIN_MODIFIERS) &&
                (definite ? !numbered(x, s, k) : 1)) {
         return NULL;

@@ -179,6 +179,7 @@ static const struct {
                 {"agreement_law_nouns", LXW_AGR_LAW_NOUN, 0},
                 {"standalone_agreement_kinds", LXW_AGR_STANDALONE, 1},
                 {"not_agreement_modifiers", LXW_AGR_NOT_MODIFIER, 0},
+                {"agreement_vague_modifiers", LXW_AGR_VAGUE, 0},
                 {"agreement_making_verbs", LXW_AGR_MAKING_VERB, 0},
                 {"agreement_comma_continuations", LXW_AGR_COMMA_GOES_ON, 0},
                 {"today_words", LXW_TODAY, 1},

@@ -141,6 +141,7 @@ typedef enum {
     LXW_AGR_LAW_NOUN,         /* agreement_law_nouns */
     LXW_AGR_STANDALONE,       /* standalone_agreement_kinds (phrases) */
     LXW_AGR_NOT_MODIFIER,     /* not_agreement_modifiers */
+    LXW_AGR_VAGUE,            /* agreement_vague_modifiers */
     LXW_AGR_MAKING_VERB,      /* agreement_making_verbs */
     LXW_AGR_COMMA_GOES_ON,    /* agreement_comma_continuations */
     /* time */
