@@ -320,6 +320,13 @@ static int by_code(const void *a, const void *b)
 
 #define MAX_PARTIES 32
 
+/* "ARD" of "country:ARD"; the whole id of a country entity written otherwise. */
+static const char *country_code(const evg_entity *e)
+{
+    const char *colon = strchr(e->id, ':');
+    return colon ? colon + 1 : e->id;
+}
+
 /*
  * Append the parties of agreement `id` in document `d` to `out`, for telling
  * descriptions apart: the countries of the people and states of the events
@@ -344,13 +351,13 @@ static int parties_of(evg_i_buf *out, const evg_doc *d, const char *id)
         for (size_t p = 0; on && p < ev->nparties && n < MAX_PARTIES; p++) {
             const evg_entity *e = evg_doc_find_entity(d, ev->parties[p].entity);
             if (e && e->type == EVG_ENT_COUNTRY)
-                code[n++] = strchr(e->id, ':') + 1;
+                code[n++] = country_code(e);
         }
     }
     if (n == 0) /* no event bears on it: the countries of the document */
         for (size_t i = 0; i < evg_doc_entity_count(d) && n < MAX_PARTIES; i++)
             if (evg_doc_entity(d, i)->type == EVG_ENT_COUNTRY)
-                code[n++] = strchr(evg_doc_entity(d, i)->id, ':') + 1;
+                code[n++] = country_code(evg_doc_entity(d, i));
     if (n)
         qsort(code, n, sizeof(*code), by_code);
     for (size_t i = 0; i < n; i++) {
