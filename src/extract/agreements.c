@@ -1,8 +1,13 @@
 /*
- * Agreements: named ones, a capitalized phrase around a kind word ("the
- * Shusha Declaration", "Anti-Ballistic Missile Treaty", "Treaty of Rome"),
- * and described ones that follow a signing ("signed a memorandum of
- * understanding on tourism"). One entity per name within the article.
+ * Agreements: well-known ones by a name of the lexicon ("NAFTA"), named ones,
+ * a capitalized phrase around a kind word ("the Shusha Declaration",
+ * "Anti-Ballistic Missile Treaty", "Treaty of Rome"), and described ones, a
+ * lower-case kind word with its modifiers and what it is about ("a
+ * memorandum of understanding on tourism"), which stop before tails of time
+ * and place. A verb is never one; hypothetical, sought, negated and generic
+ * ones are none; "the deal" refers back. One entity per name within the
+ * article. Every word the rules test is in grammar.json (docs/lexicon.md);
+ * tests/sentences/16-agreements.txt has a case for each rule.
  */
 #include <string.h>
 #include <strings.h>
@@ -35,12 +40,13 @@ static int time_at(const x_ctx *x, size_t i)
            x_phrase(x, i, x->s1, LXW_FUTURE_TIME);
 }
 
-/* Whether a time or place tail with no preposition starts at i: "last week", "here". */
+/*
+ * Whether a time or place tail with no preposition starts at i: "last week",
+ * "Monday", "here"; not a number, which may be part of the name.
+ */
 static int bare_tail_at(const x_ctx *x, size_t i)
 {
-    return x_word(x, i, LXW_WEEKDAY) || x_word(x, i, LXW_MONTH) ||
-           x_word(x, i, LXW_LAST) || x_word(x, i, LXW_NEXT) ||
-           x_phrase(x, i, x->s1, LXW_AGR_TAIL_WORD) ||
+    return x_phrase(x, i, x->s1, LXW_AGR_TAIL_WORD) ||
            (time_at(x, i) && !(x->toks.toks[i].flags & EVG_TK_NUM));
 }
 
@@ -116,9 +122,9 @@ static int acronym_of(const x_ctx *x, size_t s, size_t e)
 static int second_name(const x_agreement *ag, const char *name, const char *kind)
 {
     size_t n = strlen(name);
-    const char *rest = ag->name + n;
-    return strcmp(ag->kind, kind) == 0 && strncmp(ag->name, name, n) == 0 &&
-           rest[0] == ' ' && rest[1] >= 'a' && rest[1] <= 'z';
+    if (strcmp(ag->kind, kind) != 0 || strncmp(ag->name, name, n) != 0)
+        return 0;
+    return ag->name[n] == ' ' && ag->name[n + 1] >= 'a' && ag->name[n + 1] <= 'z';
 }
 
 /* The agreement with this name, created when new; -1 on OOM. */
@@ -146,6 +152,8 @@ static int agreement_for(x_ctx *x, const char *name, const char *kind)
     x_agreement *ag = &x->agrs[x->nagrs];
     ag->name = name;
     ag->kind = kind;
+    ag->head = NULL;
+    ag->same_as = -1;
     ag->id = evg_i_arena_strdup(&x->arena, id.ptr);
     evg_i_buf_free(&id);
     return ag->id ? (int)x->nagrs++ : -1;
@@ -316,6 +324,13 @@ static int kind_found(const x_ctx *x, const char *kind)
     return 0;
 }
 
+/* Whether `name` ends with the words `words`, whatever their case, and is longer. */
+static int ends_with_words(const char *name, const char *words)
+{
+    size_t m = strlen(name), n = strlen(words);
+    return n && m > n && name[m - n - 1] == ' ' && strcasecmp(name + m - n, words) == 0;
+}
+
 /*
  * The name of an agreement found before whose last words are tokens [s, e),
  * whatever their case: "Collaboration Arrangement" ends "Indigenous
@@ -324,14 +339,10 @@ static int kind_found(const x_ctx *x, const char *kind)
 static const char *named_with_tail(x_ctx *x, size_t s, size_t e)
 {
     const char *words = x_span_text(x, s, e);
-    size_t n = words ? strlen(words) : 0;
 
-    for (size_t a = 0; n && a < x->nagrs; a++) {
-        const char *name = x->agrs[a].name;
-        size_t m = strlen(name);
-        if (m > n && name[m - n - 1] == ' ' && strcasecmp(name + m - n, words) == 0)
-            return name;
-    }
+    for (size_t a = 0; words && a < x->nagrs; a++)
+        if (ends_with_words(x->agrs[a].name, words))
+            return x->agrs[a].name;
     return NULL;
 }
 
@@ -376,9 +387,10 @@ static int ends_complement(const x_ctx *x, size_t e)
 }
 
 /*
- * What it is about: "to reschedule some 7.5 billion dlrs", at most six
- * words (a name, not the sentence). `*cs_out` receives where it starts,
- * after a participle ("reached", "signed") that is not part of the name.
+ * What it is about: "to reschedule some 7.5 billion dlrs", at most
+ * agreement_complement_max_words words (a name, not the sentence), ending
+ * before a clause or a tail. `*cs_out` receives where it starts, after a
+ * participle ("reached", "signed") that is not part of the name.
  */
 static size_t described_end(const x_ctx *x, size_t k, size_t *cs_out)
 {
@@ -774,8 +786,14 @@ static int find_kinds(x_ctx *x, int *found, int max)
         }
         if (name)
             a = acronym_of(x, s, e);
-        if (name && a < 0)
+        if (name && a < 0) {
+            size_t before = x->nagrs;
             a = agreement_for(x, name, kind);
+            /* a new description: its head, to find its name later in the article */
+            if (a >= 0 && x->nagrs > before && !capword(x, k) && s < k &&
+                (x->agrs[a].head = x_span_text(x, s, k + x->mlen[k])) == NULL)
+                return EVG_ENOMEM;
+        }
         if (a == -1)
             return EVG_ENOMEM;
         if (a >= 0) {
@@ -821,4 +839,23 @@ evg_agreement_rel x_agreement_relation(const x_ctx *x, int i)
             return VERBS[k].rel;
         }
     return EVG_REL_REFERENCED;
+}
+
+/*
+ * After the article: a description whose modifiers and kind word end a name
+ * the article gives later ("a collaboration arrangement to ..." before "the
+ * Indigenous Collaboration Arrangement") is that named agreement.
+ */
+void x_settle_agreements(x_ctx *x)
+{
+    for (size_t a = 0; a < x->nagrs; a++) {
+        if (x->agrs[a].head == NULL)
+            continue;
+        for (size_t b = 0; b < x->nagrs; b++)
+            if (b != a && x->agrs[b].head == NULL && x->agrs[b].same_as < 0 &&
+                ends_with_words(x->agrs[b].name, x->agrs[a].head)) {
+                x->agrs[a].same_as = (int)b;
+                break;
+            }
+    }
 }

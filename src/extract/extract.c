@@ -234,6 +234,7 @@ static int read_sentences(x_ctx *x)
             return rc;
     }
     x->sent = x->toks.nsents;
+    x_settle_agreements(x);
     return 0;
 }
 
@@ -482,6 +483,8 @@ static int emit_agreements_places(out_ctx *o)
 
     for (size_t a = 0; a < x->nagrs; a++) {
         evg_entity e;
+        if (x->agrs[a].same_as >= 0) /* the description of one named later */
+            continue;
         memset(&e, 0, sizeof e);
         e.type = EVG_ENT_AGREEMENT;
         e.id = x->agrs[a].id;
@@ -556,11 +559,23 @@ static int emit_events(out_ctx *o, const char **pids, const char *docid)
             parties[k].title = xe->party[k].title;
         }
         ev.nparties = (size_t)xe->nparties;
+        ev.nagreements = 0;
         for (int k = 0; k < xe->nagr; k++) {
-            agr[k].entity = x->agrs[xe->agr[k]].id;
-            agr[k].relation = xe->rel[k];
+            int a = xe->agr[k];
+            if (x->agrs[a].same_as >= 0)
+                a = x->agrs[a].same_as;
+            size_t dup = 0;
+            while (dup < ev.nagreements && agr[dup].entity != x->agrs[a].id)
+                dup++;
+            if (dup < ev.nagreements) /* named and described in one event: the stronger */
+            {
+                if (xe->rel[k] == EVG_REL_SIGNED)
+                    agr[dup].relation = EVG_REL_SIGNED;
+                continue;
+            }
+            agr[ev.nagreements].entity = x->agrs[a].id;
+            agr[ev.nagreements++].relation = xe->rel[k];
         }
-        ev.nagreements = (size_t)xe->nagr;
         qsort(xe->sent, (size_t)xe->nsent, sizeof(xe->sent[0]), cmp_size);
         for (int k = 0; k < xe->nsent; k++) {
             size_t s = xe->sent[k];

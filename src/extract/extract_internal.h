@@ -65,6 +65,9 @@ typedef struct {
 
 typedef struct {
     const char *name, *kind, *id;
+    const char
+        *head;   /* a described one's modifiers and kind word ("grain pact"), or NULL */
+    int same_as; /* the named agreement it turned out to be, or -1 */
 } x_agreement;
 
 /* A side of an event that names no person: a state, a body, an unnamed official
@@ -285,6 +288,7 @@ int x_date_at(const x_ctx *x, size_t i, size_t end, char out[11]);
 int x_find_agreements(x_ctx *x, int *found, int max);
 int x_find_headline_agreements(x_ctx *x);
 evg_agreement_rel x_agreement_relation(const x_ctx *x, int i);
+void x_settle_agreements(x_ctx *x);
 
 /* sides.c: the participants on each side of a trigger. */
 
