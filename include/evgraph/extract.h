@@ -25,6 +25,16 @@ typedef struct evg_lexicon evg_lexicon;
 EVG_API int evg_lexicon_load(evg_lexicon **out, const char *const *paths, size_t npaths,
                              evg_error *err);
 
+/**
+ * Add the office holders of the gazetteer file `path` to `lx`, before the
+ * lexicon is used: a tab-separated file whose first line names the columns
+ * name, country, office, start, end, src, key (and aliases), as
+ * data/officials/officials_open.tsv, which evg_lexicon_load() loads itself
+ * (docs/lexicon.md). Returns 0, EVG_EIO, EVG_EPARSE (err names the file and
+ * line) or EVG_ENOMEM.
+ */
+EVG_API int evg_lexicon_add_officials(evg_lexicon *lx, const char *path, evg_error *err);
+
 /** NULL-safe. */
 EVG_API void evg_lexicon_free(evg_lexicon *lx);
 

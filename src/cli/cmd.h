@@ -119,7 +119,12 @@ int cli_parse_jobs(unsigned *out, const char *value);
  * stop: a lexicon that does not load, a write failure, no memory.
  */
 int cli_extract_inputs(cli_extraction *x, const cli_strlist *inputs,
-                       const cli_strlist *lexicons);
+                       const cli_strlist *lexicons, const cli_strlist *officials);
+
+/* The --officials option of extract and run. */
+#define CLI_OFFICIALS_HELP                                                               \
+    "add the office holders of the tab-separated FILE, in the columns of the built-in "  \
+    "gazetteer (repeatable; docs/lexicon.md)"
 
 /* ---- shared between build and run -------------------------------------- */
 

@@ -6,7 +6,7 @@
 
 #include "cmd.h"
 
-static cli_strlist inputs, lexicons;
+static cli_strlist inputs, lexicons, officials;
 static const char *output, *jobs;
 static int help;
 
@@ -19,6 +19,7 @@ static const cli_opt opts[] = {
      "write to FILE, replaced once complete (default: stdout)", 0},
     {CLI_OPT_LIST, "lexicon", 'l', &lexicons, "FILE",
      "add the entries of the JSON lexicon FILE (repeatable)", 0},
+    {CLI_OPT_LIST, "officials", 0, &officials, "FILE", CLI_OFFICIALS_HELP, 0},
     {CLI_OPT_VALUE, "jobs", 'j', &jobs, "N",
      "extract on N threads, 0 for one per processor (default 1); same output", 0},
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
@@ -79,7 +80,8 @@ int cli_parse_jobs(unsigned *out, const char *value)
     return 0;
 }
 
-int cli_extract_inputs(cli_extraction *x, const cli_strlist *in, const cli_strlist *lex)
+int cli_extract_inputs(cli_extraction *x, const cli_strlist *in, const cli_strlist *lex,
+                       const cli_strlist *off)
 {
     batch b;
     evg_extract_run_opts ro = EVG_EXTRACT_RUN_OPTS_INIT;
@@ -96,6 +98,12 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *in, const cli_strli
         cli_error(&e);
         return rc;
     }
+    for (size_t i = 0; i < off->n; i++)
+        if ((rc = evg_lexicon_add_officials(lx, off->v[i], &e)) < 0) {
+            cli_error(&e);
+            evg_lexicon_free(lx);
+            return rc;
+        }
     ro.threads = x->threads;
     ro.lines_only = x->corpus == NULL; /* `run` keeps the documents, `extract` writes them */
     ro.on_diag = cli_diag;
@@ -141,7 +149,7 @@ static cli_status extract_main(int argc, char **argv)
     /* A filter reading stdin shows each line at once; a batch of files is written
      * in full buffers, not one write per article. */
     x.flush = (output == NULL || strcmp(output, "-") == 0) && reads_stdin(&inputs);
-    if (cli_extract_inputs(&x, &inputs, &lexicons) < 0)
+    if (cli_extract_inputs(&x, &inputs, &lexicons, &officials) < 0)
         goto cleanup; /* the old output file, if any, stays as it was */
     if (x.docs == 0 && x.failed > 0) {
         /* Do not replace a good file with an empty one because of a typo. */

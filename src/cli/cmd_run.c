@@ -6,7 +6,7 @@
 
 #include "cmd.h"
 
-static cli_strlist inputs, lexicons;
+static cli_strlist inputs, lexicons, officials;
 static const char *output, *top_arg, *alias_path, *cutoff_arg, *measures_arg, *jobs;
 static const char *format_arg;                /* --format */
 static evg_format run_fmt = EVG_FMT_GRAPHML; /* of the two graphs */
@@ -14,8 +14,7 @@ static int help;
 
 static const cli_opt opts[] = {
     {CLI_OPT_OPERANDS, "INPUT", 0, &inputs, NULL,
-     "an article file, a folder of *.txt (recursive), - for stdin",
-     CLI_OPT_REQUIRED},
+     "an article file, a folder of *.txt (recursive), - for stdin", CLI_OPT_REQUIRED},
     {CLI_OPT_VALUE, "output", 'o', &output, "DIR",
      "write events.jsonl, graph.graphml, people.graphml (or as --format says), "
      "report.html in DIR",
@@ -24,6 +23,7 @@ static const cli_opt opts[] = {
      "write the graphs as graphml (default), gexf, gexf12, json or csv", 0},
     {CLI_OPT_LIST, "lexicon", 'l', &lexicons, "FILE",
      "add the entries of the JSON lexicon FILE (repeatable)", 0},
+    {CLI_OPT_LIST, "officials", 0, &officials, "FILE", CLI_OFFICIALS_HELP, 0},
     {CLI_OPT_VALUE, "alias", 0, &alias_path, "FILE",
      "merge the name variants listed in the JSON alias FILE", 0},
     {CLI_OPT_VALUE, "top", 0, &top_arg, "N",
@@ -81,7 +81,7 @@ static int extract_events(cli_extraction *x, const char *path)
     }
     x->out = evg_ofile_stream(of);
     x->out_name = path;
-    if (cli_extract_inputs(x, &inputs, &lexicons) < 0) {
+    if (cli_extract_inputs(x, &inputs, &lexicons, &officials) < 0) {
         evg_ofile_abort(of);
         return -1;
     }

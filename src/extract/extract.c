@@ -701,6 +701,7 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
         goto cleanup;
     }
     settle_events(&x);
+    x_apply_officials(&x);
     x_infer_countries(&x);
     rc = build_doc(out, &x, a, err);
 cleanup:

@@ -273,6 +273,9 @@ int x_find_quotes(x_ctx *x);
 /* infer.c: countries the text leaves implicit. */
 void x_infer_countries(x_ctx *x);
 
+/* officials.c */
+void x_apply_officials(x_ctx *x);
+
 /* time.c: the date a sentence speaks of, resolved against the article date. */
 /*
  * The day of the time expression nearest token `trig` in [start, end): 1 and

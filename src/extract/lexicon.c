@@ -677,6 +677,17 @@ static int apply_country(loader *ld, json_t *e, json_t **iso3)
         ct->from = evg_i_arena_strdup(&ld->lx->arena, from);
     if (until || huntil)
         ct->until = evg_i_arena_strdup(&ld->lx->arena, until ? until : huntil);
+    json_t *became = json_object_get(e, "became"), *b;
+    size_t bi;
+    if ((rc = string_list(ld, became, "became", code)) < 0)
+        return rc;
+    evg_i_buf_clear(&ld->key);
+    json_array_foreach(became, bi, b) if ((bi && evg_i_buf_putc(&ld->key, ' ') < 0) ||
+                                          evg_i_buf_puts(&ld->key, json_string_value(b)) <
+                                              0) return evg_i_error_nomem(ld->err);
+    if (ld->key.len &&
+        (ct->became = evg_i_arena_strdup(&ld->lx->arena, ld->key.ptr)) == NULL)
+        return evg_i_error_nomem(ld->err);
     if (name && (rc = country_phrase(ld, name, LX_COUNTRY, c)) < 0)
         return rc;
     for (size_t k = 0; k < 3; k++) {
@@ -1321,6 +1332,9 @@ static int build(loader *ld)
 }
 
 /* The built-in lexicon files, in the order they are applied. */
+/* The built-in gazetteer of office holders (data/officials). */
+#define OFFICIALS "officials_open.tsv"
+
 static const char *const BUILTIN[] = {
     "titles.json", "countries.json", "organizations.json", "events.json", "grammar.json"};
 
@@ -1356,6 +1370,15 @@ int evg_lexicon_load(evg_lexicon **out, const char *const *paths, size_t npaths,
         EVG_CHECK(collect_text(&ld, text.ptr ? text.ptr : "", text.len, paths[i]));
     }
     EVG_CHECK(build(&ld));
+    {
+        const evg_i_data_file *f = evg_i_data_find(OFFICIALS);
+        if (f == NULL) {
+            rc = evg_i_error_set(err, EVG_ENOTFOUND, OFFICIALS, 0, 0,
+                                 "built-in gazetteer of officials missing");
+            goto cleanup;
+        }
+        EVG_CHECK(evg_i_lx_add_officials(ld.lx, f->bytes, f->size, OFFICIALS, err));
+    }
     *out = ld.lx;
     ld.lx = NULL;
 cleanup:
@@ -1378,6 +1401,10 @@ void evg_lexicon_free(evg_lexicon *lx)
     evg_i_strmap_free(&lx->known_names);
     evg_i_strmap_free(&lx->known_first);
     free(lx->known);
+    evg_i_strmap_free(&lx->off_keys);
+    evg_i_strmap_free(&lx->off_surnames);
+    free(lx->off);
+    free(lx->terms);
     free(lx->phrase);
     free(lx->country);
     free(lx->org);
@@ -1479,6 +1506,38 @@ size_t evg_i_lx_match(lx_phrase *out, lx_wset *wcls_out, const evg_lexicon *lx,
             break;
     }
     return best;
+}
+
+static int valid_at(const lx_country *c, const char *date)
+{
+    return !date || ((!c->from || strcmp(date, c->from) >= 0) &&
+                     (!c->until || strcmp(date, c->until) <= 0));
+}
+
+/* Whether the space-separated `codes` hold `code`. */
+static int lists_code(const char *codes, const char *code)
+{
+    size_t n = strlen(code);
+    for (const char *p = codes; p && *p; p += strcspn(p, " "), p += *p == ' ')
+        if (strncmp(p, code, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
+            return 1;
+    return 0;
+}
+
+int evg_i_lx_state_at(const evg_lexicon *lx, int c, const char *date)
+{
+    if (c < 0 || valid_at(&lx->country[c], date))
+        return c;
+    for (size_t k = 0; k < lx->ncountry; k++) {
+        const lx_country *o = &lx->country[k];
+        if (!valid_at(o, date))
+            continue;
+        /* a state it became ("RUS" of "SUN"), or one that became it */
+        if (lists_code(o->became, lx->country[c].code) ||
+            lists_code(lx->country[c].became, o->code))
+            return (int)k;
+    }
+    return c;
 }
 
 int evg_i_lx_country_at(const evg_lexicon *lx, const int16_t *cands, size_t n,

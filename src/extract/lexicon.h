@@ -296,7 +296,26 @@ typedef struct {
     char code[4];
     const char *name;
     const char *from, *until; /* validity "YYYY-MM-DD" or NULL */
+    const char *became;       /* codes of the states that followed it, space-separated */
 } lx_country;
+
+/* One term of office of the gazetteer (officials.c): who, where, when. */
+typedef struct {
+    int32_t official;        /* index into lx->off */
+    int32_t next;            /* the official's next term, or -1 */
+    int16_t country;         /* lexicon country index, -1 when the code is unknown */
+    uint8_t in_office;       /* 0 for an interval out of office (ELI) */
+    char start[11], end[11]; /* "YYYY-MM-DD", "" when unknown (start) or open (end) */
+} lx_term;
+
+/* One person of the gazetteer. */
+typedef struct {
+    const char *name;  /* as listed */
+    const char *given; /* slug of the first word before the surname that is no title,
+                          or NULL ("General Secretary Gorbachev") */
+    int32_t first;     /* first term, -1 */
+    int32_t next;      /* the next official with the same surname, -1 */
+} lx_official;
 
 typedef struct {
     const char *name;
@@ -331,6 +350,12 @@ struct evg_lexicon {
     size_t param[EVG_P_COUNT];
     lx_known *known;
     size_t nknown, cap_known;
+    lx_official *off; /* the gazetteer of office holders */
+    size_t noff, cap_off;
+    lx_term *terms;
+    size_t nterms, cap_terms;
+    evg_i_strmap off_keys;     /* the file's person key -> official */
+    evg_i_strmap off_surnames; /* slug of a surname -> the last official with it */
     evg_i_strmap known_names; /* a name as written, tokens joined by ' ' -> known index */
     evg_i_strmap known_first; /* the first token of such a name, as written -> 1 */
     size_t known_max_words;
@@ -381,6 +406,17 @@ int evg_i_lx_begins_with(const evg_lexicon *lx, lx_list l, const char *w);
 
 /* The phrase for exactly one folded word, or NULL. */
 const lx_phrase *evg_i_lx_word(const evg_lexicon *lx, const char *folded);
+
+/*
+ * Country `c` as the state of `date`: itself while it exists, else the state
+ * that it followed or that followed it, as the lexicon's "became" says (RUS in
+ * 1987 is SUN); -1 stays -1.
+ */
+int evg_i_lx_state_at(const evg_lexicon *lx, int c, const char *date);
+
+/* Read a gazetteer of office holders (docs/lexicon.md) from `text`; `src` names it. */
+int evg_i_lx_add_officials(evg_lexicon *lx, const char *text, size_t len, const char *src,
+                           evg_error *err);
 
 /* The first candidate country valid at `date` (may be NULL: any), or -1. */
 int evg_i_lx_country_at(const evg_lexicon *lx, const int16_t *cands, size_t n,

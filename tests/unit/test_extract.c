@@ -684,6 +684,98 @@ static void test_agreed_to(void **state)
     evg_doc_free(d);
 }
 
+/*
+ * The gazetteer as a boost (tests/unit/data/extract/officials.tsv, invented
+ * people): a surname with a title completes to the one in office then; the
+ * state at the date; out-of-office intervals and other eras decide nothing.
+ */
+static void test_officials(void **state)
+{
+    evg_lexicon *with = NULL;
+    evg_error e;
+    evg_doc *d;
+    (void)state;
+
+    assert_int_equal(evg_lexicon_load(&with, NULL, 0, NULL), 0);
+    assert_int_equal(
+        evg_lexicon_add_officials(with, EVG_TEST_DATA "/extract/officials.tsv", &e), 0);
+    /* the one in office at the date, whatever the surname's other holders */
+    d = extract_with(with, "2021-05-04",
+                     "President Tammsaar met Chancellor Weber in Berlin.");
+    assert_non_null(person(d, "Ivo Tammsaar"));
+    assert_string_equal(person(d, "Ivo Tammsaar")->country, "EST");
+    evg_doc_free(d);
+    d = extract_with(with, "2003-05-06",
+                     "President Tammsaar met Chancellor Weber in Berlin.");
+    assert_non_null(person(d, "Lena Tammsaar"));
+    assert_string_equal(person(d, "Lena Tammsaar")->country, "FIN");
+    evg_doc_free(d);
+    /* out of every term: the text's name stands, the gazetteer says nothing */
+    d = extract_with(with, "2010-05-04",
+                     "President Tammsaar met Chancellor Weber in Berlin.");
+    assert_null(person(d, "Ivo Tammsaar"));
+    assert_null(person(d, "Lena Tammsaar"));
+    evg_doc_free(d);
+    /* a row coded with a state that did not exist yet: the state of the date */
+    d = extract_with(with, "1987-06-02",
+                     "Defence Minister Boris Orlovsky met Defence Minister Hans Keller.");
+    assert_string_equal(person(d, "Boris Orlovsky")->country, "SUN");
+    evg_doc_free(d);
+    d = extract_with(with, "1995-06-02",
+                     "Minister Boris Orlovsky met Minister Hans Keller.");
+    assert_null(person(d, "Boris Orlovsky")->country); /* out of office then */
+    evg_doc_free(d);
+    /* an interval out of office decides no country */
+    d = extract_with(with, "1987-06-02",
+                     "Minister Petr Volkov met Minister Hans Keller.");
+    assert_null(person(d, "Petr Volkov")->country);
+    evg_doc_free(d);
+    /* a country the title names is kept; two who fit are none */
+    d = extract_with(with, "2021-05-04",
+                     "Finnish Foreign Minister Ivo Tammsaar met Chancellor Brenner.");
+    assert_string_equal(person(d, "Ivo Tammsaar")->country, "FIN");
+    assert_null(person(d, "Karl Brenner"));
+    evg_doc_free(d);
+    d = extract_with(with, "2012-05-04", "Prime Minister Kask met Chancellor Brenner.");
+    assert_null(person(d, "Karl Brenner"));
+    assert_null(person(d, "Otto Brenner"));
+    evg_doc_free(d);
+    /* no name for "the President" when the text names no one */
+    d = extract_with(with, "2021-05-04", "The President met Chancellor Weber in Berlin.");
+    assert_null(person(d, "Ivo Tammsaar"));
+    evg_doc_free(d);
+    evg_lexicon_free(with);
+}
+
+/* A gazetteer that does not read names its file and line. */
+static void test_bad_officials(void **state)
+{
+    static const struct {
+        const char *file;
+        int code;
+        size_t line;
+        const char *says;
+    } bad[] = {
+        {EVG_TEST_DATA "/extract/officials_bad_date.tsv", EVG_EPARSE, 3, "soon"},
+        {EVG_TEST_DATA "/extract/officials_bad_header.tsv", EVG_EPARSE, 1, "person"},
+        {EVG_TEST_DATA "/extract/no_such.tsv", EVG_EIO, 0, NULL}};
+    evg_lexicon *with = NULL;
+    (void)state;
+
+    assert_int_equal(evg_lexicon_load(&with, NULL, 0, NULL), 0);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        evg_error e;
+        memset(&e, 0, sizeof e);
+        assert_int_equal(evg_lexicon_add_officials(with, bad[i].file, &e), bad[i].code);
+        assert_string_equal(e.source, bad[i].file);
+        if (bad[i].says) {
+            assert_int_equal(e.line, bad[i].line);
+            assert_non_null(strstr(e.text, bad[i].says));
+        }
+    }
+    evg_lexicon_free(with);
+}
+
 static void test_readout_style(void **state)
 {
     (void)state;
@@ -851,6 +943,8 @@ int main(void)
         cmocka_unit_test(test_clause_boundaries),
         cmocka_unit_test(test_companies_are_nobody),
         cmocka_unit_test(test_agreed_to),
+        cmocka_unit_test(test_officials),
+        cmocka_unit_test(test_bad_officials),
         cmocka_unit_test(test_readout_style),
         cmocka_unit_test(test_threads_same_output),
         cmocka_unit_test(test_government_readouts),
