@@ -701,7 +701,7 @@ static int body(const x_ctx *x, size_t k, size_t e)
     if (ke >= e || !capword(x, ke))
         return 0;
     for (size_t i = ke; i < e; i++)
-        if (x_word(x, i, LXW_AGR_BODY_HEAD))
+        if (x_word(x, i, LXW_BODY_HEAD))
             return 1;
     return 0;
 }

@@ -182,7 +182,7 @@ void x_infer_countries(x_ctx *x)
         const x_event *ev = &x->events[e];
         for (int k = 0; !ev->dead && k < ev->nparts; k++) {
             x_person *p = &x->people[ev->part[k]];
-            if (p->country < 0 && p->org < 0 &&
+            if (p->country < 0 && p->org < 0 && ev->role[k] != EVG_ROLE_GUEST &&
                 (ev->role[k] == EVG_ROLE_HOST || host_country == x->home_country)) {
                 p->country = host_country;
                 p->country_inferred = 1;

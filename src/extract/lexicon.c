@@ -170,7 +170,7 @@ static const struct {
                 {"agreement_tail_prepositions", LXW_AGR_TAIL, 0},
                 {"agreement_tail_words", LXW_AGR_TAIL_WORD, 1},
                 {"agreement_time_nouns", LXW_AGR_TIME_NOUN, 0},
-                {"agreement_body_heads", LXW_AGR_BODY_HEAD, 0},
+                {"body_heads", LXW_BODY_HEAD, 0},
                 {"agreement_unreal_markers", LXW_AGR_UNREAL, 1},
                 {"agreement_unreal_followers", LXW_AGR_UNREAL_AFTER, 1},
                 {"agreement_negotiating_words", LXW_AGR_NEGOTIATING, 1},

@@ -132,7 +132,7 @@ typedef enum {
     LXW_AGR_TAIL,             /* agreement_tail_prepositions */
     LXW_AGR_TAIL_WORD,        /* agreement_tail_words (phrases) */
     LXW_AGR_TIME_NOUN,        /* agreement_time_nouns */
-    LXW_AGR_BODY_HEAD,        /* agreement_body_heads */
+    LXW_BODY_HEAD,            /* body_heads */
     LXW_AGR_UNREAL,           /* agreement_unreal_markers (phrases) */
     LXW_AGR_UNREAL_AFTER,     /* agreement_unreal_followers (phrases) */
     LXW_AGR_NEGOTIATING,      /* agreement_negotiating_words (phrases) */

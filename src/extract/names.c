@@ -445,6 +445,13 @@ size_t x_name_core_end(const x_ctx *x, size_t s, size_t e)
     return e;
 }
 
+/* Whether the word at i names a body of the lexicon, whatever its case ("Opec"). */
+static int names_body(const x_ctx *x, size_t i)
+{
+    const lx_phrase *p = evg_i_lx_word(x->lx, x_fold(x, i));
+    return p && (p->classes & LX_ORG);
+}
+
 /* The name starting at i: its end, or i when there is none. */
 size_t x_name_at(const x_ctx *x, size_t i)
 {
@@ -493,6 +500,10 @@ size_t x_name_at(const x_ctx *x, size_t i)
     }
     /* "Kent house", "Chequers estate": a place, not a person */
     if (j < x->s1 && !x_is_cap(x, j) && (x_cls(x, j) & (LX_VENUE | LX_PLACE_NOUN)))
+        return i;
+    /* "spokesman for the Growers Association", "an Opec official": one word that ends
+     * the names of bodies, or names one in any case, is nobody's name */
+    if (j == i + 1 && (x_word(x, i, LXW_BODY_HEAD) || names_body(x, i)))
         return i;
     return j;
 }

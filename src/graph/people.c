@@ -8,9 +8,10 @@
  * 2. A short name, a surname alone ("Lepik"), initials and a surname
  *    ("K. Lepik") or a name led by a particle ("von der Leyen"), joins the
  *    one full-name person it can be: whose name ends with the same words,
- *    whose given names start with the initials, and who represents the
- *    same country (or no known one). When several could be meant, it stays
- *    apart, and short names of different countries stay apart too.
+ *    whose given names start with the initials, who represents the same
+ *    country (or no known one), and whose documents are of its era (within
+ *    ERA_YEARS). When several could be meant, it stays apart, and short
+ *    names of different countries stay apart too.
  * Time: O(M log M) for M person mentions.
  */
 #include <stdlib.h>
@@ -50,7 +51,14 @@ typedef struct {
     root_cc *cc;
     size_t ncc;
     const char **root_key; /* per root: the smallest full key of its component */
+    int *year_min, *year_max; /* per root: the years of its full names' documents, -1 */
 } people_ctx;
+
+/*
+ * Years a short name may lie outside the years of a full name's documents and
+ * still be that person: "King Hassan" of 1987 is not "Margaret Hassan" of 2004.
+ */
+#define ERA_YEARS 10
 
 static size_t find(size_t *uf, size_t i)
 {
@@ -241,7 +249,21 @@ static int by_root_cc(const void *a, const void *b)
     return strcmp(x->cc, y->cc);
 }
 
-/* Per component: its key, its full names by last word, its countries. */
+/* The year of the document of person mention i, or -1 when it has no date. */
+static int doc_year(const people_ctx *p, size_t i)
+{
+    const char *d = evg_doc_date(p->b->docs[p->b->m[p->person[i]].doc]);
+    int y = 0;
+
+    for (int k = 0; k < 4; k++) {
+        if (d == NULL || d[k] < '0' || d[k] > '9')
+            return -1;
+        y = y * 10 + (d[k] - '0');
+    }
+    return y;
+}
+
+/* Per component: its key, its full names by last word, its countries, its years. */
 static int index_components(people_ctx *p)
 {
     /* per root: the country noted last, to skip the run of its repeats */
@@ -249,16 +271,25 @@ static int index_components(people_ctx *p)
 
     if (last_cc == NULL || (p->full = calloc(p->n + 1, sizeof(*p->full))) == NULL ||
         (p->cc = calloc(p->n + 1, sizeof(*p->cc))) == NULL ||
-        (p->root_key = calloc(p->n + 1, sizeof(*p->root_key))) == NULL) {
+        (p->root_key = calloc(p->n + 1, sizeof(*p->root_key))) == NULL ||
+        (p->year_min = malloc((p->n + 1) * sizeof(*p->year_min))) == NULL ||
+        (p->year_max = malloc((p->n + 1) * sizeof(*p->year_max))) == NULL) {
         free(last_cc);
         return evg_i_error_nomem(p->b->err);
     }
+    for (size_t i = 0; i <= p->n; i++)
+        p->year_min[i] = p->year_max[i] = -1;
     for (size_t i = 0; i < p->n; i++) {
         const name_info *in = &p->info[i];
         const char *cc = p->b->m[p->person[i]].e->country, *dash;
         size_t r = find(p->uf, i);
         if (in->is_short)
             continue;
+        int y = doc_year(p, i);
+        if (y >= 0 && (p->year_min[r] < 0 || y < p->year_min[r]))
+            p->year_min[r] = y;
+        if (y > p->year_max[r])
+            p->year_max[r] = y;
         if (p->first[i] == i) { /* a repeated name adds nothing */
             if (p->root_key[r] == NULL || strcmp(in->key, p->root_key[r]) < 0)
                 p->root_key[r] = in->key;
@@ -311,6 +342,14 @@ static int country_fits(const people_ctx *p, size_t root, const char *cc)
     return !any;
 }
 
+/* Whether a short name of `year` (-1: unknown) may be of component `root`'s era. */
+static int era_fits(const people_ctx *p, size_t root, int year)
+{
+    return year < 0 || p->year_min[root] < 0 ||
+           (year >= p->year_min[root] - ERA_YEARS &&
+            year <= p->year_max[root] + ERA_YEARS);
+}
+
 /* Whether the short name (initials, surname) fits the full key `full`. */
 static int name_fits(const name_info *s, const char *full)
 {
@@ -329,8 +368,8 @@ static int name_fits(const name_info *s, const char *full)
     return 1;
 }
 
-/* The one component a short name can mean, or SIZE_MAX. */
-static size_t match_short(people_ctx *p, const name_info *s, const char *cc)
+/* The one component a short name of `year` can mean, or SIZE_MAX. */
+static size_t match_short(people_ctx *p, const name_info *s, const char *cc, int year)
 {
     const char *dash = strrchr(s->surname, '-'), *last = dash ? dash + 1 : s->surname;
     size_t lo = 0, hi = p->nfull, found = SIZE_MAX;
@@ -344,7 +383,8 @@ static size_t match_short(people_ctx *p, const name_info *s, const char *cc)
     }
     for (size_t i = lo; i < p->nfull && strcmp(p->full[i].last, last) == 0; i++) {
         const full_entry *f = &p->full[i];
-        if (!name_fits(s, f->key) || !country_fits(p, f->root, cc))
+        if (!name_fits(s, f->key) || !country_fits(p, f->root, cc) ||
+            !era_fits(p, f->root, year))
             continue;
         if (found != SIZE_MAX && found != f->root)
             return SIZE_MAX; /* ambiguous: two people could be meant */
@@ -374,7 +414,7 @@ static int short_key(const char **out, people_ctx *p, const char *key, const cha
 typedef struct {
     const char *cc;
     size_t root;
-    int set;
+    int set, year;
 } short_memo;
 
 /* match_short() for person mention `i`, remembered per name (its first mention). */
@@ -382,10 +422,13 @@ static size_t match_short_cached(people_ctx *p, short_memo *memo, size_t i,
                                  const char *cc)
 {
     short_memo *k = &memo[p->first[i]];
+    int year = doc_year(p, i);
 
-    if (!k->set || (k->cc == NULL) != (cc == NULL) || (cc && strcmp(k->cc, cc) != 0)) {
-        k->root = match_short(p, &p->info[i], cc);
+    if (!k->set || (k->cc == NULL) != (cc == NULL) || (cc && strcmp(k->cc, cc) != 0) ||
+        k->year != year) {
+        k->root = match_short(p, &p->info[i], cc, year);
         k->cc = cc;
+        k->year = year;
         k->set = 1;
     }
     return k->root;
@@ -499,5 +542,7 @@ cleanup:
     free(p.full);
     free(p.cc);
     free(p.root_key);
+    free(p.year_min);
+    free(p.year_max);
     return rc;
 }

@@ -48,6 +48,25 @@ static void test_surname_joins_its_person(void **state)
     evg_graph_free(g);
 }
 
+/* A short name joins a full name of its era only: a title is no given name. */
+static void test_surname_of_another_era(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'1987-05-12'", PERSON_T("hassan", "Hassan", "'MAR'", "King"), ""),
+        DOC("b", "'2004-10-20'", PERSON("margaret-hassan", "Margaret Hassan", "null"),
+            ""),
+        DOC("c", "'2001-03-02'", PERSON("hassan", "Hassan", "null"), ""),
+    };
+    evg_graph *g = mh_graph(docs, 3, NULL);
+
+    (void)state;
+    /* 1987 is 17 years from 2004: two people; 2001 is of her era */
+    assert_int_equal(evg_graph_count_type(g, EVG_NODE_PERSON), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "person:margaret-hassan"), "sources"), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "person:hassan"), "sources"), 1);
+    evg_graph_free(g);
+}
+
 static void test_same_surname_other_countries(void **state)
 {
     const char *docs[] = {
@@ -605,6 +624,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_fold),
         cmocka_unit_test(test_surname_joins_its_person),
+        cmocka_unit_test(test_surname_of_another_era),
         cmocka_unit_test(test_same_surname_other_countries),
         cmocka_unit_test(test_surname_without_country_joins_the_one),
         cmocka_unit_test(test_titles_dated_country_unified),
