@@ -179,12 +179,56 @@ static long documents_with_events(const evg_query *q)
     return n;
 }
 
+typedef struct {
+    const char *label, *country;
+} label_cc;
+
+static int by_label_cc(const void *a, const void *b)
+{
+    const label_cc *x = a, *y = b;
+    int c = strcmp(x->label, y->label);
+    return c ? c : strcmp(x->country, y->country);
+}
+
+/*
+ * The person labels that two or more people of different countries share
+ * ("Hassan" of MAR and of no known country): names the graph may have split
+ * by a wrong country. -1 when out of memory.
+ */
+static long labels_split_by_country(const evg_query *q)
+{
+    size_t nv = evg_graph_vertex_count(q->g), n = 0;
+    label_cc *l = calloc(nv + 1, sizeof(*l));
+    long split = 0;
+
+    if (l == NULL)
+        return -1;
+    for (size_t v = 0; v < nv; v++) {
+        const evg_i_vattr *a = evg_i_q_v(q, v);
+        if (a->type != EVG_NODE_PERSON || a->label == NULL)
+            continue;
+        l[n].label = a->label;
+        l[n++].country = a->country ? a->country : "";
+    }
+    if (n)
+        qsort(l, n, sizeof(*l), by_label_cc);
+    for (size_t i = 0, j; i < n; i = j) { /* each run of one label */
+        int countries = 1;
+        for (j = i + 1; j < n && strcmp(l[j].label, l[i].label) == 0; j++)
+            countries += strcmp(l[j].country, l[j - 1].country) != 0;
+        split += countries > 1;
+    }
+    free(l);
+    return split;
+}
+
 static int put_count(json_t *o, const char *key, size_t n)
 {
     return evg_i_q_set(o, key, json_integer((json_int_t)n));
 }
 
-static json_t *stats(evg_query *q, const tally *t, long docs, size_t people_edges)
+static json_t *stats(evg_query *q, const tally *t, long docs, size_t people_edges,
+                     long split)
 {
     const evg_graph *g = q->g;
     json_t *o = json_object();
@@ -203,6 +247,7 @@ static json_t *stats(evg_query *q, const tally *t, long docs, size_t people_edge
     fail |= put_count(o, "signings", t->by_type[3]) < 0;
     fail |= put_count(o, "planned", t->planned) < 0;
     fail |= put_count(o, "people", evg_graph_count_type(g, EVG_NODE_PERSON)) < 0;
+    fail |= put_count(o, "people_labels_split_by_country", (size_t)split) < 0;
     fail |=
         put_count(o, "organizations", evg_graph_count_type(g, EVG_NODE_ORGANIZATION)) < 0;
     fail |= put_count(o, "countries", evg_graph_count_type(g, EVG_NODE_COUNTRY)) < 0;
@@ -223,7 +268,7 @@ int evg_i_q_stats(evg_i_qctx *c)
 {
     const evg_graph *people = NULL;
     tally t;
-    long docs = documents_with_events(c->q);
+    long docs = documents_with_events(c->q), split = labels_split_by_country(c->q);
     json_t *doc = NULL;
     int rc = 0;
 
@@ -233,9 +278,9 @@ int evg_i_q_stats(evg_i_qctx *c)
             count_meeting(&t, evg_i_q_v(c->q, v));
     EVG_CHECK(evg_i_q_view(&people, NULL, c->q, EVG_VIEW_PEOPLE, EVG_M_DEGREE, c->err));
     doc = evg_i_q_doc(c);
-    if (docs < 0 ||
-        evg_i_q_set(doc, "stats", stats(c->q, &t, docs, evg_graph_edge_count(people))) <
-            0) {
+    if (docs < 0 || split < 0 ||
+        evg_i_q_set(doc, "stats",
+                    stats(c->q, &t, docs, evg_graph_edge_count(people), split)) < 0) {
         rc = evg_i_error_nomem(c->err);
         goto cleanup;
     }
