@@ -143,8 +143,63 @@ static int any_without_country(const x_ctx *x)
     return 0;
 }
 
+/* The country named at token k ("Ghana", "the United States"), or -1. */
+static int country_named_at(const x_ctx *x, size_t k, size_t lim)
+{
+    if (k < lim && x_word(x, k, LXW_THE))
+        k++;
+    return k < lim && (x_cls(x, k) & LX_COUNTRY) ? x_country_at(x, k) : -1;
+}
+
+/*
+ * "Rell, the deputy minister, signed for Belmont", "On behalf of Ardania,
+ * Aro Venn signed": the state a signer signs for is the signer's, over any
+ * clue but a title that names another.
+ */
+static void signers_states(x_ctx *x)
+{
+    for (size_t m = 0; m < x->nment; m++) {
+        const x_mention *mm = &x->ment[m];
+        size_t s0 = x->toks.sents[mm->sent], s1 = x->toks.sents[mm->sent + 1],
+               j = mm->end;
+        size_t len;
+        int c = -1;
+        if (mm->kind != M_PERSON || mm->person < 0)
+            continue;
+        x_person *p = &x->people[mm->person];
+        if (p->country >= 0 && !p->country_inferred && !p->country_implied)
+            continue;
+        /* after: ", signed for Belmont" */
+        if (j < s1 && x_is(x, j, ","))
+            j++;
+        if (j < s1 && x_word(x, j, LXW_AGR_MAKING_VERB) &&
+            (len = x_phrase(x, j + 1, s1, LXW_SIGNER_FOR)) > 0)
+            c = country_named_at(x, j + 1 + len, s1);
+        /* before: "On behalf of Ardania, Aro Venn signed" */
+        if (c < 0 && mm->start > s0 && x_is(x, mm->start - 1, ",")) {
+            size_t k = mm->start - 1;
+            while (k > s0 && !(x->toks.toks[k - 1].flags & EVG_TK_PUNCT))
+                k--;
+            if ((len = x_phrase(x, k, mm->start - 1, LXW_SIGNER_FOR)) > 0 &&
+                x_class_in(x, mm->end, s1, LX_TRIGGER)) {
+                c = country_named_at(x, k + len, mm->start - 1);
+                for (size_t v = mm->end; c >= 0 && v < s1; v++)
+                    if (x_word(x, v, LXW_AGR_MAKING_VERB))
+                        break;
+                    else if (v + 1 == s1)
+                        c = -1;
+            }
+        }
+        if (c >= 0) {
+            p->country = c;
+            p->country_inferred = p->country_implied = 0;
+        }
+    }
+}
+
 void x_infer_countries(x_ctx *x)
 {
+    signers_states(x);
     one_country_gatherings(x);
     place_hosts(x);
     if (!any_without_country(x))

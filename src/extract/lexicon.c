@@ -197,6 +197,7 @@ static const struct {
                 {"repeat_words", LXW_AGAIN, 0},
                 {"agreement_pronouns", LXW_REFERS_BACK, 0},
                 {"party_prepositions", LXW_SIGNED_FOR, 1},
+                {"signer_prepositions", LXW_SIGNER_FOR, 1},
                 {"occurrence_verbs", LXW_OCCURRED, 1},
                 {"party_subject_fillers", LXW_SUBJECT_FILLER, 0},
                 {"state_nouns", LXW_STATE_NOUN, 0}};

@@ -162,6 +162,7 @@ typedef enum {
     LXW_AGAIN,          /* repeat_words */
     LXW_REFERS_BACK,    /* agreement_pronouns */
     LXW_SIGNED_FOR,     /* party_prepositions */
+    LXW_SIGNER_FOR,     /* signer_prepositions (phrases) */
     LXW_OCCURRED,       /* occurrence_verbs */
     LXW_SUBJECT_FILLER, /* party_subject_fillers */
     LXW_STATE_NOUN,     /* state_nouns */
