@@ -7,6 +7,18 @@
 #include "extract/extract_internal.h"
 #include "util/utf8.h"
 
+/* Whether token i lies in the name of a person mention: a capitalized word of it
+ * that is no title word and no country. */
+static int in_name(const x_ctx *x, size_t i)
+{
+    if (!x_is_cap(x, i) || (x_cls(x, i) & (LX_HEAD | LX_MOD | LX_COUNTRY | LX_DEMONYM)))
+        return 0;
+    for (size_t m = 0; m < x->nment; m++)
+        if (x->ment[m].kind == M_PERSON && x->ment[m].start <= i && i < x->ment[m].end)
+            return 1;
+    return 0;
+}
+
 /*
  * Where officials whose titles name no country come from: the dateline's
  * country, or else the country the article names most that no foreign
@@ -24,6 +36,9 @@ static int home_country(x_ctx *x)
     memset(counts, 0, sizeof counts);
     for (size_t i = 0; i < x->toks.n; i++) {
         if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
+            continue;
+        /* "Sofia Restrepo" names no capital: words of a person's name do not count */
+        if (in_name(x, i))
             continue;
         int c = x_country_at(x, i);
         if (c >= 0)
@@ -59,10 +74,11 @@ static int home_country(x_ctx *x)
             second = c;
         }
     }
-    /* Without a dateline, only a country named again and more than any other is home. */
-    if (best >= 0 &&
+    /* Without a dateline, home is the one country left, or one named again and more
+     * than any other */
+    if (best >= 0 && second >= 0 &&
         ((size_t)counts[best] < x_param(x, EVG_P_HOME_COUNTRY_MIN_MENTIONS) ||
-         (second >= 0 && counts[second] >= counts[best])))
+         counts[second] >= counts[best]))
         best = -1;
     return x->home_country = best;
 }
