@@ -1054,6 +1054,15 @@ static int event_has(const x_ctx *x, size_t e, int p)
     return !x->events[e].dead && has_part(&x->events[e], p);
 }
 
+/* Whether the current sentence names an in-person meeting ("the meeting", "talks"). */
+static int names_meeting(const x_ctx *x)
+{
+    for (size_t i = x->s0; i < x->s1; i++)
+        if ((x_cls(x, i) & LX_TRIGGER) && x->mp[i].evtype == EVG_EV_MEETING)
+            return 1;
+    return 0;
+}
+
 /*
  * The meeting people join: the first of the tense `st` that a person of
  * `subject` takes part in ("X was joined by Y" tells of the event the text
@@ -1070,6 +1079,17 @@ static int join_target(const x_ctx *x, const x_side *subject, evg_event_status s
     int focus = x->focus >= 0 && x->events[x->focus].nsent > 0 &&
                 x->sent - last_sent(&x->events[x->focus]) <=
                     x_param(x, EVG_P_JOIN_SPAN_SENTENCES);
+    /* "Attending the meeting were ..." after a call told in between: the meeting */
+    if (x->focus >= 0 && x->events[x->focus].type == EVG_EV_CALL && names_meeting(x)) {
+        for (size_t e = x->nevents; e-- > 0;) {
+            const x_event *ev = &x->events[e];
+            if (ev->type == EVG_EV_CALL || ev->status != st || ev->nsent == 0)
+                continue;
+            if (x->sent - last_sent(ev) <= x_param(x, EVG_P_PENDING_SPAN_SENTENCES))
+                return (int)e;
+            break;
+        }
+    }
     /* the meeting told since the one named without its people is the nearer */
     if (pending_open(x) && !(focus && last_sent(&x->events[x->focus]) > x->pending_sent))
         return x->pending_event >= 0 ? x->pending_event : JOIN_PENDING;

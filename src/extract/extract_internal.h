@@ -275,6 +275,9 @@ void x_infer_countries(x_ctx *x);
 
 /* officials.c */
 void x_apply_officials(x_ctx *x);
+/* Whether person p, a given name and a surname, is an official listed in office at the
+ * article's date: a bare name that is a person's all the same ("Aro Venn said"). */
+int x_listed_official(const x_ctx *x, const x_person *p);
 
 /* time.c: the date a sentence speaks of, resolved against the article date. */
 /*

@@ -89,6 +89,12 @@ static long fitting_official(const x_ctx *x, const x_person *p, int *state)
     return found;
 }
 
+int x_listed_official(const x_ctx *x, const x_person *p)
+{
+    int state;
+    return p->given != NULL && fitting_official(x, p, &state) >= 0;
+}
+
 void x_apply_officials(x_ctx *x)
 {
     for (size_t i = 0; i < x->npeople; i++) {

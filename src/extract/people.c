@@ -812,8 +812,13 @@ static int named_person(x_ctx *x, size_t *ip)
         size_t before = x->npeople;
         if ((p = person_for(x, i, ne)) < 0)
             return EVG_ENOMEM;
-        if (x->npeople > before)
-            x->people[p].weak = !person_like(x, i, ne);
+        if (x->npeople > before) {
+            /* a bare name listed in office at the date is an official's ("Aro Venn said")
+             */
+            int listed = x_listed_official(x, &x->people[p]);
+            x->people[p].weak = !person_like(x, i, ne) && !listed;
+            x->people[p].official |= listed;
+        }
     }
     if (p >= 0 && x_add_mention(x, M_PERSON, i, me, p) < 0)
         return EVG_ENOMEM;

@@ -13,8 +13,8 @@ The exit status is 0 when every case passes or is listed in known-failures.txt, 
 fails that is not listed or a listed case now passes (the list must stay honest), 2 when a
 case file or the list is malformed or evgraph cannot be run.
 
-The suite lexicon (lexicon.json, the invented countries) is always passed to evgraph; each
---lexicon adds a file after it. --update-known rewrites known-failures.txt from this run,
+The suite lexicon (lexicon.json, the invented countries) and gazetteer (officials.tsv, the
+invented office holders) are always passed to evgraph; each --lexicon adds a file after it. --update-known rewrites known-failures.txt from this run,
 keeping the reasons already written. Only the Python standard library is used.
 """
 import argparse
@@ -30,6 +30,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 KNOWN = os.path.join(HERE, "known-failures.txt")
 SUITE_LEXICON = os.path.join(HERE, "lexicon.json")
+SUITE_OFFICIALS = os.path.join(HERE, "officials.tsv")
 DEFAULT_DATE = "2024-03-06"  # a Wednesday
 
 # Expected kinds and the output events each one accepts: (types, status).
@@ -570,7 +571,7 @@ def run_extract(evgraph, lexicons, cases, tmp):
         for c in cases:
             fh.write(json.dumps({"id": c.id, "date": c.date, "title": c.headline,
                                  "text": c.body()}, ensure_ascii=False) + "\n")
-    cmd = [evgraph, "extract"]
+    cmd = [evgraph, "extract", "--officials", SUITE_OFFICIALS]
     for lx in lexicons:
         cmd += ["--lexicon", lx]
     cmd.append(src)
