@@ -26,6 +26,7 @@ typedef struct {
     const char *surname;  /* short names: slug of the words after the initials */
     int is_short;
     int by_id; /* no letter or digit in the name: the key comes from the id */
+    const char *skeleton; /* full names: the key as spelling variants share it */
 } name_info;
 
 typedef struct {
@@ -97,6 +98,42 @@ static int is_initial(const char *slug)
     return chars == 1 && !(slug[0] >= '0' && slug[0] <= '9');
 }
 
+/*
+ * Spellings that variants of one name differ by, as (from, to) over a slug:
+ * German and English renderings, transliterations. A doubled letter is one.
+ */
+static const struct {
+    const char *from, *to;
+} SPELLINGS[] = {{"sch", "sh"}, {"tch", "ch"}, {"ph", "f"}, {"ck", "k"}, {"y", "i"}};
+
+/*
+ * The skeleton of key `k` into `out`: "george-shultz" and "george-schultz",
+ * "francois-mitterrand" and "francois-mitterand", "nikolai" and "nikolay"
+ * share it. Variants are decided against it, never pairwise.
+ */
+static int skeleton(evg_i_buf *out, const char *k)
+{
+    evg_i_buf_clear(out);
+    for (const char *s = k; *s;) {
+        size_t i, n = 1;
+        const char *to = NULL;
+        for (i = 0; i < sizeof SPELLINGS / sizeof *SPELLINGS && !to; i++)
+            if (strncmp(s, SPELLINGS[i].from, strlen(SPELLINGS[i].from)) == 0) {
+                to = SPELLINGS[i].to;
+                n = strlen(SPELLINGS[i].from);
+            }
+        if (to == NULL) {
+            if (!(out->len && out->ptr[out->len - 1] == *s) &&
+                evg_i_buf_putc(out, *s) < 0) /* a doubled letter counts once */
+                return EVG_ENOMEM;
+        } else if (evg_i_buf_puts(out, to) < 0) {
+            return EVG_ENOMEM;
+        }
+        s += n;
+    }
+    return evg_i_buf_put(out, "", 0);
+}
+
 /* The part of an id after its "<type>:" prefix. */
 static const char *after_prefix(const char *id)
 {
@@ -147,6 +184,10 @@ static int analyse(people_ctx *p, name_info *in, const char *name, const char *i
         goto cleanup;
     if (in->is_short && ((in->initials = keep(p, ini.ptr, ini.len)) == NULL ||
                          (in->surname = keep(p, key.ptr + rest_at, key.len - rest_at)) == NULL))
+        goto cleanup;
+    if (!in->is_short && !in->by_id &&
+        (skeleton(&word, in->key) < 0 ||
+         (in->skeleton = keep(p, word.ptr, strlen(word.ptr))) == NULL))
         goto cleanup;
     rc = 0;
 cleanup:
@@ -208,6 +249,8 @@ static int link_full_names(people_ctx *p)
 {
     evg_i_strmap names = EVG_I_STRMAP_INIT; /* a name -> its first mention */
     evg_i_strmap keys = EVG_I_STRMAP_INIT, ids = EVG_I_STRMAP_INIT;
+    evg_i_strmap skels = EVG_I_STRMAP_INIT; /* skeleton@country -> its first mention */
+    evg_i_buf sk = EVG_I_BUF_INIT;
     int rc = 0;
 
     for (size_t i = 0; i < p->n; i++) {
@@ -215,6 +258,15 @@ static int link_full_names(people_ctx *p)
         EVG_CHECK(analyse_cached(&p->first[i], p, &names, i));
         if (p->info[i].is_short)
             continue;
+        /* spelling variants of one person of one country ("Shultz", "Schultz") */
+        if (p->info[i].skeleton && e->country && e->country[0]) {
+            evg_i_buf_clear(&sk);
+            if (evg_i_buf_printf(&sk, "%s@%s", p->info[i].skeleton, e->country) < 0) {
+                rc = evg_i_error_nomem(p->b->err);
+                goto cleanup;
+            }
+            EVG_CHECK(unite_by(p, &skels, sk.ptr, i));
+        }
         first = p->b->m[p->person[p->first[i]]].e;
         if (p->first[i] != i)
             unite(p->uf, p->first[i], i);
@@ -231,6 +283,8 @@ cleanup:
     evg_i_strmap_free(&names);
     evg_i_strmap_free(&keys);
     evg_i_strmap_free(&ids);
+    evg_i_strmap_free(&skels);
+    evg_i_buf_free(&sk);
     return rc;
 }
 

@@ -48,6 +48,47 @@ static void test_surname_joins_its_person(void **state)
     evg_graph_free(g);
 }
 
+/*
+ * Spelling variants of one person of one country are one node: a doubled
+ * letter, "sch" for "sh", "y" for "i"; of two countries, two people.
+ */
+static void test_spelling_variants(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'1987-03-01'", PERSON("george-shultz", "George Shultz", "'USA'"), ""),
+        DOC("b", "'1987-03-02'", PERSON("george-schultz", "George Schultz", "'USA'"), ""),
+        DOC("c", "'1987-03-03'",
+            PERSON("francois-mitterrand", "Francois Mitterrand", "'FRA'"), ""),
+        DOC("d", "'1987-03-04'",
+            PERSON("francois-mitterand", "Francois Mitterand", "'FRA'"), ""),
+        DOC("e", "'1987-03-05'", PERSON("nikolay-orlov", "Nikolay Orlov", "'BGR'"), ""),
+        DOC("f", "'1987-03-06'", PERSON("nikolai-orlov", "Nikolai Orlov", "'SUN'"), ""),
+    };
+    const char *rev[] = {docs[5], docs[4], docs[3], docs[2], docs[1], docs[0]};
+    evg_graph *g = mh_graph(docs, 6, NULL), *r = mh_graph(rev, 6, NULL);
+    char *a = mh_graphml(g), *b = mh_graphml(r);
+
+    (void)state;
+    assert_int_equal(evg_graph_count_type(g, EVG_NODE_PERSON), 4);
+    /* one node of two sources each, under one of the two ids */
+    assert_true(mh_has(g, "person:george-schultz") != mh_has(g, "person:george-shultz"));
+    assert_int_equal(
+        mh_num(g,
+               mh_vertex(g, mh_has(g, "person:george-shultz") ? "person:george-shultz"
+                                                              : "person:george-schultz"),
+               "sources"),
+        2);
+    assert_true(mh_has(g, "person:francois-mitterrand") !=
+                mh_has(g, "person:francois-mitterand"));
+    /* the same skeleton in two countries: two people */
+    assert_true(mh_has(g, "person:nikolai-orlov") && mh_has(g, "person:nikolay-orlov"));
+    assert_string_equal(a, b); /* the order of the documents changes nothing */
+    free(a);
+    free(b);
+    evg_graph_free(g);
+    evg_graph_free(r);
+}
+
 /* A short name joins a full name of its era only: a title is no given name. */
 static void test_surname_of_another_era(void **state)
 {
@@ -624,6 +665,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_fold),
         cmocka_unit_test(test_surname_joins_its_person),
+        cmocka_unit_test(test_spelling_variants),
         cmocka_unit_test(test_surname_of_another_era),
         cmocka_unit_test(test_same_surname_other_countries),
         cmocka_unit_test(test_surname_without_country_joins_the_one),
