@@ -388,6 +388,24 @@ static const char *person_id(out_ctx *o, const x_person *p)
     return evg_i_arena_strdup(&o->x->arena, o->buf.ptr);
 }
 
+/*
+ * Whether person p is named only in the headline, by a surname the body never
+ * writes: in "Foreign Minister Completes Successful Week" every word is
+ * capitalized, so a name there needs the body. (One who takes part in an
+ * event, named in the body by title only, is kept by the caller.)
+ */
+static int headline_only(const x_ctx *x, const x_person *p)
+{
+    size_t body = x->body_sent < x->toks.nsents ? x->toks.sents[x->body_sent] : x->toks.n;
+
+    if (p->first_tok >= body || p->surname == NULL)
+        return 0;
+    for (size_t i = body; i < x->toks.n; i++)
+        if (strcmp(x_fold(x, i), p->surname) == 0)
+            return 0;
+    return 1;
+}
+
 static int emit_people(out_ctx *o, const char **ids)
 {
     x_ctx *x = o->x;
@@ -397,7 +415,7 @@ static int emit_people(out_ctx *o, const char **ids)
         x_person *p = &x->people[i];
         evg_entity e;
         ids[i] = NULL;
-        if (p->weak && !takes_part(x, (int)i))
+        if ((p->weak || headline_only(x, p)) && !takes_part(x, (int)i))
             continue;
         if ((ids[i] = person_id(o, p)) == NULL)
             return evg_i_error_nomem(o->err);

@@ -747,6 +747,25 @@ static void test_officials(void **state)
     evg_lexicon_free(with);
 }
 
+/* A name only the headline gives, in capitals every word, needs the body. */
+static void test_headline_only_names(void **state)
+{
+    static const char text[] =
+        "date 2024-09-30 Foreign Minister Completes Successful Week Of Engagements\n\n"
+        "Foreign Minister Ilse Varga today wrapped up a week of talks in Sarn. She met "
+        "Prime Minister Rui Canto of Belmont on Monday.";
+    evg_article *a = NULL;
+    evg_doc *d = NULL;
+    (void)state;
+
+    assert_int_equal(evg_article_parse(&a, "t", NULL, text, strlen(text), NULL), 0);
+    assert_int_equal(evg_extract(&d, a, lx, NULL, NULL), 0);
+    assert_null(person(d, "Completes Successful"));
+    assert_non_null(person(d, "Ilse Varga"));
+    evg_doc_free(d);
+    evg_article_free(a);
+}
+
 /* A gazetteer that does not read names its file and line. */
 static void test_bad_officials(void **state)
 {
@@ -945,6 +964,7 @@ int main(void)
         cmocka_unit_test(test_agreed_to),
         cmocka_unit_test(test_officials),
         cmocka_unit_test(test_bad_officials),
+        cmocka_unit_test(test_headline_only_names),
         cmocka_unit_test(test_readout_style),
         cmocka_unit_test(test_threads_same_output),
         cmocka_unit_test(test_government_readouts),
