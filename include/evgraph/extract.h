@@ -11,7 +11,8 @@ EVG_BEGIN_DECLS
  * from Debian's iso-codes, demonyms, capitals), organizations, meeting
  * trigger words, agreement kinds. The built-in lexicon is compiled into the
  * library; users extend or replace it with JSON files (docs/lexicon.md).
- * Immutable once loaded, so one lexicon serves any number of threads.
+ * Immutable once extraction starts (add gazetteer files with
+ * evg_lexicon_add_officials() before), so one lexicon serves any number of threads.
  */
 typedef struct evg_lexicon evg_lexicon;
 
