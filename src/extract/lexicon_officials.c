@@ -165,6 +165,11 @@ int evg_i_lx_add_officials(evg_lexicon *lx, const char *text, size_t len, const 
     evg_i_buf line = EVG_I_BUF_INIT;
     int rc = 0;
 
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { /* a byte order mark */
+        text += 3;
+        len -= 3;
+    }
+
     for (size_t at = 0; at < len && rc == 0;) {
         const char *nl = memchr(text + at, '\n', len - at);
         size_t n = nl ? (size_t)(nl - (text + at)) : len - at;

@@ -740,6 +740,10 @@ static void test_officials(void **state)
     assert_null(person(d, "Karl Brenner"));
     assert_null(person(d, "Otto Brenner"));
     evg_doc_free(d);
+    /* a file written by a spreadsheet: a byte order mark and CRLF line ends */
+    assert_int_equal(evg_lexicon_add_officials(
+                         with, EVG_TEST_DATA "/extract/officials_bom_crlf.tsv", &e),
+                     0);
     /* no name for "the President" when the text names no one */
     d = extract_with(with, "2021-05-04", "The President met Chancellor Weber in Berlin.");
     assert_null(person(d, "Ivo Tammsaar"));
