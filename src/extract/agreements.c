@@ -27,19 +27,6 @@ static int connector(const x_ctx *x, size_t i)
     return x_word(x, i, LXW_AGR_CONNECTOR);
 }
 
-/* Whether a time starts at token i: a weekday, a month, a number, "last week". */
-static int time_at(const x_ctx *x, size_t i)
-{
-    if (i >= x->s1)
-        return 0;
-    if ((x->toks.toks[i].flags & EVG_TK_NUM) || x_word(x, i, LXW_WEEKDAY) ||
-        x_word(x, i, LXW_MONTH) || x_word(x, i, LXW_LAST) || x_word(x, i, LXW_NEXT))
-        return 1;
-    return x_phrase(x, i, x->s1, LXW_TODAY) || x_phrase(x, i, x->s1, LXW_YESTERDAY) ||
-           x_phrase(x, i, x->s1, LXW_TOMORROW) || x_phrase(x, i, x->s1, LXW_VAGUE_TIME) ||
-           x_phrase(x, i, x->s1, LXW_FUTURE_TIME);
-}
-
 /*
  * Whether a time or place tail with no preposition starts at i: "last week",
  * "Monday", "here"; not a number, which may be part of the name.
@@ -47,7 +34,7 @@ static int time_at(const x_ctx *x, size_t i)
 static int bare_tail_at(const x_ctx *x, size_t i)
 {
     return x_phrase(x, i, x->s1, LXW_AGR_TAIL_WORD) ||
-           (time_at(x, i) && !(x->toks.toks[i].flags & EVG_TK_NUM));
+           (x_time_at(x, i) && !(x->toks.toks[i].flags & EVG_TK_NUM));
 }
 
 /*
@@ -61,7 +48,7 @@ static int tail_at(const x_ctx *x, size_t i)
 
     if (j >= x->s1 || !x_word(x, i, LXW_AGR_TAIL))
         return 0;
-    if (time_at(x, j) || evg_i_lx_begins_with(x->lx, LXL_TIME_PREFIXES, x_fold(x, j)))
+    if (x_time_at(x, j) || evg_i_lx_begins_with(x->lx, LXL_TIME_PREFIXES, x_fold(x, j)))
         return 1;
     /* "by the end of", "during the first quarter" */
     if (x_word(x, j, LXW_THE) && j + 1 < x->s1 && x_word(x, j + 1, LXW_AGR_TIME_NOUN))
@@ -77,7 +64,7 @@ static int tail_at(const x_ctx *x, size_t i)
     while (j < x->s1 && x_is_cap(x, j))
         j++;
     return j >= x->s1 || (x->toks.toks[j].flags & EVG_TK_PUNCT) ||
-           (x_word(x, j, LXW_AGR_TAIL) && time_at(x, j + 1));
+           (x_word(x, j, LXW_AGR_TAIL) && x_time_at(x, j + 1));
 }
 
 /* The initials of the capitalized words of `name`, with or without its last: "ABM(T)". */

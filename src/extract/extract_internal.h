@@ -289,6 +289,9 @@ int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int f
 
 /* The date written at token i ("March 31"), resolved against the article's: 1 or 0. */
 int x_date_at(const x_ctx *x, size_t i, size_t end, char out[11]);
+/* Whether a time starts at token i of the sentence: a weekday, a month, a number, a
+ * word of the calendar ("today", "last week", "next"); the words are grammar.json's. */
+int x_time_at(const x_ctx *x, size_t i);
 
 /* agreements.c */
 int x_find_agreements(x_ctx *x, int *found, int max);

@@ -11,6 +11,7 @@
 
 #include "extract/lexicon.h"
 #include "util/data.h"
+#include "util/date.h"
 #include "util/error.h"
 #include "util/fileio.h"
 #include "util/utf8.h"
@@ -928,7 +929,7 @@ static int apply_known(loader *ld, json_t *e)
     lx->known[lx->nknown].name = evg_i_arena_strdup(&lx->arena, name);
     lx->known[lx->nknown].kind = evg_i_arena_strdup(&lx->arena, kind);
     lx->known[lx->nknown].from = from ? evg_i_arena_strdup(&lx->arena, from) : NULL;
-    if (from && (strlen(from) != 10 || from[4] != '-' || from[7] != '-'))
+    if (from && !evg_i_date_valid(from, strlen(from)))
         return bad(ld,
                    "known_agreements: '%s': \"from\" must be a date YYYY-MM-DD, not '%s'",
                    name, from);

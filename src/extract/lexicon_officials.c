@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "extract/lexicon.h"
+#include "util/date.h"
 #include "util/error.h"
 #include "util/fileio.h"
 #include "util/utf8.h"
@@ -56,7 +57,7 @@ static int date_field(char out[11], const char *s)
         out[0] = '\0';
         return 0;
     }
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+    if (!evg_i_date_valid(s, strlen(s)))
         return -1;
     memcpy(out, s, 11);
     return 0;

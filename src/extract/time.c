@@ -107,6 +107,18 @@ static long month_date(const x_ctx *x, size_t i, size_t end, long today, int fut
     return when;
 }
 
+int x_time_at(const x_ctx *x, size_t i)
+{
+    if (i >= x->s1)
+        return 0;
+    if ((x->toks.toks[i].flags & EVG_TK_NUM) || x_word(x, i, LXW_WEEKDAY) ||
+        x_word(x, i, LXW_MONTH) || x_word(x, i, LXW_LAST) || x_word(x, i, LXW_NEXT))
+        return 1;
+    return x_phrase(x, i, x->s1, LXW_TODAY) || x_phrase(x, i, x->s1, LXW_YESTERDAY) ||
+           x_phrase(x, i, x->s1, LXW_TOMORROW) || x_phrase(x, i, x->s1, LXW_VAGUE_TIME) ||
+           x_phrase(x, i, x->s1, LXW_FUTURE_TIME);
+}
+
 /* The day a time expression at token i names, or -1 (none) or -2 (vague). */
 static long expression_at(const x_ctx *x, size_t i, size_t start, size_t end, long today,
                           int future)
