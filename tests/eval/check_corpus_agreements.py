@@ -16,10 +16,10 @@ import collections
 import json
 import os
 import re
-import subprocess
 import sys
 import unicodedata
-import xml.etree.ElementTree as ET
+
+from corpus_run import graph_nodes, run_corpus
 
 LAST_WORD_NOT = {
     # prepositions, articles, conjunctions
@@ -33,7 +33,6 @@ LAST_WORD_NOT = {
     "week", "weekend", "month", "morning", "afternoon", "evening",
 }
 SMALL = {"the", "a", "an", "of", "on", "in", "for", "and", "to", "between", "with"}
-GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
 
 def fold(s):
@@ -51,15 +50,9 @@ def label_key(label):
 
 def main(argv):
     shared, evgraph, work = argv[1:4]
-    corpus = os.path.join(shared, "corpus")
-    if not os.path.isdir(corpus):
-        print(f"skipped: {corpus} not found (the shared corpus is absent)")
-        return 77
-    res = subprocess.run([evgraph, "run", "-j2", corpus, "-o", work],
-                         capture_output=True, text=True)
-    if res.returncode not in (0, 1):  # 1: some inputs had errors, the rest was written
-        print(res.stderr[-2000:], file=sys.stderr)
-        return 1
+    status = run_corpus(shared, evgraph, work)
+    if status is not None:
+        return status
     bad_end, verb_made, names = [], [], 0
     with open(os.path.join(work, "events.jsonl"), encoding="utf-8") as fh:
         for line in fh:
@@ -85,12 +78,8 @@ def main(argv):
                     if text and head not in text:
                         verb_made.append(name)
     labels = collections.defaultdict(list)
-    root = ET.parse(os.path.join(work, "graph.graphml")).getroot()
-    keys = {k.get("id"): k.get("attr.name") for k in root.iter(GRAPHML + "key")}
-    for node in root.iter(GRAPHML + "node"):
-        data = {keys[d.get("key")]: d.text or "" for d in node.iter(GRAPHML + "data")}
-        if data.get("type") == "agreement":
-            labels[label_key(data.get("label", ""))].append(data.get("label", ""))
+    for data in graph_nodes(work, "agreement"):
+        labels[label_key(data.get("label", ""))].append(data.get("label", ""))
     same = [v for v in labels.values() if len(v) > 1]
     print(f"{names} agreement names; ending in a preposition or a time word: {len(bad_end)}; "
           f"'agreement to' not in the text: {len(verb_made)}; "

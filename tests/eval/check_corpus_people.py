@@ -18,9 +18,9 @@ import json
 import os
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 
-GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+from corpus_run import graph_nodes, run_corpus
+
 
 
 def lexicon_names(source):
@@ -38,22 +38,10 @@ def lexicon_names(source):
 
 def main(argv):
     shared, source, evgraph, work = argv[1:5]
-    corpus = os.path.join(shared, "corpus")
-    if not os.path.isdir(corpus):
-        print(f"skipped: {corpus} not found (the shared corpus is absent)")
-        return 77
-    res = subprocess.run([evgraph, "run", "-j2", corpus, "-o", work],
-                         capture_output=True, text=True)
-    if res.returncode not in (0, 1):  # 1: some inputs had errors, the rest was written
-        print(res.stderr[-2000:], file=sys.stderr)
-        return 1
-    root = ET.parse(os.path.join(work, "graph.graphml")).getroot()
-    keys = {k.get("id"): k.get("attr.name") for k in root.iter(GRAPHML + "key")}
-    people = []
-    for node in root.iter(GRAPHML + "node"):
-        data = {keys[d.get("key")]: d.text or "" for d in node.iter(GRAPHML + "data")}
-        if data.get("type") == "person":
-            people.append((data.get("label", ""), data.get("country", "")))
+    status = run_corpus(shared, evgraph, work)
+    if status is not None:
+        return status
+    people = [(d.get("label", ""), d.get("country", "")) for d in graph_nodes(work, "person")]
     problems = []
     labels = collections.Counter(label for label, _ in people)
     reagans = [(l, c) for l, c in people if l in ("Reagan", "President Reagan", "Ronald Reagan")]

@@ -64,9 +64,8 @@ static void test_spelling_variants(void **state)
         DOC("e", "'1987-03-05'", PERSON("nikolay-orlov", "Nikolay Orlov", "'BGR'"), ""),
         DOC("f", "'1987-03-06'", PERSON("nikolai-orlov", "Nikolai Orlov", "'SUN'"), ""),
     };
-    const char *rev[] = {docs[5], docs[4], docs[3], docs[2], docs[1], docs[0]};
-    evg_graph *g = mh_graph(docs, 6, NULL), *r = mh_graph(rev, 6, NULL);
-    char *a = mh_graphml(g), *b = mh_graphml(r);
+    /* the order of the documents changes nothing */
+    evg_graph *g = mh_graph_any_order(docs, 6);
 
     (void)state;
     assert_int_equal(evg_graph_count_type(g, EVG_NODE_PERSON), 4);
@@ -82,11 +81,7 @@ static void test_spelling_variants(void **state)
                 mh_has(g, "person:francois-mitterand"));
     /* the same skeleton in two countries: two people */
     assert_true(mh_has(g, "person:nikolai-orlov") && mh_has(g, "person:nikolay-orlov"));
-    assert_string_equal(a, b); /* the order of the documents changes nothing */
-    free(a);
-    free(b);
     evg_graph_free(g);
-    evg_graph_free(r);
 }
 
 /* A short name joins a full name of its era only: a title is no given name. */
@@ -580,9 +575,8 @@ static void test_described_agreements_by_parties(void **state)
                 "trade-agreement", "trade agreement", "agreement"),
             ""),
     };
-    const char *rev[] = {docs[2], docs[1], docs[0]};
-    evg_graph *g = mh_graph(docs, 3, NULL), *r = mh_graph(rev, 3, NULL);
-    char *a = mh_graphml(g), *b = mh_graphml(r);
+    /* the order of the documents changes nothing */
+    evg_graph *g = mh_graph_any_order(docs, 3);
 
     (void)state;
     assert_int_equal(evg_graph_count_type(g, EVG_NODE_AGREEMENT), 2);
@@ -594,11 +588,7 @@ static void test_described_agreements_by_parties(void **state)
     assert_string_equal(
         evg_graph_vertex_label(g, mh_vertex(g, "agreement:trade-agreement.2")),
         "trade agreement (CRV, TRV)");
-    assert_string_equal(a, b); /* the order of the documents changes nothing */
-    free(a);
-    free(b);
     evg_graph_free(g);
-    evg_graph_free(r);
 }
 
 /*
