@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "extract/extract_internal.h"
+#include "util/spelling.h"
 #include "util/utf8.h"
 
 /* Whether a term in office covers `date`: a start known, no end or a later one. */
@@ -22,18 +23,28 @@ static int covers(const lx_term *t, const char *date)
 
 /*
  * Whether the text's given name `text` agrees with the official's `listed`:
- * equal, or an initial of it. A surname alone in the text fits any; a given
+ * equal, an initial of it, or a spelling variant ("Nikolai", "Nikolay": the
+ * same spelling skeleton). A surname alone in the text fits any; a given
  * name in the text needs one in the list ("Baroness Penn" is no "Arthur Penn").
  */
 static int same_given(const char *text, const char *listed)
 {
+    evg_i_buf a = EVG_I_BUF_INIT, b = EVG_I_BUF_INIT;
+    int same;
+
     if (text == NULL)
         return 1;
     if (listed == NULL)
         return 0;
     if (strcmp(text, listed) == 0)
         return 1;
-    return (text[1] == '\0' || listed[1] == '\0') && text[0] == listed[0];
+    if ((text[1] == '\0' || listed[1] == '\0') && text[0] == listed[0])
+        return 1;
+    same = text[0] == listed[0] && evg_i_spelling_skeleton(&a, text) == 0 &&
+           evg_i_spelling_skeleton(&b, listed) == 0 && strcmp(a.ptr, b.ptr) == 0;
+    evg_i_buf_free(&a);
+    evg_i_buf_free(&b);
+    return same;
 }
 
 /*

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "graph/build_internal.h"
+#include "util/spelling.h"
 #include "util/utf8.h"
 
 typedef struct {
@@ -98,42 +99,6 @@ static int is_initial(const char *slug)
     return chars == 1 && !(slug[0] >= '0' && slug[0] <= '9');
 }
 
-/*
- * Spellings that variants of one name differ by, as (from, to) over a slug:
- * German and English renderings, transliterations. A doubled letter is one.
- */
-static const struct {
-    const char *from, *to;
-} SPELLINGS[] = {{"sch", "sh"}, {"tch", "ch"}, {"ph", "f"}, {"ck", "k"}, {"y", "i"}};
-
-/*
- * The skeleton of key `k` into `out`: "george-shultz" and "george-schultz",
- * "francois-mitterrand" and "francois-mitterand", "nikolai" and "nikolay"
- * share it. Variants are decided against it, never pairwise.
- */
-static int skeleton(evg_i_buf *out, const char *k)
-{
-    evg_i_buf_clear(out);
-    for (const char *s = k; *s;) {
-        size_t i, n = 1;
-        const char *to = NULL;
-        for (i = 0; i < sizeof SPELLINGS / sizeof *SPELLINGS && !to; i++)
-            if (strncmp(s, SPELLINGS[i].from, strlen(SPELLINGS[i].from)) == 0) {
-                to = SPELLINGS[i].to;
-                n = strlen(SPELLINGS[i].from);
-            }
-        if (to == NULL) {
-            if (!(out->len && out->ptr[out->len - 1] == *s) &&
-                evg_i_buf_putc(out, *s) < 0) /* a doubled letter counts once */
-                return EVG_ENOMEM;
-        } else if (evg_i_buf_puts(out, to) < 0) {
-            return EVG_ENOMEM;
-        }
-        s += n;
-    }
-    return evg_i_buf_put(out, "", 0);
-}
-
 /* The part of an id after its "<type>:" prefix. */
 static const char *after_prefix(const char *id)
 {
@@ -186,7 +151,7 @@ static int analyse(people_ctx *p, name_info *in, const char *name, const char *i
                          (in->surname = keep(p, key.ptr + rest_at, key.len - rest_at)) == NULL))
         goto cleanup;
     if (!in->is_short && !in->by_id &&
-        (skeleton(&word, in->key) < 0 ||
+        (evg_i_spelling_skeleton(&word, in->key) < 0 ||
          (in->skeleton = keep(p, word.ptr, strlen(word.ptr))) == NULL))
         goto cleanup;
     rc = 0;
