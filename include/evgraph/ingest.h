@@ -41,6 +41,13 @@ EVG_API const char *evg_article_path(const evg_article *a);
 EVG_API const char *evg_article_date(const evg_article *a);
 /** The headline (may be empty); borrowed. */
 EVG_API const char *evg_article_title(const evg_article *a);
+/**
+ * Who issued the article, as a JSON Lines record's "source" gives it (a
+ * ministry, a government office, an outlet, or an address such as
+ * "https://www.mfa.gov.xx/..."), or NULL; borrowed. Extraction reads the
+ * issuer's country from it.
+ */
+EVG_API const char *evg_article_source(const evg_article *a);
 /** The body: valid UTF-8, NUL-terminated, LF line ends; borrowed. */
 EVG_API const char *evg_article_body(const evg_article *a);
 /** The body length in bytes. Evidence offsets index into the body. */
@@ -80,8 +87,8 @@ typedef struct {
  * their paths), or "-" for standard input. A `*.jsonl` or `*.ndjson` file,
  * and standard input that starts with '{', hold JSON Lines of articles, one
  * `{"id", "date", "title", "text"}` object per line (date and title may be
- * missing or null), read as a stream: memory does not grow with the file.
- * Calls `fn` for each article in that order.
+ * missing or null; an optional "source" names who issued it), read as a stream: memory
+ * does not grow with the file. Calls `fn` for each article in that order.
  *
  * An input that cannot be read or parsed is reported to `opts->on_diag` and
  * counted in `*failed_out`; the walk goes on. So is a directory that cannot

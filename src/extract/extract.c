@@ -104,6 +104,12 @@ static void find_dateline(x_ctx *x)
             (x_is(x, b - 1, ".") && !(t->toks[b - 1].flags & EVG_TK_ABBREV)))
             break;
         int dated = x->dateline_date[0] != '\0';
+        /* "Ministry of Defence of Valmora": a letterhead names the issuer */
+        for (size_t i = a; i < b && x->issuer_country < 0; i++)
+            if (x_word(x, i, LXW_ISSUER_HEAD))
+                for (size_t j = a; j < b && x->issuer_country < 0; j++)
+                    if (x_cls(x, j) & (LX_COUNTRY | LX_DEMONYM))
+                        x->issuer_country = x_country_at(x, j);
         dateline_date_in(x, a, b);
         /* "Port Vell, 19/06/2021"; "June 4, 2025, Kessa Lodge, Port Vell Region": a line
          * that opens with a place, or gives a date; not a caption ("Photo: the Ministry
@@ -698,8 +704,8 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
     memset(&x, 0, sizeof x);
     x.lx = lx;
     x.date = evg_article_date(a);
-    x.focus = x.visitor = x.dateline_country = x.home_country = x.pending_event =
-        x.list_target = -1;
+    x.focus = x.visitor = x.dateline_country = x.home_country = x.issuer_country =
+        x.pending_event = x.list_target = -1;
     if (with_headline(&x, a) < 0 ||
         evg_i_tokenize(&x.toks, x.text, x.len, &lx->abbrevs) < 0 || match_all(&x) < 0) {
         rc = evg_i_error_nomem(err);
@@ -709,6 +715,10 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
            x.toks.toks[x.toks.sents[x.body_sent]].start < x.body_off)
         x.body_sent++;
     if (x_find_quotes(&x) < 0) {
+        rc = evg_i_error_nomem(err);
+        goto cleanup;
+    }
+    if (x_source_issuer(&x, evg_article_source(a)) < 0) {
         rc = evg_i_error_nomem(err);
         goto cleanup;
     }

@@ -39,6 +39,7 @@ typedef struct {
     size_t first_tok;
     int leads;    /* leads a visiting delegation */
     int weak;     /* a bare name without a title or honorific: no participant */
+    int visiting; /* "Visiting Foreign Minister ...": never of the venue's country */
     int official; /* holds a title with a head, or an organization */
 } x_person;
 
@@ -152,6 +153,8 @@ typedef struct {
     char dateline_date[11]; /* "" when none */
     int dateline_country;   /* -1 */
     int home_country;       /* where unmarked officials come from, -1 */
+    int issuer_country; /* the state whose office issued the text (source, letterhead), -1
+                         */
     int focus;              /* the event the discourse is about, -1 */
     /* "a meeting of the Group of Five" named before its people: who joins it */
     x_event pending;
@@ -272,6 +275,12 @@ int x_find_quotes(x_ctx *x);
 
 /* infer.c: countries the text leaves implicit. */
 void x_infer_countries(x_ctx *x);
+/*
+ * The issuer's country from an article's `source` (an address's country domain,
+ * else the first country it names) into x->issuer_country, unless known.
+ * Returns 0 or EVG_ENOMEM.
+ */
+int x_source_issuer(x_ctx *x, const char *source);
 
 /* officials.c */
 void x_apply_officials(x_ctx *x);

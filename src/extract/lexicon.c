@@ -201,7 +201,11 @@ static const struct {
                 {"signer_prepositions", LXW_SIGNER_FOR, 1},
                 {"occurrence_verbs", LXW_OCCURRED, 1},
                 {"party_subject_fillers", LXW_SUBJECT_FILLER, 0},
-                {"state_nouns", LXW_STATE_NOUN, 0}};
+                {"state_nouns", LXW_STATE_NOUN, 0},
+                {"pressure_phrases", LXW_PRESSURE, 1},
+                {"issuer_heads", LXW_ISSUER_HEAD, 0},
+                {"visitor_markers", LXW_VISITING, 0},
+                {"posting_prepositions", LXW_POSTED_TO, 0}};
 #define NWCLASSES (sizeof(WCLASSES) / sizeof(WCLASSES[0]))
 #define NALL (NSECTIONS + NWCLASSES)
 
@@ -592,6 +596,22 @@ static const char *iso_display(json_t *e)
     return official ? official : name;
 }
 
+/* Domain `d` (any case) names country c; the first to claim a domain keeps it. */
+static int add_domain(loader *ld, const char *d, int c)
+{
+    char low[64];
+    size_t n = strlen(d);
+
+    if (n == 0 || n >= sizeof low)
+        return bad(ld, "countries: domain '%s' is empty or too long%s", d, "");
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(d[i] >= 'A' && d[i] <= 'Z' ? d[i] - 'A' + 'a' : d[i]);
+    if (evg_i_strmap_get(&ld->lx->domains, low, n) >= 0)
+        return 0;
+    return evg_i_strmap_put(&ld->lx->domains, low, n, c) < 0 ? evg_i_error_nomem(ld->err)
+                                                             : 0;
+}
+
 static int load_iso(loader *ld)
 {
     const evg_i_data_file *f = evg_i_data_find("iso_3166-1.json");
@@ -614,6 +634,9 @@ static int load_iso(loader *ld)
             rc = c;
             break;
         }
+        const char *a2 = json_string_value(json_object_get(e, "alpha_2"));
+        if (a2 && strlen(a2) == 2 && (rc = add_domain(ld, a2, c)) < 0)
+            break;
         const char *keys[] = {"name", "common_name", "official_name"};
         for (size_t k = 0; rc == 0 && k < 3; k++) {
             const char *s = json_string_value(json_object_get(e, keys[k]));
@@ -692,6 +715,12 @@ static int apply_country(loader *ld, json_t *e, json_t **iso3)
         return evg_i_error_nomem(ld->err);
     if (name && (rc = country_phrase(ld, name, LX_COUNTRY, c)) < 0)
         return rc;
+    json_t *domains = json_object_get(e, "domains"), *dv;
+    size_t di;
+    if ((rc = string_list(ld, domains, "domains", code)) < 0)
+        return rc;
+    json_array_foreach(domains, di, dv) if ((rc = add_domain(ld, json_string_value(dv),
+                                                             c)) < 0) return rc;
     for (size_t k = 0; k < 3; k++) {
         json_t *arr = json_object_get(e, lists[k].key), *v;
         size_t i;
@@ -1400,6 +1429,7 @@ void evg_lexicon_free(evg_lexicon *lx)
     evg_i_strmap_free(&lx->phrases);
     evg_i_strmap_free(&lx->abbrevs);
     evg_i_strmap_free(&lx->codes);
+    evg_i_strmap_free(&lx->domains);
     evg_i_strmap_free(&lx->known_names);
     evg_i_strmap_free(&lx->known_first);
     free(lx->known);
@@ -1540,6 +1570,35 @@ int evg_i_lx_state_at(const evg_lexicon *lx, int c, const char *date)
             return (int)k;
     }
     return c;
+}
+
+int evg_i_lx_domain_country(const evg_lexicon *lx, const char *addr)
+{
+    const char *host = addr, *s = strstr(addr, "://");
+    size_t n, dot = 0, dots = 0;
+    char low[64];
+
+    if (s)
+        host = s + 3;
+    n = strcspn(host, "/?#: \t");
+    /* a host name is letters, digits, hyphens and at least one dot */
+    for (size_t i = 0; i < n; i++) {
+        char ch = host[i];
+        if (ch == '.') {
+            dot = i + 1;
+            dots++;
+        } else if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                     (ch >= '0' && ch <= '9') || ch == '-')) {
+            return -1;
+        }
+    }
+    if (dots == 0 || n - dot == 0 || n - dot >= sizeof low || host[n] == ' ')
+        return -1;
+    for (size_t i = dot; i < n; i++)
+        low[i - dot] =
+            (char)(host[i] >= 'A' && host[i] <= 'Z' ? host[i] - 'A' + 'a' : host[i]);
+    long c = evg_i_strmap_get(&lx->domains, low, n - dot);
+    return c < 0 ? -1 : (int)c;
 }
 
 int evg_i_lx_country_at(const evg_lexicon *lx, const int16_t *cands, size_t n,

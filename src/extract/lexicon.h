@@ -166,6 +166,10 @@ typedef enum {
     LXW_OCCURRED,       /* occurrence_verbs */
     LXW_SUBJECT_FILLER, /* party_subject_fillers */
     LXW_STATE_NOUN,     /* state_nouns */
+    LXW_PRESSURE,       /* pressure_phrases (phrases) */
+    LXW_ISSUER_HEAD,    /* issuer_heads */
+    LXW_VISITING,       /* visitor_markers */
+    LXW_POSTED_TO,      /* posting_prepositions */
     LXW_PHRASE_START,   /* internal: the word starts a longer entry of a word class */
     LXW_COUNT
 } lx_wclass;
@@ -339,6 +343,7 @@ struct evg_lexicon {
     size_t max_words;     /* longest phrase in tokens */
     evg_i_strmap abbrevs; /* folded words with their final period */
     evg_i_strmap codes;   /* alpha-3 -> country index */
+    evg_i_strmap domains; /* internet country domain ("uk", "gov") -> country index */
     lx_country *country;
     size_t ncountry, cap_country;
     lx_org *org;
@@ -418,6 +423,14 @@ int evg_i_lx_state_at(const evg_lexicon *lx, int c, const char *date);
 /* Read a gazetteer of office holders (docs/lexicon.md) from `text`; `src` names it. */
 int evg_i_lx_add_officials(evg_lexicon *lx, const char *text, size_t len, const char *src,
                            evg_error *err);
+
+/*
+ * The country whose internet domain is the last label of the host in `addr`
+ * ("https://www.mfa.gov.xx/en/1", "kremlin.ru"): ISO 3166-1 alpha-2 codes
+ * and the lexicon's "domains" ("uk", "gov"); -1 when `addr` is no address or
+ * its domain names no country (".com", ".int").
+ */
+int evg_i_lx_domain_country(const evg_lexicon *lx, const char *addr);
 
 /* The first candidate country valid at `date` (may be NULL: any), or -1. */
 int evg_i_lx_country_at(const evg_lexicon *lx, const int16_t *cands, size_t n,

@@ -10,6 +10,7 @@
 
 struct evg_article {
     char *id, *path, *date, *title, *body;
+    char *source; /* who issued the text (a JSON Lines record's "source"), or NULL */
     size_t body_len;
     size_t nbad;  /* bytes of invalid UTF-8 (or NUL) replaced by U+FFFD */
     int bad_line; /* the line of the first of them; 0 when none */
@@ -20,6 +21,10 @@ const char *evg_article_path(const evg_article *a) { return a->path; }
 const char *evg_article_date(const evg_article *a) { return a->date; }
 const char *evg_article_title(const evg_article *a) { return a->title; }
 const char *evg_article_body(const evg_article *a) { return a->body; }
+const char *evg_article_source(const evg_article *a)
+{
+    return a->source;
+}
 size_t evg_article_body_len(const evg_article *a) { return a->body_len; }
 
 size_t evg_i_article_repairs(const evg_article *a, int *line_out)
@@ -37,6 +42,7 @@ void evg_article_free(evg_article *a)
     free(a->path);
     free(a->date);
     free(a->title);
+    free(a->source);
     free(a->body);
     free(a);
 }
@@ -73,8 +79,9 @@ int evg_article_clone(evg_article **out, const evg_article *a, evg_error *err)
     c->date = evg_i_strdup(a->date);
     c->title = evg_i_strdup(a->title);
     c->body = evg_i_strndup(a->body, a->body_len);
-    if (!c->id || (a->path && !c->path) || (a->date && !c->date) || (a->title && !c->title) ||
-        !c->body) {
+    c->source = a->source ? evg_i_strdup(a->source) : NULL;
+    if (!c->id || (a->path && !c->path) || (a->date && !c->date) ||
+        (a->title && !c->title) || !c->body || (a->source && !c->source)) {
         evg_article_free(c);
         return evg_i_error_nomem(err);
     }
@@ -87,6 +94,17 @@ int evg_article_clone(evg_article **out, const evg_article *a, evg_error *err)
  * file's, `date` checked (NULL allowed). Returns 0, EVG_EPARSE (a date that is
  * no real date: err names `src` and `line`) or EVG_ENOMEM.
  */
+int evg_i_article_set_source(evg_article *a, const char *source)
+{
+    char *s = NULL;
+
+    if (source && source[0] && (s = utf8_dup(source)) == NULL)
+        return EVG_ENOMEM;
+    free(a->source);
+    a->source = s;
+    return 0;
+}
+
 int evg_i_article_new(evg_article **out, const char *id, const char *src, int line,
                       const char *date, const char *title, const char *text, size_t len,
                       evg_error *err)

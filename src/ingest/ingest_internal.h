@@ -28,6 +28,9 @@ int evg_i_article_new(evg_article **out, const char *id, const char *src, int li
                       const char *date, const char *title, const char *text, size_t len,
                       evg_error *err);
 
+/* Note who issued the article (NULL or "": nobody said). Returns 0 or EVG_ENOMEM. */
+int evg_i_article_set_source(evg_article *a, const char *source);
+
 /*
  * Split JSON Lines of articles read from `f` (named `name` in messages) into
  * jobs, one per line that is not blank. Returns 0, the callback's negative

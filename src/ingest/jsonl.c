@@ -35,7 +35,7 @@ static int line_article(evg_article **out, const char *text, size_t len, const c
 {
     json_error_t je;
     json_t *o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
-    const char *id = NULL, *date = NULL, *title = NULL, *body = NULL;
+    const char *id = NULL, *date = NULL, *title = NULL, *body = NULL, *source = NULL;
     evg_i_buf fallback = EVG_I_BUF_INIT;
     int rc = 0;
 
@@ -51,6 +51,7 @@ static int line_article(evg_article **out, const char *text, size_t len, const c
     EVG_CHECK(member(&date, o, "date", name, line, err));
     EVG_CHECK(member(&title, o, "title", name, line, err));
     EVG_CHECK(member(&body, o, "text", name, line, err));
+    EVG_CHECK(member(&source, o, "source", name, line, err));
     if (body == NULL) {
         rc = evg_i_error_set(err, EVG_EPARSE, name, line, 0, "text: missing");
         goto cleanup;
@@ -68,6 +69,11 @@ static int line_article(evg_article **out, const char *text, size_t len, const c
     }
     rc = evg_i_article_new(out, id, name, line, date, title, body,
                            json_string_length(json_object_get(o, "text")), err);
+    if (rc == 0 && evg_i_article_set_source(*out, source) < 0) {
+        evg_article_free(*out);
+        *out = NULL;
+        rc = evg_i_error_nomem(err);
+    }
 cleanup:
     json_decref(o);
     evg_i_buf_free(&fallback);

@@ -163,6 +163,7 @@ class Case:
         self.line = line
         self.date = DEFAULT_DATE
         self.headline = ""
+        self.source = None        # the JSON Lines record's "source": who issued the text
         self.body_lines = []
         self.expects = []
         self.none = False
@@ -313,6 +314,9 @@ def parse_file(path):
                 continue
             if line.startswith("@headline "):
                 case.headline = line[10:].strip()
+                continue
+            if line.startswith("@source "):
+                case.source = line[8:].strip()
                 continue
             if line.startswith("@"):
                 raise CaseError(f"{where}: unknown header '{line.split()[0]}'")
@@ -569,8 +573,10 @@ def run_extract(evgraph, lexicons, cases, tmp):
     src = os.path.join(tmp, "sentences.jsonl")
     with open(src, "w", encoding="utf-8") as fh:
         for c in cases:
-            fh.write(json.dumps({"id": c.id, "date": c.date, "title": c.headline,
-                                 "text": c.body()}, ensure_ascii=False) + "\n")
+            rec = {"id": c.id, "date": c.date, "title": c.headline, "text": c.body()}
+            if c.source is not None:
+                rec["source"] = c.source
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     cmd = [evgraph, "extract", "--officials", SUITE_OFFICIALS]
     for lx in lexicons:
         cmd += ["--lexicon", lx]

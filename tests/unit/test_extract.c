@@ -274,6 +274,28 @@ static void test_folding_and_history(void **state)
     evg_doc_free(d);
 }
 
+/* An article's source address names its issuer's country by its domain. */
+static void test_source_domains(void **state)
+{
+    int gbr, usa, nzl;
+
+    (void)state;
+    gbr = (int)evg_i_strmap_get(&lx->codes, "GBR", 3);
+    usa = (int)evg_i_strmap_get(&lx->codes, "USA", 3);
+    nzl = (int)evg_i_strmap_get(&lx->codes, "NZL", 3);
+    /* an ISO 3166-1 alpha-2 code, the lexicon's "domains", any case */
+    assert_int_equal(evg_i_lx_domain_country(lx, "https://www.beehive.govt.nz/release/1"),
+                     nzl);
+    assert_int_equal(evg_i_lx_domain_country(lx, "www.gov.uk"), gbr);
+    assert_int_equal(evg_i_lx_domain_country(lx, "HTTPS://WWW.STATE.GOV/readout"), usa);
+    assert_int_equal(evg_i_lx_domain_country(lx, "press.gov.uk:8080/x"), gbr);
+    /* a generic domain, a name that is no address, nothing at all */
+    assert_int_equal(evg_i_lx_domain_country(lx, "https://www.example.com/news"), -1);
+    assert_int_equal(evg_i_lx_domain_country(lx, "Ministry of Foreign Affairs"), -1);
+    assert_int_equal(evg_i_lx_domain_country(lx, "Reuters"), -1);
+    assert_int_equal(evg_i_lx_domain_country(lx, ""), -1);
+}
+
 static void test_no_meeting(void **state)
 {
     (void)state;
@@ -951,6 +973,7 @@ int main(void)
         cmocka_unit_test(test_agreements),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_folding_and_history),
+        cmocka_unit_test(test_source_domains),
         cmocka_unit_test(test_no_meeting),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_user_lexicon),

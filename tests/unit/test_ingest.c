@@ -309,15 +309,19 @@ static void test_read_file_errors_and_ids(void **state)
 typedef struct {
     int n;
     char ids[MAX_SEEN][64];
-    int stop_after; /* 0: never stop */
+    char sources[MAX_SEEN][64]; /* "" when the article has none */
+    int stop_after;             /* 0: never stop */
 } seen;
 
 static int on_article(const evg_article *a, void *payload)
 {
     seen *s = payload;
 
-    if (s->n < MAX_SEEN)
+    if (s->n < MAX_SEEN) {
         snprintf(s->ids[s->n], sizeof s->ids[0], "%s", evg_article_id(a));
+        snprintf(s->sources[s->n], sizeof s->sources[0], "%s",
+                 evg_article_source(a) ? evg_article_source(a) : "");
+    }
     s->n++;
     return s->stop_after && s->n >= s->stop_after ? EVG_ENOTFOUND : 0;
 }
@@ -692,28 +696,36 @@ static void test_walk_jsonl(void **state)
     assert_int_equal(
         th_write_str(path,
                      "{\"id\": \"v1\", \"date\": \"2024-05-01\", \"title\": \"Talks\", "
+                     "\"source\": \"Ministry of Foreign Affairs of Ardania\", "
                      "\"text\": \"The envoy met the minister.\"}\n"
                      "\n"
                      "{\"id\": \"v2\", \"date\": \"2024-02-30\", \"text\": \"x\"}\n"
                      "not json at all\n"
                      "{\"id\": \"v3\", \"title\": 7, \"text\": \"x\"}\n"
                      "{\"id\": \"v4\"}\n"
+                     "{\"id\": \"v5\", \"source\": [\"a\"], \"text\": \"x\"}\n"
                      "{\"date\": null, \"text\": \"No id, no date.\"}\n"),
         0);
     assert_int_equal(walk(paths, 1, &s, &d, &failed), 0);
     /* the good lines, in order; the unnamed one takes its line number */
     assert_int_equal(s.n, 2);
     assert_string_equal(s.ids[0], "v1");
-    assert_string_equal(s.ids[1], "batch-line-7");
-    /* each bad line reported with its line: impossible date, not JSON, wrong type, no text */
-    assert_int_equal(failed, 4);
-    assert_int_equal(d.n, 4);
+    assert_string_equal(s.ids[1], "batch-line-8");
+    /* who issued it, when the record says; nothing when it does not */
+    assert_string_equal(s.sources[0], "Ministry of Foreign Affairs of Ardania");
+    assert_string_equal(s.sources[1], "");
+    /* each bad line reported with its line: impossible date, not JSON, wrong type, no
+     * text, a source that is no string */
+    assert_int_equal(failed, 5);
+    assert_int_equal(d.n, 5);
     assert_int_equal(d.errs[0].line, 3);
     assert_int_equal(d.errs[1].line, 4);
     assert_int_equal(d.errs[2].line, 5);
     assert_int_equal(d.errs[3].line, 6);
     assert_non_null(strstr(d.errs[2].text, "title"));
     assert_non_null(strstr(d.errs[3].text, "text"));
+    assert_int_equal(d.errs[4].line, 7);
+    assert_non_null(strstr(d.errs[4].text, "source"));
     assert_non_null(strstr(d.errs[0].source, "batch.jsonl"));
     free(path);
 }
