@@ -246,7 +246,8 @@ EVG_API const char *evg_graph_edge_relation(const evg_graph *g, size_t e);
  * An edge attribute by name, as text, or NULL: "role" (participated_in:
  * host, guest or participant), "cameo" (participated_in: the CAMEO code of
  * the person's part, 042 for the visitor and 043 for the host of a visit,
- * else the meeting's), "first_date", "last_date" (of the events behind the
+ * else the meeting's), "title" (participated_in of a person: the title held
+ * at the meeting's date), "first_date", "last_date" (of the events behind the
  * edge). Borrowed.
  */
 EVG_API const char *evg_graph_edge_attr(const evg_graph *g, size_t e, const char *name);

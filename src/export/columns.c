@@ -256,6 +256,7 @@ static const evg_i_column EDGE_COLUMNS[] = {
     {"role", EVG_I_COL_STRING, EVG_I_ROLE_DATA, 0, R(EVG_I_REL_PARTICIPATED_IN), e_role,
      0, 0},
     ETEXT(cameo, R(EVG_I_REL_PARTICIPATED_IN), 0),
+    ETEXT(title, R(EVG_I_REL_PARTICIPATED_IN), 0),
     ETEXT(first_date, ALL_RELS, EVG_I_COL_START),
     ETEXT(last_date, ALL_RELS, EVG_I_COL_END),
 };

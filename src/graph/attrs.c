@@ -3,11 +3,13 @@
  * borrows from the corpus) into the graph's arena: the chosen forms, the
  * titles with their dates, the meeting's codes and texts.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph/build_internal.h"
 #include "graph/graph_impl.h"
+#include "util/date.h"
 
 /* A copy of `s` in the arena (NULL stays NULL); sets *fail when out of memory. */
 static const char *cp(evg_i_arena *a, const char *s, int *fail)
@@ -58,6 +60,59 @@ static const evg_i_title *latest(const evg_i_bvertex *v)
             best = t;
     }
     return best;
+}
+
+/* Days from `date` to title t's dates (0 within them); LONG_MAX for an undated title. */
+static long distance(const evg_i_title *t, long day)
+{
+    long first, last;
+
+    if (t->first == NULL || t->last == NULL)
+        return LONG_MAX;
+    first = evg_i_date_days(t->first);
+    last = evg_i_date_days(t->last);
+    return day < first ? first - day : day > last ? day - last : 0;
+}
+
+/*
+ * Whether title t is a better answer than `best` at `day` (evg_i_title_at):
+ * nearer in time (held then: 0), then the most often given, then held before
+ * rather than after, then the one seen first.
+ */
+static int better_at(const evg_i_title *t, const evg_i_title *best, long day)
+{
+    long dt = distance(t, day), db = distance(best, day);
+
+    if (dt != db)
+        return dt < db;
+    if (t->n != best->n)
+        return t->n > best->n;
+    if (dt != 0 && dt != LONG_MAX &&
+        (evg_i_date_days(t->last) < day) != (evg_i_date_days(best->last) < day))
+        return evg_i_date_days(t->last) < day;
+    /* an office before a rank: the title written first ("Defense Minister, Colonel
+     * General ...") */
+    return title_order(t, best) < 0;
+}
+
+const char *evg_i_title_at(evg_i_builder *b, evg_i_bvertex *v, const char *date,
+                           int *fail)
+{
+    evg_i_title *best = NULL;
+
+    if (v->ntitles == 0)
+        return NULL;
+    if (date == NULL) {
+        best = (evg_i_title *)latest(v);
+    } else {
+        long day = evg_i_date_days(date);
+        for (size_t i = 0; i < v->ntitles; i++)
+            if (best == NULL || better_at(&v->titles[i], best, day))
+                best = &v->titles[i];
+    }
+    if (best->shown == NULL)
+        best->shown = cp(b->arena, evg_i_tally_best(&best->forms, EVG_I_RANK_NAME), fail);
+    return best->shown;
 }
 
 /* " (first)" or " (first/last)" after a title in titles_seen. */

@@ -83,6 +83,7 @@ typedef struct {
     const char *first, *last; /* dates of the documents that give it, or NULL */
     size_t n;
     size_t seen_doc, seen_pos; /* where first seen: (first, document, position) least */
+    const char *shown;         /* its best form in the graph's arena, once asked for */
 } evg_i_title;
 
 /* One entity of one document. */
@@ -270,6 +271,16 @@ int evg_i_place_country(const char **out, evg_i_builder *b, const char *place,
                         const char *date);
 /* Release what evg_i_place_country() loaded. */
 void evg_i_place_table_free(evg_i_builder *b);
+
+/*
+ * attrs.c: the title person `v` held at `date` (a valid date or NULL;
+ * docs/formats.md): the title whose documents' dates are nearest to it (those
+ * spanning it first), then the most often given, then one held before rather
+ * than after, then the one seen first; without a date, the vertex's title. In
+ * the graph's arena; NULL when the person has none, or on EVG_ENOMEM (*fail set).
+ */
+const char *evg_i_title_at(evg_i_builder *b, evg_i_bvertex *v, const char *date,
+                           int *fail);
 
 /* attrs.c: the attributes of builder vertex `bi`, with id `id`, into `o`. */
 int evg_i_fill_vertex(evg_i_vattr *o, evg_i_builder *b, size_t bi, const char *id);

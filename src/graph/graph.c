@@ -302,6 +302,8 @@ const char *evg_graph_edge_attr(const evg_graph *g, size_t e, const char *name)
         return g->e[e].role >= 0 ? evg_role_name((evg_role)g->e[e].role) : NULL;
     if (strcmp(name, "cameo") == 0)
         return g->e[e].cameo;
+    if (strcmp(name, "title") == 0)
+        return g->e[e].title;
     if (strcmp(name, "first_date") == 0)
         return g->e[e].first_date;
     if (strcmp(name, "last_date") == 0)

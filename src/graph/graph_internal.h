@@ -75,6 +75,9 @@ typedef struct {
     const char *first_date, *last_date; /* of the events behind it, or NULL */
     /* ---- added with the merge (issue 4) ---- */
     const char *cameo; /* PARTICIPATED_IN: "042" visitor, "043" host, else the meeting's */
+    /* ---- added with who is who (issue 17) ---- */
+    const char
+        *title; /* PARTICIPATED_IN of a person: the title held at the meeting's date */
 } evg_i_eattr;
 
 /* Borrowed; v < vertex count, e < edge count. */

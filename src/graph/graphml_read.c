@@ -44,7 +44,7 @@ static const field VNUM[] = {
     {                                                                                    \
 #f, offsetof(evg_i_eattr, f)                                                     \
     }
-static const field ESTR[] = {ES(cameo), ES(first_date), ES(last_date)};
+static const field ESTR[] = {ES(cameo), ES(title), ES(first_date), ES(last_date)};
 #undef ES
 
 typedef struct {

@@ -170,7 +170,7 @@ static size_t meeting_countries(size_t *out, evg_i_builder *b, const evg_i_meeti
 /* participated_in, and what each person's and country's counts gain. */
 static int people_links(evg_i_builder *b, const evg_i_meeting *mt, size_t *cc, size_t ncc)
 {
-    int met = in_person(mt), rc = 0;
+    int met = in_person(mt), rc = 0, fail = 0;
 
     for (size_t p = 0; p < mt->npeople; p++) {
         evg_i_bvertex *v = &b->v[mt->people[p]];
@@ -179,6 +179,9 @@ static int people_links(evg_i_builder *b, const evg_i_meeting *mt, size_t *cc, s
         b->e[b->ne - 1].cameo = evg_i_participant_cameo(b, mt, p);
         if (v->type != EVG_NODE_PERSON)
             continue;
+        b->e[b->ne - 1].title = evg_i_title_at(b, v, mt->date, &fail);
+        if (fail)
+            return nomem(b);
         b->v[mt->v].people++;
         v->events++;
         v->meetings += (size_t)met;

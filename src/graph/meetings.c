@@ -37,21 +37,6 @@ static int nomem(evg_i_builder *b)
     return evg_i_error_nomem(b->err);
 }
 
-/* Days since 1970-01-01 of a valid "YYYY-MM-DD" (H. Hinnant's days_from_civil). */
-static long day_number(const char *d)
-{
-    long y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
-    long m = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
-    long era, yoe, doy, doe;
-
-    y -= m <= 2;
-    era = y / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 static int event_kind(evg_event_type t)
 {
     return t == EVG_EV_CALL ? KIND_CALL : t == EVG_EV_VISIT ? KIND_VISIT : KIND_MEETING;
@@ -162,10 +147,10 @@ static int collect_reports(evg_i_builder *b)
             r->day = r->doc_day = EVG_I_NO_DAY;
             if (evg_doc_date(b->docs[d]) &&
                 evg_i_date_valid(evg_doc_date(b->docs[d]), strlen(evg_doc_date(b->docs[d]))))
-                r->doc_day = day_number(evg_doc_date(b->docs[d]));
+                r->doc_day = evg_i_date_days(evg_doc_date(b->docs[d]));
             if (r->ev->date && evg_i_date_valid(r->ev->date, strlen(r->ev->date))) {
                 r->date = r->ev->date;
-                r->day = day_number(r->date);
+                r->day = evg_i_date_days(r->date);
             }
             r->meeting = SIZE_MAX;
             report_people(b, r, &used);

@@ -101,6 +101,9 @@ static json_t *participants(const evg_query *q, size_t m)
         if (e->rel != EVG_I_REL_PARTICIPATED_IN || e->to != m)
             continue;
         p = evg_i_q_person(q, e->from);
+        /* the title held at this meeting, where the graph knows it */
+        if (e->title)
+            fail |= evg_i_q_set(p, "title", json_string(e->title)) < 0;
         fail |= evg_i_q_set(p, "role",
                             evg_i_q_text(e->role >= 0 ? evg_role_name((evg_role)e->role)
                                                       : NULL)) < 0;

@@ -88,7 +88,7 @@ static json_t *titles(const char *seen)
 }
 
 /* The role of person p in meeting m, or NULL. */
-static const char *role_in(const evg_query *q, size_t p, size_t m)
+static const evg_i_eattr *taking_part(const evg_query *q, size_t p, size_t m)
 {
     size_t ne;
     const size_t *inc = evg_i_q_edges(q, p, &ne);
@@ -96,7 +96,7 @@ static const char *role_in(const evg_query *q, size_t p, size_t m)
     for (size_t i = 0; i < ne; i++) {
         const evg_i_eattr *e = evg_i_q_e(q, inc[i]);
         if (e->rel == EVG_I_REL_PARTICIPATED_IN && e->from == p && e->to == m)
-            return e->role >= 0 ? evg_role_name((evg_role)e->role) : NULL;
+            return e;
     }
     return NULL;
 }
@@ -179,12 +179,15 @@ static int deals(json_t *out, const evg_query *q, const size_t *m, size_t n)
     return rc;
 }
 
-/* The person's selected meetings, each with the person's role. */
+/* The person's selected meetings, each with the person's role and title there. */
 static int meetings(json_t *out, const evg_query *q, size_t p, const size_t *m, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         json_t *o = evg_i_q_meeting(q, m[i]);
-        if (evg_i_q_set(o, "role", evg_i_q_text(role_in(q, p, m[i]))) < 0 ||
+        const evg_i_eattr *e = taking_part(q, p, m[i]);
+        const char *role = e && e->role >= 0 ? evg_role_name((evg_role)e->role) : NULL;
+        if (evg_i_q_set(o, "role", evg_i_q_text(role)) < 0 ||
+            evg_i_q_set(o, "title", evg_i_q_text(e ? e->title : NULL)) < 0 ||
             evg_i_q_push(out, o) < 0)
             return EVG_ENOMEM;
     }

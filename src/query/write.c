@@ -447,6 +447,7 @@ static const column PERSON_MEETING_COLS[] = {
     {"TYPE", "type", NULL, C_TEXT, BOTH},
     {"STATUS", "status", NULL, C_TEXT, BOTH},
     {"ROLE", "role", NULL, C_TEXT, BOTH},
+    {"TITLE", "title", NULL, C_TEXT, BOTH},
     {"PLACE", "place", NULL, C_TEXT, BOTH},
     {"PARTICIPANTS", "participants", "name", C_PLUCK, BOTH},
     {"SOURCES", "sources", NULL, C_TEXT, BOTH},

@@ -9,4 +9,7 @@
  */
 int evg_i_date_valid(const char *s, size_t n);
 
+/* Days since 1970-01-01 of a valid "YYYY-MM-DD" (negative before it). */
+long evg_i_date_days(const char *d);
+
 #endif

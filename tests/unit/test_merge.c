@@ -173,6 +173,50 @@ static void test_titles_dated_country_unified(void **state)
     evg_graph_free(g);
 }
 
+/*
+ * A person keeps every title with its dates; the edge to each meeting shows the one
+ * held at the meeting's date, the node the latest.
+ */
+static void test_title_at_meeting_date(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-01-10'",
+            PERSON_T("ivo-tamm", "Ivo Tamm", "'EST'", "Minister of Defence") "," PERSON_T(
+                "rui-canto", "Rui Canto", "'FIN'", "Foreign Minister"),
+            EVENT("a#1", "meeting", "reported", "'2025-01-09'", "null",
+                  HOST("ivo-tamm") "," GUEST("rui-canto"))),
+        DOC("b", "'2025-06-01'",
+            PERSON_T("ivo-tamm", "Ivo Tamm", "'EST'", "Prime Minister") "," PERSON_T(
+                "lena-kask", "Lena Kask", "'LVA'", "President"),
+            EVENT("b#1", "meeting", "reported", "'2025-05-30'", "null",
+                  HOST("ivo-tamm") "," GUEST("lena-kask"))),
+        /* a later meeting that names no title: the one held last before it */
+        DOC("c", "'2025-09-01'",
+            PERSON("ivo-tamm", "Ivo Tamm", "'EST'") "," PERSON("rui-canto", "Rui Canto",
+                                                               "'FIN'"),
+            EVENT("c#1", "call", "reported", "'2025-08-30'", "null",
+                  PART("ivo-tamm") "," PART("rui-canto"))),
+    };
+    evg_graph *g = mh_graph(docs, 3, NULL);
+    size_t e;
+
+    (void)state;
+    assert_string_equal(mh_attr(g, "person:ivo-tamm", "title"), "Prime Minister");
+    e = mh_edge(g, "person:ivo-tamm", "meeting:a-1", "participated_in");
+    assert_true(e != SIZE_MAX);
+    assert_string_equal(evg_graph_edge_attr(g, e, "title"), "Minister of Defence");
+    e = mh_edge(g, "person:ivo-tamm", "meeting:b-1", "participated_in");
+    assert_true(e != SIZE_MAX);
+    assert_string_equal(evg_graph_edge_attr(g, e, "title"), "Prime Minister");
+    e = mh_edge(g, "person:ivo-tamm", "meeting:c-1", "participated_in");
+    assert_true(e != SIZE_MAX);
+    assert_string_equal(evg_graph_edge_attr(g, e, "title"), "Prime Minister");
+    e = mh_edge(g, "person:rui-canto", "meeting:c-1", "participated_in");
+    assert_true(e != SIZE_MAX);
+    assert_string_equal(evg_graph_edge_attr(g, e, "title"), "Foreign Minister");
+    evg_graph_free(g);
+}
+
 #define ALIASES "{\"Recep Tayyip Erdogan\": [\"Tayyip Erdoğan\", \"R. T. Erdogan\", \"Erdogan\"]}"
 
 static void test_aliases_merge(void **state)
@@ -660,6 +704,7 @@ int main(void)
         cmocka_unit_test(test_same_surname_other_countries),
         cmocka_unit_test(test_surname_without_country_joins_the_one),
         cmocka_unit_test(test_titles_dated_country_unified),
+        cmocka_unit_test(test_title_at_meeting_date),
         cmocka_unit_test(test_aliases_merge),
         cmocka_unit_test(test_alias_errors),
         cmocka_unit_test(test_reports_of_one_meeting),
