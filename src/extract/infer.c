@@ -502,22 +502,23 @@ static int posted_to(const x_ctx *x, const x_person *p)
  */
 static void ambassadors_sides(x_ctx *x)
 {
-    for (size_t e = 0; e < x->nevents; e++) {
-        const x_event *ev = &x->events[e];
-        int side = -1;
-        for (int k = 0; !ev->dead && k < ev->nparts && side < 0; k++) {
-            const x_person *p = &x->people[ev->part[k]];
-            if (p->country < 0 || p->country_inferred || p->country_implied)
-                continue;
-            int to = posted_to(x, p);
-            for (int j = 0; to >= 0 && j < ev->nparts && side < 0; j++) {
-                const x_person *q = &x->people[ev->part[j]];
-                if (q->country == to && !q->country_inferred)
-                    side = p->country;
+    for (size_t a = 0; a < x->npeople; a++) {
+        const x_person *p = &x->people[a];
+        int to;
+        if (p->country < 0 || p->country_inferred || p->country_implied ||
+            p->ntitles == 0 || (to = posted_to(x, p)) < 0)
+            continue;
+        for (size_t e = 0; e < x->nevents; e++) {
+            const x_event *ev = &x->events[e];
+            int in = 0, host = 0;
+            for (int k = 0; !ev->dead && k < ev->nparts; k++) {
+                const x_person *q = &x->people[ev->part[k]];
+                in |= (size_t)ev->part[k] == a;
+                host |= q->country == to && !q->country_inferred;
             }
+            if (in && host)
+                give_country(x, ev, p->country);
         }
-        if (side >= 0)
-            give_country(x, ev, side);
     }
 }
 
