@@ -143,11 +143,9 @@ static int home_country(x_ctx *x)
 
     if (x->issuer_country >= 0)
         return x->home_country = x->issuer_country;
-    if (x->dateline_country >= 0)
-        return x->home_country = x->dateline_country;
-    int second = -1;
+    int second = -1, dateline_again = 0;
     if (x->lx->ncountry > 512)
-        return -1;
+        return x->home_country = x->dateline_country;
     memset(counts, 0, sizeof counts);
     memset(talked_of, 0, sizeof talked_of);
     /* a country pressed or blamed anywhere is what the text talks about, not home */
@@ -168,6 +166,9 @@ static int home_country(x_ctx *x)
             int c = x_country_at(x, i);
             if (c >= 0)
                 counts[c]++;
+            /* the country or its capital by name: "British" opens company names too */
+            dateline_again += c >= 0 && c == x->dateline_country &&
+                              (x_cls(x, i) & (LX_COUNTRY | LX_CAPITAL));
         }
     for (size_t p = 0; p < x->npeople; p++)
         if (x->people[p].country >= 0 && !x->people[p].country_inferred)
@@ -221,6 +222,19 @@ static int home_country(x_ctx *x)
                    (second < 0 || counts[c] > counts[second])) {
             second = c;
         }
+    }
+    /*
+     * A dateline is where the story is told from: home, when the text names its country
+     * again. A wire story told from a listening post ("LONDON - ... Tehran radio said")
+     * that never does is at home where the text says most, at least one more time than
+     * the mentions a home needs; else at the dateline.
+     */
+    if (x->dateline_country >= 0) {
+        if (dateline_again > 1 || best < 0 || best == x->dateline_country ||
+            (size_t)counts[best] <= x_param(x, EVG_P_HOME_COUNTRY_MIN_MENTIONS) ||
+            (second >= 0 && counts[second] >= counts[best]))
+            best = x->dateline_country;
+        return x->home_country = best;
     }
     /* Without a dateline, home is the one country left, or one named again and more
      * than any other */
@@ -450,7 +464,9 @@ static void home_abroad(x_ctx *x, int home)
     for (size_t e = 0; e < x->nevents; e++) {
         const x_event *ev = &x->events[e];
         int c = ev->place_country, guests = 0;
-        if (ev->dead || c < 0 || c == home || ev->third_place)
+        /* a place the sentence gives, not the dateline's: where the story is told from */
+        if (ev->dead || c < 0 || c == home || ev->third_place ||
+            (ev->place && ev->place == x->dateline_place))
             continue;
         for (int k = 0; k < ev->nparts; k++)
             guests += ev->role[k] == EVG_ROLE_GUEST;
