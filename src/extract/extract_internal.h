@@ -287,6 +287,12 @@ void x_apply_officials(x_ctx *x);
 /* Whether person p, a given name and a surname, is an official listed in office at the
  * article's date: a bare name that is a person's all the same ("Aro Venn said"). */
 int x_listed_official(const x_ctx *x, const x_person *p);
+/*
+ * Whether folded given name `given` disagrees with the one official in office at
+ * the article's date under folded surname `sur` ("President Reagan" in 1987 is
+ * Ronald Reagan: "Nancy" disagrees); 0 when the gazetteer lists no such one.
+ */
+int x_listed_given_differs(const x_ctx *x, const char *sur, const char *given);
 
 /* time.c: the date a sentence speaks of, resolved against the article date. */
 /*

@@ -106,6 +106,20 @@ int x_listed_official(const x_ctx *x, const x_person *p)
     return p->given != NULL && fitting_official(x, p, &state) >= 0;
 }
 
+int x_listed_given_differs(const x_ctx *x, const char *sur, const char *given)
+{
+    x_person p;
+    int state;
+    long o;
+
+    memset(&p, 0, sizeof p);
+    p.surname = sur;
+    p.country = p.org = -1;
+    if (given == NULL || (o = fitting_official(x, &p, &state)) < 0)
+        return 0;
+    return x->lx->off[o].given != NULL && !same_given(given, x->lx->off[o].given);
+}
+
 void x_apply_officials(x_ctx *x)
 {
     for (size_t i = 0; i < x->npeople; i++) {

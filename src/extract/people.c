@@ -76,12 +76,27 @@ static int person_for(x_ctx *x, size_t s, size_t e)
             full[strlen(full) - strlen(name) - 1] == ' ')
             return (int)p;
     }
+    /*
+     * The gazetteer's holder of an office at the date owns his surname: "President
+     * Reagan" is not the "Nancy Reagan" named after him without a title, and a bare
+     * "Reagan" after both is the President.
+     */
+    int shared = 0,
+        untitled = !(s > x->s0 && (x_cls(x, s - 1) & (LX_HEAD | LX_RANK | LX_HONOR)));
+    for (size_t p = 0; p < x->npeople && shared < 2; p++)
+        shared += same_folded(x->people[p].surname, sur);
     for (size_t p = x->npeople; p-- > 0;) {
         x_person *pp = &x->people[p];
         if (!same_folded(pp->surname, sur))
             continue;
         if (given && pp->given && !same_folded(pp->given, given) &&
             pp->given[0] != given[0])
+            continue;
+        if (given && untitled && pp->given == NULL && pp->ntitles > 0 &&
+            x_listed_given_differs(x, sur, given))
+            continue;
+        if (!given && shared > 1 && pp->given &&
+            x_listed_given_differs(x, sur, pp->given))
             continue;
         found = (int)p;
         break;
