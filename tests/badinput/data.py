@@ -210,9 +210,11 @@ def graphml_bad(c):
     c.write("junk.graphml", bytes(random.Random(3).randrange(256) for _ in range(4096)))
     c.write("foreign.graphml", '<?xml version="1.0"?>\n<graphml><graph edgedefault='
             '"undirected"><node id="n0"/></graph></graphml>\n')
+    # the parser names the line it stopped on: the last one, also when the cut falls
+    # just after a newline
     expect = {
         "cut.graphml": "evgraph: cut.graphml:%d: not a GraphML file: " % (
-            good[:len(good) // 2].count(b"\n") + 1),
+            good[:len(good) // 2].rstrip(b"\n").count(b"\n") + 1),
         "empty.graphml": "evgraph: empty.graphml:1: not a GraphML file: ",
         "junk.graphml": "evgraph: junk.graphml:1: not a GraphML file: ",
         "foreign.graphml": "evgraph: foreign.graphml: no view named (not a graph evgraph "
