@@ -44,9 +44,13 @@ typedef struct {
     const char *name; /* full name as first written */
     const char *const *titles; /* persons: offices and ranks as written */
     size_t ntitles;
-    const char *country; /* persons, organizations: ISO alpha-3, or NULL */
+    const char *country; /* persons, organizations, places: ISO alpha-3, or NULL */
     const char *org;     /* persons: organization entity id, or NULL */
     const char *kind;    /* agreements: "declaration", "treaty", ...; else NULL */
+    /* Places: the city it is in as written, itself for a city ("Baku", and "Baku" for
+     * "Defense Ministry" when the text says "at the Defense Ministry in Baku"); NULL
+     * when unknown. */
+    const char *city;
 } evg_entity;
 
 typedef struct {
@@ -96,6 +100,9 @@ typedef struct {
     /* The sides that took part without a named person, each entity once. */
     const evg_party *parties;
     size_t nparties;
+    /* The id of the place entity `place` names, or NULL (records of earlier versions:
+     * the place entity of that name, if any). */
+    const char *place_id;
 } evg_event;
 
 /** Document metadata; borrowed strings, date and title may be NULL. */

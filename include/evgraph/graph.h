@@ -189,19 +189,21 @@ EVG_API int evg_graph_find_vertex(size_t *out, const evg_graph *g, const char *i
  *   "title" (the most recently seen), "titles_seen" ("Minister of Defence
  *   (2024-03-01/2024-06-30); ...": each title with the first and last date
  *   of the documents giving it, one date when they are the same);
- * - "country" (ISO alpha-3), "org" (the organization's label), "aliases"
- *   (persons, organizations, agreements, places: the other name forms seen,
- *   "; "-joined in byte order);
+ * - "country" (ISO alpha-3; of a place, the country it lies in), "org" (the
+ *   organization's label), "aliases" (persons, organizations, agreements,
+ *   places: the other name forms seen, "; "-joined in byte order), "city"
+ *   (places: the city it is in, itself for a city; a venue with its city is
+ *   labelled "Defense Ministry, Baku");
  * - "kind" (agreements), "signatories" (agreements: labels of the people
  *   who signed it, "; "-joined);
- * - "event_type", "status", "date", "place", "place_country" (ISO alpha-3 of
- *   the place, when its name tells), "doc" (the first report's document),
- *   "docs" (every reporting document, "; "-joined in id order), "evidence"
- *   (the reports' sentences, each once, space-joined; each led by "[doc id] "
- *   when several documents report the meeting),
- *   "countries" (of the participants, "; "-joined), "cameo" (the CAMEO event
- *   code, "042"), "cameo_name" ("Make a visit"), "plover_type" ("CONSULT"),
- *   "plover_mode" ("visit"; NULL when none applies) (meetings);
+ * - "event_type", "status", "date", "place" (the place's label),
+ *   "place_country" (ISO alpha-3 of the place, when known), "doc" (the
+ *   first report's document), "docs" (every reporting document, "; "-joined
+ *   in id order), "evidence" (the reports' sentences, each once,
+ *   space-joined; each led by "[doc id] " when several documents report the
+ *   meeting), "countries" (of the participants, "; "-joined), "cameo" (the
+ *   CAMEO event code, "042"), "cameo_name" ("Make a visit"), "plover_type"
+ *   ("CONSULT"), "plover_mode" ("visit"; NULL when none applies) (meetings);
  * - "first_seen", "last_seen" (earliest and latest date of the events the
  *   vertex is part of). Borrowed.
  */

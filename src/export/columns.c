@@ -203,6 +203,7 @@ static const evg_i_column NODE_COLUMNS[] = {
     TEXT(title, PERSON, 0),
     TEXT(titles_seen, PERSON, 0),
     TEXT(country, IN_COUNTRY_TYPES, 0),
+    TEXT(city, T(EVG_NODE_PLACE), 0),
     TEXT(org, PERSON, 0),
     TEXT(aliases, NAMED_TYPES, 0),
     /* agreements */

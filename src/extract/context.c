@@ -72,10 +72,161 @@ static size_t cap_phrase(const x_ctx *x, size_t i)
     return e;
 }
 
-/* Where the sentence says a meeting took place, or NULL. */
-const char *x_sentence_place(x_ctx *x, size_t from, size_t to, int *country_out)
+/* The capitalized place starting at token k (after its preposition and "the"): its end,
+ * k when none starts there. */
+static size_t place_at(const x_ctx *x, size_t k)
 {
-    *country_out = -1;
+    size_t e;
+
+    if (k >= x->s1 || !(x->toks.toks[k].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) ||
+        (x->toks.toks[k].flags & EVG_TK_NUM) || x->in_agreement[k])
+        return k;
+    e = cap_phrase(x, k);
+    /* Months and weekdays are times, not places; "in the Estonian capital" names
+     * no place by an adjective alone */
+    if (e == k || (x_cls(x, k) & LX_NOTNAME) ||
+        (x->mlen[k] == e - k && (x_cls(x, k) & LX_DEMONYM) &&
+         !(x_cls(x, k) & LX_COUNTRY)))
+        return k;
+    return e;
+}
+
+/* The place a place preposition at token e opens ("in Baku"): its end, and its start in
+ * `*k_out`; e when there is none. */
+static size_t place_after(const x_ctx *x, size_t e, size_t *k_out)
+{
+    size_t k = e + 1;
+
+    *k_out = e;
+    if (e >= x->s1 || !x_word(x, e, LXW_PLACE_PREP))
+        return e;
+    if (k < x->s1 && x_word(x, k, LXW_THE))
+        k++;
+    size_t end = place_at(x, k);
+    if (end == k)
+        return e;
+    *k_out = k;
+    return end;
+}
+
+/* The country a capital or a country's name among tokens [k, e) names, -1. */
+static int named_country(const x_ctx *x, size_t k, size_t e)
+{
+    int c = -1;
+
+    for (size_t j = k; j < e && c < 0; j++)
+        if (x_cls(x, j) & (LX_CAPITAL | LX_COUNTRY))
+            c = x_country_at(x, j);
+    return c;
+}
+
+/* Whether tokens [k, e) are a city of the lexicon, its country in `*cc`. */
+static int is_city(const x_ctx *x, size_t k, size_t e, int *cc)
+{
+    return evg_i_lx_city_at(cc, x->lx, &x->toks, k, e, x->date) == e - k;
+}
+
+/* Whether tokens [k, e) are a country's name alone, its country in `*cc`. */
+static int is_country(const x_ctx *x, size_t k, size_t e, int *cc)
+{
+    if (x->mlen[k] != e - k || !(x_cls(x, k) & LX_COUNTRY))
+        return 0;
+    *cc = x_country_at(x, k);
+    return 1;
+}
+
+/* Words that make a capitalized phrase a person, a body, another venue or a seat of
+ * government ("Whitehall"), not a town. */
+#define NOT_TOWN                                                                         \
+    (LX_HEAD | LX_ROYAL | LX_RANK | LX_HONOR | LX_ORG | LX_DEMONYM | LX_TRIGGER |        \
+     LX_GROUP | LX_VENUE | LX_AGREEMENT | LX_NOTNAME | LX_CAPITAL)
+
+/*
+ * The city of venue [k, e): the one the text gives after it ("at the Defense Ministry in
+ * Baku", a known city or not, unless it is a country: "in Ardania"), else a known city
+ * that opens its name or follows "of" in it ("the Baku Congress Center", "the Institute
+ * of Geneva"). Sets p->city and p->located; returns where the place's words end.
+ */
+static size_t venue_city(x_ctx *x, size_t k, size_t e, x_place *p)
+{
+    size_t ck, ce = place_after(x, e, &ck);
+    int cc = -1;
+
+    if (ce > ck) {
+        if (is_country(x, ck, ce, &cc)) {
+            p->located = cc;
+            return ce;
+        }
+        if (is_city(x, ck, ce, &cc) || !x_class_in(x, ck, ce, NOT_TOWN)) {
+            p->city = x_span_text(x, ck, ce);
+            p->located = cc;
+            return ce;
+        }
+    }
+    for (size_t j = k; j < e; j++) {
+        size_t n = j == k || x_word(x, j - 1, LXW_OF)
+                       ? evg_i_lx_city_at(&cc, x->lx, &x->toks, j, e, x->date)
+                       : 0;
+        if (n > 0) {
+            p->city = x_span_text(x, j, j + n);
+            p->located = cc;
+            break;
+        }
+    }
+    return e;
+}
+
+/* "in Papeete, French Polynesia": the country the text names after a place ending at e
+ * (then the sentence ends, or punctuation or a time or place follows), or -1. */
+static int country_after(const x_ctx *x, size_t e)
+{
+    size_t k = e + 1;
+    int cc = -1;
+
+    if (k >= x->s1 || !x_is(x, e, ",") || !x->mlen[k] ||
+        x_is_poss(x, k + x->mlen[k] - 1) || !is_country(x, k, k + x->mlen[k], &cc))
+        return -1;
+    k += x->mlen[k];
+    if (k < x->s1 && (x->toks.toks[k].flags & EVG_TK_WORD) &&
+        !x_word(x, k, LXW_TIME_PLACE_PREP))
+        return -1;
+    return cc;
+}
+
+/*
+ * Place [k, e) of a meeting, with its city and the country it lies in: a city is its
+ * own city; "in Baku at the Defense Ministry" is the venue in that city; a venue's city
+ * is the one the text gives (venue_city()).
+ */
+static void fill_place(x_ctx *x, size_t k, size_t e, x_place *p)
+{
+    int cc = -1;
+
+    p->name = x_span_text(x, k, e);
+    p->country = named_country(x, k, e);
+    if (is_city(x, k, e, &cc)) {
+        size_t vk, ve = place_after(x, e, &vk);
+        p->city = p->name;
+        p->located = cc;
+        if (ve > vk && x_class_in(x, vk, ve, LX_VENUE)) {
+            p->name = x_span_text(x, vk, ve);
+            e = ve;
+        }
+    } else if (is_country(x, k, e, &cc)) {
+        p->located = cc;
+    } else {
+        e = venue_city(x, k, e, p);
+    }
+    if (p->located < 0)
+        p->located = p->country;
+    if (p->located < 0)
+        p->located = country_after(x, e);
+}
+
+const char *x_sentence_place(x_ctx *x, size_t from, size_t to, x_place *out)
+{
+    out->name = out->city = NULL;
+    out->country = out->located = -1;
     for (size_t i = from; i + 1 < to; i++) {
         size_t k = i + 1, e;
         int venue_needed = 0;
@@ -88,15 +239,7 @@ const char *x_sentence_place(x_ctx *x, size_t from, size_t to, int *country_out)
         }
         if (k < x->s1 && x_word(x, k, LXW_THE))
             k++;
-        if (k >= x->s1 || !(x->toks.toks[k].flags & (EVG_TK_CAP | EVG_TK_ALLCAPS)) ||
-            (x->toks.toks[k].flags & EVG_TK_NUM) || x->in_agreement[k])
-            continue;
-        e = cap_phrase(x, k);
-        /* Months and weekdays are times, not places; "in the Estonian capital" names
-         * no place by an adjective alone */
-        if (e == k || (x_cls(x, k) & LX_NOTNAME) ||
-            (x->mlen[k] == e - k && (x_cls(x, k) & LX_DEMONYM) &&
-             !(x_cls(x, k) & LX_COUNTRY)))
+        if ((e = place_at(x, k)) == k)
             continue;
         if (venue_needed && !x_class_in(x, k, e, LX_VENUE | LX_ORG | LX_NOUN | LX_MOD))
             continue;
@@ -104,11 +247,16 @@ const char *x_sentence_place(x_ctx *x, size_t from, size_t to, int *country_out)
         if (!x_class_in(x, k, e, LX_VENUE | LX_CAPITAL | LX_COUNTRY | LX_NOUN) &&
             !x_word(x, i, LXW_PLACE_PREP) && !x_word(x, i, LXW_HELD))
             continue;
-        /* "in Pyongyang", "in the Kremlin": the country the place is in */
-        for (size_t j = k; j < e && *country_out < 0; j++)
-            if (x_cls(x, j) & (LX_CAPITAL | LX_COUNTRY))
-                *country_out = x_country_at(x, j);
-        return x_span_text(x, k, e);
+        fill_place(x, k, e, out);
+        return out->name;
     }
     return NULL;
+}
+
+void x_set_place(x_event *ev, const x_place *p)
+{
+    ev->place = p->name;
+    ev->place_country = p->country;
+    ev->place_city = p->city;
+    ev->place_located = p->located;
 }

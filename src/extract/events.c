@@ -265,6 +265,8 @@ static int commit_event(x_ctx *x, x_event *ev)
         if (!o->place) {
             o->place = ev->place;
             o->place_country = ev->place_country;
+            o->place_city = ev->place_city;
+            o->place_located = ev->place_located;
         }
         for (int a = 0; a < ev->nagr; a++)
             add_agr(o, ev->agr[a], ev->rel[a]);
@@ -351,7 +353,9 @@ static int when_where(x_ctx *x, x_event *ev)
     if (dr <= 0)
         ev->date[0] = '\0';
     ev->date_source = dr > 0 ? X_SOURCE_TEXT : NULL;
-    ev->place = x_sentence_place(x, x->s0, x->s1, &ev->place_country);
+    x_place p;
+    x_sentence_place(x, x->s0, x->s1, &p);
+    x_set_place(ev, &p);
     return dr;
 }
 
@@ -1119,8 +1123,11 @@ static int join_people(x_ctx *x, const x_side *people, int target)
         add_part(ev, people->p[k], EVG_ROLE_PARTICIPANT);
     add_sent(ev, x->sent);
     /* "C and D attended the signing in Port Vell": where the meeting was */
-    if (!ev->place)
-        ev->place = x_sentence_place(x, x->s0, x->s1, &ev->place_country);
+    if (!ev->place) {
+        x_place p;
+        x_sentence_place(x, x->s0, x->s1, &p);
+        x_set_place(ev, &p);
+    }
     return 1;
 }
 
@@ -1354,7 +1361,9 @@ static int and_later(x_ctx *x, const x_event *ev, const x_side *obj, size_t t)
         if (dr <= 0)
             return 0; /* the same day again is the same meeting */
         again.date_source = X_SOURCE_TEXT;
-        again.place = x_sentence_place(x, from, x->s1, &again.place_country);
+        x_place p;
+        x_sentence_place(x, from, x->s1, &p);
+        x_set_place(&again, &p);
         again.nsent = 0;
         return commit_event(x, &again) > 0;
     }
@@ -1411,7 +1420,7 @@ static int trigger(x_ctx *x, size_t t, size_t n, int *refers_back, clause_state 
         mention_starts(x, t + n))
         fr = FR_MUTUAL;
     memset(&ev, 0, sizeof ev);
-    ev.place_country = -1;
+    ev.place_country = ev.place_located = -1;
     ev.type = (evg_event_type)p->evtype;
     ev.talk = p->talk;
     ev.status = EVG_STATUS_REPORTED;
@@ -1529,15 +1538,13 @@ int x_find_events(x_ctx *x)
     }
     if (refers_back && !made && x->focus >= 0) {
         x_event *ev = &x->events[x->focus];
-        int pc;
+        x_place p;
         /* "The meeting, held at the General Staff": a place said of the meeting itself */
         size_t at = (size_t)refers_back - 1,
                w = x_param(x, EVG_P_REFERS_BACK_PLACE_WINDOW);
-        const char *place = x_sentence_place(x, at, at + w < x->s1 ? at + w : x->s1, &pc);
-        if (place && !ev->place) {
-            ev->place = place;
-            ev->place_country = pc;
-        }
+        const char *place = x_sentence_place(x, at, at + w < x->s1 ? at + w : x->s1, &p);
+        if (place && !ev->place)
+            x_set_place(ev, &p);
         add_sent(ev, x->sent);
     }
     if (nagr > 0)

@@ -9,6 +9,7 @@
 
 #include "extract/extract_internal.h"
 #include "model/doc_internal.h"
+#include "model/place.h"
 #include "util/error.h"
 #include "util/utf8.h"
 
@@ -82,6 +83,12 @@ static void dateline_place_at(x_ctx *x, size_t i, size_t end)
     x->dateline_place = place;
     if (x->mlen[i] && (x_cls(x, i) & (LX_CAPITAL | LX_COUNTRY)))
         x->dateline_country = x_country_at(x, i);
+    /* "GENEVA, May 6 -": a city of the lexicon, in its country */
+    int cc;
+    if (evg_i_lx_city_at(&cc, x->lx, &x->toks, i, e, x->date) == e - i) {
+        x->dateline_city = place;
+        x->dateline_located = cc;
+    }
 }
 
 /*
@@ -182,6 +189,9 @@ static void settle_events(x_ctx *x)
             ev->status == EVG_STATUS_REPORTED) {
             ev->place = x->dateline_place;
             ev->place_country = x->dateline_country;
+            ev->place_city = x->dateline_city;
+            ev->place_located =
+                x->dateline_located >= 0 ? x->dateline_located : x->dateline_country;
         }
         /* Nothing in the text dates a reported event: the dispatch's day, said so. */
         if (!ev->dead && !ev->date[0] && !ev->vague &&
@@ -500,6 +510,19 @@ static int emit_parties(out_ctx *o)
     return rc;
 }
 
+/* The id of an event's place: "place:" and the slug of its label (model/place.h), so
+ * that the Defense Ministry in Baku and the one in Ankara are two places. */
+static const char *place_id(out_ctx *o, const x_event *xe)
+{
+    evg_i_buf_clear(&o->x->tmp);
+    evg_i_buf_clear(&o->buf);
+    if (evg_i_place_label(&o->x->tmp, xe->place, xe->place_city) < 0 ||
+        evg_i_buf_puts(&o->buf, "place:") < 0 ||
+        evg_i_slug(&o->buf, o->x->tmp.ptr, o->x->tmp.len) < 0)
+        return NULL;
+    return evg_i_arena_strdup(&o->x->arena, o->buf.ptr);
+}
+
 static int emit_agreements_places(out_ctx *o)
 {
     x_ctx *x = o->x;
@@ -518,16 +541,17 @@ static int emit_agreements_places(out_ctx *o)
             return rc;
     }
     for (size_t v = 0; v < x->nevents; v++) {
+        const x_event *xe = &x->events[v];
         evg_entity e;
-        if (x->events[v].dead || x->events[v].place == NULL)
+        if (xe->dead || xe->place == NULL)
             continue;
         memset(&e, 0, sizeof e);
         e.type = EVG_ENT_PLACE;
-        e.name = x->events[v].place;
-        evg_i_buf_clear(&o->buf);
-        if (evg_i_buf_puts(&o->buf, "place:") < 0 ||
-            evg_i_slug(&o->buf, e.name, strlen(e.name)) < 0 ||
-            (e.id = evg_i_arena_strdup(&x->arena, o->buf.ptr)) == NULL)
+        e.name = xe->place;
+        e.city = xe->place_city;
+        e.country =
+            xe->place_located >= 0 ? x->lx->country[xe->place_located].code : NULL;
+        if ((e.id = place_id(o, xe)) == NULL)
             return evg_i_error_nomem(o->err);
         if ((rc = emit(o, &e)) < 0)
             return rc;
@@ -564,6 +588,8 @@ static int emit_events(out_ctx *o, const char **pids, const char *docid)
         ev.date = xe->date[0] ? xe->date : NULL;
         ev.date_source = xe->date[0] ? xe->date_source : NULL;
         ev.place = xe->place;
+        if (xe->place && (ev.place_id = place_id(o, xe)) == NULL)
+            return evg_i_error_nomem(o->err);
         for (int k = 0; k < xe->nparts; k++) {
             /* Two people written apart can share an id ("Ana Lind", "Ana L'ind"):
              * the record lists an entity once, as its reader requires. */
@@ -704,7 +730,8 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
     memset(&x, 0, sizeof x);
     x.lx = lx;
     x.date = evg_article_date(a);
-    x.focus = x.visitor = x.dateline_country = x.home_country = x.issuer_country =
+    x.focus = x.visitor = x.dateline_country = x.dateline_located = x.home_country =
+        x.issuer_country =
         x.pending_event = x.list_target = -1;
     if (with_headline(&x, a) < 0 ||
         evg_i_tokenize(&x.toks, x.text, x.len, &lx->abbrevs) < 0 || match_all(&x) < 0) {

@@ -82,6 +82,19 @@ typedef struct {
     int plural; /* "the foreign ministers of": the office of each state listed */
 } x_party;
 
+/* Where an event took place (context.c). */
+typedef struct {
+    const char *name; /* as written ("Defense Ministry", "Baku"), or NULL */
+    /* the city it is in as written: itself when it is one ("Baku"), the one the text
+     * gives ("at the Defense Ministry in Baku"), or NULL */
+    const char *city;
+    int country; /* the country a capital or a country's name among its own words names
+                    ("Pyongyang", "the Kremlin"), -1: who is at home there (infer.c) */
+    int located; /* the country it lies in: its city's (countries.json's capitals and
+                    cities: "Geneva"), else `country`, else one the text gives after it
+                    ("in Papeete, French Polynesia"); -1 */
+} x_place;
+
 typedef struct {
     evg_event_type type;
     evg_event_status status;
@@ -95,6 +108,8 @@ typedef struct {
     const char *date_source; /* "text", "context", "dateline" (static strings) */
     const char *place;
     int place_country; /* the country of a place that names one ("Pyongyang"), -1 */
+    const char *place_city; /* the city of the place (x_place), or NULL */
+    int place_located;      /* the country the place lies in (x_place), -1 */
     int third_place;   /* "on the margins of", "on the sidelines of": nobody's home */
     int agr[X_MAX_AGR];
     evg_agreement_rel rel[X_MAX_AGR];
@@ -150,8 +165,10 @@ typedef struct {
     size_t dateline_end;     /* tokens of "MOSCOW, March 31 -", 0 when none */
     size_t two_countries_at; /* the token where a second country is first named */
     const char *dateline_place;
-    char dateline_date[11]; /* "" when none */
-    int dateline_country;   /* -1 */
+    const char *dateline_city; /* the dateline's place when it is a known city, or NULL */
+    char dateline_date[11];    /* "" when none */
+    int dateline_country;      /* -1 */
+    int dateline_located;      /* the country the dateline's place lies in, -1 */
     int home_country;       /* where unmarked officials come from, -1 */
     int issuer_country; /* the state whose office issued the text (source, letterhead), -1
                          */
@@ -358,9 +375,11 @@ int x_class_before(const x_ctx *x, size_t t, size_t w, uint64_t cls);
 int x_background(const x_ctx *x);
 /* "next week", "tomorrow", "later this month". */
 int x_says_next(const x_ctx *x);
-/* Where tokens [from, to) of the sentence say a meeting took place (arena string), or
- * NULL; the country of that place in `*country_out` (-1 when unknown). */
-const char *x_sentence_place(x_ctx *x, size_t from, size_t to, int *country_out);
+/* Where tokens [from, to) of the sentence say a meeting took place: its name (an arena
+ * string) or NULL, and all of it in `*out` (name NULL and countries -1 when none). */
+const char *x_sentence_place(x_ctx *x, size_t from, size_t to, x_place *out);
+/* Set the place of `ev` to `p`. */
+void x_set_place(x_event *ev, const x_place *p);
 
 /* events.c */
 int x_find_events(x_ctx *x);

@@ -582,6 +582,40 @@ static int country_phrase(loader *ld, const char *text, uint64_t cls, int countr
     return 0;
 }
 
+/*
+ * Record `text` as a city of `country`: folded and keyed as a phrase is, but
+ * kept apart from the phrases matched in the text, so that a city's name
+ * ("Victoria", "Split") changes nothing where it is no place.
+ */
+static int add_city(loader *ld, const char *text, int country)
+{
+    evg_lexicon *lx = ld->lx;
+    evg_i_tokens *t = &ld->toks;
+    long idx;
+
+    if (evg_i_tokenize(t, text, strlen(text), &lx->abbrevs) < 0)
+        return evg_i_error_nomem(ld->err);
+    if (t->n == 0)
+        return 0;
+    evg_i_buf_clear(&ld->key);
+    for (size_t i = 0; i < t->n; i++)
+        if ((i && evg_i_buf_putc(&ld->key, ' ') < 0) ||
+            evg_i_buf_puts(&ld->key, evg_i_tok_fold(t, i)) < 0)
+            return evg_i_error_nomem(ld->err);
+    if ((idx = evg_i_strmap_get(&lx->cities, ld->key.ptr, ld->key.len)) < 0) {
+        if (evg_i_grow((void **)&lx->city, &lx->cap_city, lx->ncity + 1,
+                       sizeof(*lx->city)) < 0 ||
+            evg_i_strmap_put(&lx->cities, ld->key.ptr, ld->key.len, (long)lx->ncity) < 0)
+            return evg_i_error_nomem(ld->err);
+        memset(&lx->city[lx->ncity], 0, sizeof(*lx->city));
+        idx = (long)lx->ncity++;
+    }
+    add_country_cand(lx->city[idx].countries, &lx->city[idx].ncountries, country);
+    if (t->n > lx->city_max_words)
+        lx->city_max_words = t->n;
+    return 0;
+}
+
 /* The display name of an iso-codes entry: common name, or name unless inverted. */
 static const char *iso_display(json_t *e)
 {
@@ -680,11 +714,17 @@ static int apply_country(loader *ld, json_t *e, json_t **iso3)
 {
     const char *code = json_string_value(json_object_get(e, "code"));
     const char *name = json_string_value(json_object_get(e, "name"));
+    /* capitals and seats of government are metonyms ("Baku said", "the Kremlin said");
+     * capitals and cities are where places lie */
     static const struct {
         const char *key;
         uint64_t cls;
-    } lists[] = {
-        {"aliases", LX_COUNTRY}, {"demonyms", LX_DEMONYM}, {"capitals", LX_CAPITAL}};
+        int city;
+    } lists[] = {{"aliases", LX_COUNTRY, 0},
+                 {"demonyms", LX_DEMONYM, 0},
+                 {"capitals", LX_CAPITAL, 1},
+                 {"seats", LX_CAPITAL, 0},
+                 {"cities", 0, 1}};
     int c, rc;
 
     if (!json_is_object(e) || code == NULL)
@@ -721,14 +761,18 @@ static int apply_country(loader *ld, json_t *e, json_t **iso3)
         return rc;
     json_array_foreach(domains, di, dv) if ((rc = add_domain(ld, json_string_value(dv),
                                                              c)) < 0) return rc;
-    for (size_t k = 0; k < 3; k++) {
+    for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
         json_t *arr = json_object_get(e, lists[k].key), *v;
         size_t i;
         if ((rc = string_list(ld, arr, lists[k].key, code)) < 0)
             return rc;
-        json_array_foreach(arr, i,
-                           v) if ((rc = country_phrase(ld, json_string_value(v),
-                                                       lists[k].cls, c)) < 0) return rc;
+        json_array_foreach(arr, i, v)
+        {
+            const char *text = json_string_value(v);
+            if ((lists[k].cls && (rc = country_phrase(ld, text, lists[k].cls, c)) < 0) ||
+                (lists[k].city && (rc = add_city(ld, text, c)) < 0))
+                return rc;
+        }
     }
     return 0;
 }
@@ -1432,6 +1476,8 @@ void evg_lexicon_free(evg_lexicon *lx)
     evg_i_strmap_free(&lx->domains);
     evg_i_strmap_free(&lx->known_names);
     evg_i_strmap_free(&lx->known_first);
+    evg_i_strmap_free(&lx->cities);
+    free(lx->city);
     free(lx->known);
     evg_i_strmap_free(&lx->off_keys);
     evg_i_strmap_free(&lx->off_surnames);
@@ -1613,6 +1659,36 @@ int evg_i_lx_country_at(const evg_lexicon *lx, const int16_t *cands, size_t n,
         return cands[i];
     }
     return -1;
+}
+
+size_t evg_i_lx_city_at(int *country_out, const evg_lexicon *lx, const evg_i_tokens *t,
+                        size_t i, size_t lim, const char *date)
+{
+    char key[256];
+    size_t klen = 0, best = 0;
+    long found = -1;
+
+    *country_out = -1;
+    for (size_t j = i; j < lim && j - i < lx->city_max_words; j++) {
+        size_t fl = t->toks[j].fold_len;
+        long idx;
+        if (fl == 65535 || klen + fl + 2 > sizeof key)
+            break;
+        if (j > i)
+            key[klen++] = ' ';
+        memcpy(key + klen, evg_i_tok_fold(t, j), fl);
+        klen += fl;
+        if ((idx = evg_i_strmap_get(&lx->cities, key, klen)) >= 0) {
+            found = idx;
+            best = j - i + 1;
+        }
+    }
+    if (found >= 0) {
+        const lx_city *c = &lx->city[found];
+        int k = evg_i_lx_country_at(lx, c->countries, c->ncountries, date);
+        *country_out = k >= 0 ? k : evg_i_lx_state_at(lx, c->countries[0], date);
+    }
+    return best;
 }
 
 /* ---- word classes ----------------------------------------------------- */

@@ -304,6 +304,16 @@ typedef struct {
     const char *became;       /* codes of the states that followed it, space-separated */
 } lx_country;
 
+/*
+ * A city of the lexicon (countries.json: a country's capitals and cities, not its
+ * seats of government such as "Kremlin"): the countries it may be in, first valid
+ * at the article's date wins.
+ */
+typedef struct {
+    int16_t countries[LX_MAX_CAND];
+    uint8_t ncountries;
+} lx_city;
+
 /* One term of office of the gazetteer (officials.c): who, where, when. */
 typedef struct {
     int32_t official;        /* index into lx->off */
@@ -365,6 +375,10 @@ struct evg_lexicon {
     evg_i_strmap known_names; /* a name as written, tokens joined by ' ' -> known index */
     evg_i_strmap known_first; /* the first token of such a name, as written -> 1 */
     size_t known_max_words;
+    evg_i_strmap cities; /* a city's folded name, its words joined by ' ' -> city */
+    lx_city *city;
+    size_t ncity, cap_city;
+    size_t city_max_words;
 };
 
 /*
@@ -419,6 +433,17 @@ const lx_phrase *evg_i_lx_word(const evg_lexicon *lx, const char *folded);
  * 1987 is SUN); -1 stays -1.
  */
 int evg_i_lx_state_at(const evg_lexicon *lx, int c, const char *date);
+
+/*
+ * The longest city of the lexicon (a capital or a city of countries.json; a seat
+ * of government such as "Kremlin" is none) that tokens [i, lim) of `t` start
+ * with: its length in tokens, 0 when none. Its country at `date` (NULL: any) goes
+ * to `*country_out` (-1 when none): the first of its countries valid then, else
+ * the state of the date ("Leningrad", a city of RUS, is in SUN in 1987). Case is
+ * not compared: the caller knows the tokens are a name.
+ */
+size_t evg_i_lx_city_at(int *country_out, const evg_lexicon *lx, const evg_i_tokens *t,
+                        size_t i, size_t lim, const char *date);
 
 /* Read a gazetteer of office holders (docs/lexicon.md) from `text`; `src` names it. */
 int evg_i_lx_add_officials(evg_lexicon *lx, const char *text, size_t len, const char *src,

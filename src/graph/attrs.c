@@ -266,7 +266,12 @@ int evg_i_fill_vertex(evg_i_vattr *o, evg_i_builder *b, size_t bi, const char *i
     o->type = v->type;
     o->community = EVG_I_NO_COMMUNITY;
     EVG_CHECK(evg_i_label(&o->label, b, bi));
-    o->country = cp(b->arena, v->country, &fail);
+    o->country = cp(b->arena,
+                    v->country || v->type != EVG_NODE_PLACE
+                        ? v->country
+                        : evg_i_tally_best(&v->countries, EVG_I_RANK_CODE),
+                    &fail);
+    o->city = cp(b->arena, v->city, &fail);
     o->kind = cp(b->arena, v->kind, &fail);
     o->first_seen = cp(b->arena, v->first, &fail);
     o->last_seen = cp(b->arena, v->last, &fail);

@@ -112,12 +112,13 @@ typedef struct {
     evg_i_tally ids;         /* entity ids of the full-name mentions */
     evg_i_tally short_ids;   /* entity ids of the short ones */
     evg_i_tally countries, orgs, kinds; /* orgs: organization vertex keys */
+    evg_i_tally cities;                 /* places: the cities their mentions give */
     evg_i_title *titles;
     size_t ntitles, cap_titles;
     const char *canonical; /* an alias's canonical name: the label */
     size_t *signers;       /* agreements: people of the meetings that signed it */
     size_t nsigners, cap_signers;
-    const char *country, *kind; /* chosen */
+    const char *country, *kind, *city; /* chosen */
     size_t org;                 /* chosen organization vertex, or SIZE_MAX */
     size_t country_v;           /* the vertex of `country` (not for places), or SIZE_MAX */
     size_t meeting;             /* meetings: index into builder.meetings */
@@ -141,7 +142,8 @@ typedef struct {
     size_t *people;       /* person vertices, ascending, each once (a pool's) */
     int *roles;           /* their evg_role, parallel to `people` (a pool's) */
     size_t npeople;
-    const char *place_cc; /* ISO alpha-3 of the place, when its name tells */
+    const char *place;    /* its place's label ("Defense Ministry, Baku"), or NULL */
+    const char *place_cc; /* ISO alpha-3 of the place: its entity's, else its name's */
     size_t meeting;       /* index into builder.meetings */
 } evg_i_report;
 
@@ -193,6 +195,7 @@ typedef struct {
     evg_i_memo folded;       /* a title -> its folded form */
     evg_i_memo country_keys; /* a country's id -> its key */
     evg_i_memo place_codes;  /* a place's name -> its country code, when not date-bound */
+    evg_i_memo place_labels; /* a place's name and city -> its label */
     evg_i_buf tmp;           /* scratch, reused: no allocation per mention */
     evg_i_buf text;          /* scratch for a label or a meeting's text, copied out after */
     void *iso;               /* country names (json_t *), loaded on first need */
@@ -269,6 +272,13 @@ const char *evg_i_participant_cameo(const evg_i_builder *b, const evg_i_meeting 
  */
 int evg_i_place_country(const char **out, evg_i_builder *b, const char *place,
                         const char *date);
+/*
+ * places.c: the label of a place named `name` in `city` (model/place.h:
+ * "Defense Ministry, Baku"), `name` itself without a city; computed once per
+ * distinct name and city, `*out` in the arena. Returns 0 or EVG_ENOMEM.
+ */
+int evg_i_builder_place_label(const char **out, evg_i_builder *b, const char *name,
+                              const char *city);
 /* Release what evg_i_place_country() loaded. */
 void evg_i_place_table_free(evg_i_builder *b);
 

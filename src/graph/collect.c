@@ -143,6 +143,7 @@ void evg_i_builder_free(evg_i_builder *b)
         evg_i_tally_free(&v->countries);
         evg_i_tally_free(&v->orgs);
         evg_i_tally_free(&v->kinds);
+        evg_i_tally_free(&v->cities);
         for (size_t k = 0; k < v->ntitles; k++)
             evg_i_tally_free(&v->titles[k].forms);
         free(v->titles);
@@ -168,6 +169,7 @@ void evg_i_builder_free(evg_i_builder *b)
     evg_i_memo_free(&b->folded);
     evg_i_memo_free(&b->country_keys);
     evg_i_memo_free(&b->place_codes);
+    evg_i_memo_free(&b->place_labels);
     evg_i_buf_free(&b->tmp);
     evg_i_buf_free(&b->text);
     evg_i_country_names_free(b);

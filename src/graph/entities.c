@@ -240,15 +240,22 @@ static int take_mention(evg_i_builder *b, key_slot *cache, size_t i)
     evg_i_mention *m = &b->m[i];
     const evg_entity *e = m->e;
     const char *date = evg_doc_date(b->docs[m->doc]), *org = NULL;
+    const char *name = e->name; /* a place's: its label, with its city */
     evg_i_bvertex *v;
     int rc = 0;
 
     EVG_CHECK(mention_vertex(b, cache, m));
     v = &b->v[m->v];
     EVG_CHECK(evg_i_note(b, m->v, m->doc));
-    if (evg_i_tally_add(m->is_short ? &v->short_names : &v->names, e->name, 1) < 0 ||
+    if (e->type == EVG_ENT_PLACE) {
+        EVG_CHECK(evg_i_builder_place_label(&name, b, e->name, e->city));
+        if (evg_i_tally_add(&v->cities, e->city, 1) < 0)
+            return nomem(b);
+    }
+    if (evg_i_tally_add(m->is_short ? &v->short_names : &v->names, name, 1) < 0 ||
         evg_i_tally_add(m->is_short ? &v->short_ids : &v->ids, e->id, 1) < 0 ||
-        evg_i_tally_add(&v->countries, e->type == EVG_ENT_COUNTRY ? NULL : e->country, 1) < 0 ||
+        evg_i_tally_add(&v->countries, e->type == EVG_ENT_COUNTRY ? NULL : e->country,
+                        1) < 0 ||
         evg_i_tally_add(&v->kinds, e->type == EVG_ENT_AGREEMENT ? e->kind : NULL, 1) < 0)
         return nomem(b);
     if (m->canonical && (v->canonical == NULL || strcmp(m->canonical, v->canonical) < 0))
@@ -326,6 +333,7 @@ static int choose(evg_i_builder *b, size_t i)
     EVG_CHECK(choose_id(b, v));
     v->country = evg_i_tally_best(&b->v[i].countries, EVG_I_RANK_CODE);
     v->kind = evg_i_tally_best(&b->v[i].kinds, EVG_I_RANK_CODE);
+    v->city = evg_i_tally_best(&b->v[i].cities, EVG_I_RANK_NAME);
     if (v->country && v->type != EVG_NODE_PLACE) {
         size_t w = evg_i_tally_get(&v->countries, v->country);
         if (evg_i_buf_puts(&key, "country:") < 0 || evg_i_buf_puts(&key, v->country) < 0) {
@@ -368,7 +376,10 @@ static int country_notes(evg_i_builder *b)
     int rc = 0;
 
     for (size_t i = 0; i < b->nm && rc == 0; i++) {
-        const char *cc = b->m[i].type == EVG_ENT_COUNTRY ? NULL : b->m[i].e->country;
+        /* a place lies in a country; it names nobody's */
+        const char *cc = b->m[i].type == EVG_ENT_COUNTRY || b->m[i].type == EVG_ENT_PLACE
+                             ? NULL
+                             : b->m[i].e->country;
         long c;
         if (cc == NULL || cc[0] == '\0')
             continue;

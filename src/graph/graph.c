@@ -210,6 +210,7 @@ const char *evg_graph_vertex_attr(const evg_graph *g, size_t v, const char *name
         {"title", a->title},
         {"titles_seen", a->titles_seen},
         {"country", a->country},
+        {"city", a->city},
         {"org", a->org},
         {"aliases", a->aliases},
         {"kind", a->kind},

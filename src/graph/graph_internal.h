@@ -39,6 +39,7 @@ typedef struct {
     evg_node_type type;
     const char *titles;  /* persons: every title, folded-deduplicated, by first sight */
     const char *country; /* persons, organizations, places: ISO alpha-3 (most frequent) */
+    const char *city; /* places: the city it is in (most frequent), itself for a city */
     const char *org;     /* persons: the organization's label (most frequent) */
     const char *kind;    /* agreements: declaration, treaty, ... (most frequent) */
     const char *event_type, *status, *date, *place, *doc, *evidence; /* meetings */

@@ -29,11 +29,11 @@ typedef struct {
 #f, offsetof(evg_i_vattr, f)                                                     \
     }
 static const field VSTR[] = {
-    VS(label),  VS(titles),     VS(title),       VS(titles_seen),   VS(country),
-    VS(org),    VS(aliases),    VS(kind),        VS(signatories),   VS(event_type),
-    VS(status), VS(date),       VS(place),       VS(place_country), VS(countries),
-    VS(cameo),  VS(cameo_name), VS(plover_type), VS(plover_mode),   VS(doc),
-    VS(docs),   VS(evidence),   VS(first_seen),  VS(last_seen),
+    VS(label),      VS(titles), VS(title),      VS(titles_seen), VS(country),
+    VS(city),       VS(org),    VS(aliases),    VS(kind),        VS(signatories),
+    VS(event_type), VS(status), VS(date),       VS(place),       VS(place_country),
+    VS(countries),  VS(cameo),  VS(cameo_name), VS(plover_type), VS(plover_mode),
+    VS(doc),        VS(docs),   VS(evidence),   VS(first_seen),  VS(last_seen),
 };
 static const field VNUM[] = {
     VS(sources), VS(meetings),     VS(events),           VS(reports),

@@ -125,15 +125,20 @@ static int place_link(evg_i_builder *b, const evg_i_meeting *mt)
         return 0; /* no letter or digit in it */
     EVG_CHECK(evg_i_vertex_get(&pl, b, key, EVG_NODE_PLACE));
     EVG_CHECK(evg_i_tally_add(&b->v[pl].names, mt->place, 1) < 0 ? nomem(b) : 0);
+    /* a place no record gives a country: the country its meetings' places are in
+     * (records of earlier versions, or written by other tools) */
+    if (b->v[pl].country == NULL &&
+        evg_i_tally_add(&b->v[pl].countries, mt->place_cc, 1) < 0)
+        return nomem(b);
     evg_i_widen(&b->v[pl].first, &b->v[pl].last, mt->date);
     EVG_CHECK(evg_i_add_edge(b, mt->v, pl, EVG_I_REL_HELD_AT, -1, 1.0, mt->date));
     for (size_t k = 0; k < mt->nreports; k++) {
         const evg_i_report *r = &b->r[mt->reports[k]];
-        if (r->ev->place == NULL)
+        if (r->place == NULL)
             continue;
         other = key; /* mostly the very name chosen: no need to slug it again */
-        if (strcmp(r->ev->place, mt->place) != 0)
-            EVG_CHECK(evg_i_place_key(&other, b, r->ev->place));
+        if (strcmp(r->place, mt->place) != 0)
+            EVG_CHECK(evg_i_place_key(&other, b, r->place));
         if (other == key || strcmp(other, key) == 0)
             EVG_CHECK(evg_i_note(b, pl, r->doc));
     }

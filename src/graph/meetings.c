@@ -92,24 +92,52 @@ static void report_people(evg_i_builder *b, evg_i_report *r, size_t *used)
     *used += n;
 }
 
-/* The country of a report's place: the place entity's own, else what its name says. */
+/*
+ * The place entity of a report: the one its place_id names, else (a record of
+ * an earlier version) the first of its place's name, one with a country first.
+ */
+static const evg_entity *place_entity(const evg_i_builder *b, const evg_i_report *r)
+{
+    const evg_entity *named = NULL;
+
+    if (r->ev->place_id) {
+        size_t m = evg_i_mention_of(b, r->doc, r->ev->place_id);
+        return m != SIZE_MAX && b->m[m].type == EVG_ENT_PLACE ? b->m[m].e : NULL;
+    }
+    for (size_t m = b->doc_first[r->doc]; m < b->nm && b->m[m].doc == r->doc; m++) {
+        const evg_entity *e = b->m[m].e;
+        if (b->m[m].type != EVG_ENT_PLACE || !e->name ||
+            strcmp(e->name, r->ev->place) != 0)
+            continue;
+        if (e->country && e->country[0])
+            return e;
+        if (named == NULL)
+            named = e;
+    }
+    return named;
+}
+
+/* A report's place: its label (with the city its entity gives) and its country, the
+ * entity's own, else what its name says. */
 static int report_place(evg_i_builder *b, evg_i_report *r)
 {
-    const char *place = r->ev->place;
-    size_t m;
+    const evg_entity *e;
+    int rc = 0;
 
-    if (place == NULL || place[0] == '\0')
+    if (r->ev->place == NULL || r->ev->place[0] == '\0')
         return 0;
-    for (m = b->doc_first[r->doc]; m < b->nm && b->m[m].doc == r->doc; m++) {
-        const evg_entity *e = b->m[m].e;
-        if (b->m[m].type == EVG_ENT_PLACE && e->name && strcmp(e->name, place) == 0 &&
-            e->country && e->country[0]) {
-            r->place_cc = e->country;
-            return 0;
-        }
+    e = place_entity(b, r);
+    r->place = r->ev->place;
+    if (e && e->name && e->name[0])
+        EVG_CHECK(evg_i_builder_place_label(&r->place, b, e->name, e->city));
+    if (e && e->country && e->country[0]) {
+        r->place_cc = e->country;
+        return 0;
     }
-    return evg_i_place_country(&r->place_cc, b, place,
-                               r->date ? r->date : evg_doc_date(b->docs[r->doc]));
+    rc = evg_i_place_country(&r->place_cc, b, r->place,
+                             r->date ? r->date : evg_doc_date(b->docs[r->doc]));
+cleanup:
+    return rc;
 }
 
 /* The events of the documents, and their participants. */
@@ -631,7 +659,7 @@ static int describe_meeting(evg_i_builder *b, evg_i_meeting *mt, parts *scratch)
         const evg_i_report *r = &b->r[mt->reports[k]];
         if (r->ev->type == EVG_EV_SIGNING)
             mt->type = EVG_EV_SIGNING; /* the meeting at which something was signed */
-        if (evg_i_tally_add(&places, r->ev->place, 1) < 0 ||
+        if (evg_i_tally_add(&places, r->place, 1) < 0 ||
             evg_i_tally_add(&ccs, r->place_cc, 1) < 0) {
             rc = nomem(b);
             goto cleanup;

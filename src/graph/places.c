@@ -2,10 +2,11 @@
  * Which country a place's name points to: "Tallinn", "the Estonian
  * capital", "Kadriorg Palace in Tallinn" -> EST. Words come from the data
  * embedded in the library: Debian's iso-codes names and the lexicon's
- * countries.json (other names, demonyms, capitals, each valid from/until a
- * date, so that Moscow is in the Soviet Union in 1987). Used to tell whether
- * two reports' places can be one, and whether a meeting is at a third
- * location (CAMEO 044).
+ * countries.json (other names, demonyms, capitals, seats of government,
+ * cities, each valid from/until a date, so that Moscow is in the Soviet
+ * Union in 1987). Used when a record's place entity gives no country: to
+ * tell whether two reports' places can be one, and whether a meeting is at a
+ * third location (CAMEO 044). Also the labels of places with their city.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <jansson.h>
 
 #include "graph/build_internal.h"
+#include "model/place.h"
 #include "util/data.h"
 #include "util/utf8.h"
 
@@ -70,7 +72,8 @@ static json_t *load(const char *file)
 /* The lexicon's words first (they carry dates), then iso-codes' names. */
 static int load_words(place_table *t, evg_i_arena *a)
 {
-    static const char *const FIELDS[] = {"name", "aliases", "demonyms", "capitals"};
+    static const char *const FIELDS[] = {"name",     "aliases", "demonyms",
+                                         "capitals", "seats",   "cities"};
     static const char *const ISO[] = {"name", "common_name", "official_name"};
     json_t *lex = load("countries.json"), *iso = load("iso_3166-1.json"), *e, *v;
     size_t i, k;
@@ -219,6 +222,33 @@ int evg_i_place_country(const char **out, evg_i_builder *b, const char *place,
     val.a = *out;
     if (!dated && evg_i_memo_put(&b->place_codes, place, strlen(place), val) < 0)
         return evg_i_error_nomem(b->err);
+    return 0;
+}
+
+int evg_i_builder_place_label(const char **out, evg_i_builder *b, const char *name,
+                              const char *city)
+{
+    const evg_i_memo_val *seen;
+    evg_i_memo_val val = {NULL, NULL};
+
+    *out = name;
+    if (city == NULL || name == NULL)
+        return 0;
+    /* the memo's key: the name, a byte no text holds, the city */
+    evg_i_buf_clear(&b->tmp);
+    if (evg_i_buf_puts(&b->tmp, name) < 0 || evg_i_buf_putc(&b->tmp, '\x1f') < 0 ||
+        evg_i_buf_puts(&b->tmp, city) < 0)
+        return evg_i_error_nomem(b->err);
+    if ((seen = evg_i_memo_get(&b->place_labels, b->tmp.ptr, b->tmp.len)) != NULL) {
+        *out = seen->a;
+        return 0;
+    }
+    evg_i_buf_clear(&b->text);
+    if (evg_i_place_label(&b->text, name, city) < 0 ||
+        (val.a = evg_i_arena_strdup(b->arena, b->text.ptr)) == NULL ||
+        evg_i_memo_put(&b->place_labels, b->tmp.ptr, b->tmp.len, val) < 0)
+        return evg_i_error_nomem(b->err);
+    *out = val.a;
     return 0;
 }
 

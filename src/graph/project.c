@@ -51,7 +51,7 @@ static int copy_vertex(evg_i_vattr *dst, const evg_i_vattr *src, evg_graph *g)
         &dst->first_seen,  &dst->last_seen,  &dst->title,       &dst->titles_seen,
         &dst->aliases,     &dst->docs,       &dst->countries,   &dst->place_country,
         &dst->cameo,       &dst->cameo_name, &dst->plover_type, &dst->plover_mode,
-        &dst->signatories,
+        &dst->signatories, &dst->city,
     };
     int fail = 0;
 

@@ -120,9 +120,13 @@ int evg_i_resolve(evg_i_builder *b)
         case EVG_ENT_ORGANIZATION:
             EVG_CHECK(named_key(&m->key, &m->canonical, b, "org:", m->e->name, m->e->id));
             break;
-        case EVG_ENT_PLACE:
-            EVG_CHECK(named_key(&m->key, &m->canonical, b, "place:", m->e->name, m->e->id));
+        case EVG_ENT_PLACE: {
+            /* a venue with its city is keyed as "Defense Ministry, Baku" */
+            const char *label = NULL;
+            EVG_CHECK(evg_i_builder_place_label(&label, b, m->e->name, m->e->city));
+            EVG_CHECK(named_key(&m->key, &m->canonical, b, "place:", label, m->e->id));
             break;
+        }
         default:
             break;
         }

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "model/doc_internal.h"
+#include "model/place.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 static const char *const ENTITY_TYPES[] = {"person", "organization", "country", "agreement",
                                            "place"};
@@ -155,14 +157,16 @@ static void *slab_array(slab *b, const void *v, size_t n, size_t size)
 static size_t entity_room(const evg_entity *e)
 {
     size_t n = str_room(e->id) + str_room(e->name) + str_room(e->country) +
-               str_room(e->org) + str_room(e->kind) + e->ntitles * sizeof(*e->titles);
+               str_room(e->org) + str_room(e->kind) + str_room(e->city) +
+               e->ntitles * sizeof(*e->titles);
 
     for (size_t i = 0; i < e->ntitles; i++)
         n += str_room(e->titles[i]);
     return n;
 }
 
-/* Participants, parties and agreements name entities: their ids are the entities' own. */
+/* Participants, parties, agreements and the place name entities: their ids are the
+ * entities' own. */
 static size_t event_room(const evg_event *ev)
 {
     size_t n = str_room(ev->id) + str_room(ev->date) + str_room(ev->date_source) +
@@ -190,6 +194,7 @@ static void settle_entity(slab *b, evg_entity *e)
     e->country = slab_str(b, e->country);
     e->org = slab_str(b, e->org);
     e->kind = slab_str(b, e->kind);
+    e->city = slab_str(b, e->city);
 }
 
 /* The settled id of the entity whose borrowed id was `id` (in old[]). */
@@ -218,6 +223,8 @@ static void settle_event(slab *b, evg_event *ev, const evg_doc *d, const char *c
         as[i].entity = entity_id(d, old, as[i].entity);
     for (size_t i = 0; i < ev->nevidence; i++)
         es[i].text = slab_str(b, es[i].text);
+    if (ev->place_id)
+        ev->place_id = entity_id(d, old, ev->place_id);
     ev->participants = ps;
     ev->parties = ys;
     ev->agreements = as;
@@ -283,6 +290,7 @@ int evg_i_doc_add_entity(evg_doc *d, const evg_entity *e, evg_error *err)
     c.country = dup_opt(d, e->country, &fail);
     c.org = dup_opt(d, e->org, &fail);
     c.kind = dup_opt(d, e->kind, &fail);
+    c.city = dup_opt(d, e->city, &fail);
     if (e->ntitles) {
         titles = evg_i_arena_alloc(&d->arena, e->ntitles * sizeof(*titles));
         fail |= titles == NULL;
@@ -312,6 +320,7 @@ int evg_i_doc_add_event(evg_doc *d, const evg_event *ev, evg_error *err)
     c.date = dup_opt(d, ev->date, &fail);
     c.date_source = ev->date ? dup_opt(d, ev->date_source, &fail) : NULL;
     c.place = dup_opt(d, ev->place, &fail);
+    c.place_id = dup_opt(d, ev->place_id, &fail);
     if (ev->nparticipants &&
         (ps = evg_i_arena_alloc(&d->arena, ev->nparticipants * sizeof(*ps))) == NULL)
         fail = 1;
@@ -383,4 +392,29 @@ void evg_doc_free(evg_doc *d)
     free(d->ents);
     free(d->events);
     free(d);
+}
+
+int evg_i_place_label(evg_i_buf *out, const char *name, const char *city)
+{
+    evg_i_buf n = EVG_I_BUF_INIT, c = EVG_I_BUF_INIT;
+    int rc = 0, held = 1;
+
+    if (city && city != name) {
+        /* the city's slug as whole words of the name's: "-baku-" in
+         * "-baku-congress-center-" */
+        if (evg_i_buf_putc(&n, '-') < 0 || evg_i_slug(&n, name, strlen(name)) < 0 ||
+            evg_i_buf_putc(&n, '-') < 0 || evg_i_buf_putc(&c, '-') < 0 ||
+            evg_i_slug(&c, city, strlen(city)) < 0 || evg_i_buf_putc(&c, '-') < 0) {
+            rc = EVG_ENOMEM;
+            goto cleanup;
+        }
+        held = c.len <= 2 || strstr(n.ptr, c.ptr) != NULL;
+    }
+    if (evg_i_buf_puts(out, name) < 0 ||
+        (!held && (evg_i_buf_puts(out, ", ") < 0 || evg_i_buf_puts(out, city) < 0)))
+        rc = EVG_ENOMEM;
+cleanup:
+    evg_i_buf_free(&n);
+    evg_i_buf_free(&c);
+    return rc;
 }

@@ -40,8 +40,9 @@ int evg_i_doc_push_event(evg_doc *d, const evg_event *ev, evg_error *err);
 
 /*
  * Copy everything `d` borrows (its metadata, the entities and events pushed)
- * into one block of its own. A participant's, party's or agreement's entity must be
- * the very pointer of that entity's id; it is pointed at the copy of the id.
+ * into one block of its own. A participant's, party's or agreement's entity, and an
+ * event's place_id, must be the very pointer of that entity's id; it is pointed at the
+ * copy of the id.
  * Call once, on a document made by evg_i_doc_new_sized(). 0 or EVG_ENOMEM.
  */
 int evg_i_doc_settle(evg_doc *d, evg_error *err);

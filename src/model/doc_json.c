@@ -43,8 +43,10 @@ static json_t *entity_json(const evg_entity *e)
               set_str(o, "org", e->org);
     } else if (!bad && e->type == EVG_ENT_AGREEMENT) {
         bad = set_str(o, "kind", e->kind ? e->kind : "other");
-    } else if (!bad && (e->type == EVG_ENT_ORGANIZATION || e->type == EVG_ENT_PLACE)) {
+    } else if (!bad && e->type == EVG_ENT_ORGANIZATION) {
         bad = set_str(o, "country", e->country);
+    } else if (!bad && e->type == EVG_ENT_PLACE) {
+        bad = set_str(o, "country", e->country) || set_str(o, "city", e->city);
     }
     if (bad) {
         json_decref(o);
@@ -96,6 +98,9 @@ static json_t *event_json(const evg_event *ev)
           set_str(o, "status", evg_event_status_name(ev->status)) ||
           set_str(o, "date", ev->date) || set_str(o, "date_source", ev->date_source) ||
           set_str(o, "place", ev->place);
+    /* the place's entity when there is one: a record without it reads as before */
+    if (!bad && ev->place_id)
+        bad = set_str(o, "place_id", ev->place_id);
     if (!bad)
         bad = json_object_set(o, "participants", ps);
     /* parties only when there are some: a record without them reads as before */
@@ -156,14 +161,14 @@ static int find_bad_string(char *where, size_t size, const evg_doc *d)
         return snprintf(where, size, "doc");
     for (size_t i = 0; i < d->nents; i++) {
         const evg_entity *e = &d->ents[i];
-        const char *f[] = {e->id, e->name, e->country, e->org, e->kind};
-        if (any_invalid(f, 5) || any_invalid(e->titles, e->ntitles))
+        const char *f[] = {e->id, e->name, e->country, e->org, e->kind, e->city};
+        if (any_invalid(f, 6) || any_invalid(e->titles, e->ntitles))
             return snprintf(where, size, "entities[%zu]", i);
     }
     for (size_t i = 0; i < d->nevents; i++) {
         const evg_event *ev = &d->events[i];
-        const char *f[] = {ev->id, ev->date, ev->place};
-        int badev = any_invalid(f, 3);
+        const char *f[] = {ev->id, ev->date, ev->place, ev->place_id};
+        int badev = any_invalid(f, 4);
         for (size_t k = 0; k < ev->nevidence; k++)
             badev |= any_invalid(&ev->evidence[k].text, 1);
         for (size_t k = 0; k < ev->nparticipants; k++)
@@ -311,7 +316,7 @@ static const char *type_name(const json_t *v)
  */
 enum { R_DOC, R_ENTITIES, R_EVENTS, R_N };
 enum { M_ID, M_PATH, M_DATE, M_TITLE, M_N };
-enum { N_ID, N_TYPE, N_NAME, N_TITLES, N_COUNTRY, N_ORG, N_KIND, N_N };
+enum { N_ID, N_TYPE, N_NAME, N_TITLES, N_COUNTRY, N_CITY, N_ORG, N_KIND, N_N };
 enum {
     V_ID,
     V_TYPE,
@@ -319,6 +324,7 @@ enum {
     V_DATE,
     V_SOURCE,
     V_PLACE,
+    V_PLACE_ID,
     V_PARTS,
     V_PARTIES,
     V_AGREEMENTS,
@@ -335,13 +341,14 @@ static const char *const META_KEYS[M_N] = {[M_ID] = "id", [M_PATH] = "path",
                                            [M_DATE] = "date", [M_TITLE] = "title"};
 static const char *const ENTITY_KEYS[N_N] = {
     [N_ID] = "id",           [N_TYPE] = "type", [N_NAME] = "name", [N_TITLES] = "titles",
-    [N_COUNTRY] = "country", [N_ORG] = "org",   [N_KIND] = "kind"};
+    [N_COUNTRY] = "country", [N_CITY] = "city", [N_ORG] = "org",   [N_KIND] = "kind"};
 static const char *const EVENT_KEYS[V_N] = {[V_ID] = "id",
                                             [V_TYPE] = "type",
                                             [V_STATUS] = "status",
                                             [V_DATE] = "date",
                                             [V_SOURCE] = "date_source",
                                             [V_PLACE] = "place",
+                                            [V_PLACE_ID] = "place_id",
                                             [V_PARTS] = "participants",
                                             [V_PARTIES] = "parties",
                                             [V_AGREEMENTS] = "agreements",
@@ -499,12 +506,15 @@ static int read_entity(const reader *r, json_t *o, size_t idx)
         (rc = get_str(&e.name, r, v[N_NAME], &where, "name", 1)) < 0 ||
         (rc = get_str(&e.country, r, v[N_COUNTRY], &where, "country", 0)) < 0 ||
         (rc = get_str(&e.org, r, v[N_ORG], &where, "org", 0)) < 0 ||
-        (rc = get_str(&e.kind, r, v[N_KIND], &where, "kind", 0)) < 0)
+        (rc = get_str(&e.kind, r, v[N_KIND], &where, "kind", 0)) < 0 ||
+        (rc = get_str(&e.city, r, v[N_CITY], &where, "city", 0)) < 0)
         return rc;
     if (evg_i_entity_type_parse(&e.type, type) < 0)
         return bad(r, &wtype, "unknown entity type '%.40s'", type);
     if (e.type == EVG_ENT_AGREEMENT && e.kind == NULL)
         e.kind = "other"; /* as written for an agreement of no known kind */
+    if (e.type != EVG_ENT_PLACE)
+        e.city = NULL; /* written for places only */
     if (evg_i_doc_entity_index(r->doc, e.id) >= 0)
         return bad(r, &wid, "duplicate entity id '%.60s'", e.id);
     if ((rc = read_titles(&e, r, v[N_TITLES], &where)) < 0)
@@ -669,6 +679,25 @@ static int read_evidence(evg_event *ev, const reader *r, json_t *arr,
     return 0;
 }
 
+/* The place entity of an event, value `v`: a place among the document's entities. */
+static int read_place_id(evg_event *ev, const reader *r, json_t *v,
+                         const field_path *where)
+{
+    field_path w = FIELD(where, "place_id");
+    const char *id;
+    long k;
+    int rc;
+
+    if ((rc = get_str(&id, r, v, where, "place_id", 0)) < 0 || id == NULL)
+        return rc;
+    if ((k = evg_i_doc_entity_index(r->doc, id)) < 0)
+        return bad(r, &w, "'%.60s' is not among the entities", id);
+    if (r->doc->ents[k].type != EVG_ENT_PLACE)
+        return bad(r, &w, "'%.60s' is no place", id);
+    ev->place_id = r->doc->ents[k].id; /* the entity's own, as evg_i_doc_settle() wants */
+    return 0;
+}
+
 static int read_event(const reader *r, json_t *o, size_t idx)
 {
     field_path where = ELEMENT(NULL, "events", idx), wtype = FIELD(&where, "type"),
@@ -687,7 +716,8 @@ static int read_event(const reader *r, json_t *o, size_t idx)
         (rc = get_str(&status, r, v[V_STATUS], &where, "status", 0)) < 0 ||
         (rc = get_date(&ev.date, r, v[V_DATE], &where)) < 0 ||
         (rc = get_str(&source, r, v[V_SOURCE], &where, "date_source", 0)) < 0 ||
-        (rc = get_str(&ev.place, r, v[V_PLACE], &where, "place", 0)) < 0)
+        (rc = get_str(&ev.place, r, v[V_PLACE], &where, "place", 0)) < 0 ||
+        (rc = read_place_id(&ev, r, v[V_PLACE_ID], &where)) < 0)
         return rc;
     if (evg_i_event_type_parse(&ev.type, type) < 0)
         return bad(r, &wtype, "unknown event type '%.40s'", type);

@@ -137,14 +137,15 @@ class Expect:
     def __init__(self, kind, people, attrs, where):
         self.kind = kind          # a key of KINDS, or "parties" (an event of no named person)
         self.people = people      # names as written in the case; for "parties", the parties
-        self.attrs = attrs        # {'date': ..., 'place': ..., 'type': ..., 'exact': True,
+        self.attrs = attrs        # {'date': ..., 'place': ..., 'city': ...,
+                                  #  'place_country': ..., 'type': ..., 'exact': True,
                                   #  'country': {name: code or None}}
         self.where = where
 
     def __str__(self):
         s = f"{self.kind}: {' | '.join(self.people)}"
         extra = []
-        for k in ("date", "place", "type"):
+        for k in ("date", "place", "city", "place_country", "type"):
             if k in self.attrs:
                 extra.append(f"{k}={self.attrs[k] if self.attrs[k] is not None else 'null'}")
         if self.attrs.get("exact"):
@@ -209,8 +210,12 @@ def parse_attrs(text, people, where):
             if value != "null" and not DATE_RE.match(value):
                 raise CaseError(f"{where}: date '{value}' is not YYYY-MM-DD or null")
             attrs["date"] = None if value == "null" else value
-        elif key == "place":
-            attrs["place"] = None if value == "null" else value
+        elif key in ("place", "city"):
+            attrs[key] = None if value == "null" else value
+        elif key == "place_country":
+            if value != "null" and not CODE_RE.match(value):
+                raise CaseError(f"{where}: place_country '{value}' is not an alpha-3 code or null")
+            attrs[key] = None if value == "null" else value
         elif key == "type":
             if value not in OUTPUT_TYPES:
                 raise CaseError(f"{where}: type '{value}' is not one of {sorted(OUTPUT_TYPES)}")
@@ -381,6 +386,12 @@ class Event:
         self.status = ev.get("status", "reported")
         self.date = ev.get("date")
         self.place = ev.get("place")
+        # the place's entity: the one place_id names, else the place entity of that name
+        pe = ents.get(ev.get("place_id")) if ev.get("place_id") else next(
+            (e for e in ents.values() if e.get("type") == "place" and self.place is not None
+             and e.get("name") == self.place), None)
+        self.city = (pe or {}).get("city")
+        self.place_country = (pe or {}).get("country")
         self.people = []
         for p in ev.get("participants", []):
             e = ents.get(p.get("entity"), {})
@@ -406,6 +417,10 @@ class Event:
                                                 for c, t in self.parties))
         if self.place:
             extra.append(f"place={self.place}")
+        if self.city:
+            extra.append(f"city={self.city}")
+        if self.place_country:
+            extra.append(f"place_country={self.place_country}")
         countries = [f"{e['name']}={e.get('country') or 'null'}" for e in self.people]
         return s + " ; " + "; ".join(extra + countries)
 
@@ -441,6 +456,13 @@ def check_attrs(exp, ev, assign):
         if (a["place"] is None) != (ev.place is None) or \
                 (a["place"] is not None and not same_place(a["place"], ev.place)):
             bad.append(f"place {ev.place or 'null'}, not {a['place'] or 'null'}")
+    if "city" in a:
+        if (a["city"] is None) != (ev.city is None) or \
+                (a["city"] is not None and not same_place(a["city"], ev.city)):
+            bad.append(f"city {ev.city or 'null'}, not {a['city'] or 'null'}")
+    if "place_country" in a and a["place_country"] != ev.place_country:
+        bad.append(f"place_country {ev.place_country or 'null'}, "
+                   f"not {a['place_country'] or 'null'}")
     if "type" in a and a["type"] != ev.type:
         bad.append(f"type {ev.type}, not {a['type']}")
     if "parties" in a and not same_parties(a["parties"], ev.parties):

@@ -59,7 +59,13 @@ static void add_entities(evg_doc *d)
     add_entity(d, EVG_ENT_AGREEMENT, "agreement:cardova-memorandum",
                "Cardova Memorandum on Trade and Transit", NULL, NULL, "memorandum", NULL,
                0);
-    add_entity(d, EVG_ENT_PLACE, "place:cardova", "Cardova", "XVL", NULL, NULL, NULL, 0);
+    /* a place: the city it is in (itself), the country it lies in */
+    evg_entity place = {.id = "place:cardova",
+                        .type = EVG_ENT_PLACE,
+                        .name = "Cardova",
+                        .country = "XVL",
+                        .city = "Cardova"};
+    assert_int_equal(evg_i_doc_add_entity(d, &place, NULL), 0);
 }
 
 static void add_events(evg_doc *d)
@@ -84,6 +90,7 @@ static void add_events(evg_doc *d)
                      .status = EVG_STATUS_REPORTED,
                      .date = "2024-03-14",
                      .place = "Cardova",
+                     .place_id = "place:cardova",
                      .participants = p1,
                      .nparticipants = 2,
                      .agreements = a1,
@@ -103,6 +110,7 @@ static void add_events(evg_doc *d)
                      .status = EVG_STATUS_REPORTED,
                      .date = "2024-03-13",
                      .place = "Cardova",
+                     .place_id = "place:cardova",
                      .participants = p3,
                      .nparticipants = 1,
                      .parties = y3,
@@ -207,11 +215,17 @@ static void test_parsed_fields(void **state)
     assert_int_equal(ev->agreements[0].relation, EVG_REL_REFERENCED);
     assert_int_equal(ev->evidence[0].end, 164);
     assert_string_equal(ev->evidence[0].text, EVIDENCE1);
+    /* the place entity the event names, by its own id; its city and country */
+    assert_ptr_equal(ev->place_id, evg_doc_entity(d, 6)->id);
+    assert_string_equal(evg_doc_entity(d, 6)->city, "Cardova");
+    assert_string_equal(evg_doc_entity(d, 6)->country, "XVL");
+    assert_null(evg_doc_entity(d, 0)->city);
     ev = evg_doc_event(d, 1);
     assert_int_equal(ev->type, EVG_EV_CALL);
     assert_int_equal(ev->status, EVG_STATUS_PLANNED);
     assert_null(ev->date);
     assert_null(ev->place);
+    assert_null(ev->place_id);
     assert_int_equal(ev->nagreements, 0);
     assert_int_equal(ev->nevidence, 0);
     assert_int_equal(ev->nparties, 0);
@@ -388,6 +402,11 @@ static const bad_case BAD[] = {
     {EV(",\"date\":\"2024-13-01\""),
      "events[0].date: expected a date as YYYY-MM-DD or null, not '2024-13-01'"},
     {EV(",\"place\":{}"), "events[0].place: expected a string, not an object"},
+    {EV(",\"place\":\"Sarn\",\"place_id\":\"place:sarn\""),
+     "events[0].place_id: 'place:sarn' is not among the entities"},
+    {EV(",\"place\":\"A\",\"place_id\":\"person:a\""),
+     "events[0].place_id: 'person:a' is no place"},
+    {EV(",\"place_id\":5"), "events[0].place_id: expected a string, not an integer"},
     {EV(",\"participants\":{}"),
      "events[0].participants: expected an array, not an object"},
     {EV(",\"participants\":[\"person:a\"]"),

@@ -589,6 +589,134 @@ static void test_dateline(void **state)
     evg_doc_free(d);
 }
 
+/* The city of lexicon `with` that `text` starts with: its length in tokens; the code of
+ * its country at `date` in `cc` ("" when none). */
+static size_t city_of(const evg_lexicon *with, const char *text, const char *date,
+                      char cc[4])
+{
+    evg_i_tokens t;
+    int c = -1;
+    size_t n;
+
+    memset(&t, 0, sizeof t);
+    assert_int_equal(evg_i_tokenize(&t, text, strlen(text), &with->abbrevs), 0);
+    n = evg_i_lx_city_at(&c, with, &t, 0, t.n, date);
+    snprintf(cc, 4, "%s", c >= 0 ? with->country[c].code : "");
+    evg_i_tokens_free(&t);
+    return n;
+}
+
+static void test_city_lookup(void **state)
+{
+    (void)state;
+    const char *path = EVG_TEST_DATA "/extract/ardania.json";
+    evg_lexicon *mine = NULL;
+    char cc[4];
+
+    /* a city of countries.json, a capital, a territory's capital */
+    assert_int_equal(city_of(lx, "Geneva", "2024-01-01", cc), 1);
+    assert_string_equal(cc, "CHE");
+    assert_int_equal(city_of(lx, "Tallinn", NULL, cc), 1);
+    assert_string_equal(cc, "EST");
+    assert_int_equal(city_of(lx, "Papeete", NULL, cc), 1);
+    assert_string_equal(cc, "PYF");
+    /* the longest: "New York", not the exchange; case and accents aside */
+    assert_int_equal(city_of(lx, "New York Stock Exchange", NULL, cc), 2);
+    assert_string_equal(cc, "USA");
+    assert_int_equal(city_of(lx, "ZURICH", NULL, cc), 1);
+    assert_string_equal(cc, "CHE");
+    assert_int_equal(city_of(lx, "St. Petersburg", "2020-05-01", cc), 2);
+    assert_string_equal(cc, "RUS");
+    /* the state of the date: a city of Russia, a capital of both, in 1987 */
+    assert_int_equal(city_of(lx, "Leningrad", "1987-05-01", cc), 1);
+    assert_string_equal(cc, "SUN");
+    assert_int_equal(city_of(lx, "Moscow", "1987-05-01", cc), 1);
+    assert_string_equal(cc, "SUN");
+    assert_int_equal(city_of(lx, "Brno", "1987-05-01", cc), 1);
+    assert_string_equal(cc, "CSK");
+    /* a seat of government is a metonym, no city; nor is a country or a word */
+    assert_int_equal(city_of(lx, "Kremlin", NULL, cc), 0);
+    assert_string_equal(cc, "");
+    assert_int_equal(city_of(lx, "Switzerland", NULL, cc), 0);
+    assert_int_equal(city_of(lx, "talks", NULL, cc), 0);
+    /* a user's lexicon adds cities of its countries */
+    assert_int_equal(evg_lexicon_load(&mine, &path, 1, NULL), 0);
+    assert_int_equal(city_of(mine, "Lindby", NULL, cc), 1);
+    assert_string_equal(cc, "ZZD");
+    assert_int_equal(city_of(mine, "Port Ardan", NULL, cc), 2);
+    assert_string_equal(cc, "ZZD");
+    assert_int_equal(city_of(lx, "Lindby", NULL, cc), 0);
+    evg_lexicon_free(mine);
+}
+
+static const evg_entity *entity(const evg_doc *d, const char *id)
+{
+    const evg_entity *e = evg_doc_find_entity(d, id);
+    if (e == NULL)
+        fail_msg("no entity %s", id);
+    return e;
+}
+
+static void test_places(void **state)
+{
+    (void)state;
+    evg_doc *d = extract(
+        "2024-03-06",
+        "Defense Minister Tarik Oran of Azerbaijan received Turkish Defense Minister "
+        "Pieter Aalst at the Defense Ministry in Baku on Monday. On Tuesday Oran met "
+        "Georgian Defense Minister Levan Moss at the Defense Ministry in Tbilisi.");
+    const evg_event *a = event_of(d, EVG_EV_MEETING, "Tarik Oran", "Pieter Aalst");
+    const evg_event *b = event_of(d, EVG_EV_MEETING, "Tarik Oran", "Levan Moss");
+    const evg_entity *e;
+
+    /* one venue name in two cities: two places, each event names its own */
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_string_equal(a->place, "Defense Ministry");
+    assert_string_equal(b->place, "Defense Ministry");
+    assert_string_equal(a->place_id, "place:defense-ministry-baku");
+    assert_string_equal(b->place_id, "place:defense-ministry-tbilisi");
+    e = entity(d, a->place_id);
+    assert_string_equal(e->name, "Defense Ministry");
+    assert_string_equal(e->city, "Baku");
+    assert_string_equal(e->country, "AZE");
+    e = entity(d, b->place_id);
+    assert_string_equal(e->city, "Tbilisi");
+    assert_string_equal(e->country, "GEO");
+    evg_doc_free(d);
+
+    /* a city that is no capital: its country is the place's, nobody's own */
+    d = extract("2024-03-06",
+                "Foreign Minister Knut Aas met Foreign Minister Lena Holm in "
+                "Geneva on Monday.");
+    a = event_of(d, EVG_EV_MEETING, "Knut Aas", "Lena Holm");
+    assert_non_null(a);
+    e = entity(d, a->place_id);
+    assert_string_equal(e->id, "place:geneva");
+    assert_string_equal(e->city, "Geneva");
+    assert_string_equal(e->country, "CHE");
+    assert_null(person(d, "Knut Aas")->country);
+    evg_doc_free(d);
+
+    /* the dateline's city when the text gives no place; a venue never takes it */
+    d = extract("2024-03-06",
+                "GENEVA, March 5 - Foreign Minister Knut Aas met Foreign Minister Lena "
+                "Holm. Later Aas received Foreign Minister Ivo Sand at the Grand Hotel.");
+    a = event_of(d, EVG_EV_MEETING, "Knut Aas", "Lena Holm");
+    b = event_of(d, EVG_EV_MEETING, "Knut Aas", "Ivo Sand");
+    assert_non_null(a);
+    assert_non_null(b);
+    e = entity(d, a->place_id);
+    assert_string_equal(e->name, "Geneva");
+    assert_string_equal(e->city, "Geneva");
+    assert_string_equal(e->country, "CHE");
+    e = entity(d, b->place_id);
+    assert_string_equal(e->name, "Grand Hotel");
+    assert_null(e->city);
+    assert_null(e->country);
+    evg_doc_free(d);
+}
+
 static void test_relative_clause(void **state)
 {
     (void)state;
@@ -984,6 +1112,8 @@ int main(void)
         cmocka_unit_test(test_subjects_out_of_place),
         cmocka_unit_test(test_portfolio_titles),
         cmocka_unit_test(test_dateline),
+        cmocka_unit_test(test_city_lookup),
+        cmocka_unit_test(test_places),
         cmocka_unit_test(test_relative_clause),
         cmocka_unit_test(test_described_agreements),
         cmocka_unit_test(test_clause_boundaries),

@@ -274,6 +274,85 @@ static void test_input_order_and_duplicates(void **state)
     free(l1);
 }
 
+/* A record of one meeting of Ann Bay and Bo Dahl, on `date`, at `place` (a JSON value)
+ * with the place entities `places` (JSON objects, comma-joined) and `place_id` (or NULL).
+ */
+static char *meeting_at(const char *doc, const char *date, const char *place,
+                        const char *place_id, const char *places)
+{
+    char *line = malloc(2048);
+
+    assert_non_null(line);
+    snprintf(line, 2048,
+             "{\"doc\":{\"id\":\"%s\",\"date\":\"%s\"},\"entities\":["
+             "{\"id\":\"person:ann-bay\",\"type\":\"person\",\"name\":\"Ann Bay\","
+             "\"titles\":[\"Minister\"],\"country\":\"XAR\"},"
+             "{\"id\":\"person:bo-dahl\",\"type\":\"person\",\"name\":\"Bo Dahl\","
+             "\"titles\":[\"Minister\"],\"country\":\"XBE\"}%s%s],"
+             "\"events\":[{\"id\":\"%s#1\",\"type\":\"meeting\",\"date\":\"%s\","
+             "\"place\":%s%s%s%s,\"participants\":[{\"entity\":\"person:ann-bay\"},"
+             "{\"entity\":\"person:bo-dahl\"}]}]}",
+             doc, date, places[0] ? "," : "", places, doc, date, place,
+             place_id ? ",\"place_id\":\"" : "", place_id ? place_id : "",
+             place_id ? "\"" : "");
+    return line;
+}
+
+static void test_places_with_cities(void **state)
+{
+    char *lines[] = {
+        /* a venue with its city */
+        meeting_at("d1", "2025-03-02", "\"Defense Ministry\"",
+                   "place:defense-ministry-sarn",
+                   "{\"id\":\"place:defense-ministry-sarn\",\"type\":\"place\",\"name\":"
+                   "\"Defense Ministry\",\"country\":\"XBE\",\"city\":\"Sarn\"}"),
+        /* the city itself */
+        meeting_at("d2", "2025-03-09", "\"Sarn\"", "place:sarn",
+                   "{\"id\":\"place:sarn\",\"type\":\"place\",\"name\":\"Sarn\","
+                   "\"country\":\"XBE\",\"city\":\"Sarn\"}"),
+        /* a venue of that name the text gives no city: another place */
+        meeting_at("d3", "2025-03-16", "\"Defense Ministry\"", NULL,
+                   "{\"id\":\"place:defense-ministry\",\"type\":\"place\",\"name\":"
+                   "\"Defense Ministry\",\"country\":null}"),
+        /* a record of an earlier version: no city, no country, no place_id */
+        meeting_at("d4", "2025-03-23", "\"Geneva\"", NULL,
+                   "{\"id\":\"place:geneva\",\"type\":\"place\",\"name\":\"Geneva\"}"),
+    };
+    const char *const *cl = (const char *const *)lines;
+    evg_corpus *c = corpus_of(cl, 4);
+    evg_graph *g = build(c, EVG_VIEW_FULL);
+    size_t v;
+
+    (void)state;
+    assert_int_equal(evg_graph_count_type(g, EVG_NODE_PLACE), 4);
+    v = vertex(g, "place:defense-ministry-sarn");
+    assert_string_equal(evg_graph_vertex_label(g, v), "Defense Ministry, Sarn");
+    assert_string_equal(evg_graph_vertex_attr(g, v, "city"), "Sarn");
+    assert_string_equal(evg_graph_vertex_attr(g, v, "country"), "XBE");
+    edge(g, "meeting:d1-1", "place:defense-ministry-sarn", "held_at");
+    /* the meeting's place is the place's label: "Sarn" finds it */
+    assert_string_equal(evg_graph_vertex_attr(g, vertex(g, "meeting:d1-1"), "place"),
+                        "Defense Ministry, Sarn");
+    assert_string_equal(
+        evg_graph_vertex_attr(g, vertex(g, "meeting:d1-1"), "place_country"), "XBE");
+    v = vertex(g, "place:sarn");
+    assert_string_equal(evg_graph_vertex_label(g, v), "Sarn");
+    assert_string_equal(evg_graph_vertex_attr(g, v, "city"), "Sarn");
+    v = vertex(g, "place:defense-ministry");
+    assert_string_equal(evg_graph_vertex_label(g, v), "Defense Ministry");
+    assert_null(evg_graph_vertex_attr(g, v, "city"));
+    assert_null(evg_graph_vertex_attr(g, v, "country"));
+    /* no country in the record: the one its name tells (the lexicon's cities) */
+    v = vertex(g, "place:geneva");
+    assert_string_equal(evg_graph_vertex_attr(g, v, "country"), "CHE");
+    assert_string_equal(
+        evg_graph_vertex_attr(g, vertex(g, "meeting:d4-1"), "place_country"), "CHE");
+    evg_graph_free(g);
+    evg_corpus_free(c);
+    for (size_t i = 0; i < 4; i++)
+        free(lines[i]);
+}
+
 static void test_empty_corpus(void **state)
 {
     evg_corpus *c = NULL;
@@ -409,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_meeting_vertices),
         cmocka_unit_test(test_people_view),
         cmocka_unit_test(test_input_order_and_duplicates),
+        cmocka_unit_test(test_places_with_cities),
         cmocka_unit_test(test_empty_corpus),
         cmocka_unit_test(test_nmtoken),
         cmocka_unit_test(test_unsafe_and_clashing_ids),
