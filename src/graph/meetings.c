@@ -1,7 +1,8 @@
 /*
- * Reports -> meetings. Every event of every document is a report; reports
- * of one meeting (several outlets, several days' coverage) become one
- * meeting vertex. Two reports may be of the same meeting when:
+ * Reports -> meetings. Every event of every document is a report
+ * (reports.c); reports of one meeting (several outlets, several days'
+ * coverage) become one meeting vertex. Two reports may be of the same
+ * meeting when:
  *   - they are of the same kind and status: in-person meetings and signings
  *     together (a signing is done at a meeting), calls with calls, visits
  *     with visits, planned with planned;
@@ -41,153 +42,10 @@
 #include <string.h>
 
 #include "graph/build_internal.h"
-#include "util/date.h"
-
-enum { KIND_MEETING, KIND_CALL, KIND_VISIT };
 
 static int nomem(evg_i_builder *b)
 {
     return evg_i_error_nomem(b->err);
-}
-
-/* Days since 1970-01-01 of a valid "YYYY-MM-DD" (H. Hinnant's days_from_civil). */
-static long day_number(const char *d)
-{
-    long y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
-    long m = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
-    long era, yoe, doy, doe;
-
-    y -= m <= 2;
-    era = y / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int event_kind(evg_event_type t)
-{
-    return t == EVG_EV_CALL ? KIND_CALL : t == EVG_EV_VISIT ? KIND_VISIT : KIND_MEETING;
-}
-
-/* Host and guest say more than participant; of two claims the first stays. */
-static int stronger(int role, int than)
-{
-    return than == EVG_ROLE_PARTICIPANT && role != EVG_ROLE_PARTICIPANT;
-}
-
-/*
- * The participants of report `r`, as vertices, ascending, each once, into
- * the pools from `*used` on (advanced past them): its people, then its
- * parties (the states and bodies that took part without a named person),
- * which take part as their country's or organization's vertex.
- */
-static void report_people(evg_i_builder *b, evg_i_report *r, size_t *used)
-{
-    const evg_event *ev = r->ev;
-    size_t n = 0;
-
-    r->people = b->report_people + *used;
-    r->roles = b->report_roles + *used;
-    for (size_t k = 0; k < ev->nparticipants + ev->nparties; k++) {
-        const char *id;
-        int role;
-        if (k < ev->nparticipants) {
-            id = ev->participants[k].entity;
-            role = (int)ev->participants[k].role;
-        } else {
-            id = ev->parties[k - ev->nparticipants].entity;
-            role = (int)ev->parties[k - ev->nparticipants].role;
-        }
-        size_t m = evg_i_mention_of(b, r->doc, id), v, at;
-        if (m == SIZE_MAX || b->m[m].v == SIZE_MAX)
-            continue; /* the parser guarantees it; a record built in memory may not */
-        v = b->m[m].v;
-        for (at = 0; at < n && r->people[at] < v; at++)
-            ;
-        if (at < n && r->people[at] == v) { /* "Lepik" and "Kadri Lepik" in one event */
-            if (stronger(role, r->roles[at]))
-                r->roles[at] = role;
-            continue;
-        }
-        memmove(r->people + at + 1, r->people + at, (n - at) * sizeof(size_t));
-        memmove(r->roles + at + 1, r->roles + at, (n - at) * sizeof(int));
-        r->people[at] = v;
-        r->roles[at] = role;
-        n++;
-    }
-    r->npeople = n;
-    *used += n;
-}
-
-/* The country of a report's place: the place entity's own, else what its name says. */
-static int report_place(evg_i_builder *b, evg_i_report *r)
-{
-    const char *place = r->ev->place;
-    size_t m;
-
-    if (place == NULL || place[0] == '\0')
-        return 0;
-    for (m = b->doc_first[r->doc]; m < b->nm && b->m[m].doc == r->doc; m++) {
-        const evg_entity *e = b->m[m].e;
-        if (b->m[m].type == EVG_ENT_PLACE && e->name && strcmp(e->name, place) == 0 &&
-            e->country && e->country[0]) {
-            r->place_cc = e->country;
-            return 0;
-        }
-    }
-    return evg_i_place_country(&r->place_cc, b, place,
-                               r->date ? r->date : evg_doc_date(b->docs[r->doc]));
-}
-
-/* The events of the documents, and their participants. */
-static void count_reports(size_t *n_out, size_t *people_out, const evg_i_builder *b)
-{
-    *n_out = *people_out = 0;
-    for (size_t d = 0; d < b->ndocs; d++) {
-        *n_out += evg_doc_event_count(b->docs[d]);
-        for (size_t k = 0; k < evg_doc_event_count(b->docs[d]); k++)
-            *people_out += evg_doc_event(b->docs[d], k)->nparticipants +
-                           evg_doc_event(b->docs[d], k)->nparties;
-    }
-}
-
-static int collect_reports(evg_i_builder *b)
-{
-    size_t n, people, used = 0;
-    int rc = 0;
-
-    count_reports(&n, &people, b);
-    if ((b->r = calloc(n + 1, sizeof(*b->r))) == NULL ||
-        (b->report_people = calloc(people + 1, sizeof(size_t))) == NULL ||
-        (b->report_roles = calloc(people + 1, sizeof(int))) == NULL ||
-        (b->meeting_people = calloc(people + 1, sizeof(size_t))) == NULL ||
-        (b->meeting_roles = calloc(people + 1, sizeof(int))) == NULL ||
-        (b->meeting_said = calloc(people + 1, sizeof(size_t))) == NULL)
-        return nomem(b);
-    for (size_t d = 0; d < b->ndocs; d++) {
-        for (size_t k = 0; k < evg_doc_event_count(b->docs[d]); k++) {
-            evg_i_report *r = &b->r[b->nr++];
-            r->doc = d;
-            r->index = k;
-            r->ev = evg_doc_event(b->docs[d], k);
-            r->cls = event_kind(r->ev->type) * 2 + (int)r->ev->status;
-            r->day = r->doc_day = EVG_I_NO_DAY;
-            if (evg_doc_date(b->docs[d]) &&
-                evg_i_date_valid(evg_doc_date(b->docs[d]), strlen(evg_doc_date(b->docs[d]))))
-                r->doc_day = day_number(evg_doc_date(b->docs[d]));
-            if (r->ev->date && evg_i_date_valid(r->ev->date, strlen(r->ev->date))) {
-                r->date = r->ev->date;
-                r->day = day_number(r->date);
-            }
-            r->meeting = SIZE_MAX;
-            report_people(b, r, &used);
-            EVG_CHECK(report_place(b, r)); /* after the date: names of places change */
-        }
-    }
-    b->stats.reports = b->nr;
-cleanup:
-    return rc;
 }
 
 /* Whether the sorted set a[0..na) holds every element of b[0..nb). */
@@ -236,8 +94,9 @@ static int may_be_same(const evg_i_report *x, const evg_i_report *y)
 {
     if (x->cls != y->cls || x->npeople == 0 || y->npeople == 0)
         return 0;
-    if (x->doc == y->doc && (event_kind(x->ev->type) != KIND_MEETING ||
-                             x->ev->type == y->ev->type))
+    if (x->doc == y->doc &&
+        ((x->ev->type != EVG_EV_MEETING && x->ev->type != EVG_EV_SIGNING) ||
+         x->ev->type == y->ev->type))
         return 0; /* in one article only a meeting and its signing are one event */
     if (!dates_fit(x, y) || !places_fit(x, y))
         return 0;
@@ -891,7 +750,7 @@ int evg_i_take_meetings(evg_i_builder *b)
     parts scratch = {NULL, 0};
     int rc = 0;
 
-    EVG_CHECK(collect_reports(b));
+    EVG_CHECK(evg_i_collect_reports(b));
     EVG_CHECK(merge_reports(b));
     for (size_t m = 0; m < b->nmt; m++) {
         EVG_CHECK(describe_meeting(b, &b->mt[m], &scratch));
