@@ -10,8 +10,9 @@
  *               place or country, with the user's aliases (alias.c);
  *   entities.c  one builder vertex per key, its name forms, countries,
  *               organizations and titles counted, then the winners chosen;
- *   meetings.c  one report per event, reports of the same meeting merged
- *               into one meeting vertex, with its codes (codes.c) and edges;
+ *   meetings.c  one report per event (reports.c), reports of the same
+ *               meeting merged into one meeting vertex, with its codes
+ *               (codes.c) and edges;
  *   finalize.c  what the view keeps, unique NMTOKEN-safe ids, sorting,
  *               parallel edges summed, igraph, communities.
  * Every choice is a count or a comparison of contents, never a matter of
@@ -135,7 +136,7 @@ typedef struct {
     size_t doc;           /* index into builder.docs */
     size_t index;         /* the event's index in its document */
     const evg_event *ev;  /* borrowed */
-    int cls;              /* what may merge with what (meetings.c) */
+    int cls;              /* what may merge with what: kind and status (reports.c) */
     long day;             /* days since 1970-01-01, or EVG_I_NO_DAY */
     long doc_day;         /* the same of its document's date, or EVG_I_NO_DAY */
     const char *date;     /* the valid ISO date, or NULL */
@@ -248,6 +249,8 @@ void evg_i_widen(const char **first, const char **last, const char *date);
 
 /* meetings.c: reports, merged meetings, their vertices and edges. */
 int evg_i_take_meetings(evg_i_builder *b);
+/* reports.c: every event of every document as a report into b->r. 0 or EVG_ENOMEM. */
+int evg_i_collect_reports(evg_i_builder *b);
 /* links.c: the edges of meeting `m` and what they count into their ends. */
 int evg_i_meeting_links(evg_i_builder *b, size_t m);
 /*

@@ -1,193 +1,51 @@
 /*
- * Reports -> meetings. Every event of every document is a report; reports
- * of one meeting (several outlets, several days' coverage) become one
- * meeting vertex. Two reports may be of the same meeting when:
+ * Reports -> meetings. Every event of every document is a report
+ * (reports.c); reports of one meeting (several outlets, several days'
+ * coverage) become one meeting vertex. Two reports may be of the same
+ * meeting when:
  *   - they are of the same kind and status: in-person meetings and signings
  *     together (a signing is done at a meeting), calls with calls, visits
  *     with visits, planned with planned;
  *   - the participants of one include those of the other (the same people,
  *     or one outlet names fewer of them), with at least one person;
- *   - their dates are at most one day apart, or one is unknown (an undated
+ *   - their dates are at most one day apart, however each was found (a
+ *     report dated by its dispatch, with no time word, is often of the day
+ *     before, which another outlet dates), or one is unknown (an undated
  *     report then stands at its document's date, give or take a week, a
  *     month for planned events, announced further ahead);
  *   - their places are not known to lie in different countries;
  *   - they come from different documents, or are a meeting and a signing of
  *     one document (an article's two events are two events otherwise).
- * A report joins a meeting when it may be of the same meeting as every
- * report already in it (so {A,B} and {A,C} never chain through {A}).
- * Reports are taken dated first, by date, then by document id and position;
- * a dated report joins the compatible meeting nearest in date (then the one
- * sharing most people, then the earliest formed); an undated one joins only
- * when exactly one meeting fits. That order depends on the contents alone,
- * so the meetings are a function of the set of documents.
+ * Two reports that are not of one meeting by themselves may still be parts
+ * of one gathering: another document's report names all their people and
+ * may be of one meeting with each ({A,B} and {A,C} of one outlet, {A,B,C,D}
+ * of another). From one document, such parts are of one day and each names
+ * someone the other does not: a day's talks reported pair by pair.
+ * A report joins a meeting when it may be of one meeting with every report
+ * in it, by themselves or as parts of a gathering in it (so {A,B} and {A,C}
+ * never chain through {A}, and dates never drift more than a day). Reports
+ * are taken dated first, by date, then by document id and position; a
+ * dated report joins the compatible meeting nearest in date (then the one
+ * sharing most people, then the earliest formed), and with it every other
+ * meeting it may join that is one with them as parts of a gathering (the
+ * gathering came after its parts); an undated one joins only the one
+ * meeting it fits, or all it fits when they are one as parts of it, or
+ * else the one formed by undated reports of its people. That order
+ * depends on the contents alone, so the meetings are a function of the set
+ * of documents.
  * Time: O(R log R + R * k * s) for R reports, k meetings per person within
  * the dates a report may fit (a few days; a month for an undated one), s
- * reports per meeting.
+ * reports per meeting; s^2 for a report that is a part, which looks for
+ * the report naming it whole.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph/build_internal.h"
-#include "util/date.h"
-
-enum { KIND_MEETING, KIND_CALL, KIND_VISIT };
 
 static int nomem(evg_i_builder *b)
 {
     return evg_i_error_nomem(b->err);
-}
-
-static int event_kind(evg_event_type t)
-{
-    return t == EVG_EV_CALL ? KIND_CALL : t == EVG_EV_VISIT ? KIND_VISIT : KIND_MEETING;
-}
-
-/* Host and guest say more than participant; of two claims the first stays. */
-static int stronger(int role, int than)
-{
-    return than == EVG_ROLE_PARTICIPANT && role != EVG_ROLE_PARTICIPANT;
-}
-
-/*
- * The participants of report `r`, as vertices, ascending, each once, into
- * the pools from `*used` on (advanced past them): its people, then its
- * parties (the states and bodies that took part without a named person),
- * which take part as their country's or organization's vertex.
- */
-static void report_people(evg_i_builder *b, evg_i_report *r, size_t *used)
-{
-    const evg_event *ev = r->ev;
-    size_t n = 0;
-
-    r->people = b->report_people + *used;
-    r->roles = b->report_roles + *used;
-    for (size_t k = 0; k < ev->nparticipants + ev->nparties; k++) {
-        const char *id;
-        int role;
-        if (k < ev->nparticipants) {
-            id = ev->participants[k].entity;
-            role = (int)ev->participants[k].role;
-        } else {
-            id = ev->parties[k - ev->nparticipants].entity;
-            role = (int)ev->parties[k - ev->nparticipants].role;
-        }
-        size_t m = evg_i_mention_of(b, r->doc, id), v, at;
-        if (m == SIZE_MAX || b->m[m].v == SIZE_MAX)
-            continue; /* the parser guarantees it; a record built in memory may not */
-        v = b->m[m].v;
-        for (at = 0; at < n && r->people[at] < v; at++)
-            ;
-        if (at < n && r->people[at] == v) { /* "Lepik" and "Kadri Lepik" in one event */
-            if (stronger(role, r->roles[at]))
-                r->roles[at] = role;
-            continue;
-        }
-        memmove(r->people + at + 1, r->people + at, (n - at) * sizeof(size_t));
-        memmove(r->roles + at + 1, r->roles + at, (n - at) * sizeof(int));
-        r->people[at] = v;
-        r->roles[at] = role;
-        n++;
-    }
-    r->npeople = n;
-    *used += n;
-}
-
-/*
- * The place entity of a report: the one its place_id names, else (a record of
- * an earlier version) the first of its place's name, one with a country first.
- */
-static const evg_entity *place_entity(const evg_i_builder *b, const evg_i_report *r)
-{
-    const evg_entity *named = NULL;
-
-    if (r->ev->place_id) {
-        size_t m = evg_i_mention_of(b, r->doc, r->ev->place_id);
-        return m != SIZE_MAX && b->m[m].type == EVG_ENT_PLACE ? b->m[m].e : NULL;
-    }
-    for (size_t m = b->doc_first[r->doc]; m < b->nm && b->m[m].doc == r->doc; m++) {
-        const evg_entity *e = b->m[m].e;
-        if (b->m[m].type != EVG_ENT_PLACE || !e->name ||
-            strcmp(e->name, r->ev->place) != 0)
-            continue;
-        if (e->country && e->country[0])
-            return e;
-        if (named == NULL)
-            named = e;
-    }
-    return named;
-}
-
-/* A report's place: its label (with the city its entity gives) and its country, the
- * entity's own, else what its name says. */
-static int report_place(evg_i_builder *b, evg_i_report *r)
-{
-    const evg_entity *e;
-    int rc = 0;
-
-    if (r->ev->place == NULL || r->ev->place[0] == '\0')
-        return 0;
-    e = place_entity(b, r);
-    r->place = r->ev->place;
-    if (e && e->name && e->name[0])
-        EVG_CHECK(evg_i_builder_place_label(&r->place, b, e->name, e->city));
-    if (e && e->country && e->country[0]) {
-        r->place_cc = e->country;
-        return 0;
-    }
-    rc = evg_i_place_country(&r->place_cc, b, r->place,
-                             r->date ? r->date : evg_doc_date(b->docs[r->doc]));
-cleanup:
-    return rc;
-}
-
-/* The events of the documents, and their participants. */
-static void count_reports(size_t *n_out, size_t *people_out, const evg_i_builder *b)
-{
-    *n_out = *people_out = 0;
-    for (size_t d = 0; d < b->ndocs; d++) {
-        *n_out += evg_doc_event_count(b->docs[d]);
-        for (size_t k = 0; k < evg_doc_event_count(b->docs[d]); k++)
-            *people_out += evg_doc_event(b->docs[d], k)->nparticipants +
-                           evg_doc_event(b->docs[d], k)->nparties;
-    }
-}
-
-static int collect_reports(evg_i_builder *b)
-{
-    size_t n, people, used = 0;
-    int rc = 0;
-
-    count_reports(&n, &people, b);
-    if ((b->r = calloc(n + 1, sizeof(*b->r))) == NULL ||
-        (b->report_people = calloc(people + 1, sizeof(size_t))) == NULL ||
-        (b->report_roles = calloc(people + 1, sizeof(int))) == NULL ||
-        (b->meeting_people = calloc(people + 1, sizeof(size_t))) == NULL ||
-        (b->meeting_roles = calloc(people + 1, sizeof(int))) == NULL ||
-        (b->meeting_said = calloc(people + 1, sizeof(size_t))) == NULL)
-        return nomem(b);
-    for (size_t d = 0; d < b->ndocs; d++) {
-        for (size_t k = 0; k < evg_doc_event_count(b->docs[d]); k++) {
-            evg_i_report *r = &b->r[b->nr++];
-            r->doc = d;
-            r->index = k;
-            r->ev = evg_doc_event(b->docs[d], k);
-            r->cls = event_kind(r->ev->type) * 2 + (int)r->ev->status;
-            r->day = r->doc_day = EVG_I_NO_DAY;
-            if (evg_doc_date(b->docs[d]) &&
-                evg_i_date_valid(evg_doc_date(b->docs[d]), strlen(evg_doc_date(b->docs[d]))))
-                r->doc_day = evg_i_date_days(evg_doc_date(b->docs[d]));
-            if (r->ev->date && evg_i_date_valid(r->ev->date, strlen(r->ev->date))) {
-                r->date = r->ev->date;
-                r->day = evg_i_date_days(r->date);
-            }
-            r->meeting = SIZE_MAX;
-            report_people(b, r, &used);
-            EVG_CHECK(report_place(b, r)); /* after the date: names of places change */
-        }
-    }
-    b->stats.reports = b->nr;
-cleanup:
-    return rc;
 }
 
 /* Whether the sorted set a[0..na) holds every element of b[0..nb). */
@@ -225,19 +83,84 @@ static int dates_fit(const evg_i_report *x, const evg_i_report *y)
     return a == EVG_I_NO_DAY || b == EVG_I_NO_DAY || (a - b <= window && b - a <= window);
 }
 
+/* Whether the places of two reports are not known to lie in different countries. */
+static int places_fit(const evg_i_report *x, const evg_i_report *y)
+{
+    return x->place_cc == NULL || y->place_cc == NULL ||
+           strcmp(x->place_cc, y->place_cc) == 0;
+}
+
 static int may_be_same(const evg_i_report *x, const evg_i_report *y)
 {
     if (x->cls != y->cls || x->npeople == 0 || y->npeople == 0)
         return 0;
-    if (x->doc == y->doc && (event_kind(x->ev->type) != KIND_MEETING ||
-                             x->ev->type == y->ev->type))
+    if (x->doc == y->doc &&
+        ((x->ev->type != EVG_EV_MEETING && x->ev->type != EVG_EV_SIGNING) ||
+         x->ev->type == y->ev->type))
         return 0; /* in one article only a meeting and its signing are one event */
-    if (!dates_fit(x, y))
-        return 0;
-    if (x->place_cc && y->place_cc && strcmp(x->place_cc, y->place_cc) != 0)
+    if (!dates_fit(x, y) || !places_fit(x, y))
         return 0;
     return contains(x->people, x->npeople, y->people, y->npeople) ||
            contains(y->people, y->npeople, x->people, x->npeople);
+}
+
+/*
+ * Whether two reports that are not of one meeting by themselves (neither
+ * names all the other's people, or one article gives both) may still be two
+ * parts of one gathering that another report names whole: of the same kind,
+ * dates and places that fit; from one document, of the same day, each naming
+ * someone the other does not (a day's talks reported pair by pair). Two
+ * reports of one article of the same people, or one naming all the other's,
+ * are the article's two meetings.
+ */
+static int may_be_parts(const evg_i_report *x, const evg_i_report *y)
+{
+    if (x->cls != y->cls || x->npeople == 0 || y->npeople == 0 || !dates_fit(x, y) ||
+        !places_fit(x, y))
+        return 0;
+    return x->doc != y->doc ||
+           (x->day == y->day && !contains(x->people, x->npeople, y->people, y->npeople) &&
+            !contains(y->people, y->npeople, x->people, x->npeople));
+}
+
+/*
+ * Whether report `g`, of another document than both, names everyone `x` and
+ * `y` name and may be of one meeting with each: the gathering they are parts of.
+ */
+static int gathers(const evg_i_report *g, const evg_i_report *x, const evg_i_report *y)
+{
+    return g->doc != x->doc && g->doc != y->doc &&
+           contains(g->people, g->npeople, x->people, x->npeople) &&
+           contains(g->people, g->npeople, y->people, y->npeople) && may_be_same(x, g) &&
+           may_be_same(y, g);
+}
+
+#define FEW 16 /* elements an insertion sort orders faster than a call to qsort() */
+
+/*
+ * Sort `n` elements of `size` bytes (at most 32) by `cmp`: insertion sort
+ * for the few reports and participants of most meetings, which come mostly
+ * in order already; qsort() for the rest. The elements sorted here are
+ * equal only when identical, so both give the same result.
+ */
+static void sort_few(void *v, size_t n, size_t size,
+                     int (*cmp)(const void *, const void *))
+{
+    char *base = v, tmp[32];
+
+    if (n > FEW || size > sizeof tmp) {
+        qsort(v, n, size, cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        size_t j = i;
+        if (cmp(base + (i - 1) * size, base + i * size) <= 0)
+            continue;
+        memcpy(tmp, base + i * size, size);
+        for (; j > 0 && cmp(base + (j - 1) * size, tmp) > 0; j--)
+            memcpy(base + j * size, base + (j - 1) * size, size);
+        memcpy(base + j * size, tmp, size);
+    }
 }
 
 /* A report's place in the order of merging: dated first, by date, then by position. */
@@ -270,22 +193,90 @@ typedef struct {
     size_t n, cap, capday;
 } mlist;
 
+/* A meeting report `r` may join: how near it is (nearness()). */
+typedef struct {
+    size_t m;
+    long days;
+    size_t shared;
+} cand;
+
 typedef struct {
     evg_i_builder *b;
-    mlist *of; /* per vertex */
+    mlist *of;     /* per vertex */
     size_t *stamp; /* per meeting: the last report that looked at it, + 1 */
+    size_t *into;  /* per meeting: the meeting it was merged into, or SIZE_MAX */
     size_t capmt;
+    cand *cands; /* the meetings the report at hand may join, best first */
+    size_t ncands, capcands;
+    size_t *unite; /* those of them it joins into one meeting */
+    size_t nunite, capunite;
 } merge_ctx;
 
-/* Whether report `r` may be of meeting `m`: of the same meeting as each of its reports. */
-static int fits(const merge_ctx *c, size_t r, size_t m)
+/*
+ * Whether reports `x` and `y` may be of one meeting whose reports are those
+ * of the meetings unite[0..n) and report `r`: of the same meeting by
+ * themselves, or two parts of a gathering one of those reports names whole.
+ */
+static int compatible(const merge_ctx *c, size_t x, size_t y, size_t n, size_t r)
 {
-    const evg_i_meeting *mt = &c->b->mt[m];
+    const evg_i_report *rs = c->b->r;
+
+    if (may_be_same(&rs[x], &rs[y]))
+        return 1;
+    if (!may_be_parts(&rs[x], &rs[y]))
+        return 0;
+    if (gathers(&rs[r], &rs[x], &rs[y]))
+        return 1;
+    for (size_t i = 0; i < n; i++) {
+        const evg_i_meeting *mt = &c->b->mt[c->unite[i]];
+        for (size_t k = 0; k < mt->nreports; k++)
+            if (gathers(&rs[mt->reports[k]], &rs[x], &rs[y]))
+                return 1;
+    }
+    return 0;
+}
+
+/*
+ * Whether report `r` may be of meeting c->unite[0]: of one meeting with each
+ * of its reports (a gathering named whole in it joins its parts).
+ */
+static int fits(const merge_ctx *c, size_t r)
+{
+    const evg_i_meeting *mt = &c->b->mt[c->unite[0]];
 
     for (size_t k = 0; k < mt->nreports; k++)
-        if (!may_be_same(&c->b->r[r], &c->b->r[mt->reports[k]]))
+        if (!compatible(c, r, mt->reports[k], 1, r))
             return 0;
     return 1;
+}
+
+/*
+ * Whether the meeting c->unite[n] is one with c->unite[0..n) and report `r`
+ * (it is with `r`: fits()) as parts of a gathering: each of its reports of
+ * one meeting with each of theirs, and two of them only as parts of a
+ * gathering. Meetings that may be one without one were kept apart by an
+ * undated report that could be of either (choose_meetings()): a report does
+ * not settle that.
+ */
+static int unites(const merge_ctx *c, size_t n, size_t r)
+{
+    const evg_i_meeting *mt = &c->b->mt[c->unite[n]];
+    int parts = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        const evg_i_meeting *ot = &c->b->mt[c->unite[i]];
+        for (size_t k = 0; k < mt->nreports; k++)
+            for (size_t j = 0; j < ot->nreports; j++) {
+                const evg_i_report *x = &c->b->r[mt->reports[k]];
+                const evg_i_report *y = &c->b->r[ot->reports[j]];
+                if (may_be_same(x, y))
+                    continue;
+                if (!compatible(c, mt->reports[k], ot->reports[j], n + 1, r))
+                    return 0;
+                parts = 1;
+            }
+    }
+    return parts;
 }
 
 /* How near meeting `m` is to report `r`: days apart (LONG_MAX: none dated), people shared. */
@@ -370,62 +361,6 @@ static int window(size_t from[2], size_t to[2], const mlist *l, const evg_i_repo
     return 2;
 }
 
-/* Weigh candidate `m` for report `r` (choose_meeting()). */
-typedef struct {
-    size_t best, best_shared, candidates, undated_one, undated_n;
-    long best_days;
-} choice;
-
-static void consider(choice *ch, const merge_ctx *c, size_t r, size_t m)
-{
-    size_t shared;
-    long days;
-
-    if (!fits(c, r, m))
-        return;
-    ch->candidates++;
-    if (c->b->r[r].day == EVG_I_NO_DAY && undated_twin(c, m, r)) {
-        ch->undated_one = m;
-        ch->undated_n++;
-    }
-    nearness(&days, &shared, c, r, m);
-    if (ch->best == SIZE_MAX || days < ch->best_days ||
-        (days == ch->best_days &&
-         (shared > ch->best_shared || (shared == ch->best_shared && m < ch->best)))) {
-        ch->best = m;
-        ch->best_days = days;
-        ch->best_shared = shared;
-    }
-}
-
-/* The meeting report `r` joins, or SIZE_MAX for a new one. */
-static size_t choose_meeting(merge_ctx *c, size_t r)
-{
-    const evg_i_report *x = &c->b->r[r];
-    choice ch = {SIZE_MAX, 0, 0, SIZE_MAX, 0, LONG_MAX};
-    size_t from[2], to[2];
-
-    for (size_t i = 0; i < x->npeople; i++) {
-        const mlist *l = &c->of[x->people[i]];
-        int nw = window(from, to, l, x);
-        for (int w = 0; w < nw; w++)
-            for (size_t k = from[w]; k < to[w]; k++) {
-                size_t m = l->m[k];
-                if (c->stamp[m] == r + 1)
-                    continue; /* seen through another participant */
-                c->stamp[m] = r + 1;
-                consider(&ch, c, r, m);
-            }
-    }
-    /*
-     * Undated, a report could be of any of several meetings: it joins only the
-     * one, or else the one formed by undated reports of the same people.
-     */
-    if (x->day == EVG_I_NO_DAY && ch.candidates != 1)
-        return ch.undated_n == 1 ? ch.undated_one : SIZE_MAX;
-    return ch.best;
-}
-
 static int list_add(size_t **v, size_t *n, size_t *cap, size_t x)
 {
     if (evg_i_grow((void **)v, cap, *n + 1, sizeof(**v)) < 0)
@@ -434,23 +369,135 @@ static int list_add(size_t **v, size_t *n, size_t *cap, size_t x)
     return 0;
 }
 
-/* Put report `r` into meeting `m` (SIZE_MAX: a new meeting). */
-static int join(merge_ctx *c, size_t r, size_t m)
+/* The meeting `m` is part of now (merged into another, or itself). */
+static size_t current(const merge_ctx *c, size_t m)
+{
+    while (c->into[m] != SIZE_MAX)
+        m = c->into[m];
+    return m;
+}
+
+/* Note meeting `m` as one report `r` may join, if it may (choose_meetings()). */
+static int consider(merge_ctx *c, size_t r, size_t m)
+{
+    cand *k;
+
+    c->unite[0] = m;
+    if (!fits(c, r))
+        return 0;
+    if (evg_i_grow((void **)&c->cands, &c->capcands, c->ncands + 1, sizeof(*c->cands)) <
+        0)
+        return nomem(c->b);
+    k = &c->cands[c->ncands++];
+    k->m = m;
+    nearness(&k->days, &k->shared, c, r, m);
+    return 0;
+}
+
+/* Candidates best first: nearest in date, then sharing most people, then formed first. */
+static int by_preference(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+
+    if (x->days != y->days)
+        return x->days < y->days ? -1 : 1;
+    if (x->shared != y->shared)
+        return x->shared > y->shared ? -1 : 1;
+    return (x->m > y->m) - (x->m < y->m);
+}
+
+/* The meetings, into c->cands, that report `r` may join. */
+static int candidates(merge_ctx *c, size_t r)
+{
+    const evg_i_report *x = &c->b->r[r];
+    size_t from[2], to[2];
+    int rc = 0;
+
+    c->ncands = 0;
+    for (size_t i = 0; i < x->npeople; i++) {
+        mlist *l = &c->of[x->people[i]];
+        int nw = window(from, to, l, x);
+        for (int w = 0; w < nw; w++)
+            for (size_t k = from[w]; k < to[w]; k++) {
+                size_t m = l->m[k] = current(c, l->m[k]);
+                if (c->stamp[m] == r + 1)
+                    continue; /* seen through another participant */
+                c->stamp[m] = r + 1;
+                EVG_CHECK(consider(c, r, m));
+            }
+    }
+    sort_few(c->cands, c->ncands, sizeof(*c->cands), by_preference);
+cleanup:
+    return rc;
+}
+
+/*
+ * The meetings report `r` joins, into c->unite: the best it may join, and
+ * each other it may join that is one with those taken as parts of a
+ * gathering (unites(): the gathering, taken after its parts, joins the
+ * meetings they formed); none for a new meeting. Undated, a report could be
+ * of any of several meetings: it joins them when they are all one so, or
+ * else the one formed by undated reports of the same people, if there is one.
+ */
+static int choose_meetings(merge_ctx *c, size_t r)
+{
+    size_t twin = SIZE_MAX, ntwins = 0;
+    int rc = 0;
+
+    c->nunite = 0;
+    if (evg_i_grow((void **)&c->unite, &c->capunite, 1, sizeof(*c->unite)) < 0)
+        return nomem(c->b);
+    EVG_CHECK(candidates(c, r));
+    if (evg_i_grow((void **)&c->unite, &c->capunite, c->ncands, sizeof(*c->unite)) < 0)
+        return nomem(c->b);
+    for (size_t k = 0; k < c->ncands; k++) {
+        c->unite[c->nunite] = c->cands[k].m;
+        if (c->nunite == 0 || unites(c, c->nunite, r))
+            c->nunite++;
+        if (c->b->r[r].day == EVG_I_NO_DAY && undated_twin(c, c->cands[k].m, r)) {
+            twin = c->cands[k].m;
+            ntwins++;
+        }
+    }
+    if (c->b->r[r].day == EVG_I_NO_DAY && c->nunite < c->ncands) {
+        c->nunite = ntwins == 1;
+        c->unite[0] = twin;
+    }
+cleanup:
+    return rc;
+}
+
+/* Put report `r` into the meetings c->unite[0..nunite), made one (none: a new meeting).
+ */
+static int join(merge_ctx *c, size_t r)
 {
     evg_i_builder *b = c->b;
     evg_i_report *x = &b->r[r];
+    size_t m = c->nunite ? c->unite[0] : SIZE_MAX;
 
     if (m == SIZE_MAX) {
-        size_t *stamp;
+        size_t *stamp, *into;
         if (evg_i_grow((void **)&b->mt, &c->capmt, b->nmt + 1, sizeof(*b->mt)) < 0 ||
             (stamp = realloc(c->stamp, c->capmt * sizeof(*c->stamp))) == NULL)
             return nomem(b);
         c->stamp = stamp;
+        if ((into = realloc(c->into, c->capmt * sizeof(*c->into))) == NULL)
+            return nomem(b);
+        c->into = into;
         m = b->nmt++;
         memset(&b->mt[m], 0, sizeof(b->mt[m]));
         c->stamp[m] = 0;
+        c->into[m] = SIZE_MAX;
     }
-    x->meeting = m;
+    for (size_t i = 1; i < c->nunite; i++) { /* the people's lists find it by c->into */
+        evg_i_meeting *from = &b->mt[c->unite[i]];
+        for (size_t k = 0; k < from->nreports; k++)
+            if (list_add(&b->mt[m].reports, &b->mt[m].nreports, &b->mt[m].cap,
+                         from->reports[k]) < 0)
+                return nomem(b);
+        from->nreports = 0;
+        c->into[c->unite[i]] = m;
+    }
     if (list_add(&b->mt[m].reports, &b->mt[m].nreports, &b->mt[m].cap, r) < 0)
         return nomem(b);
     for (size_t i = 0; i < x->npeople; i++) {
@@ -472,39 +519,36 @@ static int by_index(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-#define FEW 16 /* elements an insertion sort orders faster than a call to qsort() */
-
 /*
- * Sort `n` elements of `size` bytes (at most 32) by `cmp`: insertion sort
- * for the few reports and participants of most meetings, which come mostly
- * in order already; qsort() for the rest. The elements sorted here are
- * equal only when identical, so both give the same result.
+ * Drop the meetings merged into others, keeping the order in which the rest
+ * were formed, and sort each one's reports into document order.
  */
-static void sort_few(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *))
+static void settle(evg_i_builder *b)
 {
-    char *base = v, tmp[32];
+    size_t n = 0;
 
-    if (n > FEW || size > sizeof tmp) {
-        qsort(v, n, size, cmp);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        size_t j = i;
-        if (cmp(base + (i - 1) * size, base + i * size) <= 0)
+    for (size_t m = 0; m < b->nmt; m++) {
+        if (b->mt[m].nreports == 0) {
+            free(b->mt[m].reports);
             continue;
-        memcpy(tmp, base + i * size, size);
-        for (; j > 0 && cmp(base + (j - 1) * size, tmp) > 0; j--)
-            memcpy(base + j * size, base + (j - 1) * size, size);
-        memcpy(base + j * size, tmp, size);
+        }
+        b->mt[n] = b->mt[m];
+        sort_few(b->mt[n].reports, b->mt[n].nreports, sizeof(size_t), by_index);
+        for (size_t k = 0; k < b->mt[n].nreports; k++)
+            b->r[b->mt[n].reports[k]].meeting = n;
+        n++;
     }
+    b->nmt = n;
 }
 
 static int merge_reports(evg_i_builder *b)
 {
-    merge_ctx c = {b, NULL, NULL, 0};
+    merge_ctx c;
     order_key *order = NULL;
     int rc = 0;
 
+    memset(&c, 0, sizeof c);
+    c.b = b;
     if ((b->nv && (c.of = calloc(b->nv, sizeof(*c.of))) == NULL) ||
         (b->nr && (order = calloc(b->nr, sizeof(*order))) == NULL)) {
         rc = nomem(b);
@@ -517,10 +561,11 @@ static int merge_reports(evg_i_builder *b)
     }
     if (b->nr)
         qsort(order, b->nr, sizeof(*order), by_order);
-    for (size_t i = 0; i < b->nr; i++)
-        EVG_CHECK(join(&c, order[i].r, choose_meeting(&c, order[i].r)));
-    for (size_t m = 0; m < b->nmt; m++) /* reports in document order */
-        sort_few(b->mt[m].reports, b->mt[m].nreports, sizeof(size_t), by_index);
+    for (size_t i = 0; i < b->nr; i++) {
+        EVG_CHECK(choose_meetings(&c, order[i].r));
+        EVG_CHECK(join(&c, order[i].r));
+    }
+    settle(b);
     b->stats.meetings = b->nmt;
     b->stats.merged_reports = b->nr - b->nmt;
 cleanup:
@@ -530,6 +575,9 @@ cleanup:
     }
     free(c.of);
     free(c.stamp);
+    free(c.into);
+    free(c.cands);
+    free(c.unite);
     free(order);
     return rc;
 }
@@ -702,7 +750,7 @@ int evg_i_take_meetings(evg_i_builder *b)
     parts scratch = {NULL, 0};
     int rc = 0;
 
-    EVG_CHECK(collect_reports(b));
+    EVG_CHECK(evg_i_collect_reports(b));
     EVG_CHECK(merge_reports(b));
     for (size_t m = 0; m < b->nmt; m++) {
         EVG_CHECK(describe_meeting(b, &b->mt[m], &scratch));

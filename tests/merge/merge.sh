@@ -23,15 +23,26 @@ node() { # the nodes whose data `key` is `value`
 "$evgraph" build "$work/events.jsonl" -o "$work/full.graphml" || fail "build"
 
 # Two outlets' reports of the Tallinn talks are one meeting with two sources;
-# the later meeting in Riga and the visit to Helsinki are meetings of their own.
+# the later meeting in Riga and the visit to Helsinki are meetings of their own;
+# the September talks, reported pair by pair and as one round table, are one.
 n=$(xpath "$work/full.graphml" "count($(node v_type meeting))")
-[ "$n" = 3 ] || fail "3 meetings expected, got '$n'"
+[ "$n" = 4 ] || fail "4 meetings expected, got '$n'"
 m="$(node v_type meeting)[*[@key='v_date']='2025-05-12']"
 [ "$(xpath "$work/full.graphml" "count($m)")" = 1 ] || fail "one meeting on 2025-05-12"
 [ "$(xpath "$work/full.graphml" "string($m/*[@key='v_sources'])")" = 2 ] ||
     fail "the Tallinn talks should have 2 sources"
 [ "$(xpath "$work/full.graphml" "string($(node v_type meeting)[*[@key='v_date']='2025-06-19']/*[@key='v_sources'])")" = 1 ] ||
     fail "the Riga meeting should have 1 source"
+
+# The round table: both of one article's pairs are parts of it, and the people met once.
+m="$(node v_type meeting)[*[@key='v_date']='2025-09-10']"
+[ "$(xpath "$work/full.graphml" "count($m)")" = 1 ] || fail "one meeting on 2025-09-10"
+[ "$(xpath "$work/full.graphml" "string($m/*[@key='v_reports'])")" = 3 ] ||
+    fail "the round table should have 3 reports"
+[ "$(xpath "$work/full.graphml" "string($m/*[@key='v_sources'])")" = 2 ] ||
+    fail "the round table should have 2 sources"
+"$evgraph" query "$work/full.graphml" who-met "Mart Kivisild" >"$work/met.tsv" || fail "who-met"
+grep -q "^Aino Virta	FIN	1	" "$work/met.tsv" || fail "Kivisild met Virta once: $(cat "$work/met.tsv")"
 
 # "Martin Kivisild" is another person by the rules, the same with the aliases.
 kivisild="//*[local-name()='node'][*[@key='v_type']='person'][contains(*[@key='v_label'],'Kivisild')]"
@@ -52,8 +63,11 @@ grep -q "^evgraph: .*bad_aliases.json:2: 'Mart Kivisild': expected an array" "$w
 [ ! -e "$work/bad.graphml" ] || fail "nothing written after a bad alias file"
 
 # Shards in any order, lines in any order, a shard read twice: the same bytes.
-sed -n '1,2p' "$work/events.jsonl" >"$work/shard1.jsonl"
-sed -n '3,$p' "$work/events.jsonl" >"$work/shard2.jsonl"
+# The pairs of the September talks go to one shard, their round table to the other.
+sed -n '1,3p' "$work/events.jsonl" >"$work/shard1.jsonl"
+sed -n '4,$p' "$work/events.jsonl" >"$work/shard2.jsonl"
+grep -q '"tallinn_pairs"' "$work/shard1.jsonl" && grep -q '"tallinn_round_table"' "$work/shard2.jsonl" ||
+    fail "the shards should split the September talks"
 sed '1!G;h;$!d' "$work/events.jsonl" >"$work/reversed.jsonl"
 for view in full people countries bipartite; do
     "$evgraph" build "$work/events.jsonl" --view $view -o "$work/$view.all.graphml" || fail "$view"
@@ -64,8 +78,8 @@ for view in full people countries bipartite; do
     cmp "$work/$view.all.graphml" "$work/$view.shards.graphml" || fail "$view: shards differ"
     cmp "$work/$view.all.graphml" "$work/$view.again.graphml" || fail "$view: order differs"
 done
-[ "$(xpath "$work/countries.all.graphml" "count(//*[local-name()='edge'])")" = 2 ] ||
-    fail "countries: EST-LVA and EST-FIN"
+[ "$(xpath "$work/countries.all.graphml" "count(//*[local-name()='edge'])")" = 3 ] ||
+    fail "countries: EST-LVA, EST-FIN and LVA-FIN"
 
 [ $fails = 0 ] && echo "merge checks passed"
 [ $fails = 0 ]

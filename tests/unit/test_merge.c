@@ -435,6 +435,170 @@ static void test_no_chaining_and_undated(void **state)
     evg_graph_free(g);
 }
 
+/* ---- a gathering and its parts ------------------------------------------ */
+
+#define PETRA PERSON("jonas-petraitis", "Jonas Petraitis", "'LTU'")
+#define FOUR KIVI "," OZOLA "," VIRTA "," PETRA
+/* A meeting dated by how its date was found: 'text', 'dateline'. */
+#define MEET_BY(id, date, source, parts)                                                 \
+    "{'id':'" id "','type':'meeting','status':'reported','date':" date                   \
+    ",'date_source':'" source "','place':null,'participants':[" parts                    \
+    "],'agreements':[],'evidence':[{'start':0,'end':1,'text':'" id " happened.'}]}"
+#define KV PART("mart-kivisild") "," PART("aino-virta")
+#define KJ PART("mart-kivisild") "," PART("jonas-petraitis")
+#define KOVJ KO "," PART("aino-virta") "," PART("jonas-petraitis")
+
+/*
+ * One outlet reports the day's talks pair by pair, at its dispatch's date;
+ * another, with the host and the guests of one round table, "yesterday".
+ * Whichever document's id sorts first, and in any order: one meeting of
+ * the four reports, dated by the text; each pair met once.
+ */
+static void check_parts_of_gathering(const char *pairs_doc, const char *whole_doc,
+                                     const char *meeting)
+{
+    const char *docs[] = {pairs_doc, whole_doc};
+    evg_graph *g = mh_graph_any_order(docs, 2);
+    evg_corpus *c = mh_corpus(docs, 2);
+    evg_graph *p = mh_build(c, EVG_VIEW_PEOPLE, NULL);
+    size_t m;
+
+    assert_int_equal(meetings(g), 1);
+    m = mh_vertex(g, meeting); /* named after the first report in document order */
+    assert_int_equal(mh_num(g, m, "reports"), 4);
+    assert_int_equal(mh_num(g, m, "sources"), 2);
+    assert_string_equal(evg_graph_vertex_attr(g, m, "date"), "2025-05-12");
+    assert_string_equal(evg_graph_vertex_attr(g, m, "last_seen"), "2025-05-13");
+    assert_int_equal(mh_num(g, mh_vertex(g, "person:mart-kivisild"), "meetings"), 1);
+    /* all four met once: six pairs, each of weight 1 */
+    assert_int_equal(evg_graph_edge_count(p), 6);
+    for (size_t e = 0; e < evg_graph_edge_count(p); e++)
+        assert_true(evg_graph_edge_weight(p, e) == 1.0);
+    evg_graph_free(p);
+    evg_graph_free(g);
+    evg_corpus_free(c);
+}
+
+/* A day's pairs, as one outlet reports them: Kivisild with each of the others. */
+#define PAIRS(doc, date, source)                                                         \
+    MEET_BY(doc "#1", date, source, KO)                                                  \
+    "," MEET_BY(doc "#2", date, source, KV) "," MEET_BY(doc "#3", date, source, KJ)
+#define AND(a, b) a "," b
+
+static void test_pairwise_reports_join_a_gathering(void **state)
+{
+    (void)state;
+    /* the pairs' article sorts first, then last */
+    check_parts_of_gathering(
+        DOC("ard", "'2025-05-13'", FOUR, PAIRS("ard", "'2025-05-13'", "dateline")),
+        DOC("bel", "'2025-05-13'", FOUR, MEET_BY("bel#1", "'2025-05-12'", "text", KOVJ)),
+        "meeting:ard-1");
+    check_parts_of_gathering(
+        DOC("cor", "'2025-05-13'", FOUR, PAIRS("cor", "'2025-05-13'", "dateline")),
+        DOC("bel", "'2025-05-13'", FOUR, MEET_BY("bel#1", "'2025-05-12'", "text", KOVJ)),
+        "meeting:bel-1");
+}
+
+/*
+ * The pairs dated a day before the gathering, their meetings formed first:
+ * the gathering makes them one, whichever id sorts first; undated, the
+ * gathering joins them too (they may be of no other meeting).
+ */
+static void test_gathering_unites_its_parts(void **state)
+{
+    const char *pairs_first[] = {
+        DOC("ard", "'2025-05-12'", FOUR, PAIRS("ard", "'2025-05-12'", "text")),
+        DOC("bel", "'2025-05-13'", FOUR, MEET_BY("bel#1", "'2025-05-13'", "text", KOVJ)),
+    };
+    const char *undated[] = {
+        DOC("ard", "'2025-05-12'", FOUR, PAIRS("ard", "'2025-05-12'", "text")),
+        DOC("bel", "'2025-05-14'", FOUR, MEET("bel#1", "null", "null", KOVJ)),
+    };
+    evg_graph *g = mh_graph_any_order(pairs_first, 2);
+
+    (void)state;
+    assert_int_equal(meetings(g), 1);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:ard-1"), "reports"), 4);
+    evg_graph_free(g);
+    g = mh_graph_any_order(undated, 2);
+    assert_int_equal(meetings(g), 1);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:ard-1"), "reports"), 4);
+    assert_string_equal(mh_attr(g, "meeting:ard-1", "date"), "2025-05-12");
+    evg_graph_free(g);
+}
+
+/*
+ * Two outlets each name a part of a round table, a third names it whole:
+ * one meeting; without the third, two (neither names all the other's people).
+ */
+static void test_gathering_named_whole_joins_outlets(void **state)
+{
+    const char *docs[] = {
+        DOC("ard", "'2025-05-12'", FOUR,
+            MEET("ard#1", "'2025-05-12'", "null", KO "," PART("aino-virta"))),
+        DOC("bel", "'2025-05-12'", FOUR,
+            MEET("bel#1", "'2025-05-12'", "null", KO "," PART("jonas-petraitis"))),
+        DOC("cor", "'2025-05-12'", FOUR, MEET("cor#1", "'2025-05-12'", "null", KOVJ)),
+    };
+    evg_graph *g = mh_graph_any_order(docs, 3);
+
+    (void)state;
+    assert_int_equal(meetings(g), 1);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:ard-1"), "sources"), 3);
+    evg_graph_free(g);
+    g = mh_graph_any_order(docs, 2);
+    assert_int_equal(meetings(g), 2);
+    evg_graph_free(g);
+}
+
+/*
+ * Parts of one article are parts of a gathering only as a day's pairs: with
+ * no gathering named whole, or another outlet naming one person, the pairs
+ * stay two meetings; so do an article's pairs of two days, and its two
+ * meetings of the same people.
+ */
+static void test_pairs_of_one_article_stay_apart(void **state)
+{
+    const char *alone[] = {
+        DOC("ard", "'2025-05-12'", FOUR,
+            AND(MEET("ard#1", "'2025-05-12'", "null", KO),
+                MEET("ard#2", "'2025-05-12'", "null", KV))),
+        DOC("bel", "'2025-05-12'", KIVI,
+            MEET("bel#1", "'2025-05-12'", "null", PART("mart-kivisild"))),
+    };
+    const char *two_days[] = {
+        DOC("ard", "'2025-05-13'", FOUR,
+            AND(MEET("ard#1", "'2025-05-12'", "null", KO),
+                MEET("ard#2", "'2025-05-13'", "null", KV))),
+        DOC("bel", "'2025-05-13'", FOUR,
+            MEET("bel#1", "'2025-05-12'", "null", KO "," PART("aino-virta"))),
+    };
+    const char *twice[] = {
+        DOC("ard", "'2025-05-12'", FOUR,
+            AND(MEET("ard#1", "'2025-05-12'", "null", KO),
+                MEET("ard#2", "'2025-05-12'", "null", KO))),
+        DOC("bel", "'2025-05-12'", FOUR,
+            MEET("bel#1", "'2025-05-12'", "null", KO "," PART("aino-virta"))),
+    };
+    evg_graph *g = mh_graph_any_order(alone, 2);
+
+    (void)state;
+    assert_int_equal(meetings(g), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:ard-1"), "reports"), 2); /* + bel */
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:ard-2"), "reports"), 1);
+    evg_graph_free(g);
+    g = mh_graph_any_order(two_days, 2);
+    assert_int_equal(meetings(g), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:ard-1"), "reports"), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:ard-2"), "reports"), 1);
+    evg_graph_free(g);
+    g = mh_graph_any_order(twice, 2);
+    assert_int_equal(meetings(g), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:ard-1"), "reports"), 2);
+    assert_int_equal(mh_num(g, mh_vertex(g, "meeting:ard-2"), "reports"), 1);
+    evg_graph_free(g);
+}
+
 static void test_undated_by_document_date(void **state)
 {
     const char *docs[] = {
@@ -711,6 +875,10 @@ int main(void)
         cmocka_unit_test(test_days_apart_stay_apart),
         cmocka_unit_test(test_kinds_and_status),
         cmocka_unit_test(test_no_chaining_and_undated),
+        cmocka_unit_test(test_pairwise_reports_join_a_gathering),
+        cmocka_unit_test(test_gathering_unites_its_parts),
+        cmocka_unit_test(test_gathering_named_whole_joins_outlets),
+        cmocka_unit_test(test_pairs_of_one_article_stay_apart),
         cmocka_unit_test(test_undated_by_document_date),
         cmocka_unit_test(test_places_in_other_countries),
         cmocka_unit_test(test_parties),
