@@ -463,7 +463,8 @@ static void home_abroad(x_ctx *x, int home)
 {
     for (size_t e = 0; e < x->nevents; e++) {
         const x_event *ev = &x->events[e];
-        int c = ev->place_country, guests = 0;
+        int c = ev->place_country >= 0 ? ev->place_country : ev->place_located,
+            guests = 0;
         /* a place the sentence gives, not the dateline's: where the story is told from */
         if (ev->dead || c < 0 || c == home || ev->third_place ||
             (ev->place && ev->place == x->dateline_place))
