@@ -205,7 +205,8 @@ static const struct {
                 {"pressure_phrases", LXW_PRESSURE, 1},
                 {"issuer_heads", LXW_ISSUER_HEAD, 0},
                 {"visitor_markers", LXW_VISITING, 0},
-                {"posting_prepositions", LXW_POSTED_TO, 0}};
+                {"posting_prepositions", LXW_POSTED_TO, 0},
+                {"company_nouns", LXW_COMPANY_NOUN, 0}};
 #define NWCLASSES (sizeof(WCLASSES) / sizeof(WCLASSES[0]))
 #define NALL (NSECTIONS + NWCLASSES)
 

@@ -170,6 +170,7 @@ typedef enum {
     LXW_ISSUER_HEAD,    /* issuer_heads */
     LXW_VISITING,       /* visitor_markers */
     LXW_POSTED_TO,      /* posting_prepositions */
+    LXW_COMPANY_NOUN,   /* company_nouns */
     LXW_PHRASE_START,   /* internal: the word starts a longer entry of a word class */
     LXW_COUNT
 } lx_wclass;

@@ -273,6 +273,24 @@ static title_step of_chain(title_run *r)
         r->in_of = 1;
         return STEP_NEXT;
     }
+    /* "chief executive of the Ardanian carmaker Ostra Motors": a company of a country */
+    if (k + 2 < x->s1 && (x_cls(x, k) & LX_DEMONYM) && x->mlen[k] == 1) {
+        size_t n = k + 1;
+        while (n < x->s1 && n < k + 3 && !x_is_cap(x, n) &&
+               x_word(x, n, LXW_COMPANY_NOUN))
+            n++;
+        /* the company's name: capitalized words, "Motors" and "Bank" among them */
+        for (e = n; n > k + 1 && e < x->s1 && x_is_cap(x, e) &&
+                    e - n < x_param(x, EVG_P_NAME_MAX_WORDS);
+             e++)
+            ;
+        if (n > k + 1 && e > n) {
+            title_entities(x, k, r->ti);
+            r->j = r->last_head_end = e;
+            r->in_of = 1;
+            return STEP_NEXT;
+        }
+    }
     if (k < x->s1 && x->mlen[k] && title_tok(x, k)) {
         r->j = k;
         r->in_of = 1;
