@@ -92,6 +92,9 @@ EVG_API const char *evg_query_command_name(evg_query_command c);
 
 /** The command named `name`: 0, or EVG_EINVAL. */
 EVG_API int evg_query_command_from_name(evg_query_command *out, const char *name);
+/** The command whose name is at most two letters from `name` ("whomet": "who-met"), or
+ * NULL. */
+EVG_API const char *evg_query_command_nearest(const char *name);
 
 /**
  * A question. Names (subject, other, people, countries, party) match
@@ -157,6 +160,16 @@ typedef enum {
 } evg_query_outcome;
 
 EVG_API evg_query_outcome evg_query_result_outcome(const evg_query_result *r);
+
+/**
+ * Notes on the answer, for people rather than scripts: each name of the
+ * request that matched nothing, with the nearest names the graph knows
+ * ("no person named 'Jame Baker'; did you mean 'James Baker'?"). The answer
+ * itself is as without them (empty). evg_query_result_note() returns the
+ * i-th (borrowed) or NULL.
+ */
+EVG_API size_t evg_query_result_note_count(const evg_query_result *r);
+EVG_API const char *evg_query_result_note(const evg_query_result *r, size_t i);
 
 /**
  * The number of answers: people met, meetings, steps of the path, people

@@ -117,6 +117,11 @@ static int split_operands(plan *p)
 
     while (i < operands.n && evg_query_command_from_name(&c, operands.v[i]) < 0)
         i++;
+    /* "whomet": a command mistyped, not missing */
+    for (size_t k = 1; i == operands.n && k < operands.n; k++)
+        if (evg_query_command_nearest(operands.v[k]))
+            return fail(p, "unknown command '%s'; did you mean %s?", operands.v[k],
+                        evg_query_command_nearest(operands.v[k]));
     if (i == operands.n)
         return fail(p, "missing COMMAND (who-met, meetings, between, path, ego, top, "
                        "agreements, person or stats)");
@@ -333,6 +338,9 @@ static cli_status answer(evg_query *q, const plan *p, double *t_query)
     memset(&e, 0, sizeof e);
     rc = evg_query_run(&r, q, &p->req, &e);
     *t_query = seconds();
+    /* names that matched nothing, with the nearest ones: for people, not the answer */
+    for (size_t i = 0; rc == 0 && i < evg_query_result_note_count(r); i++)
+        fprintf(stderr, "evgraph: %s\n", evg_query_result_note(r, i));
     if (rc == EVG_EINVAL) {
         st = cli_usage_error(&cli_cmd_query, e.text);
     } else if (rc < 0) {

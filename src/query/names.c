@@ -5,7 +5,8 @@
  * digits separates words). A name then matches, in this order, the first
  * way that finds anything:
  *   1. an id ("person:zakir-hasanov", "country:AZE"), or a country's ISO code
- *      written in capitals ("AZE");
+ *      written in capitals ("AZE"); a country's forms are also the names,
+ *      other names and adjectives of the data ("UK", "Britain", "USSR");
  *   2. a whole form ("selcuk bayraktaroglu" = "Selçuk Bayraktaroğlu");
  *   3. some of a form's words in order, a letter standing for a word it
  *      begins ("Hasanov", "Z. Hasanov", "Recep Erdogan"), with at least one
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/countries.h"
 #include "query/query_internal.h"
 #include "util/utf8.h"
 
@@ -94,9 +96,29 @@ static int add_forms(evg_query *q, size_t v, const char *list, evg_i_buf *tmp)
     return rc;
 }
 
+/*
+ * A country's forms beyond its label and code: the names, other names and
+ * adjectives the data gives ("UK", "Britain", "British"; "USSR", "Soviet
+ * Union"), loaded on the first country vertex.
+ */
+static int add_country_forms(evg_query *q, size_t v, const char *code, json_t **forms,
+                             evg_i_buf *tmp)
+{
+    json_t *f;
+    size_t i;
+    int rc = 0;
+
+    if (*forms == NULL && (*forms = evg_i_country_forms()) == NULL)
+        return EVG_ENOMEM;
+    json_array_foreach(json_object_get(*forms, code), i, f) if (rc == 0) rc =
+        add_form(q, v, json_string_value(f), tmp);
+    return rc;
+}
+
 int evg_i_q_index_names(evg_query *q)
 {
     evg_i_buf tmp = EVG_I_BUF_INIT;
+    json_t *forms = NULL;
     int rc = 0;
 
     if ((q->place_words = calloc(evg_graph_vertex_count(q->g) + 1, sizeof(char *))) ==
@@ -115,9 +137,13 @@ int evg_i_q_index_names(evg_query *q)
         rc = add_form(q, v, a->label, &tmp);
         if (rc == 0 && a->type == EVG_NODE_PERSON)
             rc = add_forms(q, v, a->aliases, &tmp);
-        if (rc == 0 && a->type == EVG_NODE_COUNTRY && strchr(a->id, ':'))
+        if (rc == 0 && a->type == EVG_NODE_COUNTRY && strchr(a->id, ':')) {
             rc = add_form(q, v, strchr(a->id, ':') + 1, &tmp);
+            if (rc == 0)
+                rc = add_country_forms(q, v, strchr(a->id, ':') + 1, &forms, &tmp);
+        }
     }
+    json_decref(forms);
     evg_i_buf_free(&tmp);
     return rc;
 }
@@ -255,4 +281,96 @@ cleanup:
     free(found);
     evg_i_buf_free(&key);
     return rc;
+}
+
+size_t evg_i_q_distance(const char *a, size_t na, const char *b, size_t nb, size_t limit)
+{
+    size_t row[64], prev, best;
+
+    if (na >= 64 || nb >= 64 || (na > nb ? na - nb : nb - na) > limit)
+        return limit + 1;
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        prev = row[0];
+        row[0] = i;
+        best = row[0];
+        for (size_t j = 1; j <= nb; j++) {
+            size_t cur = row[j], sub = prev + (a[i - 1] != b[j - 1]);
+            row[j] = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1 : row[j - 1] + 1;
+            if (sub < row[j])
+                row[j] = sub;
+            prev = cur;
+            if (row[j] < best)
+                best = row[j];
+        }
+        if (best > limit)
+            return limit + 1;
+    }
+    return row[nb];
+}
+
+size_t evg_i_q_suggest(size_t *out, size_t max, const evg_query *q, const char *name,
+                       unsigned types)
+{
+    evg_i_buf key = EVG_I_BUF_INIT;
+    size_t n = 0, dist[8];
+
+    if (max > 8)
+        max = 8;
+    if (evg_i_q_fold_words(&key, name) < 0 || key.len == 0) {
+        evg_i_buf_free(&key);
+        return 0;
+    }
+    /* a few letters apart: one for a short name, else one in four, two to three */
+    size_t limit = key.len < 5       ? 1
+                   : key.len / 4 < 2 ? 2
+                   : key.len / 4 > 3 ? 3
+                                     : key.len / 4;
+    const char *klast = strrchr(key.ptr, ' ');
+    klast = klast ? klast + 1 : key.ptr;
+    for (size_t i = 0; i < q->nnames; i++) {
+        const evg_i_qname *f = &q->names[i];
+        if (!allowed(q, f->v, types))
+            continue;
+        const char *last = strrchr(f->words, ' ');
+        last = last ? last + 1 : f->words;
+        size_t d = evg_i_q_distance(key.ptr, key.len, f->words, strlen(f->words), limit);
+        /* "Shulz": the surname of "George Shultz" */
+        if (klast == key.ptr && last != f->words) {
+            size_t dl = evg_i_q_distance(key.ptr, key.len, last, strlen(last), limit);
+            d = dl < d ? dl : d;
+        }
+        if (d > limit)
+            continue;
+        size_t k = 0;
+        while (k < n && out[k] != f->v)
+            k++;
+        if (k < n) { /* the vertex again, by another form: keep the nearer */
+            if (d >= dist[k])
+                continue;
+            memmove(out + k, out + k + 1, (n - k - 1) * sizeof(*out));
+            memmove(dist + k, dist + k + 1, (n - k - 1) * sizeof(*dist));
+            n--;
+        }
+        /* nearest first, then the vertex that took part in more, then the lower index */
+        for (k = 0; k < n; k++) {
+            const evg_i_vattr *a = evg_i_q_v(q, out[k]), *b = evg_i_q_v(q, f->v);
+            if (d < dist[k] ||
+                (d == dist[k] &&
+                 (b->events > a->events || (b->events == a->events && f->v < out[k]))))
+                break;
+        }
+        if (k >= max)
+            continue;
+        if (n == max)
+            n--;
+        memmove(out + k + 1, out + k, (n - k) * sizeof(*out));
+        memmove(dist + k + 1, dist + k, (n - k) * sizeof(*dist));
+        out[k] = f->v;
+        dist[k] = d;
+        n++;
+    }
+    evg_i_buf_free(&key);
+    return n;
 }

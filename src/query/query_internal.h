@@ -108,6 +108,8 @@ struct evg_query_result {
     json_t *doc;      /* what every format writes */
     size_t count;     /* evg_query_result_count() */
     evg_graph *graph; /* ego */
+    char **notes;     /* what the answer leaves unsaid: names that matched nothing */
+    size_t nnotes, capnotes;
 };
 
 /* Event type and status bits (evg_query_request). */
@@ -125,6 +127,18 @@ typedef struct {
     size_t *people, *countries; /* vertices */
     size_t npeople, ncountries;
 } evg_i_qfilter;
+
+/* Edit distance of a and b (lengths na, nb, under 64), or more than `limit` when over it.
+ */
+size_t evg_i_q_distance(const char *a, size_t na, const char *b, size_t nb, size_t limit);
+
+/*
+ * Up to `max` vertices of `types` whose forms are nearest to `name` in spelling
+ * (a few letters apart, as a whole or by its last word), nearest first, into
+ * out; returns how many. For "did you mean".
+ */
+size_t evg_i_q_suggest(size_t *out, size_t max, const evg_query *q, const char *name,
+                       unsigned types);
 
 /* What a command works with. */
 typedef struct {

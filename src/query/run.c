@@ -25,6 +25,20 @@ const char *evg_query_command_name(evg_query_command c)
     return (size_t)c < EVG_QUERY__COUNT ? COMMANDS[c].name : "unknown";
 }
 
+const char *evg_query_command_nearest(const char *name)
+{
+    size_t best = 3, d;
+    const char *near = NULL;
+
+    for (size_t i = 0; name && i < EVG_QUERY__COUNT; i++)
+        if ((d = evg_i_q_distance(name, strlen(name), COMMANDS[i].name,
+                                  strlen(COMMANDS[i].name), 2)) < best) {
+            best = d;
+            near = COMMANDS[i].name;
+        }
+    return near;
+}
+
 int evg_query_command_from_name(evg_query_command *out, const char *name)
 {
     for (size_t i = 0; name && i < EVG_QUERY__COUNT; i++)
@@ -69,6 +83,31 @@ static int ambiguous(evg_i_qctx *c, const char *name, const size_t *v, size_t n)
     return EVG_I_QAMBIGUOUS;
 }
 
+/* "no person named 'Jame Baker'; did you mean 'James Baker'?" */
+static int note_unmatched(evg_i_qctx *c, const char *name, unsigned types)
+{
+    size_t near[3], n = evg_i_q_suggest(near, 3, c->q, name, types);
+    const char *what = types == EVG_I_QPERSON    ? "person"
+                       : types == EVG_I_QCOUNTRY ? "country"
+                                                 : "person or country";
+    evg_i_buf b = EVG_I_BUF_INIT;
+    int fail;
+
+    fail = evg_i_buf_printf(&b, "no %s named '%s'", what, name) < 0;
+    for (size_t i = 0; i < n && !fail; i++)
+        fail = evg_i_buf_printf(&b, "%s'%s'", i == 0 ? "; did you mean " : " or ",
+                                evg_i_q_v(c->q, near[i])->label) < 0;
+    fail = fail || (n && evg_i_buf_putc(&b, '?') < 0) ||
+           evg_i_grow((void **)&c->r->notes, &c->r->capnotes, c->r->nnotes + 1,
+                      sizeof(*c->r->notes)) < 0;
+    if (fail) {
+        evg_i_buf_free(&b);
+        return evg_i_error_nomem(c->err);
+    }
+    c->r->notes[c->r->nnotes++] = evg_i_buf_detach(&b);
+    return 0;
+}
+
 int evg_i_q_resolve(size_t *out, evg_i_qctx *c, const char *name, unsigned types)
 {
     size_t *v = NULL, n = 0;
@@ -81,7 +120,7 @@ int evg_i_q_resolve(size_t *out, evg_i_qctx *c, const char *name, unsigned types
         return evg_i_error_nomem(c->err);
     if (n == 1)
         *out = v[0];
-    rc = n > 1 ? ambiguous(c, name, v, n) : 0;
+    rc = n > 1 ? ambiguous(c, name, v, n) : n == 0 ? note_unmatched(c, name, types) : 0;
     free(v);
     return rc;
 }
@@ -147,6 +186,16 @@ size_t evg_query_result_count(const evg_query_result *r)
     return r->count;
 }
 
+size_t evg_query_result_note_count(const evg_query_result *r)
+{
+    return r ? r->nnotes : 0;
+}
+
+const char *evg_query_result_note(const evg_query_result *r, size_t i)
+{
+    return r && i < r->nnotes ? r->notes[i] : NULL;
+}
+
 const evg_graph *evg_query_result_graph(const evg_query_result *r)
 {
     return r->outcome == EVG_QUERY_ANSWER ? r->graph : NULL;
@@ -164,5 +213,8 @@ void evg_query_result_free(evg_query_result *r)
         return;
     json_decref(r->doc);
     evg_graph_free(r->graph);
+    for (size_t i = 0; i < r->nnotes; i++)
+        free(r->notes[i]);
+    free(r->notes);
     free(r);
 }
