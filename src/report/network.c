@@ -203,15 +203,22 @@ static int room_for(const box *b, const box *placed, size_t n, const frame *fr,
            !covers_dot(b, fr, r, self);
 }
 
+/* The people whose names are always written, however crowded: the ten most central. */
+#define ALWAYS_NAMED 10
+
 /*
- * The names of the `top` most central people drawn, on top of everything:
- * right of the dot, else left of it, else (both would cover a name already
- * there or another dot) left out; the most central choose first.
+ * The names of the `top` most central people drawn, on top of everything, by
+ * rank: right of the dot, else left of it, else above or below it (right or
+ * left), where it covers no name already there and no other dot; the most
+ * central choose first. Of the ten most central, a name with no free place
+ * is written right of the dot all the same (left when that leaves the
+ * picture): a crowded picture hides lesser names, never theirs. The others
+ * are left out then.
  */
 static void labels(FILE *f, const frame *fr, const evg_report *r)
 {
     box *placed = calloc(r->top + 1, sizeof(*placed));
-    size_t shown = 0, n = evg_graph_vertex_count(r->people);
+    size_t shown = 0, ranked = 0, n = evg_graph_vertex_count(r->people);
 
     if (placed == NULL)
         return;
@@ -225,17 +232,30 @@ static void labels(FILE *f, const frame *fr, const evg_report *r)
                y = py(fr, evg_layout_y(r->layout, v));
         double d = radius(fr, r, v) + 3,
                len = BOLD_CHAR_W * (double)evg_i_report_chars(name, 26);
-        box right = {x + d, y - 9, x + d + len, y + 5},
-            left = {x - d - len, y - 9, x - d, y + 5};
-        int use_right;
+        /* right, left, then a line above and below on either side */
+        const double dy[] = {0, 0, -14, -14, 14, 14};
+        box b;
+        size_t c, nc = sizeof dy / sizeof dy[0];
         if (!evg_i_report_drawn(r, v))
             continue;
-        use_right = room_for(&right, placed, shown, fr, r, v);
-        if (!use_right && !room_for(&left, placed, shown, fr, r, v))
-            continue;
-        placed[shown++] = use_right ? right : left;
-        evg_i_svg_text(f, use_right ? x + d : x - d, y + 4, use_right ? "start" : "end",
-                       NULL, name, 26);
+        ranked++;
+        for (c = 0; c < nc; c++) {
+            int right = c % 2 == 0;
+            b = (box){right ? x + d : x - d - len, y - 9 + dy[c],
+                      right ? x + d + len : x - d, y + 5 + dy[c]};
+            if (room_for(&b, placed, shown, fr, r, v))
+                break;
+        }
+        if (c == nc) {
+            if (ranked > ALWAYS_NAMED)
+                continue;
+            c = x + d + len <= fr->w ? 0 : 1;
+            b = (box){c == 0 ? x + d : x - d - len, y - 9, c == 0 ? x + d + len : x - d,
+                      y + 5};
+        }
+        placed[shown++] = b;
+        evg_i_svg_text(f, c % 2 == 0 ? b.x0 : b.x1, b.y1 - 1,
+                       c % 2 == 0 ? "start" : "end", NULL, name, 26);
     }
     fputs("</g>\n", f);
     free(placed);

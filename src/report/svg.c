@@ -120,9 +120,16 @@ static void bar_chart(FILE *f, const evg_report *r, evg_measure m, evg_report_pi
                       int standalone)
 {
     bar *b = NULL;
-    size_t n = top_by(&b, r, m);
-    double w = 560, plot = w - BAR_LABEL_W - 70, h = 40 + BAR_ROW * (double)n + 8;
+    size_t n = top_by(&b, r, m), zeros = 0, people = evg_graph_vertex_count(r->people);
     char num[EVG_I_NUM_BUF];
+
+    /* Only bars with a score: the people at 0 are counted in a line below instead. */
+    while (n > 0 && b[n - 1].score <= 0)
+        n--;
+    for (size_t i = n; i < people; i++)
+        zeros += b[i].score <= 0;
+    double w = 560, plot = w - BAR_LABEL_W - 70,
+           h = 40 + BAR_ROW * (double)(n + (zeros > 0 && n < r->top)) + 8;
 
     if (!evg_scores_has(r->scores, m)) {
         evg_i_svg_empty(f, TITLES[p],
@@ -158,6 +165,13 @@ static void bar_chart(FILE *f, const evg_report *r, evg_measure m, evg_report_pi
         evg_i_svg_text(f, BAR_LABEL_W + (len > 1 ? len : 1) + 5, y + 15, "start", NULL,
                        evg_i_report_num(num, b[i].score), 0);
         fputs("</g>\n", f);
+    }
+    if (zeros > 0 && n < r->top) {
+        char line[96];
+        snprintf(line, sizeof line, "%zu more %s at 0, left out.", zeros,
+                 zeros == 1 ? "person scores" : "people score");
+        evg_i_svg_text(f, BAR_LABEL_W, 36 + BAR_ROW * (double)n + 15, "start", NULL, line,
+                       0);
     }
     evg_i_svg_close(f);
     free(b);

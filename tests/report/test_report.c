@@ -19,6 +19,7 @@
 
 #include "evgraph.h"
 #include "report/report_internal.h"
+#include "util/buf.h"
 #include "unit_helpers.h"
 
 #define MALICIOUS EVG_REPORT_DATA "/malicious.jsonl"
@@ -415,6 +416,89 @@ static void test_chosen_measures(void **state)
     release(&all);
 }
 
+/* One meeting of a and b (person ids and names), a document of its own. */
+static void crowd_meeting(evg_i_buf *all, int n, const char *a, const char *an,
+                          const char *b, const char *bn)
+{
+    char line[1024];
+
+    snprintf(
+        line, sizeof line,
+        "{\"doc\":{\"id\":\"d%04d\",\"date\":\"2024-05-01\",\"title\":\"t\"},"
+        "\"entities\":[{\"id\":\"person:%s\",\"type\":\"person\",\"name\":\"%s\","
+        "\"titles\":[],\"country\":\"ITA\",\"org\":null},{\"id\":\"person:%s\",\"type\":"
+        "\"person\",\"name\":\"%s\",\"titles\":[],\"country\":\"AUT\",\"org\":null}],"
+        "\"events\":[{\"id\":\"d%04d#1\",\"type\":\"meeting\",\"status\":\"reported\","
+        "\"date\":\"2024-05-01\",\"place\":null,\"participants\":[{\"entity\":"
+        "\"person:%s\",\"role\":\"host\"},{\"entity\":\"person:%s\",\"role\":\"guest\"}],"
+        "\"agreements\":[],\"evidence\":[{\"start\":0,\"end\":1,\"text\":\"x\"}]}]}\n",
+        n, a, an, b, bn, n, a, b);
+    assert_int_equal(evg_i_buf_puts(all, line), 0);
+}
+
+/*
+ * A crowded picture: eight hubs who all met each other, each with fifteen
+ * people of its own. The ten most central are always named in the network
+ * (the hubs were crowded out by each other's names); the bar chart of
+ * betweenness shows only the people who score, and counts the ones at 0.
+ */
+static void test_crowded_network_and_zero_bars(void **state)
+{
+    char *dir = th_mkdtemp(), *path = th_join(dir, "crowd.jsonl"), line[128];
+    char a[32], an[64], b[32], bn[64];
+    evg_i_buf all = EVG_I_BUF_INIT;
+    int n = 0;
+    fixture x;
+
+    (void)state;
+    for (int h = 0; h < 8; h++) {
+        snprintf(a, sizeof a, "h%d", h);
+        snprintf(an, sizeof an, "Hub Person Number %02d", h);
+        for (int l = 0; l < 15; l++) {
+            snprintf(b, sizeof b, "l%d-%d", h, l);
+            snprintf(bn, sizeof bn, "Leaf Person %02d-%02d", h, l);
+            crowd_meeting(&all, n++, a, an, b, bn);
+        }
+        for (int g = h + 1; g < 8; g++) {
+            snprintf(b, sizeof b, "h%d", g);
+            snprintf(bn, sizeof bn, "Hub Person Number %02d", g);
+            crowd_meeting(&all, n++, a, an, b, bn);
+        }
+    }
+    assert_int_equal(th_write_str(path, all.ptr), 0);
+    load(&x, path);
+
+    char *net = picture_str(x.r, EVG_PIC_NETWORK);
+    for (size_t i = 0; i < 10; i++) {
+        const char *name = evg_graph_vertex_label(x.people, x.r->order[i]);
+        char want[128];
+        snprintf(want, sizeof want, ">%s</text>", name);
+        if (strstr(net, want) == NULL)
+            fail_msg("#%zu by rank, %s, has no name in the network", i + 1, name);
+    }
+    free(net);
+
+    /* the hubs lie between others; their people do not */
+    char *bars = picture_str(x.r, EVG_PIC_BETWEENNESS);
+    size_t scored = 0, people = evg_graph_vertex_count(x.people), zeros = 0;
+    for (size_t v = 0; v < people; v++) {
+        double sc = evg_scores_get(x.s, EVG_M_BETWEENNESS, v);
+        scored += sc > 0;
+        zeros += sc <= 0;
+    }
+    assert_true(scored > 0 && scored < 10 && zeros > 0);
+    assert_int_equal(count(bars, "<rect x="), scored); /* the background has no x */
+    snprintf(line, sizeof line, "%zu more people score at 0, left out.", zeros);
+    assert_non_null(strstr(bars, line));
+    free(bars);
+
+    release(&x);
+    evg_i_buf_free(&all);
+    th_rmtree(dir);
+    free(path);
+    free(dir);
+}
+
 static void test_empty_corpus(void **state)
 {
     fixture x;
@@ -774,6 +858,7 @@ int main(void)
         cmocka_unit_test(test_content),
         cmocka_unit_test(test_chosen_measures),
         cmocka_unit_test(test_approximate_measures),
+        cmocka_unit_test(test_crowded_network_and_zero_bars),
         cmocka_unit_test(test_empty_corpus),
         cmocka_unit_test(test_same_bytes),
         cmocka_unit_test(test_numeric_locale),
