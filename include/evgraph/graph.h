@@ -266,6 +266,26 @@ typedef struct {
     size_t agreement_mentions, agreements; /* likewise for agreements */
 } evg_graph_stats;
 
+/**
+ * The events of a graph, counted one way everywhere (the run summary, the
+ * report, `query stats`; docs/formats.md). An event is a meeting vertex:
+ * the reports of one happening merged. A meeting is an event in person
+ * (talks, a visit, a signing) that took place (reported); a call is a
+ * reported call; planned events are counted apart whatever their type. So
+ * events = meetings + calls + planned, and meetings = talks + visits +
+ * signings.
+ */
+typedef struct {
+    size_t events;   /* meeting vertices: merged events of every type and status */
+    size_t meetings; /* reported and in person: talks + visits + signings */
+    size_t talks, visits, signings;
+    size_t calls;   /* reported calls */
+    size_t planned; /* planned events of any type */
+} evg_event_counts;
+
+/** Count the events of `g` (of any view that has meeting vertices; else all 0). */
+EVG_API void evg_graph_event_counts(evg_event_counts *out, const evg_graph *g);
+
 /** Fill `*out` with what building `g` merged. */
 EVG_API void evg_graph_get_stats(evg_graph_stats *out, const evg_graph *g);
 

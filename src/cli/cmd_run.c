@@ -103,25 +103,26 @@ static void print_counts(const evg_corpus *c, const evg_graph *full, const evg_g
     static const struct {
         const char *label;
         evg_node_type type;
-    } rows[] = {{"people", EVG_NODE_PERSON},       {"organizations", EVG_NODE_ORGANIZATION},
-                {"countries", EVG_NODE_COUNTRY},   {"meetings", EVG_NODE_MEETING},
-                {"agreements", EVG_NODE_AGREEMENT}, {"places", EVG_NODE_PLACE}};
-    size_t by_type[EVG_EV_SIGNING + 1] = {0}, events = 0;
-    const char *sep = "";
+    } rows[] = {{"people", EVG_NODE_PERSON},
+                {"organizations", EVG_NODE_ORGANIZATION},
+                {"countries", EVG_NODE_COUNTRY},
+                {"agreements", EVG_NODE_AGREEMENT},
+                {"places", EVG_NODE_PLACE}};
     evg_graph_stats st;
+    evg_event_counts ev;
 
-    for (size_t i = 0; i < evg_corpus_doc_count(c); i++) {
-        const evg_doc *d = evg_corpus_doc(c, i);
-        for (size_t k = 0; k < evg_doc_event_count(d); k++, events++)
-            by_type[evg_doc_event(d, k)->type]++;
-    }
-    printf("documents      %zu\n", evg_corpus_doc_count(c));
-    printf("events         %zu (", events);
-    for (int t = 0; t <= EVG_EV_SIGNING; t++, sep = ", ")
-        printf("%s%s %zu", sep, evg_event_type_name((evg_event_type)t), by_type[t]);
-    printf(")\n");
+    /* the counts of the report and of `query stats`, defined once
+     * (evg_graph_event_counts) */
     evg_graph_get_stats(&st, full);
-    printf("reports        %zu, merged into %zu meetings\n", st.reports, st.meetings);
+    evg_graph_event_counts(&ev, full);
+    printf("documents      %zu\n", evg_corpus_doc_count(c));
+    printf("reports        %zu event records, merged into %zu events\n", st.reports,
+           ev.events);
+    printf("events         %zu (meetings %zu, calls %zu, planned %zu)\n", ev.events,
+           ev.meetings, ev.calls, ev.planned);
+    printf(
+        "meetings       %zu in person, reported (talks %zu, visits %zu, signings %zu)\n",
+        ev.meetings, ev.talks, ev.visits, ev.signings);
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         printf("%-14s %zu\n", rows[i].label, evg_graph_count_type(full, rows[i].type));
     printf("edges          %zu in the full graph, %zu in the people graph\n",

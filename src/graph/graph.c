@@ -156,6 +156,32 @@ size_t evg_graph_edge_count(const evg_graph *g)
     return g->ne;
 }
 
+void evg_graph_event_counts(evg_event_counts *out, const evg_graph *g)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t v = 0; g && v < g->nv; v++) {
+        const evg_i_vattr *a = &g->v[v];
+        if (a->type != EVG_NODE_MEETING)
+            continue;
+        out->events++;
+        if (a->status &&
+            strcmp(a->status, evg_event_status_name(EVG_STATUS_PLANNED)) == 0)
+            out->planned++;
+        else if (a->event_type &&
+                 strcmp(a->event_type, evg_event_type_name(EVG_EV_CALL)) == 0)
+            out->calls++;
+        else if (a->event_type &&
+                 strcmp(a->event_type, evg_event_type_name(EVG_EV_VISIT)) == 0)
+            out->visits++;
+        else if (a->event_type &&
+                 strcmp(a->event_type, evg_event_type_name(EVG_EV_SIGNING)) == 0)
+            out->signings++;
+        else
+            out->talks++;
+    }
+    out->meetings = out->talks + out->visits + out->signings;
+}
+
 size_t evg_graph_count_type(const evg_graph *g, evg_node_type t)
 {
     return (size_t)t < EVG_NODE__COUNT ? g->type_count[t] : 0;

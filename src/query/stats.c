@@ -137,22 +137,13 @@ cleanup:
 /* ---- stats ------------------------------------------------------------------ */
 
 typedef struct {
-    size_t events, by_type[4], planned, reports;
+    size_t reports;
     const char *first, *last;
 } tally;
 
 static void count_meeting(tally *t, const evg_i_vattr *a)
 {
-    static const evg_event_type types[] = {EVG_EV_MEETING, EVG_EV_CALL, EVG_EV_VISIT,
-                                           EVG_EV_SIGNING};
-
-    t->events++;
     t->reports += a->reports;
-    for (size_t i = 0; i < 4; i++)
-        if (a->event_type && strcmp(a->event_type, evg_event_type_name(types[i])) == 0)
-            t->by_type[i]++;
-    if (a->status && strcmp(a->status, evg_event_status_name(EVG_STATUS_PLANNED)) == 0)
-        t->planned++;
     if (a->date && (t->first == NULL || strcmp(a->date, t->first) < 0))
         t->first = a->date;
     if (a->date && (t->last == NULL || strcmp(a->date, t->last) > 0))
@@ -240,12 +231,16 @@ static json_t *stats(evg_query *q, const tally *t, long docs, size_t people_edge
                                         : json_integer((json_int_t)q->docs_read)) < 0;
     fail |= put_count(o, "documents_with_events", (size_t)docs) < 0;
     fail |= put_count(o, "reports", t->reports) < 0;
-    fail |= put_count(o, "events", t->events) < 0;
-    fail |= put_count(o, "meetings", t->by_type[0]) < 0;
-    fail |= put_count(o, "calls", t->by_type[1]) < 0;
-    fail |= put_count(o, "visits", t->by_type[2]) < 0;
-    fail |= put_count(o, "signings", t->by_type[3]) < 0;
-    fail |= put_count(o, "planned", t->planned) < 0;
+    /* one definition of each count, the run summary's and the report's */
+    evg_event_counts ev;
+    evg_graph_event_counts(&ev, g);
+    fail |= put_count(o, "events", ev.events) < 0;
+    fail |= put_count(o, "meetings", ev.meetings) < 0;
+    fail |= put_count(o, "talks", ev.talks) < 0;
+    fail |= put_count(o, "visits", ev.visits) < 0;
+    fail |= put_count(o, "signings", ev.signings) < 0;
+    fail |= put_count(o, "calls", ev.calls) < 0;
+    fail |= put_count(o, "planned", ev.planned) < 0;
     fail |= put_count(o, "people", evg_graph_count_type(g, EVG_NODE_PERSON)) < 0;
     fail |= put_count(o, "people_labels_split_by_country", (size_t)split) < 0;
     fail |=

@@ -100,6 +100,9 @@ void evg_i_report_stats_free(evg_report *r);
 int evg_i_report_series(const evg_i_vattr *a);
 /* "meeting", "visit", "call", "signing", "planned". */
 extern const char *const EVG_I_TL_NAMES[EVG_I_TL__COUNT];
+/* "talks", "visit", "call", "signing", "planned": the series as the pictures name them.
+ */
+extern const char *const EVG_I_TL_LABELS[EVG_I_TL__COUNT];
 extern const char *const EVG_I_TL_COLORS[EVG_I_TL__COUNT];
 
 /* ---- text.c: escaping and numbers --------------------------------------- */

@@ -166,21 +166,36 @@ static void header(evg_i_rw *w, const summary *s)
     w->r->toc(w, 0);
 }
 
+/* The events as the run summary and `query stats` count them (evg_graph_event_counts). */
 static void events_fact(evg_i_rw *w, const summary *s)
 {
-    const char *sep = ": ";
+    evg_event_counts ev;
 
+    (void)s;
+    evg_graph_event_counts(&ev, w->rep->full);
     w->r->fact(w, "Events", 1);
-    evg_i_rw_textf(w, "%zu", s->events);
-    for (int k = 0; k < EVG_I_TL_PLANNED; k++) {
-        if (s->by_series[k] == 0)
-            continue;
-        evg_i_rw_textf(w, "%s%zu %s%s", sep, s->by_series[k], EVG_I_TL_NAMES[k],
-                       s->by_series[k] == 1 ? "" : "s");
-        sep = ", ";
-    }
-    if (s->by_series[EVG_I_TL_PLANNED])
-        evg_i_rw_textf(w, "%s%zu planned", sep, s->by_series[EVG_I_TL_PLANNED]);
+    const struct {
+        size_t n;
+        const char *one, *many;
+    } kinds[] = {{ev.talks, "talks", "talks"},
+                 {ev.visits, "visit", "visits"},
+                 {ev.signings, "signing", "signings"}};
+    const char *sep = " (";
+
+    evg_i_rw_textf(w, "%zu: %zu %s in person", ev.events, ev.meetings,
+                   plural(ev.meetings, "meeting", "meetings"));
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (kinds[k].n) {
+            evg_i_rw_textf(w, "%s%zu %s", sep, kinds[k].n,
+                           plural(kinds[k].n, kinds[k].one, kinds[k].many));
+            sep = ", ";
+        }
+    if (sep[0] == ',')
+        text(w, ")");
+    if (ev.calls)
+        evg_i_rw_textf(w, ", %zu %s", ev.calls, plural(ev.calls, "call", "calls"));
+    if (ev.planned)
+        evg_i_rw_textf(w, ", %zu planned", ev.planned);
     w->r->fact(w, NULL, 0);
 }
 

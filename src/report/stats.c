@@ -15,6 +15,9 @@
 
 const char *const EVG_I_TL_NAMES[EVG_I_TL__COUNT] = {"meeting", "visit", "call",
                                                      "signing", "planned"};
+/* As the pictures name them: the event counts' words (evg_graph_event_counts). */
+const char *const EVG_I_TL_LABELS[EVG_I_TL__COUNT] = {"talks", "visit", "call", "signing",
+                                                      "planned"};
 /* Okabe-Ito colours, as in the exports; planned events in a light grey. */
 const char *const EVG_I_TL_COLORS[EVG_I_TL__COUNT] = {"#0072b2", "#e69f00", "#56b4e9",
                                                       "#d55e00", "#c8c8c8"};

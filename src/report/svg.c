@@ -198,8 +198,8 @@ static void timeline_legend(FILE *f, const evg_i_timeline *t)
         fprintf(f, "<rect x=\"%.1f\" y=\"32\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
                 x, EVG_I_TL_COLORS[k]);
         fprintf(f, "<text x=\"%.1f\" y=\"43\">%s (%zu)</text>\n", x + 16,
-                EVG_I_TL_NAMES[k], total);
-        x += 16 + CHAR_W * (double)(strlen(EVG_I_TL_NAMES[k]) + 6) + 14;
+                EVG_I_TL_LABELS[k], total);
+        x += 16 + CHAR_W * (double)(strlen(EVG_I_TL_LABELS[k]) + 6) + 14;
     }
 }
 
@@ -246,7 +246,7 @@ static void timeline(FILE *f, const evg_report *r, int standalone)
                 "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
                 "<title>%s %s: %zu</title></rect>\n",
                 x + gap / 2, y, bw - gap, hk, EVG_I_TL_COLORS[k], t->b[i].label,
-                EVG_I_TL_NAMES[k], t->b[i].count[k]);
+                EVG_I_TL_LABELS[k], t->b[i].count[k]);
         }
     }
     /* A label every so many bars, so that they do not overlap. */

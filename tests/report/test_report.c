@@ -259,7 +259,8 @@ static void test_content(void **state)
     html = write_str(x.r, EVG_REPORT_HTML, NULL);
     /* Summary: 2 articles, 3 events (2 meetings, a call), 4 people, 3 of them met. */
     assert_non_null(strstr(html, "<dt>Articles</dt><dd>2</dd>"));
-    assert_non_null(strstr(html, "<dt>Events</dt><dd>3: 2 meetings, 1 call</dd>"));
+    assert_non_null(strstr(
+        html, "<dt>Events</dt><dd>3: 2 meetings in person (2 talks), 1 call</dd>"));
     assert_non_null(strstr(html, "4 named, 4 in events, 3 met someone in person"));
     assert_non_null(strstr(html, "2024-05-01 to 2024-06-09"));
     /*
