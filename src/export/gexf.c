@@ -173,8 +173,13 @@ static void write_header(FILE *f, const evg_i_columns *cols, const gexf_dialect 
 {
     char buf[EVG_I_DOUBLE_BUF];
 
+    fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    /* NetworkX's read_gexf fails on 1.3 with an obscure error: say what it needs */
+    if (d->v13)
+        fputs("<!-- GEXF 1.3, for Gephi. NetworkX (read_gexf) reads only GEXF 1.2draft: "
+              "write it with evgraph build -f gexf12. -->\n",
+              f);
     fprintf(f,
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<gexf xmlns=\"%s\" xmlns:viz=\"%s\" version=\"%s\">\n"
             "  <meta>\n"
             "    <creator>evgraph</creator>\n"
