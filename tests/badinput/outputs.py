@@ -1,11 +1,12 @@
 """What evgraph writes: nothing lost, nothing written where it must not be.
 
 Each case checks one way an output could lose data with exit 0: documents of the same file
-name in two folders.
+name in two folders, a date no record can hold.
 """
 import json
+import re
 
-from harness import article, check, doc_ids
+from harness import article, check, doc_ids, records
 
 # Invented officials of invented countries, one meeting per article.
 MEETINGS = [
@@ -71,5 +72,39 @@ def same_name_folders(c):
           "record ids: %s" % doc_ids(c.read("lines.jsonl")))
 
 
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def date_past_9999(c):
+    """An event after 9999-12-31 ("tomorrow" on the last day) gets no date: every record
+    extract writes, build reads back."""
+    body = ("Minister of Foreign Affairs of Ardania Lena Varo received Belmont's Minister "
+            "of Foreign Affairs Piet Sandor in Valmora today. Minister of Defence of Corvia "
+            "Ilan Moret will meet Ardania's Minister of Defence Tomas Keller in Port Vell "
+            "tomorrow.\n")
+    c.write("last.txt", article("Ministers meet", date="9999-12-31", body=body))
+    c.write("monday.txt", article("Ministers to meet", date="9999-12-31", body=(
+        "Minister of Trade of Belmont Ada Rusk will visit Corvia on Monday for talks with "
+        "Corvia's Minister of Trade Jon Halder.\n")))
+    c.write("first.txt", article("Ministers met", date="0001-01-01", body=(
+        "Minister of Trade of Belmont Ada Rusk met Corvia's Minister of Trade Jon Halder "
+        "yesterday.\n")))
+    r = c.run("extract", "last.txt", "monday.txt", "first.txt", "-o", "events.jsonl")
+    c.expect(r, 0, [])
+    recs = records(c.read("events.jsonl"))
+    dates = [e["date"] for rec in recs for e in rec["events"]]
+    check(len(recs) == 3 and len(dates) >= 4, "three records: %s" % dates)
+    check(all(d is None or (DATE.match(d) and "0001-01-01" <= d <= "9999-12-31")
+              for d in dates), "dates a reader accepts: %s" % dates)
+    check("9999-12-31" in dates and None in dates, "today dated, tomorrow not: %s" % dates)
+    # build reads every record back: no line refused, every document in the graph.
+    r = c.run("build", "events.jsonl", "-o", "graph.graphml")
+    c.expect(r, 0, [])
+    r = c.run("query", "events.jsonl", "stats", "--json")
+    check(r.rc == 0 and not r.err_lines, r.describe())
+    check(json.loads(r.out)["stats"]["documents"] == 3, "three documents read back: %s" %
+          r.out.decode())
+
+
 CASES = {f.__name__: f for f in (
-    same_name_folders)}
+    same_name_folders, date_past_9999)}
