@@ -124,7 +124,8 @@ EVG_API const evg_event *evg_doc_event(const evg_doc *d, size_t i);
 /**
  * Write the record as one line of JSON (with the trailing newline) to `f`.
  * Returns 0, or EVG_EIO when writing failed, EVG_EINVAL when a string is
- * not valid UTF-8 (err names the part of the record), EVG_ENOMEM.
+ * not valid UTF-8 or a date is not one the reader accepts (err names the
+ * part of the record), EVG_ENOMEM.
  */
 EVG_API int evg_doc_write_json(FILE *f, const evg_doc *d, evg_error *err);
 
@@ -132,8 +133,9 @@ EVG_API int evg_doc_write_json(FILE *f, const evg_doc *d, evg_error *err);
  * The record as one line of JSON with its newline, in `*out` (free with
  * evg_free()), its length in `*len_out` (may be NULL). Keys come in a fixed
  * order, so the same record always gives the same bytes. Returns 0,
- * EVG_EINVAL (a string is not valid UTF-8) or EVG_ENOMEM; `*out` is NULL
- * on error.
+ * EVG_EINVAL (a string is not valid UTF-8, or a date is not a real
+ * YYYY-MM-DD from 0001-01-01 to 9999-12-31, which evg_doc_parse_json()
+ * would refuse) or EVG_ENOMEM; `*out` is NULL on error.
  */
 EVG_API int evg_doc_to_json(char **out, size_t *len_out, const evg_doc *d, evg_error *err);
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "evgraph/analysis.h"
+#include "evgraph/io.h"
 
 EVG_BEGIN_DECLS
 
@@ -80,6 +81,15 @@ EVG_API int evg_export(FILE *f, const evg_graph *g, const evg_scores *s,
  */
 EVG_API int evg_export_file(const char *path, const evg_graph *g, const evg_scores *s,
                             const evg_export_opts *opts, evg_error *err);
+
+/**
+ * The same, as the file `name` of the output set `set` (see
+ * evg_outset_file()): complete, and renamed with the rest of the set by
+ * evg_outset_commit(). CSV adds its two tables to the set.
+ */
+EVG_API int evg_export_to_set(evg_outset *set, const char *name, const evg_graph *g,
+                              const evg_scores *s, const evg_export_opts *opts,
+                              evg_error *err);
 
 /**
  * The name of one CSV table for the output `path`: its ".csv" extension

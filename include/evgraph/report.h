@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "evgraph/analysis.h"
+#include "evgraph/io.h"
 
 EVG_BEGIN_DECLS
 
@@ -99,6 +100,15 @@ EVG_API const char *evg_report_picture_name(evg_report_picture p);
  */
 EVG_API int evg_report_write_file(const char *path, const evg_report *r,
                                   evg_report_format format, evg_error *err);
+
+/**
+ * The same, as the file `name` of the output set `set` (see
+ * evg_outset_file()), Markdown with its pictures: complete, and renamed
+ * with the rest of the set by evg_outset_commit().
+ */
+EVG_API int evg_report_write_to_set(evg_outset *set, const char *name,
+                                    const evg_report *r, evg_report_format format,
+                                    evg_error *err);
 
 /** The format a name implies: Markdown for ".md", ".markdown" (any case), else HTML. */
 EVG_API evg_report_format evg_report_format_of_path(const char *path);

@@ -100,6 +100,24 @@ cli_status cli_parse(const cli_cmd *cmd, int argc, char **argv)
     return CLI_OK;
 }
 
+int cli_check_output(const cli_cmd *cmd, const char *output,
+                     const cli_strlist *const *lists, const char *file, cli_status *st)
+{
+    char buf[512];
+    evg_error e;
+    int rc = 0;
+
+    memset(&e, 0, sizeof e);
+    for (size_t i = 0; rc == 0 && lists && lists[i]; i++)
+        rc = evg_output_check(output, lists[i]->v, lists[i]->n, &e);
+    if (rc == 0 && file)
+        rc = evg_output_check(output, &file, 1, &e);
+    if (rc == 0)
+        return 0;
+    *st = cli_usage_error(cmd, evg_error_format(buf, sizeof buf, &e));
+    return -1;
+}
+
 char *cli_path_join(const char *dir, const char *name)
 {
     size_t n = strlen(dir);

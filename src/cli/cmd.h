@@ -96,6 +96,16 @@ void cli_help_fprint(FILE *f, const cli_cmd *cmd);
 /* "DIR/NAME" in a new string (free()), NULL when out of memory. */
 char *cli_path_join(const char *dir, const char *name);
 
+/*
+ * Refuse an output that would replace an input: when writing `output` ("-":
+ * standard output) would replace one of the files of `lists` (a
+ * NULL-terminated array: the operands, --lexicon, --officials) or `file`
+ * (--alias; may be NULL), print a usage error of `cmd` into `*st` naming
+ * both and return -1; otherwise 0.
+ */
+int cli_check_output(const cli_cmd *cmd, const char *output,
+                     const cli_strlist *const *lists, const char *file, cli_status *st);
+
 /* ---- shared between extract and run ------------------------------------ */
 
 /* Extraction of a batch of inputs, article by article. */
@@ -131,13 +141,14 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *inputs,
 /*
  * Build the `view` graph of `c` (merging the names `aliases` lists; may be
  * NULL), compute its centrality scores (as `ao` says; NULL: exact) and
- * export both to `path` in `format`. The graph and scores are handed back
- * in `*g_out` and `*s_out` when those are not NULL (the caller frees them).
- * Returns 0 or a negative status (printed).
+ * export both to `path` in `format`, or to the file `path` of `set` when
+ * `set` is not NULL. The graph and scores are handed back in `*g_out` and
+ * `*s_out` when those are not NULL (the caller frees them). Returns 0 or a
+ * negative status (printed).
  */
 int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
-                     evg_view view, const evg_aliases *aliases, const char *path,
-                     evg_format format, const evg_analysis_opts *ao);
+                     evg_view view, const evg_aliases *aliases, evg_outset *set,
+                     const char *path, evg_format format, const evg_analysis_opts *ao);
 
 /* The help text of --betweenness-cutoff, the same for build, run and report. */
 #define CLI_CUTOFF_HELP                                                              \
@@ -179,11 +190,11 @@ void cli_warn_conflicts(const evg_graph *g);
 
 /*
  * Write the report of `c` (may be NULL) and its graphs to `path` in `fmt`
- * (Markdown: pictures beside it). `ro` may be NULL. Returns 0 or a negative
- * status (printed).
+ * (Markdown: pictures beside it), or to the file `path` of `set` when `set`
+ * is not NULL. `ro` may be NULL. Returns 0 or a negative status (printed).
  */
-int cli_write_report(const char *path, evg_report_format fmt, const evg_corpus *c,
-                     const evg_graph *full, const evg_graph *people,
+int cli_write_report(evg_outset *set, const char *path, evg_report_format fmt,
+                     const evg_corpus *c, const evg_graph *full, const evg_graph *people,
                      const evg_scores *people_scores, const evg_report_opts *ro);
 
 /* The file name of `path`, without its folder (a pointer into `path`). */

@@ -60,8 +60,8 @@ void cli_warn_conflicts(const evg_graph *g)
 }
 
 int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
-                     evg_view v, const evg_aliases *aliases, const char *path,
-                     evg_format fmt, const evg_analysis_opts *ao)
+                     evg_view v, const evg_aliases *aliases, evg_outset *set,
+                     const char *path, evg_format fmt, const evg_analysis_opts *ao)
 {
     evg_build_opts bo = EVG_BUILD_OPTS_INIT;
     evg_export_opts eo = EVG_EXPORT_OPTS_INIT;
@@ -83,7 +83,8 @@ int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
     if ((rc = evg_scores_compute(&s, g, ao, &e)) < 0)
         goto failed;
     cli_progress_stage("writing %s", path);
-    if ((rc = evg_export_file(path, g, s, &eo, &e)) < 0)
+    if ((rc = set ? evg_export_to_set(set, path, g, s, &eo, &e)
+                  : evg_export_file(path, g, s, &eo, &e)) < 0)
         goto failed;
     cli_progress_clear();
     if (g_out) {
@@ -272,10 +273,13 @@ static cli_status build_main(int argc, char **argv)
     evg_error e;
     size_t failed = 0;
     unsigned threads;
+    const cli_strlist *const in[] = {&inputs, NULL};
     cli_status st;
 
     memset(&e, 0, sizeof e);
+    /* The output first: a usage error comes alone, before a format guess warns. */
     if ((st = cli_parse(&cli_cmd_build, argc, argv)) != CLI_OK ||
+        cli_check_output(&cli_cmd_build, output, in, alias_path, &st) < 0 ||
         (st = check_options(&ao, &threads, &v, &fmt)) != CLI_OK)
         goto cleanup;
     st = CLI_FAILED;
@@ -292,7 +296,7 @@ static cli_status build_main(int argc, char **argv)
         cli_errorf("%s: left as it was: no input could be read", output);
         goto cleanup;
     }
-    if (cli_build_export(&g, NULL, c, v, aliases, output, fmt, &ao) < 0)
+    if (cli_build_export(&g, NULL, c, v, aliases, NULL, output, fmt, &ao) < 0)
         goto cleanup;
     cli_warn_conflicts(g);
     st = failed ? CLI_FAILED : CLI_OK;

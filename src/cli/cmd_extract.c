@@ -130,6 +130,7 @@ static cli_status extract_main(int argc, char **argv)
     cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1};
     evg_ofile *of = NULL;
     evg_error e;
+    const cli_strlist *const in[] = {&inputs, &lexicons, &officials, NULL};
     cli_status st;
 
     memset(&e, 0, sizeof e);
@@ -139,6 +140,8 @@ static cli_status extract_main(int argc, char **argv)
         st = cli_usage_error(&cli_cmd_extract, "--jobs: expected a number of threads");
         goto cleanup;
     }
+    if (cli_check_output(&cli_cmd_extract, output ? output : "-", in, NULL, &st) < 0)
+        goto cleanup;
     st = CLI_FAILED;
     if (evg_ofile_open(&of, output ? output : "-", &e) < 0) {
         cli_error(&e);
@@ -148,7 +151,7 @@ static cli_status extract_main(int argc, char **argv)
     x.out_name = output && strcmp(output, "-") != 0 ? output : "<stdout>";
     /* A filter reading stdin shows each line at once; a batch of files is written
      * in full buffers, not one write per article. */
-    x.flush = (output == NULL || strcmp(output, "-") == 0) && reads_stdin(&inputs);
+    x.flush = x.out == stdout && reads_stdin(&inputs); /* -o -, or /dev/stdout */
     if (cli_extract_inputs(&x, &inputs, &lexicons, &officials) < 0)
         goto cleanup; /* the old output file, if any, stays as it was */
     if (x.docs == 0 && x.failed > 0) {

@@ -379,6 +379,12 @@ static cli_status query_main(int argc, char **argv)
         st = cli_usage_error(&cli_cmd_query, p.msg);
         goto cleanup;
     }
+    if (output) { /* ego -o FILE: the graph must not replace a source */
+        cli_strlist src = {(const char **)p.sources, p.nsources};
+        const cli_strlist *const in[] = {&src, NULL};
+        if (cli_check_output(&cli_cmd_query, output, in, alias_path, &st) < 0)
+            goto cleanup;
+    }
     st = CLI_FAILED;
     if (cli_load_aliases(&aliases, alias_path) < 0)
         goto cleanup;

@@ -33,8 +33,8 @@ static const cli_opt opts[] = {
     {0},
 };
 
-int cli_write_report(const char *path, evg_report_format fmt, const evg_corpus *c,
-                     const evg_graph *full, const evg_graph *people,
+int cli_write_report(evg_outset *set, const char *path, evg_report_format fmt,
+                     const evg_corpus *c, const evg_graph *full, const evg_graph *people,
                      const evg_scores *people_scores, const evg_report_opts *ro)
 {
     evg_report *r = NULL;
@@ -43,7 +43,8 @@ int cli_write_report(const char *path, evg_report_format fmt, const evg_corpus *
 
     memset(&e, 0, sizeof e);
     if ((rc = evg_report_new(&r, c, full, people, people_scores, ro, &e)) < 0 ||
-        (rc = evg_report_write_file(path, r, fmt, &e)) < 0)
+        (rc = set ? evg_report_write_to_set(set, path, r, fmt, &e)
+                  : evg_report_write_file(path, r, fmt, &e)) < 0)
         cli_error(&e);
     evg_report_free(r);
     return rc;
@@ -191,7 +192,7 @@ static int report_corpus(const evg_corpus *c, const evg_aliases *aliases,
     if ((rc = evg_scores_compute(&s, people, ao, &e)) < 0)
         goto failed;
     cli_progress_stage("writing %s", output);
-    rc = cli_write_report(output, fmt, c, full, people, s, ro);
+    rc = cli_write_report(NULL, output, fmt, c, full, people, s, ro);
     cli_progress_clear();
     goto cleanup;
 failed:
@@ -246,13 +247,15 @@ static cli_status report_main(int argc, char **argv)
     evg_corpus *c = NULL;
     evg_error e;
     size_t failed = 0;
+    const cli_strlist *const in[] = {&inputs, NULL};
     cli_status st;
 
     memset(&e, 0, sizeof e);
     if ((st = cli_parse(&cli_cmd_report, argc, argv)) != CLI_OK ||
         (st = check_options(&fmt, &ro)) != CLI_OK ||
         cli_parse_cutoff(&ao, cutoff_arg, &cli_cmd_report, &st) < 0 ||
-        cli_parse_measures(&ao, measures_arg, &cli_cmd_report, &st) < 0)
+        cli_parse_measures(&ao, measures_arg, &cli_cmd_report, &st) < 0 ||
+        cli_check_output(&cli_cmd_report, output, in, alias_path, &st) < 0)
         goto cleanup;
     st = CLI_FAILED;
     if (cli_load_aliases(&aliases, alias_path) <

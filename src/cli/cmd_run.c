@@ -2,7 +2,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cmd.h"
 
@@ -36,66 +35,50 @@ static const cli_opt opts[] = {
     {0},
 };
 
-/* The outputs: DIR/events.jsonl, DIR/graph.graphml, DIR/people.graphml, DIR/report.html. */
+/* The files of the set: events.jsonl, graph.graphml, people.graphml, report.html. */
 typedef struct {
-    char *events, *full, *people, *report;
-} run_paths;
+    const char *events, *full, *people, *report;
+} run_names;
 
-/* mkdir -p: create `dir` and any missing parents. */
-static int make_dirs(const char *dir)
-{
-    char *p = strdup(dir);
-    struct stat st;
-    int rc = 0;
-
-    if (p == NULL)
-        return -1;
-    for (char *s = p + 1; rc == 0 && *s; s++) {
-        if (*s != '/')
-            continue;
-        *s = '\0';
-        if (mkdir(p, 0777) != 0 && errno != EEXIST)
-            rc = -1;
-        *s = '/';
-    }
-    if (rc == 0 && mkdir(p, 0777) != 0 && errno != EEXIST)
-        rc = -1;
-    if (rc == 0 && (stat(p, &st) != 0 || !S_ISDIR(st.st_mode))) {
-        errno = ENOTDIR;
-        rc = -1;
-    }
-    free(p);
-    return rc;
-}
-
-/* Extract the inputs into `path` and into x->corpus. Returns -1 when it had to stop. */
-static int extract_events(cli_extraction *x, const char *path)
+/*
+ * Extract the inputs into the file `name` of `set` and into x->corpus.
+ * Returns -1 when it had to stop.
+ */
+static int extract_events(cli_extraction *x, evg_outset *set, const char *name)
 {
     evg_ofile *of = NULL;
     evg_error e;
+    char *path = cli_path_join(output, name); /* for messages */
+    int rc = -1;
 
     memset(&e, 0, sizeof e);
-    if (evg_ofile_open(&of, path, &e) < 0) {
-        cli_error(&e);
+    if (path == NULL) {
+        cli_errorf("out of memory");
         return -1;
+    }
+    if (evg_outset_file(&of, set, name, &e) < 0) {
+        cli_error(&e);
+        goto cleanup;
     }
     x->out = evg_ofile_stream(of);
     x->out_name = path;
-    if (cli_extract_inputs(x, &inputs, &lexicons, &officials) < 0) {
-        evg_ofile_abort(of);
-        return -1;
-    }
+    if (cli_extract_inputs(x, &inputs, &lexicons, &officials) < 0)
+        goto cleanup;
     if (x->docs == 0 && x->failed > 0) {
         /* Keep the outputs of an earlier run rather than replace them with empty ones. */
         cli_errorf("%s: left as it was: no input could be read", output);
-        evg_ofile_abort(of);
-        return -1;
+        goto cleanup;
     }
-    if (evg_ofile_commit(of, &e) < 0) {
+    rc = evg_ofile_commit(of, &e);
+    of = NULL;
+    if (rc < 0)
         cli_error(&e);
-        return -1;
-    }
-    return 0;
+cleanup:
+    evg_ofile_abort(of);
+    x->out = NULL;
+    x->out_name = NULL;
+    free(path);
+    return rc < 0 ? -1 : 0;
 }
 
 static void print_counts(const evg_corpus *c, const evg_graph *full, const evg_graph *people)
@@ -156,25 +139,38 @@ static int print_top(const evg_graph *g, const evg_scores *s, evg_measure m, siz
     return 0;
 }
 
-/* Build, score and export both views, write the report, then print the summary. */
+/*
+ * Build, score and export both views and write the report into `set`; once
+ * they are all written, put the set in place and print the summary. `*set`
+ * is NULL afterwards, whatever happened.
+ */
 static int build_and_report(const evg_corpus *c, const evg_aliases *aliases,
-                            const run_paths *p, size_t ntop, const evg_analysis_opts *ao)
+                            evg_outset **set, const run_names *p, size_t ntop,
+                            const evg_analysis_opts *ao)
 {
     evg_graph *full = NULL, *people = NULL;
     evg_scores *full_s = NULL, *people_s = NULL;
     evg_report_opts ro = EVG_REPORT_OPTS_INIT;
+    evg_error e;
     int rc;
 
+    memset(&e, 0, sizeof e);
     /* The report lies beside the graphs and names them without the folder. */
-    ro.full_file = cli_base_name(p->full);
-    ro.people_file = cli_base_name(p->people);
-    if ((rc = cli_build_export(&full, &full_s, c, EVG_VIEW_FULL, aliases, p->full,
+    ro.full_file = p->full;
+    ro.people_file = p->people;
+    if ((rc = cli_build_export(&full, &full_s, c, EVG_VIEW_FULL, aliases, *set, p->full,
                                run_fmt, ao)) < 0 ||
-        (rc = cli_build_export(&people, &people_s, c, EVG_VIEW_PEOPLE, aliases, p->people,
-                               run_fmt, ao)) < 0 ||
-        (rc = cli_write_report(p->report, EVG_REPORT_HTML, c, full, people, people_s,
-                               &ro)) < 0)
+        (rc = cli_build_export(&people, &people_s, c, EVG_VIEW_PEOPLE, aliases, *set,
+                               p->people, run_fmt, ao)) < 0 ||
+        (rc = cli_write_report(*set, p->report, EVG_REPORT_HTML, c, full, people,
+                               people_s, &ro)) < 0)
         goto cleanup;
+    rc = evg_outset_commit(*set, &e);
+    *set = NULL;
+    if (rc < 0) {
+        cli_error(&e);
+        goto cleanup;
+    }
     cli_warn_conflicts(full);
     print_counts(c, full, people);
     if (print_top(people, people_s, EVG_M_BETWEENNESS, ntop) < 0 ||
@@ -183,6 +179,8 @@ static int build_and_report(const evg_corpus *c, const evg_aliases *aliases,
         rc = -1;
     }
 cleanup:
+    evg_outset_abort(*set);
+    *set = NULL;
     evg_scores_free(people_s);
     evg_graph_free(people);
     evg_scores_free(full_s);
@@ -207,10 +205,31 @@ static int parse_top(size_t *out)
     return 0;
 }
 
+/* No file of the set may replace an input (a usage error into `*st`, -1). */
+static int check_outputs(const run_names *p, cli_status *st)
+{
+    const char *names[] = {p->events, p->full, p->people, p->report, EVG_OUTSET_MANIFEST};
+    const cli_strlist *const in[] = {&inputs, &lexicons, &officials, NULL};
+    int rc = 0;
+
+    for (size_t i = 0; rc == 0 && i < sizeof names / sizeof names[0]; i++) {
+        char *path = cli_path_join(output, names[i]);
+        if (path == NULL) {
+            cli_errorf("out of memory");
+            *st = CLI_FAILED;
+            return -1;
+        }
+        rc = cli_check_output(&cli_cmd_run, path, in, alias_path, st);
+        free(path);
+    }
+    return rc;
+}
+
 static cli_status run_main(int argc, char **argv)
 {
     cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1};
-    run_paths p = {NULL, NULL, NULL, NULL};
+    run_names p = {"events.jsonl", NULL, NULL, "report.html"};
+    evg_outset *set = NULL;
     evg_aliases *aliases = NULL;
     evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
     evg_error e;
@@ -243,32 +262,26 @@ static cli_status run_main(int argc, char **argv)
     /* graph.graphml, graph.gexf, ...; CSV: graph.nodes.csv and graph.edges.csv */
     snprintf(full_name, sizeof full_name, "graph%s", evg_format_extension(run_fmt));
     snprintf(people_name, sizeof people_name, "people%s", evg_format_extension(run_fmt));
+    p.full = full_name;
+    p.people = people_name;
+    if (check_outputs(&p, &st) < 0)
+        goto cleanup;
     st = CLI_FAILED;
     if (cli_load_aliases(&aliases, alias_path) < 0) /* before anything is written */
         goto cleanup;
-    if (make_dirs(output) < 0) {
-        cli_errorf("%s: cannot create directory: %s", output, strerror(errno));
+    /* The folder, locked: a second run into it is refused until this one ends. */
+    if (evg_outset_open(&set, output, &e) < 0 || evg_corpus_new(&x.corpus, &e) < 0) {
+        cli_error(&e);
         goto cleanup;
     }
-    if (!(p.events = cli_path_join(output, "events.jsonl")) ||
-        !(p.full = cli_path_join(output, full_name)) ||
-        !(p.people = cli_path_join(output, people_name)) ||
-        !(p.report = cli_path_join(output, "report.html")) ||
-        evg_corpus_new(&x.corpus, &e) < 0) {
-        cli_errorf("out of memory");
-        goto cleanup;
-    }
-    if (extract_events(&x, p.events) < 0 ||
-        build_and_report(x.corpus, aliases, &p, ntop, &ao) < 0)
+    if (extract_events(&x, set, p.events) < 0 ||
+        build_and_report(x.corpus, aliases, &set, &p, ntop, &ao) < 0)
         goto cleanup;
     st = x.failed ? CLI_FAILED : CLI_OK;
 cleanup:
+    evg_outset_abort(set);
     evg_aliases_free(aliases);
     evg_corpus_free(x.corpus);
-    free(p.events);
-    free(p.full);
-    free(p.people);
-    free(p.report);
     cli_opts_free(opts);
     return st;
 }

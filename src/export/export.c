@@ -106,13 +106,19 @@ static int name_path(int rc, evg_error *err, const char *path)
     return rc;
 }
 
-static int export_one(const char *path, const evg_graph *g, const evg_scores *s,
-                      const evg_export_opts *o, evg_error *err)
+/* The file `path` alone, or the file of that name in `set`. */
+static int open_out(evg_ofile **out, evg_outset *set, const char *path, evg_error *err)
+{
+    return set ? evg_outset_file(out, set, path, err) : evg_ofile_open(out, path, err);
+}
+
+static int export_one(evg_outset *set, const char *path, const evg_graph *g,
+                      const evg_scores *s, const evg_export_opts *o, evg_error *err)
 {
     evg_ofile *of = NULL;
     int rc;
 
-    if ((rc = evg_ofile_open(&of, path, err)) < 0)
+    if ((rc = open_out(&of, set, path, err)) < 0)
         return rc;
     if ((rc = evg_export(evg_ofile_stream(of), g, s, o, err)) < 0) {
         evg_ofile_abort(of); /* keep whatever file was there */
@@ -126,8 +132,8 @@ static int export_one(const char *path, const evg_graph *g, const evg_scores *s,
  * before the first replaces its target, so a failure while writing leaves
  * both older files as they were.
  */
-static int export_csv(const char *path, const evg_graph *g, const evg_scores *s,
-                      const evg_export_opts *o, evg_error *err)
+static int export_csv(evg_outset *set, const char *path, const evg_graph *g,
+                      const evg_scores *s, const evg_export_opts *o, evg_error *err)
 {
     char names[2][4096];
     evg_ofile *of[2] = {NULL, NULL};
@@ -142,7 +148,7 @@ static int export_csv(const char *path, const evg_graph *g, const evg_scores *s,
                              err, path);
     for (int k = 0; k < 2 && rc == 0; k++) {
         t.csv_table = (evg_csv_table)k;
-        if ((rc = evg_ofile_open(&of[k], names[k], err)) < 0)
+        if ((rc = open_out(&of[k], set, names[k], err)) < 0)
             break;
         if ((rc = evg_export(evg_ofile_stream(of[k]), g, s, &t, err)) == 0 &&
             fflush(evg_ofile_stream(of[k])) != 0)
@@ -162,8 +168,8 @@ static int export_csv(const char *path, const evg_graph *g, const evg_scores *s,
     return rc;
 }
 
-int evg_export_file(const char *path, const evg_graph *g, const evg_scores *s,
-                    const evg_export_opts *opts, evg_error *err)
+static int export_path(evg_outset *set, const char *path, const evg_graph *g,
+                       const evg_scores *s, const evg_export_opts *opts, evg_error *err)
 {
     evg_export_opts o;
     int rc;
@@ -173,8 +179,22 @@ int evg_export_file(const char *path, const evg_graph *g, const evg_scores *s,
     if ((rc = read_opts(&o, opts, err)) < 0)
         return name_path(rc, err, path);
     if (o.format == EVG_FMT_CSV)
-        return export_csv(path, g, s, &o, err);
-    return export_one(path, g, s, &o, err);
+        return export_csv(set, path, g, s, &o, err);
+    return export_one(set, path, g, s, &o, err);
+}
+
+int evg_export_file(const char *path, const evg_graph *g, const evg_scores *s,
+                    const evg_export_opts *opts, evg_error *err)
+{
+    return export_path(NULL, path, g, s, opts, err);
+}
+
+int evg_export_to_set(evg_outset *set, const char *name, const evg_graph *g,
+                      const evg_scores *s, const evg_export_opts *opts, evg_error *err)
+{
+    if (set == NULL)
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "no output set");
+    return export_path(set, name, g, s, opts, err);
 }
 
 int evg_export_csv_path(char *buf, size_t size, const char *path, evg_csv_table table)

@@ -21,7 +21,7 @@
 typedef struct {
     /* the job, a copy of the walk's: its strings live in the buffers */
     evg_i_job job;
-    evg_i_buf src, text;
+    evg_i_buf src, id, text;
     /* what came of it */
     evg_doc *d;
     char *line;
@@ -76,12 +76,15 @@ static void process(void *job, void *payload)
 static int slot_fill(slot *s, const evg_i_job *job)
 {
     evg_i_buf_clear(&s->src);
+    evg_i_buf_clear(&s->id);
     evg_i_buf_clear(&s->text);
     if (evg_i_buf_puts(&s->src, job->src) < 0 ||
+        (job->id && evg_i_buf_puts(&s->id, job->id) < 0) ||
         (job->text && evg_i_buf_put(&s->text, job->text, job->len) < 0))
         return EVG_ENOMEM;
     s->job = *job;
     s->job.src = s->src.ptr;
+    s->job.id = job->id ? (s->id.ptr ? s->id.ptr : "") : NULL;
     s->job.text = job->text ? (s->text.ptr ? s->text.ptr : "") : NULL;
     return 0;
 }
@@ -108,6 +111,7 @@ static void slot_free(void *job)
 
     slot_clear(s);
     evg_i_buf_free(&s->src);
+    evg_i_buf_free(&s->id);
     evg_i_buf_free(&s->text);
 }
 

@@ -41,6 +41,13 @@ static void civil_from_days(long z, char out[11])
     out[10] = '\0';
 }
 
+/*
+ * The last day a record can hold: 9999-12-31 (days since 1970-01-01). A day
+ * after it ("tomorrow" in an article of that day) has no YYYY-MM-DD form,
+ * so it is no date (docs/events.md: the reader refuses anything else).
+ */
+#define LAST_DAY 2932896L
+
 static long parse_day(const char *date)
 {
     int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
@@ -199,6 +206,8 @@ int x_sentence_date(const x_ctx *x, size_t start, size_t end, size_t trig, int f
     for (size_t i = start; i < end; i++) {
         long when = expression_at(x, i, start, end, today, future);
         size_t dist = i > trig ? i - trig : trig - i;
+        if (when > LAST_DAY)
+            when = -2; /* a time, but past any date a record can hold: vague */
         if (when != -1 && in_relative_clause(x, i, start, trig))
             continue;
         /* "..., the ministry said on Tuesday": when it was said, not when they met */
@@ -244,6 +253,8 @@ int x_date_at(const x_ctx *x, size_t i, size_t end, char out[11])
         return 0;
     if ((when = month_date(x, i, end, parse_day(x->date), 0)) < 0 &&
         (when = numeric_date(x, i, end)) < 0)
+        return 0;
+    if (when > LAST_DAY)
         return 0;
     civil_from_days(when, out);
     return 1;

@@ -308,12 +308,20 @@ int evg_i_path_id(evg_i_buf *out, const char *path)
 
 int evg_article_read_file(evg_article **out, const char *path, evg_error *err)
 {
+    return evg_i_article_read_file(out, path, NULL, err);
+}
+
+int evg_i_article_read_file(evg_article **out, const char *path, const char *given,
+                            evg_error *err)
+{
     evg_i_buf text = EVG_I_BUF_INIT, id = EVG_I_BUF_INIT;
     int rc = 0;
 
     *out = NULL;
     EVG_CHECK(evg_i_read_file(&text, path, err));
-    if (strcmp(path, "-") == 0)
+    if (given)
+        rc = evg_i_buf_puts(&id, given);
+    else if (strcmp(path, "-") == 0)
         rc = evg_i_buf_puts(&id, "stdin");
     else
         rc = evg_i_path_id(&id, path);

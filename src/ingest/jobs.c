@@ -26,8 +26,8 @@ int evg_i_job_read(evg_article **out, const evg_i_job *job, evg_error *warning,
     *out = NULL;
     switch (job->kind) {
     case EVG_I_JOB_LINE:
-        return evg_i_jsonl_article(out, job->text, job->len, job->src, job->line, warning,
-                                   err);
+        return evg_i_jsonl_article(out, job->text, job->len, job->src, job->id, job->line,
+                                   warning, err);
     case EVG_I_JOB_FAILED:
         if (err)
             *err = job->failed;
@@ -39,7 +39,7 @@ int evg_i_job_read(evg_article **out, const evg_i_job *job, evg_error *warning,
         rc = evg_article_parse(out, "stdin", "<stdin>", job->text ? job->text : "", job->len,
                                err);
     else
-        rc = evg_article_read_file(out, job->src, err);
+        rc = evg_i_article_read_file(out, job->src, job->id, err);
     if (rc == 0)
         warn_repairs(*out, job->src, warning);
     return rc;

@@ -21,6 +21,9 @@ typedef enum {
 typedef struct {
     evg_i_job_kind kind;
     const char *src;
+    /* the document id of a file; for a line, what a record without an id is named
+     * after ("<id>-line-<n>"); NULL: from `src` */
+    const char *id;
     const char *text;
     size_t len;
     int line;

@@ -31,7 +31,7 @@ static int member(const char **out, json_t *o, const char *key, const char *name
 
 /* One line into an article; EVG_EPARSE (err says why) or EVG_ENOMEM. */
 static int line_article(evg_article **out, const char *text, size_t len, const char *name,
-                        int line, evg_error *err)
+                        const char *base, int line, evg_error *err)
 {
     json_error_t je;
     json_t *o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
@@ -59,8 +59,9 @@ static int line_article(evg_article **out, const char *text, size_t len, const c
     if (id == NULL || id[0] == '\0') {
         /* A record without an id is named by its file and line ("news-line-7"), so that
          * those of two files do not take the same id, which merges them into one. */
-        if ((strcmp(name, "<stdin>") == 0 ? evg_i_buf_puts(&fallback, "stdin")
-                                          : evg_i_path_id(&fallback, name)) < 0 ||
+        if ((base                           ? evg_i_buf_puts(&fallback, base)
+             : strcmp(name, "<stdin>") == 0 ? evg_i_buf_puts(&fallback, "stdin")
+                                            : evg_i_path_id(&fallback, name)) < 0 ||
             evg_i_buf_printf(&fallback, "-line-%d", line) < 0) {
             rc = evg_i_error_nomem(err);
             goto cleanup;
@@ -102,7 +103,7 @@ static int repair_line(const char **text, size_t *len, evg_i_buf *fixed, const c
 }
 
 int evg_i_jsonl_article(evg_article **out, const char *text, size_t len, const char *name,
-                        int line, evg_error *warning, evg_error *err)
+                        const char *id, int line, evg_error *warning, evg_error *err)
 {
     evg_i_buf fixed = EVG_I_BUF_INIT;
     int rc;
@@ -111,13 +112,13 @@ int evg_i_jsonl_article(evg_article **out, const char *text, size_t len, const c
     if (repair_line(&text, &len, &fixed, name, line, warning) < 0)
         rc = evg_i_error_nomem(err);
     else
-        rc = line_article(out, text, len, name, line, err);
+        rc = line_article(out, text, len, name, id, line, err);
     evg_i_buf_free(&fixed);
     return rc;
 }
 
-int evg_i_jsonl_lines(FILE *f, const char *name, evg_i_job_fn fn, void *payload,
-                      evg_error *err)
+int evg_i_jsonl_lines(FILE *f, const char *name, const char *id, evg_i_job_fn fn,
+                      void *payload, evg_error *err)
 {
     evg_i_job job;
     char *buf = NULL;
@@ -128,6 +129,7 @@ int evg_i_jsonl_lines(FILE *f, const char *name, evg_i_job_fn fn, void *payload,
     memset(&job, 0, sizeof job);
     job.kind = EVG_I_JOB_LINE;
     job.src = name;
+    job.id = id;
     for (;;) {
         errno = 0;
         if ((n = getline(&buf, &cap, f)) < 0)
@@ -158,5 +160,5 @@ int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts, siz
                      evg_article_fn fn, void *payload, evg_error *err)
 {
     evg_i_job_runner r = {opts, failed, fn, payload, err};
-    return evg_i_jsonl_lines(f, name, evg_i_job_run, &r, err);
+    return evg_i_jsonl_lines(f, name, NULL, evg_i_job_run, &r, err);
 }

@@ -16,7 +16,7 @@
 #include "util/fileio.h"
 
 typedef struct {
-    char **paths;
+    evg_i_input *v; /* the id is NULL until expand() gives it */
     size_t n, cap;
 } pathlist;
 
@@ -57,24 +57,42 @@ static int list_add(pathlist *l, const char *p)
 {
     char *c = evg_i_strdup(p);
 
-    if (c == NULL || evg_i_grow((void **)&l->paths, &l->cap, l->n + 1, sizeof(*l->paths)) < 0) {
+    if (c == NULL || evg_i_grow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v)) < 0) {
         free(c);
         return EVG_ENOMEM;
     }
-    l->paths[l->n++] = c;
+    l->v[l->n].path = c;
+    l->v[l->n++].id = NULL;
     return 0;
 }
 
 static void list_free(pathlist *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        free(l->paths[i]);
-    free(l->paths);
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].path);
+        free(l->v[i].id);
+    }
+    free(l->v);
 }
 
 static int cmp_path(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const evg_i_input *)a)->path, ((const evg_i_input *)b)->path);
+}
+
+/* The id of input `in`: "stdin", its file name (`root` 0), or its path below the folder
+ * walked (the first `root` bytes of its path). */
+static int give_id(evg_i_input *in, size_t root)
+{
+    evg_i_buf id = EVG_I_BUF_INIT;
+    int rc = strcmp(in->path, "-") == 0 ? evg_i_buf_puts(&id, "stdin")
+             : root == 0                ? evg_i_path_id(&id, in->path)
+                                        : evg_i_walk_id(&id, in->path, root);
+
+    if (rc == 0 && (in->id = evg_i_buf_detach(&id)) == NULL)
+        in->id = evg_i_strdup(""); /* an empty name gives an empty id */
+    evg_i_buf_free(&id);
+    return rc < 0 || in->id == NULL ? EVG_ENOMEM : 0;
 }
 
 static int has_suffix(const char *name, const char *suffix)
@@ -183,26 +201,31 @@ static int expand(walker *w, pathlist *out, const char *path)
     pathlist found = {NULL, 0, 0};
     int rc;
 
+    size_t root = strlen(path) + (path[0] && path[strlen(path) - 1] == '/' ? 0 : 1);
+
     if (strcmp(path, "-") == 0)
-        return list_add(out, path);
+        return list_add(out, path) < 0 ? EVG_ENOMEM : give_id(&out->v[out->n - 1], 0);
     if (stat(path, &st) != 0) {
         report(w, path, EVG_EIO, "cannot read: %s", strerror(errno));
         return 0;
     }
     if (!S_ISDIR(st.st_mode)) {
         w->bytes += S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-        return list_add(out, path); /* a file named explicitly is read whatever its suffix */
+        /* a file named explicitly is read whatever its suffix */
+        return list_add(out, path) < 0 ? EVG_ENOMEM : give_id(&out->v[out->n - 1], 0);
     }
     stack[0].dev = st.st_dev;
     stack[0].ino = st.st_ino;
     rc = collect(w, &found, path, stack, 0);
+    for (size_t i = 0; rc == 0 && i < found.n; i++)
+        rc = give_id(&found.v[i], root);
     if (rc == 0 && found.n > 0) {
-        qsort(found.paths, found.n, sizeof(*found.paths), cmp_path);
-        if (evg_i_grow((void **)&out->paths, &out->cap, out->n + found.n,
-                       sizeof(*out->paths)) < 0) {
+        qsort(found.v, found.n, sizeof(*found.v), cmp_path);
+        size_t need = out->n + found.n;
+        if (evg_i_grow((void **)&out->v, &out->cap, need, sizeof(*out->v)) < 0) {
             rc = EVG_ENOMEM;
         } else { /* the strings move to `out` */
-            memcpy(out->paths + out->n, found.paths, found.n * sizeof(*found.paths));
+            memcpy(out->v + out->n, found.v, found.n * sizeof(*found.v));
             out->n += found.n;
             found.n = 0;
         }
@@ -234,8 +257,8 @@ static int fail_job(evg_i_job_fn fn, void *payload, const char *src, const char 
 }
 
 /* JSON Lines of articles from a file, or from standard input already begun. */
-static int jsonl_jobs(const char *path, FILE *f, evg_i_job_fn fn, void *payload,
-                      evg_error *err)
+static int jsonl_jobs(const char *path, const char *id, FILE *f, evg_i_job_fn fn,
+                      void *payload, evg_error *err)
 {
     evg_error e;
     int rc;
@@ -243,7 +266,7 @@ static int jsonl_jobs(const char *path, FILE *f, evg_i_job_fn fn, void *payload,
     if (f == NULL && (f = fopen(path, "rb")) == NULL)
         return fail_job(fn, payload, path, "cannot open: %s", strerror(errno));
     memset(&e, 0, sizeof e);
-    rc = evg_i_jsonl_lines(f, evg_i_display_name(path), fn, payload, &e);
+    rc = evg_i_jsonl_lines(f, evg_i_display_name(path), id, fn, payload, &e);
     if (f != stdin)
         fclose(f);
     if (rc == EVG_EIO) /* a file that breaks off is one failed input, not the end */
@@ -287,18 +310,20 @@ static int stdin_job(evg_i_job_fn fn, void *payload, evg_error *err)
 }
 
 /* The jobs of one input file: the file itself, or each line of JSON Lines. */
-static int input_jobs(const char *path, evg_i_job_fn fn, void *payload, evg_error *err)
+static int input_jobs(const evg_i_input *in, evg_i_job_fn fn, void *payload,
+                      evg_error *err)
 {
     evg_i_job job;
 
-    if (strcmp(path, "-") == 0)
-        return stdin_is_jsonl() ? jsonl_jobs(path, stdin, fn, payload, err)
+    if (strcmp(in->path, "-") == 0)
+        return stdin_is_jsonl() ? jsonl_jobs(in->path, NULL, stdin, fn, payload, err)
                                 : stdin_job(fn, payload, err);
-    if (is_jsonl(path))
-        return jsonl_jobs(path, NULL, fn, payload, err);
+    if (is_jsonl(in->path))
+        return jsonl_jobs(in->path, in->id, NULL, fn, payload, err);
     memset(&job, 0, sizeof job);
     job.kind = EVG_I_JOB_FILE;
-    job.src = path;
+    job.src = in->path;
+    job.id = in->id;
     return fn(&job, payload);
 }
 
@@ -312,6 +337,8 @@ int evg_i_ingest_jobs(size_t *failed_out, const char *const *paths, size_t npath
 
     for (size_t i = 0; rc == 0 && i < npaths; i++)
         rc = expand(&w, &files, paths[i]);
+    if (rc == 0)
+        rc = evg_i_unique_ids(files.v, files.n);
     if (rc < 0) {
         rc = evg_i_error_nomem(err);
         goto cleanup;
@@ -319,7 +346,7 @@ int evg_i_ingest_jobs(size_t *failed_out, const char *const *paths, size_t npath
     if (opts && opts->on_total)
         opts->on_total(w.bytes, opts->diag_payload);
     for (size_t i = 0; rc == 0 && i < files.n; i++)
-        rc = input_jobs(files.paths[i], fn, payload, err);
+        rc = input_jobs(&files.v[i], fn, payload, err);
 cleanup:
     list_free(&files);
     if (failed_out)

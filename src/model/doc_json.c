@@ -184,14 +184,36 @@ static int find_bad_string(char *where, size_t size, const evg_doc *d)
     return 0;
 }
 
+/*
+ * Name the first date of `d` that the reader would refuse, or 0: what is
+ * written must read back (a date past 9999-12-31 once made a whole article
+ * drop out of every later build).
+ */
+static int find_bad_date(char *where, size_t size, const evg_doc *d)
+{
+    if (d->date && !evg_i_date_valid(d->date, strlen(d->date)))
+        return snprintf(where, size, "doc.date '%.16s'", d->date);
+    for (size_t i = 0; i < d->nevents; i++) {
+        const char *date = d->events[i].date;
+        if (date && !evg_i_date_valid(date, strlen(date)))
+            return snprintf(where, size, "events[%zu].date '%.16s'", i, date);
+    }
+    return 0;
+}
+
 int evg_doc_to_json(char **out, size_t *len_out, const evg_doc *d, evg_error *err)
 {
-    json_t *root = doc_json(d);
+    json_t *root = NULL;
     char *s, where[64];
     size_t n;
 
     *out = NULL;
-    if (root == NULL) {
+    if (find_bad_date(where, sizeof where, d) > 0)
+        return evg_i_error_set(err, EVG_EINVAL, d->id, 0, 0,
+                               "%s: not a date YYYY-MM-DD from 0001-01-01 to 9999-12-31; "
+                               "cannot write it",
+                               where);
+    if ((root = doc_json(d)) == NULL) {
         /* jansson answers NULL both when out of memory and for invalid UTF-8. */
         if (find_bad_string(where, sizeof where, d) > 0)
             return evg_i_error_set(err, EVG_EINVAL, d->id, 0, 0,

@@ -119,15 +119,19 @@ static size_t stem_len(const char *path)
     return dot && dot > base ? (size_t)(dot - path) : strlen(path);
 }
 
-/* Write the document (p < 0) or picture p into `path`, atomically. */
-static int write_into(const char *path, const evg_report *r, int p, const char *prefix,
-                      evg_error *err)
+/*
+ * Write the document (p < 0) or picture p into `path`, atomically, or as the
+ * file `path` of `set` when that is not NULL.
+ */
+static int write_into(evg_outset *set, const char *path, const evg_report *r, int p,
+                      const char *prefix, evg_error *err)
 {
     evg_ofile *of = NULL;
     FILE *f;
     int rc;
 
-    if ((rc = evg_ofile_open(&of, path, err)) < 0)
+    if ((rc = set ? evg_outset_file(&of, set, path, err)
+                  : evg_ofile_open(&of, path, err)) < 0)
         return rc;
     f = evg_ofile_stream(of);
     if (p < 0)
@@ -149,7 +153,8 @@ static int write_into(const char *path, const evg_report *r, int p, const char *
  * Markdown: "dir/report.md" gets "dir/report-network.svg" and the others,
  * linked from the document as "report-network.svg" (relative to it).
  */
-static int write_markdown(const char *path, const evg_report *r, evg_error *err)
+static int write_markdown(evg_outset *set, const char *path, const evg_report *r,
+                          evg_error *err)
 {
     evg_i_buf file = EVG_I_BUF_INIT, prefix = EVG_I_BUF_INIT;
     const char *slash = strrchr(path, '/');
@@ -168,22 +173,22 @@ static int write_markdown(const char *path, const evg_report *r, evg_error *err)
             rc = evg_i_error_nomem(err);
             goto cleanup;
         }
-        EVG_CHECK(write_into(file.ptr, r, p, NULL, err));
+        EVG_CHECK(write_into(set, file.ptr, r, p, NULL, err));
     }
-    EVG_CHECK(write_into(path, r, -1, prefix.ptr, err));
+    EVG_CHECK(write_into(set, path, r, -1, prefix.ptr, err));
 cleanup:
     evg_i_buf_free(&file);
     evg_i_buf_free(&prefix);
     return rc;
 }
 
-int evg_report_write_file(const char *path, const evg_report *r, evg_report_format format,
-                          evg_error *err)
+static int write_path(evg_outset *set, const char *path, const evg_report *r,
+                      evg_report_format format, evg_error *err)
 {
     if (path == NULL || r == NULL)
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "no output path or report");
     if (format == EVG_REPORT_HTML)
-        return write_into(path, r, -1, NULL, err);
+        return write_into(set, path, r, -1, NULL, err);
     if (format != EVG_REPORT_MARKDOWN)
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unknown report format %d",
                                (int)format);
@@ -191,5 +196,19 @@ int evg_report_write_file(const char *path, const evg_report *r, evg_report_form
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0,
                                "a Markdown report needs a file name: its pictures are "
                                "written beside it");
-    return write_markdown(path, r, err);
+    return write_markdown(set, path, r, err);
+}
+
+int evg_report_write_file(const char *path, const evg_report *r, evg_report_format format,
+                          evg_error *err)
+{
+    return write_path(NULL, path, r, format, err);
+}
+
+int evg_report_write_to_set(evg_outset *set, const char *name, const evg_report *r,
+                            evg_report_format format, evg_error *err)
+{
+    if (set == NULL)
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "no output set");
+    return write_path(set, name, r, format, err);
 }

@@ -2,7 +2,9 @@
 #define EVG_UTIL_FILEIO_H
 
 #include <stdio.h>
+#include <sys/stat.h>
 
+#include "evgraph/io.h"
 #include "util/buf.h"
 
 /*
@@ -17,5 +19,30 @@ int evg_i_read_stream(evg_i_buf *out, FILE *f, const char *name, evg_error *err)
 
 /* The display name of a path: "<stdin>" for "-". */
 const char *evg_i_display_name(const char *path);
+
+/*
+ * What a member of a set of outputs (evg_outset) does with its complete,
+ * synced and closed temporary file `tmp`, which is to replace `target`:
+ * take it over (0), or fail (negative status in `err`; `tmp` is then
+ * removed).
+ */
+typedef int (*evg_i_ofile_keep_fn)(void *payload, const char *target, const char *tmp,
+                                   evg_error *err);
+
+/*
+ * evg_ofile_open(), but evg_ofile_commit() hands the temporary file to
+ * `keep` instead of renaming it (when `keep` is not NULL). A target written
+ * directly (standard output, a device, a pipe) never reaches `keep`.
+ */
+int evg_i_ofile_open_kept(evg_ofile **out, const char *path, evg_i_ofile_keep_fn keep,
+                          void *payload, evg_error *err);
+
+/*
+ * Whether a symbolic link with status `link`, in a folder with status
+ * `dir`, may be followed by user `uid`: the kernel's protected_symlinks
+ * rule. Outside a sticky folder anyone may write to, always; inside one,
+ * when `uid` or the folder's owner owns the link.
+ */
+int evg_i_link_trusted(const struct stat *link, const struct stat *dir, uid_t uid);
 
 #endif

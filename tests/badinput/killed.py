@@ -6,8 +6,10 @@ complete outputs of an old one and killed (SIGKILL) at random moments, from befo
 read to after they finish. After every kill each output file must be, byte for byte, the
 old complete one or the new complete one; never truncated, never missing. The kills must
 land while an output was being written (its temporary file is left beside it) often
-enough to say so, or the test fails as having tested nothing. Finally two full runs give
-byte-identical files.
+enough to say so, or the test fails as having tested nothing. `run` replaces its files as
+a set, so after a kill they may still be all old, all new, or (killed among the renames) a
+mix, each file whole; a killed run may leave its lock file (run.lock, locked by nobody once
+the process is gone), which is no output. Finally two full runs give byte-identical files.
 """
 import os
 import random
@@ -48,11 +50,11 @@ def corpus(folder, n, seed):
 
 
 def snapshot(folder):
-    """The regular files of `folder` (not temporaries) and their bytes."""
+    """The regular files of `folder` (not temporaries nor run's lock file) and their bytes."""
     out = {}
     for d, _, files in os.walk(folder):
         for f in files:
-            if ".tmp." not in f:
+            if ".tmp." not in f and f != "run.lock":
                 p = os.path.join(d, f)
                 with open(p, "rb") as fh:
                     out[os.path.relpath(p, folder)] = fh.read()

@@ -6,7 +6,7 @@
 # paths recorded in events.jsonl are the same on every machine.
 cmake_minimum_required(VERSION 3.20)
 set(ENV{LC_ALL} C)
-set(outputs events.jsonl graph.graphml people.graphml report.html summary.txt)
+set(outputs events.jsonl graph.graphml people.graphml report.html run.json summary.txt)
 set(update_cmd "cmake --build <build dir> --target update-graphs")
 
 file(REMOVE_RECURSE ${WORK})

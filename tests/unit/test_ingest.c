@@ -382,8 +382,9 @@ static void test_walk_order_and_filter(void **state)
     seen s = {0};
     th_diags d = {0};
     size_t failed = 99;
-    /* Byte order of the full paths: "sub-2/" sorts before "sub/" ('-' < '/'). */
-    static const char *const order[] = {"a", "b", "e-1", "c", "d"};
+    /* Byte order of the full paths: "sub-2/" sorts before "sub/" ('-' < '/'). Ids are
+     * the paths below the folder walked. */
+    static const char *const order[] = {"a", "b", "sub-2/e-1", "sub/c", "sub/deeper/d"};
 
     put_article(root, "b.txt", 2);
     put_article(root, "a.txt", 1);
@@ -430,6 +431,106 @@ static void test_walk_argument_order(void **state)
     free(x);
     free(y);
     free(md);
+}
+
+/* Write JSON Lines of one record without an id at `name` under `dir`. */
+static void put_records(const char *dir, const char *name)
+{
+    char *path = th_join(dir, name);
+
+    assert_int_equal(th_write_str(path,
+                                  "{\"date\": \"2024-05-02\", \"title\": \"Talks\", "
+                                  "\"text\": \"The envoy met the minister.\"}\n"),
+                     0);
+    free(path);
+}
+
+/* The id `rest` of the path `dir`/`rest`, as the walk gives it when names clash. */
+static void assert_id_under(const char *got, const char *dir, const char *rest)
+{
+    char *want = th_join(dir, rest);
+
+    assert_string_equal(got, want);
+    free(want);
+}
+
+static void test_walk_same_name_in_two_folders(void **state)
+{
+    const char *root = *state;
+    char *a = th_join(root, "feedA"), *b = th_join(root, "feedB");
+    char *fa = th_join(root, "feedA/article.txt"), *top = th_join(root, "top.txt");
+    const char *one[1] = {root}, *two[2] = {a, b}, *files[3] = {fa, top, fa};
+    seen s = {0};
+    th_diags d = {0};
+    size_t failed = 0;
+
+    make_dir(root, "feedA");
+    make_dir(root, "feedB");
+    put_article(root, "feedA/article.txt", 1);
+    put_article(root, "feedB/article.txt", 2);
+    put_records(root, "feedA/news.jsonl");
+    put_records(root, "feedB/news.jsonl");
+    put_article(root, "top.txt", 3);
+    /* One folder: each file by its path below it, records without an id after it. */
+    assert_int_equal(walk(one, 1, &s, &d, &failed), 0);
+    assert_int_equal(s.n, 5);
+    assert_string_equal(s.ids[0], "feedA/article");
+    assert_string_equal(s.ids[1], "feedA/news-line-1");
+    assert_string_equal(s.ids[2], "feedB/article");
+    assert_string_equal(s.ids[3], "feedB/news-line-1");
+    assert_string_equal(s.ids[4], "top");
+    /* Two folders holding the same names: each by its path as given. */
+    memset(&s, 0, sizeof s);
+    assert_int_equal(walk(two, 2, &s, &d, &failed), 0);
+    assert_int_equal(s.n, 4);
+    assert_id_under(s.ids[0], root, "feedA/article");
+    assert_id_under(s.ids[1], root, "feedA/news-line-1");
+    assert_id_under(s.ids[2], root, "feedB/article");
+    assert_id_under(s.ids[3], root, "feedB/news-line-1");
+    /* A file named alone keeps its file name; the same file twice, one id. */
+    memset(&s, 0, sizeof s);
+    assert_int_equal(walk(files, 3, &s, &d, &failed), 0);
+    assert_int_equal(s.n, 3);
+    assert_string_equal(s.ids[0], "article");
+    assert_string_equal(s.ids[1], "top");
+    assert_string_equal(s.ids[2], "article");
+    assert_int_equal(failed, 0);
+    assert_int_equal(d.n, 0);
+    free(a);
+    free(b);
+    free(fa);
+    free(top);
+}
+
+static void test_unique_ids(void **state)
+{
+    static const char *const given[][3] = {
+        /* path, id before, id after */
+        {"feedA/article.txt", "article", "feedA/article"},
+        {"./feedB/article.txt", "article", "feedB/article"},
+        {"notes/brief.txt", "brief", "notes/brief.txt"}, /* the same name but for */
+        {"notes/brief.md", "brief", "notes/brief.md"},   /* the extension: whole paths */
+        {"-", "stdin", "stdin"},
+        {"stdin.txt", "stdin", "stdin.txt"},
+        {"one.txt", "one", "one"},
+        {"./one.txt", "one", "one"},                /* the same path: the same id */
+        {"feedA/news.jsonl", "article", "article"}, /* records: another kind of id */
+    };
+    enum { N = sizeof given / sizeof given[0] };
+    evg_i_input in[N];
+    (void)state;
+
+    for (size_t i = 0; i < N; i++) {
+        in[i].path = evg_i_strdup(given[i][0]);
+        in[i].id = evg_i_strdup(given[i][1]);
+    }
+    assert_int_equal(evg_i_unique_ids(in, N), 0);
+    for (size_t i = 0; i < N; i++) {
+        assert_string_equal(in[i].path, given[i][0]); /* input order kept */
+        assert_string_equal(in[i].id, given[i][2]);
+        free(in[i].path);
+        free(in[i].id);
+    }
 }
 
 static void test_walk_bad_article_goes_on(void **state)
@@ -538,7 +639,7 @@ static void test_walk_symlink_loop(void **state)
     /* Each real file once; each loop reported and skipped. */
     assert_int_equal(s.n, 2);
     assert_string_equal(s.ids[0], "b");
-    assert_string_equal(s.ids[1], "a");
+    assert_string_equal(s.ids[1], "sub/a");
     assert_int_equal(failed, 4);
     assert_int_equal(d.n, 4);
     assert_true(th_find_diag(&d, "/sub/up") >= 0);
@@ -597,7 +698,7 @@ static void test_walk_too_deep(void **state)
     put_article(root, "top.txt", 3);
     assert_int_equal(walk(paths, 1, &s, &d, &failed), 0);
     assert_int_equal(s.n, 2);
-    assert_string_equal(s.ids[0], "shallow");
+    assert_string_equal(s.ids[0], "d/d/d/shallow");
     assert_string_equal(s.ids[1], "top");
     assert_int_equal(failed, 1);
     assert_int_equal(d.n, 1);
@@ -745,8 +846,10 @@ int main(void)
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_invalid_utf8_repaired),
         cmocka_unit_test(test_read_file_errors_and_ids),
+        cmocka_unit_test(test_unique_ids),
         WALK(test_walk_order_and_filter),
         WALK(test_walk_argument_order),
+        WALK(test_walk_same_name_in_two_folders),
         WALK(test_walk_bad_article_goes_on),
         WALK(test_walk_unreadable_file),
         WALK(test_walk_unreadable_directory),
