@@ -35,13 +35,21 @@ typedef struct {
      * the duration of the call.
      */
     const evg_layout *layout;
+    /**
+     * Colour people by country as the report draws them (the nine countries
+     * with most people who met someone in person get a colour each, other
+     * countries a grey, no country a lighter grey; country nodes likewise),
+     * not every node by its type. Version 3 and later.
+     */
+    int color_by_country;
 } evg_export_opts;
 
-/* Version 1 had only `format`: the rest is then as in the INIT; both are accepted. */
-#define EVG_EXPORT_OPTS_VERSION 2
+/* Version 1 had only `format`, 2 no `color_by_country`: the rest is then as in the INIT.
+ */
+#define EVG_EXPORT_OPTS_VERSION 3
 #define EVG_EXPORT_OPTS_INIT                                                             \
     {                                                                                    \
-        EVG_EXPORT_OPTS_VERSION, EVG_FMT_GRAPHML, EVG_CSV_NODES, NULL                    \
+        EVG_EXPORT_OPTS_VERSION, EVG_FMT_GRAPHML, EVG_CSV_NODES, NULL, 0                 \
     }
 
 /**

@@ -143,12 +143,15 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *inputs,
  * NULL), compute its centrality scores (as `ao` says; NULL: exact) and
  * export both to `path` in `format`, or to the file `path` of `set` when
  * `set` is not NULL. The graph and scores are handed back in `*g_out` and
- * `*s_out` when those are not NULL (the caller frees them). Returns 0 or a
- * negative status (printed).
+ * `*s_out` when those are not NULL (the caller frees them). `styled`: with
+ * the report's layout and colours by country (positions cost time: only for
+ * the graph the report draws, or on request). Returns 0 or a negative status
+ * (printed).
  */
 int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
                      evg_view view, const evg_aliases *aliases, evg_outset *set,
-                     const char *path, evg_format format, const evg_analysis_opts *ao);
+                     const char *path, evg_format format, const evg_analysis_opts *ao,
+                     int styled);
 
 /* The help text of --betweenness-cutoff, the same for build, run and report. */
 #define CLI_CUTOFF_HELP                                                              \

@@ -9,14 +9,13 @@
 
 static cli_strlist inputs;
 static const char *output, *format, *view, *alias_path, *cutoff_arg, *measures_arg, *jobs;
-static int help;
+static int help, layout;
 
 static const cli_opt opts[] = {
     {CLI_OPT_OPERANDS, "EVENTS.jsonl", 0, &inputs, NULL,
      "output of 'evgraph extract', or - for stdin", CLI_OPT_REQUIRED},
     {CLI_OPT_VALUE, "output", 'o', &output, "FILE",
-     "write the graph to FILE, replaced once complete (- for stdout)",
-     CLI_OPT_REQUIRED},
+     "write the graph to FILE, replaced once complete (- for stdout)", CLI_OPT_REQUIRED},
     {CLI_OPT_VALUE, "format", 'f', &format, "FORMAT",
      "graphml, gexf (Gephi timeline), gexf12 (GEXF 1.2draft, for NetworkX), json "
      "(node-link) or csv (FILE.nodes.csv and FILE.edges.csv); default: from FILE's "
@@ -32,6 +31,10 @@ static const cli_opt opts[] = {
     {CLI_OPT_VALUE, "betweenness-cutoff", 0, &cutoff_arg, "L", CLI_CUTOFF_HELP, 0},
     {CLI_OPT_VALUE, "jobs", 'j', &jobs, "N",
      "read the events on N threads, 0 for one per processor (default 1); same output", 0},
+    {CLI_OPT_SWITCH, "layout", 0, &layout, NULL,
+     "write positions (x, y; GEXF viz:position) and colour people by country, as the "
+     "report draws them; not computed without it",
+     0},
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
@@ -61,12 +64,14 @@ void cli_warn_conflicts(const evg_graph *g)
 
 int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
                      evg_view v, const evg_aliases *aliases, evg_outset *set,
-                     const char *path, evg_format fmt, const evg_analysis_opts *ao)
+                     const char *path, evg_format fmt, const evg_analysis_opts *ao,
+                     int styled)
 {
     evg_build_opts bo = EVG_BUILD_OPTS_INIT;
     evg_export_opts eo = EVG_EXPORT_OPTS_INIT;
     evg_graph *g = NULL;
     evg_scores *s = NULL;
+    evg_layout *lay = NULL;
     evg_error e;
     int rc;
 
@@ -82,6 +87,15 @@ int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
                        evg_graph_edge_count(g));
     if ((rc = evg_scores_compute(&s, g, ao, &e)) < 0)
         goto failed;
+    /* the report's picture: its layout (the same function on the same graph) and colours
+     */
+    if (styled) {
+        cli_progress_stage("layout of %zu nodes", evg_graph_vertex_count(g));
+        if ((rc = evg_layout_compute(&lay, g, NULL, &e)) < 0)
+            goto failed;
+        eo.layout = lay;
+        eo.color_by_country = 1;
+    }
     cli_progress_stage("writing %s", path);
     if ((rc = set ? evg_export_to_set(set, path, g, s, &eo, &e)
                   : evg_export_file(path, g, s, &eo, &e)) < 0)
@@ -99,6 +113,7 @@ int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
 failed:
     cli_error(&e);
 cleanup:
+    evg_layout_free(lay);
     evg_scores_free(s);
     evg_graph_free(g);
     return rc;
@@ -296,7 +311,7 @@ static cli_status build_main(int argc, char **argv)
         cli_errorf("%s: left as it was: no input could be read", output);
         goto cleanup;
     }
-    if (cli_build_export(&g, NULL, c, v, aliases, NULL, output, fmt, &ao) < 0)
+    if (cli_build_export(&g, NULL, c, v, aliases, NULL, output, fmt, &ao, layout) < 0)
         goto cleanup;
     cli_warn_conflicts(g);
     st = failed ? CLI_FAILED : CLI_OK;

@@ -158,10 +158,11 @@ static int build_and_report(const evg_corpus *c, const evg_aliases *aliases,
     /* The report lies beside the graphs and names them without the folder. */
     ro.full_file = p->full;
     ro.people_file = p->people;
+    /* the people graph as the report draws it: its positions and colours */
     if ((rc = cli_build_export(&full, &full_s, c, EVG_VIEW_FULL, aliases, *set, p->full,
-                               run_fmt, ao)) < 0 ||
+                               run_fmt, ao, 0)) < 0 ||
         (rc = cli_build_export(&people, &people_s, c, EVG_VIEW_PEOPLE, aliases, *set,
-                               p->people, run_fmt, ao)) < 0 ||
+                               p->people, run_fmt, ao, 1)) < 0 ||
         (rc = cli_write_report(*set, p->report, EVG_REPORT_HTML, c, full, people,
                                people_s, &ro)) < 0)
         goto cleanup;

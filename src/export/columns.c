@@ -85,8 +85,14 @@ static void v_type(evg_i_value *out, const evg_i_column *c, const evg_i_columns 
 static void v_color(evg_i_value *out, const evg_i_column *c, const evg_i_columns *cols,
                     size_t v)
 {
+    const evg_i_vattr *a = vattr(cols, v);
     (void)c;
-    put_text(out, COLORS[vattr(cols, v)->type]);
+    if (cols->by_country && a->type == EVG_NODE_PERSON)
+        put_text(out, evg_i_palette_color(&cols->palette, a->country));
+    else if (cols->by_country && a->type == EVG_NODE_COUNTRY && strchr(a->id, ':'))
+        put_text(out, evg_i_palette_color(&cols->palette, strchr(a->id, ':') + 1));
+    else
+        put_text(out, COLORS[a->type]);
 }
 
 /*
@@ -104,6 +110,9 @@ static void v_size(evg_i_value *out, const evg_i_column *c, const evg_i_columns 
 /*
  * Positions: the layout's units (an edge is about 1 long) times 100, so that
  * nodes of size 5 to 30 sit apart in Gephi, which draws positions as given.
+ * Gephi's y grows upwards, the report's pictures' (SVG) downwards: y is
+ * counted from the layout's far edge, so that Gephi shows the report's
+ * picture, not its mirror, and no position is negative.
  */
 #define POSITION_SCALE 100.0
 
@@ -118,7 +127,8 @@ static void v_y(evg_i_value *out, const evg_i_column *c, const evg_i_columns *co
                 size_t v)
 {
     (void)c;
-    put_real(out, POSITION_SCALE * evg_layout_y(cols->layout, v));
+    put_real(out, POSITION_SCALE *
+                      (evg_layout_height(cols->layout) - evg_layout_y(cols->layout, v)));
 }
 
 static void v_metric(evg_i_value *out, const evg_i_column *c, const evg_i_columns *cols,
@@ -348,8 +358,39 @@ static int wanted(const evg_i_column *c, const evg_i_columns *cols)
     return cols->layout || !(c->flags & EVG_I_COL_LAYOUT);
 }
 
+/* The people a palette counts: those who met someone in person (`met` marks them). */
+static int marked(const void *met, size_t v)
+{
+    return ((const unsigned char *)met)[v];
+}
+
+/*
+ * The report's colours (graph/palette.c): counted over the people who met
+ * someone in person, an edge of the people view, else an in-person meeting.
+ */
+static int country_palette(evg_i_columns *out, evg_error *err)
+{
+    size_t nv = evg_graph_vertex_count(out->g), ne = evg_graph_edge_count(out->g);
+    unsigned char *met = calloc(nv + 1, 1);
+    int rc;
+
+    if (met == NULL)
+        return evg_i_error_nomem(err);
+    for (size_t e = 0; e < ne; e++) {
+        const evg_i_eattr *a = evg_i_graph_eattr(out->g, e);
+        if (a->rel == EVG_I_REL_MET)
+            met[a->from] = met[a->to] = 1;
+    }
+    if (evg_graph_view(out->g) != EVG_VIEW_PEOPLE)
+        for (size_t v = 0; v < nv; v++)
+            met[v] |= evg_i_graph_vattr(out->g, v)->meetings > 0;
+    rc = evg_i_palette_make(&out->palette, out->g, marked, met);
+    free(met);
+    return rc < 0 ? evg_i_error_nomem(err) : 0;
+}
+
 int evg_i_columns_init(evg_i_columns *out, const evg_graph *g, const evg_scores *s,
-                       const evg_layout *layout, evg_error *err)
+                       const evg_export_opts *opts, evg_error *err)
 {
     unsigned types, rels;
     size_t nv = evg_graph_vertex_count(g);
@@ -357,7 +398,10 @@ int evg_i_columns_init(evg_i_columns *out, const evg_graph *g, const evg_scores 
     memset(out, 0, sizeof(*out));
     out->g = g;
     out->s = s;
-    out->layout = layout;
+    out->layout = opts ? opts->layout : NULL;
+    out->by_country = opts && opts->color_by_country;
+    if (out->by_country && country_palette(out, err) < 0)
+        return EVG_ENOMEM;
     out->view = evg_view_name(evg_graph_view(g));
     out->cutoff = evg_scores_cutoff(s);
     view_scope(&types, &rels, evg_graph_view(g));

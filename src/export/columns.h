@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "evgraph/analysis.h"
+#include "evgraph/export.h"
 #include "graph/graph_internal.h"
 
 typedef enum {
@@ -76,6 +77,8 @@ struct evg_i_columns {
     const evg_graph *g;
     const evg_scores *s;      /* may be NULL */
     const evg_layout *layout; /* may be NULL */
+    int by_country;           /* people (and countries) coloured by country */
+    evg_i_palette palette;    /* their colours, as the report's */
     double max_pr;            /* the highest PageRank, for node sizes */
     const char *view;         /* "full", "people", ... */
     double cutoff;            /* of betweenness and closeness: > 0 approximate, 0 exact */
@@ -87,14 +90,14 @@ struct evg_i_columns {
 };
 
 /*
- * The columns of `g` (with scores `s` and positions `layout`, each NULL for
- * none): those that apply to a node type or relation the graph's view can
- * hold, so that the columns and their order depend only on the view and on
- * whether scores and a layout are given. Returns 0 or EVG_ENOMEM (the
- * parallel-edge check sorts a copy of the ends).
+ * The columns of `g` (with scores `s`, NULL for none, and the positions and
+ * colours `opts` asks for): those that apply to a node type or relation the
+ * graph's view can hold, so that the columns and their order depend only on
+ * the view and on whether scores and a layout are given. Returns 0 or
+ * EVG_ENOMEM (the parallel-edge check sorts a copy of the ends; the palette).
  */
 int evg_i_columns_init(evg_i_columns *out, const evg_graph *g, const evg_scores *s,
-                       const evg_layout *layout, evg_error *err);
+                       const evg_export_opts *opts, evg_error *err);
 
 /* The value of column `c` for node or edge `i` (absent where `c` does not apply). */
 void evg_i_node_value(evg_i_value *out, const evg_i_columns *cols, const evg_i_column *c,

@@ -192,7 +192,7 @@ int evg_i_csv_write(FILE *f, const evg_graph *g, const evg_scores *s,
     csv_table t;
     int rc;
 
-    if ((rc = evg_i_columns_init(&cols, g, s, opts->layout, err)) < 0)
+    if ((rc = evg_i_columns_init(&cols, g, s, opts, err)) < 0)
         return rc;
     memset(&t, 0, sizeof t);
     t.f = f;

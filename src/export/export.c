@@ -26,6 +26,14 @@ typedef struct {
     evg_format format;
 } export_opts_v1;
 
+/* Version 2 of the options, before color_by_country. */
+typedef struct {
+    unsigned version;
+    evg_format format;
+    evg_csv_table csv_table;
+    const evg_layout *layout;
+} export_opts_v2;
+
 static const evg_i_exporter *find_exporter(evg_format f)
 {
     for (size_t i = 0; i < NEXPORTERS; i++)
@@ -53,9 +61,16 @@ static int read_opts(evg_export_opts *out, const evg_export_opts *opts, evg_erro
         out->format = ((const export_opts_v1 *)(const void *)opts)->format;
         return 0;
     }
-    if (opts->version != EVG_EXPORT_OPTS_VERSION)
+    if (opts->version == 2) { /* no color_by_country */
+        const export_opts_v2 *v2 = (const export_opts_v2 *)(const void *)opts;
+        out->format = v2->format;
+        out->csv_table = v2->csv_table;
+        out->layout = v2->layout;
+    } else if (opts->version != EVG_EXPORT_OPTS_VERSION) {
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unsupported export options");
-    *out = *opts;
+    } else {
+        *out = *opts;
+    }
     if (out->csv_table != EVG_CSV_NODES && out->csv_table != EVG_CSV_EDGES)
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unknown CSV table %d",
                                (int)out->csv_table);

@@ -207,7 +207,7 @@ int evg_i_gexf_write(FILE *f, const evg_graph *g, const evg_scores *s,
     evg_i_columns cols;
     int rc;
 
-    if ((rc = evg_i_columns_init(&cols, g, s, opts->layout, err)) < 0)
+    if ((rc = evg_i_columns_init(&cols, g, s, opts, err)) < 0)
         return rc;
     write_header(f, &cols, d);
     fprintf(f, "    <nodes count=\"%zu\">\n", nv);

@@ -97,7 +97,7 @@ int evg_i_graphml_write(FILE *f, const evg_graph *g, const evg_scores *s,
     char buf[EVG_I_DOUBLE_BUF];
     int rc;
 
-    if ((rc = evg_i_columns_init(&cols, g, s, opts->layout, err)) < 0)
+    if ((rc = evg_i_columns_init(&cols, g, s, opts, err)) < 0)
         return rc;
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n",

@@ -159,7 +159,7 @@ int evg_i_json_write(FILE *f, const evg_graph *g, const evg_scores *s,
     json_ctx x = {&cols, EVG_I_BUF_INIT};
     int rc;
 
-    if ((rc = evg_i_columns_init(&cols, g, s, opts->layout, err)) < 0)
+    if ((rc = evg_i_columns_init(&cols, g, s, opts, err)) < 0)
         return rc;
     if (write_header(f, &cols) < 0 ||
         write_list(f, "nodes", evg_graph_vertex_count(g), &x, node_object) < 0 ||

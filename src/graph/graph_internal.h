@@ -88,4 +88,30 @@ const evg_i_eattr *evg_i_graph_eattr(const evg_graph *g, size_t e);
 /* "participated_in", "represents", ..., "met", "signatory": static strings. */
 const char *evg_i_relation_name(evg_i_relation r);
 
+/* ---- palette.c: people coloured by country ---------------------------------- */
+
+#define EVG_I_PALETTE_COLORS 9 /* countries with a colour of their own */
+extern const char *const EVG_I_COLOR_OTHER, *const EVG_I_COLOR_UNKNOWN;
+
+typedef struct {
+    const char *code, *color;
+    size_t people; /* people of the country counted */
+} evg_i_country_color;
+
+typedef struct {
+    evg_i_country_color c[EVG_I_PALETTE_COLORS];
+    size_t n;
+} evg_i_palette;
+
+/*
+ * The colours of g's people by country: the EVG_I_PALETTE_COLORS countries with
+ * most people for whom `counted` says so (the people drawn: those who met someone
+ * in person), ties by code. Returns 0 or EVG_ENOMEM.
+ */
+int evg_i_palette_make(evg_i_palette *out, const evg_graph *g,
+                       int (*counted)(const void *payload, size_t v),
+                       const void *payload);
+/* The colour of a person of country `code` (NULL: unknown). */
+const char *evg_i_palette_color(const evg_i_palette *p, const char *code);
+
 #endif

@@ -11,17 +11,6 @@
 #include "report/report_internal.h"
 #include "util/buf.h"
 
-/*
- * Tableau's ten colours without its grey, which marks the other countries:
- * distinct at a glance and readable in print.
- */
-static const char *const PALETTE[EVG_I_REPORT_COLORS] = {
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-    "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
-};
-const char *const EVG_I_COLOR_OTHER = "#bab0ac";
-const char *const EVG_I_COLOR_UNKNOWN = "#ececec";
-
 typedef struct {
     long long btw, deg, pr; /* scores in units of 1e-9 */
     size_t v;
@@ -132,56 +121,23 @@ int evg_i_report_drawn(const evg_report *r, size_t pv)
     return r->met[pv] > 0;
 }
 
-static int by_people(const void *a, const void *b)
+static int drawn(const void *r, size_t pv)
 {
-    const evg_i_rcolor *x = a, *y = b;
-
-    if (x->people != y->people)
-        return x->people > y->people ? -1 : 1;
-    return strcmp(x->code, y->code);
+    return evg_i_report_drawn(r, pv);
 }
 
-/* The countries with most people drawn get a colour each; the others share grey. */
+/* The countries with most people drawn get a colour each (graph/palette.c, as the
+ * exports). */
 static int choose_colors(evg_report *r, evg_error *err)
 {
-    size_t n = evg_graph_vertex_count(r->people), k = 0;
-    evg_i_rcolor *all;
-
-    if (n == 0)
-        return 0;
-    if ((all = calloc(n, sizeof(*all))) == NULL)
-        return evg_i_error_nomem(err);
-    for (size_t v = 0; v < n; v++) {
-        const char *c = evg_i_graph_vattr(r->people, v)->country;
-        size_t i = 0;
-        if (c == NULL || !evg_i_report_drawn(r, v))
-            continue;
-        while (i < k && strcmp(all[i].code, c) != 0)
-            i++;
-        if (i == k)
-            all[k++].code = c;
-        all[i].people++;
-    }
-    qsort(all, k, sizeof(*all), by_people);
-    r->ncolors = k < EVG_I_REPORT_COLORS ? k : EVG_I_REPORT_COLORS;
-    for (size_t i = 0; i < r->ncolors; i++) {
-        r->colors[i] = all[i];
-        r->colors[i].color = PALETTE[i];
-    }
-    free(all);
-    return 0;
+    return evg_i_palette_make(&r->palette, r->people, drawn, r) < 0
+               ? evg_i_error_nomem(err)
+               : 0;
 }
 
 const char *evg_i_report_color(const evg_report *r, size_t pv)
 {
-    const char *c = evg_i_graph_vattr(r->people, pv)->country;
-
-    if (c == NULL)
-        return EVG_I_COLOR_UNKNOWN;
-    for (size_t i = 0; i < r->ncolors; i++)
-        if (strcmp(r->colors[i].code, c) == 0)
-            return r->colors[i].color;
-    return EVG_I_COLOR_OTHER;
+    return evg_i_palette_color(&r->palette, evg_i_graph_vattr(r->people, pv)->country);
 }
 
 const char *evg_i_report_country(const evg_report *r, const char *code)

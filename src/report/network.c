@@ -76,10 +76,10 @@ static size_t legend_entries(legend_entry *out, const evg_report *r)
 {
     size_t k = 0, other = 0, unknown = 0, n = evg_graph_vertex_count(r->people);
 
-    for (size_t i = 0; i < r->ncolors; i++)
-        out[k++] =
-            (legend_entry){r->colors[i].color, evg_i_report_country(r, r->colors[i].code),
-                           r->colors[i].people};
+    for (size_t i = 0; i < r->palette.n; i++)
+        out[k++] = (legend_entry){r->palette.c[i].color,
+                                  evg_i_report_country(r, r->palette.c[i].code),
+                                  r->palette.c[i].people};
     for (size_t v = 0; v < n; v++) {
         const char *c = evg_i_report_color(r, v);
         if (!evg_i_report_drawn(r, v))
@@ -263,7 +263,7 @@ static void labels(FILE *f, const frame *fr, const evg_report *r)
 
 void evg_i_svg_network(FILE *f, const evg_report *r, int standalone)
 {
-    legend_entry entries[EVG_I_REPORT_COLORS + 2];
+    legend_entry entries[EVG_I_PALETTE_COLORS + 2];
     size_t nentries;
     frame fr;
     double dw, dh;

@@ -15,7 +15,6 @@
 
 #define EVG_I_REPORT_TOP 10        /* default of opts->top */
 #define EVG_I_REPORT_TABLE_ROWS 50 /* at least this many rows in the rankings */
-#define EVG_I_REPORT_COLORS 9      /* countries with a colour of their own */
 #define EVG_I_MATRIX_MAX 12        /* countries in the matrix */
 
 /* Timeline series: reported events by type, then planned events of any type. */
@@ -50,11 +49,6 @@ typedef struct {
 } evg_i_matrix;
 
 /* A country with its own colour in the network picture. */
-typedef struct {
-    const char *code, *color;
-    size_t people; /* people drawn from it */
-} evg_i_rcolor;
-
 struct evg_report {
     const evg_corpus *corpus; /* may be NULL */
     const evg_graph *full, *people;
@@ -70,8 +64,7 @@ struct evg_report {
     size_t *met;       /* people-graph vertex -> its edges (whatever the scores hold) */
     size_t *adj_start; /* full graph: the incident edges of v are */
     size_t *adj;       /*   adj[adj_start[v] .. adj_start[v + 1]) */
-    evg_i_rcolor colors[EVG_I_REPORT_COLORS];
-    size_t ncolors;
+    evg_i_palette palette; /* people's colours by country, as the exports' */
     evg_i_timeline tl;
     evg_i_matrix mx;
 };
@@ -83,7 +76,6 @@ const char *evg_i_report_country(const evg_report *r, const char *code);
 
 /* The colour of a person of the people graph in the network picture. */
 const char *evg_i_report_color(const evg_report *r, size_t pv);
-extern const char *const EVG_I_COLOR_OTHER, *const EVG_I_COLOR_UNKNOWN;
 
 /* Whether people-graph vertex `pv` is drawn (has met someone in person). */
 int evg_i_report_drawn(const evg_report *r, size_t pv);

@@ -19,13 +19,14 @@ if(NOT rc EQUAL 0)
 endif()
 file(RENAME ${WORK}/out.summary ${WORK}/out/summary.txt)
 
-# The stages run one by one (extract, then build each view and the report from its
-# output) must give the very files that `run` wrote.
+# The stages run one by one (extract, then build each view, the people graph laid out
+# as the report draws it, and the report from its output) must give the very files
+# that `run` wrote.
 if(MODE STREQUAL "pipeline")
   set(steps
     "extract examples/articles -o ${WORK}/events.jsonl|events.jsonl|events.jsonl"
     "build ${WORK}/events.jsonl -o ${WORK}/graph.graphml|graph.graphml|graph.graphml"
-    "build ${WORK}/events.jsonl --view people -o ${WORK}/people.graphml|people.graphml|people.graphml"
+    "build ${WORK}/events.jsonl --view people --layout -o ${WORK}/people.graphml|people.graphml|people.graphml"
     "report ${WORK}/events.jsonl -o ${WORK}/report.html|report.html|report.html")
   foreach(step IN LISTS steps)
     string(REPLACE "|" ";" parts "${step}")
