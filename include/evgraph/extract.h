@@ -80,10 +80,15 @@ typedef struct {
      * (freed on the calling thread, each costs a lock in malloc at -j N).
      */
     int lines_only;
+    /* Since version 3: what the walk of input folders leaves out (evg_ingest_opts). */
+    const char *skip;
 } evg_extract_run_opts;
 
-#define EVG_EXTRACT_RUN_OPTS_VERSION 2
-#define EVG_EXTRACT_RUN_OPTS_INIT {EVG_EXTRACT_RUN_OPTS_VERSION, 1, NULL, NULL, NULL, NULL, 0}
+#define EVG_EXTRACT_RUN_OPTS_VERSION 3
+#define EVG_EXTRACT_RUN_OPTS_INIT                                                        \
+    {                                                                                    \
+        EVG_EXTRACT_RUN_OPTS_VERSION, 1, NULL, NULL, NULL, NULL, 0, NULL                 \
+    }
 
 /**
  * Read the articles of `paths` (as evg_ingest_paths() does), extract each and

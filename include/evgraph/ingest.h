@@ -76,10 +76,16 @@ typedef struct {
      * to read (standard input not counted) and `diag_payload`; NULL: not called, and
      * the walk saves a stat() per file. */
     void (*on_total)(size_t bytes, void *payload);
+    /* Since version 2: a file or folder the walk of folders leaves out, whatever name
+     * reaches it (an output folder inside an input folder); NULL: none. */
+    const char *skip;
 } evg_ingest_opts;
 
-#define EVG_INGEST_OPTS_VERSION 1
-#define EVG_INGEST_OPTS_INIT {EVG_INGEST_OPTS_VERSION, NULL, NULL, NULL}
+#define EVG_INGEST_OPTS_VERSION 2
+#define EVG_INGEST_OPTS_INIT                                                             \
+    {                                                                                    \
+        EVG_INGEST_OPTS_VERSION, NULL, NULL, NULL, NULL                                  \
+    }
 
 /**
  * Read every article named by `paths`: a file, a directory (walked
@@ -90,6 +96,8 @@ typedef struct {
  * missing or null; an optional "source" names who issued it), read as a stream: memory
  * does not grow with the file. Calls `fn` for each article in that order.
  *
+ * `opts->skip` (version 2) is left out of the walk of folders: an output
+ * folder or file of the run that lies inside an input folder.
  * An input that cannot be read or parsed is reported to `opts->on_diag` and
  * counted in `*failed_out`; the walk goes on. So is a directory that cannot
  * be listed, and a symbolic link that leads back into the walk (reported,

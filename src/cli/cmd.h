@@ -117,6 +117,7 @@ typedef struct {
     size_t docs;        /* documents written */
     size_t failed;      /* inputs that could not be read, parsed or extracted */
     unsigned threads;   /* extraction threads (1: the main thread only) */
+    const char *skip;   /* the output, left out of the walk of input folders, or NULL */
 } cli_extraction;
 
 /* Parse the value of --jobs: a count of threads, 0 for one per processor. */

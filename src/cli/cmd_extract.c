@@ -106,6 +106,7 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *in, const cli_strli
         }
     ro.threads = x->threads;
     ro.lines_only = x->corpus == NULL; /* `run` keeps the documents, `extract` writes them */
+    ro.skip = x->skip;
     ro.on_diag = cli_diag;
     ro.on_progress = cli_progress_on() ? on_progress : NULL;
     rc = evg_extract_paths(&failed, in->v, in->n, lx, &ro, on_doc, &b, &e);
@@ -127,7 +128,7 @@ static int reads_stdin(const cli_strlist *in)
 
 static cli_status extract_main(int argc, char **argv)
 {
-    cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1};
+    cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1, NULL};
     evg_ofile *of = NULL;
     evg_error e;
     const cli_strlist *const in[] = {&inputs, &lexicons, &officials, NULL};
@@ -149,6 +150,8 @@ static cli_status extract_main(int argc, char **argv)
     }
     x.out = evg_ofile_stream(of);
     x.out_name = output && strcmp(output, "-") != 0 ? output : "<stdout>";
+    /* "extract coll -o coll/events.jsonl" again: last time's output is no input */
+    x.skip = output && strcmp(output, "-") != 0 ? output : NULL;
     /* A filter reading stdin shows each line at once; a batch of files is written
      * in full buffers, not one write per article. */
     x.flush = x.out == stdout && reads_stdin(&inputs); /* -o -, or /dev/stdout */

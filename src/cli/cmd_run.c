@@ -228,7 +228,7 @@ static int check_outputs(const run_names *p, cli_status *st)
 
 static cli_status run_main(int argc, char **argv)
 {
-    cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1};
+    cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1, NULL};
     run_names p = {"events.jsonl", NULL, NULL, "report.html"};
     evg_outset *set = NULL;
     evg_aliases *aliases = NULL;
@@ -253,6 +253,7 @@ static cli_status run_main(int argc, char **argv)
         st = cli_usage_error(&cli_cmd_run, "--jobs: expected a number of threads");
         goto cleanup;
     }
+    x.skip = output; /* "run coll -o coll/out": the output folder is no input */
     if (format_arg && evg_format_from_name(&run_fmt, format_arg) < 0) {
         snprintf(msg, sizeof msg,
                  "unknown format '%.40s' (expected graphml, gexf, gexf12, json or csv)",

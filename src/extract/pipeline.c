@@ -190,14 +190,17 @@ static int drain(pipeline *p)
     return rc;
 }
 
-/* The caller's options in the current layout (version 1 had no lines_only). */
+/* The caller's options in the current layout (version 1 had no lines_only, 2 no skip). */
 static void read_opts(evg_extract_run_opts *out, const evg_extract_run_opts *opts)
 {
     *out = (evg_extract_run_opts)EVG_EXTRACT_RUN_OPTS_INIT;
     if (opts && opts->version < 2)
         memcpy(out, opts, offsetof(evg_extract_run_opts, lines_only));
+    else if (opts && opts->version < 3)
+        memcpy(out, opts, offsetof(evg_extract_run_opts, skip));
     else if (opts)
         *out = *opts;
+    out->version = EVG_EXTRACT_RUN_OPTS_VERSION;
 }
 
 static void on_total(size_t bytes, void *payload)
@@ -242,6 +245,7 @@ int evg_extract_paths(size_t *failed_out, const char *const *paths, size_t npath
     io.on_diag = on_diag;
     io.diag_payload = &p;
     io.on_total = p.opts->on_progress ? on_total : NULL; /* sizes cost a stat a file */
+    io.skip = p.opts->skip;
     rc = evg_i_ingest_jobs(&walk_failed, paths, npaths, &io, on_job, &p, err);
     if (rc == 0)
         rc = drain(&p);

@@ -32,6 +32,9 @@ typedef struct {
     const evg_ingest_opts *opts;
     size_t failed;
     size_t bytes; /* total size of the files found */
+    int skipping; /* opts->skip exists: its device and inode are left out */
+    dev_t skip_dev;
+    ino_t skip_ino;
 } walker;
 
 /* An input that is skipped: counted, and reported through the callback. */
@@ -125,9 +128,9 @@ static int visit(walker *w, pathlist *out, const char *path, const struct dirent
     size_t i;
 
 #ifdef _DIRENT_HAVE_D_TYPE
-    /* A regular file needs no stat unless its size is wanted: one system call
-     * fewer for each article of a large corpus. */
-    if (de->d_type == DT_REG && !(w->opts && w->opts->on_total))
+    /* A regular file needs no stat unless its size is wanted or a file is left out:
+     * one system call fewer for each article of a large corpus. */
+    if (de->d_type == DT_REG && !(w->opts && w->opts->on_total) && !w->skipping)
         return has_txt_suffix(name) ? list_add(out, path) : 0;
 #endif
     if (stat(path, &st) != 0) {
@@ -136,6 +139,9 @@ static int visit(walker *w, pathlist *out, const char *path, const struct dirent
             report(w, path, EVG_EIO, "cannot read: %s", strerror(errno));
         return 0;
     }
+    /* the output of this very run ("run coll -o coll/out"): not an input */
+    if (w->skipping && st.st_dev == w->skip_dev && st.st_ino == w->skip_ino)
+        return 0;
     if (S_ISREG(st.st_mode) && has_txt_suffix(name)) {
         w->bytes += (size_t)st.st_size;
         return list_add(out, path);
@@ -331,9 +337,16 @@ int evg_i_ingest_jobs(size_t *failed_out, const char *const *paths, size_t npath
                       const evg_ingest_opts *opts, evg_i_job_fn fn, void *payload,
                       evg_error *err)
 {
-    walker w = {opts, 0, 0};
+    walker w = {opts, 0, 0, 0, 0, 0};
     pathlist files = {NULL, 0, 0};
+    struct stat st;
     int rc = 0;
+
+    if (opts && opts->version >= 2 && opts->skip && stat(opts->skip, &st) == 0) {
+        w.skipping = 1;
+        w.skip_dev = st.st_dev;
+        w.skip_ino = st.st_ino;
+    }
 
     for (size_t i = 0; rc == 0 && i < npaths; i++)
         rc = expand(&w, &files, paths[i]);

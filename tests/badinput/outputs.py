@@ -337,6 +337,25 @@ def output_symlink_shared(c):
     c.no_temporaries()
 
 
+def output_inside_input(c):
+    """`run coll -o coll/out` twice, `extract coll -o coll/events.jsonl` twice: the
+    output of the last run is no input of the next, which reads the articles alone."""
+    c.write("coll/one.txt", meeting(0))
+    c.write("coll/two.txt", meeting(1))
+    for _ in range(2):
+        r = c.run("run", "coll", "-o", "coll/out")
+        c.expect(r, 0, [])
+        check(doc_ids(c.read("coll/out/events.jsonl")) == ["one", "two"],
+              "run read %s" % doc_ids(c.read("coll/out/events.jsonl")))
+    c.write("feed/one.txt", meeting(0))
+    c.write("feed/two.txt", meeting(1))
+    for _ in range(2):
+        r = c.run("extract", "feed", "-o", "feed/events.jsonl")
+        c.expect(r, 0, [])
+        check(doc_ids(c.read("feed/events.jsonl")) == ["one", "two"],
+              "extract read %s" % doc_ids(c.read("feed/events.jsonl")))
+
+
 CASES = {f.__name__: f for f in (
     same_name_folders, stdout_append, output_is_input, date_past_9999, run_set,
-    output_mode_owner, output_symlink_shared)}
+    output_mode_owner, output_symlink_shared, output_inside_input)}
