@@ -106,16 +106,26 @@ EVG_API void evg_aliases_free(evg_aliases *a);
 /**
  * Options of evg_graph_build(). Version 1 callers have only `view`;
  * `aliases` came with version 2 (borrowed for the duration of the call; may
- * be NULL).
+ * be NULL), `drop_mentions` with version 3.
  */
 typedef struct {
     unsigned version;
     evg_view view;
     const evg_aliases *aliases;
+    /**
+     * Full view: leave out what is only mentioned, the entities linked to no
+     * event: people who took part in none, agreements no meeting signed or
+     * referenced, places of no meeting, countries and organizations that
+     * neither took part nor have someone who did. The events keep them.
+     */
+    int drop_mentions;
 } evg_build_opts;
 
-#define EVG_BUILD_OPTS_VERSION 2
-#define EVG_BUILD_OPTS_INIT {EVG_BUILD_OPTS_VERSION, EVG_VIEW_FULL, NULL}
+#define EVG_BUILD_OPTS_VERSION 3
+#define EVG_BUILD_OPTS_INIT                                                              \
+    {                                                                                    \
+        EVG_BUILD_OPTS_VERSION, EVG_VIEW_FULL, NULL, 0                                   \
+    }
 
 /**
  * Build the graph of `c` in the requested view. The result depends only on

@@ -144,15 +144,17 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *inputs,
  * NULL), compute its centrality scores (as `ao` says; NULL: exact) and
  * export both to `path` in `format`, or to the file `path` of `set` when
  * `set` is not NULL. The graph and scores are handed back in `*g_out` and
- * `*s_out` when those are not NULL (the caller frees them). `styled`: with
- * the report's layout and colours by country (positions cost time: only for
- * the graph the report draws, or on request). Returns 0 or a negative status
- * (printed).
+ * `*s_out` when those are not NULL (the caller frees them). `flags`:
+ * CLI_BUILD_STYLED, with the report's layout and colours by country
+ * (positions cost time: only for the graph the report draws, or on request);
+ * CLI_BUILD_DROP_MENTIONS, without the entities linked to no event. Returns 0
+ * or a negative status (printed).
  */
+enum { CLI_BUILD_STYLED = 1, CLI_BUILD_DROP_MENTIONS = 2 };
 int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
                      evg_view view, const evg_aliases *aliases, evg_outset *set,
                      const char *path, evg_format format, const evg_analysis_opts *ao,
-                     int styled);
+                     unsigned flags);
 
 /* The help text of --betweenness-cutoff, the same for build, run and report. */
 #define CLI_CUTOFF_HELP                                                              \
@@ -169,6 +171,9 @@ int cli_parse_cutoff(evg_analysis_opts *ao, const char *value, const cli_cmd *cm
                      cli_status *st);
 
 /* The help text of --measures, the same for build, run and report. */
+#define CLI_DROP_MENTIONS_HELP                                                           \
+    "full graph: leave out people, organizations, countries, agreements and places "     \
+    "linked to no event (only mentioned); the events keep them"
 #define CLI_MEASURES_HELP                                                              \
     "compute only these centrality measures, comma-separated: degree, strength, "     \
     "betweenness, closeness, eigenvector, pagerank; all (default) or none; the others " \

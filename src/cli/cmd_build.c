@@ -9,7 +9,7 @@
 
 static cli_strlist inputs;
 static const char *output, *format, *view, *alias_path, *cutoff_arg, *measures_arg, *jobs;
-static int help, layout;
+static int help, layout, drop_mentions;
 
 static const cli_opt opts[] = {
     {CLI_OPT_OPERANDS, "EVENTS.jsonl", 0, &inputs, NULL,
@@ -31,6 +31,7 @@ static const cli_opt opts[] = {
     {CLI_OPT_VALUE, "betweenness-cutoff", 0, &cutoff_arg, "L", CLI_CUTOFF_HELP, 0},
     {CLI_OPT_VALUE, "jobs", 'j', &jobs, "N",
      "read the events on N threads, 0 for one per processor (default 1); same output", 0},
+    {CLI_OPT_SWITCH, "drop-mentions", 0, &drop_mentions, NULL, CLI_DROP_MENTIONS_HELP, 0},
     {CLI_OPT_SWITCH, "layout", 0, &layout, NULL,
      "write positions (x, y; GEXF viz:position) and colour people by country, as the "
      "report draws them; not computed without it",
@@ -65,7 +66,7 @@ void cli_warn_conflicts(const evg_graph *g)
 int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
                      evg_view v, const evg_aliases *aliases, evg_outset *set,
                      const char *path, evg_format fmt, const evg_analysis_opts *ao,
-                     int styled)
+                     unsigned flags)
 {
     evg_build_opts bo = EVG_BUILD_OPTS_INIT;
     evg_export_opts eo = EVG_EXPORT_OPTS_INIT;
@@ -77,6 +78,7 @@ int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
 
     memset(&e, 0, sizeof e);
     bo.view = v;
+    bo.drop_mentions = (flags & CLI_BUILD_DROP_MENTIONS) != 0;
     bo.aliases = aliases;
     eo.format = fmt;
     cli_progress_stage("merging %zu records into the %s graph", evg_corpus_doc_count(c),
@@ -89,7 +91,7 @@ int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
         goto failed;
     /* the report's picture: its layout (the same function on the same graph) and colours
      */
-    if (styled) {
+    if (flags & CLI_BUILD_STYLED) {
         cli_progress_stage("layout of %zu nodes", evg_graph_vertex_count(g));
         if ((rc = evg_layout_compute(&lay, g, NULL, &e)) < 0)
             goto failed;
@@ -311,7 +313,9 @@ static cli_status build_main(int argc, char **argv)
         cli_errorf("%s: left as it was: no input could be read", output);
         goto cleanup;
     }
-    if (cli_build_export(&g, NULL, c, v, aliases, NULL, output, fmt, &ao, layout) < 0)
+    if (cli_build_export(&g, NULL, c, v, aliases, NULL, output, fmt, &ao,
+                         (layout ? CLI_BUILD_STYLED : 0u) |
+                             (drop_mentions ? CLI_BUILD_DROP_MENTIONS : 0u)) < 0)
         goto cleanup;
     cli_warn_conflicts(g);
     st = failed ? CLI_FAILED : CLI_OK;

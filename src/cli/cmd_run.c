@@ -9,7 +9,7 @@ static cli_strlist inputs, lexicons, officials;
 static const char *output, *top_arg, *alias_path, *cutoff_arg, *measures_arg, *jobs;
 static const char *format_arg;                /* --format */
 static evg_format run_fmt = EVG_FMT_GRAPHML; /* of the two graphs */
-static int help;
+static int help, drop_mentions;
 
 static const cli_opt opts[] = {
     {CLI_OPT_OPERANDS, "INPUT", 0, &inputs, NULL,
@@ -31,6 +31,7 @@ static const cli_opt opts[] = {
     {CLI_OPT_VALUE, "betweenness-cutoff", 0, &cutoff_arg, "L", CLI_CUTOFF_HELP, 0},
     {CLI_OPT_VALUE, "jobs", 'j', &jobs, "N",
      "extract on N threads, 0 for one per processor (default 1); same output", 0},
+    {CLI_OPT_SWITCH, "drop-mentions", 0, &drop_mentions, NULL, CLI_DROP_MENTIONS_HELP, 0},
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
@@ -160,9 +161,10 @@ static int build_and_report(const evg_corpus *c, const evg_aliases *aliases,
     ro.people_file = p->people;
     /* the people graph as the report draws it: its positions and colours */
     if ((rc = cli_build_export(&full, &full_s, c, EVG_VIEW_FULL, aliases, *set, p->full,
-                               run_fmt, ao, 0)) < 0 ||
+                               run_fmt, ao,
+                               drop_mentions ? CLI_BUILD_DROP_MENTIONS : 0u)) < 0 ||
         (rc = cli_build_export(&people, &people_s, c, EVG_VIEW_PEOPLE, aliases, *set,
-                               p->people, run_fmt, ao, 1)) < 0 ||
+                               p->people, run_fmt, ao, CLI_BUILD_STYLED)) < 0 ||
         (rc = cli_write_report(*set, p->report, EVG_REPORT_HTML, c, full, people,
                                people_s, &ro)) < 0)
         goto cleanup;

@@ -168,6 +168,7 @@ typedef struct {
     evg_i_arena *arena; /* the graph's */
     evg_error *err;
     const struct evg_aliases *aliases; /* may be NULL */
+    int drop_mentions;                 /* leave out entities linked to no event */
     const evg_doc **docs; /* sorted by id, each id once */
     size_t ndocs;
     size_t *doc_first; /* index of each document's first mention */

@@ -155,6 +155,41 @@ static int order_by_id(slot *s, size_t n, size_t renamed)
     return 0;
 }
 
+/*
+ * With drop_mentions: which vertices an event reaches. Meetings; what an edge
+ * joins to a meeting (its people and parties, agreements, place); then the
+ * countries and organizations of the people reached. NULL when not asked;
+ * EVG_ENOMEM in *rc.
+ */
+static unsigned char *reached(const evg_i_builder *b, int *rc)
+{
+    unsigned char *in;
+
+    *rc = 0;
+    if (!b->drop_mentions)
+        return NULL;
+    if ((in = calloc(b->nv + 1, 1)) == NULL) {
+        *rc = EVG_ENOMEM;
+        return NULL;
+    }
+    for (size_t i = 0; i < b->nv; i++)
+        in[i] = b->v[i].type == EVG_NODE_MEETING;
+    for (size_t e = 0; e < b->ne; e++) {
+        const evg_i_eattr *a = &b->e[e];
+        if (b->v[a->from].type == EVG_NODE_MEETING)
+            in[a->to] = 1;
+        if (b->v[a->to].type == EVG_NODE_MEETING)
+            in[a->from] = 1;
+    }
+    for (size_t e = 0; e < b->ne; e++) {
+        const evg_i_eattr *a = &b->e[e];
+        if ((a->rel == EVG_I_REL_REPRESENTS || a->rel == EVG_I_REL_MEMBER_OF) &&
+            b->v[a->from].type == EVG_NODE_PERSON && in[a->from])
+            in[a->to] = 1;
+    }
+    return in;
+}
+
 /* Kept vertices in final order; `final[bi]` their index, SIZE_MAX if dropped. */
 static int order_vertices(slot **out, size_t *n_out, size_t *final, evg_i_builder *b,
                           evg_view view)
@@ -165,11 +200,13 @@ static int order_vertices(slot **out, size_t *n_out, size_t *final, evg_i_builde
     long renamed;
     int rc = 0;
 
-    if (b->nv && (s = calloc(b->nv, sizeof(*s))) == NULL)
+    unsigned char *in = reached(b, &rc);
+
+    if (rc < 0 || (b->nv && (s = calloc(b->nv, sizeof(*s))) == NULL))
         goto nomem;
     for (size_t i = 0; i < b->nv; i++) {
         final[i] = SIZE_MAX;
-        if (!keep_vertex(&b->v[i], view))
+        if (!keep_vertex(&b->v[i], view) || (in && !in[i]))
             continue;
         evg_i_buf_clear(&buf);
         if (evg_i_nmtoken(&buf, b->v[i].idbase ? b->v[i].idbase : b->v[i].raw) < 0 ||
@@ -198,6 +235,7 @@ nomem:
     rc = evg_i_error_nomem(b->err);
 cleanup:
     free(s);
+    free(in);
     evg_i_buf_free(&buf);
     return rc;
 }

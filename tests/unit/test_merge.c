@@ -217,6 +217,49 @@ static void test_title_at_meeting_date(void **state)
     evg_graph_free(g);
 }
 
+/*
+ * drop_mentions: the full graph leaves out what is only mentioned (a person in no
+ * event, an agreement no meeting names, a country nobody of an event is from), and
+ * keeps every entity an event reaches.
+ */
+static void test_drop_mentions(void **state)
+{
+    const char *docs[] = {
+        DOC("a", "'2025-01-10'",
+            PERSON_T("ivo-tamm", "Ivo Tamm", "'EST'", "Minister of Defence") "," PERSON_T(
+                "rui-canto", "Rui Canto", "'FIN'",
+                "Foreign Minister") "," PERSON_T("lena-kask", "Lena Kask", "'LVA'",
+                                                 "President") ","
+                                                              "{'id':'agreement:old-pact'"
+                                                              ",'type':'agreement','name'"
+                                                              ":'Old "
+                                                              "Pact','kind':'other'}",
+            EVENT("a#1", "meeting", "reported", "'2025-01-09'", "null",
+                  HOST("ivo-tamm") "," GUEST("rui-canto"))),
+    };
+    evg_corpus *c = mh_corpus(docs, 1);
+    evg_build_opts o = EVG_BUILD_OPTS_INIT;
+    evg_graph *all = mh_build(c, EVG_VIEW_FULL, NULL), *g = NULL;
+    evg_error err;
+
+    (void)state;
+    o.drop_mentions = 1;
+    assert_int_equal(evg_graph_build(&g, c, &o, &err), 0);
+    /* by default the mentioned are there */
+    assert_true(mh_has(all, "person:lena-kask") && mh_has(all, "agreement:old-pact") &&
+                mh_has(all, "country:LVA"));
+    assert_false(mh_has(g, "person:lena-kask"));
+    assert_false(mh_has(g, "agreement:old-pact"));
+    assert_false(mh_has(g, "country:LVA"));
+    assert_true(mh_has(g, "person:ivo-tamm") && mh_has(g, "person:rui-canto"));
+    assert_true(mh_has(g, "country:EST") && mh_has(g, "country:FIN"));
+    assert_true(mh_has(g, "meeting:a-1"));
+    assert_true(mh_edge(g, "person:ivo-tamm", "country:EST", "represents") != SIZE_MAX);
+    evg_graph_free(g);
+    evg_graph_free(all);
+    evg_corpus_free(c);
+}
+
 #define ALIASES "{\"Recep Tayyip Erdogan\": [\"Tayyip Erdoğan\", \"R. T. Erdogan\", \"Erdogan\"]}"
 
 static void test_aliases_merge(void **state)
@@ -869,6 +912,7 @@ int main(void)
         cmocka_unit_test(test_surname_without_country_joins_the_one),
         cmocka_unit_test(test_titles_dated_country_unified),
         cmocka_unit_test(test_title_at_meeting_date),
+        cmocka_unit_test(test_drop_mentions),
         cmocka_unit_test(test_aliases_merge),
         cmocka_unit_test(test_alias_errors),
         cmocka_unit_test(test_reports_of_one_meeting),
