@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """run.py CASE EVGRAPH WORK [SCALE]: one bad-input case (harness.py says how they work).
 
-The cases are in articles.py (article files, folders, JSON Lines of articles) and data.py
-(events, lexicons, alias files, GraphML, exports). SCALE shrinks the big inputs (the
+The cases are in articles.py (article files, folders, JSON Lines of articles), data.py
+(events, lexicons, alias files, GraphML, exports) and unsafe.py (work quadratic in one
+input). SCALE shrinks the big inputs (the
 100 MB line, the 1 GB stream) for slow builds such as the sanitizer one.
 """
 import os
@@ -13,7 +14,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import articles  # noqa: E402
 import data  # noqa: E402
+import unsafe  # noqa: E402
 from harness import main  # noqa: E402
 
 if __name__ == "__main__":
-    main(dict(articles.CASES, **data.CASES))
+    main(dict(articles.CASES, **data.CASES, **unsafe.CASES))
