@@ -3,7 +3,7 @@
 
 The cases are in articles.py (article files, folders, JSON Lines of articles), data.py
 (events, lexicons, alias files, GraphML, exports) and unsafe.py (work quadratic in one
-input). SCALE shrinks the big inputs (the
+input, names that drive a terminal). SCALE shrinks the big inputs (the
 100 MB line, the 1 GB stream) for slow builds such as the sanitizer one.
 """
 import os
