@@ -114,7 +114,7 @@ EVG_API const char *evg_doc_title(const evg_doc *d);
 EVG_API size_t evg_doc_entity_count(const evg_doc *d);
 /** The i-th entity (i < count); borrowed, lives as long as the doc. */
 EVG_API const evg_entity *evg_doc_entity(const evg_doc *d, size_t i);
-/** The entity with this id, or NULL. */
+/** The entity with this id, or NULL; found in O(1) on average whatever the count. */
 EVG_API const evg_entity *evg_doc_find_entity(const evg_doc *d, const char *id);
 
 EVG_API size_t evg_doc_event_count(const evg_doc *d);

@@ -64,6 +64,17 @@ EVG_API const char *evg_status_str(int code);
  */
 EVG_API char *evg_error_format(char *buf, size_t size, const evg_error *err);
 
+/**
+ * `s` as it may be shown on a terminal or in a tab-separated line: control
+ * characters (C0, DEL, C1), bidirectional controls (U+061C, U+200E, U+200F,
+ * U+202A to U+202E, U+2066 to U+2069) and the line and paragraph separators
+ * (U+2028, U+2029) written as visible escapes (`\x1b` below U+0080, `\u202e`
+ * above), a byte that is no UTF-8 as `\xff`, a backslash as `\\`; the rest
+ * as it is. Writes into `buf` of `size` bytes, always NUL-terminated, cut
+ * before the escape or character that would not fit. Returns `buf`.
+ */
+EVG_API char *evg_text_escape(char *buf, size_t size, const char *s);
+
 EVG_END_DECLS
 
 #endif

@@ -148,8 +148,9 @@ typedef struct evg_query_result evg_query_result;
  * is EVG_QUERY_AMBIGUOUS, listing them. Returns 0, EVG_EINVAL (a request
  * that cannot be asked: a bad date, a depth of 0, a measure or node type
  * out of range, a missing subject, two names of one person for between;
- * err says which), EVG_ENOMEM or EVG_EGRAPH. Free with
- * evg_query_result_free().
+ * err says which), EVG_ENOTFOUND (`top` of a GraphML written without the
+ * scores of its measure; err names the file and the --measures to build it
+ * with), EVG_ENOMEM or EVG_EGRAPH. Free with evg_query_result_free().
  */
 EVG_API int evg_query_run(evg_query_result **out, evg_query *q,
                           const evg_query_request *req, evg_error *err);

@@ -6,36 +6,60 @@
 
 #include "cmd.h"
 
+/*
+ * One diagnostic line on standard error: "evgraph: ", `prefix`, the message.
+ * File names and the input quoted in messages come from anyone: what would
+ * drive the terminal (control characters, bidirectional controls) is written
+ * as visible escapes (evg_text_escape(): "\x1b", "\u202e").
+ */
+static void say(const char *prefix, const char *fmt, va_list ap)
+{
+    char small[512], *msg = small, *safe;
+    va_list again;
+    int n;
+
+    cli_progress_clear();
+    va_copy(again, ap);
+    n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n >= (int)sizeof small && (msg = malloc((size_t)n + 1)) != NULL)
+        vsnprintf(msg, (size_t)n + 1, fmt, again);
+    va_end(again);
+    if (msg == NULL)
+        msg = small; /* out of memory: the message cut short */
+    /* an escape is at most 6 bytes for a character of at least 1 */
+    if ((safe = malloc(6 * strlen(msg) + 1)) != NULL)
+        fprintf(stderr, "evgraph: %s%s\n", prefix,
+                evg_text_escape(safe, 6 * strlen(msg) + 1, msg));
+    else
+        fprintf(stderr, "evgraph: %sout of memory\n", prefix);
+    free(safe);
+    if (msg != small)
+        free(msg);
+}
+
 void cli_error(const evg_error *err)
 {
     char buf[512];
 
-    cli_progress_clear();
-    fprintf(stderr, "evgraph: %s\n", evg_error_format(buf, sizeof buf, err));
+    cli_errorf("%s", evg_error_format(buf, sizeof buf, err));
 }
 
 void cli_errorf(const char *fmt, ...)
 {
     va_list ap;
 
-    cli_progress_clear();
-    fputs("evgraph: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say("", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 void cli_warnf(const char *fmt, ...)
 {
     va_list ap;
 
-    cli_progress_clear();
-    fputs("evgraph: warning: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say("warning: ", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 void cli_diag(const evg_error *err, evg_severity sev, void *payload)

@@ -340,7 +340,7 @@ static cli_status answer(evg_query *q, const plan *p, double *t_query)
     *t_query = seconds();
     /* names that matched nothing, with the nearest ones: for people, not the answer */
     for (size_t i = 0; rc == 0 && i < evg_query_result_note_count(r); i++)
-        fprintf(stderr, "evgraph: %s\n", evg_query_result_note(r, i));
+        cli_errorf("%s", evg_query_result_note(r, i)); /* escaped: the name is anyone's */
     if (rc == EVG_EINVAL) {
         st = cli_usage_error(&cli_cmd_query, e.text);
     } else if (rc < 0) {

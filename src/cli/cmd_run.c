@@ -133,9 +133,11 @@ static int print_top(const evg_graph *g, const evg_scores *s, evg_measure m, siz
         printf("\ntop people by %s (people graph):\n", evg_measure_name(m));
     if (k == 0)
         printf("  (none)\n");
-    for (size_t i = 0; i < k; i++)
+    for (size_t i = 0; i < k; i++) {
+        char name[1024]; /* a name that would drive the terminal, escaped */
         printf("  %zu  %.6f  %s\n", i + 1, evg_scores_get(s, m, top[i]),
-               evg_graph_vertex_label(g, top[i]));
+               evg_text_escape(name, sizeof name, evg_graph_vertex_label(g, top[i])));
+    }
     free(top);
     return 0;
 }

@@ -80,38 +80,93 @@ static void initials(const char *name, int with_last, char *out, size_t cap)
     out[n] = '\0';
 }
 
-/* "the 1972 ABM treaty" after "the Anti-Ballistic Missile Treaty": the same one. */
+/* "the 1972 ABM treaty" after "the Anti-Ballistic Missile Treaty": the same one (the
+ * first agreement whose initials, with or without the last word's, are the word). */
 static int acronym_of(const x_ctx *x, size_t s, size_t e)
 {
-    char ini[16];
-
     for (size_t i = s; i < e; i++) {
         if (!(x->toks.toks[i].flags & EVG_TK_ALLCAPS))
             continue;
-        const char *w = x->text + x->toks.toks[i].start;
-        size_t wl = x->toks.toks[i].end - x->toks.toks[i].start;
-        for (size_t a = 0; a < x->nagrs; a++)
-            for (int with_last = 0; with_last < 2; with_last++) {
-                initials(x->agrs[a].name, with_last, ini, sizeof ini);
-                if (strlen(ini) >= 2 && strlen(ini) == wl && strncmp(ini, w, wl) == 0)
-                    return (int)a;
-            }
+        long a = evg_i_strmap_get(&x->agr_by_acronym, x->text + x->toks.toks[i].start,
+                                  x->toks.toks[i].end - x->toks.toks[i].start);
+        if (a >= 0)
+            return (int)a;
     }
     return -1;
 }
 
-/*
- * Whether `name` is a shorter name of `ag`: "Valmora Compact" of "Valmora
- * Compact of Association", where the rest opens with a lower-case word. A
- * capitalized rest is another thing: "Compact of Free Association Section
- * 432 Review" is a review of the compact.
- */
-static int second_name(const x_agreement *ag, const char *name, const char *kind)
+/* ASCII case-insensitive equality (strcasecmp() would follow the locale). */
+static int ascii_caseeq(const char *a, const char *b)
 {
-    size_t n = strlen(name);
-    if (strcmp(ag->kind, kind) != 0 || strncmp(ag->name, name, n) != 0)
+    for (; *a && *b; a++, b++)
+        if ((*a >= 'A' && *a <= 'Z' ? *a + 32 : *a) !=
+            (*b >= 'A' && *b <= 'Z' ? *b + 32 : *b))
+            return 0;
+    return *a == *b;
+}
+
+/* `key` (len bytes) stands for agreement a in `m` unless an earlier one has it. */
+static int first_for(evg_i_strmap *m, const char *key, size_t len, size_t a)
+{
+    if (evg_i_strmap_get(m, key, len) >= 0)
         return 0;
-    return ag->name[n] == ' ' && ag->name[n + 1] >= 'a' && ag->name[n + 1] <= 'z';
+    return evg_i_strmap_put(m, key, len, (long)a);
+}
+
+/* Index the tails of `name` (each run of its last words, after a space, in ASCII lower
+ * case) in `m` for agreement a. */
+static int index_tails(x_ctx *x, evg_i_strmap *m, const char *name, size_t a)
+{
+    evg_i_buf_clear(&x->tmp);
+    if (evg_i_buf_puts(&x->tmp, name) < 0)
+        return EVG_ENOMEM;
+    for (char *c = x->tmp.ptr; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c + 32);
+    for (const char *c = x->tmp.ptr; *c; c++)
+        if (*c == ' ' && first_for(m, c + 1, strlen(c + 1), a) < 0)
+            return EVG_ENOMEM;
+    return 0;
+}
+
+/* Index new agreement a: its id, shorter names, tails, initials, bracketed acronym,
+ * kind. */
+static int index_agreement(x_ctx *x, size_t a)
+{
+    const x_agreement *ag = &x->agrs[a];
+    const char *open = strchr(ag->name, '(');
+    char ini[16];
+    int rc = 0;
+
+    if (evg_i_strmap_put(&x->agr_by_id, ag->id, strlen(ag->id), (long)a) < 0 ||
+        first_for(&x->agr_kinds, ag->kind, strlen(ag->kind), a) < 0 ||
+        index_tails(x, &x->agr_by_tail, ag->name, a) < 0)
+        return EVG_ENOMEM;
+    for (int with_last = 0; with_last < 2 && rc == 0; with_last++) {
+        initials(ag->name, with_last, ini, sizeof ini);
+        if (strlen(ini) >= 2)
+            rc = first_for(&x->agr_by_acronym, ini, strlen(ini), a);
+    }
+    if (rc == 0 && open && strchr(open + 1, ')'))
+        rc = first_for(&x->agr_by_paren, open + 1, strcspn(open + 1, ")"), a);
+    /* "Valmora Compact" is a shorter name of "Valmora Compact of Association", of the
+     * same kind: the rest opens with a lower-case word. A capitalized rest is another
+     * thing: "Compact of Free Association Section 432 Review" is a review of the
+     * compact. Each such shorter name is a key. */
+    evg_i_buf_clear(&x->tmp);
+    if (rc == 0 &&
+        (evg_i_buf_puts(&x->tmp, ag->kind) < 0 || evg_i_buf_putc(&x->tmp, '\0') < 0))
+        rc = EVG_ENOMEM;
+    for (const char *c = ag->name; rc == 0 && *c; c++)
+        if (c[0] == ' ' && c[1] >= 'a' && c[1] <= 'z') {
+            size_t klen = strlen(ag->kind) + 1;
+            x->tmp.len = klen;
+            if (evg_i_buf_put(&x->tmp, ag->name, (size_t)(c - ag->name)) < 0)
+                rc = EVG_ENOMEM;
+            else
+                rc = first_for(&x->agr_by_prefix, x->tmp.ptr, x->tmp.len, a);
+        }
+    return rc < 0 ? EVG_ENOMEM : 0;
 }
 
 /* The agreement with this name, created when new; -1 on OOM. */
@@ -126,11 +181,20 @@ static int agreement_for(x_ctx *x, const char *name, const char *kind)
         evg_i_buf_free(&id);
         return -1;
     }
-    for (size_t a = 0; a < x->nagrs; a++) {
-        if (strcmp(x->agrs[a].id, id.ptr) == 0 || second_name(&x->agrs[a], name, kind)) {
-            evg_i_buf_free(&id);
-            return (int)a;
-        }
+    /* the first with that id or of which `name` is a shorter name (index_agreement()) */
+    long by_id = evg_i_strmap_get(&x->agr_by_id, id.ptr, id.len), shorter;
+    evg_i_buf_clear(&x->tmp);
+    if (evg_i_buf_puts(&x->tmp, kind) < 0 || evg_i_buf_putc(&x->tmp, '\0') < 0 ||
+        evg_i_buf_puts(&x->tmp, name) < 0) {
+        evg_i_buf_free(&id);
+        return -1;
+    }
+    shorter = evg_i_strmap_get(&x->agr_by_prefix, x->tmp.ptr, x->tmp.len);
+    if (by_id >= 0 || shorter >= 0) {
+        evg_i_buf_free(&id);
+        return (int)(by_id < 0                        ? shorter
+                     : shorter < 0 || by_id < shorter ? by_id
+                                                      : shorter);
     }
     if (evg_i_grow((void **)&x->agrs, &x->cap_agrs, x->nagrs + 1, sizeof(*x->agrs)) < 0) {
         evg_i_buf_free(&id);
@@ -141,9 +205,12 @@ static int agreement_for(x_ctx *x, const char *name, const char *kind)
     ag->kind = kind;
     ag->head = NULL;
     ag->same_as = -1;
+    ag->ev_chain = -1;
     ag->id = evg_i_arena_strdup(&x->arena, id.ptr);
     evg_i_buf_free(&id);
-    return ag->id ? (int)x->nagrs++ : -1;
+    if (ag->id == NULL || index_agreement(x, x->nagrs) < 0)
+        return -1;
+    return (int)x->nagrs++;
 }
 
 /* Whether a title ("Trade Minister") opens at token i: the cheap class test first. */
@@ -305,17 +372,26 @@ static int made(const x_ctx *x, size_t s)
 /* Whether an agreement of this kind was found before in the article. */
 static int kind_found(const x_ctx *x, const char *kind)
 {
-    for (size_t a = 0; a < x->nagrs; a++)
-        if (strcmp(x->agrs[a].kind, kind) == 0)
-            return 1;
-    return 0;
+    return evg_i_strmap_get(&x->agr_kinds, kind, strlen(kind)) >= 0;
 }
 
-/* Whether `name` ends with the words `words`, whatever their case, and is longer. */
-static int ends_with_words(const char *name, const char *words)
+/* The first agreement of `m` (tails of names) whose name ends with the words `words`,
+ * whatever their ASCII case, and is longer; -1 when none. */
+static long with_tail(x_ctx *x, const evg_i_strmap *m, const char *words)
 {
-    size_t m = strlen(name), n = strlen(words);
-    return n && m > n && name[m - n - 1] == ' ' && strcasecmp(name + m - n, words) == 0;
+    long a;
+
+    evg_i_buf_clear(&x->tmp);
+    if (words == NULL || words[0] == '\0' || evg_i_buf_puts(&x->tmp, words) < 0)
+        return -1;
+    for (char *c = x->tmp.ptr; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c + 32);
+    a = evg_i_strmap_get(m, x->tmp.ptr, x->tmp.len);
+    return a >= 0 && ascii_caseeq(
+                         x->agrs[a].name + strlen(x->agrs[a].name) - strlen(words), words)
+               ? a
+               : -1;
 }
 
 /*
@@ -325,12 +401,8 @@ static int ends_with_words(const char *name, const char *words)
  */
 static const char *named_with_tail(x_ctx *x, size_t s, size_t e)
 {
-    const char *words = x_span_text(x, s, e);
-
-    for (size_t a = 0; words && a < x->nagrs; a++)
-        if (ends_with_words(x->agrs[a].name, words))
-            return x->agrs[a].name;
-    return NULL;
+    long a = with_tail(x, &x->agr_by_tail, x_span_text(x, s, e));
+    return a >= 0 ? x->agrs[a].name : NULL;
 }
 
 /* Whether the kind word at k names an agreement alone: "a joint statement". */
@@ -710,6 +782,8 @@ static int defined_acronym(const x_ctx *x, size_t k)
 
     if (!(t->flags & EVG_TK_ALLCAPS) || n < 2 || x->in_agreement[k])
         return -1;
+    if (memchr(x->text + t->start, ')', n) == NULL) /* the index holds what ')' ends */
+        return (int)evg_i_strmap_get(&x->agr_by_paren, x->text + t->start, n);
     for (size_t a = 0; a < x->nagrs; a++) {
         const char *open = strchr(x->agrs[a].name, '(');
         if (open && strncmp(open + 1, x->text + t->start, n) == 0 && open[1 + n] == ')')
@@ -833,16 +907,20 @@ evg_agreement_rel x_agreement_relation(const x_ctx *x, int i)
  * the article gives later ("a collaboration arrangement to ..." before "the
  * Indigenous Collaboration Arrangement") is that named agreement.
  */
-void x_settle_agreements(x_ctx *x)
+int x_settle_agreements(x_ctx *x)
 {
-    for (size_t a = 0; a < x->nagrs; a++) {
-        if (x->agrs[a].head == NULL)
-            continue;
-        for (size_t b = 0; b < x->nagrs; b++)
-            if (b != a && x->agrs[b].head == NULL && x->agrs[b].same_as < 0 &&
-                ends_with_words(x->agrs[b].name, x->agrs[a].head)) {
-                x->agrs[a].same_as = (int)b;
-                break;
-            }
+    evg_i_strmap named = EVG_I_STRMAP_INIT; /* the tails of the named ones */
+    int rc = 0;
+
+    /* a named one (no head) is never the description of another: same_as stays -1 */
+    for (size_t b = 0; b < x->nagrs && rc == 0; b++)
+        if (x->agrs[b].head == NULL)
+            rc = index_tails(x, &named, x->agrs[b].name, b);
+    for (size_t a = 0; a < x->nagrs && rc == 0; a++) {
+        long b;
+        if (x->agrs[a].head != NULL && (b = with_tail(x, &named, x->agrs[a].head)) >= 0)
+            x->agrs[a].same_as = (int)b;
     }
+    evg_i_strmap_free(&named);
+    return rc;
 }

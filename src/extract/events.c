@@ -9,6 +9,7 @@
  * the General Staff, ...") add place, agreements and evidence to the event
  * in focus.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +30,118 @@ static int has_part(const x_event *ev, int p)
     return 0;
 }
 
-static void add_part(x_event *ev, int p, evg_role role)
+/* ---- the index of recorded events --------------------------------------- */
+
+/*
+ * Every recorded event is in the chain of each person, agreement and party it
+ * was given and of each sentence that reported it (x_ctx), so that the event a
+ * new report repeats, or that people join, is looked for among the few events
+ * that share something with it: O(1) on average per report instead of O(e).
+ * The chains only grow (an event never loses a person while the article is
+ * read), so they hold every event that holds a thing, and the rules below
+ * test each candidate as they tested every event before.
+ */
+
+/* The index of `ev` in x->events; -1 when it is none (a report being made, the
+ * pending meeting) or x is NULL. */
+static long recorded(const x_ctx *x, const x_event *ev)
+{
+    uintptr_t p = (uintptr_t)ev, lo = x ? (uintptr_t)x->events : 0;
+
+    if (x == NULL || x->events == NULL || p < lo || p >= lo + x->nevents * sizeof(*ev))
+        return -1;
+    return (long)((p - lo) / sizeof(*ev));
+}
+
+/* Event e to the head of the chain *head. */
+static void chain_event(x_ctx *x, long *head, long e)
+{
+    if (evg_i_grow((void **)&x->elink, &x->cap_elink, x->nelink + 1, sizeof(*x->elink)) <
+        0) {
+        x->index_oom = 1;
+        return;
+    }
+    x->elink[x->nelink].ev = (int)e;
+    x->elink[x->nelink].next = *head;
+    *head = (long)x->nelink++;
+}
+
+static void index_part(x_ctx *x, long e, int p)
+{
+    chain_event(x, &x->people[p].ev_chain, e);
+    x->people[p].nev++;
+}
+
+/* The chain of the events of a party (its state or body), -1 when none. */
+static long party_chain(const x_ctx *x, const x_party *p)
+{
+    int key[2] = {p->country, p->org};
+    return evg_i_strmap_get(&x->party_events, (const char *)key, sizeof key);
+}
+
+static void index_party(x_ctx *x, long e, const x_party *p)
+{
+    int key[2] = {p->country, p->org};
+    long head = party_chain(x, p);
+
+    chain_event(x, &head, e);
+    if (head >= 0 &&
+        evg_i_strmap_put(&x->party_events, (const char *)key, sizeof key, head) < 0)
+        x->index_oom = 1;
+}
+
+static void index_sent(x_ctx *x, long e, size_t s)
+{
+    if (x->sent_events == NULL) {
+        if ((x->sent_events = malloc((x->toks.nsents + 1) * sizeof(long))) == NULL) {
+            x->index_oom = 1;
+            return;
+        }
+        for (size_t k = 0; k <= x->toks.nsents; k++)
+            x->sent_events[k] = -1;
+    }
+    if (s <= x->toks.nsents)
+        chain_event(x, &x->sent_events[s], e);
+}
+
+/* Recorded event e holds a date: the latest dated one of its status may be it. */
+static void note_dated(x_ctx *x, long e)
+{
+    const x_event *ev = &x->events[e];
+    if (ev->date[0] && e > x->latest_dated[ev->status == EVG_STATUS_PLANNED])
+        x->latest_dated[ev->status == EVG_STATUS_PLANNED] = e;
+}
+
+/* A new recorded event e: into the chains of all it holds. */
+static void index_event(x_ctx *x, long e)
+{
+    const x_event *ev = &x->events[e];
+
+    for (int k = 0; k < ev->nparts; k++)
+        index_part(x, e, ev->part[k]);
+    for (int k = 0; k < ev->nparties; k++)
+        index_party(x, e, &ev->party[k]);
+    for (int k = 0; k < ev->nagr; k++)
+        chain_event(x, &x->agrs[ev->agr[k]].ev_chain, e);
+    for (int k = 0; k < ev->nsent; k++)
+        index_sent(x, e, ev->sent[k]);
+    note_dated(x, e);
+}
+
+/* The person of ev in the fewest recorded events. */
+static int rarest_part(const x_ctx *x, const x_event *ev)
+{
+    int best = ev->part[0];
+    for (int k = 1; k < ev->nparts; k++)
+        if (x->people[ev->part[k]].nev < x->people[best].nev)
+            best = ev->part[k];
+    return best;
+}
+
+/* ---- adding to an event --------------------------------------------------- */
+
+/* (x may be NULL for an event being made, which no index holds.) */
+static void add_part(x_ctx *x, x_event *ev, int p, evg_role role)
 {
     for (int k = 0; k < ev->nparts; k++)
         if (ev->part[k] == p) {
@@ -38,13 +150,16 @@ static void add_part(x_event *ev, int p, evg_role role)
             return;
         }
     if (ev->nparts < X_MAX_PARTS) {
+        long e = recorded(x, ev);
         ev->part[ev->nparts] = p;
         ev->role[ev->nparts++] = role;
+        if (e >= 0)
+            index_part(x, e, p);
     }
 }
 
 /* Add a party with its role, each state or body once (its office kept when known). */
-static void add_party(x_event *ev, const x_party *p, evg_role role)
+static void add_party(x_ctx *x, x_event *ev, const x_party *p, evg_role role)
 {
     for (int k = 0; k < ev->nparties; k++)
         if (x_same_party(&ev->party[k], p)) {
@@ -55,15 +170,19 @@ static void add_party(x_event *ev, const x_party *p, evg_role role)
             return;
         }
     if (ev->nparties < X_MAX_PARTIES) {
+        long e = recorded(x, ev);
         ev->party[ev->nparties] = *p;
         ev->party_role[ev->nparties++] = role;
+        if (e >= 0)
+            index_party(x, e, p);
     }
 }
 
 /* Add agreement a with relation rel unless the event has it: its index, -1 when full. */
-static int add_agr(x_event *ev, int a, evg_agreement_rel rel)
+static int add_agr(x_ctx *x, x_event *ev, int a, evg_agreement_rel rel)
 {
     int k = 0;
+    long e;
     while (k < ev->nagr && ev->agr[k] != a)
         k++;
     if (k < ev->nagr)
@@ -72,16 +191,22 @@ static int add_agr(x_event *ev, int a, evg_agreement_rel rel)
         return -1;
     ev->agr[k] = a;
     ev->rel[ev->nagr++] = rel;
+    if ((e = recorded(x, ev)) >= 0)
+        chain_event(x, &x->agrs[a].ev_chain, e);
     return k;
 }
 
-static void add_sent(x_event *ev, size_t s)
+static void add_sent(x_ctx *x, x_event *ev, size_t s)
 {
+    long e;
     for (int k = 0; k < ev->nsent; k++)
         if (ev->sent[k] == s)
             return;
-    if (ev->nsent < X_MAX_EVIDENCE)
+    if (ev->nsent < X_MAX_EVIDENCE) {
         ev->sent[ev->nsent++] = s;
+        if ((e = recorded(x, ev)) >= 0)
+            index_sent(x, e, s);
+    }
 }
 
 /* Whether every participant of a is one of b's. */
@@ -109,33 +234,61 @@ static int parties_within(const x_event *a, const x_event *b)
     return 1;
 }
 
-/* An earlier event this one reports again, or -1. */
+/* Whether recorded event o is one that ev reports again. */
+static int repeats(const x_ctx *x, const x_event *o, const x_event *ev)
+{
+    if (o->dead || o->status != ev->status || in_person(o->type) != in_person(ev->type))
+        return 0;
+    if ((o->type == EVG_EV_VISIT) != (ev->type == EVG_EV_VISIT))
+        return 0;
+    if (o->date[0] && ev->date[0] && strcmp(o->date, ev->date) != 0)
+        return 0;
+    /* "A signed the accord for X and B signed for Y": one ceremony */
+    if (o->type == EVG_EV_SIGNING && ev->type == EVG_EV_SIGNING &&
+        (share_agreement(o, ev) ||
+         ((o->nagr == 0 || ev->nagr == 0) && x->sent - last_sent(o) <= 1)))
+        return 1;
+    /* "A, B and C met in Port Vell for the summit of Ardania and Belmont": the
+     * states' event and the people's told in one sentence are one */
+    if ((o->nparts == 0) != (ev->nparts == 0) && last_sent(o) == x->sent)
+        return 1;
+    /* (events of no named person: of the same parties) */
+    return o->nparts == ev->nparts && subset(ev, o) &&
+           (ev->nparts > 0 || (ev->nparties > 0 && parties_within(ev, o)));
+}
+
+/* The latest event of a chain that ev repeats, if later than `best`. */
+static long latest_repeated(const x_ctx *x, long chain, const x_event *ev, long best)
+{
+    for (long l = chain; l >= 0; l = x->elink[l].next)
+        if (x->elink[l].ev > best && repeats(x, &x->events[x->elink[l].ev], ev))
+            best = x->elink[l].ev;
+    return best;
+}
+
+/*
+ * The latest earlier event this one reports again, or -1. Such an event was
+ * reported in this sentence or the one before, or holds ev's people (then its
+ * person in fewest events), or ev's first party, or (a signing) one of its
+ * agreements: the chains of those hold every candidate.
+ */
 static int same_event(const x_ctx *x, const x_event *ev)
 {
-    for (size_t e = x->nevents; e-- > 0;) {
-        const x_event *o = &x->events[e];
-        if (o->dead || o->status != ev->status ||
-            in_person(o->type) != in_person(ev->type))
-            continue;
-        if ((o->type == EVG_EV_VISIT) != (ev->type == EVG_EV_VISIT))
-            continue;
-        if (o->date[0] && ev->date[0] && strcmp(o->date, ev->date) != 0)
-            continue;
-        /* "A signed the accord for X and B signed for Y": one ceremony */
-        if (o->type == EVG_EV_SIGNING && ev->type == EVG_EV_SIGNING &&
-            (share_agreement(o, ev) ||
-             ((o->nagr == 0 || ev->nagr == 0) && x->sent - last_sent(o) <= 1)))
-            return (int)e;
-        /* "A, B and C met in Port Vell for the summit of Ardania and Belmont": the
-         * states' event and the people's told in one sentence are one */
-        if ((o->nparts == 0) != (ev->nparts == 0) && last_sent(o) == x->sent)
-            return (int)e;
-        /* (events of no named person: of the same parties) */
-        if (o->nparts == ev->nparts && subset(ev, o) &&
-            (ev->nparts > 0 || (ev->nparties > 0 && parties_within(ev, o))))
-            return (int)e;
+    long best = -1;
+
+    if (x->sent_events) {
+        best = latest_repeated(x, x->sent_events[x->sent], ev, best);
+        if (x->sent > 0)
+            best = latest_repeated(x, x->sent_events[x->sent - 1], ev, best);
     }
-    return -1;
+    if (ev->type == EVG_EV_SIGNING)
+        for (int k = 0; k < ev->nagr; k++)
+            best = latest_repeated(x, x->agrs[ev->agr[k]].ev_chain, ev, best);
+    if (ev->nparts > 0)
+        best = latest_repeated(x, x->people[rarest_part(x, ev)].ev_chain, ev, best);
+    else if (ev->nparties > 0)
+        best = latest_repeated(x, party_chain(x, &ev->party[0]), ev, best);
+    return (int)best;
 }
 
 /* join_target(): the meeting named before its people, not yet recorded. */
@@ -175,6 +328,14 @@ static size_t last_sent(const x_event *ev)
     return s;
 }
 
+/* Whether recorded event o is one that the talk ev goes on from (talk_goes_on()). */
+static int talk_of(const x_ctx *x, const x_event *o, const x_event *ev)
+{
+    return !o->dead && o->status == ev->status && o->type != EVG_EV_VISIT &&
+           x->sent - last_sent(o) <= x_param(x, EVG_P_TALK_SPAN_SENTENCES) &&
+           subset(ev, o);
+}
+
 /*
  * "The two also discussed trade": a talk whose people all took part in the
  * meeting or call in focus, reported in the sentences just before, goes on
@@ -186,31 +347,40 @@ static int talk_goes_on(x_ctx *x, const x_event *ev)
 
     if (!ev->talk)
         return 0;
-    /* the latest event of its tense that its people took part in */
-    for (size_t e = x->nevents; e-- > 0 && !f;) {
-        x_event *o = &x->events[e];
-        if (!o->dead && o->status == ev->status && o->type != EVG_EV_VISIT &&
-            x->sent - last_sent(o) <= x_param(x, EVG_P_TALK_SPAN_SENTENCES) &&
-            subset(ev, o))
-            f = o;
-    }
-    if (f == NULL)
+    /* the latest event of its tense that its people took part in: among the events of
+     * its person in fewest, or (no person) of the sentences of the span */
+    long best = -1, span = (long)x_param(x, EVG_P_TALK_SPAN_SENTENCES);
+    for (long s = (long)x->sent;
+         ev->nparts == 0 && x->sent_events && s >= 0 && (long)x->sent - s <= span; s--)
+        for (long l = x->sent_events[s]; l >= 0; l = x->elink[l].next)
+            if (x->elink[l].ev > best && talk_of(x, &x->events[x->elink[l].ev], ev))
+                best = x->elink[l].ev;
+    for (long l = ev->nparts > 0 ? x->people[rarest_part(x, ev)].ev_chain : -1; l >= 0;
+         l = x->elink[l].next)
+        if (x->elink[l].ev > best && talk_of(x, &x->events[x->elink[l].ev], ev))
+            best = x->elink[l].ev;
+    if (best < 0)
         return 0;
+    f = &x->events[best];
     if (!f->date[0] && ev->date[0]) {
         memcpy(f->date, ev->date, 11);
         f->date_source = ev->date_source;
+        note_dated(x, best);
     }
-    add_sent(f, x->sent);
+    add_sent(x, f, x->sent);
     return 1;
 }
 
-/* Whether an event was reported in sentence `sent`. */
+/* Whether an event was reported in sentence `sent` (the sentence's chain). */
 static int event_in_sentence(const x_ctx *x, size_t sent)
 {
-    for (size_t e = 0; e < x->nevents; e++)
-        for (int k = 0; !x->events[e].dead && k < x->events[e].nsent; k++)
-            if (x->events[e].sent[k] == sent)
+    for (long l = x->sent_events ? x->sent_events[sent] : -1; l >= 0;
+         l = x->elink[l].next) {
+        const x_event *ev = &x->events[x->elink[l].ev];
+        for (int k = 0; !ev->dead && k < ev->nsent; k++)
+            if (ev->sent[k] == sent)
                 return 1;
+    }
     return 0;
 }
 
@@ -228,16 +398,14 @@ static int commit_event(x_ctx *x, x_event *ev)
         /* Someone of the latest dated event takes part, or the sentence goes on from it
          * ("Subsequently, ..."): the same day, a visit's programme. */
         int goes_on = x_cls(x, x->s0) & LX_SEQUENCE;
-        for (size_t f = x->nevents; f-- > 0 && !ev->date[0];) {
+        long f = x->latest_dated[ev->status == EVG_STATUS_PLANNED];
+        if (f >= 0) {
             const x_event *o = &x->events[f];
-            if (o->dead || !o->date[0] || o->status != ev->status)
-                continue;
             for (int k = 0; k < ev->nparts && !ev->date[0]; k++)
                 if (goes_on || has_part(o, ev->part[k])) {
                     memcpy(ev->date, o->date, 11);
                     ev->date_source = X_SOURCE_CONTEXT;
                 }
-            break;
         }
         /* "On 26 May Ardania and Belmont signed the accord. It was signed by A and B.":
          * the day the sentence before gives, when it tells of no event of its own */
@@ -255,12 +423,13 @@ static int commit_event(x_ctx *x, x_event *ev)
     if ((e = same_event(x, ev)) >= 0) {
         x_event *o = &x->events[e];
         for (int k = 0; k < ev->nparts; k++)
-            add_part(o, ev->part[k], ev->role[k]);
+            add_part(x, o, ev->part[k], ev->role[k]);
         for (int k = 0; k < ev->nparties; k++)
-            add_party(o, &ev->party[k], ev->party_role[k]);
+            add_party(x, o, &ev->party[k], ev->party_role[k]);
         if (!o->date[0]) {
             memcpy(o->date, ev->date, 11);
             o->date_source = ev->date_source;
+            note_dated(x, e);
         }
         if (!o->place) {
             o->place = ev->place;
@@ -269,15 +438,16 @@ static int commit_event(x_ctx *x, x_event *ev)
             o->place_located = ev->place_located;
         }
         for (int a = 0; a < ev->nagr; a++)
-            add_agr(o, ev->agr[a], ev->rel[a]);
-        add_sent(o, x->sent);
+            add_agr(x, o, ev->agr[a], ev->rel[a]);
+        add_sent(x, o, x->sent);
     } else {
         if (evg_i_grow((void **)&x->events, &x->cap_events, x->nevents + 1,
                        sizeof(*x->events)) < 0)
             return EVG_ENOMEM;
         x->events[x->nevents] = *ev;
-        add_sent(&x->events[x->nevents], x->sent);
         e = (int)x->nevents++;
+        index_event(x, e);
+        add_sent(x, &x->events[e], x->sent);
     }
     if (x->events[e].type != EVG_EV_VISIT)
         x->focus = e;
@@ -308,10 +478,9 @@ static void frame_parts(x_ctx *x, x_event *ev, lx_frame fr, const x_side *l,
     const x_side *host = right ? r : l, *guest = right ? l : r;
 
     for (int k = 0; k < host->n; k++)
-        add_part(ev, host->p[k], hr);
+        add_part(x, ev, host->p[k], hr);
     for (int k = 0; k < guest->n; k++)
-        add_part(ev, guest->p[k], gr);
-    (void)x;
+        add_part(x, ev, guest->p[k], gr);
 }
 
 /* The parties of the two sides (NULL: none) as the frame says, the host's first. */
@@ -323,9 +492,9 @@ static void frame_parties(x_event *ev, lx_frame fr, const x_pside *l, const x_ps
     const x_pside *host = right ? r : l, *guest = right ? l : r;
 
     for (int k = 0; host && k < host->n; k++)
-        add_party(ev, &host->p[k], hr);
+        add_party(NULL, ev, &host->p[k], hr);
     for (int k = 0; guest && k < guest->n; k++)
-        add_party(ev, &guest->p[k], gr);
+        add_party(NULL, ev, &guest->p[k], gr);
 }
 
 /* The state of the sentence being read: its last verb's subject, for "... and met Y". */
@@ -482,9 +651,9 @@ static int finish_with(x_ctx *x, const x_event *proto, const x_side *a, const x_
 {
     x_event ev = *proto;
     for (int k = 0; k < a->n; k++)
-        add_part(&ev, a->p[k], EVG_ROLE_PARTICIPANT);
+        add_part(x, &ev, a->p[k], EVG_ROLE_PARTICIPANT);
     for (int k = 0; b && k < b->n; k++)
-        add_part(&ev, b->p[k], EVG_ROLE_PARTICIPANT);
+        add_part(x, &ev, b->p[k], EVG_ROLE_PARTICIPANT);
     return finish_event(x, &ev);
 }
 
@@ -598,10 +767,10 @@ static int noun_event(x_ctx *x, size_t t, size_t te, const x_event *proto,
         for (int q = 0; q < (separate ? r.n : 1); q++) {
             x_event ev = *proto;
             for (int a = 0; a < l.n; a++)
-                add_part(&ev, l.p[a],
+                add_part(x, &ev, l.p[a],
                          l.p[a] == x->visitor ? EVG_ROLE_GUEST : EVG_ROLE_PARTICIPANT);
             for (int a = separate ? q : 0; a < (separate ? q + 1 : r.n); a++)
-                add_part(&ev, r.p[a], EVG_ROLE_PARTICIPANT);
+                add_part(x, &ev, r.p[a], EVG_ROLE_PARTICIPANT);
             if (ev.nparts < 2)
                 continue;
             if ((rc = finish_event(x, &ev)) < 0)
@@ -960,15 +1129,15 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
          */
         ev->type = EVG_EV_VISIT;
         for (int k = 0; k < l.n; k++)
-            add_part(ev, l.p[k], EVG_ROLE_GUEST);
+            add_part(x, ev, l.p[k], EVG_ROLE_GUEST);
         return visit_parties(x, t, te, ev, &l);
     }
     if (fr == FR_SIGN) {
         /* what was signed: the sentence's agreements, or "the agreement" named before */
         for (int a = 0; a < x->nsent_agr; a++)
-            add_agr(ev, x->sent_agr[a], EVG_REL_SIGNED);
+            add_agr(x, ev, x->sent_agr[a], EVG_REL_SIGNED);
         if (ev->nagr == 0 && x->nagrs > 0 && refers_to_agreement(x, te))
-            add_agr(ev, (int)x->nagrs - 1, EVG_REL_SIGNED);
+            add_agr(x, ev, (int)x->nagrs - 1, EVG_REL_SIGNED);
         /* "signed a measure", "the president signs on": no agreement, no signing;
          * "the memorandum, signed by A and B" names one the text did not name; "A
          * signed for Ardania" signed the agreement the sentence before named */
@@ -981,9 +1150,9 @@ static int verb_event(x_ctx *x, size_t t, size_t te, lx_frame fr, x_event *ev,
             l.n = 0; /* the subject is what was signed */
         signed_for(x, t);
         for (int k = 0; k < l.n; k++)
-            add_part(ev, l.p[k], EVG_ROLE_PARTICIPANT);
+            add_part(x, ev, l.p[k], EVG_ROLE_PARTICIPANT);
         for (int k = 0; k < r.n; k++)
-            add_part(ev, r.p[k], EVG_ROLE_PARTICIPANT);
+            add_part(x, ev, r.p[k], EVG_ROLE_PARTICIPANT);
         if (signed_by ? r.n > 0 : l.n > 0)
             return 1;
         /* "Ardania and Belmont signed", "was signed by Ardania and Belmont": the states
@@ -1045,7 +1214,7 @@ static void open_pending(x_ctx *x, const x_event *proto)
         x_side l;
         x_left_side(x, (size_t)lv, &l, x_param(x, EVG_P_SUBJECT_MAX_DISTANCE));
         for (int k = 0; k < l.n; k++)
-            add_part(&x->pending, l.p[k], EVG_ROLE_PARTICIPANT);
+            add_part(x, &x->pending, l.p[k], EVG_ROLE_PARTICIPANT);
     }
     x->has_pending = 1;
     x->pending_event = -1;
@@ -1075,11 +1244,17 @@ static int names_meeting(const x_ctx *x)
  */
 static int join_target(const x_ctx *x, const x_side *subject, evg_event_status st)
 {
-    for (int k = 0; subject && k < subject->n; k++)
-        for (size_t e = 0; e < x->nevents; e++)
-            if (event_has(x, e, subject->p[k]) && x->events[e].type != EVG_EV_VISIT &&
-                x->events[e].status == st)
-                return (int)e;
+    for (int k = 0; subject && k < subject->n; k++) {
+        long first = -1; /* the first of the person's events */
+        for (long l = x->people[subject->p[k]].ev_chain; l >= 0; l = x->elink[l].next) {
+            long e = x->elink[l].ev;
+            if ((first < 0 || e < first) && event_has(x, (size_t)e, subject->p[k]) &&
+                x->events[e].type != EVG_EV_VISIT && x->events[e].status == st)
+                first = e;
+        }
+        if (first >= 0)
+            return (int)first;
+    }
     int focus = x->focus >= 0 && x->events[x->focus].nsent > 0 &&
                 x->sent - last_sent(&x->events[x->focus]) <=
                     x_param(x, EVG_P_JOIN_SPAN_SENTENCES);
@@ -1106,8 +1281,8 @@ static int join_people(x_ctx *x, const x_side *people, int target)
     if (target == JOIN_PENDING) {
         /* the people gather on the open meeting until there are two */
         for (int k = 0; k < people->n; k++)
-            add_part(&x->pending, people->p[k], EVG_ROLE_PARTICIPANT);
-        add_sent(&x->pending, x->sent);
+            add_part(x, &x->pending, people->p[k], EVG_ROLE_PARTICIPANT);
+        add_sent(x, &x->pending, x->sent);
         if (x->pending.nparts < 2)
             return 0;
         x_event open = x->pending;
@@ -1120,8 +1295,8 @@ static int join_people(x_ctx *x, const x_side *people, int target)
     }
     x_event *ev = &x->events[target];
     for (int k = 0; k < people->n; k++)
-        add_part(ev, people->p[k], EVG_ROLE_PARTICIPANT);
-    add_sent(ev, x->sent);
+        add_part(x, ev, people->p[k], EVG_ROLE_PARTICIPANT);
+    add_sent(x, ev, x->sent);
     /* "C and D attended the signing in Port Vell": where the meeting was */
     if (!ev->place) {
         x_place p;
@@ -1255,7 +1430,7 @@ static int join_event(x_ctx *x, size_t t, size_t te, x_event *ev, clause_state *
     if (l.n < 2 || r.n == 0 || (!own && !noun_before(x, inv ? inv : t)))
         return 0;
     for (int k = 0; k < l.n; k++)
-        add_part(ev, l.p[k], EVG_ROLE_PARTICIPANT);
+        add_part(x, ev, l.p[k], EVG_ROLE_PARTICIPANT);
     return finish_event(x, ev);
 }
 
@@ -1317,7 +1492,7 @@ static void parts_but(x_event *dst, const x_event *ev, const x_side *obj, int ke
         for (int o = 0; o < obj->n; o++)
             drop |= o != keep && obj->p[o] == ev->part[k];
         if (!drop)
-            add_part(dst, ev->part[k], ev->role[k]);
+            add_part(NULL, dst, ev->part[k], ev->role[k]);
     }
 }
 
@@ -1379,7 +1554,7 @@ static int and_later(x_ctx *x, const x_event *ev, const x_side *obj, size_t t)
     again.nsent = 0;
     parts_but(&again, ev, obj, -1);
     for (int q = 0; q < next.n; q++)
-        add_part(&again, next.p[q], EVG_ROLE_PARTICIPANT);
+        add_part(x, &again, next.p[q], EVG_ROLE_PARTICIPANT);
     again.trig = t;
     return commit_event(x, &again) > 0;
 }
@@ -1485,11 +1660,11 @@ static void attach_agreements(x_ctx *x, const int *agr, int nagr, int signing)
     x_event *ev = &x->events[f];
     for (int a = 0; a < nagr; a++) {
         int k =
-            add_agr(ev, agr[a], signing ? EVG_REL_SIGNED : x_agreement_relation(x, a));
+            add_agr(x, ev, agr[a], signing ? EVG_REL_SIGNED : x_agreement_relation(x, a));
         if (k >= 0 && signing)
             ev->rel[k] = EVG_REL_SIGNED;
     }
-    add_sent(ev, x->sent);
+    add_sent(x, ev, x->sent);
 }
 
 /* Whether token i lies inside the mention of a named person (a title, an apposition). */
@@ -1527,7 +1702,7 @@ int x_find_events(x_ctx *x)
             return rc;
         if (rc > 0 && cs.deferred.n > 0 && x->focus >= 0) {
             for (int k = 0; k < cs.deferred.n; k++)
-                add_part(&x->events[x->focus], cs.deferred.p[k], EVG_ROLE_PARTICIPANT);
+                add_part(x, &x->events[x->focus], cs.deferred.p[k], EVG_ROLE_PARTICIPANT);
             cs.deferred.n = 0;
         }
         made += rc;
@@ -1545,9 +1720,9 @@ int x_find_events(x_ctx *x)
         const char *place = x_sentence_place(x, at, at + w < x->s1 ? at + w : x->s1, &p);
         if (place && !ev->place)
             x_set_place(ev, &p);
-        add_sent(ev, x->sent);
+        add_sent(x, ev, x->sent);
     }
     if (nagr > 0)
         attach_agreements(x, agr, nagr, signing);
-    return 0;
+    return x->index_oom ? EVG_ENOMEM : 0;
 }

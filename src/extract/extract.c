@@ -28,6 +28,11 @@ int x_add_mention(x_ctx *x, x_mention_kind kind, size_t start, size_t end, int p
     x->ment[x->nment].end = end;
     x->ment[x->nment].person = person;
     x->ment[x->nment].sent = x->sent;
+    if (person >= 0) {
+        x->people[person].mentions++;
+        if (kind != M_PLACE)
+            x->people[person].last_ment = x->last_ref = (long)x->nment;
+    }
     x->nment++;
     return 0;
 }
@@ -250,8 +255,7 @@ static int read_sentences(x_ctx *x)
             return rc;
     }
     x->sent = x->toks.nsents;
-    x_settle_agreements(x);
-    return 0;
+    return x_settle_agreements(x);
 }
 
 /* ---- the record ------------------------------------------------------- */
@@ -386,12 +390,16 @@ static int ministry_of(out_ctx *o, x_person *p)
     return rc < 0 ? evg_i_error_nomem(o->err) : 0;
 }
 
+/* Whether person p takes part in a live event: one of the events p was added to
+ * (events.c) still has p. */
 static int takes_part(const x_ctx *x, int p)
 {
-    for (size_t e = 0; e < x->nevents; e++)
-        for (int k = 0; !x->events[e].dead && k < x->events[e].nparts; k++)
-            if (x->events[e].part[k] == p)
+    for (long l = x->people[p].ev_chain; l >= 0; l = x->elink[l].next) {
+        const x_event *ev = &x->events[x->elink[l].ev];
+        for (int k = 0; !ev->dead && k < ev->nparts; k++)
+            if (ev->part[k] == p)
                 return 1;
+    }
     return 0;
 }
 
@@ -683,10 +691,24 @@ static void ctx_free(x_ctx *x)
     free(x->quote_of);
     free(x->speaker);
     free(x->people);
+    evg_i_strmap_free(&x->by_surname);
+    evg_i_strmap_free(&x->by_given);
+    evg_i_strmap_free(&x->by_inner);
+    evg_i_strmap_free(&x->by_title);
+    free(x->plink);
     free(x->ment);
     free(x->dels);
     free(x->agrs);
+    evg_i_strmap_free(&x->agr_by_id);
+    evg_i_strmap_free(&x->agr_by_prefix);
+    evg_i_strmap_free(&x->agr_by_tail);
+    evg_i_strmap_free(&x->agr_by_acronym);
+    evg_i_strmap_free(&x->agr_by_paren);
+    evg_i_strmap_free(&x->agr_kinds);
     free(x->events);
+    free(x->elink);
+    evg_i_strmap_free(&x->party_events);
+    free(x->sent_events);
     evg_i_buf_free(&x->tmp);
     evg_i_arena_free(&x->arena);
 }
@@ -733,6 +755,7 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
     x.focus = x.visitor = x.dateline_country = x.dateline_located = x.home_country =
         x.issuer_country =
         x.pending_event = x.list_target = -1;
+    x.last_ref = x.latest_dated[0] = x.latest_dated[1] = -1;
     if (with_headline(&x, a) < 0 ||
         evg_i_tokenize(&x.toks, x.text, x.len, &lx->abbrevs) < 0 || match_all(&x) < 0) {
         rc = evg_i_error_nomem(err);
@@ -757,7 +780,10 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
     }
     settle_events(&x);
     x_apply_officials(&x);
-    x_infer_countries(&x);
+    if (x_infer_countries(&x) < 0) {
+        rc = evg_i_error_nomem(err);
+        goto cleanup;
+    }
     rc = build_doc(out, &x, a, err);
 cleanup:
     ctx_free(&x);

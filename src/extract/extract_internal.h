@@ -14,6 +14,7 @@
 #include "extract/token.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 
 #define X_MAX_TITLES 6
 
@@ -41,7 +42,17 @@ typedef struct {
     int weak;     /* a bare name without a title or honorific: no participant */
     int visiting; /* "Visiting Foreign Minister ...": never of the venue's country */
     int official; /* holds a title with a head, or an organization */
+    int mentions; /* mentions of the person so far */
+    long last_ment; /* the latest of them that is no place's, -1 */
+    long ev_chain;  /* the events the person was added to (events.c), -1 */
+    int nev;        /* their number */
 } x_person;
+
+/* A person in a chain of people sharing a word (people.c): the next link, -1 ends. */
+typedef struct {
+    int person;
+    long next;
+} x_plink;
 
 /* A mention in the text: [start, end) tokens. */
 typedef enum {
@@ -69,7 +80,15 @@ typedef struct {
     const char
         *head;   /* a described one's modifiers and kind word ("grain pact"), or NULL */
     int same_as; /* the named agreement it turned out to be, or -1 */
+    long ev_chain; /* the events it was added to (events.c), -1 */
 } x_agreement;
+
+/* An event in a chain of events holding the same thing (events.c): the next link, -1
+ * ends. */
+typedef struct {
+    int ev;
+    long next;
+} x_elink;
 
 /* A side of an event that names no person: a state, a body, an unnamed official
  * (parties.c). */
@@ -154,14 +173,37 @@ typedef struct {
 
     x_person *people;
     size_t npeople, cap_people;
+    /* The people by the folded words of their names and titles, so that a name is
+     * looked up without reading everyone found before (people.c): each word to
+     * the latest link of its chain in `plink`. */
+    evg_i_strmap by_surname, by_given, by_inner, by_title;
+    x_plink *plink;
+    size_t nplink, cap_plink;
     x_mention *ment;
     size_t nment, cap_ment;
+    long last_ref; /* the latest mention of a person that is no place's, -1 */
     x_delegation *dels;
     size_t ndels, cap_dels;
     x_agreement *agrs;
     size_t nagrs, cap_agrs;
+    /* The agreements found so far by id, by a shorter name ("kind\0prefix"), by the
+     * last words of the name (ASCII lower case), by the initials of the name, by the
+     * acronym in its brackets; each to the first such agreement. And their kinds. */
+    evg_i_strmap agr_by_id, agr_by_prefix, agr_by_tail, agr_by_acronym, agr_by_paren,
+        agr_kinds;
     x_event *events;
     size_t nevents, cap_events;
+    /* The recorded events by what they hold, so that a new report finds the event it
+     * repeats without reading them all (events.c): chains in `elink` from each person
+     * and agreement (their ev_chain), each party (party_events, keyed by its country
+     * and organization) and each sentence (sent_events); the latest dated event of
+     * each status. */
+    x_elink *elink;
+    size_t nelink, cap_elink;
+    evg_i_strmap party_events;
+    long *sent_events;
+    long latest_dated[2];
+    int index_oom;           /* an index could not grow: extraction fails */
     size_t dateline_end;     /* tokens of "MOSCOW, March 31 -", 0 when none */
     size_t two_countries_at; /* the token where a second country is first named */
     const char *dateline_place;
@@ -291,7 +333,8 @@ int x_find_people(x_ctx *x);
 int x_find_quotes(x_ctx *x);
 
 /* infer.c: countries the text leaves implicit. */
-void x_infer_countries(x_ctx *x);
+/* 0 or EVG_ENOMEM. */
+int x_infer_countries(x_ctx *x);
 /*
  * The issuer's country from an article's `source` (an address's country domain,
  * else the first country it names) into x->issuer_country, unless known.
@@ -329,7 +372,8 @@ int x_time_at(const x_ctx *x, size_t i);
 int x_find_agreements(x_ctx *x, int *found, int max);
 int x_find_headline_agreements(x_ctx *x);
 evg_agreement_rel x_agreement_relation(const x_ctx *x, int i);
-void x_settle_agreements(x_ctx *x);
+/* After the article: descriptions that a name given later ends. 0 or EVG_ENOMEM. */
+int x_settle_agreements(x_ctx *x);
 
 /* sides.c: the participants on each side of a trigger. */
 

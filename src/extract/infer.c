@@ -10,15 +10,26 @@
 #include "util/utf8.h"
 
 /* Whether token i lies in the name of a person mention: a capitalized word of it
- * that is no title word and no country. */
-static int in_name(const x_ctx *x, size_t i)
+ * that is no title word and no country. `named` marks the tokens of the mentions of
+ * people (named_tokens()). */
+static int in_name(const x_ctx *x, const uint8_t *named, size_t i)
 {
     if (!x_is_cap(x, i) || (x_cls(x, i) & (LX_HEAD | LX_MOD | LX_COUNTRY | LX_DEMONYM)))
         return 0;
-    for (size_t m = 0; m < x->nment; m++)
-        if (x->ment[m].kind == M_PERSON && x->ment[m].start <= i && i < x->ment[m].end)
-            return 1;
-    return 0;
+    return named[i];
+}
+
+/* The tokens inside mentions of people, once the article is read (in_name() asks of
+ * each country's word); NULL when out of memory. */
+static uint8_t *named_tokens(const x_ctx *x)
+{
+    uint8_t *named = calloc(x->toks.n + 1, 1);
+
+    for (size_t m = 0; named && m < x->nment; m++)
+        if (x->ment[m].kind == M_PERSON)
+            for (size_t i = x->ment[m].start; i < x->ment[m].end && i < x->toks.n; i++)
+                named[i] = 1;
+    return named;
 }
 
 int x_source_issuer(x_ctx *x, const char *source)
@@ -136,7 +147,7 @@ static int visit_destination(const x_ctx *x, const x_event *ev)
  * country, or else the country the article names most that no foreign
  * official in it is from (a report names visitors' countries, not home's).
  */
-static int home_country(x_ctx *x)
+static int home_country(x_ctx *x, const uint8_t *named)
 {
     int counts[512], best = -1;
     unsigned char talked_of[512];
@@ -160,7 +171,7 @@ static int home_country(x_ctx *x)
             if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)))
                 continue;
             /* "Sofia Restrepo" names no capital: words of a person's name do not count */
-            if (in_name(x, i) ||
+            if (in_name(x, named, i) ||
                 located_place(x, i, x->toks.sents[s], x->toks.sents[s + 1]))
                 continue;
             int c = x_country_at(x, i);
@@ -186,7 +197,7 @@ static int home_country(x_ctx *x)
             for (size_t i = x->toks.sents[ev->sent[k]];
                  i < x->toks.sents[ev->sent[k] + 1]; i++)
                 if ((x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM | LX_CAPITAL)) &&
-                    !in_name(x, i) && x_country_at(x, i) == ev->place_country &&
+                    !in_name(x, named, i) && x_country_at(x, i) == ev->place_country &&
                     counts[ev->place_country] > 0)
                     counts[ev->place_country]--;
     }
@@ -407,14 +418,14 @@ static int title_holds(const char *title, const char *phrase)
  * before a title is the country of the one official of the body who holds
  * that title and whose country the text does not give.
  */
-static void headline_titles(x_ctx *x)
+static void headline_titles(x_ctx *x, const uint8_t *named)
 {
     evg_i_buf fold = EVG_I_BUF_INIT, tf = EVG_I_BUF_INIT;
 
     for (size_t s = 0; s < x->body_sent; s++) {
         size_t lim = x->toks.sents[s + 1];
         for (size_t i = x->toks.sents[s]; i < lim; i++) {
-            if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM)) || in_name(x, i))
+            if (!(x_cls(x, i) & (LX_COUNTRY | LX_DEMONYM)) || in_name(x, named, i))
                 continue;
             int c = x_country_at(x, i);
             size_t a = i + (x->mlen[i] ? x->mlen[i] : 1), b;
@@ -525,8 +536,10 @@ static void ambassadors_sides(x_ctx *x)
         if (p->country < 0 || p->country_inferred || p->country_implied ||
             p->ntitles == 0 || (to = posted_to(x, p)) < 0)
             continue;
-        for (size_t e = 0; e < x->nevents; e++) {
-            const x_event *ev = &x->events[e];
+        /* the events the ambassador was added to (events.c), in any order: each gives
+         * the same country, to people who then count as no host */
+        for (long l = p->ev_chain; l >= 0; l = x->elink[l].next) {
+            const x_event *ev = &x->events[x->elink[l].ev];
             int in = 0, host = 0;
             for (int k = 0; !ev->dead && k < ev->nparts; k++) {
                 const x_person *q = &x->people[ev->part[k]];
@@ -539,11 +552,24 @@ static void ambassadors_sides(x_ctx *x)
     }
 }
 
-void x_infer_countries(x_ctx *x)
+static void infer(x_ctx *x, const uint8_t *named);
+
+int x_infer_countries(x_ctx *x)
+{
+    uint8_t *named = named_tokens(x);
+
+    if (named == NULL)
+        return EVG_ENOMEM;
+    infer(x, named);
+    free(named);
+    return 0;
+}
+
+static void infer(x_ctx *x, const uint8_t *named)
 {
     mark_visitors(x);
     signers_states(x);
-    headline_titles(x);
+    headline_titles(x, named);
     ambassadors_sides(x);
     one_country_gatherings(x);
     if (x->issuer_country >= 0)
@@ -578,7 +604,7 @@ void x_infer_countries(x_ctx *x)
             host_country = codes[j];
         }
     if (host_country < 0 || x->issuer_country >= 0)
-        host_country = home_country(x);
+        host_country = home_country(x, named);
     if (host_country < 0)
         return;
     if (x->issuer_country < 0 && x->home_country >= 0)

@@ -278,6 +278,9 @@ typedef struct {
     evg_i_buf key;
     const char *src; /* file being applied, for messages */
     evg_error *err;
+    /* what a phrase longer than LX_KEY_MAX is given: text never reaches it */
+    lx_phrase unreachable;
+    lx_word unreachable_word;
 } loader;
 
 /* The index of a section: SECTIONS, then WCLASSES; -1 when unknown. */
@@ -386,12 +389,21 @@ static lx_phrase *add_phrase(loader *ld, const char *text, uint64_t cls)
         if ((i && evg_i_buf_putc(&ld->key, ' ') < 0) ||
             evg_i_buf_puts(&ld->key, evg_i_tok_fold(t, i)) < 0)
             goto nomem;
+        /* no sentence reaches this prefix, nor the longer ones: they are not stored */
+        if (i && ld->key.len > LX_KEY_MAX) {
+            idx = -1;
+            break;
+        }
         if ((idx = entry_for(ld, ld->key.ptr, ld->key.len)) < 0)
             return NULL;
         lx->phrase[idx].classes |= i + 1 < t->n ? LX_PREFIX : cls;
     }
     if (t->n > lx->max_words)
         lx->max_words = t->n;
+    if (idx < 0) {
+        memset(&ld->unreachable, 0, sizeof ld->unreachable);
+        return &ld->unreachable;
+    }
     if (is_acronym(text))
         lx->phrase[idx].acronym = 1;
     return &lx->phrase[idx];
@@ -466,6 +478,12 @@ static lx_word *add_word(loader *ld, const char *text, lx_wclass c, int phrases,
             evg_i_buf_puts(&ld->key, evg_i_tok_fold(t, i)) < 0) {
             *rc = evg_i_error_nomem(ld->err);
             return NULL;
+        }
+        if (i && ld->key.len > LX_KEY_MAX) { /* as in add_phrase(): never matched */
+            if (t->n > lx->max_words)
+                lx->max_words = t->n;
+            memset(&ld->unreachable_word, 0, sizeof ld->unreachable_word);
+            return &ld->unreachable_word;
         }
         if (i + 1 == t->n)
             break;
@@ -1524,7 +1542,7 @@ static int written_as_name(const evg_i_tokens *t, size_t i, size_t j)
  * the tokenizer).
  */
 typedef struct {
-    char key[256];
+    char key[LX_KEY_MAX + 1];
     size_t klen;
     uint64_t h;
 } phrase_walk;

@@ -346,6 +346,15 @@ typedef struct {
     const char *name, *kind, *from;
 } lx_known;
 
+/*
+ * The longest key, in bytes, of a phrase that text can match: its folded
+ * words joined by spaces, as evg_i_lx_match() builds it from a sentence. A
+ * phrase of more words may be loaded, but only its prefixes up to this
+ * length are stored (they are all that text can ever reach), so a long phrase
+ * costs memory linear in its length, not quadratic.
+ */
+#define LX_KEY_MAX 255
+
 struct evg_lexicon {
     evg_i_arena arena;
     evg_i_strmap phrases; /* folded phrase -> index into phrase */

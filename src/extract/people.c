@@ -5,7 +5,9 @@
  * ("Minister Hasanov") or by title ("the minister"), pronouns, and
  * delegations with their leaders ("a delegation led by ...", "the Turkish
  * guests"). Time complexity: O(t * w) for t tokens and the longest lexicon
- * phrase w, plus O(p) per mention for the p people found so far.
+ * phrase w; a name is looked up in hash tables of the people's words (their
+ * surnames, given names, inner names and title words), so a mention costs
+ * the people who share its words, not all the people found so far.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +43,128 @@ static int inner_name(x_ctx *x, const x_person *p, const char *w)
     return 0;
 }
 
+/* ---- the indexes of people ---------------------------------------------- */
+
+/* Add person p to the chain of `key` in `m`. 0 or EVG_ENOMEM. */
+static int chain_add(x_ctx *x, evg_i_strmap *m, const char *key, size_t len, int p)
+{
+    if (evg_i_grow((void **)&x->plink, &x->cap_plink, x->nplink + 1, sizeof(*x->plink)) <
+        0)
+        return EVG_ENOMEM;
+    x->plink[x->nplink].person = p;
+    x->plink[x->nplink].next = evg_i_strmap_get(m, key, len);
+    if (evg_i_strmap_put(m, key, len, (long)x->nplink) < 0)
+        return EVG_ENOMEM;
+    x->nplink++;
+    return 0;
+}
+
+/* The first link of the chain of `key` in `m`, -1 when none. */
+static long chain_of(const evg_i_strmap *m, const char *key)
+{
+    return evg_i_strmap_get(m, key, strlen(key));
+}
+
+/* Whether folded `w` is a single word: the indexes hold words, a spaced key is
+ * looked up by reading everyone. */
+static int one_word(const char *w)
+{
+    return strchr(w, ' ') == NULL;
+}
+
+/* Index the inner words of p's name as written now (inner_name() reads them). */
+static int index_inner(x_ctx *x, int p)
+{
+    const char *name = x->people[p].name, *first, *last;
+
+    evg_i_buf_clear(&x->tmp);
+    if (evg_i_fold(&x->tmp, name, strlen(name)) < 0)
+        return EVG_ENOMEM;
+    if ((first = strchr(x->tmp.ptr, ' ')) == NULL)
+        return 0;
+    last = strrchr(x->tmp.ptr, ' ');
+    for (const char *q = first + 1; q < last; q++)
+        if (q[-1] == ' ' && *q != ' ' &&
+            chain_add(x, &x->by_inner, q, strcspn(q, " "), p) < 0)
+            return EVG_ENOMEM;
+    return 0;
+}
+
+/* Index a new person: surname, given name, inner words. */
+static int index_person(x_ctx *x, int p)
+{
+    const x_person *pp = &x->people[p];
+
+    if (chain_add(x, &x->by_surname, pp->surname, strlen(pp->surname), p) < 0 ||
+        (pp->given && chain_add(x, &x->by_given, pp->given, strlen(pp->given), p) < 0))
+        return EVG_ENOMEM;
+    return index_inner(x, p);
+}
+
+/* Index title t of person p by its folded words (split at spaces and hyphens). */
+static int index_title(x_ctx *x, int p, const char *t)
+{
+    evg_i_buf_clear(&x->tmp);
+    if (evg_i_fold(&x->tmp, t, strlen(t)) < 0)
+        return EVG_ENOMEM;
+    for (const char *q = x->tmp.ptr; *q; q++) {
+        size_t n = strcspn(q, " -");
+        if ((q == x->tmp.ptr || q[-1] == ' ' || q[-1] == '-') && n &&
+            chain_add(x, &x->by_title, q, n, p) < 0)
+            return EVG_ENOMEM;
+    }
+    return 0;
+}
+
+static int same_folded(const char *a, const char *b);
+
+/* Whether someone found so far has surname `sur`. */
+static int surname_known(const x_ctx *x, const char *sur)
+{
+    return chain_of(&x->by_surname, sur) >= 0;
+}
+
+/* Whether someone has the given name `w`, or (inner) w as an inner word of the
+ * name; the latest such person, -1 when none. */
+static int latest_given(x_ctx *x, const char *w)
+{
+    int best = -1;
+
+    if (!one_word(w)) {
+        for (size_t p = x->npeople; p-- > 0;)
+            if (same_folded(x->people[p].given, w))
+                return (int)p;
+        return -1;
+    }
+    for (long l = chain_of(&x->by_given, w); l >= 0; l = x->plink[l].next) {
+        int p = x->plink[l].person; /* given names change: the chain holds old ones too */
+        if (p > best && same_folded(x->people[p].given, w))
+            best = p;
+    }
+    return best;
+}
+
+static int inner_name(x_ctx *x, const x_person *p, const char *w);
+
+/* The latest person with `w` as an inner word of the name, -1 when none. */
+static int latest_inner(x_ctx *x, const char *w)
+{
+    int best = -1;
+
+    if (!one_word(w)) {
+        for (size_t p = x->npeople; p-- > 0;)
+            if (inner_name(x, &x->people[p], w))
+                return (int)p;
+        return -1;
+    }
+    for (long l = chain_of(&x->by_inner, w); l >= 0; l = x->plink[l].next) {
+        int p = x->plink[l].person; /* names grow: the chain holds old forms too */
+        if (p > best && inner_name(x, &x->people[p], w))
+            best = p;
+    }
+    return best;
+}
+
 /* The person a name [s, e) refers to, created when new. Returns -1 on OOM. */
 static int person_for(x_ctx *x, size_t s, size_t e)
 {
@@ -58,23 +182,22 @@ static int person_for(x_ctx *x, size_t s, size_t e)
      * "Vo Van Lanh"); and "Ferrer" alone after "Marisol Ferrer Quintana", the first of
      * two surnames. Not when someone has it as surname.
      */
-    if (e - s == 1) {
+    if (e - s == 1 && !surname_known(x, sur)) {
         int titled = s > x->s0 && (x_cls(x, s - 1) & (LX_HEAD | LX_RANK | LX_HONOR));
-        int by_surname = 0;
-        for (size_t p = 0; p < x->npeople && !by_surname; p++)
-            by_surname = same_folded(x->people[p].surname, sur);
-        for (size_t p = x->npeople; !by_surname && p-- > 0;)
-            if ((titled && same_folded(x->people[p].given, sur)) ||
-                inner_name(x, &x->people[p], sur))
-                return (int)p;
+        int by_given = titled ? latest_given(x, sur) : -1, inner = latest_inner(x, sur);
+        if (by_given >= 0 || inner >= 0)
+            return by_given > inner ? by_given : inner;
     }
+    /* The people of that surname, the latest first (a surname never changes). */
+    long chain = chain_of(&x->by_surname, sur);
     /* "Mr. Menezes Pinto" after "João Menezes Pinto": the end of a longer name */
-    for (size_t p = x->npeople; e - s > 1 && p-- > 0;) {
+    for (long l = chain; e - s > 1 && l >= 0; l = x->plink[l].next) {
+        int p = x->plink[l].person;
         const char *full = x->people[p].name;
-        if (same_folded(x->people[p].surname, sur) && strlen(full) > strlen(name) &&
+        if (strlen(full) > strlen(name) &&
             strcmp(full + strlen(full) - strlen(name), name) == 0 &&
             full[strlen(full) - strlen(name) - 1] == ' ')
-            return (int)p;
+            return p;
     }
     /*
      * The gazetteer's holder of an office at the date owns his surname: "President
@@ -83,12 +206,10 @@ static int person_for(x_ctx *x, size_t s, size_t e)
      */
     int shared = 0,
         untitled = !(s > x->s0 && (x_cls(x, s - 1) & (LX_HEAD | LX_RANK | LX_HONOR)));
-    for (size_t p = 0; p < x->npeople && shared < 2; p++)
-        shared += same_folded(x->people[p].surname, sur);
-    for (size_t p = x->npeople; p-- > 0;) {
-        x_person *pp = &x->people[p];
-        if (!same_folded(pp->surname, sur))
-            continue;
+    for (long l = chain; l >= 0 && shared < 2; l = x->plink[l].next)
+        shared++;
+    for (long l = chain; l >= 0; l = x->plink[l].next) {
+        x_person *pp = &x->people[x->plink[l].person];
         if (given && pp->given && !same_folded(pp->given, given) &&
             pp->given[0] != given[0])
             continue;
@@ -98,7 +219,7 @@ static int person_for(x_ctx *x, size_t s, size_t e)
         if (!given && shared > 1 && pp->given &&
             x_listed_given_differs(x, sur, pp->given))
             continue;
-        found = (int)p;
+        found = x->plink[l].person;
         break;
     }
     if (found >= 0) {
@@ -106,6 +227,10 @@ static int person_for(x_ctx *x, size_t s, size_t e)
         if (given && (pp->given == NULL || strlen(name) > strlen(pp->name))) {
             pp->name = name; /* the fullest form seen */
             pp->given = evg_i_arena_strdup(&x->arena, given);
+            if (pp->given == NULL ||
+                chain_add(x, &x->by_given, pp->given, strlen(pp->given), found) < 0 ||
+                index_inner(x, found) < 0)
+                return -1;
         }
         return found;
     }
@@ -119,7 +244,9 @@ static int person_for(x_ctx *x, size_t s, size_t e)
     np->given = given ? evg_i_arena_strdup(&x->arena, given) : NULL;
     np->country = np->org = -1;
     np->first_tok = s;
-    if (np->surname == NULL || (given && np->given == NULL))
+    np->last_ment = np->ev_chain = -1;
+    if (np->surname == NULL || (given && np->given == NULL) ||
+        index_person(x, (int)x->npeople) < 0)
         return -1;
     return (int)x->npeople++;
 }
@@ -160,11 +287,13 @@ static int add_title(x_ctx *x, x_person *p, size_t s, size_t e)
             return 0;
         if (title_within(x, p->titles[k], t)) {
             p->titles[k] = t;
-            return 0;
+            return index_title(x, (int)(p - x->people), t);
         }
     }
-    if (p->ntitles < X_MAX_TITLES)
+    if (p->ntitles < X_MAX_TITLES) {
         p->titles[p->ntitles++] = t;
+        return index_title(x, (int)(p - x->people), t);
+    }
     return 0;
 }
 
@@ -217,10 +346,7 @@ static int has_title_word(x_ctx *x, const x_person *p, const char *head)
 /* The most recently mentioned person, or -1. */
 static int last_person(const x_ctx *x)
 {
-    for (size_t m = x->nment; m-- > 0;)
-        if (x->ment[m].person >= 0 && x->ment[m].kind != M_PLACE)
-            return x->ment[m].person;
-    return -1;
+    return x->last_ref >= 0 ? x->ment[x->last_ref].person : -1;
 }
 
 /*
@@ -244,9 +370,7 @@ static int salient_person(const x_ctx *x)
                 break;
             last_sent = mm->sent;
         }
-        int count = 0;
-        for (size_t k = 0; k < x->nment; k++)
-            count += x->ment[k].person == mm->person;
+        int count = x->people[mm->person].mentions;
         /* on a tie, the one named first in the latest sentence: its subject */
         if (count > best_count || (count == best_count && mm->sent == best_sent)) {
             best = mm->person;
@@ -268,16 +392,44 @@ static int person_by_country(const x_ctx *x, int country)
     return -1;
 }
 
-/* "the minister": the latest person whose title has that head word. */
+/* Mentions read back from the latest before the people holding a title are looked up:
+ * the one meant is most often named just before. */
+#define RECENT_MENTIONS 32
+
+/*
+ * "the minister": the latest person mentioned whose title has that head word. The
+ * latest mentions first; then, of the people whose titles hold the head's first word,
+ * the one mentioned last.
+ */
 static int person_by_title(x_ctx *x, const char *head)
 {
-    for (size_t m = x->nment; m-- > 0;) {
+    size_t m = x->nment, stop = m > RECENT_MENTIONS ? m - RECENT_MENTIONS : 0, w;
+    long best = -1;
+    int found = -1;
+
+    while (m-- > stop) {
         int p = x->ment[m].person;
         if (p >= 0 && x->ment[m].kind != M_PLACE &&
             has_title_word(x, &x->people[p], head))
             return p;
     }
-    return -1;
+    if ((w = strcspn(head, " -")) == 0) { /* no word to look up: everyone's titles */
+        while (stop-- > 0) {
+            int p = x->ment[stop].person;
+            if (p >= 0 && x->ment[stop].kind != M_PLACE &&
+                has_title_word(x, &x->people[p], head))
+                return p;
+        }
+        return -1;
+    }
+    for (long l = evg_i_strmap_get(&x->by_title, head, w); l >= 0; l = x->plink[l].next) {
+        const x_person *pp = &x->people[x->plink[l].person];
+        if (pp->last_ment > best && has_title_word(x, pp, head)) {
+            best = pp->last_ment;
+            found = x->plink[l].person;
+        }
+    }
+    return found;
 }
 
 /* ---- delegations ------------------------------------------------------ */
@@ -474,11 +626,12 @@ static int quote_speaker(x_ctx *x, size_t i)
     uint32_t q = x->quote_of[i];
     size_t k, s;
 
+    long l;
+
     if (q == 0 || (k = x->speaker[q - 1]) == (size_t)-1)
         return -1;
-    for (size_t p = x->npeople; p-- > 0;)
-        if (same_folded(x->people[p].surname, x_fold(x, k)))
-            return (int)p;
+    if ((l = chain_of(&x->by_surname, x_fold(x, k))) >= 0)
+        return x->plink[l].person; /* the latest of that surname */
     /* named only after the quotation ("'We met Varas,' Ilse Rell said"): the person is
      * made now, and gets the title the text gives when it is read */
     if (!x_is_cap(x, k) || x->mlen[k])
@@ -806,18 +959,13 @@ static int named_person(x_ctx *x, size_t *ip)
     if (ne == i)
         return 0;
     /* a surname known, or the first of two ("Ferrer" after "Marisol Ferrer Quintana") */
-    for (size_t q = 0; q < x->npeople && !known; q++)
-        known = same_folded(x->people[q].surname, x_fold(x, ne - 1)) ||
-                (ne - i == 1 && inner_name(x, &x->people[q], x_fold(x, i)));
+    known = surname_known(x, x_fold(x, ne - 1)) ||
+            (ne - i == 1 && latest_inner(x, x_fold(x, i)) >= 0);
     /* "Athough Reagan said": a capitalized first word of the sentence before a known
      * surname is no given name of his */
-    if (known && ne - i == 2 && (x->toks.toks[i].flags & EVG_TK_SENT)) {
-        int given = 0;
-        for (size_t q = 0; q < x->npeople && !given; q++)
-            given = same_folded(x->people[q].given, x_fold(x, i));
-        if (!given)
-            i++;
-    }
+    if (known && ne - i == 2 && (x->toks.toks[i].flags & EVG_TK_SENT) &&
+        latest_given(x, x_fold(x, i)) < 0)
+        i++;
     /* the mention covers its apposition, so that a list goes on after it: "A, Minister of
      * Trade, B, Minister of Energy, and C met" */
     size_t me = apposition(x, ne, &ti);

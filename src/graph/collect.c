@@ -110,6 +110,9 @@ cleanup:
     return rc;
 }
 
+/* Entities of a document scanned by pointer before its table of ids is asked. */
+#define MENTION_SCAN 16
+
 size_t evg_i_mention_of(const evg_i_builder *b, size_t doc, const char *id)
 {
     const evg_doc *d = b->docs[doc];
@@ -117,11 +120,13 @@ size_t evg_i_mention_of(const evg_i_builder *b, size_t doc, const char *id)
 
     /*
      * The participants and agreements of a document read from JSON point at
-     * their entity's own id: found without reading a string (every
-     * participant of millions of events is looked up). Else, a record made
-     * otherwise, by its text.
+     * their entity's own id: among a few entities, found without reading a
+     * string (every participant of millions of events is looked up). Else,
+     * and in a document of many entities, by its text: the document's table
+     * of ids finds it in O(1), and ids are unique, so it is the same entity.
      */
-    for (size_t i = 0; i < evg_doc_entity_count(d); i++)
+    for (size_t i = 0;
+         evg_doc_entity_count(d) <= MENTION_SCAN && i < evg_doc_entity_count(d); i++)
         if (evg_doc_entity(d, i)->id == id)
             return b->doc_first[doc] + i;
     if (id)

@@ -7,6 +7,7 @@
 #include "model/doc_internal.h"
 #include "model/place.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 #include "util/utf8.h"
 
 static const char *const ENTITY_TYPES[] = {"person", "organization", "country", "agreement",
@@ -95,12 +96,56 @@ int evg_i_doc_new_sized(evg_doc **out, size_t nents, size_t nevents, evg_error *
     return 0;
 }
 
+/* ---- entities by id ------------------------------------------------------ */
+
+/* Fewer entities are scanned: most documents name a handful. */
+#define ID_INDEX_MIN 16
+
+static size_t id_slot(const evg_doc *d, const char *id)
+{
+    size_t i = (size_t)evg_i_hash(id, strlen(id)) & (d->id_cap - 1);
+
+    while (d->id_slots[i] && strcmp(d->ents[d->id_slots[i] - 1].id, id) != 0)
+        i = (i + 1) & (d->id_cap - 1);
+    return i;
+}
+
+/* Index entity `k` (its id new to the table); the table at most half full. */
+static int id_index_add(evg_doc *d, size_t k)
+{
+    if (k >= UINT32_MAX)
+        return EVG_ENOMEM;
+    if (2 * (k + 1) >= d->id_cap) {
+        size_t cap = d->id_cap ? 2 * d->id_cap : 4 * ID_INDEX_MIN;
+        uint32_t *slots = calloc(cap, sizeof(*slots));
+        if (slots == NULL)
+            return EVG_ENOMEM;
+        free(d->id_slots);
+        d->id_slots = slots;
+        d->id_cap = cap;
+        for (size_t j = 0; j < k; j++)
+            d->id_slots[id_slot(d, d->ents[j].id)] = (uint32_t)j + 1;
+    }
+    d->id_slots[id_slot(d, d->ents[k].id)] = (uint32_t)k + 1;
+    return 0;
+}
+
+/* Entity d->ents[nents] was just filled in: count it, and index it when the table is
+ * due. */
+static int entity_added(evg_doc *d, evg_error *err)
+{
+    if (d->nents + 1 > ID_INDEX_MIN && id_index_add(d, d->nents) < 0)
+        return evg_i_error_nomem(err);
+    d->nents++;
+    return 0;
+}
+
 int evg_i_doc_push_entity(evg_doc *d, const evg_entity *e, evg_error *err)
 {
     if (evg_i_grow((void **)&d->ents, &d->cap_ents, d->nents + 1, sizeof(*d->ents)) < 0)
         return evg_i_error_nomem(err);
-    d->ents[d->nents++] = *e;
-    return 0;
+    d->ents[d->nents] = *e;
+    return entity_added(d, err);
 }
 
 int evg_i_doc_push_event(evg_doc *d, const evg_event *ev, evg_error *err)
@@ -197,9 +242,14 @@ static void settle_entity(slab *b, evg_entity *e)
     e->city = slab_str(b, e->city);
 }
 
-/* The settled id of the entity whose borrowed id was `id` (in old[]). */
+/* The settled id of the entity whose borrowed id was `id` (in old[]); with the table
+ * of ids, found by its text, the same (ids are unique) without a scan. */
 static const char *entity_id(const evg_doc *d, const char *const *old, const char *id)
 {
+    long i;
+
+    if (d->id_cap)
+        return (i = evg_i_doc_entity_index(d, id)) >= 0 ? d->ents[i].id : NULL;
     for (size_t k = 0; k < d->nents; k++)
         if (old[k] == id)
             return d->ents[k].id;
@@ -300,8 +350,8 @@ int evg_i_doc_add_entity(evg_doc *d, const evg_entity *e, evg_error *err)
     c.titles = titles;
     if (fail)
         return evg_i_error_nomem(err);
-    d->ents[d->nents++] = c;
-    return 0;
+    d->ents[d->nents] = c;
+    return entity_added(d, err);
 }
 
 int evg_i_doc_add_event(evg_doc *d, const evg_event *ev, evg_error *err)
@@ -362,6 +412,10 @@ int evg_i_doc_add_event(evg_doc *d, const evg_event *ev, evg_error *err)
 
 long evg_i_doc_entity_index(const evg_doc *d, const char *id)
 {
+    if (d->id_cap) {
+        uint32_t k = d->id_slots[id_slot(d, id)];
+        return k ? (long)k - 1 : -1;
+    }
     for (size_t i = 0; i < d->nents; i++)
         if (strcmp(d->ents[i].id, id) == 0)
             return (long)i;
@@ -390,6 +444,7 @@ void evg_doc_free(evg_doc *d)
     evg_i_arena_free(&d->arena);
     free(d->slab);
     free(d->ents);
+    free(d->id_slots);
     free(d->events);
     free(d);
 }

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "query/query_internal.h"
+#include "util/utf8.h"
 
 typedef enum {
     C_TEXT,  /* a value: a string, a number, a list of strings joined "; " */
@@ -65,13 +66,16 @@ static int reset(evg_i_buf *b)
     return 0;
 }
 
-/* Tabs and line breaks would break a table's or TSV's lines: spaces instead. */
+/*
+ * Text from the graph (names, titles, document ids, which are file names) as
+ * a table or TSV shows it: tabs and line breaks would break its lines, so they
+ * are spaces; other control characters and bidirectional controls, which
+ * would drive the terminal or reverse what follows, are visible escapes
+ * ("\x1b", "\u202e"), and a backslash is doubled (evg_i_text_escape()).
+ */
 static int put_flat(evg_i_buf *b, const char *s)
 {
-    for (; *s; s++)
-        if (evg_i_buf_putc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s) < 0)
-            return EVG_ENOMEM;
-    return 0;
+    return s ? evg_i_text_escape(b, s, strlen(s), EVG_I_ESC_FLAT) : 0;
 }
 
 static int put_value(evg_i_buf *b, const json_t *v)
@@ -477,9 +481,21 @@ static void name_of(evg_i_buf *b, const json_t *o)
 {
     const char *cc = json_string_value(json_object_get(o, "country"));
 
-    evg_i_buf_puts(b, json_string_value(json_object_get(o, "name")));
-    if (cc)
-        evg_i_buf_printf(b, " (%s)", cc);
+    put_flat(b, json_string_value(json_object_get(o, "name")));
+    if (cc) {
+        evg_i_buf_puts(b, " (");
+        put_flat(b, cc);
+        evg_i_buf_puts(b, ")");
+    }
+}
+
+/* `before`, the text that was asked for (escaped as a cell), then `after`. */
+static void quote_asked(evg_i_buf *b, const char *before, const char *what,
+                        const char *after)
+{
+    evg_i_buf_puts(b, before);
+    put_flat(b, what);
+    evg_i_buf_puts(b, after);
 }
 
 static const char *asked(const json_t *doc, const char *key)
@@ -500,7 +516,7 @@ static void title_who_met(evg_i_buf *b, const json_t *doc)
     const json_t *p = json_object_get(doc, "person");
 
     if (json_is_null(p)) {
-        evg_i_buf_printf(b, "No person matches '%s'.", asked(doc, "query.person"));
+        quote_asked(b, "No person matches '", asked(doc, "query.person"), "'.");
         return;
     }
     name_of(b, p);
@@ -526,8 +542,8 @@ static void title_between(evg_i_buf *b, const json_t *doc)
     const json_t *x = json_object_get(doc, "a"), *y = json_object_get(doc, "b");
 
     if (json_is_null(x) || json_is_null(y)) {
-        evg_i_buf_printf(b, "No person or country matches '%s'.",
-                         asked(doc, json_is_null(x) ? "query.a" : "query.b"));
+        quote_asked(b, "No person or country matches '",
+                    asked(doc, json_is_null(x) ? "query.a" : "query.b"), "'.");
         return;
     }
     name_of(b, x);
@@ -546,8 +562,8 @@ static void title_path(evg_i_buf *b, const json_t *doc)
     size_t n = json_array_size(people);
 
     if (json_is_null(x) || json_is_null(y)) {
-        evg_i_buf_printf(b, "No person matches '%s'.",
-                         asked(doc, json_is_null(x) ? "query.a" : "query.b"));
+        quote_asked(b, "No person matches '",
+                    asked(doc, json_is_null(x) ? "query.a" : "query.b"), "'.");
         return;
     }
     name_of(b, x);
@@ -559,9 +575,9 @@ static void title_path(evg_i_buf *b, const json_t *doc)
     }
     evg_i_buf_printf(b, ": %zu step%s", n - 1, n == 2 ? "" : "s");
     for (size_t i = 1; i + 1 < n; i++)
-        evg_i_buf_printf(
-            b, "%s%s", i == 1 ? ", through " : ", ",
-            json_string_value(json_object_get(json_array_get(people, i), "name")));
+        quote_asked(b, i == 1 ? ", through " : ", ",
+                    json_string_value(json_object_get(json_array_get(people, i), "name")),
+                    "");
     evg_i_buf_puts(b, n > 1 ? ":" : ".");
 }
 
@@ -570,7 +586,7 @@ static void title_ego(evg_i_buf *b, const json_t *doc)
     const json_t *p = json_object_get(doc, "person");
 
     if (json_is_null(p)) {
-        evg_i_buf_printf(b, "No person matches '%s'.", asked(doc, "query.person"));
+        quote_asked(b, "No person matches '", asked(doc, "query.person"), "'.");
         return;
     }
     evg_i_buf_puts(b, "The people within ");
@@ -620,14 +636,14 @@ static void title_person(evg_i_buf *b, const json_t *doc)
     const json_t *p = json_object_get(doc, "person");
 
     if (json_is_null(p))
-        evg_i_buf_printf(b, "No person matches '%s'.", asked(doc, "query.person"));
+        quote_asked(b, "No person matches '", asked(doc, "query.person"), "'.");
     else
         name_of(b, p);
 }
 
 static void title_ambiguous(evg_i_buf *b, const json_t *doc)
 {
-    evg_i_buf_printf(b, "'%s' is ambiguous; it may be:", asked(doc, "name"));
+    quote_asked(b, "'", asked(doc, "name"), "' is ambiguous; it may be:");
 }
 
 static const section S_MET[] = {{"met", NULL, MET_COLS, 0}, {0}};
@@ -659,11 +675,38 @@ static const layout LAYOUTS[EVG_QUERY__COUNT] = {
 
 static const layout AMBIGUOUS = {title_ambiguous, S_CANDIDATES, NULL};
 
+/*
+ * The document as JSON. jansson escapes the C0 controls in strings; the other
+ * characters a terminal must not receive (DEL, C1, bidirectional controls,
+ * line and paragraph separators: evg_i_unsafe_char()) it writes as they are,
+ * so they are written as \u escapes here: the same JSON value, safe to print.
+ * They can only stand inside strings, where an escape means the character.
+ */
 static int write_json(FILE *f, const json_t *doc)
 {
-    if (json_dumpf(doc, f, JSON_INDENT(2) | JSON_REAL_PRECISION(9)) < 0)
-        return EVG_EIO;
+    char *s = json_dumps(doc, JSON_INDENT(2) | JSON_REAL_PRECISION(9));
+    const unsigned char *p = (const unsigned char *)s;
+    size_t run = 0, i = 0, n;
+
+    if (s == NULL)
+        return EVG_ENOMEM;
+    n = strlen(s);
+    while (i < n) {
+        utf8proc_int32_t c = p[i];
+        utf8proc_ssize_t k = 1;
+        if (c >= 0x80 &&
+            (k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c)) <= 0)
+            k = 1; /* not reached: jansson writes UTF-8 */
+        else if (c >= 0x7F && evg_i_unsafe_char(c)) {
+            fwrite(s + run, 1, i - run, f);
+            fprintf(f, "\\u%04X", (unsigned)c); /* as jansson writes \u001B */
+            run = i + (size_t)k;
+        }
+        i += (size_t)k;
+    }
+    fwrite(s + run, 1, n - run, f);
     putc('\n', f);
+    free(s);
     return 0;
 }
 

@@ -51,9 +51,28 @@ static const char CSS[] =
     ".scroll{overflow:visible}a{color:inherit;text-decoration:none}"
     "@page{margin:1.5cm}}\n";
 
-static void text(evg_i_rw *w, const char *s)
+/* Text in an attribute or the <title>, where no element may stand. */
+static void plain(evg_i_rw *w, const char *s)
 {
     evg_i_report_xml(w->f, s);
+}
+
+/*
+ * Text of the page. A run written right to left or holding a bidirectional
+ * control (a name of an Arabic or Hebrew script, or a hostile U+202E) is
+ * isolated in <bdi>: its direction, and any override it opens, end with it,
+ * so one name cannot reverse the names and words around it. Names are
+ * written by runs of their own; other text is left as it is.
+ */
+static void text(evg_i_rw *w, const char *s)
+{
+    int isolate = evg_i_report_isolate(s);
+
+    if (isolate)
+        fputs("<bdi>", w->f);
+    evg_i_report_xml(w->f, s);
+    if (isolate)
+        fputs("</bdi>", w->f);
 }
 
 static void begin(evg_i_rw *w, const char *title)
@@ -64,7 +83,7 @@ static void begin(evg_i_rw *w, const char *title)
           "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
           "<meta name=\"generator\" content=\"evgraph\">\n<title>",
           w->f);
-    text(w, title);
+    plain(w, title);
     fprintf(w->f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", CSS);
 }
 
@@ -78,7 +97,7 @@ static void heading(evg_i_rw *w, int level, const char *anchor, const char *s)
     fprintf(w->f, "<h%d", level);
     if (anchor) {
         fputs(" id=\"", w->f);
-        text(w, anchor);
+        plain(w, anchor);
         fputc('"', w->f);
     }
     fputc('>', w->f);
@@ -108,7 +127,7 @@ static void code(evg_i_rw *w, const char *s)
 static void anchor_link(evg_i_rw *w, const char *anchor, const char *s)
 {
     fputs("<a href=\"#", w->f);
-    text(w, anchor);
+    plain(w, anchor);
     fputs("\">", w->f);
     text(w, s);
     fputs("</a>", w->f);

@@ -23,6 +23,14 @@ static void text(evg_i_rw *w, const char *s)
     w->r->text(w, s);
 }
 
+/* " (name)": the name a text run of its own, which the HTML report may isolate. */
+static void in_brackets(evg_i_rw *w, const char *name)
+{
+    text(w, " (");
+    text(w, name);
+    text(w, ")");
+}
+
 static const char *plural(size_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
@@ -218,7 +226,7 @@ static void signatories(evg_i_rw *w, size_t v)
             text(w, k++ ? "; " : "");
             text(w, evg_graph_vertex_label(r->full, p));
             if (c)
-                evg_i_rw_textf(w, " (%s)", evg_i_report_country(r, c));
+                in_brackets(w, evg_i_report_country(r, c));
         }
     }
     free(seen);
@@ -366,7 +374,7 @@ static void counterparts(evg_i_rw *w, size_t pv)
         text(w, i ? "; " : "");
         text(w, evg_graph_vertex_label(r->people, l[i].v));
         if (c)
-            evg_i_rw_textf(w, " (%s)", evg_i_report_country(r, c));
+            in_brackets(w, evg_i_report_country(r, c));
         evg_i_rw_textf(w, ", %.0f %s", a->weight,
                        plural((size_t)a->weight, "time", "times"));
         if (a->first_date && a->last_date && strcmp(a->first_date, a->last_date) != 0)
@@ -441,13 +449,17 @@ static void event_item(evg_i_rw *w, const link_ *l, size_t fv)
     evg_i_rw_textf(w, ", %s%s",
                    m->status && strcmp(m->status, "planned") == 0 ? "planned " : "",
                    m->event_type ? m->event_type : "event");
-    if (m->place)
-        evg_i_rw_textf(w, " in %s", m->place);
+    if (m->place) {
+        text(w, " in ");
+        text(w, m->place);
+    }
     if (e->role >= 0)
         evg_i_rw_textf(w, ", as %s", evg_role_name((evg_role)e->role));
     others(w, l->v, fv);
-    if (m->doc)
-        evg_i_rw_textf(w, "; article %s", m->doc);
+    if (m->doc) {
+        text(w, "; article ");
+        text(w, m->doc);
+    }
     if (m->sources > 1)
         evg_i_rw_textf(w, " and %zu more", m->sources - 1);
     quotes(w, m);

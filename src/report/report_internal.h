@@ -99,6 +99,13 @@ extern const char *const EVG_I_TL_COLORS[EVG_I_TL__COUNT];
 
 /* ---- text.c: escaping and numbers --------------------------------------- */
 
+/*
+ * Whether text holds a character written right to left or a bidirectional
+ * control (embedding, override, isolate): the HTML report isolates such text
+ * (<bdi>), so that its direction never reaches the names beside it.
+ */
+int evg_i_report_isolate(const char *s);
+
 /* Text for HTML or SVG (XML): & < > " ' escaped, controls dropped. */
 void evg_i_report_xml(FILE *f, const char *s);
 /* At most `max` characters of `s` (whole UTF-8 sequences), with "…" when cut. */

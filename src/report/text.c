@@ -10,7 +10,43 @@
 
 #include "export/export_internal.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 #include "report/report_internal.h"
+
+int evg_i_report_isolate(const char *s)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+    utf8proc_int32_t c;
+
+    while (*p) {
+        utf8proc_ssize_t k = *p < 0x80 ? 1 : utf8proc_iterate(p, -1, &c);
+        if (k <= 0) {
+            p++;
+            continue;
+        }
+        if (*p >= 0x80) {
+            switch (utf8proc_get_property(c)->bidi_class) {
+            case UTF8PROC_BIDI_CLASS_R:
+            case UTF8PROC_BIDI_CLASS_AL:
+            case UTF8PROC_BIDI_CLASS_AN:
+            case UTF8PROC_BIDI_CLASS_LRE:
+            case UTF8PROC_BIDI_CLASS_LRO:
+            case UTF8PROC_BIDI_CLASS_RLE:
+            case UTF8PROC_BIDI_CLASS_RLO:
+            case UTF8PROC_BIDI_CLASS_PDF:
+            case UTF8PROC_BIDI_CLASS_LRI:
+            case UTF8PROC_BIDI_CLASS_RLI:
+            case UTF8PROC_BIDI_CLASS_FSI:
+            case UTF8PROC_BIDI_CLASS_PDI:
+                return 1;
+            default:
+                break;
+            }
+        }
+        p += k;
+    }
+    return 0;
+}
 
 void evg_i_report_xml(FILE *f, const char *s)
 {
@@ -106,10 +142,15 @@ void evg_i_report_md(FILE *f, const char *s, int line_start)
         if (k <= 0) {
             fputs("\xEF\xBF\xBD", f); /* not UTF-8 */
             k = 1;
-        } else if (c == '\n' || c == '\r' || c == '\t') {
+        } else if (c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029) {
             fputc(' ', f); /* a table row or a list item is one line */
-        } else if (c < 0x20 || c == 0x7F || c == 0xFFFE || c == 0xFFFF) {
+        } else if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFE || c == 0xFFFF) {
             ; /* controls are dropped */
+        } else if (evg_i_unsafe_char(c)) {
+            /* a bidirectional control would reverse the rest of the line: shown, as
+             * the query's tables show it ("\u202e"; a backslash before a letter is
+             * itself in Markdown) */
+            fprintf(f, "\\u%04x", (unsigned)c);
         } else {
             if (c < 0x80 && md_special((int)c))
                 fputc('\\', f);

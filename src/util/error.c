@@ -5,6 +5,7 @@
 
 #include "evgraph/common.h"
 #include "util/error.h"
+#include "util/utf8.h"
 
 int evg_i_error_set(evg_error *err, evg_status code, const char *src, int line, int col,
                     const char *fmt, ...)
@@ -76,4 +77,38 @@ const char *evg_version(void)
 void evg_free(void *ptr)
 {
     free(ptr);
+}
+
+char *evg_text_escape(char *buf, size_t size, const char *s)
+{
+    evg_i_buf b = EVG_I_BUF_INIT;
+    size_t n = 0;
+
+    if (size == 0)
+        return buf;
+    buf[0] = '\0';
+    if (s == NULL || evg_i_text_escape(&b, s, strlen(s), 0) < 0) {
+        evg_i_buf_free(&b);
+        return buf;
+    }
+    /* whole escapes and characters only: cut where the next would not fit */
+    while (n < b.len && n < size - 1) {
+        size_t k = 1;
+        unsigned char c = (unsigned char)b.ptr[n];
+        if (c == '\\')
+            k = b.ptr[n + 1] == '\\' ? 2 : b.ptr[n + 1] == 'x' ? 4 : 6;
+        else if (c >= 0xF0)
+            k = 4;
+        else if (c >= 0xE0)
+            k = 3;
+        else if (c >= 0xC0)
+            k = 2;
+        if (n + k > size - 1)
+            break;
+        n += k;
+    }
+    memcpy(buf, b.ptr, n);
+    buf[n] = '\0';
+    evg_i_buf_free(&b);
+    return buf;
 }

@@ -187,3 +187,50 @@ int evg_i_slug(evg_i_buf *out, const char *s, size_t n)
         rc = evg_i_buf_put(out, "", 0);
     return rc;
 }
+
+int evg_i_unsafe_char(int32_t c)
+{
+    return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x061C || c == 0x200E ||
+           c == 0x200F || (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+int evg_i_text_escape(evg_i_buf *out, const char *s, size_t n, unsigned flags)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0, run = 0;
+
+    while (i < n) {
+        utf8proc_int32_t c = p[i];
+        utf8proc_ssize_t k = 1;
+        int rc;
+
+        if (c >= 0x20 && c < 0x7F && c != '\\') { /* ASCII fast path */
+            i++;
+            continue;
+        }
+        if (c >= 0x80 &&
+            (k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c)) <= 0)
+            c = -1; /* a byte that is no UTF-8 */
+        if (c >= 0 && c != '\\' && !evg_i_unsafe_char(c)) {
+            i += (size_t)k;
+            continue;
+        }
+        if (evg_i_buf_put(out, s + run, i - run) < 0)
+            return EVG_ENOMEM;
+        if (c == '\\')
+            rc = evg_i_buf_puts(out, "\\\\");
+        else if ((flags & EVG_I_ESC_FLAT) && (c == '\t' || c == '\n' || c == '\r'))
+            rc = evg_i_buf_putc(out, ' ');
+        else if (c < 0)
+            rc = evg_i_buf_printf(out, "\\x%02x", (unsigned)p[i]);
+        else if (c < 0x80)
+            rc = evg_i_buf_printf(out, "\\x%02x", (unsigned)c);
+        else
+            rc = evg_i_buf_printf(out, "\\u%04x", (unsigned)c);
+        if (rc < 0)
+            return EVG_ENOMEM;
+        i += c < 0 ? 1 : (size_t)k;
+        run = i;
+    }
+    return evg_i_buf_put(out, s + run, n - run);
+}

@@ -2,6 +2,7 @@
 #define EVG_UTIL_UTF8_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/buf.h"
 
@@ -36,5 +37,26 @@ int evg_i_fold(evg_i_buf *out, const char *s, size_t n);
  * ones. Returns 0 or EVG_ENOMEM.
  */
 int evg_i_slug(evg_i_buf *out, const char *s, size_t n);
+
+/*
+ * Whether code point c must not reach a terminal as it is: a control
+ * character (C0, DEL, C1), a bidirectional control (U+061C, U+200E, U+200F,
+ * U+202A to U+202E, U+2066 to U+2069) or the line and paragraph separators
+ * (U+2028, U+2029). They move the cursor, recolour or retitle the terminal,
+ * or reverse the text that follows them.
+ */
+int evg_i_unsafe_char(int32_t c);
+
+/* evg_i_text_escape(): tab, line feed and carriage return become spaces. */
+#define EVG_I_ESC_FLAT 1u
+
+/*
+ * Append `n` bytes of `s` to `out` as text for a terminal or a tab-separated
+ * line: each unsafe character (evg_i_unsafe_char()) as a visible escape,
+ * `\x1b` below U+0080 and `\u202e` above, a byte that is no UTF-8 as `\xff`,
+ * a backslash as `\\`, so that the text reads back unambiguously; everything
+ * else as it is. Returns 0 or EVG_ENOMEM.
+ */
+int evg_i_text_escape(evg_i_buf *out, const char *s, size_t n, unsigned flags);
 
 #endif

@@ -515,6 +515,70 @@ static void test_malformed_messages(void **state)
     assert_null(d);
 }
 
+/* A record of `n` people, one event of people a and b; `dup`: person dup's id repeats
+ * the first's (dup < 0: none); `missing`: b is named by an id no entity has. */
+static char *many_entities(int n, int a, int b, int dup, int missing)
+{
+    size_t cap = (size_t)n * 80 + 256, len = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    len += (size_t)snprintf(s + len, cap - len, "{\"doc\":{\"id\":\"d\"},\"entities\":[");
+    for (int i = 0; i < n; i++)
+        len += (size_t)snprintf(
+            s + len, cap - len,
+            "%s{\"id\":\"person:p%d\",\"type\":\"person\",\"name\":\"P %d\"}",
+            i ? "," : "", i == dup ? 0 : i, i);
+    snprintf(s + len, cap - len,
+             "],\"events\":[{\"id\":\"d#1\",\"type\":\"meeting\",\"participants\":["
+             "{\"entity\":\"person:p%d\"},{\"entity\":\"person:p%d\"}]}]}",
+             a, missing ? n + 1 : b);
+    return s;
+}
+
+/*
+ * A record of many entities (past the few that are scanned, into the table of
+ * ids): every entity is found by id, its participants point at their entity, it
+ * writes back as it was read; a duplicate id and an unknown participant are
+ * refused as in a small record.
+ */
+static void test_many_entities(void **state)
+{
+    evg_doc *d = NULL;
+    evg_error e;
+    char *json = many_entities(300, 299, 17, -1, 0), *out = NULL, id[32];
+    size_t n;
+    (void)state;
+
+    assert_int_equal(evg_doc_parse_json(&d, json, strlen(json), "x", 1, &e), 0);
+    assert_int_equal(evg_doc_entity_count(d), 300);
+    for (int i = 0; i < 300; i++) {
+        snprintf(id, sizeof id, "person:p%d", i);
+        assert_ptr_equal(evg_doc_find_entity(d, id), evg_doc_entity(d, (size_t)i));
+    }
+    assert_null(evg_doc_find_entity(d, "person:p300"));
+    assert_ptr_equal(evg_doc_event(d, 0)->participants[0].entity,
+                     evg_doc_entity(d, 299)->id);
+    assert_ptr_equal(evg_doc_event(d, 0)->participants[1].entity,
+                     evg_doc_entity(d, 17)->id);
+    assert_int_equal(evg_doc_to_json(&out, &n, d, &e), 0);
+    evg_doc_free(d);
+    assert_int_equal(evg_doc_parse_json(&d, out, n, "again", 1, &e), 0);
+    assert_int_equal(evg_doc_entity_count(d), 300);
+    assert_ptr_equal(evg_doc_event(d, 0)->participants[0].entity,
+                     evg_doc_find_entity(d, "person:p299")->id);
+    evg_free(out);
+    evg_doc_free(d);
+    free(json);
+    json = many_entities(300, 1, 2, 250, 0);
+    assert_int_equal(evg_doc_parse_json(&d, json, strlen(json), "x", 1, &e), EVG_EPARSE);
+    assert_non_null(strstr(e.text, "entities[250].id: duplicate entity id 'person:p0'"));
+    free(json);
+    json = many_entities(300, 1, 2, -1, 1);
+    assert_int_equal(evg_doc_parse_json(&d, json, strlen(json), "x", 1, &e), EVG_EPARSE);
+    assert_non_null(strstr(e.text, "'person:p301' is not among the entities"));
+    free(json);
+}
+
 /* Every relation of an event to an agreement reads back and writes as it was read. */
 static void test_agreement_relations(void **state)
 {
@@ -568,6 +632,7 @@ int main(void)
         cmocka_unit_test(test_malformed_records),
         cmocka_unit_test(test_malformed_messages),
         cmocka_unit_test(test_agreement_relations),
+        cmocka_unit_test(test_many_entities),
         cmocka_unit_test(test_parse_only_len_bytes),
     };
     return cmocka_run_group_tests_name("doc", tests, NULL, NULL);

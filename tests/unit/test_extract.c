@@ -1057,6 +1057,105 @@ static void test_threads_same_output(void **state)
     rmdir(dir);
 }
 
+/* Write `text` to a new temporary file; its name in `path` (a "/tmp/...XXXXXX" buffer).
+ */
+static void write_temp(char *path, const char *text)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+}
+
+/* A phrase of `words` invented words ("vel0 vel1 ..."), whose folded key is `*len` long.
+ */
+static char *phrase_of(size_t words, size_t *len)
+{
+    char *p = calloc(words * 12 + 1, 1);
+    size_t n = 0;
+    assert_non_null(p);
+    for (size_t i = 0; i < words; i++)
+        n += (size_t)sprintf(p + n, "%svel%zu", i ? " " : "", i);
+    *len = n;
+    return p;
+}
+
+/*
+ * A lexicon phrase longer than any sentence can match (its key past LX_KEY_MAX)
+ * stores only the prefixes text can reach: memory linear in its length, not
+ * one key per prefix. What can match is unchanged: a head of exactly
+ * LX_KEY_MAX bytes still matches whole, its longer neighbour only as far as
+ * the other phrases go.
+ */
+static void test_long_lexicon_phrase(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/evg-phrase-XXXXXX";
+    size_t len, cut;
+    char *huge = phrase_of(20000, &len), *json, *fit;
+    evg_lexicon *mine = NULL;
+    evg_i_tokens t;
+    lx_phrase ph;
+
+    /* `huge` up to the last word text can reach, then a word that makes LX_KEY_MAX */
+    for (cut = LX_KEY_MAX; huge[cut] != ' '; cut--)
+        ;
+    fit = calloc(LX_KEY_MAX + 1, 1);
+    assert_non_null(fit);
+    memcpy(fit, huge, cut);
+    memset(fit + cut, 'z', LX_KEY_MAX - cut); /* "... vel40zzz": 255 bytes */
+    fit[cut] = ' ';
+    json = malloc(len + 2 * LX_KEY_MAX + 64);
+    assert_non_null(json);
+    sprintf(json, "{\"heads\": [\"%s\", \"%s\", \"grand steward\"]}", huge, fit);
+    write_temp(path, json);
+    const char *p = path;
+    assert_int_equal(evg_lexicon_load(&mine, &p, 1, NULL), 0);
+    unlink(path);
+    /* 20,000 words, but a few dozen new entries: the prefixes up to LX_KEY_MAX */
+    assert_true(mine->nphrase - lx->nphrase < 2 * LX_KEY_MAX / 5);
+    memset(&t, 0, sizeof t);
+    assert_int_equal(evg_i_tokenize(&t, fit, strlen(fit), &mine->abbrevs), 0);
+    assert_int_equal(evg_i_lx_match(&ph, NULL, mine, &t, 0, t.n), t.n);
+    assert_true(ph.classes & LX_HEAD);
+    evg_i_tokens_free(&t);
+    /* the long phrase's text matches no further than its reachable prefix, a prefix
+     * of `fit` too, which is no phrase: nothing */
+    assert_int_equal(evg_i_tokenize(&t, huge, strlen(huge), &mine->abbrevs), 0);
+    assert_int_equal(evg_i_lx_match(&ph, NULL, mine, &t, 0, t.n), 0);
+    evg_i_tokens_free(&t);
+    evg_doc *d = extract_with(
+        mine, "2024-03-05", "Grand Steward Aro Venn received Trade Minister Ilse Rell.");
+    assert_non_null(event_of(d, EVG_EV_MEETING, "Aro Venn", "Ilse Rell"));
+    evg_doc_free(d);
+    evg_lexicon_free(mine);
+    free(json);
+    free(fit);
+    free(huge);
+}
+
+/*
+ * "The minister" is the latest person holding such a title, however far back:
+ * found among the people who hold the title once the latest mentions do not
+ * name one.
+ */
+static void test_title_reference_far_back(void **state)
+{
+    (void)state;
+    char body[8192];
+    size_t n = (size_t)snprintf(
+        body, sizeof body, "Trade Minister Aro Venn arrived in Port Vell on Monday. ");
+    for (int i = 0; i < 40; i++)
+        n += (size_t)snprintf(body + n, sizeof body - n,
+                              "Ambassador Ola Ve%c%c said the port was busy. ",
+                              'a' + i % 20, 'a' + i / 20);
+    snprintf(body + n, sizeof body - n,
+             "The minister received Ambassador Ola Vebb at the port on Tuesday.");
+    evg_doc *d = extract("2024-03-06", body);
+    assert_non_null(event_of(d, EVG_EV_MEETING, "Aro Venn", "Ola Vebb"));
+    evg_doc_free(d);
+}
+
 static void test_government_readouts(void **state)
 {
     (void)state;
@@ -1125,6 +1224,8 @@ int main(void)
         cmocka_unit_test(test_readout_style),
         cmocka_unit_test(test_threads_same_output),
         cmocka_unit_test(test_government_readouts),
+        cmocka_unit_test(test_long_lexicon_phrase),
+        cmocka_unit_test(test_title_reference_far_back),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

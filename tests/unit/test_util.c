@@ -452,6 +452,37 @@ static void test_error_set_and_format(void **state)
     assert_string_equal(e.text, "out of memory");
 }
 
+/* Text for a terminal: controls, bidirectional controls and bad bytes as visible escapes,
+ * a backslash doubled, the rest as it is; a short buffer cuts between whole escapes. */
+static void test_text_escape(void **state)
+{
+    char buf[64];
+    (void)state;
+
+    assert_string_equal(
+        evg_text_escape(buf, sizeof buf, "Sel\xC3\xA7uk \xD8\xB9\xD9\x84\xD9\x8A"),
+        "Sel\xC3\xA7uk \xD8\xB9\xD9\x84\xD9\x8A"); /* letters stay */
+    assert_string_equal(evg_text_escape(buf, sizeof buf, "a\x1b[2Jb\tc\x7f"),
+                        "a\\x1b[2Jb\\x09c\\x7f");
+    assert_string_equal(evg_text_escape(buf, sizeof buf,
+                                        "\xC2\x9B"
+                                        "1\xE2\x80\xAEx\xE2\x81\xA6y\xE2\x80\xA8"),
+                        "\\u009b1\\u202ex\\u2066y\\u2028");
+    assert_string_equal(evg_text_escape(buf, sizeof buf, "C:\\x \xFF"), "C:\\\\x \\xff");
+    /* cut before an escape that would not fit, never inside it */
+    assert_string_equal(evg_text_escape(buf, 6, "ab\xE2\x80\xAE"), "ab");
+    assert_string_equal(evg_text_escape(buf, 9, "ab\xE2\x80\xAE"), "ab\\u202e");
+    assert_string_equal(evg_text_escape(buf, 3, "a\xC3\xA7"), "a");
+    assert_string_equal(evg_text_escape(buf, 1, "abc"), "");
+    assert_string_equal(evg_text_escape(buf, sizeof buf, NULL), "");
+    {
+        evg_i_buf b = EVG_I_BUF_INIT;
+        assert_int_equal(evg_i_text_escape(&b, "a\tb\nc\rd\x01", 8, EVG_I_ESC_FLAT), 0);
+        assert_string_equal(b.ptr, "a b c d\\x01"); /* a cell: line breaks as spaces */
+        evg_i_buf_free(&b);
+    }
+}
+
 static void test_error_truncation(void **state)
 {
     evg_error e;
@@ -874,6 +905,7 @@ int main(void)
         cmocka_unit_test(test_date_valid),
         cmocka_unit_test(test_error_set_and_format),
         cmocka_unit_test(test_error_truncation),
+        cmocka_unit_test(test_text_escape),
         cmocka_unit_test(test_status_str),
         cmocka_unit_test(test_diag),
         cmocka_unit_test(test_read_file),
