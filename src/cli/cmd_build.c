@@ -19,7 +19,7 @@ static const cli_opt opts[] = {
     {CLI_OPT_VALUE, "format", 'f', &format, "FORMAT",
      "graphml, gexf (Gephi timeline), gexf12 (GEXF 1.2draft, for NetworkX), json "
      "(node-link) or csv (FILE.nodes.csv and FILE.edges.csv); default: from FILE's "
-     "extension, else graphml",
+     "extension (an extension of no format is refused), else graphml",
      0},
     {CLI_OPT_VALUE, "view", 0, &view, "VIEW",
      "full (all kinds of node; default), people (who met whom), countries "
@@ -193,19 +193,28 @@ int cli_parse_measures(evg_analysis_opts *ao, const char *value, const cli_cmd *
     return 0;
 }
 
-/* The output format: --format, else the extension of the output file, else GraphML. */
-static int choose_format(evg_format *out)
+/*
+ * The output format: --format, else the extension of the output file, else
+ * GraphML (no extension, "-", a device). An extension that names no format
+ * ("x.xlsx") is refused: 1, with the message in `msg`.
+ */
+static int choose_format(evg_format *out, char *msg, size_t size)
 {
     const char *base = strrchr(output, '/');
 
     if (format)
         return evg_format_from_name(out, format);
+    *out = EVG_FMT_GRAPHML;
     if (evg_format_from_name(out, output) == 0)
         return 0;
     base = base ? base + 1 : output;
-    if (strchr(base, '.'))
-        cli_warnf("no format is known for '%s'; writing graphml (use --format)", output);
-    *out = EVG_FMT_GRAPHML;
+    if (strchr(base + 1, '.') && strncmp(output, "/dev/", 5) != 0) {
+        snprintf(msg, size,
+                 "no format is written as '%.60s' (.graphml, .gexf, .json or .csv; or "
+                 "choose one with --format)",
+                 strrchr(base, '.'));
+        return 1;
+    }
     return 0;
 }
 
@@ -248,16 +257,13 @@ static int read_inputs(size_t *failed_out, evg_corpus *c, unsigned threads)
     return 0;
 }
 
-/*
- * The option values, checked: CLI_OK, or CLI_USAGE after the message. The
- * analysis options before the format, whose guess may warn: a usage error
- * comes alone.
- */
+/* The option values, checked: CLI_OK, or CLI_USAGE after the message. */
 static cli_status check_options(evg_analysis_opts *ao, unsigned *threads, evg_view *v,
                                 evg_format *fmt)
 {
     char msg[256];
     cli_status st = CLI_OK;
+    int rc;
 
     if (cli_parse_cutoff(ao, cutoff_arg, &cli_cmd_build, &st) < 0 ||
         cli_parse_measures(ao, measures_arg, &cli_cmd_build, &st) < 0)
@@ -270,12 +276,14 @@ static cli_status check_options(evg_analysis_opts *ao, unsigned *threads, evg_vi
                  view);
         return cli_usage_error(&cli_cmd_build, msg);
     }
-    if (choose_format(fmt) < 0) {
+    if ((rc = choose_format(fmt, msg, sizeof msg)) < 0) {
         snprintf(msg, sizeof msg,
                  "unknown format '%.60s' (expected graphml, gexf, gexf12, json or csv)",
                  format);
         return cli_usage_error(&cli_cmd_build, msg);
     }
+    if (rc > 0)
+        return cli_usage_error(&cli_cmd_build, msg);
     return CLI_OK;
 }
 

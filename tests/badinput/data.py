@@ -293,6 +293,19 @@ def usage_errors(c):
         check(r.rc == 2 and r.err_lines and r.err_lines[0].startswith("evgraph: "),
               r.describe())
         keeps_old(c, "out.jsonl")
+    # An output named for no format ("x.xlsx") is refused, nothing written; no
+    # extension, or a device, is GraphML.
+    c.write("events.jsonl", "")
+    r = c.run("build", "events.jsonl", "-o", "graph.xlsx")
+    check(r.rc == 2 and r.err_lines[:1] == [
+        "evgraph: no format is written as '.xlsx' (.graphml, .gexf, .json or .csv; or "
+        "choose one with --format)"] and not os.path.exists(c.path("graph.xlsx")),
+        r.describe())
+    for name in ("graph", "/dev/null"):
+        r = c.run("build", "events.jsonl", "-o", name)
+        check(r.rc == 0, r.describe())
+    check(c.read("graph").startswith(b"<?xml") and b"<graphml" in c.read("graph"),
+          "no extension: GraphML")
     # --measures: the word at fault is named, with every valid name; nothing is written.
     valid = ("degree, strength, betweenness, closeness, eigenvector or pagerank, "
              "separated by commas; or all, or none")
