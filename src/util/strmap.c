@@ -98,8 +98,9 @@ int evg_i_strmap_put(evg_i_strmap *m, const char *key, size_t len, long value)
     uint64_t h = evg_i_hash(key, len);
     size_t i;
 
-    /* at most half full: a miss, the common case, then probes 2.5 slots on average */
-    if ((m->count + 1) * 2 >= m->cap && rehash(m, m->cap ? m->cap * 2 : 64) < 0)
+    /* at most half full: a miss, the common case, then probes 2.5 slots on average;
+     * small to start with: an article makes a dozen maps of a few keys each */
+    if ((m->count + 1) * 2 >= m->cap && rehash(m, m->cap ? m->cap * 2 : 8) < 0)
         return EVG_ENOMEM;
     i = find(m, key, len, h);
     s = &m->slots[i];
