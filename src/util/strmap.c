@@ -105,7 +105,7 @@ int evg_i_strmap_put(evg_i_strmap *m, const char *key, size_t len, long value)
     i = find(m, key, len, h);
     s = &m->slots[i];
     if (m->tags[i] == 0) {
-        if ((s->key = malloc(len + 1)) == NULL)
+        if ((s->key = evg_i_arena_alloc(&m->keys, len + 1)) == NULL)
             return EVG_ENOMEM;
         m->tags[i] = tag_of(h);
         memcpy(s->key, key, len);
@@ -120,10 +120,9 @@ int evg_i_strmap_put(evg_i_strmap *m, const char *key, size_t len, long value)
 
 void evg_i_strmap_free(evg_i_strmap *m)
 {
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
     free(m->slots);
     free(m->tags);
+    evg_i_arena_free(&m->keys);
     m->slots = NULL;
     m->tags = NULL;
     m->cap = m->count = 0;

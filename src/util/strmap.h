@@ -4,18 +4,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/arena.h"
+
 /*
  * A hash map from byte strings to non-negative integers (indexes into the
  * caller's own tables). Open addressing with linear probing and a one-byte
- * tag per slot; keys are copied.
+ * tag per slot; keys are copied into the map's own arena (a few blocks, not
+ * one allocation per key: a map of a few keys costs one or two).
  */
 typedef struct {
     struct evg_i_strmap_slot *slots;
     uint8_t *tags; /* 0: the slot is empty */
     size_t cap, count;
+    evg_i_arena keys;
 } evg_i_strmap;
 
-#define EVG_I_STRMAP_INIT {NULL, NULL, 0, 0}
+#define EVG_I_STRMAP_INIT                                                                \
+    {                                                                                    \
+        NULL, NULL, 0, 0, EVG_I_ARENA_INIT                                               \
+    }
 
 /* The value stored for the key, or -1. */
 long evg_i_strmap_get(const evg_i_strmap *m, const char *key, size_t len);
