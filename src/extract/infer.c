@@ -446,7 +446,9 @@ static void headline_titles(x_ctx *x, const uint8_t *named)
                     continue;
                 for (int k = 0; k < pp->ntitles; k++) {
                     evg_i_buf_clear(&tf);
+                    /* a title of punctuation alone folds to nothing: no buffer */
                     if (evg_i_fold(&tf, pp->titles[k], strlen(pp->titles[k])) < 0 ||
+                        tf.ptr == NULL || fold.ptr == NULL ||
                         !title_holds(tf.ptr, fold.ptr))
                         continue;
                     many = only >= 0;
