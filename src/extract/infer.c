@@ -622,7 +622,7 @@ static void infer(x_ctx *x, const uint8_t *named)
             x_person *p = &x->people[ev->part[k]];
             int guest = ev->role[k] == EVG_ROLE_GUEST && !travels;
             if (p->country < 0 && p->org < 0 &&
-                ((x->issuer_country >= 0 && !guest) ||
+                ((x->issuer_country >= 0 && !guest && !p->visiting) ||
                  (!guest && (!p->visiting || travels) &&
                   (ev->role[k] == EVG_ROLE_HOST || host_country == x->home_country)))) {
                 p->country = host_country;
