@@ -45,4 +45,16 @@ int evg_i_ofile_open_kept(evg_ofile **out, const char *path, evg_i_ofile_keep_fn
  */
 int evg_i_link_trusted(const struct stat *link, const struct stat *dir, uid_t uid);
 
+/*
+ * The temporary files of outputs being written, which a signal ending the
+ * process removes (tmpfiles.c, evg_ofile_clean_on_signals()). Note `path`
+ * once its file is created; forget it once the file is renamed or removed.
+ * Both are safe while a signal handler runs on another thread.
+ */
+void evg_i_tmp_note(const char *path);
+void evg_i_tmp_forget(const char *path);
+
+/* The name of a temporary output file in its folder: ".evgraph.tmp.<pid>.<n>". */
+#define EVG_I_TMP_PREFIX ".evgraph.tmp."
+
 #endif

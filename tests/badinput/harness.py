@@ -94,10 +94,16 @@ class Case:
                 r.describe(), rc, "\n".join(err)))
 
     def no_temporaries(self):
-        """No "*.tmp.*" file left anywhere in the case folder."""
+        """No temporary output file (".evgraph.tmp.PID.N") left anywhere in the case
+        folder."""
         left = [os.path.join(d, f) for d, _, fs in os.walk(self.dir) for f in fs
-                if ".tmp." in f]
+                if is_temporary(f)]
         check(not left, "temporary files left behind: %s" % left)
+
+
+def is_temporary(name):
+    """Whether a file name is that of an output being written: ".evgraph.tmp.PID.N"."""
+    return name.startswith(".evgraph.tmp.")
 
 
 def records(data):
