@@ -42,7 +42,8 @@ typedef enum {
  * EVG_VIEW_PEOPLE: people only; an edge "met" joins two people who took part
  * in the same in-person meeting (type meeting, visit or signing with status
  * reported), weight = the number of such meetings, with the first and last
- * date. Calls and planned events make no edge. Every person who took part in
+ * date. Calls and planned events make no edge, nor do meetings of more
+ * people than evg_build_opts.max_meeting_people. Every person who took part in
  * at least one event of any kind is a vertex, so someone who only had a call
  * shows as an isolated vertex (with `meetings` 0); people who are only
  * mentioned are left out.
@@ -104,18 +105,40 @@ EVG_API size_t evg_aliases_count(const evg_aliases *a);
 EVG_API void evg_aliases_free(evg_aliases *a);
 
 /**
+ * The default of evg_build_opts.max_meeting_people: a meeting of more people
+ * joins none of them in the people view.
+ */
+#define EVG_MAX_MEETING_PEOPLE 100
+
+/**
  * Options of evg_graph_build(). Version 1 callers have only `view`;
  * `aliases` came with version 2 (borrowed for the duration of the call; may
- * be NULL).
+ * be NULL); the rest with version 3 (earlier versions get the defaults).
+ *
+ * `max_meeting_people`: in the people view, a meeting of more people than
+ * this (a conference, a summit's plenary) adds no "met" edge at all, instead
+ * of one between every two of its people: 2,000 people would make two
+ * million edges, a graph that buries every other meeting and a file of
+ * hundreds of megabytes. Its people stay vertices of the people view, and
+ * the full and bipartite views keep every participation (the meeting is one
+ * vertex joined to each). 0: no limit. Each such meeting is reported once
+ * to `on_diag` (may be NULL) as a warning naming its first document and
+ * event, when the view is the people view.
  */
 typedef struct {
     unsigned version;
     evg_view view;
     const evg_aliases *aliases;
+    size_t max_meeting_people;
+    evg_diag_fn on_diag;
+    void *diag_payload;
 } evg_build_opts;
 
-#define EVG_BUILD_OPTS_VERSION 2
-#define EVG_BUILD_OPTS_INIT {EVG_BUILD_OPTS_VERSION, EVG_VIEW_FULL, NULL}
+#define EVG_BUILD_OPTS_VERSION 3
+#define EVG_BUILD_OPTS_INIT                                                              \
+    {                                                                                    \
+        EVG_BUILD_OPTS_VERSION, EVG_VIEW_FULL, NULL, EVG_MAX_MEETING_PEOPLE, NULL, NULL  \
+    }
 
 /**
  * Build the graph of `c` in the requested view. The result depends only on

@@ -139,16 +139,30 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *inputs,
 /* ---- shared between build and run -------------------------------------- */
 
 /*
- * Build the `view` graph of `c` (merging the names `aliases` lists; may be
- * NULL), compute its centrality scores (as `ao` says; NULL: exact) and
- * export both to `path` in `format`, or to the file `path` of `set` when
- * `set` is not NULL. The graph and scores are handed back in `*g_out` and
- * `*s_out` when those are not NULL (the caller frees them). Returns 0 or a
- * negative status (printed).
+ * Build the graph of `c` as `bo` says (its view, aliases, people per meeting;
+ * its warnings are printed), compute its centrality scores (as `ao` says;
+ * NULL: exact) and export both to `path` in `format`, or to the file `path`
+ * of `set` when `set` is not NULL. The graph and scores are handed back in
+ * `*g_out` and `*s_out` when those are not NULL (the caller frees them).
+ * Returns 0 or a negative status (printed).
  */
 int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
-                     evg_view view, const evg_aliases *aliases, evg_outset *set,
-                     const char *path, evg_format format, const evg_analysis_opts *ao);
+                     const evg_build_opts *bo, evg_outset *set, const char *path,
+                     evg_format format, const evg_analysis_opts *ao);
+
+/* The help text of --max-meeting-people, the same for build, run and report. */
+#define CLI_MAX_PEOPLE_HELP                                                              \
+    "in the people view, join no one of a meeting of more than N people (default 100; "  \
+    "0: no limit), with a warning: a conference is no meeting of everyone with "         \
+    "everyone; the full and bipartite views keep all its people"
+
+/*
+ * The value of --max-meeting-people into bo->max_meeting_people (the default
+ * when `value` is NULL): a whole number, 0 for no limit. Returns 0, or -1
+ * after printing a usage error for `cmd` into `*st`.
+ */
+int cli_parse_max_people(evg_build_opts *bo, const char *value, const cli_cmd *cmd,
+                         cli_status *st);
 
 /* The help text of --betweenness-cutoff, the same for build, run and report. */
 #define CLI_CUTOFF_HELP                                                              \
