@@ -1,10 +1,13 @@
 """Limits: what a huge input may cost, and what evgraph says when it is too much.
 
 One meeting of 2,000 people must not make a people graph of two million edges (a GraphML
-of hundreds of megabytes), while the full graph keeps every participant.
+of hundreds of megabytes), while the full graph keeps every participant; a line bigger
+than the memory the process may use is out of memory, said promptly, not "invalid JSON"
+after minutes, nor a crash.
 """
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 
 from harness import check
@@ -110,4 +113,56 @@ def big_meeting(c):
               "number (0: no limit), not '-3'", r.describe())
 
 
-CASES = {f.__name__: f for f in (big_meeting,)}
+# The file and line when reading the line ran out; the file alone when extracting the
+# article it holds did; nothing when building the graph did.
+OOM = re.compile(r"^evgraph: (?:(big\.jsonl|big-articles\.jsonl)(:1)?: )?out of memory$")
+
+
+def out_of_memory(c):
+    """A valid line of 32 MB read under address-space limits from too little to enough
+    (ulimit -v, as shared machines set): each run either succeeds or says it is out of
+    memory, naming the file (and line) when the line needed it, with exit status 1, within
+    seconds: never "invalid JSON", never a crash, never minutes."""
+    with open(c.evgraph, "rb") as f:
+        wrapped = f.read(4) != b"\x7fELF"  # .ci/memcheck puts a script running valgrind
+    if c.wrapper or wrapped or os.environ.get("EVG_SANITIZE"):
+        return "a limit on address space does not suit valgrind or the sanitizers"
+    c.write("small.jsonl", meeting_record("small", "small.txt", "2024-06-04",
+                                          person_names(3)))
+    size = 32 * 2**20
+    rec = json.loads(meeting_record("big", "big.txt", "2024-06-04", person_names(3)))
+    rec["doc"]["title"] = "Talks in Valmora " * (size // 17)
+    c.write("big.jsonl", json.dumps(rec) + "\n")
+    body = ("Minister of Trade of Ardania Lena Varo received Belmont's Minister of Trade "
+            "Piet Sandor in Valmora on Tuesday. ")
+    c.write("big-articles.jsonl", json.dumps({"id": "big", "date": "2024-06-04", "title":
+                                              "Talks", "text": body * (size // len(body))}) +
+            "\n")
+    base = 48 * 2**20  # up to the least the tool needs to start and build a small file
+    while c.run("build", "small.jsonl", "-o", "small.graphml", memory=base).rc != 0:
+        check(base < 8 * 2**30, "the small build never succeeds under a limit")
+        base = base * 5 // 4
+    for cmd, src, out in (("build", "big.jsonl", "big.graphml"),
+                          ("extract", "big-articles.jsonl", "big-events.jsonl")):
+        seen = {"ok": 0, "line": 0, "other": 0}
+        limit = base
+        while seen["ok"] < 2:  # from too little, a step of 10 % at a time, to enough
+            check(limit < base + 64 * size, "%s: never succeeds: %s" % (cmd, seen))
+            limit = limit * 11 // 10
+            r = c.run(cmd, src, "-o", out, memory=limit, timeout=300)
+            what = "%s under %d MB: %s" % (cmd, limit >> 20, r.describe())
+            check(r.rc in (0, 1), "ended by a signal or with an unexpected status: " + what)
+            check(r.seconds < 30, "%.1f s, not prompt: %s" % (r.seconds, what))
+            if r.rc == 0:
+                check(not r.err_lines, what)
+                seen["ok"] += 1
+                continue
+            check(r.err_lines and all(OOM.match(l) for l in r.err_lines),
+                  "not 'out of memory' alone: " + what)
+            seen["line" if any(src + ":" in l for l in r.err_lines) else "other"] += 1
+        print("%s from %d MB: %s" % (cmd, base >> 20, seen))
+        check(seen["line"] > 0 and seen["ok"] > 0, "%s: the limits tried did not both fail "
+              "on the line and succeed: %s" % (cmd, seen))
+
+
+CASES = {f.__name__: f for f in (big_meeting, out_of_memory)}

@@ -4,7 +4,7 @@
 The cases are in articles.py (article files, folders, JSON Lines of articles), data.py
 (events, lexicons, alias files, GraphML, exports), outputs.py (what is written, and
 where: document ids, standard output, outputs that are inputs, run's set of files) and
-limits.py (a meeting of 2,000 people). SCALE shrinks the big inputs (the 100 MB line, the
+limits.py (a meeting of 2,000 people, out of memory). SCALE shrinks the big inputs (the 100 MB line, the
 1 GB stream) for slow builds such as the sanitizer one.
 """
 import os
