@@ -83,11 +83,13 @@ typedef struct evg_aliases evg_aliases;
  * whose values are arrays of variant names,
  * {"Selcuk Bayraktaroglu": ["Bayraktaroglu", "S. Bayraktaroglu"]}.
  * Names match after folding case and diacritics and ignoring punctuation.
- * `source` names the input in messages. Returns 0, EVG_EPARSE (not JSON, a
+ * A UTF-8 byte order mark in front is skipped. `source` names the input in
+ * messages. Returns 0, EVG_ENOMEM (out of memory, even while parsing the
+ * JSON: err names the source), EVG_EPARSE (not JSON, a
  * duplicate key, a value that is not an array of non-empty strings, a name
  * with no letters or digits, a variant listed under two canonical names, a
  * canonical name listed as another's variant; err has the source, the line
- * and the name at fault) or EVG_ENOMEM. Free with evg_aliases_free().
+ * and the name at fault). Free with evg_aliases_free().
  */
 EVG_API int evg_aliases_parse(evg_aliases **out, const char *text, size_t len,
                               const char *source, evg_error *err);

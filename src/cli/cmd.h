@@ -45,8 +45,17 @@ void cli_error(const evg_error *err);
 void cli_errorf(const char *fmt, ...) EVG_CLI_PRINTF(1, 2);
 /* "evgraph: warning: TEXT" on stderr. */
 void cli_warnf(const char *fmt, ...) EVG_CLI_PRINTF(1, 2);
-/* An evg_diag_fn printing each diagnostic as above; `payload` is unused. */
+/*
+ * An evg_diag_fn printing each diagnostic as above; `payload` is unused. Of
+ * the diagnostics of one input in a row, the first CLI_DIAG_MAX errors and
+ * warnings are printed, and the rest summed up in one line: "evgraph: FILE:
+ * ... and N more errors (the first 20 of each file are shown)", printed
+ * before any other message, or by cli_diag_flush().
+ */
 void cli_diag(const evg_error *err, evg_severity sev, void *payload);
+#define CLI_DIAG_MAX 20
+/* Print the line that counts the diagnostics not shown, if any (main() does, last). */
+void cli_diag_flush(void);
 
 /* ---- progress.c: the progress line of long runs ------------------------ */
 

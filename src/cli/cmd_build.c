@@ -240,6 +240,7 @@ static int read_inputs(size_t *failed_out, evg_corpus *c, unsigned threads)
         int rc;
         memset(&e, 0, sizeof e);
         rc = evg_corpus_read_events(&bad, c, inputs.v[i], &ro, &e);
+        cli_diag_flush(); /* the errors of each input are counted apart */
         *failed_out += bad;
         if (rc == EVG_ENOMEM) {
             cli_error(&e);

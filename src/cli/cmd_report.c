@@ -155,6 +155,7 @@ static int read_sources(size_t *failed_out, evg_corpus *c)
         size_t bad = 0;
         memset(&e, 0, sizeof e);
         rc = evg_corpus_read_events(&bad, c, files.v[i], &ro, &e);
+        cli_diag_flush(); /* the errors of each input are counted apart */
         *failed_out += bad;
         if (rc < 0)
             cli_error(&e);

@@ -157,6 +157,10 @@ int evg_aliases_parse(evg_aliases **out, const char *text, size_t len, const cha
     int rc = 0, nomem = 0;
 
     *out = NULL;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { /* a byte order mark */
+        p.text = text += 3;
+        p.len = len -= 3;
+    }
     if ((p.a = calloc(1, sizeof(*p.a))) == NULL)
         return evg_i_error_nomem(err);
     if ((root = evg_i_json_loadb(text, len, JSON_REJECT_DUPLICATES, &je, &nomem)) ==

@@ -249,7 +249,7 @@ int evg_doc_write_json(FILE *f, const evg_doc *d, evg_error *err)
     if (rc < 0)
         return rc;
     if (fwrite(line, 1, n, f) != n)
-        rc = evg_i_error_set(err, EVG_EIO, NULL, 0, 0, "write failed");
+        rc = evg_i_error_write(err, NULL, NULL);
     free(line);
     return rc;
 }

@@ -17,8 +17,23 @@ const char *evg_i_display_name(const char *path)
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
+/*
+ * Drop a UTF-8 byte order mark at the start of what `out` holds from `from`
+ * on: the files read whole are UTF-8 text (articles, lexicons, alias files,
+ * gazetteers), and some editors put one in front.
+ */
+static void drop_bom(evg_i_buf *out, size_t from)
+{
+    if (out->len - from >= 3 && memcmp(out->ptr + from, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(out->ptr + from, out->ptr + from + 3, out->len - from - 3 + 1);
+        out->len -= 3;
+    }
+}
+
 int evg_i_read_stream(evg_i_buf *out, FILE *f, const char *name, evg_error *err)
 {
+    size_t from = out->len;
+
     for (;;) {
         size_t n;
         if (evg_i_buf_grow(out, 65536) < 0)
@@ -30,6 +45,7 @@ int evg_i_read_stream(evg_i_buf *out, FILE *f, const char *name, evg_error *err)
             if (ferror(f))
                 return evg_i_error_set(err, EVG_EIO, name, 0, 0, "read failed: %s",
                                        strerror(errno));
+            drop_bom(out, from);
             return 0;
         }
     }
@@ -43,6 +59,7 @@ int evg_i_read_stream(evg_i_buf *out, FILE *f, const char *name, evg_error *err)
 int evg_i_read_file(evg_i_buf *out, const char *path, evg_error *err)
 {
     struct stat st;
+    size_t from = out->len;
     int fd, rc = 0;
 
     if (strcmp(path, "-") == 0)
@@ -78,6 +95,8 @@ int evg_i_read_file(evg_i_buf *out, const char *path, evg_error *err)
             break;
     }
     close(fd);
+    if (rc == 0)
+        drop_bom(out, from);
     return rc;
 }
 

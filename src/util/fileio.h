@@ -8,13 +8,15 @@
 #include "util/buf.h"
 
 /*
- * Read all of `path` ("-" for standard input) into `out` (NUL-terminated).
- * Returns 0, EVG_EIO (err names the path and the system's reason) or
- * EVG_ENOMEM.
+ * Read all of `path` ("-" for standard input) into `out` (NUL-terminated),
+ * after what it holds. A UTF-8 byte order mark at the start of the file is
+ * dropped: what is read whole is text (articles, lexicons, alias files,
+ * gazetteers), and some editors write one. Returns 0, EVG_EIO (err names the
+ * path and the system's reason) or EVG_ENOMEM.
  */
 int evg_i_read_file(evg_i_buf *out, const char *path, evg_error *err);
 
-/* Read all of an open stream; `name` is used in error messages. */
+/* Read all of an open stream, likewise; `name` is used in error messages. */
 int evg_i_read_stream(evg_i_buf *out, FILE *f, const char *name, evg_error *err);
 
 /* The display name of a path: "<stdin>" for "-". */

@@ -3,7 +3,8 @@
 One meeting of 2,000 people must not make a people graph of two million edges (a GraphML
 of hundreds of megabytes), while the full graph keeps every participant; a line bigger
 than the memory the process may use is out of memory, said promptly, not "invalid JSON"
-after minutes, nor a crash.
+after minutes, nor a crash. (Long names, a full disk: outputs.py; a flood of bad lines,
+byte order marks: data.py.)
 """
 import json
 import os

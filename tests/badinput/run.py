@@ -2,10 +2,11 @@
 """run.py CASE EVGRAPH WORK [SCALE]: one bad-input case (harness.py says how they work).
 
 The cases are in articles.py (article files, folders, JSON Lines of articles), data.py
-(events, lexicons, alias files, GraphML, exports), outputs.py (what is written, and
-where: document ids, standard output, outputs that are inputs, run's set of files) and
-limits.py (a meeting of 2,000 people, out of memory). SCALE shrinks the big inputs (the 100 MB line, the
-1 GB stream) for slow builds such as the sanitizer one.
+(events, lexicons, alias files, GraphML, exports; a flood of bad lines, byte order marks),
+outputs.py (what is written, and where: document ids, standard output, outputs that are
+inputs, run's set of files, long names, a full disk) and limits.py (a meeting of 2,000
+people, out of memory). SCALE shrinks the big inputs (the 100 MB line, the 1 GB stream)
+for slow builds such as the sanitizer one.
 """
 import os
 import sys
