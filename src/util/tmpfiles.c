@@ -27,6 +27,9 @@
 #define SLOTS 128
 
 static _Atomic(char *) slots[SLOTS];
+/* The paths evg_ofile_remove_temporaries() took out: a signal handler may not free()
+ * them, and kept here they are no leak to valgrind or LeakSanitizer. */
+static _Atomic(char *) removed[SLOTS];
 
 /* The signals whose default action ends the process and that a user or a system sends
  * to stop it: hang-up, Ctrl-C, Ctrl-\, a closed pipe, kill, CPU and file size limits. */
@@ -67,8 +70,14 @@ void evg_ofile_remove_temporaries(void)
 {
     for (size_t i = 0; i < SLOTS; i++) {
         char *p = atomic_exchange(&slots[i], NULL);
-        if (p)
-            unlink(p); /* not freed: the handler may not call free() */
+        if (p == NULL)
+            continue;
+        unlink(p);
+        for (size_t k = 0; k < SLOTS; k++) {
+            char *expected = NULL;
+            if (atomic_compare_exchange_strong(&removed[k], &expected, p))
+                break;
+        }
     }
 }
 
