@@ -53,7 +53,9 @@ typedef struct {
  * `opts->on_diag` with its file and line number, counted in `*failed_out`,
  * and skipped. Blank lines, CR LF line ends and a BOM are accepted. `opts`
  * and `failed_out` may be NULL. Returns 0 when the file was read (even with
- * bad lines), EVG_EIO when it could not be opened or read, EVG_ENOMEM.
+ * bad lines), EVG_EIO when it could not be opened or read, EVG_ENOMEM (err
+ * names the file and the line that did not fit, when one did not: a line
+ * too big for the memory is no malformed line).
  */
 EVG_API int evg_corpus_read_events(size_t *failed_out, evg_corpus *c, const char *path,
                                    const evg_read_opts *opts, evg_error *err);

@@ -141,8 +141,9 @@ EVG_API int evg_doc_to_json(char **out, size_t *len_out, const evg_doc *d, evg_e
 
 /**
  * Parse one JSON line written by evg_doc_write_json(). `source` and `line`
- * are used in error messages. Returns 0, EVG_EPARSE or EVG_ENOMEM. Free with
- * evg_doc_free().
+ * are used in error messages. Returns 0, EVG_EPARSE or EVG_ENOMEM (also when
+ * the JSON parser ran out of memory, which it would report as a syntax
+ * error; err has the source and line). Free with evg_doc_free().
  *
  * EVG_EPARSE covers: not JSON (or duplicate keys), a missing or empty id, a
  * field of the wrong type, an unknown type, status, role or relation, a date

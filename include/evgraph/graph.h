@@ -42,7 +42,8 @@ typedef enum {
  * EVG_VIEW_PEOPLE: people only; an edge "met" joins two people who took part
  * in the same in-person meeting (type meeting, visit or signing with status
  * reported), weight = the number of such meetings, with the first and last
- * date. Calls and planned events make no edge. Every person who took part in
+ * date. Calls and planned events make no edge, nor do meetings of more
+ * people than evg_build_opts.max_meeting_people. Every person who took part in
  * at least one event of any kind is a vertex, so someone who only had a call
  * shows as an isolated vertex (with `meetings` 0); people who are only
  * mentioned are left out.
@@ -82,11 +83,13 @@ typedef struct evg_aliases evg_aliases;
  * whose values are arrays of variant names,
  * {"Selcuk Bayraktaroglu": ["Bayraktaroglu", "S. Bayraktaroglu"]}.
  * Names match after folding case and diacritics and ignoring punctuation.
- * `source` names the input in messages. Returns 0, EVG_EPARSE (not JSON, a
+ * A UTF-8 byte order mark in front is skipped. `source` names the input in
+ * messages. Returns 0, EVG_ENOMEM (out of memory, even while parsing the
+ * JSON: err names the source), EVG_EPARSE (not JSON, a
  * duplicate key, a value that is not an array of non-empty strings, a name
  * with no letters or digits, a variant listed under two canonical names, a
  * canonical name listed as another's variant; err has the source, the line
- * and the name at fault) or EVG_ENOMEM. Free with evg_aliases_free().
+ * and the name at fault). Free with evg_aliases_free().
  */
 EVG_API int evg_aliases_parse(evg_aliases **out, const char *text, size_t len,
                               const char *source, evg_error *err);
@@ -104,14 +107,33 @@ EVG_API size_t evg_aliases_count(const evg_aliases *a);
 EVG_API void evg_aliases_free(evg_aliases *a);
 
 /**
+ * The default of evg_build_opts.max_meeting_people: a meeting of more people
+ * joins none of them in the people view.
+ */
+#define EVG_MAX_MEETING_PEOPLE 100
+
+/**
  * Options of evg_graph_build(). Version 1 callers have only `view`;
  * `aliases` came with version 2 (borrowed for the duration of the call; may
- * be NULL), `drop_mentions` with version 3.
+ * be NULL); the rest with version 3 (earlier versions get the defaults).
+ *
+ * `max_meeting_people`: in the people view, a meeting of more people than
+ * this (a conference, a summit's plenary) adds no "met" edge at all, instead
+ * of one between every two of its people: 2,000 people would make two
+ * million edges, a graph that buries every other meeting and a file of
+ * hundreds of megabytes. Its people stay vertices of the people view, and
+ * the full and bipartite views keep every participation (the meeting is one
+ * vertex joined to each). 0: no limit. Each such meeting is reported once
+ * to `on_diag` (may be NULL) as a warning naming its first document and
+ * event, when the view is the people view. `drop_mentions`: below.
  */
 typedef struct {
     unsigned version;
     evg_view view;
     const evg_aliases *aliases;
+    size_t max_meeting_people;
+    evg_diag_fn on_diag;
+    void *diag_payload;
     /**
      * Full view: leave out what is only mentioned, the entities linked to no
      * event: people who took part in none, agreements no meeting signed or
@@ -124,7 +146,8 @@ typedef struct {
 #define EVG_BUILD_OPTS_VERSION 3
 #define EVG_BUILD_OPTS_INIT                                                              \
     {                                                                                    \
-        EVG_BUILD_OPTS_VERSION, EVG_VIEW_FULL, NULL, 0                                   \
+        EVG_BUILD_OPTS_VERSION, EVG_VIEW_FULL, NULL, EVG_MAX_MEETING_PEOPLE, NULL, NULL, \
+            0                                                                            \
     }
 
 /**

@@ -8,11 +8,13 @@
 EVG_BEGIN_DECLS
 
 /**
- * An output file written atomically: data goes to a temporary file beside
- * the target, "<target>.tmp.<pid>.<n>", which replaces the target only on
- * evg_ofile_commit(). A run killed midway leaves the old file (or none),
- * never a truncated one; a run killed by a signal may leave its temporary
- * file. The new file keeps the mode of the one it replaces (and its owner
+ * An output file written atomically: data goes to a temporary file in the
+ * target's folder, ".evgraph.tmp.<pid>.<n>" (short, so that a target name
+ * as long as the system allows still works), which replaces the target only
+ * on evg_ofile_commit(). A run killed midway leaves the old file (or none),
+ * never a truncated one; the temporary file is removed by a signal once
+ * evg_ofile_clean_on_signals() was called, and left behind by SIGKILL or a
+ * crash. The new file keeps the mode of the one it replaces (and its owner
  * and group where permitted), never wider; a new one gets 0666 less the
  * umask. A symbolic link is followed (the file it names is replaced, the
  * link stays), except one that the kernel's protected_symlinks rule would
@@ -45,6 +47,27 @@ EVG_API int evg_ofile_commit(evg_ofile *of, evg_error *err);
 
 /** Discard what was written and free `of`; the target is untouched. NULL-safe. */
 EVG_API void evg_ofile_abort(evg_ofile *of);
+
+/**
+ * Make the signals that end a process by default and that users and systems
+ * send to stop one (SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGXCPU,
+ * SIGXFSZ) first remove the temporary files of the outputs being written
+ * (of evg_ofile and evg_outset, and a set's lock file), then end the process
+ * by their default action, as if they had not been caught: the outputs are
+ * left as they were, the exit status says which signal. A signal the process
+ * ignores (nohup) or handles already is left as it is. For programs: the
+ * evgraph tool calls it at start. A program with handlers of its own calls
+ * evg_ofile_remove_temporaries() from them instead. Returns 0, or EVG_EIO
+ * when a handler cannot be installed.
+ */
+EVG_API int evg_ofile_clean_on_signals(void);
+
+/**
+ * Remove the temporary files of every output being written; none of them can
+ * be committed afterwards, so this is for a program that is ending.
+ * Async-signal-safe: it may be called from a signal handler.
+ */
+EVG_API void evg_ofile_remove_temporaries(void);
 
 /**
  * Whether writing the output `path` ("-": standard output) would replace

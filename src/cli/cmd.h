@@ -45,8 +45,17 @@ void cli_error(const evg_error *err);
 void cli_errorf(const char *fmt, ...) EVG_CLI_PRINTF(1, 2);
 /* "evgraph: warning: TEXT" on stderr. */
 void cli_warnf(const char *fmt, ...) EVG_CLI_PRINTF(1, 2);
-/* An evg_diag_fn printing each diagnostic as above; `payload` is unused. */
+/*
+ * An evg_diag_fn printing each diagnostic as above; `payload` is unused. Of
+ * the diagnostics of one input in a row, the first CLI_DIAG_MAX errors and
+ * warnings are printed, and the rest summed up in one line: "evgraph: FILE:
+ * ... and N more errors (the first 20 of each file are shown)", printed
+ * before any other message, or by cli_diag_flush().
+ */
 void cli_diag(const evg_error *err, evg_severity sev, void *payload);
+#define CLI_DIAG_MAX 20
+/* Print the line that counts the diagnostics not shown, if any (main() does, last). */
+void cli_diag_flush(void);
 
 /* ---- progress.c: the progress line of long runs ------------------------ */
 
@@ -140,21 +149,33 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *inputs,
 /* ---- shared between build and run -------------------------------------- */
 
 /*
- * Build the `view` graph of `c` (merging the names `aliases` lists; may be
- * NULL), compute its centrality scores (as `ao` says; NULL: exact) and
- * export both to `path` in `format`, or to the file `path` of `set` when
- * `set` is not NULL. The graph and scores are handed back in `*g_out` and
- * `*s_out` when those are not NULL (the caller frees them). `flags`:
- * CLI_BUILD_STYLED, with the report's layout and colours by country
- * (positions cost time: only for the graph the report draws, or on request);
- * CLI_BUILD_DROP_MENTIONS, without the entities linked to no event. Returns 0
- * or a negative status (printed).
+ * Build the graph of `c` as `bo` says (its view, aliases, people per meeting,
+ * mentions left out; its warnings are printed), compute its centrality scores
+ * (as `ao` says; NULL: exact) and export both to `path` in `format`, or to
+ * the file `path` of `set` when `set` is not NULL. The graph and scores are
+ * handed back in `*g_out` and `*s_out` when those are not NULL (the caller
+ * frees them). `flags`: CLI_BUILD_STYLED, with the report's layout and
+ * colours by country (positions cost time: only for the graph the report
+ * draws, or on request). Returns 0 or a negative status (printed).
  */
-enum { CLI_BUILD_STYLED = 1, CLI_BUILD_DROP_MENTIONS = 2 };
+enum { CLI_BUILD_STYLED = 1 };
 int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
-                     evg_view view, const evg_aliases *aliases, evg_outset *set,
-                     const char *path, evg_format format, const evg_analysis_opts *ao,
-                     unsigned flags);
+                     const evg_build_opts *bo, evg_outset *set, const char *path,
+                     evg_format format, const evg_analysis_opts *ao, unsigned flags);
+
+/* The help text of --max-meeting-people, the same for build, run and report. */
+#define CLI_MAX_PEOPLE_HELP                                                              \
+    "in the people view, join no one of a meeting of more than N people (default 100; "  \
+    "0: no limit), with a warning: a conference is no meeting of everyone with "         \
+    "everyone; the full and bipartite views keep all its people"
+
+/*
+ * The value of --max-meeting-people into bo->max_meeting_people (the default
+ * when `value` is NULL): a whole number, 0 for no limit. Returns 0, or -1
+ * after printing a usage error for `cmd` into `*st`.
+ */
+int cli_parse_max_people(evg_build_opts *bo, const char *value, const cli_cmd *cmd,
+                         cli_status *st);
 
 /* The help text of --betweenness-cutoff, the same for build, run and report. */
 #define CLI_CUTOFF_HELP                                                              \

@@ -9,6 +9,7 @@
 
 static cli_strlist inputs;
 static const char *output, *format, *view, *alias_path, *cutoff_arg, *measures_arg, *jobs;
+static const char *max_people_arg;
 static int help, layout, drop_mentions;
 
 static const cli_opt opts[] = {
@@ -27,6 +28,8 @@ static const cli_opt opts[] = {
      0},
     {CLI_OPT_VALUE, "alias", 0, &alias_path, "FILE",
      "merge the name variants listed in the JSON alias FILE", 0},
+    {CLI_OPT_VALUE, "max-meeting-people", 0, &max_people_arg, "N", CLI_MAX_PEOPLE_HELP,
+     0},
     {CLI_OPT_VALUE, "measures", 0, &measures_arg, "LIST", CLI_MEASURES_HELP, 0},
     {CLI_OPT_VALUE, "betweenness-cutoff", 0, &cutoff_arg, "L", CLI_CUTOFF_HELP, 0},
     {CLI_OPT_VALUE, "jobs", 'j', &jobs, "N",
@@ -64,11 +67,10 @@ void cli_warn_conflicts(const evg_graph *g)
 }
 
 int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
-                     evg_view v, const evg_aliases *aliases, evg_outset *set,
-                     const char *path, evg_format fmt, const evg_analysis_opts *ao,
-                     unsigned flags)
+                     const evg_build_opts *bo_in, evg_outset *set, const char *path,
+                     evg_format fmt, const evg_analysis_opts *ao, unsigned flags)
 {
-    evg_build_opts bo = EVG_BUILD_OPTS_INIT;
+    evg_build_opts bo = *bo_in;
     evg_export_opts eo = EVG_EXPORT_OPTS_INIT;
     evg_graph *g = NULL;
     evg_scores *s = NULL;
@@ -77,12 +79,10 @@ int cli_build_export(evg_graph **g_out, evg_scores **s_out, const evg_corpus *c,
     int rc;
 
     memset(&e, 0, sizeof e);
-    bo.view = v;
-    bo.drop_mentions = (flags & CLI_BUILD_DROP_MENTIONS) != 0;
-    bo.aliases = aliases;
+    bo.on_diag = cli_diag;
     eo.format = fmt;
     cli_progress_stage("merging %zu records into the %s graph", evg_corpus_doc_count(c),
-                       evg_view_name(v));
+                       evg_view_name(bo.view));
     if ((rc = evg_graph_build(&g, c, &bo, &e)) < 0)
         goto failed;
     cli_progress_stage("centrality of %zu nodes, %zu edges", evg_graph_vertex_count(g),
@@ -119,6 +119,27 @@ cleanup:
     evg_scores_free(s);
     evg_graph_free(g);
     return rc;
+}
+
+int cli_parse_max_people(evg_build_opts *bo, const char *value, const cli_cmd *cmd,
+                         cli_status *st)
+{
+    char msg[128], *end;
+    long v;
+
+    if (value == NULL)
+        return 0;
+    errno = 0;
+    v = strtol(value, &end, 10);
+    if (errno || end == value || *end || v < 0 || v > 1000000000) {
+        snprintf(msg, sizeof msg,
+                 "--max-meeting-people expects a whole number (0: no limit), not '%.40s'",
+                 value);
+        *st = cli_usage_error(cmd, msg);
+        return -1;
+    }
+    bo->max_meeting_people = (size_t)v;
+    return 0;
 }
 
 int cli_parse_cutoff(evg_analysis_opts *ao, const char *value, const cli_cmd *cmd,
@@ -244,6 +265,7 @@ static int read_inputs(size_t *failed_out, evg_corpus *c, unsigned threads)
         int rc;
         memset(&e, 0, sizeof e);
         rc = evg_corpus_read_events(&bad, c, inputs.v[i], &ro, &e);
+        cli_diag_flush(); /* the errors of each input are counted apart */
         *failed_out += bad;
         if (rc == EVG_ENOMEM) {
             cli_error(&e);
@@ -258,19 +280,20 @@ static int read_inputs(size_t *failed_out, evg_corpus *c, unsigned threads)
 }
 
 /* The option values, checked: CLI_OK, or CLI_USAGE after the message. */
-static cli_status check_options(evg_analysis_opts *ao, unsigned *threads, evg_view *v,
-                                evg_format *fmt)
+static cli_status check_options(evg_analysis_opts *ao, evg_build_opts *bo,
+                                unsigned *threads, evg_format *fmt)
 {
     char msg[256];
     cli_status st = CLI_OK;
     int rc;
 
     if (cli_parse_cutoff(ao, cutoff_arg, &cli_cmd_build, &st) < 0 ||
-        cli_parse_measures(ao, measures_arg, &cli_cmd_build, &st) < 0)
+        cli_parse_measures(ao, measures_arg, &cli_cmd_build, &st) < 0 ||
+        cli_parse_max_people(bo, max_people_arg, &cli_cmd_build, &st) < 0)
         return st;
     if (cli_parse_jobs(threads, jobs) < 0)
         return cli_usage_error(&cli_cmd_build, "--jobs: expected a number of threads");
-    if (choose_view(v) < 0) {
+    if (choose_view(&bo->view) < 0) {
         snprintf(msg, sizeof msg,
                  "unknown view '%.60s' (expected full, people, countries or bipartite)",
                  view);
@@ -293,8 +316,8 @@ static cli_status build_main(int argc, char **argv)
     evg_graph *g = NULL;
     evg_aliases *aliases = NULL;
     evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
+    evg_build_opts bo = EVG_BUILD_OPTS_INIT;
     evg_format fmt;
-    evg_view v;
     evg_error e;
     size_t failed = 0;
     unsigned threads;
@@ -305,7 +328,7 @@ static cli_status build_main(int argc, char **argv)
     /* The output first: a usage error comes alone, before a format guess warns. */
     if ((st = cli_parse(&cli_cmd_build, argc, argv)) != CLI_OK ||
         cli_check_output(&cli_cmd_build, output, in, alias_path, &st) < 0 ||
-        (st = check_options(&ao, &threads, &v, &fmt)) != CLI_OK)
+        (st = check_options(&ao, &bo, &threads, &fmt)) != CLI_OK)
         goto cleanup;
     st = CLI_FAILED;
     if (cli_load_aliases(&aliases, alias_path) < 0) /* before reading: nothing is written */
@@ -321,9 +344,10 @@ static cli_status build_main(int argc, char **argv)
         cli_errorf("%s: left as it was: no input could be read", output);
         goto cleanup;
     }
-    if (cli_build_export(&g, NULL, c, v, aliases, NULL, output, fmt, &ao,
-                         (layout ? CLI_BUILD_STYLED : 0u) |
-                             (drop_mentions ? CLI_BUILD_DROP_MENTIONS : 0u)) < 0)
+    bo.aliases = aliases;
+    bo.drop_mentions = drop_mentions;
+    if (cli_build_export(&g, NULL, c, &bo, NULL, output, fmt, &ao,
+                         layout ? CLI_BUILD_STYLED : 0u) < 0)
         goto cleanup;
     cli_warn_conflicts(g);
     st = failed ? CLI_FAILED : CLI_OK;

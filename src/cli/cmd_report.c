@@ -9,7 +9,7 @@
 
 static cli_strlist inputs;
 static const char *output, *format, *top_arg, *title, *alias_path, *measures_arg,
-    *cutoff_arg;
+    *cutoff_arg, *max_people_arg;
 static int help;
 
 static const cli_opt opts[] = {
@@ -24,6 +24,8 @@ static const cli_opt opts[] = {
      "html or markdown (default: from FILE's extension, else html)", 0},
     {CLI_OPT_VALUE, "alias", 0, &alias_path, "FILE",
      "merge the name variants listed in the JSON alias FILE", 0},
+    {CLI_OPT_VALUE, "max-meeting-people", 0, &max_people_arg, "N", CLI_MAX_PEOPLE_HELP,
+     0},
     {CLI_OPT_VALUE, "top", 0, &top_arg, "N",
      "name and profile the N most central people (default 10)", 0},
     {CLI_OPT_VALUE, "title", 0, &title, "TEXT", "the heading (default: Who met whom)", 0},
@@ -153,6 +155,7 @@ static int read_sources(size_t *failed_out, evg_corpus *c)
         size_t bad = 0;
         memset(&e, 0, sizeof e);
         rc = evg_corpus_read_events(&bad, c, files.v[i], &ro, &e);
+        cli_diag_flush(); /* the errors of each input are counted apart */
         *failed_out += bad;
         if (rc < 0)
             cli_error(&e);
@@ -168,18 +171,19 @@ static int read_sources(size_t *failed_out, evg_corpus *c)
 }
 
 /* Build both views and score the people as `ao` asks, then write the report. */
-static int report_corpus(const evg_corpus *c, const evg_aliases *aliases,
+static int report_corpus(const evg_corpus *c, const evg_build_opts *bo_in,
                          evg_report_format fmt, const evg_report_opts *ro,
                          const evg_analysis_opts *ao)
 {
-    evg_build_opts bo = EVG_BUILD_OPTS_INIT;
+    evg_build_opts bo = *bo_in;
     evg_graph *full = NULL, *people = NULL;
     evg_scores *s = NULL;
     evg_error e;
     int rc;
 
     memset(&e, 0, sizeof e);
-    bo.aliases = aliases;
+    bo.view = EVG_VIEW_FULL;
+    bo.on_diag = cli_diag;
     cli_progress_stage("merging %zu records", evg_corpus_doc_count(c));
     if ((rc = evg_graph_build(&full, c, &bo, &e)) < 0)
         goto failed;
@@ -242,6 +246,7 @@ static cli_status report_main(int argc, char **argv)
 {
     evg_report_opts ro = EVG_REPORT_OPTS_INIT;
     evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
+    evg_build_opts bo = EVG_BUILD_OPTS_INIT;
     evg_report_format fmt;
     evg_aliases *aliases = NULL;
     evg_corpus *c = NULL;
@@ -255,6 +260,7 @@ static cli_status report_main(int argc, char **argv)
         (st = check_options(&fmt, &ro)) != CLI_OK ||
         cli_parse_cutoff(&ao, cutoff_arg, &cli_cmd_report, &st) < 0 ||
         cli_parse_measures(&ao, measures_arg, &cli_cmd_report, &st) < 0 ||
+        cli_parse_max_people(&bo, max_people_arg, &cli_cmd_report, &st) < 0 ||
         cli_check_output(&cli_cmd_report, output, in, alias_path, &st) < 0)
         goto cleanup;
     st = CLI_FAILED;
@@ -272,7 +278,8 @@ static cli_status report_main(int argc, char **argv)
         cli_errorf("%s: left as it was: no input could be read", output);
         goto cleanup;
     }
-    if (report_corpus(c, aliases, fmt, &ro, &ao) < 0)
+    bo.aliases = aliases;
+    if (report_corpus(c, &bo, fmt, &ro, &ao) < 0)
         goto cleanup;
     st = failed ? CLI_FAILED : CLI_OK;
 cleanup:

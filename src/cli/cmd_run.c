@@ -8,6 +8,7 @@
 static cli_strlist inputs, lexicons, officials;
 static const char *output, *top_arg, *alias_path, *cutoff_arg, *measures_arg, *jobs;
 static const char *format_arg;                /* --format */
+static const char *max_people_arg;            /* --max-meeting-people */
 static evg_format run_fmt = EVG_FMT_GRAPHML; /* of the two graphs */
 static int help, drop_mentions;
 
@@ -25,6 +26,8 @@ static const cli_opt opts[] = {
     {CLI_OPT_LIST, "officials", 0, &officials, "FILE", CLI_OFFICIALS_HELP, 0},
     {CLI_OPT_VALUE, "alias", 0, &alias_path, "FILE",
      "merge the name variants listed in the JSON alias FILE", 0},
+    {CLI_OPT_VALUE, "max-meeting-people", 0, &max_people_arg, "N", CLI_MAX_PEOPLE_HELP,
+     0},
     {CLI_OPT_VALUE, "top", 0, &top_arg, "N",
      "list the N most central people per measure (default 5)", 0},
     {CLI_OPT_VALUE, "measures", 0, &measures_arg, "LIST", CLI_MEASURES_HELP, 0},
@@ -147,10 +150,11 @@ static int print_top(const evg_graph *g, const evg_scores *s, evg_measure m, siz
  * they are all written, put the set in place and print the summary. `*set`
  * is NULL afterwards, whatever happened.
  */
-static int build_and_report(const evg_corpus *c, const evg_aliases *aliases,
+static int build_and_report(const evg_corpus *c, const evg_build_opts *bo_in,
                             evg_outset **set, const run_names *p, size_t ntop,
                             const evg_analysis_opts *ao)
 {
+    evg_build_opts bo = *bo_in;
     evg_graph *full = NULL, *people = NULL;
     evg_scores *full_s = NULL, *people_s = NULL;
     evg_report_opts ro = EVG_REPORT_OPTS_INIT;
@@ -162,11 +166,14 @@ static int build_and_report(const evg_corpus *c, const evg_aliases *aliases,
     ro.full_file = p->full;
     ro.people_file = p->people;
     /* the people graph as the report draws it: its positions and colours */
-    if ((rc = cli_build_export(&full, &full_s, c, EVG_VIEW_FULL, aliases, *set, p->full,
-                               run_fmt, ao,
-                               drop_mentions ? CLI_BUILD_DROP_MENTIONS : 0u)) < 0 ||
-        (rc = cli_build_export(&people, &people_s, c, EVG_VIEW_PEOPLE, aliases, *set,
-                               p->people, run_fmt, ao, CLI_BUILD_STYLED)) < 0 ||
+    bo.view = EVG_VIEW_FULL;
+    bo.drop_mentions = drop_mentions;
+    if ((rc = cli_build_export(&full, &full_s, c, &bo, *set, p->full, run_fmt, ao, 0)) <
+        0)
+        goto cleanup;
+    bo.view = EVG_VIEW_PEOPLE;
+    if ((rc = cli_build_export(&people, &people_s, c, &bo, *set, p->people, run_fmt, ao,
+                               CLI_BUILD_STYLED)) < 0 ||
         (rc = cli_write_report(*set, p->report, EVG_REPORT_HTML, c, full, people,
                                people_s, &ro)) < 0)
         goto cleanup;
@@ -237,6 +244,7 @@ static cli_status run_main(int argc, char **argv)
     evg_outset *set = NULL;
     evg_aliases *aliases = NULL;
     evg_analysis_opts ao = EVG_ANALYSIS_OPTS_INIT;
+    evg_build_opts bo = EVG_BUILD_OPTS_INIT;
     evg_error e;
     size_t ntop;
     char msg[128], full_name[32], people_name[32];
@@ -251,7 +259,8 @@ static cli_status run_main(int argc, char **argv)
         goto cleanup;
     }
     if (cli_parse_cutoff(&ao, cutoff_arg, &cli_cmd_run, &st) < 0 ||
-        cli_parse_measures(&ao, measures_arg, &cli_cmd_run, &st) < 0)
+        cli_parse_measures(&ao, measures_arg, &cli_cmd_run, &st) < 0 ||
+        cli_parse_max_people(&bo, max_people_arg, &cli_cmd_run, &st) < 0)
         goto cleanup;
     if (cli_parse_jobs(&x.threads, jobs) < 0) {
         st = cli_usage_error(&cli_cmd_run, "--jobs: expected a number of threads");
@@ -275,13 +284,14 @@ static cli_status run_main(int argc, char **argv)
     st = CLI_FAILED;
     if (cli_load_aliases(&aliases, alias_path) < 0) /* before anything is written */
         goto cleanup;
+    bo.aliases = aliases;
     /* The folder, locked: a second run into it is refused until this one ends. */
     if (evg_outset_open(&set, output, &e) < 0 || evg_corpus_new(&x.corpus, &e) < 0) {
         cli_error(&e);
         goto cleanup;
     }
     if (extract_events(&x, set, p.events) < 0 ||
-        build_and_report(x.corpus, aliases, &set, &p, ntop, &ao) < 0)
+        build_and_report(x.corpus, &bo, &set, &p, ntop, &ao) < 0)
         goto cleanup;
     st = x.failed ? CLI_FAILED : CLI_OK;
 cleanup:

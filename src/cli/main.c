@@ -131,8 +131,13 @@ int main(int argc, char **argv)
     cli_status st;
 
     evg_global_init();
+    /* Ctrl-C or a kill while a big output is written leaves no temporary file. */
+    if (evg_ofile_clean_on_signals() < 0)
+        cli_warnf("temporary files may be left behind if a signal stops the run");
     st = dispatch(argc, argv);
-    /* A full disk or a closed pipe must not pass for success (a failed command has said why). */
+    cli_diag_flush(); /* the count of diagnostics not shown, if any */
+    /* A full disk or a closed pipe must not pass for success (a failed command has said
+     * why). */
     if ((st == CLI_OK || st == CLI_HELP) && (fflush(stdout) != 0 || ferror(stdout))) {
         cli_errorf("<stdout>: write failed: %s", strerror(errno));
         st = CLI_FAILED;

@@ -1,4 +1,5 @@
 /* The export driver: the table of formats, options, locale and atomic files. */
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -83,6 +84,7 @@ int evg_export(FILE *f, const evg_graph *g, const evg_scores *s,
     const evg_i_exporter *ex;
     evg_export_opts o;
     locale_t c_numeric, previous;
+    int saved;
     int rc;
 
     if (f == NULL || g == NULL)
@@ -102,17 +104,22 @@ int evg_export(FILE *f, const evg_graph *g, const evg_scores *s,
     if ((c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0)) == (locale_t)0)
         return evg_i_error_nomem(err);
     previous = uselocale(c_numeric);
+    errno = 0; /* a failed write sets it: its reason is told */
     rc = ex->write(f, g, s, &o, err);
+    saved = errno;
     uselocale(previous);
     freelocale(c_numeric);
+    errno = saved;
     if (rc == 0 && ferror(f))
-        rc = evg_i_error_set(err, EVG_EIO, NULL, 0, 0, "write failed");
+        rc = evg_i_error_write(err, f, NULL);
     return rc;
 }
 
 /* Name the file in a message that names none yet. */
 static int name_path(int rc, evg_error *err, const char *path)
 {
+    if (strcmp(path, "-") == 0)
+        path = "<stdout>";
     if (err && err->source[0] == '\0') {
         size_t n = strnlen(path, sizeof err->source - 1); /* a long path is cut */
         memcpy(err->source, path, n);
@@ -167,7 +174,7 @@ static int export_csv(evg_outset *set, const char *path, const evg_graph *g,
             break;
         if ((rc = evg_export(evg_ofile_stream(of[k]), g, s, &t, err)) == 0 &&
             fflush(evg_ofile_stream(of[k])) != 0)
-            rc = evg_i_error_set(err, EVG_EIO, NULL, 0, 0, "write failed");
+            rc = evg_i_error_write(err, NULL, NULL);
         if (rc < 0)
             name_path(rc, err, names[k]);
     }

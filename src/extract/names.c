@@ -172,7 +172,8 @@ static int body_word(const x_ctx *x, size_t i)
 /* A comma inside a list of portfolios: "for Coastal Waters, Fisheries and Ports X". */
 static int portfolio_comma(const x_ctx *x, size_t e)
 {
-    if (!x_is(x, e, ","))
+    /* at the sentence's end (e == s1, maybe past the last token): no comma */
+    if (e >= x->s1 || !x_is(x, e, ","))
         return 0;
     for (size_t k = e + 1;
          k + 1 < x->s1 && k - e <= x_param(x, EVG_P_PORTFOLIO_MAX_WORDS); k++) {

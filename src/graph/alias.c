@@ -12,6 +12,7 @@
 #include "graph/build_internal.h"
 #include "util/error.h"
 #include "util/fileio.h"
+#include "util/jscratch.h"
 #include "util/utf8.h"
 
 typedef struct {
@@ -153,14 +154,20 @@ int evg_aliases_parse(evg_aliases **out, const char *text, size_t len, const cha
     parse_ctx p = {NULL, text, source ? source : "", len, err};
     json_error_t je;
     json_t *root = NULL;
-    int rc = 0;
+    int rc = 0, nomem = 0;
 
     *out = NULL;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { /* a byte order mark */
+        p.text = text += 3;
+        p.len = len -= 3;
+    }
     if ((p.a = calloc(1, sizeof(*p.a))) == NULL)
         return evg_i_error_nomem(err);
-    if ((root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je)) == NULL) {
-        rc = evg_i_error_set(err, EVG_EPARSE, p.source, je.line, je.column,
-                             "invalid JSON: %s", je.text);
+    if ((root = evg_i_json_loadb(text, len, JSON_REJECT_DUPLICATES, &je, &nomem)) ==
+        NULL) {
+        rc = nomem ? evg_i_error_set(err, EVG_ENOMEM, p.source, 0, 0, "out of memory")
+                   : evg_i_error_set(err, EVG_EPARSE, p.source, je.line, je.column,
+                                     "invalid JSON: %s", je.text);
         goto cleanup;
     }
     if (!json_is_object(root)) {

@@ -168,6 +168,10 @@ typedef struct {
     evg_i_arena *arena; /* the graph's */
     evg_error *err;
     const struct evg_aliases *aliases; /* may be NULL */
+    evg_view view;                     /* what the graph will show */
+    size_t max_people;   /* a meeting of more people makes no person-person "met" */
+    evg_diag_fn on_diag; /* warnings; may be NULL */
+    void *diag_payload;
     int drop_mentions;                 /* leave out entities linked to no event */
     const evg_doc **docs; /* sorted by id, each id once */
     size_t ndocs;

@@ -60,13 +60,12 @@ cleanup:
     return rc;
 }
 
-/* The options, whatever version the caller was built with. */
-static int read_opts(evg_view *view_out, const evg_aliases **aliases_out, int *drop_out,
-                     const evg_build_opts *opts, evg_error *err)
+/* The options, whatever version the caller was built with, into the builder. */
+static int read_opts(evg_view *view_out, evg_i_builder *b, const evg_build_opts *opts,
+                     evg_error *err)
 {
     *view_out = EVG_VIEW_FULL;
-    *aliases_out = NULL;
-    *drop_out = 0;
+    b->max_people = EVG_MAX_MEETING_PEOPLE;
     if (opts == NULL)
         return 0;
     if (opts->version < 1 || opts->version > EVG_BUILD_OPTS_VERSION)
@@ -76,9 +75,13 @@ static int read_opts(evg_view *view_out, const evg_aliases **aliases_out, int *d
                                (int)opts->view);
     *view_out = opts->view;
     if (opts->version >= 2) /* version 1 structs end before `aliases` */
-        *aliases_out = opts->aliases;
-    if (opts->version >= 3) /* version 2 before `drop_mentions` */
-        *drop_out = opts->drop_mentions;
+        b->aliases = opts->aliases;
+    if (opts->version >= 3) { /* and version 2 before `max_meeting_people` */
+        b->max_people = opts->max_meeting_people ? opts->max_meeting_people : SIZE_MAX;
+        b->on_diag = opts->on_diag;
+        b->diag_payload = opts->diag_payload;
+        b->drop_mentions = opts->drop_mentions;
+    }
     return 0;
 }
 
@@ -88,21 +91,20 @@ int evg_graph_build(evg_graph **out, const evg_corpus *c, const evg_build_opts *
     evg_i_builder b;
     evg_graph *g = NULL;
     evg_view view;
-    const evg_aliases *aliases;
-    int rc = 0, drop;
+    int rc = 0;
 
     *out = NULL;
     /* A caller who skipped evg_global_init() gets an error code, not an abort. */
     evg_i_igraph_init();
     memset(&b, 0, sizeof b);
-    if ((rc = read_opts(&view, &aliases, &drop, opts, err)) < 0)
+    if ((rc = read_opts(&view, &b, opts, err)) < 0)
         return rc;
     if ((g = calloc(1, sizeof(*g))) == NULL)
         return evg_i_error_nomem(err);
     g->view = view;
+    b.view = view;
+    b.drop_mentions = b.drop_mentions && view == EVG_VIEW_FULL;
     b.err = err;
-    b.aliases = aliases;
-    b.drop_mentions = drop && view == EVG_VIEW_FULL;
     b.arena = &g->arena;
     EVG_CHECK(evg_i_collect(&b, c));
     EVG_CHECK(evg_i_resolve(&b));

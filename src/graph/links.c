@@ -172,10 +172,41 @@ static size_t meeting_countries(size_t *out, evg_i_builder *b, const evg_i_meeti
     return n;
 }
 
+/*
+ * Whether the people of an in-person meeting are joined pairwise by "met":
+ * not when they are more than the builder's limit, a conference rather than
+ * talks, whose clique would swamp the people view (and its file). The
+ * people view then warns, naming the meeting's first document and event.
+ */
+static int people_met(evg_i_builder *b, const evg_i_meeting *mt)
+{
+    const evg_i_report *r = &b->r[mt->reports[0]];
+    const evg_doc *d = b->docs[r->doc];
+    size_t n = 0;
+    evg_error e;
+
+    for (size_t p = 0; p < mt->npeople; p++)
+        n += b->v[mt->people[p]].type == EVG_NODE_PERSON;
+    if (n <= b->max_people)
+        return 1;
+    if (b->view == EVG_VIEW_PEOPLE && b->on_diag) {
+        memset(&e, 0, sizeof e);
+        evg_i_error_set(
+            &e, EVG_EINVAL, evg_doc_path(d) ? evg_doc_path(d) : evg_doc_id(d), 0, 0,
+            "meeting %s has %zu people, more than the %zu the people view joins "
+            "pairwise: it joins none of them (the full and bipartite views keep "
+            "them all)",
+            r->ev->id ? r->ev->id : evg_doc_id(d), n, b->max_people);
+        evg_i_diag(b->on_diag, b->diag_payload, EVG_SEV_WARNING, &e);
+    }
+    return 0;
+}
+
 /* participated_in, and what each person's and country's counts gain. */
 static int people_links(evg_i_builder *b, const evg_i_meeting *mt, size_t *cc, size_t ncc)
 {
     int met = in_person(mt), rc = 0, fail = 0;
+    int pairs = met && people_met(b, mt);
 
     for (size_t p = 0; p < mt->npeople; p++) {
         evg_i_bvertex *v = &b->v[mt->people[p]];
@@ -191,7 +222,7 @@ static int people_links(evg_i_builder *b, const evg_i_meeting *mt, size_t *cc, s
         v->events++;
         v->meetings += (size_t)met;
         evg_i_widen(&v->first, &v->last, mt->date);
-        for (size_t q = p + 1; met && q < mt->npeople; q++)
+        for (size_t q = p + 1; pairs && q < mt->npeople; q++)
             if (b->v[mt->people[q]].type == EVG_NODE_PERSON)
                 EVG_CHECK(evg_i_add_edge(b, mt->people[p], mt->people[q], EVG_I_REL_MET, -1,
                                          1.0, mt->date));

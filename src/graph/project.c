@@ -208,7 +208,9 @@ static int met_edges(edge_list *l, const evg_graph *full, const size_t *final,
                      final[c] != SIZE_MAX)
                 add_unique(at, &n, final[c]);
         }
-        if (in_person(&full->v[m]))
+        /* the people view joins no one of a meeting of too many (graph.h) */
+        if (in_person(&full->v[m]) &&
+            (view != EVG_VIEW_PEOPLE || n <= EVG_MAX_MEETING_PEOPLE))
             rc = met_pairs(l, at, n, full->v[m].date);
         i = j;
     }

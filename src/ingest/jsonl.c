@@ -12,6 +12,7 @@
 #include "ingest/ingest_internal.h"
 #include "ingest/jobs.h"
 #include "util/error.h"
+#include "util/jscratch.h"
 #include "util/utf8.h"
 
 /* A string member or null; EVG_EPARSE naming the field when it is something else. */
@@ -34,12 +35,15 @@ static int line_article(evg_article **out, const char *text, size_t len, const c
                         const char *base, int line, evg_error *err)
 {
     json_error_t je;
-    json_t *o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+    int nomem = 0;
+    json_t *o = evg_i_json_loadb(text, len, JSON_REJECT_DUPLICATES, &je, &nomem);
     const char *id = NULL, *date = NULL, *title = NULL, *body = NULL, *source = NULL;
     evg_i_buf fallback = EVG_I_BUF_INIT;
     int rc = 0;
 
     *out = NULL;
+    if (o == NULL && nomem)
+        return evg_i_error_set(err, EVG_ENOMEM, name, line, 0, "out of memory");
     if (o == NULL)
         return evg_i_error_set(err, EVG_EPARSE, name, line, je.column > 0 ? je.column : 0,
                                "invalid JSON: %s", je.text);
@@ -110,7 +114,7 @@ int evg_i_jsonl_article(evg_article **out, const char *text, size_t len, const c
 
     *out = NULL;
     if (repair_line(&text, &len, &fixed, name, line, warning) < 0)
-        rc = evg_i_error_nomem(err);
+        rc = evg_i_error_set(err, EVG_ENOMEM, name, line, 0, "out of memory");
     else
         rc = line_article(out, text, len, name, id, line, err);
     evg_i_buf_free(&fixed);
@@ -150,8 +154,8 @@ int evg_i_jsonl_lines(FILE *f, const char *name, const char *id, evg_i_job_fn fn
     }
     if (rc == 0 && ferror(f))
         rc = evg_i_error_set(err, EVG_EIO, name, line, 0, "read failed: %s", strerror(errno));
-    else if (rc == 0 && errno == ENOMEM)
-        rc = evg_i_error_nomem(err);
+    else if (rc == 0 && errno == ENOMEM) /* the next line did not fit */
+        rc = evg_i_error_set(err, EVG_ENOMEM, name, line + 1, 0, "out of memory");
     free(buf);
     return rc;
 }

@@ -249,7 +249,7 @@ int evg_doc_write_json(FILE *f, const evg_doc *d, evg_error *err)
     if (rc < 0)
         return rc;
     if (fwrite(line, 1, n, f) != n)
-        rc = evg_i_error_set(err, EVG_EIO, NULL, 0, 0, "write failed");
+        rc = evg_i_error_write(err, NULL, NULL);
     free(line);
     return rc;
 }
@@ -791,12 +791,17 @@ int evg_doc_parse_json(evg_doc **out, const char *text, size_t len, const char *
     reader r = {source, line, err, NULL, &tmp};
     /* A scratch window releases the tree at its end: walking it to free
      * nothing would cost more than a record's checks. */
-    int own_tree = !evg_i_jscratch_active(), rc = 0;
+    int own_tree = !evg_i_jscratch_active(), rc = 0, nomem = 0;
 
     *out = NULL;
-    if ((root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr)) == NULL) {
-        rc = evg_i_error_set(err, EVG_EPARSE, source, line, jerr.column > 0 ? jerr.column : 0,
-                             "invalid JSON: %s", jerr.text);
+    if ((root = evg_i_json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr, &nomem)) ==
+        NULL) {
+        if (nomem)
+            rc = evg_i_error_set(err, EVG_ENOMEM, source, line, 0, "out of memory");
+        else
+            rc = evg_i_error_set(err, EVG_EPARSE, source, line,
+                                 jerr.column > 0 ? jerr.column : 0, "invalid JSON: %s",
+                                 jerr.text);
         goto cleanup;
     }
     if (!json_is_object(root)) {

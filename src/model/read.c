@@ -41,6 +41,7 @@ typedef struct {
     bad_line *bad;     /* the lines that did not parse, in order */
     size_t nbad, cap_bad;
     int nomem;         /* parsing ran out of memory after `nlines` lines */
+    evg_error nomem_err; /* where: the line, when it was the line's parse */
     evg_i_jscratch js; /* jansson's memory while a line is parsed */
 } batch;
 
@@ -72,6 +73,8 @@ static int parse_line(const char *name, batch *b, size_t i)
     evg_i_jscratch_begin(&b->js);
     rc = evg_doc_parse_json(&b->docs[i], line, n, name, lineno, &e);
     evg_i_jscratch_end(&b->js);
+    if (rc == EVG_ENOMEM)
+        b->nomem_err = e;
     if (rc == EVG_ENOMEM ||
         (rc < 0 && evg_i_grow((void **)&b->bad, &b->cap_bad, b->nbad + 1,
                               sizeof(*b->bad)) < 0))
@@ -90,7 +93,8 @@ static void parse_batch(void *job, void *payload)
     const char *name = payload;
 
     for (size_t i = 0; i < b->nlines; i++)
-        if (parse_line(name, b, i) < 0) {
+        if (parse_line(name, b, i) <
+            0) {           /* out of memory: nomem_err says where, if known */
             b->nlines = i; /* the rest is dropped: the caller reports no memory */
             b->nomem = 1;
             return;
@@ -120,10 +124,16 @@ static int deliver(evg_corpus *c, batch *b, const evg_read_opts *opts, size_t *f
         else
             evg_doc_free(d);
     }
-    if (rc == 0 && b->nomem)
+    if (rc == 0 && b->nomem && b->nomem_err.code == EVG_ENOMEM) {
+        rc = EVG_ENOMEM; /* "FILE:LINE: out of memory" */
+        if (err)
+            *err = b->nomem_err;
+    } else if (rc == 0 && b->nomem) {
         rc = evg_i_error_nomem(err);
+    }
     b->nlines = b->nbad = 0;
     b->nomem = 0;
+    memset(&b->nomem_err, 0, sizeof b->nomem_err);
     return rc;
 }
 
@@ -183,6 +193,13 @@ typedef struct {
  * least one line unless the input is at its end (then b->nlines is 0).
  * Returns 0, EVG_EIO or EVG_ENOMEM.
  */
+/* Out of memory reading the line after the `nlines` of `b`: its file and line. */
+static int nomem_at(const source *in, const batch *b, evg_error *err)
+{
+    return evg_i_error_set(err, EVG_ENOMEM, in->name, in->line + (int)b->nlines + 1, 0,
+                           "out of memory");
+}
+
 static int fill(batch *b, source *in, evg_error *err)
 {
     size_t last;
@@ -190,12 +207,12 @@ static int fill(batch *b, source *in, evg_error *err)
     b->text.len = b->nlines = 0;
     b->first = in->line + 1;
     if (in->carry.len && evg_i_buf_put(&b->text, in->carry.ptr, in->carry.len) < 0)
-        return evg_i_error_nomem(err);
+        return nomem_at(in, b, err);
     in->carry.len = 0;
     while (!in->eof && (b->text.len < BATCH_BYTES || b->nlines == 0)) {
         size_t from = b->text.len, got;
         if (evg_i_buf_grow(&b->text, 65536) < 0)
-            return evg_i_error_nomem(err);
+            return nomem_at(in, b, err);
         got = fread(b->text.ptr + from, 1, b->text.cap - from - 1, in->f);
         b->text.len += got;
         b->text.ptr[b->text.len] = '\0';
@@ -204,15 +221,15 @@ static int fill(batch *b, source *in, evg_error *err)
                                    "read failed: %s", strerror(errno));
         in->eof = got == 0;
         if (split_lines(b, from) < 0)
-            return evg_i_error_nomem(err);
+            return nomem_at(in, b, err);
     }
     last = b->nlines ? b->ends[b->nlines - 1] : 0;
     if (in->eof && last < b->text.len && add_line(b, b->text.len) < 0)
-        return evg_i_error_nomem(err);
+        return nomem_at(in, b, err);
     last = b->nlines ? b->ends[b->nlines - 1] : 0;
     if (last < b->text.len) { /* a line not yet ended: the next batch's */
         if (evg_i_buf_put(&in->carry, b->text.ptr + last, b->text.len - last) < 0)
-            return evg_i_error_nomem(err);
+            return nomem_at(in, b, err);
         b->text.len = last;
     }
     in->line += (int)b->nlines;

@@ -50,7 +50,7 @@ static int finish(FILE *f, int nomem, evg_error *err)
     if (nomem)
         return evg_i_error_nomem(err);
     if (ferror(f))
-        return evg_i_error_set(err, EVG_EIO, NULL, 0, 0, "write failed");
+        return evg_i_error_write(err, f, NULL);
     return 0;
 }
 
@@ -143,7 +143,8 @@ static int write_into(evg_outset *set, const char *path, const evg_report *r, in
         /* Keep whatever file was there; name the file in the message. */
         evg_ofile_abort(of);
         if (err && err->source[0] == '\0')
-            snprintf(err->source, sizeof err->source, "%s", path);
+            snprintf(err->source, sizeof err->source, "%s",
+                     strcmp(path, "-") == 0 ? "<stdout>" : path);
         return rc;
     }
     return evg_ofile_commit(of, err);

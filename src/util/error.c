@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,17 @@ int evg_i_error_set(evg_error *err, evg_status code, const char *src, int line, 
 int evg_i_error_nomem(evg_error *err)
 {
     return evg_i_error_set(err, EVG_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+int evg_i_error_write(evg_error *err, FILE *f, const char *src)
+{
+    int e = errno;
+
+    /* What is left in the buffer is written again: its failure is the reason now. */
+    if (f && fflush(f) != 0 && errno)
+        e = errno;
+    return evg_i_error_set(err, EVG_EIO, src, 0, 0, "write failed: %s",
+                           strerror(e ? e : EIO));
 }
 
 void evg_i_diag(evg_diag_fn fn, void *payload, evg_severity sev, const evg_error *e)

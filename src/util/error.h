@@ -1,6 +1,8 @@
 #ifndef EVG_UTIL_ERROR_H
 #define EVG_UTIL_ERROR_H
 
+#include <stdio.h>
+
 #include "evgraph/error.h"
 
 #if defined(__GNUC__)
@@ -22,6 +24,13 @@ int evg_i_error_set(evg_error *err, evg_status code, const char *src, int line, 
 
 /* The common out-of-memory case. */
 int evg_i_error_nomem(evg_error *err);
+
+/*
+ * A write to `f` (may be NULL) failed: EVG_EIO, "write failed: " and the
+ * system's reason ("No space left on device"), from errno or from flushing
+ * what `f` still holds. `src` may be NULL.
+ */
+int evg_i_error_write(evg_error *err, FILE *f, const char *src);
 
 /* Report a diagnostic through an optional callback. */
 void evg_i_diag(evg_diag_fn fn, void *payload, evg_severity sev, const evg_error *e);

@@ -17,8 +17,23 @@ const char *evg_i_display_name(const char *path)
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
+/*
+ * Drop a UTF-8 byte order mark at the start of what `out` holds from `from`
+ * on: the files read whole are UTF-8 text (articles, lexicons, alias files,
+ * gazetteers), and some editors put one in front.
+ */
+static void drop_bom(evg_i_buf *out, size_t from)
+{
+    if (out->len - from >= 3 && memcmp(out->ptr + from, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(out->ptr + from, out->ptr + from + 3, out->len - from - 3 + 1);
+        out->len -= 3;
+    }
+}
+
 int evg_i_read_stream(evg_i_buf *out, FILE *f, const char *name, evg_error *err)
 {
+    size_t from = out->len;
+
     for (;;) {
         size_t n;
         if (evg_i_buf_grow(out, 65536) < 0)
@@ -30,6 +45,7 @@ int evg_i_read_stream(evg_i_buf *out, FILE *f, const char *name, evg_error *err)
             if (ferror(f))
                 return evg_i_error_set(err, EVG_EIO, name, 0, 0, "read failed: %s",
                                        strerror(errno));
+            drop_bom(out, from);
             return 0;
         }
     }
@@ -43,6 +59,7 @@ int evg_i_read_stream(evg_i_buf *out, FILE *f, const char *name, evg_error *err)
 int evg_i_read_file(evg_i_buf *out, const char *path, evg_error *err)
 {
     struct stat st;
+    size_t from = out->len;
     int fd, rc = 0;
 
     if (strcmp(path, "-") == 0)
@@ -78,6 +95,8 @@ int evg_i_read_file(evg_i_buf *out, const char *path, evg_error *err)
             break;
     }
     close(fd);
+    if (rc == 0)
+        drop_bom(out, from);
     return rc;
 }
 
@@ -195,34 +214,52 @@ static void keep_owner_and_mode(int fd, const struct stat *old)
 }
 
 /*
- * Create a new temporary file beside `path`: "<path>.tmp.<pid>.<n>". A new
- * output gets mode 0666 less the umask, as any output file (without touching
- * the process-wide umask; mkstemp would make it 0600); one that replaces
- * `old` (NULL: none) keeps its mode and owner, and is never more open than
- * it while it is written. O_EXCL and the counter avoid a file another writer
- * or a crashed run left.
+ * Create a new temporary file in the folder of `path`:
+ * "<folder>/.evgraph.tmp.<pid>.<n>", a name short whatever the target's (a
+ * target's own name may be as long as a file name can be). A new output gets
+ * mode 0666 less the umask, as any output file (without touching the
+ * process-wide umask; mkstemp would make it 0600); one that replaces `old`
+ * (NULL: none) keeps its mode and owner, and is never more open than it
+ * while it is written. O_EXCL and the counter avoid a file another writer or
+ * a crashed run left. The file is noted, so that a signal ending the process
+ * removes it (before it is made: the file left by a signal that comes as
+ * open() returns would have a name nothing removes).
  */
 static int create_tmp(evg_i_buf *tmp, const char *path, const struct stat *old,
                       evg_error *err)
 {
     mode_t mode = old ? old->st_mode & 0777 : 0666;
+    const char *slash = strrchr(path, '/');
+    int folder = slash ? (int)(slash - path + 1) : 0; /* "dir/" kept, or nothing */
+    int e = EEXIST;
 
     for (unsigned n = 0; n < 1000; n++) {
         int fd;
         evg_i_buf_clear(tmp);
-        if (evg_i_buf_printf(tmp, "%s.tmp.%ld.%u", path, (long)getpid(), n) < 0)
+        if (evg_i_buf_printf(tmp, "%.*s" EVG_I_TMP_PREFIX "%ld.%u", folder, path,
+                             (long)getpid(), n) < 0)
             return evg_i_error_nomem(err);
+        /* noted before it exists: a signal may come as soon as it does */
+        evg_i_tmp_note(tmp->ptr);
         fd = open(tmp->ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
         if (fd >= 0) {
             if (old)
                 keep_owner_and_mode(fd, old);
             return fd;
         }
-        if (errno != EEXIST)
+        e = errno;
+        evg_i_tmp_forget(tmp->ptr);
+        if (e != EEXIST)
             break;
     }
-    return evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot create: %s",
-                           strerror(errno));
+    return evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot create: %s", strerror(e));
+}
+
+/* Remove the temporary file `tmp`, which no signal need remove any more. */
+static void remove_tmp(const char *tmp)
+{
+    unlink(tmp);
+    evg_i_tmp_forget(tmp);
 }
 
 /*
@@ -241,6 +278,9 @@ static int resolve_target(char **target, FILE **f_out, struct stat *old, int *ha
 
     *f_out = NULL;
     *have_old = 0;
+    if (lstat(path, &st) != 0 && errno == ENAMETOOLONG) /* before anything is written */
+        return evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot create: %s",
+                               strerror(errno));
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
         if (S_ISDIR(st.st_mode))
             return evg_i_error_set(err, EVG_EIO, path, 0, 0, "is a directory");
@@ -299,7 +339,7 @@ int evg_i_ofile_open_kept(evg_ofile **out, const char *path, evg_i_ofile_keep_fn
     if ((of->f = fdopen(fd, "wb")) == NULL) {
         rc = evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
         close(fd);
-        unlink(tmp.ptr);
+        remove_tmp(tmp.ptr);
         goto cleanup;
     }
     of->tmp = evg_i_buf_detach(&tmp);
@@ -362,18 +402,20 @@ int evg_ofile_commit(evg_ofile *of, evg_error *err)
         rc = evg_i_error_set(err, EVG_EIO, of->path, 0, 0, "write failed: %s",
                              strerror(errno));
         fclose(of->f);
-        unlink(of->tmp);
+        remove_tmp(of->tmp);
     } else if (fclose(of->f) != 0) {
         rc = evg_i_error_set(err, EVG_EIO, of->path, 0, 0, "write failed: %s",
                              strerror(errno));
-        unlink(of->tmp);
+        remove_tmp(of->tmp);
     } else if (of->keep) { /* a member of a set: renamed with the others */
         if ((rc = of->keep(of->keep_payload, of->path, of->tmp, err)) < 0)
-            unlink(of->tmp);
+            remove_tmp(of->tmp);
     } else if (rename(of->tmp, of->path) != 0) {
         rc = evg_i_error_set(err, EVG_EIO, of->path, 0, 0, "cannot replace: %s",
                              strerror(errno));
-        unlink(of->tmp);
+        remove_tmp(of->tmp);
+    } else {
+        evg_i_tmp_forget(of->tmp);
     }
     ofile_release(of);
     return rc;
@@ -386,7 +428,7 @@ void evg_ofile_abort(evg_ofile *of)
     if (of->path) {
         fclose(of->f);
         if (of->tmp)
-            unlink(of->tmp);
+            remove_tmp(of->tmp);
     } else {
         fflush(of->f);
     }

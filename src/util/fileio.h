@@ -8,13 +8,15 @@
 #include "util/buf.h"
 
 /*
- * Read all of `path` ("-" for standard input) into `out` (NUL-terminated).
- * Returns 0, EVG_EIO (err names the path and the system's reason) or
- * EVG_ENOMEM.
+ * Read all of `path` ("-" for standard input) into `out` (NUL-terminated),
+ * after what it holds. A UTF-8 byte order mark at the start of the file is
+ * dropped: what is read whole is text (articles, lexicons, alias files,
+ * gazetteers), and some editors write one. Returns 0, EVG_EIO (err names the
+ * path and the system's reason) or EVG_ENOMEM.
  */
 int evg_i_read_file(evg_i_buf *out, const char *path, evg_error *err);
 
-/* Read all of an open stream; `name` is used in error messages. */
+/* Read all of an open stream, likewise; `name` is used in error messages. */
 int evg_i_read_stream(evg_i_buf *out, FILE *f, const char *name, evg_error *err);
 
 /* The display name of a path: "<stdin>" for "-". */
@@ -44,5 +46,17 @@ int evg_i_ofile_open_kept(evg_ofile **out, const char *path, evg_i_ofile_keep_fn
  * when `uid` or the folder's owner owns the link.
  */
 int evg_i_link_trusted(const struct stat *link, const struct stat *dir, uid_t uid);
+
+/*
+ * The temporary files of outputs being written, which a signal ending the
+ * process removes (tmpfiles.c, evg_ofile_clean_on_signals()). Note `path`
+ * once its file is created; forget it once the file is renamed or removed.
+ * Both are safe while a signal handler runs on another thread.
+ */
+void evg_i_tmp_note(const char *path);
+void evg_i_tmp_forget(const char *path);
+
+/* The name of a temporary output file in its folder: ".evgraph.tmp.<pid>.<n>". */
+#define EVG_I_TMP_PREFIX ".evgraph.tmp."
 
 #endif

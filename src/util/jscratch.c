@@ -18,6 +18,8 @@ struct evg_i_jspill {
 };
 
 static _Thread_local evg_i_jscratch *active;
+/* In evg_i_json_loadb(): an allocation failed, and every later one fails at once. */
+static _Thread_local int watching, failed;
 static json_malloc_t prev_malloc = malloc;
 static json_free_t prev_free = free;
 static pthread_once_t installed = PTHREAD_ONCE_INIT;
@@ -61,13 +63,28 @@ static int in_spill(const evg_i_jscratch *s, const unsigned char *p)
     return 0;
 }
 
+/*
+ * What an allocation gave: a failure during a watched parse is noted, and
+ * closes the scratch block, so that every later allocation fails too (the
+ * fast path below sees a full block; the others test `failed`).
+ */
+static void *watched(void *p)
+{
+    if (p == NULL && watching) {
+        failed = 1;
+        if (active)
+            active->used = active->cap;
+    }
+    return p;
+}
+
 static void *scratch_malloc(size_t n)
 {
     evg_i_jscratch *s = active;
     size_t need = (n + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
 
     if (s == NULL)
-        return prev_malloc(n);
+        return watched(failed ? NULL : prev_malloc(n));
     if (need < n)
         return NULL;
     if (s->cap - s->used >= need) {
@@ -75,7 +92,7 @@ static void *scratch_malloc(size_t n)
         s->used += need;
         return p;
     }
-    return spill_alloc(s, need);
+    return watched(failed ? NULL : spill_alloc(s, need));
 }
 
 static void scratch_free(void *p)
@@ -139,4 +156,22 @@ void evg_i_jscratch_free(evg_i_jscratch *s)
     free(s->block);
     s->block = NULL;
     s->used = s->cap = s->missed = 0;
+}
+
+json_t *evg_i_json_loadb(const char *text, size_t len, size_t flags, json_error_t *je,
+                         int *nomem_out)
+{
+    json_t *root;
+
+    evg_i_jscratch_install();
+    watching = 1;
+    failed = 0;
+    root = json_loadb(text, len, flags, je);
+    *nomem_out = failed;
+    if (failed) {
+        json_decref(root); /* cannot be a whole tree: a part of it failed */
+        root = NULL;
+    }
+    watching = failed = 0;
+    return root;
 }

@@ -106,6 +106,7 @@ static int take_lock(evg_outset *s, evg_error *err)
         if (fstat(fd, &a) == 0 && stat(s->lock, &b) == 0 && a.st_dev == b.st_dev &&
             a.st_ino == b.st_ino) {
             s->lock_fd = fd;
+            evg_i_tmp_note(s->lock); /* a signal ending the run removes it too */
             return 0;
         }
         close(fd);
@@ -117,12 +118,17 @@ static int take_lock(evg_outset *s, evg_error *err)
 static void release(evg_outset *s)
 {
     if (s->lock_fd >= 0) {
+        /* forgotten first: once it is removed, a waiting run may create a new file of
+         * that name, which a signal now must not remove */
+        evg_i_tmp_forget(s->lock);
         unlink(s->lock);
         close(s->lock_fd);
     }
     for (size_t i = 0; i < s->n; i++) {
-        if (s->m[i]->tmp)
+        if (s->m[i]->tmp) {
             unlink(s->m[i]->tmp);
+            evg_i_tmp_forget(s->m[i]->tmp);
+        }
         free(s->m[i]->name);
         free(s->m[i]->target);
         free(s->m[i]->tmp);
@@ -310,6 +316,7 @@ int evg_outset_commit(evg_outset *s, evg_error *err)
             rc = evg_i_error_set(err, EVG_EIO, m->target, 0, 0, "cannot replace: %s",
                                  strerror(errno));
         else {
+            evg_i_tmp_forget(m->tmp);
             free(m->tmp);
             m->tmp = NULL;
         }

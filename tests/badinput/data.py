@@ -332,7 +332,81 @@ def usage_errors(c):
         keeps_old(c, "out.jsonl")
 
 
-CASES = {f.__name__: f for f in (
+def error_cap(c):
+    """A file of 1,622 bad lines is reported in 21 lines: the first 20 errors, then how
+    many more; each file is counted apart; the good lines are built all the same. The
+    warnings of a file (invalid UTF-8 in articles as JSON Lines) likewise."""
+    lines = events(c)
+    c.write("bad.jsonl", '{"doc": 5}\n' * 1622 + "\n".join(lines) + "\n")
+    c.write("worse.jsonl", "[]\n" * 25)
+    c.write("few.jsonl", "[]\n" * 3)
+    r = c.run("build", "bad.jsonl", "worse.jsonl", "few.jsonl", "-o", "graph.graphml")
+    more = "(the first 20 of each file are shown)"
+    c.expect(r, 1, ["evgraph: bad.jsonl:%d: doc: expected an object, not an integer" % i
+                    for i in range(1, 21)] +
+             ["evgraph: bad.jsonl: ... and 1602 more errors " + more] +
+             ["evgraph: worse.jsonl:%d: record: expected a JSON object, not an array" % i
+              for i in range(1, 21)] +
+             ["evgraph: worse.jsonl: ... and 5 more errors " + more] +
+             ["evgraph: few.jsonl:%d: record: expected a JSON object, not an array" % i
+              for i in range(1, 4)])
+    check("Ilze Ozola" in graph_names(c.path("graph.graphml")), "the good lines built")
+    # One more than the cap: "1 more error".
+    c.write("21.jsonl", "[]\n" * 21)
+    r = c.run("build", "21.jsonl", "events.jsonl", "-o", "graph.graphml")
+    check(r.rc == 1 and len(r.err_lines) == 21 and
+          r.err_lines[-1] == "evgraph: 21.jsonl: ... and 1 more error " + more, r.describe())
+    # Warnings: 25 articles with a byte that is not UTF-8, and one bad line.
+    art = json.dumps({"id": "x", "date": "2024-06-04", "title": "Talks",
+                      "text": "Kadri Lepik met Antti Rautio in Tallinn on Tuesday. BAD"})
+    rows = [art.replace('"x"', '"a%d"' % i).encode().replace(b"BAD", b"\xff")
+            for i in range(25)]
+    c.write("arts.jsonl", b"\n".join(rows + [b"{"]) + b"\n")
+    r = c.run("extract", "arts.jsonl", "-o", "out.jsonl")
+    # 20 warnings, the error of line 26, then the sum of the file's warnings not shown.
+    check(r.rc == 1 and len(r.err_lines) == 22 and
+          all(l.startswith(W + "arts.jsonl:%d: invalid UTF-8" % (i + 1))
+              for i, l in enumerate(r.err_lines[:20])) and
+          r.err_lines[20].startswith("evgraph: arts.jsonl:26: invalid JSON") and
+          r.err_lines[21] == W + "arts.jsonl: ... and 5 more warnings " + more, r.describe())
+
+
+def bom_everywhere(c):
+    """A UTF-8 byte order mark in front of an alias file, a lexicon or a gazetteer of
+    officials is read as if it were not there, as it is in articles and events."""
+    BOM = b"\xef\xbb\xbf"
+    events(c)
+    aliases = '{"Kadri Lepik": ["K. Lepik", "Lepik"]}\n'
+    c.write("aliases.json", aliases)
+    c.write("bom-aliases.json", BOM + aliases.encode())
+    for name in ("aliases.json", "bom-aliases.json"):
+        r = c.run("build", "--alias", name, "events.jsonl", "-o", name + ".graphml")
+        c.expect(r, 0, [])
+    check(c.read("aliases.json.graphml") == c.read("bom-aliases.json.graphml"),
+          "the same graph with the mark")
+    # A verb of meeting that only the lexicon knows, with someone only the gazetteer
+    # knows: a meeting comes out only when both were read.
+    c.write("a.txt", article(body="Minister of the Interior of Estonia Kadri Lepik "
+                             "parleyed with Antti Rautio in Tallinn on Tuesday.\n"))
+    lexicon = '{"triggers": [{"frame": "mutual", "type": "meeting", "words": ["parleyed"]}]}'
+    c.write("lexicon.json", lexicon)
+    c.write("bom-lexicon.json", BOM + lexicon.encode())
+    officials = ("name\tcountry\toffice\tstart\tend\tsrc\tkey\taliases\n"
+                 "Antti Rautio\tFIN\tINTERIOR\t2023-01-01\t2025-12-31\tpress\tp:rautio\t\n")
+    c.write("officials.tsv", officials)
+    c.write("bom-officials.tsv", BOM + officials.encode())
+    outs = []
+    for prefix in ("", "bom-"):
+        r = c.run("extract", "-l", prefix + "lexicon.json", "--officials",
+                  prefix + "officials.tsv", "a.txt", "-o", prefix + "out.jsonl")
+        c.expect(r, 0, [])
+        outs.append(c.read(prefix + "out.jsonl"))
+    check(outs[0] == outs[1], "the same events with the mark")
+    check(b'"type":"meeting"' in outs[0], "the lexicon and the gazetteer were used: %r" %
+          outs[0])
+
+
+CASES = {f.__name__: f for f in (error_cap, bom_everywhere, 
     events_truncated, events_wrong_types, events_deep_huge_utf8, events_duplicates,
     events_bom_crlf_empty, events_binary, lexicon_bad, aliases_bad, graphml_bad,
     export_escaping, usage_errors)}

@@ -6,6 +6,7 @@ what was (or was not) written. A failed check raises Failure with the reason.
 """
 import json
 import os
+import resource
 import shlex
 import shutil
 import subprocess
@@ -64,8 +65,9 @@ class Case:
         with open(self.path(name), "rb") as f:
             return f.read()
 
-    def run(self, *args, stdin=None, timeout=120, env=None, prefix=()):
-        """Run evgraph with `args` in the case folder; standard input from bytes or a file."""
+    def run(self, *args, stdin=None, timeout=120, env=None, prefix=(), memory=None):
+        """Run evgraph with `args` in the case folder; standard input from bytes or a file;
+        `memory`: at most that many bytes of address space (as `ulimit -v` sets)."""
         e = dict(os.environ, LC_ALL="C")
         e.update(env or {})
         start = time.monotonic()
@@ -74,7 +76,9 @@ class Case:
                            stdin=None if isinstance(stdin, bytes) else
                            (stdin or subprocess.DEVNULL),
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e,
-                           timeout=timeout * self.slow)
+                           timeout=timeout * self.slow,
+                           preexec_fn=None if memory is None else
+                           lambda: resource.setrlimit(resource.RLIMIT_AS, (memory, memory)))
         return Result(list(args), p.returncode, p.stdout, p.stderr, time.monotonic() - start)
 
     def command(self, *args):
@@ -94,10 +98,16 @@ class Case:
                 r.describe(), rc, "\n".join(err)))
 
     def no_temporaries(self):
-        """No "*.tmp.*" file left anywhere in the case folder."""
+        """No temporary output file (".evgraph.tmp.PID.N") left anywhere in the case
+        folder."""
         left = [os.path.join(d, f) for d, _, fs in os.walk(self.dir) for f in fs
-                if ".tmp." in f]
+                if is_temporary(f)]
         check(not left, "temporary files left behind: %s" % left)
+
+
+def is_temporary(name):
+    """Whether a file name is that of an output being written: ".evgraph.tmp.PID.N"."""
+    return name.startswith(".evgraph.tmp.")
 
 
 def records(data):

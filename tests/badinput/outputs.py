@@ -356,6 +356,52 @@ def output_inside_input(c):
               "extract read %s" % doc_ids(c.read("feed/events.jsonl")))
 
 
+def long_output_names(c):
+    """An output name as long as a file name may be (255 bytes; 248 and more used to fail,
+    the temporary name made from it being too long) is written by every command, and
+    replaced; a name one byte longer is refused by the system, and said so."""
+    c.write("a.txt", meeting(0))
+    r = c.run("extract", "a.txt", "-o", "events.jsonl")
+    c.expect(r, 0, [])
+    for n in (248, 255):
+        for cmd, ext in (("extract", ".jsonl"), ("build", ".graphml"), ("report", ".html")):
+            name = "n" * (n - len(ext)) + ext
+            src = "a.txt" if cmd == "extract" else "events.jsonl"
+            for _ in range(2):  # a new file, then a replaced one
+                r = c.run(cmd, src, "-o", name)
+                c.expect(r, 0, [])
+            check(os.path.getsize(c.path(name)) > 0, "%s: %d bytes written" % (cmd, n))
+            os.remove(c.path(name))
+    name = "n" * 250 + ".jsonl"  # the message names its first 127 bytes
+    r = c.run("extract", "a.txt", "-o", name)
+    c.expect(r, 1, ["evgraph: %s: cannot create: File name too long" % name[:127]])
+    c.no_temporaries()
+
+
+def disk_full(c):
+    """A write that fails says why: /dev/full (a disk with no room left) as the output of
+    every command, by name and as standard output."""
+    if not os.path.exists("/dev/full"):
+        return "no /dev/full on this system"
+    c.write("a.txt", meeting(0))
+    r = c.run("extract", "a.txt", "-o", "events.jsonl")
+    c.expect(r, 0, [])
+    why = "write failed: No space left on device"
+    for args in (("extract", "a.txt"), ("build", "events.jsonl"),
+                 ("build", "events.jsonl", "-f", "json"), ("report", "events.jsonl"),
+                 ("query", "events.jsonl", "ego", "Lena Varo")):
+        r = c.run(*args, "-o", "/dev/full")
+        c.expect(r, 1, ["evgraph: /dev/full: " + why])
+        with open("/dev/full", "wb") as full:
+            p = subprocess.run(c.command(*args, "-o", "-"), cwd=c.dir, stdout=full,
+                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                               env=dict(os.environ, LC_ALL="C"), timeout=120)
+        err = p.stderr.decode().splitlines()
+        check(p.returncode == 1 and err == ["evgraph: <stdout>: " + why],
+              "%s -o - > /dev/full: exit %d, %s" % (" ".join(args), p.returncode, err))
+
+
 CASES = {f.__name__: f for f in (
     same_name_folders, stdout_append, output_is_input, date_past_9999, run_set,
-    output_mode_owner, output_symlink_shared, output_inside_input)}
+    output_mode_owner, output_symlink_shared, output_inside_input, long_output_names,
+    disk_full)}

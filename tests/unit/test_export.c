@@ -460,7 +460,7 @@ static void test_export_file_atomic(void **state)
     assert_string_equal(err.source, path);
     got = th_read(path, NULL);
     assert_string_equal(got, want);
-    assert_int_equal(th_count_entries(dir, ".tmp."), 0);
+    assert_int_equal(th_count_entries(dir, TH_TMP), 0);
     /* An unwritable place: EVG_EIO naming the file. */
     memset(&err, 0, sizeof err);
     assert_int_equal(evg_export_file(missing, g, NULL, NULL, &err), EVG_EIO);
@@ -508,7 +508,7 @@ static void test_export_file_csv(void **state)
     assert_int_equal(strncmp(want[0], "Id,Label,", 9), 0);
     assert_int_equal(strncmp(want[1], "Source,Target,Type,Id,Label,Weight,Kind,", 40), 0);
     assert_int_equal(th_count_entries(dir, ".csv"), 2); /* the two tables, nothing else */
-    assert_int_equal(th_count_entries(dir, ".tmp."), 0);
+    assert_int_equal(th_count_entries(dir, TH_TMP), 0);
     /* A failed export leaves both earlier tables whole. */
     assert_int_equal(evg_corpus_new(&empty, &err), 0);
     e = build(empty, EVG_VIEW_FULL);
@@ -520,7 +520,7 @@ static void test_export_file_csv(void **state)
     got[1] = th_read(edges, NULL);
     assert_string_equal(got[0], want[0]);
     assert_string_equal(got[1], want[1]);
-    assert_int_equal(th_count_entries(dir, ".tmp."), 0);
+    assert_int_equal(th_count_entries(dir, TH_TMP), 0);
     /* Standard output takes one stream, not two tables. */
     memset(&err, 0, sizeof err);
     assert_int_equal(evg_export_file("-", g, NULL, &o, &err), EVG_EINVAL);

@@ -247,7 +247,7 @@ static void test_stdout_by_any_name(void **state)
     free(got);
     assert_int_equal(stat(log, &after), 0);
     assert_int_equal(after.st_ino, before.st_ino); /* the same file, never renamed over */
-    assert_int_equal(th_count_entries(*state, ".tmp."), 0);
+    assert_int_equal(th_count_entries(*state, TH_TMP), 0);
     free(log);
 }
 
@@ -335,11 +335,11 @@ static void test_set_renamed_together(void **state)
     assert_file(dir, "a.txt", "old a\n"); /* complete, but not in place yet */
     put(set, "b.txt", "");
     assert_file(dir, "b.txt", "old b\n");
-    assert_int_equal(th_count_entries(dir, ".tmp."), 2);
+    assert_int_equal(th_count_entries(dir, TH_TMP), 2);
     assert_int_equal(evg_outset_commit(set, &e), 0);
     assert_file(dir, "a.txt", "abc");
     assert_file(dir, "b.txt", "");
-    assert_int_equal(th_count_entries(dir, ".tmp."), 0);
+    assert_int_equal(th_count_entries(dir, TH_TMP), 0);
     /* The manifest names the files of the run, by name, with sizes and checksums. */
     assert_file(
         dir, EVG_OUTSET_MANIFEST,
@@ -366,7 +366,7 @@ static void test_set_abort_and_failure(void **state)
     evg_ofile_abort(of);
     evg_outset_abort(set);
     assert_file(dir, "c.txt", "old c\n");
-    assert_int_equal(th_count_entries(dir, ".tmp."), 0);
+    assert_int_equal(th_count_entries(dir, TH_TMP), 0);
     assert_int_equal(th_count_entries(dir, EVG_OUTSET_LOCK), 0);
     assert_int_equal(th_count_entries(dir, EVG_OUTSET_MANIFEST), 0);
     evg_outset_abort(NULL); /* NULL-safe */
@@ -420,9 +420,79 @@ static void test_set_locked(void **state)
     free(file);
 }
 
+/*
+ * A target whose name is as long as a file name may be (NAME_MAX, 255 bytes
+ * on Linux): the temporary file's name must not be longer, so it is not
+ * made from the target's.
+ */
+static void test_longest_name(void **state)
+{
+    char name[256], *path;
+    evg_ofile *of = NULL;
+    evg_error e;
+
+    memset(name, 'n', 255);
+    memcpy(name + 255 - 8, ".graphml", 8);
+    name[255] = '\0';
+    path = th_join(*state, name);
+    memset(&e, 0, sizeof e);
+    assert_int_equal(evg_ofile_open(&of, path, &e), 0);
+    fputs("graph\n", evg_ofile_stream(of));
+    assert_int_equal(th_count_entries(*state, TH_TMP), 1);
+    assert_int_equal(evg_ofile_commit(of, &e), 0);
+    assert_file(*state, name, "graph\n");
+    replace(path, "again\n"); /* and replaced */
+    assert_file(*state, name, "again\n");
+    assert_int_equal(th_count_entries(*state, TH_TMP), 0);
+    free(path);
+}
+
+/*
+ * What a signal handler calls (evg_ofile_clean_on_signals()): every
+ * temporary file of the outputs being written goes, complete or not, and
+ * the lock of a set; the targets stay as they were. Aborting them afterwards
+ * is harmless.
+ */
+static void test_remove_temporaries(void **state)
+{
+    char *dir = *state, *single = th_join(dir, "single.txt"), *sub = th_join(dir, "set");
+    evg_outset *set = NULL;
+    evg_ofile *of = NULL, *half = NULL;
+    evg_error e;
+
+    memset(&e, 0, sizeof e);
+    assert_int_equal(th_write_str(single, "old\n"), 0);
+    assert_int_equal(evg_ofile_open(&half, single, &e), 0);
+    fputs("half written", evg_ofile_stream(half));
+    fflush(evg_ofile_stream(half));
+    assert_int_equal(evg_outset_open(&set, sub, &e), 0);
+    put(set, "done.txt", "complete, not yet in place\n");
+    assert_int_equal(evg_outset_file(&of, set, "open.txt", &e), 0);
+    assert_int_equal(th_count_entries(dir, TH_TMP), 1);
+    assert_int_equal(th_count_entries(sub, TH_TMP), 2);
+    assert_int_equal(th_count_entries(sub, EVG_OUTSET_LOCK), 1);
+    evg_ofile_remove_temporaries();
+    assert_int_equal(th_count_entries(dir, TH_TMP), 0);
+    assert_int_equal(th_count_entries(sub, TH_TMP), 0);
+    assert_int_equal(th_count_entries(sub, EVG_OUTSET_LOCK), 0);
+    assert_file(dir, "single.txt", "old\n");
+    evg_ofile_abort(half);
+    evg_ofile_abort(of);
+    evg_outset_abort(set);
+    assert_file(dir, "single.txt", "old\n");
+    assert_int_equal(th_count_entries(sub, "done.txt"), 0);
+    /* Later outputs are written, and removed by a signal, as before. */
+    replace(single, "new\n");
+    assert_file(dir, "single.txt", "new\n");
+    free(single);
+    free(sub);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_longest_name, dir_setup, dir_teardown),
+        cmocka_unit_test_setup_teardown(test_remove_temporaries, dir_setup, dir_teardown),
         cmocka_unit_test_setup_teardown(test_replace_keeps_mode, dir_setup, dir_teardown),
         cmocka_unit_test_setup_teardown(test_replace_keeps_owner, dir_setup,
                                         dir_teardown),

@@ -11,6 +11,8 @@
 #include "graph/build_internal.h"
 #include "evgraph.h"
 #include "graph/graph_impl.h"
+#include "graph/views.h"
+#include "unit_helpers.h"
 
 #define FIXTURE EVG_TEST_DATA "/graph/two_docs.jsonl"
 
@@ -426,6 +428,120 @@ static void test_unsafe_and_clashing_ids(void **state)
     evg_corpus_free(c);
 }
 
+/*
+ * A summit of 101 people a month after three of them met: the people view
+ * joins no one of a meeting of more than max_meeting_people (100 by
+ * default), warning once, and keeps the three's meeting; the full view keeps
+ * every participation. Names from lists of invented given names and
+ * surnames, 110 distinct people.
+ */
+static char *summit_line(size_t n)
+{
+    static const char *const first[] = {"Aino", "Brita", "Cato",   "Dagny",
+                                        "Eero", "Frode", "Gunnel", "Hilde",
+                                        "Ivo",  "Jorun", "Kerttu"};
+    static const char *const last[] = {"Lepik",    "Rautio", "Ozola",   "Saar",
+                                       "Kivisild", "Tamm",   "Berzins", "Virtanen",
+                                       "Varas",    "Kask"};
+    size_t cap = 200 * n + 1024, len = 0;
+    char *buf = malloc(cap);
+
+    assert_non_null(buf);
+#define PUT(...) (len += (size_t)snprintf(buf + len, cap - len, __VA_ARGS__))
+    PUT("{\"doc\":{\"id\":\"summit\",\"path\":\"news/summit.txt\",\"date\":"
+        "\"2025-05-06\"},\"entities\":[");
+    for (size_t i = 0; i < n; i++)
+        PUT("%s{\"id\":\"person:p%zu\",\"type\":\"person\",\"name\":\"%s %s\"}",
+            i ? "," : "", i, first[i % 11], last[i / 11]);
+    PUT("],\"events\":[{\"id\":\"summit#1\",\"type\":\"meeting\",\"status\":"
+        "\"reported\",\"date\":\"2025-05-06\",\"participants\":[");
+    for (size_t i = 0; i < n; i++)
+        PUT("%s{\"entity\":\"person:p%zu\"}", i ? "," : "", i);
+    PUT("]}]}");
+#undef PUT
+    assert_true(len < cap);
+    return buf;
+}
+
+static evg_graph *build_capped(const evg_corpus *c, evg_view view, unsigned version,
+                               size_t max, th_diags *d)
+{
+    evg_build_opts o = EVG_BUILD_OPTS_INIT;
+    evg_graph *g = NULL;
+    evg_error err;
+
+    o.version = version;
+    o.view = view;
+    o.max_meeting_people = max;
+    o.on_diag = th_collect_diag;
+    o.diag_payload = d;
+    if (evg_graph_build(&g, c, &o, &err) < 0)
+        fail_msg("build: %s", err.text);
+    return g;
+}
+
+static void test_large_meeting(void **state)
+{
+    char *summit = summit_line(101);
+    const char *lines[] = {
+        summit,
+        "{\"doc\":{\"id\":\"talks\",\"date\":\"2025-04-01\"},\"entities\":["
+        "{\"id\":\"person:p0\",\"type\":\"person\",\"name\":\"Aino Lepik\"},"
+        "{\"id\":\"person:p1\",\"type\":\"person\",\"name\":\"Brita Lepik\"},"
+        "{\"id\":\"person:p2\",\"type\":\"person\",\"name\":\"Cato Lepik\"}],"
+        "\"events\":[{\"id\":\"talks#1\",\"type\":\"meeting\",\"status\":\"reported\","
+        "\"date\":\"2025-04-01\",\"participants\":[{\"entity\":\"person:p0\"},"
+        "{\"entity\":\"person:p1\"},{\"entity\":\"person:p2\"}]}]}",
+    };
+    evg_corpus *c = corpus_of(lines, 2);
+    th_diags d = {0};
+    evg_graph *g, *full, *made = NULL;
+    long people = 0;
+
+    (void)state;
+    /* The default: the three's meeting only, and one warning naming the summit. */
+    g = build_capped(c, EVG_VIEW_PEOPLE, EVG_BUILD_OPTS_VERSION, EVG_MAX_MEETING_PEOPLE,
+                     &d);
+    assert_int_equal(evg_graph_vertex_count(g), 101);
+    assert_int_equal(evg_graph_edge_count(g), 3);
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.sev[0], EVG_SEV_WARNING);
+    assert_string_equal(d.errs[0].source, "news/summit.txt");
+    assert_non_null(strstr(d.errs[0].text,
+                           "meeting summit#1 has 101 people, more than the "
+                           "100 the people view joins pairwise"));
+    evg_graph_free(g);
+    /* A limit the summit is within, or none: every two of its people met. */
+    for (size_t max = 101; max != SIZE_MAX; max = max ? 0 : SIZE_MAX) {
+        d.n = 0;
+        g = build_capped(c, EVG_VIEW_PEOPLE, EVG_BUILD_OPTS_VERSION, max, &d);
+        assert_int_equal(evg_graph_edge_count(g), 101 * 100 / 2);
+        assert_int_equal(d.n, 0);
+        evg_graph_free(g);
+    }
+    /* Callers of version 2 get the default. */
+    g = build_capped(c, EVG_VIEW_PEOPLE, 2, 0, &d);
+    assert_int_equal(evg_graph_edge_count(g), 3);
+    evg_graph_free(g);
+    /* The full view keeps every participation, and warns of nothing. */
+    d.n = 0;
+    full = build_capped(c, EVG_VIEW_FULL, EVG_BUILD_OPTS_VERSION, EVG_MAX_MEETING_PEOPLE,
+                        &d);
+    assert_int_equal(evg_graph_vertex_number(&people, full,
+                                             vertex(full, "meeting:summit-1"), "people"),
+                     0);
+    assert_int_equal(people, 101);
+    assert_int_equal(d.n, 0);
+    /* The people view made from the full graph (queries) is the same. */
+    assert_int_equal(evg_i_graph_project(&made, full, EVG_VIEW_PEOPLE, NULL), 0);
+    assert_int_equal(evg_graph_edge_count(made), 3);
+    assert_int_equal(evg_graph_vertex_count(made), 101);
+    evg_graph_free(made);
+    evg_graph_free(full);
+    evg_corpus_free(c);
+    free(summit);
+}
+
 static void test_bad_options(void **state)
 {
     evg_corpus *c = NULL;
@@ -492,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_empty_corpus),
         cmocka_unit_test(test_nmtoken),
         cmocka_unit_test(test_unsafe_and_clashing_ids),
+        cmocka_unit_test(test_large_meeting),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_igraph_error_path),
     };

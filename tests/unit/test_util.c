@@ -614,13 +614,13 @@ static void test_ofile_commit_replaces(void **state)
     got = th_read(fx->target, NULL);
     assert_string_equal(got, "old contents\n");
     free(got);
-    assert_int_equal(th_count_entries(fx->dir, ".tmp."), 1);
+    assert_int_equal(th_count_entries(fx->dir, TH_TMP), 1);
     fprintf(evg_ofile_stream(of), "new line %d\n", 2);
     assert_int_equal(evg_ofile_commit(of, &e), 0);
     got = th_read(fx->target, NULL);
     assert_string_equal(got, "new line 1\nnew line 2\n");
     free(got);
-    assert_int_equal(th_count_entries(fx->dir, ".tmp."), 0);
+    assert_int_equal(th_count_entries(fx->dir, TH_TMP), 0);
     /* The replaced file's mode is kept (not mkstemp's 0600); test_fileio.c has more. */
     assert_int_equal(stat(fx->target, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0644);
@@ -640,7 +640,7 @@ static void test_ofile_abort_keeps_old(void **state)
     got = th_read(fx->target, NULL);
     assert_string_equal(got, "old contents\n");
     free(got);
-    assert_int_equal(th_count_entries(fx->dir, ".tmp."), 0);
+    assert_int_equal(th_count_entries(fx->dir, TH_TMP), 0);
     evg_ofile_abort(NULL); /* NULL-safe */
 }
 
@@ -657,7 +657,7 @@ static void test_ofile_missing_directory(void **state)
     assert_int_equal(e.code, EVG_EIO);
     assert_string_equal(e.source, path);
     assert_non_null(strstr(e.text, "cannot create"));
-    assert_int_equal(th_count_entries(fx->dir, ".tmp."), 0);
+    assert_int_equal(th_count_entries(fx->dir, TH_TMP), 0);
     free(path);
 }
 
@@ -676,7 +676,7 @@ static void test_ofile_commit_failure_cleans_up(void **state)
     assert_int_equal(evg_ofile_commit(of, &e), EVG_EIO);
     assert_string_equal(e.source, sub);
     assert_non_null(strstr(e.text, "cannot replace"));
-    assert_int_equal(th_count_entries(fx->dir, ".tmp."), 0);
+    assert_int_equal(th_count_entries(fx->dir, TH_TMP), 0);
     free(sub);
 }
 
@@ -690,7 +690,7 @@ static void test_ofile_two_writers(void **state)
     /* Two open at once get distinct temporaries; the last commit wins whole. */
     assert_int_equal(evg_ofile_open(&a, fx->target, &e), 0);
     assert_int_equal(evg_ofile_open(&b, fx->target, &e), 0);
-    assert_int_equal(th_count_entries(fx->dir, ".tmp."), 2);
+    assert_int_equal(th_count_entries(fx->dir, TH_TMP), 2);
     fputs("from a\n", evg_ofile_stream(a));
     fputs("from b\n", evg_ofile_stream(b));
     assert_int_equal(evg_ofile_commit(a, &e), 0);
@@ -698,7 +698,7 @@ static void test_ofile_two_writers(void **state)
     got = th_read(fx->target, NULL);
     assert_string_equal(got, "from b\n");
     free(got);
-    assert_int_equal(th_count_entries(fx->dir, ".tmp."), 0);
+    assert_int_equal(th_count_entries(fx->dir, TH_TMP), 0);
 }
 
 static void test_ofile_special_targets(void **state)
@@ -716,7 +716,7 @@ static void test_ofile_special_targets(void **state)
     assert_int_equal(mkfifo(fifo, 0600), 0);
     assert_non_null(reader = fopen(fifo, "r+")); /* keeps the FIFO open for the writer */
     assert_int_equal(evg_ofile_open(&of, fifo, &e), 0);
-    assert_int_equal(th_count_entries(fx->dir, ".tmp."), 0);
+    assert_int_equal(th_count_entries(fx->dir, TH_TMP), 0);
     fputs("through the pipe\n", evg_ofile_stream(of));
     assert_int_equal(evg_ofile_commit(of, &e), 0);
     {
@@ -750,7 +750,7 @@ static void test_ofile_special_targets(void **state)
     assert_string_equal(e.text, "is a directory");
     assert_int_equal(evg_ofile_open(&of, "", &e), EVG_EINVAL);
     assert_null(of);
-    assert_int_equal(th_count_entries(fx->dir, ".tmp."), 0);
+    assert_int_equal(th_count_entries(fx->dir, TH_TMP), 0);
     free(fifo);
     free(link);
     free(dangling);

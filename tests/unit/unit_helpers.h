@@ -122,6 +122,9 @@ static inline void th_rmtree(const char *path)
     rmdir(path);
 }
 
+/* What the name of an output's temporary file starts with (src/util/fileio.h). */
+#define TH_TMP ".evgraph.tmp."
+
 /* How many entries of `dir` have names containing `part`. */
 static inline int th_count_entries(const char *dir, const char *part)
 {
