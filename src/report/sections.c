@@ -82,7 +82,7 @@ static const char *plural(size_t n, const char *one, const char *many)
 typedef struct {
     size_t articles;
     const char *published_first, *published_last;
-    size_t by_series[EVG_I_TL__COUNT], events;
+    size_t events;
     size_t named, in_events, met;
     size_t sources, max_sources, multi_source;
     size_t agreements, signed_, referenced;
@@ -122,7 +122,6 @@ static void count_graph(summary *s, const evg_report *r)
         if (a->type == EVG_NODE_PERSON) {
             s->named++;
         } else if (a->type == EVG_NODE_MEETING) {
-            s->by_series[evg_i_report_series(a)]++;
             s->events++;
             s->sources += a->sources;
             s->max_sources = a->sources > s->max_sources ? a->sources : s->max_sources;
@@ -167,11 +166,10 @@ static void header(evg_i_rw *w, const summary *s)
 }
 
 /* The events as the run summary and `query stats` count them (evg_graph_event_counts). */
-static void events_fact(evg_i_rw *w, const summary *s)
+static void events_fact(evg_i_rw *w)
 {
     evg_event_counts ev;
 
-    (void)s;
     evg_graph_event_counts(&ev, w->rep->full);
     w->r->fact(w, "Events", 1);
     const struct {
@@ -211,7 +209,7 @@ static void summary_section(evg_i_rw *w, const summary *s)
         evg_i_rw_textf(w, "%zu", s->articles);
         w->r->fact(w, NULL, 0);
     }
-    events_fact(w, s);
+    events_fact(w);
     w->r->fact(w, "Dates", 1);
     if (t->dated)
         evg_i_rw_textf(w, "%s to %s", t->first, t->last);
