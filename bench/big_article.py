@@ -3,6 +3,7 @@
 
     big_article.py people N OUT.txt [OUT_LEXICON.json]
     big_article.py phrase N OUT_LEXICON.json
+    big_article.py reports N OUT.jsonl
 
 people: an article (evgraph's text format) in which N distinct invented
 officials meet each other two by two, in paragraphs of a few sentences told
@@ -18,6 +19,12 @@ article twice the size with twice of everything.
 phrase: a lexicon file whose `titles`-section phrase `heads` holds one phrase
 of N words (about 6 N bytes), and a second one of N words sharing none of
 them; the loader must not need memory quadratic in a phrase's length.
+
+reports: N event records (evgraph's JSON Lines), one per invented outlet,
+all reporting one meeting of two ministers: a quarter name a third person
+too, some date it the day before or not at all (their dispatch is of the
+day), some give no place. The merge must make one meeting of them in time
+linear in N.
 
 Names are made of invented syllables, deterministically (the same N gives
 the same bytes); none is a real person's. Only the Python standard library.
@@ -116,16 +123,48 @@ def phrase_lexicon(n, path):
                    "heads": [first, second]}, f)
 
 
+def reports_events(n, path):
+    a, b, c = person(1), person(2), person(3)
+
+    def ent(name, title):
+        return {"id": "person:" + name.lower().replace(" ", "-"), "type": "person",
+                "name": name, "titles": [title], "country": None, "org": None}
+
+    with open_out(path) as f:
+        for i in range(n):
+            doc = "outlet%06d" % i
+            people = [ent(a, TITLES[0]), ent(b, TITLES[1])]
+            if i % 4 == 3:
+                people.append(ent(c, TITLES[2]))
+            date = ["2024-03-08", "2024-03-07", None, "2024-03-08"][i % 4]
+            place = None if i % 5 == 4 else PLACES[1]
+            ents = list(people)
+            if place:
+                ents.append({"id": "place:port-vell", "type": "place", "name": place,
+                             "country": None, "city": None})
+            ev = {"id": doc + "#1", "type": "meeting", "status": "reported",
+                  "date": date, "date_source": "text" if date else None,
+                  "place": place, "place_id": "place:port-vell" if place else None,
+                  "participants": [{"entity": e["id"], "role": "participant"}
+                                   for e in people],
+                  "agreements": [], "evidence": []}
+            rec = {"doc": {"id": doc, "date": "2024-03-08", "title": "Talks"},
+                   "entities": ents, "events": [ev]}
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
 def open_out(path):
     return open(path, "w", encoding="utf-8", newline="\n")
 
 
 def main():
-    if len(sys.argv) < 4 or sys.argv[1] not in ("people", "phrase"):
+    if len(sys.argv) < 4 or sys.argv[1] not in ("people", "phrase", "reports"):
         sys.exit(__doc__.split("\n\n")[1])
     n = int(sys.argv[2])
     if sys.argv[1] == "people":
         people_article(n, sys.argv[4] if len(sys.argv) > 4 else None)
+    elif sys.argv[1] == "reports":
+        reports_events(n, sys.argv[3])
     else:
         phrase_lexicon(n, sys.argv[3])
 

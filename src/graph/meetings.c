@@ -33,10 +33,12 @@
  * else the one formed by undated reports of its people. That order
  * depends on the contents alone, so the meetings are a function of the set
  * of documents.
- * Time: O(R log R + R * k * s) for R reports, k meetings per person within
- * the dates a report may fit (a few days; a month for an undated one), s
- * reports per meeting; s^2 for a report that is a part, which looks for
- * the report naming it whole.
+ * Time: O(R log R + R * k * p) for R reports, k meetings per person within
+ * the dates a report may fit (a few days; a month for an undated one), p
+ * people per meeting, when each meeting's summary shows the report to be of
+ * one meeting with all its reports (fits_all()); else O(s) more for its s
+ * reports, s^2 for a report that is a part, which looks for the report
+ * naming it whole.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -200,9 +202,40 @@ typedef struct {
     size_t shared;
 } cand;
 
+/*
+ * What every report of a meeting has in common, kept as reports join, so
+ * that a report that may be of one meeting with each of them by itself (the
+ * common case: many outlets, one meeting) is found so without comparing it
+ * with each (fits_all()), and nearness() and undated_twin() need not look
+ * at them one by one.
+ */
+typedef struct {
+    int cls;
+    size_t ndated;       /* reports with a day */
+    long dmin, dmax;     /* their days */
+    size_t nundated;     /* reports without, whose document has a date */
+    long umin, umax;     /* those documents' days */
+    long wmin;           /* the narrowest window among them */
+    const char *cc;      /* the one country of the places given, or NULL */
+    int cc_mixed;        /* places in two countries */
+    int empty;           /* a report without people */
+    size_t *all, nall;   /* the union of the reports' people, ascending */
+    size_t *each, neach; /* the people every report names, ascending */
+} summary;
+
+/* Of each document, the meetings its reports joined so far (at most a few kept). */
+#define DOC_MEETINGS 4
+typedef struct {
+    size_t n;               /* reports placed */
+    size_t m[DOC_MEETINGS]; /* the meetings of the first DOC_MEETINGS */
+} doc_placed;
+
 typedef struct {
     evg_i_builder *b;
     mlist *of;     /* per vertex */
+    summary *sum;  /* per meeting */
+    size_t nsum;
+    doc_placed *placed; /* per document */
     size_t *stamp; /* per meeting: the last report that looked at it, + 1 */
     size_t *into;  /* per meeting: the meeting it was merged into, or SIZE_MAX */
     size_t capmt;
@@ -211,6 +244,165 @@ typedef struct {
     size_t *unite; /* those of them it joins into one meeting */
     size_t nunite, capunite;
 } merge_ctx;
+
+/* The meeting `m` is part of now (merged into another, or itself). */
+static size_t current(const merge_ctx *c, size_t m)
+{
+    while (c->into[m] != SIZE_MAX)
+        m = c->into[m];
+    return m;
+}
+
+static long window_of(const evg_i_report *x)
+{
+    return x->ev->status == EVG_STATUS_PLANNED ? PLANNED_WINDOW : UNDATED_WINDOW;
+}
+
+/* Whether day `a` lies within `w` days of every day of [lo, hi]. */
+static int near_all(long a, long lo, long hi, long w)
+{
+    return a - lo <= w && hi - a <= w;
+}
+
+/*
+ * Whether report `r` may be of one meeting with every report of meeting `m`
+ * by itself (may_be_same()), as far as the meeting's summary tells; 0 when
+ * it cannot tell, and fits() then asks each report.
+ */
+static int fits_all(const merge_ctx *c, size_t r, size_t m)
+{
+    const evg_i_report *x = &c->b->r[r];
+    const summary *s = &c->sum[m];
+    const doc_placed *d = &c->placed[x->doc];
+
+    if (x->cls != s->cls || x->npeople == 0 || s->empty)
+        return 0;
+    if (d->n > DOC_MEETINGS)
+        return 0; /* cannot tell whether a report of its document is in it */
+    for (size_t i = 0; i < d->n; i++)
+        if (current(c, d->m[i]) == m)
+            return 0;
+    if (x->place_cc && (s->cc_mixed || (s->cc && strcmp(s->cc, x->place_cc) != 0)))
+        return 0;
+    if (x->day != EVG_I_NO_DAY) {
+        if ((s->ndated && !near_all(x->day, s->dmin, s->dmax, 1)) ||
+            (s->nundated && !near_all(x->day, s->umin, s->umax, s->wmin)))
+            return 0;
+    } else if (x->doc_day != EVG_I_NO_DAY) {
+        if ((s->ndated && !near_all(x->doc_day, s->dmin, s->dmax, window_of(x))) ||
+            (s->nundated && !near_all(x->doc_day, s->umin, s->umax, s->wmin)))
+            return 0;
+    }
+    return contains(x->people, x->npeople, s->all, s->nall) ||
+           contains(s->each, s->neach, x->people, x->npeople);
+}
+
+/* The sorted union (or intersection) of a[0..na) and b[0..nb) into out; its size. */
+static size_t set_merge(size_t *out, const size_t *a, size_t na, const size_t *b,
+                        size_t nb, int intersect)
+{
+    size_t i = 0, j = 0, n = 0;
+
+    while (i < na && j < nb) {
+        if (a[i] == b[j]) {
+            out[n++] = a[i++];
+            j++;
+        } else if (a[i] < b[j]) {
+            if (intersect)
+                i++;
+            else
+                out[n++] = a[i++];
+        } else {
+            if (intersect)
+                j++;
+            else
+                out[n++] = b[j++];
+        }
+    }
+    for (; !intersect && i < na; i++)
+        out[n++] = a[i];
+    for (; !intersect && j < nb; j++)
+        out[n++] = b[j];
+    return n;
+}
+
+/* Set *v (of *n) to its union or intersection with b[0..nb). */
+static int set_update(size_t **v, size_t *n, const size_t *b, size_t nb, int intersect)
+{
+    size_t *out;
+
+    if (intersect ? contains(b, nb, *v, *n) : contains(*v, *n, b, nb))
+        return 0; /* unchanged */
+    if ((out = malloc((*n + nb) * sizeof(*out) + 1)) == NULL)
+        return EVG_ENOMEM;
+    *n = set_merge(out, *v, *n, b, nb, intersect);
+    free(*v);
+    *v = out;
+    return 0;
+}
+
+/* Add what report `r` (first: the meeting's first report) says to summary `s`. */
+static int summarize(summary *s, const evg_i_report *x, int first)
+{
+    if (first) {
+        memset(s, 0, sizeof(*s));
+        s->cls = x->cls;
+        if (x->npeople && ((s->all = malloc(x->npeople * sizeof(*s->all))) == NULL ||
+                           (s->each = malloc(x->npeople * sizeof(*s->each))) == NULL))
+            return EVG_ENOMEM;
+        if (x->npeople) {
+            memcpy(s->all, x->people, x->npeople * sizeof(*s->all));
+            memcpy(s->each, x->people, x->npeople * sizeof(*s->each));
+        }
+        s->nall = s->neach = x->npeople;
+    } else if (set_update(&s->all, &s->nall, x->people, x->npeople, 0) < 0 ||
+               set_update(&s->each, &s->neach, x->people, x->npeople, 1) < 0) {
+        return EVG_ENOMEM;
+    }
+    s->empty |= x->npeople == 0;
+    if (x->day != EVG_I_NO_DAY) {
+        s->dmin = s->ndated == 0 || x->day < s->dmin ? x->day : s->dmin;
+        s->dmax = s->ndated == 0 || x->day > s->dmax ? x->day : s->dmax;
+        s->ndated++;
+    } else if (x->doc_day != EVG_I_NO_DAY) {
+        s->umin = s->nundated == 0 || x->doc_day < s->umin ? x->doc_day : s->umin;
+        s->umax = s->nundated == 0 || x->doc_day > s->umax ? x->doc_day : s->umax;
+        s->wmin = s->nundated == 0 || window_of(x) < s->wmin ? window_of(x) : s->wmin;
+        s->nundated++;
+    }
+    if (x->place_cc && !s->cc_mixed) {
+        if (s->cc == NULL)
+            s->cc = x->place_cc;
+        else if (strcmp(s->cc, x->place_cc) != 0)
+            s->cc_mixed = 1;
+    }
+    return 0;
+}
+
+/* Add summary `from` (of a meeting merged into the one of `s`) to `s`. */
+static int summarize_merged(summary *s, const summary *from)
+{
+    if (set_update(&s->all, &s->nall, from->all, from->nall, 0) < 0 ||
+        set_update(&s->each, &s->neach, from->each, from->neach, 1) < 0)
+        return EVG_ENOMEM;
+    s->empty |= from->empty;
+    if (from->ndated) {
+        s->dmin = s->ndated == 0 || from->dmin < s->dmin ? from->dmin : s->dmin;
+        s->dmax = s->ndated == 0 || from->dmax > s->dmax ? from->dmax : s->dmax;
+        s->ndated += from->ndated;
+    }
+    if (from->nundated) {
+        s->umin = s->nundated == 0 || from->umin < s->umin ? from->umin : s->umin;
+        s->umax = s->nundated == 0 || from->umax > s->umax ? from->umax : s->umax;
+        s->wmin = s->nundated == 0 || from->wmin < s->wmin ? from->wmin : s->wmin;
+        s->nundated += from->nundated;
+    }
+    if (from->cc_mixed || (from->cc && s->cc && strcmp(from->cc, s->cc) != 0))
+        s->cc_mixed = 1;
+    else if (s->cc == NULL)
+        s->cc = from->cc;
+    return 0;
+}
 
 /*
  * Whether reports `x` and `y` may be of one meeting whose reports are those
@@ -244,6 +436,8 @@ static int fits(const merge_ctx *c, size_t r)
 {
     const evg_i_meeting *mt = &c->b->mt[c->unite[0]];
 
+    if (fits_all(c, r, c->unite[0]))
+        return 1;
     for (size_t k = 0; k < mt->nreports; k++)
         if (!compatible(c, r, mt->reports[k], 1, r))
             return 0;
@@ -283,42 +477,41 @@ static int unites(const merge_ctx *c, size_t n, size_t r)
 static void nearness(long *days_out, size_t *shared_out, const merge_ctx *c, size_t r, size_t m)
 {
     const evg_i_report *x = &c->b->r[r];
-    const evg_i_meeting *mt = &c->b->mt[m];
+    const summary *s = &c->sum[m];
 
     *days_out = LONG_MAX;
+    if (x->day != EVG_I_NO_DAY && s->ndated) {
+        long lo = x->day - s->dmin, hi = s->dmax - x->day;
+        /* Dated reports of one meeting are at most a day apart: its days are dmin and
+         * dmax. */
+        lo = lo < 0 ? -lo : lo;
+        hi = hi < 0 ? -hi : hi;
+        *days_out = lo < hi ? lo : hi;
+        if (s->dmax - s->dmin > 1)
+            for (size_t k = 0; k < c->b->mt[m].nreports; k++) {
+                const evg_i_report *y = &c->b->r[c->b->mt[m].reports[k]];
+                long d = y->day > x->day ? y->day - x->day : x->day - y->day;
+                if (y->day != EVG_I_NO_DAY && d < *days_out)
+                    *days_out = d;
+            }
+    }
+    /* Everyone some report of it names: its union. */
     *shared_out = 0;
-    for (size_t k = 0; k < mt->nreports; k++) {
-        const evg_i_report *y = &c->b->r[mt->reports[k]];
-        long d;
-        if (x->day == EVG_I_NO_DAY || y->day == EVG_I_NO_DAY)
-            continue;
-        d = y->day > x->day ? y->day - x->day : x->day - y->day;
-        if (d < *days_out)
-            *days_out = d;
-    }
-    for (size_t i = 0; i < x->npeople; i++) {
-        int found = 0;
-        for (size_t k = 0; k < mt->nreports && !found; k++) {
-            const evg_i_report *y = &c->b->r[mt->reports[k]];
-            found = contains(y->people, y->npeople, &x->people[i], 1);
-        }
-        *shared_out += (size_t)found;
-    }
+    for (size_t i = 0; i < x->npeople; i++)
+        *shared_out += (size_t)contains(s->all, s->nall, &x->people[i], 1);
 }
 
 /* Whether every report of meeting `m` is undated and names the people report `r` names. */
 static int undated_twin(const merge_ctx *c, size_t m, size_t r)
 {
-    const evg_i_meeting *mt = &c->b->mt[m];
+    const summary *s = &c->sum[m];
     const evg_i_report *x = &c->b->r[r];
 
-    for (size_t k = 0; k < mt->nreports; k++) {
-        const evg_i_report *y = &c->b->r[mt->reports[k]];
-        if (y->day != EVG_I_NO_DAY || y->npeople != x->npeople ||
-            memcmp(y->people, x->people, x->npeople * sizeof(*x->people)) != 0)
-            return 0;
-    }
-    return 1;
+    /* Each names them all when the union and the intersection are both theirs. */
+    return s->ndated == 0 && s->nall == x->npeople && s->neach == x->npeople &&
+           (x->npeople == 0 ||
+            (memcmp(s->all, x->people, x->npeople * sizeof(*x->people)) == 0 &&
+             memcmp(s->each, x->people, x->npeople * sizeof(*x->people)) == 0));
 }
 
 /* The first entry of `l` put there on `day` or later. */
@@ -367,14 +560,6 @@ static int list_add(size_t **v, size_t *n, size_t *cap, size_t x)
         return EVG_ENOMEM;
     (*v)[(*n)++] = x;
     return 0;
-}
-
-/* The meeting `m` is part of now (merged into another, or itself). */
-static size_t current(const merge_ctx *c, size_t m)
-{
-    while (c->into[m] != SIZE_MAX)
-        m = c->into[m];
-    return m;
 }
 
 /* Note meeting `m` as one report `r` may join, if it may (choose_meetings()). */
@@ -474,9 +659,11 @@ static int join(merge_ctx *c, size_t r)
     evg_i_builder *b = c->b;
     evg_i_report *x = &b->r[r];
     size_t m = c->nunite ? c->unite[0] : SIZE_MAX;
+    doc_placed *d = &c->placed[x->doc];
 
     if (m == SIZE_MAX) {
         size_t *stamp, *into;
+        summary *sum;
         if (evg_i_grow((void **)&b->mt, &c->capmt, b->nmt + 1, sizeof(*b->mt)) < 0 ||
             (stamp = realloc(c->stamp, c->capmt * sizeof(*c->stamp))) == NULL)
             return nomem(b);
@@ -484,10 +671,19 @@ static int join(merge_ctx *c, size_t r)
         if ((into = realloc(c->into, c->capmt * sizeof(*c->into))) == NULL)
             return nomem(b);
         c->into = into;
+        if ((sum = realloc(c->sum, c->capmt * sizeof(*c->sum))) == NULL)
+            return nomem(b);
+        c->sum = sum;
         m = b->nmt++;
         memset(&b->mt[m], 0, sizeof(b->mt[m]));
+        memset(&c->sum[m], 0, sizeof(c->sum[m]));
         c->stamp[m] = 0;
         c->into[m] = SIZE_MAX;
+        c->nsum = m + 1;
+        if (summarize(&c->sum[m], x, 1) < 0)
+            return nomem(b);
+    } else if (summarize(&c->sum[m], x, 0) < 0) {
+        return nomem(b);
     }
     for (size_t i = 1; i < c->nunite; i++) { /* the people's lists find it by c->into */
         evg_i_meeting *from = &b->mt[c->unite[i]];
@@ -497,9 +693,14 @@ static int join(merge_ctx *c, size_t r)
                 return nomem(b);
         from->nreports = 0;
         c->into[c->unite[i]] = m;
+        if (summarize_merged(&c->sum[m], &c->sum[c->unite[i]]) < 0)
+            return nomem(b);
     }
     if (list_add(&b->mt[m].reports, &b->mt[m].nreports, &b->mt[m].cap, r) < 0)
         return nomem(b);
+    if (d->n < DOC_MEETINGS)
+        d->m[d->n] = m;
+    d->n++;
     for (size_t i = 0; i < x->npeople; i++) {
         mlist *l = &c->of[x->people[i]];
         size_t n = l->n;
@@ -550,7 +751,8 @@ static int merge_reports(evg_i_builder *b)
     memset(&c, 0, sizeof c);
     c.b = b;
     if ((b->nv && (c.of = calloc(b->nv, sizeof(*c.of))) == NULL) ||
-        (b->nr && (order = calloc(b->nr, sizeof(*order))) == NULL)) {
+        (b->nr && (order = calloc(b->nr, sizeof(*order))) == NULL) ||
+        (b->ndocs && (c.placed = calloc(b->ndocs, sizeof(*c.placed))) == NULL)) {
         rc = nomem(b);
         goto cleanup;
     }
@@ -574,6 +776,12 @@ cleanup:
         free(c.of[i].day);
     }
     free(c.of);
+    for (size_t m = 0; c.sum && m < c.nsum; m++) {
+        free(c.sum[m].all);
+        free(c.sum[m].each);
+    }
+    free(c.sum);
+    free(c.placed);
     free(c.stamp);
     free(c.into);
     free(c.cands);
@@ -607,11 +815,17 @@ static int merged_role(const size_t count[3])
     return EVG_ROLE_PARTICIPANT;
 }
 
-/* Scratch space for meeting_people(), reused from meeting to meeting. */
+/* Scratch space for meeting_people() and meeting_date(), reused from meeting to meeting.
+ */
 typedef struct {
     part *v;
     size_t cap;
 } parts;
+
+typedef struct {
+    const char **v;
+    size_t cap;
+} dates;
 
 /*
  * The participants of meeting `mt`: every report's, with the role most
@@ -664,11 +878,19 @@ static int date_rank(const char *source)
     return 3;
 }
 
-/* The meeting's date: of the best-sourced dates the most frequent, ties the earliest. */
-static void meeting_date(evg_i_builder *b, evg_i_meeting *mt)
+static int by_text(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * The meeting's date: of the best-sourced dates the most frequent, ties the
+ * earliest (ISO dates sort as text). `scratch` holds the dates to count.
+ */
+static int meeting_date(evg_i_builder *b, evg_i_meeting *mt, dates *scratch)
 {
     int best_rank = 4;
-    size_t best_n = 0;
+    size_t best_n = 0, n = 0;
 
     for (size_t k = 0; k < mt->nreports; k++) {
         const evg_i_report *r = &b->r[mt->reports[k]];
@@ -678,25 +900,31 @@ static void meeting_date(evg_i_builder *b, evg_i_meeting *mt)
                 best_rank = date_rank(r->ev->date_source);
         }
     }
+    if (best_rank == 4)
+        return 0;
+    if (evg_i_grow((void **)&scratch->v, &scratch->cap, mt->nreports,
+                   sizeof(*scratch->v)) < 0)
+        return nomem(b);
     for (size_t k = 0; k < mt->nreports; k++) {
         const evg_i_report *r = &b->r[mt->reports[k]];
-        size_t n = 0;
-        if (r->date == NULL || date_rank(r->ev->date_source) != best_rank)
-            continue;
-        for (size_t j = 0; j < mt->nreports; j++) {
-            const evg_i_report *o = &b->r[mt->reports[j]];
-            n += o->date && date_rank(o->ev->date_source) == best_rank &&
-                 strcmp(o->date, r->date) == 0;
-        }
-        if (mt->date == NULL || n > best_n || (n == best_n && strcmp(r->date, mt->date) < 0)) {
-            mt->date = r->date;
-            best_n = n;
+        if (r->date && date_rank(r->ev->date_source) == best_rank)
+            scratch->v[n++] = r->date;
+    }
+    sort_few(scratch->v, n, sizeof(*scratch->v), by_text);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i; j < n && strcmp(scratch->v[j], scratch->v[i]) == 0; j++)
+            ;
+        if (j - i > best_n) {
+            mt->date = scratch->v[i];
+            best_n = j - i;
         }
     }
+    return 0;
 }
 
 /* Type, status, date, place and participants of meeting `mt`. */
-static int describe_meeting(evg_i_builder *b, evg_i_meeting *mt, parts *scratch)
+static int describe_meeting(evg_i_builder *b, evg_i_meeting *mt, parts *scratch,
+                            dates *dscratch)
 {
     evg_i_tally places = EVG_I_TALLY_INIT, ccs = EVG_I_TALLY_INIT;
     int rc = 0;
@@ -713,7 +941,7 @@ static int describe_meeting(evg_i_builder *b, evg_i_meeting *mt, parts *scratch)
             goto cleanup;
         }
     }
-    meeting_date(b, mt);
+    EVG_CHECK(meeting_date(b, mt, dscratch));
     mt->place = evg_i_tally_best(&places, EVG_I_RANK_NAME);
     mt->place_cc = evg_i_tally_best(&ccs, EVG_I_RANK_CODE);
     EVG_CHECK(meeting_people(b, mt, scratch));
@@ -748,17 +976,19 @@ cleanup:
 int evg_i_take_meetings(evg_i_builder *b)
 {
     parts scratch = {NULL, 0};
+    dates dscratch = {NULL, 0};
     int rc = 0;
 
     EVG_CHECK(evg_i_collect_reports(b));
     EVG_CHECK(merge_reports(b));
     for (size_t m = 0; m < b->nmt; m++) {
-        EVG_CHECK(describe_meeting(b, &b->mt[m], &scratch));
+        EVG_CHECK(describe_meeting(b, &b->mt[m], &scratch, &dscratch));
         EVG_CHECK(meeting_vertex(b, m));
         evg_i_meeting_codes(b, &b->mt[m]);
         EVG_CHECK(evg_i_meeting_links(b, m));
     }
 cleanup:
     free(scratch.v);
+    free(dscratch.v);
     return rc;
 }

@@ -6,7 +6,12 @@ by two took minutes (every new name was compared with every name before it); it 
 extracted, and its events built, with every official, meeting and agreement, well within
 a timeout that the quadratic work exceeded many times over. long_lexicon_phrase: one
 lexicon phrase of 30,000 words took 4.5 GB (every prefix of it was a key of its own);
-it must load in little memory and change nothing that text can match.
+it must load in little memory and change nothing that text can match. many_reports:
+twenty thousand outlets reporting one meeting took seconds growing with the square of
+their number (each report was compared with every report of the meeting before it, and
+every report's date with every other's); they must make that one meeting, with the same
+date, people and reports whatever their order, and leave other meetings of the same
+people apart.
 
 terminal_escapes: names, titles and document ids (file names) holding control
 characters and bidirectional overrides reach the terminal only as visible escapes, in
@@ -17,6 +22,7 @@ carries a right-to-left override, so it cannot reverse the others; Markdown show
 import json
 import re
 import resource
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 from harness import check, records
@@ -84,6 +90,61 @@ def many_officials(c):
     check(c.read("people.graphml").count(b"<node ") == n, "every official is a node")
     print("many_officials: %d officials, %.1f MB, extracted in %.1f s" % (
         n, len(c.read("big.txt")) / 1e6, x.seconds))
+
+
+def report_record(doc, date, names, kind="meeting", place="Port Vell"):
+    """One outlet's record of an event of the people `names` (no date: its dispatch's)."""
+    ents = [{"id": "person:" + n.lower().replace(" ", "-"), "type": "person", "name": n,
+             "titles": [TITLES[i % 4]]} for i, n in enumerate(names)]
+    ev = {"id": doc + "#1", "type": kind, "status": "reported", "date": date,
+          "date_source": "text" if date else None, "place": place,
+          "participants": [{"entity": e["id"]} for e in ents],
+          "evidence": [{"start": 0, "end": 10, "text": "The ministers met."}]}
+    return json.dumps({"doc": {"id": doc, "date": "2024-03-08", "title": "Talks"},
+                       "entities": ents, "events": [ev]}) + "\n"
+
+
+def many_reports(c):
+    """N outlets report one meeting of two ministers, a quarter naming a third, dated the
+    day, the day before or not at all, some without a place: one meeting of three people
+    and N reports, dated the day most give; the same people's call that day and their
+    meeting twelve days later stay two events of their own; the reversed input gives the
+    same bytes."""
+    n = max(2000, int(20000 * c.scale)) // 4 * 4
+    a, b, third = official(1), official(2), official(3)
+    lines = [report_record("outlet%06d" % i, ["2024-03-08", "2024-03-07", None,
+                                              "2024-03-08"][i % 4],
+                           [a, b, third] if i % 4 == 3 else [a, b],
+                           place=None if i % 5 == 4 else "Port Vell") for i in range(n)]
+    lines.append(report_record("later", "2024-03-20", [a, b]))
+    lines.append(report_record("phoned", "2024-03-08", [a, b], kind="call", place=None))
+    c.write("events.jsonl", "".join(lines))
+    c.write("reversed.jsonl", "".join(reversed(lines)))
+    for name in ("events", "reversed"):
+        r = c.run("build", name + ".jsonl", "--view", "full", "--measures", "none",
+                  "-o", name + ".graphml", timeout=120)
+        c.expect(r, 0, [])
+    check(c.read("events.graphml") == c.read("reversed.graphml"), "the order changes nothing")
+    nodes = graphml_nodes(c.read("events.graphml"))
+    meetings = {k: v for k, v in nodes.items() if v.get("type") == "meeting"}
+    check(len(meetings) == 3, "%d meetings: %s" % (len(meetings), sorted(meetings)))
+    big = [v for v in meetings.values() if v.get("reports") == str(n)]
+    check(len(big) == 1 and big[0].get("people") == "3" and
+          big[0].get("date") == "2024-03-08" and big[0].get("first_seen") == "2024-03-07" and
+          big[0].get("place") == "Port Vell", "the outlets' meeting: %s" % big[:1])
+    others = sorted((v.get("event_type"), v.get("date"), v.get("reports"))
+                    for v in meetings.values() if v not in big)
+    check(others == [("call", "2024-03-08", "1"), ("meeting", "2024-03-20", "1")],
+          "the others: %s" % others)
+
+
+def graphml_nodes(data):
+    """{node id: {column: text}} of a GraphML document, read by a real XML parser."""
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    root = ET.fromstring(data)
+    keys = {k.get("id"): k.get("attr.name") for k in root.iter(ns + "key")}
+    return {n.get("id"): {keys.get(d.get("key")): d.text for d in n.findall(ns + "data")}
+            for n in root.iter(ns + "node")}
 
 
 def long_lexicon_phrase(c):
@@ -225,5 +286,6 @@ def isolated(html):
     check("<bdi>Jon " + RLO + "Berg</bdi>" in html, "the name alone is isolated")
 
 
-CASES = {f.__name__: f for f in (many_officials, long_lexicon_phrase, terminal_escapes)}
+CASES = {f.__name__: f for f in (many_officials, many_reports, long_lexicon_phrase,
+                                 terminal_escapes)}
 BIG = {"many_officials"}
