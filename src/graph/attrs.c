@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 #include "graph/graph_impl.h"
 #include "util/date.h"
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "analysis/analysis_internal.h"
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 #include "graph/graph_impl.h"
 
 typedef struct {

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 #include "graph/graph_impl.h"
 
 static const char *const NODE_TYPES[] = {"person",  "organization", "country",
@@ -106,11 +106,7 @@ int evg_graph_build(evg_graph **out, const evg_corpus *c, const evg_build_opts *
     b.drop_mentions = b.drop_mentions && view == EVG_VIEW_FULL;
     b.err = err;
     b.arena = &g->arena;
-    EVG_CHECK(evg_i_collect(&b, c));
-    EVG_CHECK(evg_i_resolve(&b));
-    EVG_CHECK(evg_i_take_entities(&b));
-    EVG_CHECK(evg_i_take_meetings(&b));
-    EVG_CHECK(evg_i_count_sources(&b));
+    EVG_CHECK(evg_i_merge(&b, c));
     EVG_CHECK(evg_i_finalize(g, &b));
     *out = g;
     g = NULL;

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 #include "evgraph.h"
 #include "graph/graph_impl.h"
 #include "graph/views.h"

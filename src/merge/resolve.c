@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 #include "util/utf8.h"
 
 /* The part of an id after its "<type>:" prefix. */
@@ -41,7 +41,9 @@ static int compute_key(const char **out, const char **canonical_out, int *by_id_
     }
     evg_i_alias_lookup(b, slug.ptr, &canon, canonical_out);
     if (evg_i_buf_puts(&key, prefix) < 0 ||
-        evg_i_buf_puts(&key, canon ? canon : slug.ptr ? slug.ptr : "") < 0 ||
+        evg_i_buf_puts(&key, canon      ? canon
+                             : slug.ptr ? slug.ptr
+                                        : "") < 0 ||
         (*out = evg_i_arena_strdup(b->arena, key.ptr)) == NULL)
         rc = evg_i_error_nomem(b->err);
 cleanup:

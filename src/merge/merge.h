@@ -1,8 +1,10 @@
-#ifndef EVG_GRAPH_BUILD_INTERNAL_H
-#define EVG_GRAPH_BUILD_INTERNAL_H
+#ifndef EVG_MERGE_MERGE_H
+#define EVG_MERGE_MERGE_H
 
 /*
- * Building a graph happens in stages over a working set, the builder:
+ * The merge across documents (src/merge/), and what it hands to the graph
+ * (src/graph/finalize.c and attrs.c read the builder it fills). Building a
+ * graph happens in stages over a working set, the builder:
  *   collect.c   the documents in id order, each id once, and one mention
  *               per entity of each document;
  *   resolve.c   a vertex key for every mention: which mentions name the same
@@ -13,6 +15,7 @@
  *   meetings.c  one report per event (reports.c), reports of the same
  *               meeting merged into one meeting vertex, with its codes
  *               (codes.c) and edges;
+ * (evg_i_merge() runs these in order), then in src/graph/:
  *   finalize.c  what the view keeps, unique NMTOKEN-safe ids, sorting,
  *               parallel edges summed, igraph, communities.
  * Every choice is a count or a comparison of contents, never a matter of
@@ -40,12 +43,16 @@ typedef struct {
     size_t n, cap;
 } evg_i_tally;
 
-#define EVG_I_TALLY_INIT {NULL, 0, 0}
+#define EVG_I_TALLY_INIT                                                                 \
+    {                                                                                    \
+        NULL, 0, 0                                                                       \
+    }
 
 /* How evg_i_tally_best() ranks forms. */
 typedef enum {
     EVG_I_RANK_CODE, /* most frequent, then byte order */
-    EVG_I_RANK_NAME  /* not all capitals, from a capital, most frequent, longer, byte order */
+    EVG_I_RANK_NAME /* not all capitals, from a capital, most frequent, longer, byte order
+                     */
 } evg_i_rank;
 
 /* Count `n` more of `text` (NULL or "" is ignored). Returns 0 or EVG_ENOMEM. */
@@ -79,8 +86,8 @@ void evg_i_memo_free(evg_i_memo *m);
 /* ---- the builder ------------------------------------------------------- */
 
 typedef struct {
-    const char *key;       /* folded, for deduplication (arena) */
-    evg_i_tally forms;     /* as written */
+    const char *key;          /* folded, for deduplication (arena) */
+    evg_i_tally forms;        /* as written */
     const char *first, *last; /* dates of the documents that give it, or NULL */
     size_t n;
     size_t seen_doc, seen_pos; /* where first seen: (first, document, position) least */
@@ -92,20 +99,21 @@ typedef struct {
     size_t doc;          /* index into builder.docs */
     const evg_entity *e; /* borrowed from the corpus */
     const char *key;     /* the vertex key it resolves to (arena), set by resolve */
-    const char *canonical; /* the user alias's canonical name, when the name is a variant */
-    int is_short;        /* a surname alone, initials and a surname; an acronym form */
+    const char
+        *canonical; /* the user alias's canonical name, when the name is a variant */
+    int is_short;   /* a surname alone, initials and a surname; an acronym form */
     /*
      * e->type, copied while the document's entities are read in a row: the
      * stages that pick the mentions of one type then need not reach into
      * the corpus for every mention (a cache miss each, millions of them).
      */
     evg_entity_type type;
-    size_t v;            /* builder vertex, set by evg_i_take_entities() */
+    size_t v; /* builder vertex, set by evg_i_take_entities() */
 } evg_i_mention;
 
 /* A builder vertex: an entity across documents, or a merged meeting. */
 typedef struct {
-    const char *raw;  /* merge key, unique among vertices */
+    const char *raw; /* merge key, unique among vertices */
     evg_node_type type;
     const char *idbase; /* preferred id (before NMTOKEN-safety and ".N"), or NULL: raw */
     evg_i_tally names;  /* full name forms */
@@ -120,11 +128,11 @@ typedef struct {
     size_t *signers;       /* agreements: people of the meetings that signed it */
     size_t nsigners, cap_signers;
     const char *country, *kind, *city; /* chosen */
-    size_t org;                 /* chosen organization vertex, or SIZE_MAX */
-    size_t country_v;           /* the vertex of `country` (not for places), or SIZE_MAX */
-    size_t meeting;             /* meetings: index into builder.meetings */
-    const char *first, *last;   /* dates of the events it is part of */
-    size_t sources; /* set by evg_i_count_sources() from the notes */
+    size_t org;                        /* chosen organization vertex, or SIZE_MAX */
+    size_t country_v;         /* the vertex of `country` (not for places), or SIZE_MAX */
+    size_t meeting;           /* meetings: index into builder.meetings */
+    const char *first, *last; /* dates of the events it is part of */
+    size_t sources;           /* set by evg_i_count_sources() from the notes */
     size_t meetings, events, people, signed_count, referenced_count;
     const char *label; /* computed by evg_i_label() */
 } evg_i_bvertex;
@@ -133,15 +141,15 @@ typedef struct {
 
 /* One event of one document. */
 typedef struct {
-    size_t doc;           /* index into builder.docs */
-    size_t index;         /* the event's index in its document */
-    const evg_event *ev;  /* borrowed */
-    int cls;              /* what may merge with what: kind and status (reports.c) */
-    long day;             /* days since 1970-01-01, or EVG_I_NO_DAY */
-    long doc_day;         /* the same of its document's date, or EVG_I_NO_DAY */
-    const char *date;     /* the valid ISO date, or NULL */
-    size_t *people;       /* person vertices, ascending, each once (a pool's) */
-    int *roles;           /* their evg_role, parallel to `people` (a pool's) */
+    size_t doc;          /* index into builder.docs */
+    size_t index;        /* the event's index in its document */
+    const evg_event *ev; /* borrowed */
+    int cls;             /* what may merge with what: kind and status (reports.c) */
+    long day;            /* days since 1970-01-01, or EVG_I_NO_DAY */
+    long doc_day;        /* the same of its document's date, or EVG_I_NO_DAY */
+    const char *date;    /* the valid ISO date, or NULL */
+    size_t *people;      /* person vertices, ascending, each once (a pool's) */
+    int *roles;          /* their evg_role, parallel to `people` (a pool's) */
     size_t npeople;
     const char *place;    /* its place's label ("Defense Ministry, Baku"), or NULL */
     const char *place_cc; /* ISO alpha-3 of the place: its entity's, else its name's */
@@ -152,12 +160,12 @@ typedef struct {
 typedef struct {
     size_t *reports; /* report indices, in (document, event) order once sorted */
     size_t nreports, cap;
-    size_t v;             /* its builder vertex */
-    size_t *people;       /* the union of the participants, ascending (a pool's) */
-    int *roles;           /* the role each played (most often stated; a pool's) */
-    size_t *said;         /* how many reports name each (a pool's) */
+    size_t v;       /* its builder vertex */
+    size_t *people; /* the union of the participants, ascending (a pool's) */
+    int *roles;     /* the role each played (most often stated; a pool's) */
+    size_t *said;   /* how many reports name each (a pool's) */
     size_t npeople;
-    evg_event_type type;  /* signing if any report is one, else the reports' type */
+    evg_event_type type; /* signing if any report is one, else the reports' type */
     evg_event_status status;
     const char *date, *first, *last; /* the chosen date; the reports' range */
     const char *place, *place_cc;
@@ -172,7 +180,7 @@ typedef struct {
     size_t max_people;   /* a meeting of more people makes no person-person "met" */
     evg_diag_fn on_diag; /* warnings; may be NULL */
     void *diag_payload;
-    int drop_mentions;                 /* leave out entities linked to no event */
+    int drop_mentions;    /* leave out entities linked to no event */
     const evg_doc **docs; /* sorted by id, each id once */
     size_t ndocs;
     size_t *doc_first; /* index of each document's first mention */
@@ -197,19 +205,25 @@ typedef struct {
     size_t meeting_used;
     size_t (*notes)[2]; /* (vertex, document) pairs: which documents name what */
     size_t nnotes, capnotes;
-    evg_i_memo keys;         /* "<prefix><name>" -> (organization or place key, canonical) */
-    evg_i_memo folded;       /* a title -> its folded form */
+    evg_i_memo keys;   /* "<prefix><name>" -> (organization or place key, canonical) */
+    evg_i_memo folded; /* a title -> its folded form */
     evg_i_memo country_keys; /* a country's id -> its key */
     evg_i_memo place_codes;  /* a place's name -> its country code, when not date-bound */
     evg_i_memo place_labels; /* a place's name and city -> its label */
     evg_i_buf tmp;           /* scratch, reused: no allocation per mention */
-    evg_i_buf text;          /* scratch for a label or a meeting's text, copied out after */
-    void *iso;               /* country names (json_t *), loaded on first need */
-    void *places;            /* place words -> alpha-3 (places.c), loaded on first need */
+    evg_i_buf text; /* scratch for a label or a meeting's text, copied out after */
+    void *iso;      /* country names (json_t *), loaded on first need */
+    void *places;   /* place words -> alpha-3 (places.c), loaded on first need */
     evg_graph_stats stats;
 } evg_i_builder;
 
 /* ---- stages ------------------------------------------------------------ */
+
+/*
+ * merge.c: every stage of the merge in order, from the corpus `c` into `b`
+ * (options and arena set by the caller). 0 or EVG_ENOMEM.
+ */
+int evg_i_merge(evg_i_builder *b, const evg_corpus *c);
 
 /* collect.c: documents in id order, one each, and their mentions. 0 or EVG_ENOMEM. */
 int evg_i_collect(evg_i_builder *b, const evg_corpus *c);

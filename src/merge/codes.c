@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 
 typedef struct {
     const char *code, *name;
@@ -47,7 +47,8 @@ static int has_word(const char *s, const char *word)
 }
 
 /* Whether any report's evidence says `word`. */
-static int evidence_says(const evg_i_builder *b, const evg_i_meeting *mt, const char *word)
+static int evidence_says(const evg_i_builder *b, const evg_i_meeting *mt,
+                         const char *word)
 {
     for (size_t k = 0; k < mt->nreports; k++) {
         const evg_event *ev = b->r[mt->reports[k]].ev;
@@ -155,11 +156,11 @@ const char *evg_i_participant_cameo(const evg_i_builder *b, const evg_i_meeting 
      * A visit is a linked pair of events: the guest makes it, the host hosts
      * it. Without roles, whoever represents the country of the place hosts.
      */
-    if (mt->cameo == NULL || strcmp(mt->cameo, VISIT.code) != 0 || mt->type == EVG_EV_VISIT)
+    if (mt->cameo == NULL || strcmp(mt->cameo, VISIT.code) != 0 ||
+        mt->type == EVG_EV_VISIT)
         return mt->cameo;
-    if (mt->roles[p] == EVG_ROLE_HOST ||
-        (mt->roles[p] == EVG_ROLE_PARTICIPANT && cc && mt->place_cc &&
-         strcmp(cc, mt->place_cc) == 0))
+    if (mt->roles[p] == EVG_ROLE_HOST || (mt->roles[p] == EVG_ROLE_PARTICIPANT && cc &&
+                                          mt->place_cc && strcmp(cc, mt->place_cc) == 0))
         return HOST.code;
     return VISIT.code;
 }

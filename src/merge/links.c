@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 
 static int nomem(evg_i_builder *b)
 {
@@ -84,8 +84,8 @@ static int agreement_links(evg_i_builder *b, const evg_i_meeting *mt)
     for (size_t i = 0; i < n; i++) {
         evg_i_bvertex *ag = &b->v[a[i].v];
         EVG_CHECK(evg_i_add_edge(b, mt->v, a[i].v,
-                                 a[i].signed_ ? EVG_I_REL_SIGNED : EVG_I_REL_REFERENCES, -1,
-                                 (double)a[i].said, mt->date));
+                                 a[i].signed_ ? EVG_I_REL_SIGNED : EVG_I_REL_REFERENCES,
+                                 -1, (double)a[i].said, mt->date));
         evg_i_widen(&ag->first, &ag->last, mt->date);
         if (!a[i].signed_) {
             ag->referenced_count++;
@@ -95,8 +95,8 @@ static int agreement_links(evg_i_builder *b, const evg_i_meeting *mt)
         for (size_t p = 0; p < mt->npeople; p++) {
             if (b->v[mt->people[p]].type != EVG_NODE_PERSON)
                 continue;
-            EVG_CHECK(evg_i_add_edge(b, mt->people[p], a[i].v, EVG_I_REL_SIGNATORY, -1, 1.0,
-                                     mt->date));
+            EVG_CHECK(evg_i_add_edge(b, mt->people[p], a[i].v, EVG_I_REL_SIGNATORY, -1,
+                                     1.0, mt->date));
             ag = &b->v[a[i].v];
             if (evg_i_grow((void **)&ag->signers, &ag->cap_signers, ag->nsigners + 1,
                            sizeof(*ag->signers)) < 0) {
@@ -156,7 +156,8 @@ static size_t meeting_countries(size_t *out, evg_i_builder *b, const evg_i_meeti
 
     for (size_t p = 0; p < mt->npeople; p++) {
         const evg_i_bvertex *v = &b->v[mt->people[p]];
-        size_t at, c = v->country_v; /* linked by choose() to every person with a country */
+        size_t at,
+            c = v->country_v; /* linked by choose() to every person with a country */
         if (v->type == EVG_NODE_COUNTRY)
             c = mt->people[p];
         else if (v->type != EVG_NODE_PERSON || v->country == NULL || c == SIZE_MAX)
@@ -224,8 +225,8 @@ static int people_links(evg_i_builder *b, const evg_i_meeting *mt, size_t *cc, s
         evg_i_widen(&v->first, &v->last, mt->date);
         for (size_t q = p + 1; pairs && q < mt->npeople; q++)
             if (b->v[mt->people[q]].type == EVG_NODE_PERSON)
-                EVG_CHECK(evg_i_add_edge(b, mt->people[p], mt->people[q], EVG_I_REL_MET, -1,
-                                         1.0, mt->date));
+                EVG_CHECK(evg_i_add_edge(b, mt->people[p], mt->people[q], EVG_I_REL_MET,
+                                         -1, 1.0, mt->date));
     }
     for (size_t i = 0; i < ncc; i++) {
         evg_i_bvertex *c = &b->v[cc[i]];
@@ -296,9 +297,9 @@ static int evidence(const char **out, evg_i_builder *b, const evg_i_meeting *mt)
             for (size_t j = 0; j < i && !dup; j++)
                 dup = strcmp(text, r->ev->evidence[j].text) == 0;
             if (!dup && ((buf->len && evg_i_buf_putc(buf, ' ') < 0) ||
-                         (several && (evg_i_buf_putc(buf, '[') < 0 ||
-                                      evg_i_buf_puts(buf, doc) < 0 ||
-                                      evg_i_buf_puts(buf, "] ") < 0)) ||
+                         (several &&
+                          (evg_i_buf_putc(buf, '[') < 0 || evg_i_buf_puts(buf, doc) < 0 ||
+                           evg_i_buf_puts(buf, "] ") < 0)) ||
                          evg_i_buf_puts(buf, text) < 0))
                 rc = EVG_ENOMEM;
         }

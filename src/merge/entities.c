@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 #include "util/date.h"
 #include "util/utf8.h"
 
@@ -46,7 +46,8 @@ int evg_i_note(evg_i_builder *b, size_t i, size_t doc)
 
     if (b->nnotes && b->notes[b->nnotes - 1][0] == i && b->notes[b->nnotes - 1][1] == doc)
         return 0; /* the common repeat */
-    if (evg_i_grow((void **)&b->notes, &b->capnotes, b->nnotes + 1, sizeof(*b->notes)) < 0)
+    if (evg_i_grow((void **)&b->notes, &b->capnotes, b->nnotes + 1, sizeof(*b->notes)) <
+        0)
         return nomem(b);
     n = &b->notes[b->nnotes++];
     (*n)[0] = i;
@@ -127,7 +128,8 @@ static int earlier(const evg_i_title *t, const char *date, size_t doc, size_t po
     if (!date && t->first)
         return 0;
     c = date ? strcmp(date, t->first) : 0;
-    return c < 0 || (c == 0 && (doc < t->seen_doc || (doc == t->seen_doc && pos < t->seen_pos)));
+    return c < 0 ||
+           (c == 0 && (doc < t->seen_doc || (doc == t->seen_doc && pos < t->seen_pos)));
 }
 
 /* The folded form of `title` (arena), computed once per distinct title. */
@@ -154,8 +156,8 @@ static int folded_title(const char **out, evg_i_builder *b, const char *title)
  * Count `title` for person `v`, seen at position `pos` of document `doc`
  * dated `date` (or NULL).
  */
-static int add_title(evg_i_builder *b, evg_i_bvertex *v, const char *title, const char *date,
-                     size_t doc, size_t pos)
+static int add_title(evg_i_builder *b, evg_i_bvertex *v, const char *title,
+                     const char *date, size_t doc, size_t pos)
 {
     const char *key = NULL;
     evg_i_title *t = NULL;
@@ -276,7 +278,8 @@ cleanup:
 }
 
 /* "<prefix><slug of name>" in the arena. */
-static int slug_id(const char **out, evg_i_builder *b, const char *prefix, const char *name)
+static int slug_id(const char **out, evg_i_builder *b, const char *prefix,
+                   const char *name)
 {
     evg_i_buf buf = EVG_I_BUF_INIT;
     int rc = 0;
@@ -296,9 +299,11 @@ static int slug_id(const char **out, evg_i_builder *b, const char *prefix, const
 static int choose_id(evg_i_builder *b, evg_i_bvertex *v)
 {
     const char *best = evg_i_tally_best(&v->ids, EVG_I_RANK_CODE);
-    static const char *const PREFIX[EVG_NODE__COUNT] = {
-        [EVG_NODE_PERSON] = "person:", [EVG_NODE_ORGANIZATION] = "org:",
-        [EVG_NODE_AGREEMENT] = "agreement:", [EVG_NODE_PLACE] = "place:"};
+    static const char *const PREFIX[EVG_NODE__COUNT] = {[EVG_NODE_PERSON] = "person:",
+                                                        [EVG_NODE_ORGANIZATION] = "org:",
+                                                        [EVG_NODE_AGREEMENT] =
+                                                            "agreement:",
+                                                        [EVG_NODE_PLACE] = "place:"};
 
     if (v->canonical && PREFIX[v->type])
         return slug_id(&v->idbase, b, PREFIX[v->type], v->canonical);
@@ -336,7 +341,8 @@ static int choose(evg_i_builder *b, size_t i)
     v->city = evg_i_tally_best(&b->v[i].cities, EVG_I_RANK_NAME);
     if (v->country && v->type != EVG_NODE_PLACE) {
         size_t w = evg_i_tally_get(&v->countries, v->country);
-        if (evg_i_buf_puts(&key, "country:") < 0 || evg_i_buf_puts(&key, v->country) < 0) {
+        if (evg_i_buf_puts(&key, "country:") < 0 ||
+            evg_i_buf_puts(&key, v->country) < 0) {
             rc = nomem(b);
             goto cleanup;
         }
@@ -408,7 +414,8 @@ int evg_i_take_entities(evg_i_builder *b)
         return nomem(b);
     for (size_t i = 0; i < b->nm; i++)
         EVG_CHECK(take_mention(b, cache, i));
-    /* choose() may add organizations and countries no document defines: they come last. */
+    /* choose() may add organizations and countries no document defines: they come last.
+     */
     n = b->nv;
     for (size_t i = 0; i < n; i++)
         EVG_CHECK(choose(b, i));

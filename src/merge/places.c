@@ -13,16 +13,16 @@
 
 #include <jansson.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 #include "model/place.h"
 #include "util/data.h"
 #include "util/utf8.h"
 
 typedef struct {
-    const char *key;   /* slug of the word: "tallinn", "estonian" */
-    const char *code;  /* ISO alpha-3 */
+    const char *key;          /* slug of the word: "tallinn", "estonian" */
+    const char *code;         /* ISO alpha-3 */
     const char *from, *until; /* validity, or NULL */
-    size_t order;      /* position in the data: the first valid entry wins */
+    size_t order;             /* position in the data: the first valid entry wins */
 } place_word;
 
 typedef struct {
@@ -99,7 +99,8 @@ static int load_words(place_table *t, evg_i_arena *a)
     {
         const char *code = json_string_value(json_object_get(e, "alpha_3"));
         for (size_t f = 0; f < sizeof ISO / sizeof ISO[0] && rc == 0; f++)
-            rc = add_word(t, a, json_string_value(json_object_get(e, ISO[f])), code, NULL, NULL);
+            rc = add_word(t, a, json_string_value(json_object_get(e, ISO[f])), code, NULL,
+                          NULL);
     }
     json_decref(lex);
     json_decref(iso);
@@ -118,7 +119,8 @@ static int by_key(const void *a, const void *b)
  * `*dated` when an entry for the word has a validity, so that the answer
  * may depend on the date.
  */
-static const char *lookup(const place_table *t, const char *key, const char *date, int *dated)
+static const char *lookup(const place_table *t, const char *key, const char *date,
+                          int *dated)
 {
     size_t lo = 0, hi = t->n;
 
@@ -158,8 +160,8 @@ static int table(place_table **out, evg_i_builder *b)
 }
 
 /* The country of `place` at `date`; `*dated` set when another date could change it. */
-static int place_country(const char **out, int *dated, evg_i_builder *b, const char *place,
-                         const char *date)
+static int place_country(const char **out, int *dated, evg_i_builder *b,
+                         const char *place, const char *date)
 {
     evg_i_buf slug = EVG_I_BUF_INIT;
     const char *found = NULL, *starts[64];
@@ -173,7 +175,8 @@ static int place_country(const char **out, int *dated, evg_i_builder *b, const c
         rc = evg_i_error_nomem(b->err);
         goto cleanup;
     }
-    for (char *p = slug.ptr; p && *p && nw < 64; p = strchr(p, '-') ? strchr(p, '-') + 1 : NULL)
+    for (char *p = slug.ptr; p && *p && nw < 64;
+         p = strchr(p, '-') ? strchr(p, '-') + 1 : NULL)
         starts[nw++] = p;
     /* Every run of up to MAX_PHRASE words; two countries named: none is sure. */
     for (size_t i = 0; i < nw; i++) {

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 
 typedef struct {
     const evg_doc *d;

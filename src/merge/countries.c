@@ -7,7 +7,7 @@
 
 #include <jansson.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 #include "util/data.h"
 
 /*

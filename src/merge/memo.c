@@ -6,7 +6,7 @@
  */
 #include <stdlib.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 
 const evg_i_memo_val *evg_i_memo_get(const evg_i_memo *m, const char *text, size_t len)
 {

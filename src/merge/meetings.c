@@ -43,7 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 
 static int nomem(evg_i_builder *b)
 {
@@ -232,12 +232,12 @@ typedef struct {
 
 typedef struct {
     evg_i_builder *b;
-    mlist *of;     /* per vertex */
-    summary *sum;  /* per meeting */
+    mlist *of;    /* per vertex */
+    summary *sum; /* per meeting */
     size_t nsum;
     doc_placed *placed; /* per document */
-    size_t *stamp; /* per meeting: the last report that looked at it, + 1 */
-    size_t *into;  /* per meeting: the meeting it was merged into, or SIZE_MAX */
+    size_t *stamp;      /* per meeting: the last report that looked at it, + 1 */
+    size_t *into;       /* per meeting: the meeting it was merged into, or SIZE_MAX */
     size_t capmt;
     cand *cands; /* the meetings the report at hand may join, best first */
     size_t ncands, capcands;
@@ -473,8 +473,10 @@ static int unites(const merge_ctx *c, size_t n, size_t r)
     return parts;
 }
 
-/* How near meeting `m` is to report `r`: days apart (LONG_MAX: none dated), people shared. */
-static void nearness(long *days_out, size_t *shared_out, const merge_ctx *c, size_t r, size_t m)
+/* How near meeting `m` is to report `r`: days apart (LONG_MAX: none dated), people
+ * shared. */
+static void nearness(long *days_out, size_t *shared_out, const merge_ctx *c, size_t r,
+                     size_t m)
 {
     const evg_i_report *x = &c->b->r[r];
     const summary *s = &c->sum[m];
@@ -501,7 +503,8 @@ static void nearness(long *days_out, size_t *shared_out, const merge_ctx *c, siz
         *shared_out += (size_t)contains(s->all, s->nall, &x->people[i], 1);
 }
 
-/* Whether every report of meeting `m` is undated and names the people report `r` names. */
+/* Whether every report of meeting `m` is undated and names the people report `r` names.
+ */
 static int undated_twin(const merge_ctx *c, size_t m, size_t r)
 {
     const summary *s = &c->sum[m];
@@ -805,7 +808,8 @@ static int by_part(const void *a, const void *b)
     return x->role - y->role;
 }
 
-/* The role most stated: host or guest over participant; host and guest tied: participant. */
+/* The role most stated: host or guest over participant; host and guest tied: participant.
+ */
 static int merged_role(const size_t count[3])
 {
     if (count[EVG_ROLE_HOST] > count[EVG_ROLE_GUEST])
@@ -961,7 +965,8 @@ static int meeting_vertex(evg_i_builder *b, size_t m)
 
     evg_i_buf_clear(raw);
     /* An event built in memory may lack an id: "(null)", as printf wrote it before. */
-    if (evg_i_buf_puts(raw, "meeting:") < 0 || evg_i_buf_puts(raw, id ? id : "(null)") < 0)
+    if (evg_i_buf_puts(raw, "meeting:") < 0 ||
+        evg_i_buf_puts(raw, id ? id : "(null)") < 0)
         return nomem(b);
     for (char *p = raw->ptr; *p; p++)
         *p = *p == '#' ? '-' : *p;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 #include "util/date.h"
 
 enum { KIND_MEETING, KIND_CALL, KIND_VISIT };

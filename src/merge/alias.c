@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 #include "util/error.h"
 #include "util/fileio.h"
 #include "util/jscratch.h"
@@ -36,7 +36,8 @@ static int line_of(const char *text, size_t len, const char *name)
     size_t n = strlen(name);
 
     for (size_t i = 0; i + n + 2 <= len; i++) {
-        if (text[i] == '"' && memcmp(text + i + 1, name, n) == 0 && text[i + n + 1] == '"') {
+        if (text[i] == '"' && memcmp(text + i + 1, name, n) == 0 &&
+            text[i + n + 1] == '"') {
             int line = 1;
             for (size_t k = 0; k < i; k++)
                 line += text[k] == '\n';
@@ -55,8 +56,8 @@ typedef struct {
 
 static int bad(parse_ctx *p, const char *name, const char *what)
 {
-    return evg_i_error_set(p->err, EVG_EPARSE, p->source, line_of(p->text, p->len, name), 0,
-                           "'%s': %s", name, what);
+    return evg_i_error_set(p->err, EVG_EPARSE, p->source, line_of(p->text, p->len, name),
+                           0, "'%s': %s", name, what);
 }
 
 /* The slug of `name` into the arena; "" when it has no letter or digit. */
@@ -85,14 +86,16 @@ static int bind(parse_ctx *p, const char *name, size_t k, int is_canonical)
         return bad(p, name, "a name needs a letter or a digit");
     prev = evg_i_strmap_get(&a->map, slug, strlen(slug));
     if (prev >= 0 && (size_t)prev != k) {
-        /* The message names both canonical names in byte order: the same whatever the order. */
+        /* The message names both canonical names in byte order: the same whatever the
+         * order. */
         const char *x = a->c[prev].name, *y = a->c[k].name;
         if (strcmp(x, y) > 0) {
             x = a->c[k].name;
             y = a->c[prev].name;
         }
-        return evg_i_error_set(p->err, EVG_EPARSE, p->source, line_of(p->text, p->len, name),
-                               0, "'%s' names both '%s' and '%s'", name, x, y);
+        return evg_i_error_set(p->err, EVG_EPARSE, p->source,
+                               line_of(p->text, p->len, name), 0,
+                               "'%s' names both '%s' and '%s'", name, x, y);
     }
     if (is_canonical)
         a->c[k].key = slug;
@@ -120,10 +123,9 @@ static int take_entry(parse_ctx *p, const char *name, json_t *variants)
     {
         const char *s = json_string_value(v);
         if (s == NULL || s[0] == '\0')
-            return evg_i_error_set(p->err, EVG_EPARSE, p->source,
-                                   line_of(p->text, p->len, name), 0,
-                                   "'%s': variant %zu is not a non-empty string", name,
-                                   i + 1);
+            return evg_i_error_set(
+                p->err, EVG_EPARSE, p->source, line_of(p->text, p->len, name), 0,
+                "'%s': variant %zu is not a non-empty string", name, i + 1);
         if ((rc = bind(p, s, k, 0)) < 0)
             return rc;
     }

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 
 int evg_i_tally_add(evg_i_tally *t, const char *text, size_t n)
 {

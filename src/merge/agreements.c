@@ -15,26 +15,39 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 #include "util/utf8.h"
 
-static const char *const STOPWORDS[] = {"the", "a",  "an", "of",  "on",      "for",
-                                        "and", "to", "in", "at",  "between", "with",
+static const char *const STOPWORDS[] = {"the", "a",   "an",    "of", "on",      "for",
+                                        "and", "to",  "in",    "at", "between", "with",
                                         "by",  "its", "their", "new"};
 
 /* Kind words and their normal form ("" for a word that only drops). */
 static const struct {
     const char *word, *normal;
 } KINDS[] = {
-    {"agreement", "agreement"},   {"agreements", "agreement"}, {"accord", "agreement"},
-    {"accords", "agreement"},     {"pact", "agreement"},       {"pacts", "agreement"},
-    {"deal", "agreement"},        {"deals", "agreement"},      {"treaty", "treaty"},
-    {"treaties", "treaty"},       {"declaration", "declaration"},
-    {"declarations", "declaration"}, {"memorandum", "memorandum"},
-    {"memoranda", "memorandum"},  {"memorandums", "memorandum"},
-    {"mou", "memorandum-understanding"}, {"protocol", "protocol"},
-    {"protocols", "protocol"},    {"plan", "plan"},            {"plans", "plan"},
-    {"convention", "convention"}, {"conventions", "convention"},
+    {"agreement", "agreement"},
+    {"agreements", "agreement"},
+    {"accord", "agreement"},
+    {"accords", "agreement"},
+    {"pact", "agreement"},
+    {"pacts", "agreement"},
+    {"deal", "agreement"},
+    {"deals", "agreement"},
+    {"treaty", "treaty"},
+    {"treaties", "treaty"},
+    {"declaration", "declaration"},
+    {"declarations", "declaration"},
+    {"memorandum", "memorandum"},
+    {"memoranda", "memorandum"},
+    {"memorandums", "memorandum"},
+    {"mou", "memorandum-understanding"},
+    {"protocol", "protocol"},
+    {"protocols", "protocol"},
+    {"plan", "plan"},
+    {"plans", "plan"},
+    {"convention", "convention"},
+    {"conventions", "convention"},
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -60,8 +73,8 @@ static const char *kind_of(const char *w)
 typedef struct {
     const char *words[MAX_WORDS]; /* folded words (slug parts), in order */
     size_t off[MAX_WORDS];        /* their offsets in `store` while it grows */
-    int caps[MAX_WORDS];    /* written with a capital letter */
-    int upper[MAX_WORDS];   /* written in capitals only, 2 letters or more */
+    int caps[MAX_WORDS];          /* written with a capital letter */
+    int upper[MAX_WORDS];         /* written in capitals only, 2 letters or more */
     size_t n;
     evg_i_buf store;
 } parsed;
@@ -233,12 +246,12 @@ static int parenthesized(char *out, size_t cap, const char *name)
 
 /* What one agreement mention says of itself. */
 typedef struct {
-    size_t m;          /* mention index */
-    const char *name;  /* the name used: as written, or the alias's canonical name */
-    const char *key;   /* its key (arena) */
-    const char *base;  /* the key before "@<document>": what the name alone gives */
-    const char *acr;   /* an acronym form's acronym (arena), else NULL */
-    const char *kinds; /* its kind words (arena) */
+    size_t m;              /* mention index */
+    const char *name;      /* the name used: as written, or the alias's canonical name */
+    const char *key;       /* its key (arena) */
+    const char *base;      /* the key before "@<document>": what the name alone gives */
+    const char *acr;       /* an acronym form's acronym (arena), else NULL */
+    const char *kinds;     /* its kind words (arena) */
     const char *canonical; /* the alias's canonical name, when the name is a variant */
     int specific;
 } agr_info;
@@ -292,7 +305,8 @@ static int describe(agr_ctx *c, agr_info *a, const char *name)
         goto cleanup;
     a->specific = canon != NULL || is_specific(&c->p);
     kinds_of(kinds, sizeof kinds, &c->p);
-    if ((a->key = a->base = keep(c, key.ptr)) == NULL || (a->kinds = keep(c, kinds)) == NULL)
+    if ((a->key = a->base = keep(c, key.ptr)) == NULL ||
+        (a->kinds = keep(c, kinds)) == NULL)
         goto cleanup;
     if (acronym_of(&c->p) && (a->acr = keep(c, acronym_of(&c->p))) == NULL)
         goto cleanup;
@@ -505,7 +519,8 @@ int evg_i_resolve_agreements(evg_i_builder *b)
     for (size_t i = 0; i < c.n; i++) {
         const char *full = c.a[i].acr ? long_form(&c, c.a[i].key) : NULL;
         b->m[c.a[i].m].key = full ? full : c.a[i].key;
-        b->m[c.a[i].m].is_short = c.a[i].acr != NULL; /* a label only without the long form */
+        b->m[c.a[i].m].is_short =
+            c.a[i].acr != NULL; /* a label only without the long form */
         b->m[c.a[i].m].canonical = c.a[i].canonical;
     }
     goto cleanup;

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 #include "util/spelling.h"
 #include "util/utf8.h"
 
@@ -26,13 +26,13 @@ typedef struct {
     const char *initials; /* short names: the initials, one byte each; else NULL */
     const char *surname;  /* short names: slug of the words after the initials */
     int is_short;
-    int by_id; /* no letter or digit in the name: the key comes from the id */
+    int by_id;            /* no letter or digit in the name: the key comes from the id */
     const char *skeleton; /* full names: the key as spelling variants share it */
 } name_info;
 
 typedef struct {
-    const char *last;  /* last token of a full key, for lookup */
-    const char *key;   /* the full key */
+    const char *last; /* last token of a full key, for lookup */
+    const char *key;  /* the full key */
     size_t root;
 } full_entry;
 
@@ -52,7 +52,7 @@ typedef struct {
     size_t nfull;
     root_cc *cc;
     size_t ncc;
-    const char **root_key; /* per root: the smallest full key of its component */
+    const char **root_key;    /* per root: the smallest full key of its component */
     int *year_min, *year_max; /* per root: the years of its full names' documents, -1 */
 } people_ctx;
 
@@ -139,7 +139,8 @@ static int analyse(people_ctx *p, name_info *in, const char *name, const char *i
         nwords++;
     }
     in->by_id = key.len == 0;
-    if (key.len == 0 && id && evg_i_slug(&key, after_prefix(id), strlen(after_prefix(id))) < 0)
+    if (key.len == 0 && id &&
+        evg_i_slug(&key, after_prefix(id), strlen(after_prefix(id))) < 0)
         goto cleanup;
     if (evg_i_buf_put(&key, "", 0) < 0 || evg_i_buf_put(&ini, "", 0) < 0)
         goto cleanup;
@@ -147,8 +148,9 @@ static int analyse(people_ctx *p, name_info *in, const char *name, const char *i
     in->is_short = nini < nwords && (nwords - nini == 1 || (lower_lead && nini == 0));
     if ((in->key = keep(p, key.ptr, key.len)) == NULL)
         goto cleanup;
-    if (in->is_short && ((in->initials = keep(p, ini.ptr, ini.len)) == NULL ||
-                         (in->surname = keep(p, key.ptr + rest_at, key.len - rest_at)) == NULL))
+    if (in->is_short &&
+        ((in->initials = keep(p, ini.ptr, ini.len)) == NULL ||
+         (in->surname = keep(p, key.ptr + rest_at, key.len - rest_at)) == NULL))
         goto cleanup;
     if (!in->is_short && !in->by_id &&
         (evg_i_spelling_skeleton(&word, in->key) < 0 ||
@@ -460,7 +462,8 @@ static size_t match_short_cached(people_ctx *p, short_memo *memo, size_t i,
  */
 static int key_short_names(people_ctx *p)
 {
-    evg_i_strmap cc_of = EVG_I_STRMAP_INIT; /* short key -> index of its one country, or -2 */
+    evg_i_strmap cc_of =
+        EVG_I_STRMAP_INIT; /* short key -> index of its one country, or -2 */
     short_memo *memo = calloc(p->n + 1, sizeof(*memo));
     int rc = 0;
 
@@ -481,8 +484,9 @@ static int key_short_names(people_ctx *p)
             }
             one = evg_i_strmap_get(&cc_of, in->key, strlen(in->key));
             if (pass == 0 && cc) { /* note the countries of unmatched short names */
-                const char *seen =
-                    one >= 0 && one != LONG_MAX ? p->b->m[p->person[one]].e->country : NULL;
+                const char *seen = one >= 0 && one != LONG_MAX
+                                       ? p->b->m[p->person[one]].e->country
+                                       : NULL;
                 if (one == -1 || (seen && strcmp(seen, cc) != 0))
                     if (evg_i_strmap_put(&cc_of, in->key, strlen(in->key),
                                          one == -1 ? (long)i : LONG_MAX) < 0) {

@@ -3,7 +3,7 @@
 
 #include <utf8proc.h>
 
-#include "graph/build_internal.h"
+#include "merge/merge.h"
 
 /* The part of an id after its "<type>:" prefix. */
 static const char *after_prefix(const char *raw)
@@ -67,7 +67,8 @@ static int meeting_label(evg_i_buf *out, evg_i_builder *b, const evg_i_bvertex *
     if (shown == 0 && evg_i_buf_puts(out, after_prefix(v->raw)) < 0)
         return EVG_ENOMEM;
     if (mt->status == EVG_STATUS_PLANNED || mt->type != EVG_EV_MEETING) {
-        if (evg_i_buf_puts(out, mt->status == EVG_STATUS_PLANNED ? " (planned " : " (") < 0 ||
+        if (evg_i_buf_puts(out, mt->status == EVG_STATUS_PLANNED ? " (planned " : " (") <
+                0 ||
             evg_i_buf_puts(out, evg_event_type_name(mt->type)) < 0 ||
             evg_i_buf_putc(out, ')') < 0)
             return EVG_ENOMEM;
@@ -142,7 +143,8 @@ int evg_i_label(const char **out, evg_i_builder *b, size_t i)
     const char *label = best_name(v);
     int rc = 0;
 
-    /* b->text is free: a meeting's label needs only its people's, never another meeting's */
+    /* b->text is free: a meeting's label needs only its people's, never another meeting's
+     */
     if (v->label == NULL && v->type == EVG_NODE_MEETING && v->meeting != SIZE_MAX) {
         evg_i_buf_clear(&b->text);
         if (meeting_label(&b->text, b, v) < 0 || evg_i_buf_put(&b->text, "", 0) < 0) {
@@ -161,8 +163,8 @@ int evg_i_label(const char **out, evg_i_builder *b, size_t i)
         label = b->text.ptr;
     }
     if (v->label == NULL) {
-        v->label = one_line(b->arena, label ? label : after_prefix(v->idbase ? v->idbase
-                                                                               : v->raw));
+        v->label = one_line(b->arena,
+                            label ? label : after_prefix(v->idbase ? v->idbase : v->raw));
         if (v->label == NULL)
             rc = evg_i_error_nomem(b->err);
     }
@@ -217,7 +219,8 @@ int evg_i_nmtoken(evg_i_buf *out, const char *s)
         int ok;
         if (c < 0x80) {
             ok = ascii_name_char(c);
-        } else if ((k = utf8proc_iterate(p, n, &c)) <= 0) { /* not UTF-8: one byte is '_' */
+        } else if ((k = utf8proc_iterate(p, n, &c)) <=
+                   0) { /* not UTF-8: one byte is '_' */
             k = 1;
             ok = 0;
         } else {
