@@ -30,8 +30,8 @@
 
 #include "gen_world.h"
 
-#define FIRST_DAY 0L    /* 2015-01-01 */
-#define DAYS 3653L      /* to 2024-12-31 */
+#define FIRST_DAY 0L /* 2015-01-01 */
+#define DAYS 3653L   /* to 2024-12-31 */
 
 /* ---- happenings and their reports -------------------------------------- */
 
@@ -50,9 +50,9 @@ typedef struct {
 
 typedef struct {
     const happening *h;
-    int drop;     /* participants left out (from the end) */
-    int short_at; /* participant written as a surname alone, or -1 */
-    int caps_at;  /* participant written in capitals, or -1 */
+    int drop;      /* participants left out (from the end) */
+    int short_at;  /* participant written as a surname alone, or -1 */
+    int caps_at;   /* participant written in capitals, or -1 */
     int date_mode; /* 0 text, 1 a day later, 2 dateline, 3 none */
 } report;
 
@@ -79,10 +79,16 @@ static void make_happening(gw_world *w, happening *h, long day)
     memset(h, 0, sizeof(*h));
     h->day = day;
     h->agreement = SIZE_MAX;
-    h->kind = x < 52 ? H_MEETING : x < 62 ? H_MULTI : x < 80 ? H_CALL : x < 85 ? H_VISIT
-              : x < 93 ? H_SIGNING : H_PLANNED;
-    make_people(w, h, h->kind == H_MULTI ? 3 + (int)(gw_rand(w) % 6)
-                      : h->kind == H_VISIT ? 1 : 2);
+    h->kind = x < 52   ? H_MEETING
+              : x < 62 ? H_MULTI
+              : x < 80 ? H_CALL
+              : x < 85 ? H_VISIT
+              : x < 93 ? H_SIGNING
+                       : H_PLANNED;
+    make_people(w, h,
+                h->kind == H_MULTI   ? 3 + (int)(gw_rand(w) % 6)
+                : h->kind == H_VISIT ? 1
+                                     : 2);
     h->place = h->kind == H_CALL ? -1 : w->people[h->people[0]].country;
     if (h->kind != H_CALL && gw_rand(w) % 10 == 0) /* a summit in a third country */
         h->place = gw_country(w);
@@ -99,10 +105,13 @@ static void make_report(gw_world *w, report *r, const happening *h)
     uint64_t x = gw_rand(w) % 100;
 
     r->h = h;
-    r->drop = h->np > 2 && gw_rand(w) % 5 == 0 ? 1 + (int)(gw_rand(w) % (uint64_t)(h->np - 2))
-                                               : 0;
-    r->short_at = gw_rand(w) % 12 == 0 ? (int)(gw_rand(w) % (uint64_t)(h->np - r->drop)) : -1;
-    r->caps_at = gw_rand(w) % 30 == 0 ? (int)(gw_rand(w) % (uint64_t)(h->np - r->drop)) : -1;
+    r->drop = h->np > 2 && gw_rand(w) % 5 == 0
+                  ? 1 + (int)(gw_rand(w) % (uint64_t)(h->np - 2))
+                  : 0;
+    r->short_at =
+        gw_rand(w) % 12 == 0 ? (int)(gw_rand(w) % (uint64_t)(h->np - r->drop)) : -1;
+    r->caps_at =
+        gw_rand(w) % 30 == 0 ? (int)(gw_rand(w) % (uint64_t)(h->np - r->drop)) : -1;
     r->date_mode = x < 82 ? 0 : x < 87 ? 1 : x < 97 ? 2 : 3;
 }
 
@@ -151,8 +160,8 @@ static const char *add_person(doc_state *d, const gw_world *w, size_t p, int for
     add_country(d, w, w->people[p].country);
     if (org_id) {
         gw_org_name(org_name, sizeof org_name, w, p);
-        add_entity(d, json_pack("{s:s, s:s, s:s, s:s}", "id", org_id, "type", "organization",
-                                "name", org_name, "country", cc));
+        add_entity(d, json_pack("{s:s, s:s, s:s, s:s}", "id", org_id, "type",
+                                "organization", "name", org_name, "country", cc));
     }
     return add_entity(d, json_pack("{s:s, s:s, s:s, s:[s], s:s, s:s?}", "id", id, "type",
                                    "person", "name", name, "titles", gw_title(w, p),
@@ -192,8 +201,8 @@ static json_t *participants(doc_state *d, const gw_world *w, const report *r)
         if (json_object_get(ids, id))
             continue;
         json_object_set_new(ids, id, json_true());
-        json_array_append_new(ps, json_pack("{s:s, s:s}", "entity", id, "role",
-                                            role_of(r->h, k)));
+        json_array_append_new(
+            ps, json_pack("{s:s, s:s}", "entity", id, "role", role_of(r->h, k)));
     }
     json_decref(ids);
     return ps;
@@ -203,9 +212,9 @@ static json_t *participants(doc_state *d, const gw_world *w, const report *r)
 static void sentence(char *out, size_t size, const gw_world *w, const report *r,
                      const char *place)
 {
-    static const char *const VERB[] = {"held talks with", "met", "spoke by telephone with",
-                                       "laid a wreath in", "signed an agreement with",
-                                       "will host"};
+    static const char *const VERB[] = {"held talks with",          "met",
+                                       "spoke by telephone with",  "laid a wreath in",
+                                       "signed an agreement with", "will host"};
     char a[128], b[128];
     const happening *h = r->h;
 
@@ -218,8 +227,8 @@ static void sentence(char *out, size_t size, const gw_world *w, const report *r,
         snprintf(out, size, "%s %s %s %s of %s %s%s%s%s.", gw_title(w, h->people[0]), a,
                  VERB[h->kind], gw_title(w, h->people[1]),
                  w->countries[w->people[h->people[1]].country].name, b,
-                 h->np - r->drop > 2 ? " and other officials" : "", place[0] ? " in " : "",
-                 place);
+                 h->np - r->drop > 2 ? " and other officials" : "",
+                 place[0] ? " in " : "", place);
     }
 }
 
@@ -240,29 +249,33 @@ static json_t *event_json(doc_state *d, gw_world *w, const report *r, const char
     if (h->place >= 0)
         gw_place_name(place, sizeof place, w, h->place);
     if (h->agreement != SIZE_MAX)
-        json_array_append_new(as, json_pack("{s:s, s:s}", "entity",
-                                            add_agreement(d, w, h->agreement), "relation",
-                                            h->kind == H_SIGNING ? "signed" : "referenced"));
+        json_array_append_new(
+            as, json_pack("{s:s, s:s}", "entity", add_agreement(d, w, h->agreement),
+                          "relation", h->kind == H_SIGNING ? "signed" : "referenced"));
     sentence(text, sizeof text, w, r, place);
     d->body += strlen(text) + 1;
-    return json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:s?, s:o, s:o, s:[{s:I, s:I, s:s}]}", "id",
-                     id, "type", KIND_NAMES[h->kind], "status",
+    return json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:s?, s:o, s:o, s:[{s:I, s:I, s:s}]}",
+                     "id", id, "type", KIND_NAMES[h->kind], "status",
                      h->kind == H_PLANNED ? "planned" : "reported", "date",
                      r->date_mode == 3 ? NULL : date, "date_source",
-                     r->date_mode == 3 ? NULL : r->date_mode == 2 ? "dateline" : "text",
-                     "place", place[0] ? place : NULL, "participants", participants(d, w, r),
-                     "agreements", as, "evidence", "start", (json_int_t)start, "end",
-                     (json_int_t)(start + strlen(text)), "text", text);
+                     r->date_mode == 3   ? NULL
+                     : r->date_mode == 2 ? "dateline"
+                                         : "text",
+                     "place", place[0] ? place : NULL, "participants",
+                     participants(d, w, r), "agreements", as, "evidence", "start",
+                     (json_int_t)start, "end", (json_int_t)(start + strlen(text)), "text",
+                     text);
 }
 
-static const char *const OUTLETS[] = {"northwire", "capital-post", "daily-ledger",
-                                      "harbour-times", "the-meridian", "state-news",
-                                      "evening-courier", "continental", "the-observer-desk",
-                                      "policy-brief", "gazette-online", "world-desk"};
+static const char *const OUTLETS[] = {
+    "northwire",         "capital-post", "daily-ledger",    "harbour-times",
+    "the-meridian",      "state-news",   "evening-courier", "continental",
+    "the-observer-desk", "policy-brief", "gazette-online",  "world-desk"};
 #define NOUTLETS (sizeof OUTLETS / sizeof OUTLETS[0])
 
 /* Write one article's record: reports r[0..n) of day `day`. 0, or -1 on failure. */
-static int write_doc(FILE *out, gw_world *w, const report *r, size_t n, long day, size_t seq)
+static int write_doc(FILE *out, gw_world *w, const report *r, size_t n, long day,
+                     size_t seq)
 {
     doc_state d = {json_array(), json_object(), 0};
     json_t *evs = json_array(), *root;
@@ -275,11 +288,11 @@ static int write_doc(FILE *out, gw_world *w, const report *r, size_t n, long day
     for (size_t i = 0; i < n; i++)
         json_array_append_new(evs, event_json(&d, w, &r[i], id, (int)i + 1));
     gw_person_name(a, sizeof a, w, r[0].h->people[0], GW_FULL);
-    snprintf(title, sizeof title, "%s %s in talks with %s counterpart", gw_title(w,
-             r[0].h->people[0]), a,
+    snprintf(title, sizeof title, "%s %s in talks with %s counterpart",
+             gw_title(w, r[0].h->people[0]), a,
              w->countries[w->people[r[0].h->people[r[0].h->np > 1]].country].adjective);
-    root = json_pack("{s:{s:s, s:n, s:s, s:s}, s:o, s:o}", "doc", "id", id, "path", "date",
-                     date, "title", title, "entities", d.ents, "events", evs);
+    root = json_pack("{s:{s:s, s:n, s:s, s:s}, s:o, s:o}", "doc", "id", id, "path",
+                     "date", date, "title", title, "entities", d.ents, "events", evs);
     json_decref(d.seen);
     if (root == NULL)
         return -1;
@@ -355,7 +368,8 @@ static int write_day(FILE *out, gw_world *w, const day_buf *b, long day, size_t 
                 break;
             n++;
         }
-        if (write_doc(out, w, &b->r[i], n, day + (long)(gw_rand(w) % 5 == 0), (*seq)++) < 0)
+        if (write_doc(out, w, &b->r[i], n, day + (long)(gw_rand(w) % 5 == 0), (*seq)++) <
+            0)
             return -1;
         i += n;
         *written += n;
@@ -389,8 +403,9 @@ static int generate(FILE *out, size_t events, uint64_t seed)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: gen_events [-n EVENTS] [-s SEED] [-o FILE]\n"
-               "Write EVENTS (default 1000000) realistic extracted events as JSON Lines.\n");
+    fprintf(f,
+            "usage: gen_events [-n EVENTS] [-s SEED] [-o FILE]\n"
+            "Write EVENTS (default 1000000) realistic extracted events as JSON Lines.\n");
 }
 
 static int parse_count(unsigned long long *out, const char *s)
@@ -413,7 +428,8 @@ int main(int argc, char **argv)
         int has = i + 1 < argc;
         if (strcmp(argv[i], "-n") == 0 && has && parse_count(&events, argv[i + 1]) == 0)
             i++;
-        else if (strcmp(argv[i], "-s") == 0 && has && parse_count(&seed, argv[i + 1]) == 0)
+        else if (strcmp(argv[i], "-s") == 0 && has &&
+                 parse_count(&seed, argv[i + 1]) == 0)
             i++;
         else if (strcmp(argv[i], "-o") == 0 && has)
             path = argv[++i];

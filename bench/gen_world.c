@@ -70,22 +70,23 @@ static const gw_country_info COUNTRIES[] = {
 
 /* Invented syllables: surnames are a head and a tail, 40 x 40 of them. */
 static const char *const HEADS[] = {
-    "Vel", "Kor", "Mar", "Tal", "Ost", "Ren", "Dav", "Sol", "Bri", "Hal",
-    "Nor", "Lin", "Grav", "Esk", "Por", "Mil", "Ard", "Cas", "Dor", "Fen",
-    "Gil", "Hor", "Ith", "Jar", "Kes", "Lor", "Mun", "Nev", "Orl", "Pav",
-    "Quin", "Ros", "Sev", "Tor", "Ul", "Var", "Wen", "Yar", "Zel", "Bel"};
+    "Vel",  "Kor", "Mar",  "Tal", "Ost", "Ren", "Dav", "Sol", "Bri", "Hal",
+    "Nor",  "Lin", "Grav", "Esk", "Por", "Mil", "Ard", "Cas", "Dor", "Fen",
+    "Gil",  "Hor", "Ith",  "Jar", "Kes", "Lor", "Mun", "Nev", "Orl", "Pav",
+    "Quin", "Ros", "Sev",  "Tor", "Ul",  "Var", "Wen", "Yar", "Zel", "Bel"};
 static const char *const TAILS[] = {
-    "ani", "ov", "enko", "sen", "ez", "ari", "ek", "ander", "ovic", "ssen",
-    "ina", "oglu", "ic", "ard", "etti", "ura", "is", "ado", "berg", "mann",
-    "kov", "eanu", "ides", "os", "uk", "al", "ado", "ine", "ström", "elli",
-    "ova", "ing", "as", "yan", "oni", "ers", "ata", "ski", "emi", "ull"};
+    "ani", "ov",   "enko", "sen", "ez",   "ari", "ek",  "ander", "ovic",  "ssen",
+    "ina", "oglu", "ic",   "ard", "etti", "ura", "is",  "ado",   "berg",  "mann",
+    "kov", "eanu", "ides", "os",  "uk",   "al",  "ado", "ine",   "ström", "elli",
+    "ova", "ing",  "as",   "yan", "oni",  "ers", "ata", "ski",   "emi",   "ull"};
 static const char *const GIVEN[] = {
-    "Ana", "Tomas", "Lea", "Marek", "Ines", "Karim", "Sofia", "Jonas", "Amara", "Pavel",
-    "Noor", "Eitan", "Mira", "Olek", "Daria", "Ravi", "Lucia", "Arvo", "Yasmin", "Teodor",
-    "Kaja", "Emil", "Nadia", "Sami", "Irena", "Bruno", "Leila", "Viktor", "Ada", "Milan",
-    "Zora", "Felix", "Hana", "Oskar", "Alma", "Dario", "Selin", "Igor", "Vera", "Kemal",
-    "Rosa", "Anton", "Elif", "Matteo", "Dina", "Jakub", "Nina", "Tariq", "Greta", "Luka",
-    "Maya", "Ruben", "Iva", "Omar", "Clara", "Stefan", "Aiko", "Paulo", "Esra", "Henrik"};
+    "Ana",    "Tomas",  "Lea",   "Marek", "Ines",  "Karim", "Sofia", "Jonas",  "Amara",
+    "Pavel",  "Noor",   "Eitan", "Mira",  "Olek",  "Daria", "Ravi",  "Lucia",  "Arvo",
+    "Yasmin", "Teodor", "Kaja",  "Emil",  "Nadia", "Sami",  "Irena", "Bruno",  "Leila",
+    "Viktor", "Ada",    "Milan", "Zora",  "Felix", "Hana",  "Oskar", "Alma",   "Dario",
+    "Selin",  "Igor",   "Vera",  "Kemal", "Rosa",  "Anton", "Elif",  "Matteo", "Dina",
+    "Jakub",  "Nina",   "Tariq", "Greta", "Luka",  "Maya",  "Ruben", "Iva",    "Omar",
+    "Clara",  "Stefan", "Aiko",  "Paulo", "Esra",  "Henrik"};
 #define NHEADS (sizeof HEADS / sizeof HEADS[0])
 #define NTAILS (sizeof TAILS / sizeof TAILS[0])
 #define NGIVEN (sizeof GIVEN / sizeof GIVEN[0])
@@ -93,40 +94,43 @@ static const char *const GIVEN[] = {
 /* Titles by rank; past the top, the rest in turn. `ministry`: their organization. */
 static const struct {
     const char *title, *ministry;
-} TOP[] = {
-    {"President", NULL},
-    {"Prime Minister", NULL},
-    {"Foreign Minister", "Ministry of Foreign Affairs"},
-    {"Defence Minister", "Ministry of Defence"},
-    {"Minister of Trade", "Ministry of Trade"},
-    {"Minister of Energy", "Ministry of Energy"},
-    {"Minister of Finance", "Ministry of Finance"},
-    {"Interior Minister", "Ministry of the Interior"},
-}, REST[] = {
-    {"Ambassador", NULL},
-    {"Deputy Foreign Minister", "Ministry of Foreign Affairs"},
-    {"State Secretary", NULL},
-    {"Chief of the General Staff", "Ministry of Defence"},
-    {"Governor of the Central Bank", NULL},
-    {"Minister of Health", "Ministry of Health"},
-    {"Minister of Education", "Ministry of Education"},
-    {"Minister of Agriculture", "Ministry of Agriculture"},
-    {"Deputy Prime Minister", NULL},
-    {"National Security Adviser", NULL},
-    {"Minister of Justice", "Ministry of Justice"},
-    {"Speaker of Parliament", NULL},
-    {"Deputy Minister of Trade", "Ministry of Trade"},
-    {"Special Envoy", NULL},
+} TOP[] =
+    {
+        {"President", NULL},
+        {"Prime Minister", NULL},
+        {"Foreign Minister", "Ministry of Foreign Affairs"},
+        {"Defence Minister", "Ministry of Defence"},
+        {"Minister of Trade", "Ministry of Trade"},
+        {"Minister of Energy", "Ministry of Energy"},
+        {"Minister of Finance", "Ministry of Finance"},
+        {"Interior Minister", "Ministry of the Interior"},
+},
+  REST[] = {
+      {"Ambassador", NULL},
+      {"Deputy Foreign Minister", "Ministry of Foreign Affairs"},
+      {"State Secretary", NULL},
+      {"Chief of the General Staff", "Ministry of Defence"},
+      {"Governor of the Central Bank", NULL},
+      {"Minister of Health", "Ministry of Health"},
+      {"Minister of Education", "Ministry of Education"},
+      {"Minister of Agriculture", "Ministry of Agriculture"},
+      {"Deputy Prime Minister", NULL},
+      {"National Security Adviser", NULL},
+      {"Minister of Justice", "Ministry of Justice"},
+      {"Speaker of Parliament", NULL},
+      {"Deputy Minister of Trade", "Ministry of Trade"},
+      {"Special Envoy", NULL},
 };
 #define NTOP (sizeof TOP / sizeof TOP[0])
 #define NREST (sizeof REST / sizeof REST[0])
 
 static const char *const TOPICS[] = {
-    "Energy Cooperation", "Trade and Investment", "Defence Cooperation", "Visa Facilitation",
-    "Maritime Security", "Cultural Exchange", "Agricultural Trade", "Health Cooperation",
-    "Double Taxation", "Border Management", "Science and Technology", "Civil Aviation"};
-static const char *const KINDS[] = {"Agreement", "Memorandum", "Protocol", "Declaration",
-                                    "Treaty", "Plan"};
+    "Energy Cooperation", "Trade and Investment",   "Defence Cooperation",
+    "Visa Facilitation",  "Maritime Security",      "Cultural Exchange",
+    "Agricultural Trade", "Health Cooperation",     "Double Taxation",
+    "Border Management",  "Science and Technology", "Civil Aviation"};
+static const char *const KINDS[] = {"Agreement",   "Memorandum", "Protocol",
+                                    "Declaration", "Treaty",     "Plan"};
 #define NTOPICS (sizeof TOPICS / sizeof TOPICS[0])
 #define NKINDS (sizeof KINDS / sizeof KINDS[0])
 
@@ -281,8 +285,8 @@ size_t gw_agreement(gw_world *w, int ca, int cb)
 
 const char *gw_agreement_kind(size_t a)
 {
-    static const char *const LOWER[] = {"agreement", "memorandum", "protocol",
-                                        "declaration", "treaty", "plan"};
+    static const char *const LOWER[] = {"agreement",   "memorandum", "protocol",
+                                        "declaration", "treaty",     "plan"};
     return LOWER[a % NKINDS];
 }
 

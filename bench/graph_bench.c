@@ -78,7 +78,8 @@ static int time_communities(const evg_graph *g, evg_error *e)
     double t = now();
     int rc;
 
-    if (out == NULL || igraph_vector_init(&w, (igraph_integer_t)evg_graph_edge_count(g))) {
+    if (out == NULL ||
+        igraph_vector_init(&w, (igraph_integer_t)evg_graph_edge_count(g))) {
         free(out);
         return evg_i_error_nomem(e);
     }
@@ -92,8 +93,8 @@ static int time_communities(const evg_graph *g, evg_error *e)
 }
 
 /* Each of `n` measures of `g`, timed; their total. */
-static int time_measures(const evg_graph *g, const evg_measure *m, size_t n, double cutoff,
-                         evg_error *e)
+static int time_measures(const evg_graph *g, const evg_measure *m, size_t n,
+                         double cutoff, evg_error *e)
 {
     evg_analysis_opts o = EVG_ANALYSIS_OPTS_INIT;
     evg_scores *s = NULL;
@@ -116,8 +117,9 @@ static int time_measures(const evg_graph *g, const evg_measure *m, size_t n, dou
 
 static int bench_events(const bench_args *a, evg_error *e)
 {
-    static const evg_measure ALL[] = {EVG_M_DEGREE,    EVG_M_STRENGTH,    EVG_M_BETWEENNESS,
-                                      EVG_M_CLOSENESS, EVG_M_EIGENVECTOR, EVG_M_PAGERANK};
+    static const evg_measure ALL[] = {EVG_M_DEGREE,      EVG_M_STRENGTH,
+                                      EVG_M_BETWEENNESS, EVG_M_CLOSENESS,
+                                      EVG_M_EIGENVECTOR, EVG_M_PAGERANK};
     evg_build_opts bo = EVG_BUILD_OPTS_INIT;
     evg_read_opts ro = EVG_READ_OPTS_INIT;
     evg_corpus *c = NULL;
@@ -165,7 +167,8 @@ static int bench_graphml(const bench_args *a, evg_error *e)
     if ((rc = evg_query_load(&q, NULL, src, 1, NULL, e)) < 0)
         return rc;
     step("load", t);
-    printf("vertices     %zu\nedges        %zu\n", evg_graph_vertex_count(evg_query_graph(q)),
+    printf("vertices     %zu\nedges        %zu\n",
+           evg_graph_vertex_count(evg_query_graph(q)),
            evg_graph_edge_count(evg_query_graph(q)));
     rc = time_measures(evg_query_graph(q), TWO, 2, a->cutoff, e);
     if (rc == 0)
@@ -179,7 +182,7 @@ static int parse_args(bench_args *a, int argc, char **argv)
     char *end;
 
     if (argc < 3 || (strcmp(argv[1], "events") != 0 && strcmp(argv[1], "build") != 0 &&
-                      strcmp(argv[1], "read") != 0 && strcmp(argv[1], "graphml") != 0))
+                     strcmp(argv[1], "read") != 0 && strcmp(argv[1], "graphml") != 0))
         return -1;
     a->mode = argv[1];
     a->input = argv[2];
@@ -212,7 +215,8 @@ int main(int argc, char **argv)
 
     memset(&e, 0, sizeof e);
     if (parse_args(&a, argc, argv) < 0) {
-        fprintf(stderr, "usage: graph_bench events EVENTS.jsonl [--view VIEW] [--cutoff N] [--jobs N]\n"
+        fprintf(stderr, "usage: graph_bench events EVENTS.jsonl [--view VIEW] [--cutoff "
+                        "N] [--jobs N]\n"
                         "       graph_bench build EVENTS.jsonl [--view VIEW] [--jobs N]\n"
                         "       graph_bench read EVENTS.jsonl [--jobs N]\n"
                         "       graph_bench graphml GRAPH.graphml [--cutoff N]\n");

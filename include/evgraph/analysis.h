@@ -52,7 +52,10 @@ typedef struct {
 } evg_analysis_opts;
 
 #define EVG_ANALYSIS_OPTS_VERSION 2
-#define EVG_ANALYSIS_OPTS_INIT {EVG_ANALYSIS_OPTS_VERSION, 0.0, EVG_MEASURES_ALL}
+#define EVG_ANALYSIS_OPTS_INIT                                                           \
+    {                                                                                    \
+        EVG_ANALYSIS_OPTS_VERSION, 0.0, EVG_MEASURES_ALL                                 \
+    }
 
 /**
  * Compute on `g` the measures `opts` asks for (every measure when `opts` is
@@ -125,7 +128,10 @@ typedef struct {
 } evg_layout_opts;
 
 #define EVG_LAYOUT_OPTS_VERSION 1
-#define EVG_LAYOUT_OPTS_INIT {EVG_LAYOUT_OPTS_VERSION, 20241223UL}
+#define EVG_LAYOUT_OPTS_INIT                                                             \
+    {                                                                                    \
+        EVG_LAYOUT_OPTS_VERSION, 20241223UL                                              \
+    }
 
 /**
  * Lay `g` out for drawing. Each connected component is laid out on its own

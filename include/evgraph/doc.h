@@ -39,9 +39,9 @@ typedef enum {
 
 /** An entity as stored in a document. All pointers are borrowed from the doc. */
 typedef struct {
-    const char *id;   /* "<type>:<slug>"; countries "country:<ISO alpha-3>" */
+    const char *id; /* "<type>:<slug>"; countries "country:<ISO alpha-3>" */
     evg_entity_type type;
-    const char *name; /* full name as first written */
+    const char *name;          /* full name as first written */
     const char *const *titles; /* persons: offices and ranks as written */
     size_t ntitles;
     const char *country; /* persons, organizations, places: ISO alpha-3, or NULL */
@@ -137,7 +137,8 @@ EVG_API int evg_doc_write_json(FILE *f, const evg_doc *d, evg_error *err);
  * YYYY-MM-DD from 0001-01-01 to 9999-12-31, which evg_doc_parse_json()
  * would refuse) or EVG_ENOMEM; `*out` is NULL on error.
  */
-EVG_API int evg_doc_to_json(char **out, size_t *len_out, const evg_doc *d, evg_error *err);
+EVG_API int evg_doc_to_json(char **out, size_t *len_out, const evg_doc *d,
+                            evg_error *err);
 
 /**
  * Parse one JSON line written by evg_doc_write_json(). `source` and `line`

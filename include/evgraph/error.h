@@ -8,13 +8,13 @@ EVG_BEGIN_DECLS
 /** Status codes. Functions that can fail return 0 or one of these (negative). */
 typedef enum {
     EVG_OK = 0,
-    EVG_ERROR = -1,    /* generic failure */
-    EVG_ENOMEM = -2,   /* out of memory */
-    EVG_EIO = -3,      /* reading or writing a file failed */
-    EVG_EPARSE = -4,   /* malformed input: an article, a JSON line, a lexicon */
-    EVG_EINVAL = -5,   /* invalid argument or option */
+    EVG_ERROR = -1,  /* generic failure */
+    EVG_ENOMEM = -2, /* out of memory */
+    EVG_EIO = -3,    /* reading or writing a file failed */
+    EVG_EPARSE = -4, /* malformed input: an article, a JSON line, a lexicon */
+    EVG_EINVAL = -5, /* invalid argument or option */
     EVG_ENOTFOUND = -6,
-    EVG_EGRAPH = -7    /* igraph reported an error */
+    EVG_EGRAPH = -7 /* igraph reported an error */
 } evg_status;
 
 /**

@@ -46,7 +46,10 @@ typedef struct {
 } evg_extract_opts;
 
 #define EVG_EXTRACT_OPTS_VERSION 1
-#define EVG_EXTRACT_OPTS_INIT {EVG_EXTRACT_OPTS_VERSION, 0}
+#define EVG_EXTRACT_OPTS_INIT                                                            \
+    {                                                                                    \
+        EVG_EXTRACT_OPTS_VERSION, 0                                                      \
+    }
 
 /**
  * Extract the people, countries, organizations, agreements and meetings of
@@ -68,8 +71,8 @@ typedef int (*evg_doc_fn)(evg_doc *d, const char *line, size_t len, void *payloa
 /** Options of evg_extract_paths(). */
 typedef struct {
     unsigned version;
-    unsigned threads;     /* extraction threads; 0 or 1: all on the calling thread */
-    evg_diag_fn on_diag;  /* unreadable inputs, articles that failed; NULL: ignored */
+    unsigned threads;    /* extraction threads; 0 or 1: all on the calling thread */
+    evg_diag_fn on_diag; /* unreadable inputs, articles that failed; NULL: ignored */
     void *diag_payload;
     evg_progress_fn
         on_progress; /* after each document, bytes of article text; NULL: none */

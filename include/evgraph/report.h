@@ -44,7 +44,10 @@ typedef struct {
 } evg_report_opts;
 
 #define EVG_REPORT_OPTS_VERSION 1
-#define EVG_REPORT_OPTS_INIT {EVG_REPORT_OPTS_VERSION, NULL, 0, NULL, NULL}
+#define EVG_REPORT_OPTS_INIT                                                             \
+    {                                                                                    \
+        EVG_REPORT_OPTS_VERSION, NULL, 0, NULL, NULL                                     \
+    }
 
 /**
  * Compute a report. `full` must be a graph of the full view and `people` of

@@ -139,14 +139,15 @@ static int one_measure(evg_scores *s, const measure_ctx *c, evg_measure m, evg_e
     case EVG_M_DEGREE:
         return degree(s, c, err);
     case EVG_M_STRENGTH:
-        EVG_IGRAPH(igraph_strength(c->ig, c->res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS,
-                                   c->w));
+        EVG_IGRAPH(igraph_strength(c->ig, c->res, igraph_vss_all(), IGRAPH_ALL,
+                                   IGRAPH_LOOPS, c->w));
         break;
     case EVG_M_BETWEENNESS:
-        EVG_IGRAPH(c->cutoff > 0 ? igraph_betweenness_cutoff(c->ig, c->res, igraph_vss_all(), 0,
-                                                             c->lengths, c->cutoff)
-                                 : igraph_betweenness(c->ig, c->res, igraph_vss_all(), 0,
-                                                      c->lengths));
+        EVG_IGRAPH(
+            c->cutoff > 0
+                ? igraph_betweenness_cutoff(c->ig, c->res, igraph_vss_all(), 0,
+                                            c->lengths, c->cutoff)
+                : igraph_betweenness(c->ig, c->res, igraph_vss_all(), 0, c->lengths));
         break;
     case EVG_M_CLOSENESS:
         EVG_IGRAPH(igraph_harmonic_centrality_cutoff(c->ig, c->res, igraph_vss_all(),
@@ -168,8 +169,9 @@ static int one_measure(evg_scores *s, const measure_ctx *c, evg_measure m, evg_e
         break;
     case EVG_M_PAGERANK: {
         int threads = openmp_threads(1);
-        igraph_error_t status = igraph_pagerank(c->ig, IGRAPH_PAGERANK_ALGO_PRPACK, c->res,
-                                                NULL, igraph_vss_all(), 0, 0.85, c->w, NULL);
+        igraph_error_t status =
+            igraph_pagerank(c->ig, IGRAPH_PAGERANK_ALGO_PRPACK, c->res, NULL,
+                            igraph_vss_all(), 0, 0.85, c->w, NULL);
         openmp_threads(threads);
         EVG_IGRAPH(status);
         break;
@@ -259,7 +261,8 @@ int evg_i_scores_run(evg_scores *s, const igraph_t *ig, const igraph_vector_t *w
 static int check_opts(const evg_analysis_opts *opts, evg_error *err)
 {
     if (opts && (opts->version < 1 || opts->version > EVG_ANALYSIS_OPTS_VERSION))
-        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unsupported analysis options");
+        return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0,
+                               "unsupported analysis options");
     if (opts && !(opts->betweenness_cutoff <= 0 || isfinite(opts->betweenness_cutoff)))
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "the cutoff must be finite");
     if (measures_of(opts) & ~EVG_MEASURES_ALL)

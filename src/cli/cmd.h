@@ -119,14 +119,14 @@ int cli_check_output(const cli_cmd *cmd, const char *output,
 
 /* Extraction of a batch of inputs, article by article. */
 typedef struct {
-    FILE *out;          /* each document's JSON line is written here */
+    FILE *out;            /* each document's JSON line is written here */
     const char *out_name; /* for error messages */
-    int flush;          /* flush after each line, so a pipeline sees it at once */
-    evg_corpus *corpus; /* when not NULL, each document is also added to it */
-    size_t docs;        /* documents written */
-    size_t failed;      /* inputs that could not be read, parsed or extracted */
-    unsigned threads;   /* extraction threads (1: the main thread only) */
-    const char *skip;   /* the output, left out of the walk of input folders, or NULL */
+    int flush;            /* flush after each line, so a pipeline sees it at once */
+    evg_corpus *corpus;   /* when not NULL, each document is also added to it */
+    size_t docs;          /* documents written */
+    size_t failed;        /* inputs that could not be read, parsed or extracted */
+    unsigned threads;     /* extraction threads (1: the main thread only) */
+    const char *skip;     /* the output, left out of the walk of input folders, or NULL */
 } cli_extraction;
 
 /* Parse the value of --jobs: a count of threads, 0 for one per processor. */
@@ -178,9 +178,9 @@ int cli_parse_max_people(evg_build_opts *bo, const char *value, const cli_cmd *c
                          cli_status *st);
 
 /* The help text of --betweenness-cutoff, the same for build, run and report. */
-#define CLI_CUTOFF_HELP                                                              \
-    "approximate betweenness and closeness: count only shortest paths of length at " \
-    "most L (an edge of weight w is 1/w long); for large graphs, where the exact "    \
+#define CLI_CUTOFF_HELP                                                                  \
+    "approximate betweenness and closeness: count only shortest paths of length at "     \
+    "most L (an edge of weight w is 1/w long); for large graphs, where the exact "       \
     "measures are slow"
 
 /*
@@ -195,10 +195,10 @@ int cli_parse_cutoff(evg_analysis_opts *ao, const char *value, const cli_cmd *cm
 #define CLI_DROP_MENTIONS_HELP                                                           \
     "full graph: leave out people, organizations, countries, agreements and places "     \
     "linked to no event (only mentioned); the events keep them"
-#define CLI_MEASURES_HELP                                                              \
-    "compute only these centrality measures, comma-separated: degree, strength, "     \
-    "betweenness, closeness, eigenvector, pagerank; all (default) or none; the others " \
-    "are not written. On large graphs leave out betweenness and closeness, which take " \
+#define CLI_MEASURES_HELP                                                                \
+    "compute only these centrality measures, comma-separated: degree, strength, "        \
+    "betweenness, closeness, eigenvector, pagerank; all (default) or none; the others "  \
+    "are not written. On large graphs leave out betweenness and closeness, which take "  \
     "O(V E) time, or use --betweenness-cutoff"
 
 /*

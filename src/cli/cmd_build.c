@@ -153,8 +153,8 @@ int cli_parse_cutoff(evg_analysis_opts *ao, const char *value, const cli_cmd *cm
     errno = 0;
     v = strtod(value, &end);
     if (errno || end == value || *end || !isfinite(v) || v <= 0) {
-        snprintf(msg, sizeof msg, "--betweenness-cutoff expects a positive number, not '%.40s'",
-                 value);
+        snprintf(msg, sizeof msg,
+                 "--betweenness-cutoff expects a positive number, not '%.40s'", value);
         *st = cli_usage_error(cmd, msg);
         return -1;
     }
@@ -331,7 +331,8 @@ static cli_status build_main(int argc, char **argv)
         (st = check_options(&ao, &bo, &threads, &fmt)) != CLI_OK)
         goto cleanup;
     st = CLI_FAILED;
-    if (cli_load_aliases(&aliases, alias_path) < 0) /* before reading: nothing is written */
+    if (cli_load_aliases(&aliases, alias_path) <
+        0) /* before reading: nothing is written */
         goto cleanup;
     if (evg_corpus_new(&c, &e) < 0) {
         cli_error(&e);

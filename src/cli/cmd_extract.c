@@ -49,7 +49,8 @@ static int on_doc(evg_doc *d, const char *line, size_t len, void *payload)
         evg_doc_free(d);
         b->fatal.code = EVG_EIO;
         snprintf(b->fatal.source, sizeof b->fatal.source, "%s", b->x->out_name);
-        snprintf(b->fatal.text, sizeof b->fatal.text, "write failed: %s", strerror(errno));
+        snprintf(b->fatal.text, sizeof b->fatal.text, "write failed: %s",
+                 strerror(errno));
         return EVG_EIO;
     }
     b->x->docs++;
@@ -105,7 +106,8 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *in, const cli_strli
             return rc;
         }
     ro.threads = x->threads;
-    ro.lines_only = x->corpus == NULL; /* `run` keeps the documents, `extract` writes them */
+    ro.lines_only =
+        x->corpus == NULL; /* `run` keeps the documents, `extract` writes them */
     ro.skip = x->skip;
     ro.on_diag = cli_diag;
     ro.on_progress = cli_progress_on() ? on_progress : NULL;

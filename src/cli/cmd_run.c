@@ -7,8 +7,8 @@
 
 static cli_strlist inputs, lexicons, officials;
 static const char *output, *top_arg, *alias_path, *cutoff_arg, *measures_arg, *jobs;
-static const char *format_arg;                /* --format */
-static const char *max_people_arg;            /* --max-meeting-people */
+static const char *format_arg;               /* --format */
+static const char *max_people_arg;           /* --max-meeting-people */
 static evg_format run_fmt = EVG_FMT_GRAPHML; /* of the two graphs */
 static int help, drop_mentions;
 
@@ -85,7 +85,8 @@ cleanup:
     return rc < 0 ? -1 : 0;
 }
 
-static void print_counts(const evg_corpus *c, const evg_graph *full, const evg_graph *people)
+static void print_counts(const evg_corpus *c, const evg_graph *full,
+                         const evg_graph *people)
 {
     static const struct {
         const char *label;
@@ -254,7 +255,8 @@ static cli_status run_main(int argc, char **argv)
     if ((st = cli_parse(&cli_cmd_run, argc, argv)) != CLI_OK)
         goto cleanup;
     if (parse_top(&ntop) < 0) {
-        snprintf(msg, sizeof msg, "--top expects a number from 0 to 1000, not '%.40s'", top_arg);
+        snprintf(msg, sizeof msg, "--top expects a number from 0 to 1000, not '%.40s'",
+                 top_arg);
         st = cli_usage_error(&cli_cmd_run, msg);
         goto cleanup;
     }
@@ -302,5 +304,6 @@ cleanup:
     return st;
 }
 
-const cli_cmd cli_cmd_run = {"run", run_main, opts,
-                             "extract, build, score and export into a folder, with a summary"};
+const cli_cmd cli_cmd_run = {
+    "run", run_main, opts,
+    "extract, build, score and export into a folder, with a summary"};

@@ -15,21 +15,29 @@ static int help_help;
 
 static const cli_opt help_opts[] = {
     {CLI_OPT_OPERANDS, "COMMAND", 0, &help_topic, NULL, "the command to describe", 0},
-    {CLI_OPT_SWITCH, "help", 'h', &help_help, NULL, "show this help and exit", CLI_OPT_STOP},
+    {CLI_OPT_SWITCH, "help", 'h', &help_help, NULL, "show this help and exit",
+     CLI_OPT_STOP},
     {0},
 };
 
-static const cli_cmd cmd_help = {"help", help_main, help_opts, "show the help of a command"};
+static const cli_cmd cmd_help = {"help", help_main, help_opts,
+                                 "show the help of a command"};
 
-static const cli_cmd *const commands[] = {&cli_cmd_extract, &cli_cmd_build, &cli_cmd_report,
-                                          &cli_cmd_query,   &cli_cmd_run,   &cmd_help, NULL};
+static const cli_cmd *const commands[] = {&cli_cmd_extract,
+                                          &cli_cmd_build,
+                                          &cli_cmd_report,
+                                          &cli_cmd_query,
+                                          &cli_cmd_run,
+                                          &cmd_help,
+                                          NULL};
 
 static int show_help, show_version, list_options, command_at;
 
 static const cli_opt global_opts[] = {
     {CLI_OPT_COMMAND, "COMMAND", 0, &command_at, NULL, "one of the commands above",
      CLI_OPT_REQUIRED | CLI_OPT_HIDDEN},
-    {CLI_OPT_SWITCH, "help", 'h', &show_help, NULL, "show this help and exit", CLI_OPT_STOP},
+    {CLI_OPT_SWITCH, "help", 'h', &show_help, NULL, "show this help and exit",
+     CLI_OPT_STOP},
     {CLI_OPT_SWITCH, "version", 'V', &show_version, NULL, "show the version and exit",
      CLI_OPT_STOP},
     /* For the test that every option is documented in docs/evgraph.1. */
@@ -49,12 +57,15 @@ static const cli_cmd *find_command(const char *name)
 static void print_global_help(FILE *f)
 {
     cli_opts_usage_fprint(f, "evgraph", global_opts);
-    fprintf(f, "\nTurn news articles about officials into a graph of who met whom, when,\n"
-               "where, and under which agreements.\n\ncommands:\n");
+    fprintf(f,
+            "\nTurn news articles about officials into a graph of who met whom, when,\n"
+            "where, and under which agreements.\n\ncommands:\n");
     for (size_t i = 0; commands[i]; i++)
         fprintf(f, "  %-9s %s\n", commands[i]->name, commands[i]->summary);
     cli_opts_help_fprint(f, global_opts);
-    fprintf(f, "\nRun 'evgraph help COMMAND' for the options of a command; see evgraph(1).\n");
+    fprintf(
+        f,
+        "\nRun 'evgraph help COMMAND' for the options of a command; see evgraph(1).\n");
 }
 
 static void print_option_list(void)
@@ -144,8 +155,11 @@ int main(int argc, char **argv)
     }
     switch (st) {
     case CLI_OK:
-    case CLI_HELP: return 0;
-    case CLI_FAILED: return 1;
-    default: return 2;
+    case CLI_HELP:
+        return 0;
+    case CLI_FAILED:
+        return 1;
+    default:
+        return 2;
     }
 }

@@ -33,7 +33,8 @@ static int is_list(const cli_opt *o)
 /* An entry that is an option (as opposed to an operand). */
 static int is_option(const cli_opt *o)
 {
-    return o->kind == CLI_OPT_SWITCH || o->kind == CLI_OPT_VALUE || o->kind == CLI_OPT_LIST;
+    return o->kind == CLI_OPT_SWITCH || o->kind == CLI_OPT_VALUE ||
+           o->kind == CLI_OPT_LIST;
 }
 
 static const cli_opt *find_long(const cli_opt *t, const char *name, size_t len)
@@ -80,9 +81,14 @@ static int take(parser *p, const cli_opt *o, const char *value)
         return fail(p, "option '--%s' given more than once", o->name);
     p->seen[idx] = 1;
     switch (o->kind) {
-    case CLI_OPT_SWITCH: *(int *)o->target = 1; return 0;
-    case CLI_OPT_VALUE: *(const char **)o->target = value; return 0;
-    default: return list_add(p, o->target, value);
+    case CLI_OPT_SWITCH:
+        *(int *)o->target = 1;
+        return 0;
+    case CLI_OPT_VALUE:
+        *(const char **)o->target = value;
+        return 0;
+    default:
+        return list_add(p, o->target, value);
     }
 }
 
@@ -167,9 +173,15 @@ static void reset_targets(const cli_opt *t)
     for (; t->name; t++) {
         switch (t->kind) {
         case CLI_OPT_SWITCH:
-        case CLI_OPT_COMMAND: *(int *)t->target = 0; break;
-        case CLI_OPT_VALUE: *(const char **)t->target = NULL; break;
-        default: memset(t->target, 0, sizeof(cli_strlist)); break;
+        case CLI_OPT_COMMAND:
+            *(int *)t->target = 0;
+            break;
+        case CLI_OPT_VALUE:
+            *(const char **)t->target = NULL;
+            break;
+        default:
+            memset(t->target, 0, sizeof(cli_strlist));
+            break;
         }
     }
 }

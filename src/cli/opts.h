@@ -18,19 +18,19 @@ typedef enum {
     CLI_OPT_LIST,     /* --name VALUE, repeatable: appended to *(cli_strlist *)target */
     CLI_OPT_OPERANDS, /* the non-option arguments: *(cli_strlist *)target */
     CLI_OPT_COMMAND   /* the first operand names a subcommand: parsing stops there,
-                         *(int *)target receives its index in argv (0 when absent) */
+                       *(int *)target receives its index in argv (0 when absent) */
 } cli_opt_kind;
 
 enum {
     CLI_OPT_REQUIRED = 1 << 0, /* a usage error when absent */
     CLI_OPT_HIDDEN = 1 << 1,   /* accepted, left out of --help and listings */
-    CLI_OPT_STOP = 1 << 2      /* --help, --version: once seen, required checks are skipped */
+    CLI_OPT_STOP = 1 << 2 /* --help, --version: once seen, required checks are skipped */
 };
 
 typedef struct {
     cli_opt_kind kind;
-    const char *name;  /* long name without "--"; for operands the placeholder, "INPUT" */
-    char alias;        /* short letter, or 0 */
+    const char *name; /* long name without "--"; for operands the placeholder, "INPUT" */
+    char alias;       /* short letter, or 0 */
     void *target;
     const char *value; /* placeholder of the value ("FILE"), NULL for switches */
     const char *help;  /* one line */

@@ -753,8 +753,7 @@ int evg_extract(evg_doc **out, const evg_article *a, const evg_lexicon *lx,
     x.lx = lx;
     x.date = evg_article_date(a);
     x.focus = x.visitor = x.dateline_country = x.dateline_located = x.home_country =
-        x.issuer_country =
-        x.pending_event = x.list_target = -1;
+        x.issuer_country = x.pending_event = x.list_target = -1;
     x.last_ref = x.latest_dated[0] = x.latest_dated[1] = -1;
     if (with_headline(&x, a) < 0 ||
         evg_i_tokenize(&x.toks, x.text, x.len, &lx->abbrevs) < 0 || match_all(&x) < 0) {

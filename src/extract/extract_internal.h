@@ -38,11 +38,11 @@ typedef struct {
     int org;              /* lexicon organization index, -1 */
     const char *org_id, *org_name; /* a ministry derived from a title */
     size_t first_tok;
-    int leads;    /* leads a visiting delegation */
-    int weak;     /* a bare name without a title or honorific: no participant */
-    int visiting; /* "Visiting Foreign Minister ...": never of the venue's country */
-    int official; /* holds a title with a head, or an organization */
-    int mentions; /* mentions of the person so far */
+    int leads;      /* leads a visiting delegation */
+    int weak;       /* a bare name without a title or honorific: no participant */
+    int visiting;   /* "Visiting Foreign Minister ...": never of the venue's country */
+    int official;   /* holds a title with a head, or an organization */
+    int mentions;   /* mentions of the person so far */
     long last_ment; /* the latest of them that is no place's, -1 */
     long ev_chain;  /* the events the person was added to (events.c), -1 */
     int nev;        /* their number */
@@ -78,8 +78,8 @@ typedef struct {
 typedef struct {
     const char *name, *kind, *id;
     const char
-        *head;   /* a described one's modifiers and kind word ("grain pact"), or NULL */
-    int same_as; /* the named agreement it turned out to be, or -1 */
+        *head;     /* a described one's modifiers and kind word ("grain pact"), or NULL */
+    int same_as;   /* the named agreement it turned out to be, or -1 */
     long ev_chain; /* the events it was added to (events.c), -1 */
 } x_agreement;
 
@@ -126,10 +126,10 @@ typedef struct {
     char date[11];           /* "" when unknown */
     const char *date_source; /* "text", "context", "dateline" (static strings) */
     const char *place;
-    int place_country; /* the country of a place that names one ("Pyongyang"), -1 */
+    int place_country;      /* the country of a place that names one ("Pyongyang"), -1 */
     const char *place_city; /* the city of the place (x_place), or NULL */
     int place_located;      /* the country the place lies in (x_place), -1 */
-    int third_place;   /* "on the margins of", "on the sidelines of": nobody's home */
+    int third_place; /* "on the margins of", "on the sidelines of": nobody's home */
     int agr[X_MAX_AGR];
     evg_agreement_rel rel[X_MAX_AGR];
     int nagr;
@@ -211,10 +211,10 @@ typedef struct {
     char dateline_date[11];    /* "" when none */
     int dateline_country;      /* -1 */
     int dateline_located;      /* the country the dateline's place lies in, -1 */
-    int home_country;       /* where unmarked officials come from, -1 */
+    int home_country;          /* where unmarked officials come from, -1 */
     int issuer_country; /* the state whose office issued the text (source, letterhead), -1
                          */
-    int focus;              /* the event the discourse is about, -1 */
+    int focus;          /* the event the discourse is about, -1 */
     /* "a meeting of the Group of Five" named before its people: who joins it */
     x_event pending;
     int has_pending, pending_event; /* pending_event: its index once it has people, -1 */

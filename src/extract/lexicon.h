@@ -47,13 +47,15 @@
 #define LX_PREFIX (1ull << 30)    /* internal: the start of a longer phrase */
 #define LX_CONDITION (1ull << 31) /* "if", "unless": what follows may not happen */
 #define LX_APART (1ull << 33)     /* "separately": the people met one by one */
-#define LX_TOGETHER (1ull << 34)  /* "trilateral", "jointly": a call held by all at once \
-                                   */
+#define LX_TOGETHER                                                                      \
+    (1ull << 34) /* "trilateral", "jointly": a call held by all at once                  \
+                  */
 #define LX_GERUND_OPENER                                                                 \
     (1ull << 35) /* "after": "after meeting X" is a verb, not a noun */
 #define LX_FIRST_PERSON (1ull << 36) /* "we", "our": the speaker, inside a quotation */
-#define LX_QUOTE_VERB (1ull << 37)   /* "noted": a verb that tells who spoke a quotation \
-                                      */
+#define LX_QUOTE_VERB                                                                    \
+    (1ull << 37) /* "noted": a verb that tells who spoke a quotation                     \
+                  */
 #define LX_PLURAL_HEAD                                                                   \
     (1ull << 38) /* "Presidents": a title over two names joined by "and" */
 #define LX_PURPOSE                                                                       \

@@ -137,7 +137,8 @@ static int titles(evg_i_vattr *o, evg_i_arena *a, const evg_i_bvertex *v)
         return 0;
     if ((t = calloc(v->ntitles, sizeof(*t))) == NULL)
         return EVG_ENOMEM;
-    for (size_t i = 0; i < v->ntitles; i++) { /* insertion sort: a person has few titles */
+    for (size_t i = 0; i < v->ntitles;
+         i++) { /* insertion sort: a person has few titles */
         size_t j = i;
         for (; j > 0 && title_order(&v->titles[i], t[j - 1]) < 0; j--)
             t[j] = t[j - 1];
@@ -287,7 +288,8 @@ int evg_i_fill_vertex(evg_i_vattr *o, evg_i_builder *b, size_t bi, const char *i
         (v->type != EVG_NODE_MEETING && v->type != EVG_NODE_COUNTRY &&
          aliases(o, b->arena, v) < 0) ||
         (v->type == EVG_NODE_AGREEMENT && signatories(o, b, bi) < 0) ||
-        (v->type == EVG_NODE_MEETING && v->meeting != SIZE_MAX && meeting_attrs(o, b, v) < 0))
+        (v->type == EVG_NODE_MEETING && v->meeting != SIZE_MAX &&
+         meeting_attrs(o, b, v) < 0))
         rc = evg_i_error_nomem(b->err);
 cleanup:
     return rc;

@@ -34,7 +34,8 @@ static int keep_vertex(const evg_i_bvertex *v, evg_view view)
     case EVG_VIEW_COUNTRIES:
         return v->type == EVG_NODE_COUNTRY && v->events > 0;
     case EVG_VIEW_BIPARTITE:
-        return v->type == EVG_NODE_MEETING || (v->type == EVG_NODE_PERSON && v->events > 0);
+        return v->type == EVG_NODE_MEETING ||
+               (v->type == EVG_NODE_PERSON && v->events > 0);
     default:
         return 1;
     }
@@ -320,7 +321,8 @@ size_t evg_i_edges_merge(evg_i_eattr *e, size_t n)
         sort_edges(e, n);
     for (size_t i = 0; i < n; i++) {
         evg_i_eattr *last = kept ? &e[kept - 1] : NULL;
-        if (last && last->from == e[i].from && last->to == e[i].to && last->rel == e[i].rel) {
+        if (last && last->from == e[i].from && last->to == e[i].to &&
+            last->rel == e[i].rel) {
             last->weight += e[i].weight;
             widen(&last->first_date, &last->last_date, e[i].first_date, e[i].last_date);
         } else {
@@ -353,8 +355,10 @@ static int fill_edges(evg_graph *g, const evg_i_builder *b, const size_t *final)
     g->ne = evg_i_edges_merge(g->e, n);
     for (size_t i = 0; i < g->ne; i++) { /* dates were borrowed from the corpus */
         evg_i_eattr *e = &g->e[i];
-        if ((e->first_date && (e->first_date = evg_i_arena_strdup(b->arena, e->first_date)) == NULL) ||
-            (e->last_date && (e->last_date = evg_i_arena_strdup(b->arena, e->last_date)) == NULL))
+        if ((e->first_date &&
+             (e->first_date = evg_i_arena_strdup(b->arena, e->first_date)) == NULL) ||
+            (e->last_date &&
+             (e->last_date = evg_i_arena_strdup(b->arena, e->last_date)) == NULL))
             return EVG_ENOMEM;
     }
     return 0;

@@ -40,8 +40,8 @@ typedef struct {
     const char *titles;  /* persons: every title, folded-deduplicated, by first sight */
     const char *country; /* persons, organizations, places: ISO alpha-3 (most frequent) */
     const char *city; /* places: the city it is in (most frequent), itself for a city */
-    const char *org;     /* persons: the organization's label (most frequent) */
-    const char *kind;    /* agreements: declaration, treaty, ... (most frequent) */
+    const char *org;  /* persons: the organization's label (most frequent) */
+    const char *kind; /* agreements: declaration, treaty, ... (most frequent) */
     const char *event_type, *status, *date, *place, *doc, *evidence; /* meetings */
     const char *first_seen, *last_seen; /* earliest and latest event date */
     size_t sources;                     /* documents that name the vertex */
@@ -49,20 +49,26 @@ typedef struct {
     size_t events;   /* persons, countries: meetings of any kind or status */
 
     /* ---- added with the merge (issue 4); see evg_graph_vertex_attr() ---- */
-    const char *title;       /* persons: the most recently seen title */
-    const char *titles_seen; /* persons: "Title (first/last); ..." (ISO dates of documents) */
-    const char *aliases;     /* persons, orgs, agreements, places: other name forms, byte order */
-    const char *docs;        /* meetings: every reporting document id, in id order */
-    const char *countries;   /* meetings: the participants' countries, sorted */
-    const char *place_country; /* meetings: ISO alpha-3 of the place, when its name tells */
-    const char *cameo;       /* meetings: CAMEO event code, "040".."046", "057", "036" */
-    const char *cameo_name;  /* meetings: the code's CAMEO name, "Make a visit" */
-    const char *plover_type; /* meetings: PLOVER event type, "CONSULT", "SUPPORT", "AGREE" */
-    const char *plover_mode; /* meetings: PLOVER mode: visit, third-party, multilateral, phone */
-    const char *signatories; /* agreements: labels of the people who signed it, byte order */
-    size_t reports;          /* meetings: event records merged into it (>= sources) */
-    size_t people;           /* meetings: participants; countries, orgs: their people */
-    size_t signed_count;     /* agreements: meetings at which it was signed */
+    const char *title; /* persons: the most recently seen title */
+    const char
+        *titles_seen; /* persons: "Title (first/last); ..." (ISO dates of documents) */
+    const char
+        *aliases; /* persons, orgs, agreements, places: other name forms, byte order */
+    const char *docs;      /* meetings: every reporting document id, in id order */
+    const char *countries; /* meetings: the participants' countries, sorted */
+    const char
+        *place_country;     /* meetings: ISO alpha-3 of the place, when its name tells */
+    const char *cameo;      /* meetings: CAMEO event code, "040".."046", "057", "036" */
+    const char *cameo_name; /* meetings: the code's CAMEO name, "Make a visit" */
+    const char
+        *plover_type; /* meetings: PLOVER event type, "CONSULT", "SUPPORT", "AGREE" */
+    const char
+        *plover_mode; /* meetings: PLOVER mode: visit, third-party, multilateral, phone */
+    const char
+        *signatories;    /* agreements: labels of the people who signed it, byte order */
+    size_t reports;      /* meetings: event records merged into it (>= sources) */
+    size_t people;       /* meetings: participants; countries, orgs: their people */
+    size_t signed_count; /* agreements: meetings at which it was signed */
     size_t referenced_count; /* agreements: meetings that referenced it */
     long community;          /* every vertex: community (Louvain), 0 = the largest */
 } evg_i_vattr;
@@ -75,7 +81,8 @@ typedef struct {
     double weight;                      /* parallel edges summed */
     const char *first_date, *last_date; /* of the events behind it, or NULL */
     /* ---- added with the merge (issue 4) ---- */
-    const char *cameo; /* PARTICIPATED_IN: "042" visitor, "043" host, else the meeting's */
+    const char
+        *cameo; /* PARTICIPATED_IN: "042" visitor, "043" host, else the meeting's */
     /* ---- added with who is who (issue 17) ---- */
     const char
         *title; /* PARTICIPATED_IN of a person: the title held at the meeting's date */

@@ -201,7 +201,9 @@ static int vertex_numbers(reader *r, size_t nv)
             /* A number too big for the type is undefined to convert: a hostile file
              * ("1e300") gets the largest count instead. */
             *(size_t *)(void *)((char *)&r->v[v] + VNUM[i].off) =
-                !(isfinite(d) && d > 0) ? 0 : d < (double)SIZE_MAX ? (size_t)d : SIZE_MAX;
+                !(isfinite(d) && d > 0) ? 0
+                : d < (double)SIZE_MAX  ? (size_t)d
+                                        : SIZE_MAX;
         }
     }
     EVG_CHECK(numbers(&found, &x, r, VERTEX_ATTR, "community"));

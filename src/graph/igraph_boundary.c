@@ -10,7 +10,8 @@ static _Thread_local char ig_reason[256];
  * igraph calls the handler once per level it unwinds; only the innermost
  * call carries the message, so keep the first non-empty one.
  */
-static void igraph_hook(const char *reason, const char *file, int line, igraph_error_t code)
+static void igraph_hook(const char *reason, const char *file, int line,
+                        igraph_error_t code)
 {
     (void)code;
     if (ig_reason[0] == '\0' && reason && reason[0])
@@ -20,7 +21,8 @@ static void igraph_hook(const char *reason, const char *file, int line, igraph_e
 
 static void warning_hook(const char *reason, const char *file, int line)
 {
-    (void)reason, (void)file, (void)line; /* convergence notes are not our users' business */
+    (void)reason, (void)file,
+        (void)line; /* convergence notes are not our users' business */
 }
 
 void evg_i_igraph_init(void)

@@ -12,13 +12,13 @@
 #include "util/error.h"
 
 /* Wrap an igraph call in a function that declares `int rc` and `cleanup:`. */
-#define EVG_IGRAPH(expr)                                                             \
-    do {                                                                             \
-        igraph_error_t ig_ = (expr);                                                 \
-        if (ig_ != IGRAPH_SUCCESS) {                                                 \
-            rc = evg_i_from_igraph(ig_, err);                                        \
-            goto cleanup;                                                            \
-        }                                                                            \
+#define EVG_IGRAPH(expr)                                                                 \
+    do {                                                                                 \
+        igraph_error_t ig_ = (expr);                                                     \
+        if (ig_ != IGRAPH_SUCCESS) {                                                     \
+            rc = evg_i_from_igraph(ig_, err);                                            \
+            goto cleanup;                                                                \
+        }                                                                                \
     } while (0)
 
 /* Install the handler (idempotent). */

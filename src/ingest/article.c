@@ -16,16 +16,34 @@ struct evg_article {
     int bad_line; /* the line of the first of them; 0 when none */
 };
 
-const char *evg_article_id(const evg_article *a) { return a->id; }
-const char *evg_article_path(const evg_article *a) { return a->path; }
-const char *evg_article_date(const evg_article *a) { return a->date; }
-const char *evg_article_title(const evg_article *a) { return a->title; }
-const char *evg_article_body(const evg_article *a) { return a->body; }
+const char *evg_article_id(const evg_article *a)
+{
+    return a->id;
+}
+const char *evg_article_path(const evg_article *a)
+{
+    return a->path;
+}
+const char *evg_article_date(const evg_article *a)
+{
+    return a->date;
+}
+const char *evg_article_title(const evg_article *a)
+{
+    return a->title;
+}
+const char *evg_article_body(const evg_article *a)
+{
+    return a->body;
+}
 const char *evg_article_source(const evg_article *a)
 {
     return a->source;
 }
-size_t evg_article_body_len(const evg_article *a) { return a->body_len; }
+size_t evg_article_body_len(const evg_article *a)
+{
+    return a->body_len;
+}
 
 size_t evg_i_article_repairs(const evg_article *a, int *line_out)
 {
@@ -117,7 +135,8 @@ int evg_i_article_new(evg_article **out, const char *id, const char *src, int li
     *out = NULL;
     if (date && !evg_i_date_valid(date, strlen(date)))
         return evg_i_error_set(err, EVG_EPARSE, src, line, 0,
-                               "date: expected a real date as YYYY-MM-DD, not '%.20s'", date);
+                               "date: expected a real date as YYYY-MM-DD, not '%.20s'",
+                               date);
     if ((a = calloc(1, sizeof(*a))) == NULL || (a->id = utf8_dup(id)) == NULL ||
         (a->path = utf8_dup(src)) == NULL || (date && !(a->date = evg_i_strdup(date))) ||
         (a->title = evg_i_strdup(title ? title : "")) == NULL ||
@@ -249,8 +268,8 @@ static int split_article(evg_article *a, const char *s, size_t n, const char *sr
     return 0;
 }
 
-int evg_article_parse(evg_article **out, const char *id, const char *path, const char *text,
-                      size_t len, evg_error *err)
+int evg_article_parse(evg_article **out, const char *id, const char *path,
+                      const char *text, size_t len, evg_error *err)
 {
     evg_article *a = NULL;
     evg_i_buf clean = EVG_I_BUF_INIT, lf = EVG_I_BUF_INIT;

@@ -89,7 +89,7 @@ int evg_i_jsonl_article(evg_article **out, const char *text, size_t len, const c
  * with its line number and counted in `*failed`; the rest goes on. Returns 0,
  * the callback's negative status, EVG_EIO (reading failed) or EVG_ENOMEM.
  */
-int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts, size_t *failed,
-                     evg_article_fn fn, void *payload, evg_error *err);
+int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts,
+                     size_t *failed, evg_article_fn fn, void *payload, evg_error *err);
 
 #endif

@@ -36,8 +36,8 @@ int evg_i_job_read(evg_article **out, const evg_i_job *job, evg_error *warning,
         break;
     }
     if (strcmp(job->src, "-") == 0) /* standard input, already read by the walk */
-        rc = evg_article_parse(out, "stdin", "<stdin>", job->text ? job->text : "", job->len,
-                               err);
+        rc = evg_article_parse(out, "stdin", "<stdin>", job->text ? job->text : "",
+                               job->len, err);
     else
         rc = evg_i_article_read_file(out, job->src, job->id, err);
     if (rc == 0)

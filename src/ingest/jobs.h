@@ -15,7 +15,8 @@
 typedef enum {
     EVG_I_JOB_FILE,  /* the article file `src`; for "-", `text` holds standard input */
     EVG_I_JOB_LINE,  /* line `line` (`text`, `len`) of the JSON Lines input named `src` */
-    EVG_I_JOB_FAILED /* an input that broke off or could not be opened: `failed` says why */
+    EVG_I_JOB_FAILED /* an input that broke off or could not be opened: `failed` says why
+                      */
 } evg_i_job_kind;
 
 typedef struct {

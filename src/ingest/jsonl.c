@@ -16,8 +16,8 @@
 #include "util/utf8.h"
 
 /* A string member or null; EVG_EPARSE naming the field when it is something else. */
-static int member(const char **out, json_t *o, const char *key, const char *name, int line,
-                  evg_error *err)
+static int member(const char **out, json_t *o, const char *key, const char *name,
+                  int line, evg_error *err)
 {
     json_t *v = json_object_get(o, key);
 
@@ -25,7 +25,8 @@ static int member(const char **out, json_t *o, const char *key, const char *name
     if (v == NULL || json_is_null(v))
         return 0;
     if (!json_is_string(v))
-        return evg_i_error_set(err, EVG_EPARSE, name, line, 0, "%s: expected a string", key);
+        return evg_i_error_set(err, EVG_EPARSE, name, line, 0, "%s: expected a string",
+                               key);
     *out = json_string_value(v);
     return 0;
 }
@@ -102,7 +103,8 @@ static int repair_line(const char **text, size_t *len, evg_i_buf *fixed, const c
     *text = fixed->ptr;
     *len = fixed->len;
     evg_i_error_set(warning, EVG_EPARSE, name, line, 0,
-                    "invalid UTF-8 replaced by U+FFFD (%zu byte%s)", nbad, nbad == 1 ? "" : "s");
+                    "invalid UTF-8 replaced by U+FFFD (%zu byte%s)", nbad,
+                    nbad == 1 ? "" : "s");
     return 0;
 }
 
@@ -140,8 +142,8 @@ int evg_i_jsonl_lines(FILE *f, const char *name, const char *id, evg_i_job_fn fn
             break;
         line++;
         size_t k = 0;
-        while (k < (size_t)n && (buf[k] == ' ' || buf[k] == '\t' || buf[k] == '\r' ||
-                                 buf[k] == '\n'))
+        while (k < (size_t)n &&
+               (buf[k] == ' ' || buf[k] == '\t' || buf[k] == '\r' || buf[k] == '\n'))
             k++;
         if (k == (size_t)n)
             continue; /* blank lines are allowed */
@@ -153,15 +155,16 @@ int evg_i_jsonl_lines(FILE *f, const char *name, const char *id, evg_i_job_fn fn
         rc = 0; /* only a negative status stops the reading */
     }
     if (rc == 0 && ferror(f))
-        rc = evg_i_error_set(err, EVG_EIO, name, line, 0, "read failed: %s", strerror(errno));
+        rc = evg_i_error_set(err, EVG_EIO, name, line, 0, "read failed: %s",
+                             strerror(errno));
     else if (rc == 0 && errno == ENOMEM) /* the next line did not fit */
         rc = evg_i_error_set(err, EVG_ENOMEM, name, line + 1, 0, "out of memory");
     free(buf);
     return rc;
 }
 
-int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts, size_t *failed,
-                     evg_article_fn fn, void *payload, evg_error *err)
+int evg_i_read_jsonl(FILE *f, const char *name, const evg_ingest_opts *opts,
+                     size_t *failed, evg_article_fn fn, void *payload, evg_error *err)
 {
     evg_i_job_runner r = {opts, failed, fn, payload, err};
     return evg_i_jsonl_lines(f, name, NULL, evg_i_job_run, &r, err);

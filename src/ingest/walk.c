@@ -164,7 +164,8 @@ static int visit(walker *w, pathlist *out, const char *path, const struct dirent
  * Collect the *.txt files under `dir`. `stack` holds the directories on the
  * current path (device, inode) so that a symlink loop is reported, not followed.
  */
-static int collect(walker *w, pathlist *out, const char *dir, dir_key *stack, size_t depth)
+static int collect(walker *w, pathlist *out, const char *dir, dir_key *stack,
+                   size_t depth)
 {
     DIR *d;
     struct dirent *de;

@@ -10,22 +10,37 @@
 #include "util/strmap.h"
 #include "util/utf8.h"
 
-static const char *const ENTITY_TYPES[] = {"person", "organization", "country", "agreement",
-                                           "place"};
+static const char *const ENTITY_TYPES[] = {"person", "organization", "country",
+                                           "agreement", "place"};
 static const char *const EVENT_TYPES[] = {"meeting", "call", "visit", "signing"};
 static const char *const STATUSES[] = {"reported", "planned"};
 static const char *const ROLES[] = {"host", "guest", "participant"};
 static const char *const RELATIONS[] = {"signed", "referenced", "negotiated", "ratified",
                                         "withdrawn"};
 
-#define NAME_OF(table, v)                                                            \
+#define NAME_OF(table, v)                                                                \
     ((size_t)(v) < sizeof(table) / sizeof(table[0]) ? table[(v)] : "unknown")
 
-const char *evg_entity_type_name(evg_entity_type t) { return NAME_OF(ENTITY_TYPES, t); }
-const char *evg_event_type_name(evg_event_type t) { return NAME_OF(EVENT_TYPES, t); }
-const char *evg_event_status_name(evg_event_status s) { return NAME_OF(STATUSES, s); }
-const char *evg_role_name(evg_role r) { return NAME_OF(ROLES, r); }
-const char *evg_agreement_rel_name(evg_agreement_rel r) { return NAME_OF(RELATIONS, r); }
+const char *evg_entity_type_name(evg_entity_type t)
+{
+    return NAME_OF(ENTITY_TYPES, t);
+}
+const char *evg_event_type_name(evg_event_type t)
+{
+    return NAME_OF(EVENT_TYPES, t);
+}
+const char *evg_event_status_name(evg_event_status s)
+{
+    return NAME_OF(STATUSES, s);
+}
+const char *evg_role_name(evg_role r)
+{
+    return NAME_OF(ROLES, r);
+}
+const char *evg_agreement_rel_name(evg_agreement_rel r)
+{
+    return NAME_OF(RELATIONS, r);
+}
 
 static int parse_name(int *out, const char *const *table, size_t n, const char *s)
 {
@@ -37,17 +52,32 @@ static int parse_name(int *out, const char *const *table, size_t n, const char *
     return -1;
 }
 
-#define PARSE_INTO(type, table)                                                      \
-    int v, r = parse_name(&v, table, sizeof(table) / sizeof(table[0]), s);           \
-    if (r == 0)                                                                      \
-        *out = (type)v;                                                              \
+#define PARSE_INTO(type, table)                                                          \
+    int v, r = parse_name(&v, table, sizeof(table) / sizeof(table[0]), s);               \
+    if (r == 0)                                                                          \
+        *out = (type)v;                                                                  \
     return r
 
-int evg_i_entity_type_parse(evg_entity_type *out, const char *s) { PARSE_INTO(evg_entity_type, ENTITY_TYPES); }
-int evg_i_event_type_parse(evg_event_type *out, const char *s) { PARSE_INTO(evg_event_type, EVENT_TYPES); }
-int evg_i_event_status_parse(evg_event_status *out, const char *s) { PARSE_INTO(evg_event_status, STATUSES); }
-int evg_i_role_parse(evg_role *out, const char *s) { PARSE_INTO(evg_role, ROLES); }
-int evg_i_agreement_rel_parse(evg_agreement_rel *out, const char *s) { PARSE_INTO(evg_agreement_rel, RELATIONS); }
+int evg_i_entity_type_parse(evg_entity_type *out, const char *s)
+{
+    PARSE_INTO(evg_entity_type, ENTITY_TYPES);
+}
+int evg_i_event_type_parse(evg_event_type *out, const char *s)
+{
+    PARSE_INTO(evg_event_type, EVENT_TYPES);
+}
+int evg_i_event_status_parse(evg_event_status *out, const char *s)
+{
+    PARSE_INTO(evg_event_status, STATUSES);
+}
+int evg_i_role_parse(evg_role *out, const char *s)
+{
+    PARSE_INTO(evg_role, ROLES);
+}
+int evg_i_agreement_rel_parse(evg_agreement_rel *out, const char *s)
+{
+    PARSE_INTO(evg_agreement_rel, RELATIONS);
+}
 
 int evg_i_doc_new(evg_doc **out, const char *id, const char *path, const char *date,
                   const char *title, evg_error *err)
@@ -88,7 +118,8 @@ int evg_i_doc_new_sized(evg_doc **out, size_t nents, size_t nevents, evg_error *
     if ((d = calloc(1, sizeof(*d))) == NULL)
         return evg_i_error_nomem(err);
     if (exact_table((void **)&d->ents, &d->cap_ents, nents, sizeof(*d->ents)) < 0 ||
-        exact_table((void **)&d->events, &d->cap_events, nevents, sizeof(*d->events)) < 0) {
+        exact_table((void **)&d->events, &d->cap_events, nevents, sizeof(*d->events)) <
+            0) {
         evg_doc_free(d);
         return evg_i_error_nomem(err);
     }
@@ -287,8 +318,8 @@ static void settle_event(slab *b, evg_event *ev, const evg_doc *d, const char *c
 
 int evg_i_doc_settle(evg_doc *d, evg_error *err)
 {
-    size_t room = str_room(d->id) + str_room(d->path) + str_room(d->date) +
-                  str_room(d->title);
+    size_t room =
+        str_room(d->id) + str_room(d->path) + str_room(d->date) + str_room(d->title);
     const char **old = NULL;
     slab b;
 
@@ -422,14 +453,38 @@ long evg_i_doc_entity_index(const evg_doc *d, const char *id)
     return -1;
 }
 
-const char *evg_doc_id(const evg_doc *d) { return d->id; }
-const char *evg_doc_path(const evg_doc *d) { return d->path; }
-const char *evg_doc_date(const evg_doc *d) { return d->date; }
-const char *evg_doc_title(const evg_doc *d) { return d->title; }
-size_t evg_doc_entity_count(const evg_doc *d) { return d->nents; }
-const evg_entity *evg_doc_entity(const evg_doc *d, size_t i) { return &d->ents[i]; }
-size_t evg_doc_event_count(const evg_doc *d) { return d->nevents; }
-const evg_event *evg_doc_event(const evg_doc *d, size_t i) { return &d->events[i]; }
+const char *evg_doc_id(const evg_doc *d)
+{
+    return d->id;
+}
+const char *evg_doc_path(const evg_doc *d)
+{
+    return d->path;
+}
+const char *evg_doc_date(const evg_doc *d)
+{
+    return d->date;
+}
+const char *evg_doc_title(const evg_doc *d)
+{
+    return d->title;
+}
+size_t evg_doc_entity_count(const evg_doc *d)
+{
+    return d->nents;
+}
+const evg_entity *evg_doc_entity(const evg_doc *d, size_t i)
+{
+    return &d->ents[i];
+}
+size_t evg_doc_event_count(const evg_doc *d)
+{
+    return d->nevents;
+}
+const evg_event *evg_doc_event(const evg_doc *d, size_t i)
+{
+    return &d->events[i];
+}
 
 const evg_entity *evg_doc_find_entity(const evg_doc *d, const char *id)
 {

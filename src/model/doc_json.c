@@ -31,7 +31,8 @@ static json_t *entity_json(const evg_entity *e)
     json_t *o = json_object();
     int bad = o == NULL;
 
-    bad = bad || set_str(o, "id", e->id) || set_str(o, "type", evg_entity_type_name(e->type)) ||
+    bad = bad || set_str(o, "id", e->id) ||
+          set_str(o, "type", evg_entity_type_name(e->type)) ||
           set_str(o, "name", e->name);
     if (!bad && e->type == EVG_ENT_PERSON) {
         json_t *t = json_array();
@@ -81,9 +82,9 @@ static json_t *event_json(const evg_event *ev)
     int bad = !o || !ps || !as || !es;
 
     for (size_t i = 0; !bad && i < ev->nparticipants; i++)
-        bad = json_array_append_new(ps, json_pack("{s:s, s:s}", "entity",
-                                                  ev->participants[i].entity, "role",
-                                                  evg_role_name(ev->participants[i].role)));
+        bad = json_array_append_new(
+            ps, json_pack("{s:s, s:s}", "entity", ev->participants[i].entity, "role",
+                          evg_role_name(ev->participants[i].role)));
     for (size_t i = 0; !bad && i < ev->nagreements; i++)
         bad = json_array_append_new(
             as, json_pack("{s:s, s:s}", "entity", ev->agreements[i].entity, "relation",
@@ -131,7 +132,8 @@ static json_t *doc_json(const evg_doc *d)
     for (size_t i = 0; !bad && i < d->nevents; i++)
         bad = json_array_append_new(evs, event_json(&d->events[i])) < 0;
     if (!bad)
-        bad = json_object_set(root, "doc", meta) || json_object_set(root, "entities", ents) ||
+        bad = json_object_set(root, "doc", meta) ||
+              json_object_set(root, "entities", ents) ||
               json_object_set(root, "events", evs);
     json_decref(meta);
     json_decref(ents);
@@ -267,8 +269,14 @@ typedef struct field_path {
     long index;      /* -1: not an array element */
 } field_path;
 
-#define FIELD(up, key) {(up), (key), -1}
-#define ELEMENT(up, key, i) {(up), (key), (long)(i)}
+#define FIELD(up, key)                                                                   \
+    {                                                                                    \
+        (up), (key), -1                                                                  \
+    }
+#define ELEMENT(up, key, i)                                                              \
+    {                                                                                    \
+        (up), (key), (long)(i)                                                           \
+    }
 
 static void render_path(evg_i_buf *b, const field_path *p)
 {
@@ -353,14 +361,14 @@ enum {
     V_EVIDENCE,
     V_N
 };
-enum { P_ENTITY, P_ROLE, P_N };   /* a participant: role; an agreement: relation */
+enum { P_ENTITY, P_ROLE, P_N };          /* a participant: role; an agreement: relation */
 enum { Y_ENTITY, Y_ROLE, Y_TITLE, Y_N }; /* a party */
 enum { X_START, X_END, X_TEXT, X_N };
 
-static const char *const ROOT_KEYS[R_N] = {[R_DOC] = "doc", [R_ENTITIES] = "entities",
-                                           [R_EVENTS] = "events"};
-static const char *const META_KEYS[M_N] = {[M_ID] = "id", [M_PATH] = "path",
-                                           [M_DATE] = "date", [M_TITLE] = "title"};
+static const char *const ROOT_KEYS[R_N] = {
+    [R_DOC] = "doc", [R_ENTITIES] = "entities", [R_EVENTS] = "events"};
+static const char *const META_KEYS[M_N] = {
+    [M_ID] = "id", [M_PATH] = "path", [M_DATE] = "date", [M_TITLE] = "title"};
 static const char *const ENTITY_KEYS[N_N] = {
     [N_ID] = "id",           [N_TYPE] = "type", [N_NAME] = "name", [N_TITLES] = "titles",
     [N_COUNTRY] = "country", [N_CITY] = "city", [N_ORG] = "org",   [N_KIND] = "kind"};
@@ -375,14 +383,14 @@ static const char *const EVENT_KEYS[V_N] = {[V_ID] = "id",
                                             [V_PARTIES] = "parties",
                                             [V_AGREEMENTS] = "agreements",
                                             [V_EVIDENCE] = "evidence"};
-static const char *const PARTICIPANT_KEYS[P_N] = {[P_ENTITY] = "entity",
-                                                  [P_ROLE] = "role"};
+static const char *const PARTICIPANT_KEYS[P_N] = {
+    [P_ENTITY] = "entity", [P_ROLE] = "role"};
 static const char *const PARTY_KEYS[Y_N] = {
     [Y_ENTITY] = "entity", [Y_ROLE] = "role", [Y_TITLE] = "title"};
-static const char *const AGREEMENT_KEYS[P_N] = {[P_ENTITY] = "entity",
-                                                [P_ROLE] = "relation"};
-static const char *const EVIDENCE_KEYS[X_N] = {[X_START] = "start", [X_END] = "end",
-                                               [X_TEXT] = "text"};
+static const char *const AGREEMENT_KEYS[P_N] = {
+    [P_ENTITY] = "entity", [P_ROLE] = "relation"};
+static const char *const EVIDENCE_KEYS[X_N] = {
+    [X_START] = "start", [X_END] = "end", [X_TEXT] = "text"};
 
 /* strcmp() == 0 for the short keys of a record, without a call per key. */
 static int same_key(const char *a, const char *b)

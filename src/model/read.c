@@ -32,17 +32,17 @@ typedef struct {
 } bad_line;
 
 typedef struct {
-    evg_i_buf text;    /* whole lines, each with its '\n' (the file's last maybe without) */
-    size_t *ends;      /* where each line ends in `text` */
+    evg_i_buf text; /* whole lines, each with its '\n' (the file's last maybe without) */
+    size_t *ends;   /* where each line ends in `text` */
     size_t nlines, cap_ends;
-    evg_doc **docs;    /* per line: its document, or NULL (blank or bad) */
+    evg_doc **docs; /* per line: its document, or NULL (blank or bad) */
     size_t cap_docs;
-    int first;         /* the number of its first line in the file */
-    bad_line *bad;     /* the lines that did not parse, in order */
+    int first;     /* the number of its first line in the file */
+    bad_line *bad; /* the lines that did not parse, in order */
     size_t nbad, cap_bad;
-    int nomem;         /* parsing ran out of memory after `nlines` lines */
+    int nomem;           /* parsing ran out of memory after `nlines` lines */
     evg_error nomem_err; /* where: the line, when it was the line's parse */
-    evg_i_jscratch js; /* jansson's memory while a line is parsed */
+    evg_i_jscratch js;   /* jansson's memory while a line is parsed */
 } batch;
 
 /* Whether a line holds only white space (blank lines are allowed and skipped). */
@@ -75,9 +75,8 @@ static int parse_line(const char *name, batch *b, size_t i)
     evg_i_jscratch_end(&b->js);
     if (rc == EVG_ENOMEM)
         b->nomem_err = e;
-    if (rc == EVG_ENOMEM ||
-        (rc < 0 && evg_i_grow((void **)&b->bad, &b->cap_bad, b->nbad + 1,
-                              sizeof(*b->bad)) < 0))
+    if (rc == EVG_ENOMEM || (rc < 0 && evg_i_grow((void **)&b->bad, &b->cap_bad,
+                                                  b->nbad + 1, sizeof(*b->bad)) < 0))
         return -1;
     if (rc < 0) {
         b->bad[b->nbad].line = i;
@@ -154,7 +153,8 @@ static void batch_free(void *job)
 /* Note a line end at `at` in `b`. 0 or EVG_ENOMEM. */
 static int add_line(batch *b, size_t at)
 {
-    if (evg_i_grow((void **)&b->ends, &b->cap_ends, b->nlines + 1, sizeof(*b->ends)) < 0 ||
+    if (evg_i_grow((void **)&b->ends, &b->cap_ends, b->nlines + 1, sizeof(*b->ends)) <
+            0 ||
         evg_i_grow((void **)&b->docs, &b->cap_docs, b->nlines + 1, sizeof(*b->docs)) < 0)
         return EVG_ENOMEM;
     b->ends[b->nlines] = at;
@@ -217,8 +217,8 @@ static int fill(batch *b, source *in, evg_error *err)
         b->text.len += got;
         b->text.ptr[b->text.len] = '\0';
         if (got == 0 && ferror(in->f))
-            return evg_i_error_set(err, EVG_EIO, in->name, in->line + (int)b->nlines + 1, 0,
-                                   "read failed: %s", strerror(errno));
+            return evg_i_error_set(err, EVG_EIO, in->name, in->line + (int)b->nlines + 1,
+                                   0, "read failed: %s", strerror(errno));
         in->eof = got == 0;
         if (split_lines(b, from) < 0)
             return nomem_at(in, b, err);

@@ -215,7 +215,8 @@ static int by_id(const evg_query *q, const char *name, unsigned types, size_t *v
 static int any_active(const evg_query *q, const size_t *out, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (evg_i_q_v(q, out[i])->type != EVG_NODE_PERSON || evg_i_q_v(q, out[i])->events > 0)
+        if (evg_i_q_v(q, out[i])->type != EVG_NODE_PERSON ||
+            evg_i_q_v(q, out[i])->events > 0)
             return 1;
     return 0;
 }

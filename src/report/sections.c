@@ -251,16 +251,19 @@ static void summary_section(evg_i_rw *w, const summary *s)
     w->r->facts(w, 0);
 }
 
-/* How people are ranked (model.c): by betweenness, then degree, then PageRank, of those computed. */
+/* How people are ranked (model.c): by betweenness, then degree, then PageRank, of those
+ * computed. */
 static const char *ranking(const evg_scores *sc)
 {
-    int btw = evg_scores_has(sc, EVG_M_BETWEENNESS), deg = evg_scores_has(sc, EVG_M_DEGREE);
+    int btw = evg_scores_has(sc, EVG_M_BETWEENNESS),
+        deg = evg_scores_has(sc, EVG_M_DEGREE);
 
     return btw && deg ? "ranked by betweenness, then degree"
            : btw      ? "ranked by betweenness"
            : deg      ? "ranked by degree"
-           : evg_scores_has(sc, EVG_M_PAGERANK) ? "ranked by PageRank"
-                                                : "listed in the order of their identifiers";
+           : evg_scores_has(sc, EVG_M_PAGERANK)
+               ? "ranked by PageRank"
+               : "listed in the order of their identifiers";
 }
 
 /* ---- pictures ----------------------------------------------------------- */
@@ -281,8 +284,10 @@ static void network_section(evg_i_rw *w, const summary *s)
                        ? "sized by PageRank"
                        : "all of one size (PageRank was not computed)");
     if (evg_scores_has(r->scores, EVG_M_BETWEENNESS))
-        evg_i_rw_textf(w, "The %zu most central by betweenness are named where there is "
-                          "room.", r->top < s->met ? r->top : s->met);
+        evg_i_rw_textf(w,
+                       "The %zu most central by betweenness are named where there is "
+                       "room.",
+                       r->top < s->met ? r->top : s->met);
     else
         evg_i_rw_textf(w, "The %zu first, %s, are named where there is room.",
                        r->top < s->met ? r->top : s->met, ranking(r->scores));
@@ -616,19 +621,23 @@ static void gephi_section(evg_i_rw *w)
                                             "size",
                                             " column already holds a size by PageRank.",
                                             NULL};
-    static const char *const size_pr[] = {SIZE_BY, "pr", " (PageRank), from 5 to 40; the ",
-                                          "size", " column already holds a size by PageRank.",
+    static const char *const size_pr[] = {SIZE_BY,
+                                          "pr",
+                                          " (PageRank), from 5 to 40; the ",
+                                          "size",
+                                          " column already holds a size by PageRank.",
                                           NULL};
-    static const char *const size_btw[] = {SIZE_BY, "btw", " (betweenness), from 5 to 40.",
-                                           NULL};
+    static const char *const size_btw[] = {SIZE_BY, "btw",
+                                           " (betweenness), from 5 to 40.", NULL};
     static const char *const size_deg[] = {SIZE_BY, "deg", " (people met), from 5 to 40.",
                                            NULL};
 #undef SIZE_BY
     const evg_scores *sc = w->rep->scores;
-    int btw = evg_scores_has(sc, EVG_M_BETWEENNESS), pr = evg_scores_has(sc, EVG_M_PAGERANK);
-    const char *const *size = btw && pr ? size_both
-                              : pr      ? size_pr
-                              : btw     ? size_btw
+    int btw = evg_scores_has(sc, EVG_M_BETWEENNESS),
+        pr = evg_scores_has(sc, EVG_M_PAGERANK);
+    const char *const *size = btw && pr                          ? size_both
+                              : pr                               ? size_pr
+                              : btw                              ? size_btw
                               : evg_scores_has(sc, EVG_M_DEGREE) ? size_deg
                                                                  : NULL;
     static const char *const dates[] = {

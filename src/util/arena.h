@@ -12,7 +12,10 @@ typedef struct {
     evg_i_arena_block *head;
 } evg_i_arena;
 
-#define EVG_I_ARENA_INIT {NULL}
+#define EVG_I_ARENA_INIT                                                                 \
+    {                                                                                    \
+        NULL                                                                             \
+    }
 
 /* Zeroed memory aligned for any type, or NULL when out of memory. */
 void *evg_i_arena_alloc(evg_i_arena *a, size_t size);

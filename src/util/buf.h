@@ -11,7 +11,10 @@ typedef struct {
     size_t len, cap;
 } evg_i_buf;
 
-#define EVG_I_BUF_INIT {NULL, 0, 0}
+#define EVG_I_BUF_INIT                                                                   \
+    {                                                                                    \
+        NULL, 0, 0                                                                       \
+    }
 
 /* Each returns 0 or EVG_ENOMEM (the buffer is then unchanged). */
 int evg_i_buf_grow(evg_i_buf *b, size_t extra);

@@ -5,7 +5,7 @@
 
 /* Files compiled into the library by cmake/embed.cmake. */
 typedef struct {
-    const char *name; /* file name without directory, e.g. "titles.json" */
+    const char *name;  /* file name without directory, e.g. "titles.json" */
     const char *bytes; /* NUL-terminated */
     size_t size;
 } evg_i_data_file;

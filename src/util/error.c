@@ -50,14 +50,22 @@ void evg_i_diag(evg_diag_fn fn, void *payload, evg_severity sev, const evg_error
 const char *evg_status_str(int code)
 {
     switch (code) {
-    case EVG_OK: return "success";
-    case EVG_ENOMEM: return "out of memory";
-    case EVG_EIO: return "input/output error";
-    case EVG_EPARSE: return "malformed input";
-    case EVG_EINVAL: return "invalid argument";
-    case EVG_ENOTFOUND: return "not found";
-    case EVG_EGRAPH: return "graph library error";
-    default: return "error";
+    case EVG_OK:
+        return "success";
+    case EVG_ENOMEM:
+        return "out of memory";
+    case EVG_EIO:
+        return "input/output error";
+    case EVG_EPARSE:
+        return "malformed input";
+    case EVG_EINVAL:
+        return "invalid argument";
+    case EVG_ENOTFOUND:
+        return "not found";
+    case EVG_EGRAPH:
+        return "graph library error";
+    default:
+        return "error";
     }
 }
 

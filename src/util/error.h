@@ -12,10 +12,10 @@
 #endif
 
 /* Jump to `cleanup` when a call fails; the function declares `int rc`. */
-#define EVG_CHECK(expr)                                                              \
-    do {                                                                             \
-        if ((rc = (expr)) < 0)                                                       \
-            goto cleanup;                                                            \
+#define EVG_CHECK(expr)                                                                  \
+    do {                                                                                 \
+        if ((rc = (expr)) < 0)                                                           \
+            goto cleanup;                                                                \
     } while (0)
 
 /* Fill `err` (may be NULL) and return `code`. `src` may be NULL. */

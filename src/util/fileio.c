@@ -65,7 +65,8 @@ int evg_i_read_file(evg_i_buf *out, const char *path, evg_error *err)
     if (strcmp(path, "-") == 0)
         return evg_i_read_stream(out, stdin, "<stdin>", err);
     if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-        return evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+        return evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot open: %s",
+                               strerror(errno));
     if (fstat(fd, &st) != 0) {
         st.st_size = 0; /* unknown size: the loop grows the buffer as it goes */
         st.st_mode = 0;
@@ -75,7 +76,8 @@ int evg_i_read_file(evg_i_buf *out, const char *path, evg_error *err)
     }
     for (;;) {
         size_t want = st.st_size > 0 && (size_t)st.st_size > out->len
-                          ? (size_t)st.st_size - out->len + 1 : 65536;
+                          ? (size_t)st.st_size - out->len + 1
+                          : 65536;
         ssize_t n;
         if (evg_i_buf_grow(out, want) < 0) {
             rc = evg_i_error_nomem(err);
@@ -85,7 +87,8 @@ int evg_i_read_file(evg_i_buf *out, const char *path, evg_error *err)
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            rc = evg_i_error_set(err, EVG_EIO, path, 0, 0, "read failed: %s", strerror(errno));
+            rc = evg_i_error_set(err, EVG_EIO, path, 0, 0, "read failed: %s",
+                                 strerror(errno));
             break;
         }
         out->len += (size_t)n;
@@ -337,7 +340,8 @@ int evg_i_ofile_open_kept(evg_ofile **out, const char *path, evg_i_ofile_keep_fn
         goto cleanup;
     }
     if ((of->f = fdopen(fd, "wb")) == NULL) {
-        rc = evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+        rc =
+            evg_i_error_set(err, EVG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
         close(fd);
         remove_tmp(tmp.ptr);
         goto cleanup;

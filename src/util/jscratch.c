@@ -33,7 +33,8 @@ static pthread_once_t installed = PTHREAD_ONCE_INIT;
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static void *spill_alloc(evg_i_jscratch *s, size_t need)
+static void *
+spill_alloc(evg_i_jscratch *s, size_t need)
 {
     evg_i_jspill *b = s->spill;
 

@@ -31,7 +31,10 @@ typedef struct {
     evg_i_jspill *spill; /* this window's blocks for what did not fit */
 } evg_i_jscratch;
 
-#define EVG_I_JSCRATCH_INIT {NULL, 0, 0, 0, NULL}
+#define EVG_I_JSCRATCH_INIT                                                              \
+    {                                                                                    \
+        NULL, 0, 0, 0, NULL                                                              \
+    }
 
 void evg_i_jscratch_install(void);
 void evg_i_jscratch_begin(evg_i_jscratch *s);

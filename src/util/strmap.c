@@ -50,7 +50,8 @@ static size_t find(const evg_i_strmap *m, const char *key, size_t len, uint64_t 
     }
 }
 
-long evg_i_strmap_get_hashed(const evg_i_strmap *m, const char *key, size_t len, uint64_t hash)
+long evg_i_strmap_get_hashed(const evg_i_strmap *m, const char *key, size_t len,
+                             uint64_t hash)
 {
     size_t i;
 

@@ -40,13 +40,15 @@ uint64_t evg_i_hash(const char *s, size_t len);
 
 #define EVG_I_HASH_INIT 1469598103934665603ULL
 
-/* One more byte of an FNV-1a hash: evg_i_hash(s) is EVG_I_HASH_INIT and each byte in turn. */
+/* One more byte of an FNV-1a hash: evg_i_hash(s) is EVG_I_HASH_INIT and each byte in
+ * turn. */
 static inline uint64_t evg_i_hash_byte(uint64_t h, unsigned char c)
 {
     return (h ^ c) * 1099511628211ULL;
 }
 
 /* evg_i_strmap_get() for a key whose evg_i_hash() the caller computed along the way. */
-long evg_i_strmap_get_hashed(const evg_i_strmap *m, const char *key, size_t len, uint64_t hash);
+long evg_i_strmap_get_hashed(const evg_i_strmap *m, const char *key, size_t len,
+                             uint64_t hash);
 
 #endif

@@ -21,8 +21,7 @@ int evg_i_utf8_repair(evg_i_buf *out, const char *s, size_t n, size_t *nbad_out,
             i++;
             continue;
         }
-        k = p[i] == 0 ? -1
-                      : utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        k = p[i] == 0 ? -1 : utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
         if (k > 0) {
             i += (size_t)k;
             continue;
@@ -71,19 +70,28 @@ int evg_i_utf8_valid(const char *s, size_t n)
 static const char *extra_fold(utf8proc_int32_t cp)
 {
     switch (cp) {
-    case 0x0131: return "i";  /* ı dotless i */
-    case 0x00F8: return "o";  /* ø */
-    case 0x0111: return "d";  /* đ */
-    case 0x0142: return "l";  /* ł */
-    case 0x00E6: return "ae"; /* æ */
-    case 0x0153: return "oe"; /* œ */
-    case 0x00FE: return "th"; /* þ */
-    case 0x00F0: return "d";  /* ð */
-    case 0x2018:              /* left single quotation mark */
-    case 0x2019:              /* right single quotation mark, as in O’Brien */
+    case 0x0131:
+        return "i"; /* ı dotless i */
+    case 0x00F8:
+        return "o"; /* ø */
+    case 0x0111:
+        return "d"; /* đ */
+    case 0x0142:
+        return "l"; /* ł */
+    case 0x00E6:
+        return "ae"; /* æ */
+    case 0x0153:
+        return "oe"; /* œ */
+    case 0x00FE:
+        return "th"; /* þ */
+    case 0x00F0:
+        return "d"; /* ð */
+    case 0x2018:    /* left single quotation mark */
+    case 0x2019:    /* right single quotation mark, as in O’Brien */
     case 0x02BC:
         return "'"; /* modifier letter apostrophe */
-    default: return NULL;
+    default:
+        return NULL;
     }
 }
 
@@ -116,7 +124,8 @@ int evg_i_fold(evg_i_buf *out, const char *s, size_t n)
         const char *x = k > 0 ? extra_fold(cp) : NULL;
         if (k <= 0)
             k = 1;
-        if ((x ? evg_i_buf_puts(out, x) : evg_i_buf_put(out, (char *)mapped + j, (size_t)k)) < 0) {
+        if ((x ? evg_i_buf_puts(out, x)
+               : evg_i_buf_put(out, (char *)mapped + j, (size_t)k)) < 0) {
             free(mapped);
             return EVG_ENOMEM;
         }

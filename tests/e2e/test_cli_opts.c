@@ -55,7 +55,8 @@ static void value_forms(void **state)
 
     (void)state;
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
-        assert_int_equal(parse(table, &e, forms[i][0], forms[i][1], forms[i][2], NULL), 0);
+        assert_int_equal(parse(table, &e, forms[i][0], forms[i][1], forms[i][2], NULL),
+                         0);
         assert_string_equal(value, "x.json");
         assert_int_equal(operands.n, 1);
         assert_string_equal(operands.v[0], "in");
@@ -68,8 +69,8 @@ static void switches_lists_and_operands(void **state)
     cli_opt_error e;
 
     (void)state;
-    assert_int_equal(parse(table, &e, "-ab", "-l", "one", "a", "--lexicon=two", "-", "-lthree",
-                           "--", "-b", "--all", NULL),
+    assert_int_equal(parse(table, &e, "-ab", "-l", "one", "a", "--lexicon=two", "-",
+                           "-lthree", "--", "-b", "--all", NULL),
                      0);
     assert_int_equal(sw_a, 1);
     assert_int_equal(sw_b, 1);
@@ -121,8 +122,8 @@ static void usage_errors(void **state)
     expect_error("option '--output' requires a value FILE", "in", "--output", NULL);
     expect_error("option '-o' requires a value FILE", "in", "-o", NULL);
     expect_error("option '--all' takes no value", "--all=yes", "in", NULL);
-    expect_error("option '--output' given more than once", "-o", "a", "--output", "b", "in",
-                 NULL);
+    expect_error("option '--output' given more than once", "-o", "a", "--output", "b",
+                 "in", NULL);
     expect_error("missing operand INPUT", "-o", "a", NULL);
 }
 
@@ -207,10 +208,11 @@ static void help_wraps_long_lines(void **state)
     char *help = capture(cli_opts_help_fprint, t);
 
     (void)state;
-    assert_string_equal(help, "\noptions:\n"
-                              "  -x, --x  a very long explanation that goes on and on, well "
-                              "past the right\n"
-                              "           margin of any ordinary terminal window\n");
+    assert_string_equal(help,
+                        "\noptions:\n"
+                        "  -x, --x  a very long explanation that goes on and on, well "
+                        "past the right\n"
+                        "           margin of any ordinary terminal window\n");
     for (char *line = help, *nl; (nl = strchr(line, '\n')) != NULL; line = nl + 1)
         assert_true(nl - line <= 79);
     free(help);

@@ -14,12 +14,14 @@ static const char *const RECORDS[] = {
     "\"titles\":[\"Minister\"],\"country\":\"EST\"},"
     "{\"id\":\"person:ilo-varas\",\"type\":\"person\",\"name\":\"Ilo Varas\"},"
     "{\"id\":\"country:EST\",\"type\":\"country\",\"name\":\"Estonia\"},"
-    "{\"id\":\"agreement:visa-agreement\",\"type\":\"agreement\",\"name\":\"Visa Agreement\","
+    "{\"id\":\"agreement:visa-agreement\",\"type\":\"agreement\",\"name\":\"Visa "
+    "Agreement\","
     "\"kind\":\"agreement\"}],"
     "\"events\":[{\"id\":\"a#1\",\"type\":\"meeting\",\"date\":\"2024-03-04\","
     "\"participants\":[{\"entity\":\"person:mart-kivisild\",\"role\":\"host\"},"
     "{\"entity\":\"person:ilo-varas\",\"role\":\"guest\"}],"
-    "\"agreements\":[{\"entity\":\"agreement:visa-agreement\",\"relation\":\"signed\"}]}]}",
+    "\"agreements\":[{\"entity\":\"agreement:visa-agreement\",\"relation\":\"signed\"}]}]"
+    "}",
     "{\"doc\":{\"id\":\"b\",\"date\":\"2024-03-05\"},\"entities\":["
     "{\"id\":\"person:m-kivisild\",\"type\":\"person\",\"name\":\"M. Kivisild\"},"
     "{\"id\":\"person:varas\",\"type\":\"person\",\"name\":\"Varas\"},"
@@ -42,8 +44,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     FUZZ_CHECK(evg_corpus_new(&corpus, &e) == 0, "a corpus");
     for (size_t i = 0; i < sizeof RECORDS / sizeof RECORDS[0]; i++) {
         evg_doc *d = NULL;
-        FUZZ_CHECK(evg_doc_parse_json(&d, RECORDS[i], strlen(RECORDS[i]), "records", (int)i + 1,
-                                      &e) == 0,
+        FUZZ_CHECK(evg_doc_parse_json(&d, RECORDS[i], strlen(RECORDS[i]), "records",
+                                      (int)i + 1, &e) == 0,
                    "the test records read");
         FUZZ_CHECK(evg_corpus_add_doc(corpus, d, &e) == 0, "a record is added");
     }

@@ -20,7 +20,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     evg_global_init();
-    FUZZ_CHECK(evg_lexicon_load(&lexicon, NULL, 0, &e) == 0, "the built-in lexicon loads");
+    FUZZ_CHECK(evg_lexicon_load(&lexicon, NULL, 0, &e) == 0,
+               "the built-in lexicon loads");
     return 0;
 }
 
@@ -57,10 +58,12 @@ static void check_round_trip(const evg_doc *d)
     evg_doc *back = NULL;
     evg_error e;
 
-    FUZZ_CHECK(evg_doc_to_json(&line, &n, d, &e) == 0, "an extracted record can be written");
+    FUZZ_CHECK(evg_doc_to_json(&line, &n, d, &e) == 0,
+               "an extracted record can be written");
     FUZZ_CHECK(evg_doc_parse_json(&back, line, n, "fuzz.jsonl", 1, &e) == 0,
                "a written record reads back");
-    FUZZ_CHECK(evg_doc_to_json(&again, &m, back, &e) == 0, "a read record can be written");
+    FUZZ_CHECK(evg_doc_to_json(&again, &m, back, &e) == 0,
+               "a read record can be written");
     FUZZ_CHECK(n == m && memcmp(line, again, n) == 0, "the record reads back the same");
     evg_doc_free(back);
     free(line);

@@ -33,7 +33,8 @@ static int on_article(const evg_article *a, void *payload)
     FUZZ_CHECK(strlen(body) == n, "the body holds no NUL");
     FUZZ_CHECK(evg_i_utf8_valid(body, n), "the body is valid UTF-8");
     FUZZ_CHECK(memchr(body, '\r', n) == NULL, "the body has LF line ends only");
-    FUZZ_CHECK(date == NULL || evg_i_date_valid(date, strlen(date)), "a real date or none");
+    FUZZ_CHECK(date == NULL || evg_i_date_valid(date, strlen(date)),
+               "a real date or none");
     t->articles++;
     return 0;
 }

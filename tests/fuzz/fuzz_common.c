@@ -21,7 +21,8 @@ const char *fuzz_tmp_path(const char *suffix)
 
     if (tmp_path[0])
         return tmp_path;
-    snprintf(tmp_dir, sizeof tmp_dir, "%s/evg-fuzz-XXXXXX", base && *base ? base : "/tmp");
+    snprintf(tmp_dir, sizeof tmp_dir, "%s/evg-fuzz-XXXXXX",
+             base && *base ? base : "/tmp");
     FUZZ_CHECK(mkdtemp(tmp_dir) != NULL, "a scratch folder");
     snprintf(tmp_path, sizeof tmp_path, "%s/input%s", tmp_dir, suffix);
     atexit(remove_tmp);
@@ -33,7 +34,8 @@ void fuzz_write_file(const char *path, const uint8_t *data, size_t size)
     FILE *f = fopen(path, "wb");
 
     FUZZ_CHECK(f != NULL, "the scratch file opens");
-    FUZZ_CHECK(size == 0 || fwrite(data, 1, size, f) == size, "the scratch file is written");
+    FUZZ_CHECK(size == 0 || fwrite(data, 1, size, f) == size,
+               "the scratch file is written");
     FUZZ_CHECK(fclose(f) == 0, "the scratch file is written");
 }
 

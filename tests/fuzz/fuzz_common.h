@@ -21,8 +21,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define FUZZ_CHECK(cond, what)                                                           \
     do {                                                                                 \
         if (!(cond)) {                                                                   \
-            fprintf(stderr, "%s:%d: broken promise: %s (%s)\n", __FILE__, __LINE__, what, \
-                    #cond);                                                              \
+            fprintf(stderr, "%s:%d: broken promise: %s (%s)\n", __FILE__, __LINE__,      \
+                    what, #cond);                                                        \
             abort();                                                                     \
         }                                                                                \
     } while (0)

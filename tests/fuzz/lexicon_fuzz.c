@@ -27,8 +27,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     evg_global_init();
     path = fuzz_tmp_path(".json");
-    FUZZ_CHECK(evg_article_parse(&article, "zan", NULL, ARTICLE, sizeof ARTICLE - 1, &e) == 0,
-               "the test article parses");
+    FUZZ_CHECK(
+        evg_article_parse(&article, "zan", NULL, ARTICLE, sizeof ARTICLE - 1, &e) == 0,
+        "the test article parses");
     return 0;
 }
 

@@ -38,7 +38,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     evg_global_init();
     /* The answers are not looked at; errors stay on standard error. */
     FUZZ_CHECK(freopen("/dev/null", "w", stdout) != NULL, "stdout to /dev/null");
-    snprintf(work, sizeof work, "%s/evg-fuzz-query-XXXXXX", base && *base ? base : "/tmp");
+    snprintf(work, sizeof work, "%s/evg-fuzz-query-XXXXXX",
+             base && *base ? base : "/tmp");
     FUZZ_CHECK(mkdtemp(work) != NULL, "a scratch folder");
     FUZZ_CHECK(chdir(work) == 0, "into the scratch folder");
     atexit(remove_work);

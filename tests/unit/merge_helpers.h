@@ -21,25 +21,26 @@
 #include "graph/graph_impl.h"
 
 /* A person entity: PERSON("kadri-lepik", "Kadri Lepik", "'EST'") or country "null". */
-#define PERSON(slug, name, cc)                                                         \
-    "{'id':'person:" slug "','type':'person','name':'" name "','titles':[],'country':" cc \
-    ",'org':null}"
-#define PERSON_T(slug, name, cc, title)                                                \
+#define PERSON(slug, name, cc)                                                           \
+    "{'id':'person:" slug "','type':'person','name':'" name                              \
+    "','titles':[],'country':" cc ",'org':null}"
+#define PERSON_T(slug, name, cc, title)                                                  \
     "{'id':'person:" slug "','type':'person','name':'" name "','titles':['" title        \
     "'],'country':" cc ",'org':null}"
 /* A participant of an event. */
 #define HOST(slug) "{'entity':'person:" slug "','role':'host'}"
 #define GUEST(slug) "{'entity':'person:" slug "','role':'guest'}"
 #define PART(slug) "{'entity':'person:" slug "','role':'participant'}"
-/* An event: EVENT("a#1", "meeting", "reported", "'2025-05-12'", "'Tallinn'", HOST(..) "," ..). */
-#define EVENT(id, type, status, date, place, parts)                                    \
+/* An event: EVENT("a#1", "meeting", "reported", "'2025-05-12'", "'Tallinn'", HOST(..) ","
+ * ..). */
+#define EVENT(id, type, status, date, place, parts)                                      \
     "{'id':'" id "','type':'" type "','status':'" status "','date':" date                \
-    ",'date_source':'text','place':" place ",'participants':[" parts                    \
+    ",'date_source':'text','place':" place ",'participants':[" parts                     \
     "],'agreements':[],'evidence':[{'start':0,'end':1,'text':'" id " happened.'}]}"
 /* A document: DOC("a", "'2025-05-13'", entities, events). */
-#define DOC(id, date, ents, evs)                                                       \
-    "{'doc':{'id':'" id "','date':" date ",'title':'t'},'entities':[" ents "],'events':[" \
-    evs "]}"
+#define DOC(id, date, ents, evs)                                                         \
+    "{'doc':{'id':'" id "','date':" date ",'title':'t'},'entities':[" ents               \
+    "],'events':[" evs "]}"
 
 static inline char *mh_json(const char *s)
 {
@@ -69,7 +70,8 @@ static inline evg_corpus *mh_corpus(const char *const *lines, size_t n)
     return c;
 }
 
-static inline evg_graph *mh_build(const evg_corpus *c, evg_view view, const evg_aliases *a)
+static inline evg_graph *mh_build(const evg_corpus *c, evg_view view,
+                                  const evg_aliases *a)
 {
     evg_build_opts o = EVG_BUILD_OPTS_INIT;
     evg_graph *g = NULL;
@@ -84,7 +86,8 @@ static inline evg_graph *mh_build(const evg_corpus *c, evg_view view, const evg_
 }
 
 /* Build the full view of `lines` at once. */
-static inline evg_graph *mh_graph(const char *const *lines, size_t n, const evg_aliases *a)
+static inline evg_graph *mh_graph(const char *const *lines, size_t n,
+                                  const evg_aliases *a)
 {
     evg_corpus *c = mh_corpus(lines, n);
     evg_graph *g = mh_build(c, EVG_VIEW_FULL, a);

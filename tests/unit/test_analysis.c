@@ -375,8 +375,8 @@ static void test_chosen_measures(void **state)
 {
     evg_graph *g = people_graph(PATH, 4, "meeting");
     evg_scores *all = scores_of(g, 0);
-    evg_scores *s = scores_for(g, EVG_MEASURE_BIT(EVG_M_PAGERANK) |
-                                      EVG_MEASURE_BIT(EVG_M_DEGREE));
+    evg_scores *s =
+        scores_for(g, EVG_MEASURE_BIT(EVG_M_PAGERANK) | EVG_MEASURE_BIT(EVG_M_DEGREE));
     const double deg[] = {1, 2, 2, 2, 1};
     size_t top[5];
 

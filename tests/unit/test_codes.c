@@ -30,7 +30,8 @@ static const struct {
          EVENT("d#1", "signing", "reported", "'2025-05-12'", "'Tallinn'", KO)),
      "meeting:d-1", "057", "SUPPORT", NULL},
     {DOC("e", "'2025-05-12'", KIVI,
-         EVENT("e#1", "visit", "reported", "'2025-05-12'", "'Riga'", PART("mart-kivisild"))),
+         EVENT("e#1", "visit", "reported", "'2025-05-12'", "'Riga'",
+               PART("mart-kivisild"))),
      "meeting:e-1", "042", "CONSULT", "visit"},
     {DOC("f", "'2025-05-12'", KIVI "," OZOLA,
          EVENT("f#1", "meeting", "reported", "'2025-05-12'", "null",
@@ -54,14 +55,19 @@ static const struct {
                PART("mart-kivisild") "," PART("jon-doe"))),
      "meeting:m-1", "040", "CONSULT", NULL},
     {DOC("k", "'2025-05-12'", KIVI "," NOBODY,
-         "{'id':'k#1','type':'meeting','status':'reported','date':'2025-05-12','place':null,"
-         "'participants':[" PART("mart-kivisild") "," PART("jon-doe") "],'agreements':[],"
-         "'evidence':[{'start':0,'end':9,'text':'They opened negotiations on transit.'}]}"),
+         "{'id':'k#1','type':'meeting','status':'reported','date':'2025-05-12','place':"
+         "null,"
+         "'participants':[" PART("mart-kivisild") "," PART(
+             "jon-doe") "],'agreements':[],"
+                        "'evidence':[{'start':0,'end':9,'text':'They opened negotiations "
+                        "on transit.'}]}"),
      "meeting:k-1", "046", "CONSULT", NULL},
     {DOC("l", "'2025-05-12'", KIVI "," OZOLA "," VIRTA,
          "{'id':'l#1','type':'meeting','status':'reported','date':'2025-05-12','place':"
-         "'Helsinki','participants':[" KO "," PART("aino-virta") "],'agreements':[],"
-         "'evidence':[{'start':0,'end':9,'text':'Virta MEDIATED between the two.'}]}"),
+         "'Helsinki','participants':[" KO
+         "," PART("aino-virta") "],'agreements':[],"
+                                "'evidence':[{'start':0,'end':9,'text':'Virta MEDIATED "
+                                "between the two.'}]}"),
      "meeting:l-1", "045", "CONSULT", "multilateral"},
 };
 
@@ -76,7 +82,8 @@ static void test_codes_per_case(void **state)
         size_t m = mh_vertex(g, ROWS[i].id);
         const char *mode = evg_graph_vertex_attr(g, m, "plover_mode");
         if (strcmp(evg_graph_vertex_attr(g, m, "cameo"), ROWS[i].cameo) != 0 ||
-            strcmp(evg_graph_vertex_attr(g, m, "plover_type"), ROWS[i].plover_type) != 0 ||
+            strcmp(evg_graph_vertex_attr(g, m, "plover_type"), ROWS[i].plover_type) !=
+                0 ||
             (mode == NULL) != (ROWS[i].plover_mode == NULL) ||
             (mode && strcmp(mode, ROWS[i].plover_mode) != 0))
             fail_msg("%s: %s %s %s, expected %s %s %s", ROWS[i].id,
@@ -91,26 +98,42 @@ static void test_codes_per_case(void **state)
 
 static void test_participant_codes(void **state)
 {
-    const char *hosted[] = {ROWS[5].doc}, *placed[] = {ROWS[6].doc}, *third[] = {ROWS[7].doc};
+    const char *hosted[] = {ROWS[5].doc}, *placed[] = {ROWS[6].doc},
+               *third[] = {ROWS[7].doc};
     evg_graph *g = mh_graph(hosted, 1, NULL);
 
     (void)state;
     /* A visit is two linked events: the guest makes it (042), the host hosts it (043). */
-    assert_string_equal(evg_graph_edge_attr(g, mh_edge(g, "person:mart-kivisild", "meeting:f-1",
-                                                       "participated_in"), "cameo"), "043");
-    assert_string_equal(evg_graph_edge_attr(g, mh_edge(g, "person:ilze-ozola", "meeting:f-1",
-                                                       "participated_in"), "cameo"), "042");
+    assert_string_equal(evg_graph_edge_attr(g,
+                                            mh_edge(g, "person:mart-kivisild",
+                                                    "meeting:f-1", "participated_in"),
+                                            "cameo"),
+                        "043");
+    assert_string_equal(evg_graph_edge_attr(g,
+                                            mh_edge(g, "person:ilze-ozola", "meeting:f-1",
+                                                    "participated_in"),
+                                            "cameo"),
+                        "042");
     evg_graph_free(g);
     /* Without roles, whoever represents the country of the place hosts. */
     g = mh_graph(placed, 1, NULL);
-    assert_string_equal(evg_graph_edge_attr(g, mh_edge(g, "person:ilze-ozola", "meeting:g-1",
-                                                       "participated_in"), "cameo"), "043");
-    assert_string_equal(evg_graph_edge_attr(g, mh_edge(g, "person:mart-kivisild", "meeting:g-1",
-                                                       "participated_in"), "cameo"), "042");
+    assert_string_equal(evg_graph_edge_attr(g,
+                                            mh_edge(g, "person:ilze-ozola", "meeting:g-1",
+                                                    "participated_in"),
+                                            "cameo"),
+                        "043");
+    assert_string_equal(evg_graph_edge_attr(g,
+                                            mh_edge(g, "person:mart-kivisild",
+                                                    "meeting:g-1", "participated_in"),
+                                            "cameo"),
+                        "042");
     evg_graph_free(g);
     g = mh_graph(third, 1, NULL);
-    assert_string_equal(evg_graph_edge_attr(g, mh_edge(g, "person:ilze-ozola", "meeting:h-1",
-                                                       "participated_in"), "cameo"), "044");
+    assert_string_equal(evg_graph_edge_attr(g,
+                                            mh_edge(g, "person:ilze-ozola", "meeting:h-1",
+                                                    "participated_in"),
+                                            "cameo"),
+                        "044");
     assert_string_equal(mh_attr(g, "meeting:h-1", "countries"), "EST; LVA");
     assert_string_equal(mh_attr(g, "meeting:h-1", "place_country"), "SWE");
     evg_graph_free(g);
@@ -144,7 +167,8 @@ static double weight(const evg_graph *g, const char *a, const char *b, const cha
 static void test_views(void **state)
 {
     evg_corpus *c = mh_corpus(VIEWS_DOCS, 5);
-    evg_graph *full = mh_build(c, EVG_VIEW_FULL, NULL), *p = mh_build(c, EVG_VIEW_PEOPLE, NULL),
+    evg_graph *full = mh_build(c, EVG_VIEW_FULL, NULL),
+              *p = mh_build(c, EVG_VIEW_PEOPLE, NULL),
               *k = mh_build(c, EVG_VIEW_COUNTRIES, NULL),
               *bi = mh_build(c, EVG_VIEW_BIPARTITE, NULL);
 
@@ -163,8 +187,10 @@ static void test_views(void **state)
     assert_int_equal(evg_graph_edge_count(k), 2);
     assert_true(weight(k, "country:EST", "country:LVA", "met") == 2.0);
     assert_true(weight(k, "country:EST", "country:FIN", "met") == 1.0);
-    assert_string_equal(evg_graph_edge_attr(k, mh_edge(k, "country:EST", "country:LVA", "met"),
-                                            "last_date"), "2025-03-10");
+    assert_string_equal(
+        evg_graph_edge_attr(k, mh_edge(k, "country:EST", "country:LVA", "met"),
+                            "last_date"),
+        "2025-03-10");
     assert_int_equal(mh_num(k, mh_vertex(k, "country:EST"), "meetings"), 3);
     assert_int_equal(mh_num(k, mh_vertex(k, "country:EST"), "events"), 4);
     assert_int_equal(mh_num(k, mh_vertex(k, "country:EST"), "people"), 1);
@@ -199,20 +225,34 @@ static void test_communities(void **state)
 {
     /* Two triangles of meetings, and one meeting bridging them. */
     const char *docs[] = {
-        DOC("t1", "'2025-01-01'", PERSON("a-a", "Ann A", "null") "," PERSON("b-b", "Bo B", "null"),
-            EVENT("t1#1", "meeting", "reported", "'2025-01-01'", "null", PART("a-a") "," PART("b-b"))),
-        DOC("t2", "'2025-01-05'", PERSON("b-b", "Bo B", "null") "," PERSON("c-c", "Cy C", "null"),
-            EVENT("t2#1", "meeting", "reported", "'2025-01-05'", "null", PART("b-b") "," PART("c-c"))),
-        DOC("t3", "'2025-01-09'", PERSON("a-a", "Ann A", "null") "," PERSON("c-c", "Cy C", "null"),
-            EVENT("t3#1", "meeting", "reported", "'2025-01-09'", "null", PART("a-a") "," PART("c-c"))),
-        DOC("u1", "'2025-02-01'", PERSON("d-d", "Di D", "null") "," PERSON("e-e", "Ed E", "null"),
-            EVENT("u1#1", "meeting", "reported", "'2025-02-01'", "null", PART("d-d") "," PART("e-e"))),
-        DOC("u2", "'2025-02-05'", PERSON("e-e", "Ed E", "null") "," PERSON("f-f", "Fa F", "null"),
-            EVENT("u2#1", "meeting", "reported", "'2025-02-05'", "null", PART("e-e") "," PART("f-f"))),
-        DOC("u3", "'2025-02-09'", PERSON("d-d", "Di D", "null") "," PERSON("f-f", "Fa F", "null"),
-            EVENT("u3#1", "meeting", "reported", "'2025-02-09'", "null", PART("d-d") "," PART("f-f"))),
-        DOC("w1", "'2025-03-01'", PERSON("c-c", "Cy C", "null") "," PERSON("d-d", "Di D", "null"),
-            EVENT("w1#1", "meeting", "reported", "'2025-03-01'", "null", PART("c-c") "," PART("d-d"))),
+        DOC("t1", "'2025-01-01'",
+            PERSON("a-a", "Ann A", "null") "," PERSON("b-b", "Bo B", "null"),
+            EVENT("t1#1", "meeting", "reported", "'2025-01-01'", "null",
+                  PART("a-a") "," PART("b-b"))),
+        DOC("t2", "'2025-01-05'",
+            PERSON("b-b", "Bo B", "null") "," PERSON("c-c", "Cy C", "null"),
+            EVENT("t2#1", "meeting", "reported", "'2025-01-05'", "null",
+                  PART("b-b") "," PART("c-c"))),
+        DOC("t3", "'2025-01-09'",
+            PERSON("a-a", "Ann A", "null") "," PERSON("c-c", "Cy C", "null"),
+            EVENT("t3#1", "meeting", "reported", "'2025-01-09'", "null",
+                  PART("a-a") "," PART("c-c"))),
+        DOC("u1", "'2025-02-01'",
+            PERSON("d-d", "Di D", "null") "," PERSON("e-e", "Ed E", "null"),
+            EVENT("u1#1", "meeting", "reported", "'2025-02-01'", "null",
+                  PART("d-d") "," PART("e-e"))),
+        DOC("u2", "'2025-02-05'",
+            PERSON("e-e", "Ed E", "null") "," PERSON("f-f", "Fa F", "null"),
+            EVENT("u2#1", "meeting", "reported", "'2025-02-05'", "null",
+                  PART("e-e") "," PART("f-f"))),
+        DOC("u3", "'2025-02-09'",
+            PERSON("d-d", "Di D", "null") "," PERSON("f-f", "Fa F", "null"),
+            EVENT("u3#1", "meeting", "reported", "'2025-02-09'", "null",
+                  PART("d-d") "," PART("f-f"))),
+        DOC("w1", "'2025-03-01'",
+            PERSON("c-c", "Cy C", "null") "," PERSON("d-d", "Di D", "null"),
+            EVENT("w1#1", "meeting", "reported", "'2025-03-01'", "null",
+                  PART("c-c") "," PART("d-d"))),
     };
     evg_corpus *c = mh_corpus(docs, 7);
     evg_graph *p = mh_build(c, EVG_VIEW_PEOPLE, NULL);
@@ -246,8 +286,10 @@ static void test_order_does_not_matter(void **state)
         dup[2 * i + 1] = all[i];
     }
     for (int view = EVG_VIEW_FULL; view <= EVG_VIEW_BIPARTITE; view++) {
-        evg_corpus *c1 = mh_corpus(all, n), *c2 = mh_corpus(rev, n), *c3 = mh_corpus(dup, 2 * n);
-        evg_graph *g1 = mh_build(c1, (evg_view)view, NULL), *g2 = mh_build(c2, (evg_view)view, NULL),
+        evg_corpus *c1 = mh_corpus(all, n), *c2 = mh_corpus(rev, n),
+                   *c3 = mh_corpus(dup, 2 * n);
+        evg_graph *g1 = mh_build(c1, (evg_view)view, NULL),
+                  *g2 = mh_build(c2, (evg_view)view, NULL),
                   *g3 = mh_build(c3, (evg_view)view, NULL);
         char *b1 = mh_graphml(g1), *b2 = mh_graphml(g2), *b3 = mh_graphml(g3);
         assert_true(evg_graph_vertex_count(g1) > 0);

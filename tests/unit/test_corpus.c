@@ -149,8 +149,10 @@ static int write_many(const char *path, int *bad, int nbad)
             lineno++;
         }
         if (i % 250 == 7 && k < nbad) {
-            fprintf(f, "{\"doc\":{\"id\":\"r%d\"},\"events\":[{\"id\":\"e\",\"type\":\"x\"}]}",
-                    i);
+            fprintf(
+                f,
+                "{\"doc\":{\"id\":\"r%d\"},\"events\":[{\"id\":\"e\",\"type\":\"x\"}]}",
+                i);
             bad[k++] = lineno;
         } else {
             fprintf(f, "{\"doc\":{\"id\":\"r%d\",\"title\":\"%.*s\"}}", i, len, pad);
@@ -253,16 +255,19 @@ static int write_big_record(FILE *f, int n)
     fprintf(f, "{\"doc\":{\"id\":\"big\",\"date\":\"2025-03-04\"},\"entities\":[");
     fprintf(f, "{\"id\":\"country:NLD\",\"type\":\"country\",\"name\":\"Netherlands\"}");
     for (int i = 0; i < n; i++)
-        fprintf(f, ",{\"id\":\"person:envoy-%d\",\"type\":\"person\",\"name\":\"Envoy %d\","
-                   "\"titles\":[\"Special Envoy\",\"Adviser %d\"],\"country\":\"NLD\"}",
+        fprintf(f,
+                ",{\"id\":\"person:envoy-%d\",\"type\":\"person\",\"name\":\"Envoy %d\","
+                "\"titles\":[\"Special Envoy\",\"Adviser %d\"],\"country\":\"NLD\"}",
                 i, i, i);
     fprintf(f, "],\"events\":[");
     for (int i = 0; i < n / 2; i++)
-        fprintf(f, "%s{\"id\":\"big#%d\",\"type\":\"meeting\",\"status\":\"reported\","
-                   "\"date\":\"2025-03-0%d\",\"date_source\":\"text\",\"participants\":["
-                   "{\"entity\":\"person:envoy-%d\",\"role\":\"host\"},"
-                   "{\"entity\":\"person:envoy-%d\",\"role\":\"guest\"}],"
-                   "\"evidence\":[{\"start\":0,\"end\":21,\"text\":\"Envoy %d met Envoy %d.\"}]}",
+        fprintf(f,
+                "%s{\"id\":\"big#%d\",\"type\":\"meeting\",\"status\":\"reported\","
+                "\"date\":\"2025-03-0%d\",\"date_source\":\"text\",\"participants\":["
+                "{\"entity\":\"person:envoy-%d\",\"role\":\"host\"},"
+                "{\"entity\":\"person:envoy-%d\",\"role\":\"guest\"}],"
+                "\"evidence\":[{\"start\":0,\"end\":21,\"text\":\"Envoy %d met Envoy "
+                "%d.\"}]}",
                 i ? "," : "", i + 1, 1 + i % 9, 2 * i, 2 * i + 1, 2 * i, 2 * i + 1);
     return fprintf(f, "]}\n") > 0 ? 0 : -1;
 }

@@ -612,10 +612,10 @@ static void test_chosen_measures_all_formats(void **state)
 {
     static const char *const COLS[EVG_M__COUNT] = {"deg", "strength", "btw",
                                                    "clo", "eig",      "pr"};
-    static const unsigned SETS[] = {
-        EVG_MEASURE_BIT(EVG_M_PAGERANK),
-        EVG_MEASURE_BIT(EVG_M_BETWEENNESS) | EVG_MEASURE_BIT(EVG_M_DEGREE), 0,
-        EVG_MEASURES_ALL};
+    static const unsigned SETS[] = {EVG_MEASURE_BIT(EVG_M_PAGERANK),
+                                    EVG_MEASURE_BIT(EVG_M_BETWEENNESS) |
+                                        EVG_MEASURE_BIT(EVG_M_DEGREE),
+                                    0, EVG_MEASURES_ALL};
     evg_corpus *c = corpus_of_text(TRICKY);
     evg_graph *g = build(c, EVG_VIEW_FULL);
     char pat[64];

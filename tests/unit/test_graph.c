@@ -113,7 +113,8 @@ static void test_full_view_merges_entities(void **state)
     assert_string_equal(evg_graph_vertex_attr(g, ilva, "last_seen"), "2025-04-01");
     assert_null(evg_graph_vertex_attr(g, ilva, "evidence"));
     assert_null(evg_graph_vertex_attr(g, ilva, "no such attribute"));
-    /* Countries: the documents' name (the longer of two), else iso-codes, else the code. */
+    /* Countries: the documents' name (the longer of two), else iso-codes, else the code.
+     */
     assert_string_equal(evg_graph_vertex_label(g, vertex(g, "country:XAR")),
                         "Republic of Arvenia");
     assert_string_equal(evg_graph_vertex_label(g, vertex(g, "country:NOR")), "Norway");

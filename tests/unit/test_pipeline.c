@@ -79,9 +79,10 @@ static void on_progress(size_t docs, size_t bytes, size_t total, void *payload)
     ((run_log *)payload)->progress++;
 }
 
-static const char *const first[] = {"Ana", "Luis", "Marta", "Jan", "Eva", "Ole", "Rui", "Ines"};
-static const char *const last[] = {"Lopes", "Gil", "Rossi", "Novak", "Kral", "Berg", "Costa",
-                                   "Vidal"};
+static const char *const first[] = {"Ana", "Luis", "Marta", "Jan",
+                                    "Eva", "Ole",  "Rui",   "Ines"};
+static const char *const last[] = {"Lopes", "Gil",  "Rossi", "Novak",
+                                   "Kral",  "Berg", "Costa", "Vidal"};
 
 static void body(char *out, size_t n, int i)
 {
@@ -106,8 +107,8 @@ static void write_inputs(const char *dir)
         if (i == 17)
             snprintf(text, sizeof text, "no date line\n\n%s\n", b);
         else if (i == 33)
-            snprintf(text, sizeof text, "date 2024-03-04 Caf\xe9 talks\n\n%s\nM\xeal\xe9\xe9.\n",
-                     b);
+            snprintf(text, sizeof text,
+                     "date 2024-03-04 Caf\xe9 talks\n\n%s\nM\xeal\xe9\xe9.\n", b);
         else if (i == 60)
             snprintf(text, sizeof text,
                      "{\"id\":\"j1\",\"date\":\"2024-03-01\",\"text\":\"%s\"}\n\n"
@@ -172,14 +173,16 @@ static void test_same_on_any_threads(void **state)
     assert_before(one.log, "\"id\":\"016\"", "/017.txt:1: expected a first line");
     assert_before(one.log, "/017.txt:1:", "\"id\":\"018\"");
     assert_before(one.log, "warning ", "\"id\":\"033\"");
-    assert_before(one.log, "\"id\":\"032\"", "/033.txt:1: invalid UTF-8 replaced by U+FFFD");
+    assert_before(one.log, "\"id\":\"032\"",
+                  "/033.txt:1: invalid UTF-8 replaced by U+FFFD");
     assert_before(one.log, "\"id\":\"j1\"", "/060.jsonl:3: invalid JSON");
     assert_before(one.log, "/060.jsonl:3:", "/060.jsonl:4: invalid UTF-8");
     assert_before(one.log, "/060.jsonl:4: invalid UTF-8", "\"id\":\"j3\"");
     assert_before(one.log, "\"id\":\"j3\"", "/060.jsonl:5: text: missing");
     assert_before(one.log, "/060.jsonl:5:", "\"id\":\"j5\"");
     assert_before(one.log, "\"id\":\"j5\"", "\"id\":\"061\"");
-    for (unsigned t = 1; t <= 4; t++) { /* lines only on 1 and 3 threads: the same lines */
+    for (unsigned t = 1; t <= 4;
+         t++) { /* lines only on 1 and 3 threads: the same lines */
         run(paths, 2, t, t % 2, &more, &fn);
         assert_int_equal(more.docs, one.docs);
         assert_int_equal(more.with_doc, t % 2 ? 0 : one.docs);

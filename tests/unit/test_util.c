@@ -1,4 +1,5 @@
-/* Unit tests of src/util: buffers, the arena, UTF-8, dates, errors, file I/O, the work window. */
+/* Unit tests of src/util: buffers, the arena, UTF-8, dates, errors, file I/O, the work
+ * window. */
 #include <stdalign.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -820,7 +821,8 @@ static void test_window_hands_on_in_order(void **state)
         size_t pushed = 0, taken = 0, caller_did = 0;
         wjob *j;
 
-        assert_int_equal(evg_i_window_init(&w, 8, sizeof(wjob), threads, wjob_work, NULL), 0);
+        assert_int_equal(evg_i_window_init(&w, 8, sizeof(wjob), threads, wjob_work, NULL),
+                         0);
         assert_null(evg_i_window_head(&w));
         assert_null(evg_i_window_wait(&w));
         while (pushed < 400) {
@@ -838,8 +840,8 @@ static void test_window_hands_on_in_order(void **state)
             }
         }
         while (evg_i_window_count(&w)) {
-            caller_did += pthread_equal(((wjob *)evg_i_window_wait(&w))->who,
-                                        pthread_self()) != 0;
+            caller_did +=
+                pthread_equal(((wjob *)evg_i_window_wait(&w))->who, pthread_self()) != 0;
             take_head(&w, taken++);
         }
         assert_int_equal(taken, 400);

@@ -37,7 +37,8 @@ int main(void)
                 evg_version());
         return 1;
     }
-    if (evg_article_parse(&a, "bad", "bad.txt", bad, sizeof bad - 1, &err) != EVG_EPARSE ||
+    if (evg_article_parse(&a, "bad", "bad.txt", bad, sizeof bad - 1, &err) !=
+            EVG_EPARSE ||
         err.line != 1 || strcmp(err.source, "bad.txt") != 0) {
         fprintf(stderr, "consumer: the impossible date was not refused at bad.txt:1\n");
         goto cleanup;
@@ -46,7 +47,8 @@ int main(void)
         rc = fail("parse", &err);
         goto cleanup;
     }
-    if (evg_lexicon_load(&lx, NULL, 0, &err) < 0 || evg_extract(&d, a, lx, NULL, &err) < 0 ||
+    if (evg_lexicon_load(&lx, NULL, 0, &err) < 0 ||
+        evg_extract(&d, a, lx, NULL, &err) < 0 ||
         evg_doc_write_json(stdout, d, &err) < 0) {
         rc = fail("extract", &err);
         goto cleanup;
