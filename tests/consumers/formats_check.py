@@ -90,6 +90,17 @@ def gexf_values(el, ns, decl):
     return vals
 
 
+def gexf_interval(el, ns):
+    """(start, end) of an element: its start=/end=, or the span of its spells."""
+    spells = el.find(ns + "spells")
+    if spells is not None:
+        days = [(sp.get("start"), sp.get("end")) for sp in spells.findall(ns + "spell")]
+        return (min(d[0] for d in days), max(d[1] for d in days))
+    if el.get("start") or el.get("end"):
+        return (el.get("start"), el.get("end"))
+    return None
+
+
 def read_gexf(path, version):
     ns, viz = GEXF[version]
     g, graph = Graph(), ET.parse(path).getroot().find(ns + "graph")
@@ -111,8 +122,8 @@ def read_gexf(path, version):
         if pos is not None:
             vals["x"], vals["y"] = float(pos.get("x")), float(pos.get("y"))
         g.nodes[el.get("id")] = vals
-        if el.get("start") or el.get("end"):
-            g.intervals["node"][el.get("id")] = (el.get("start"), el.get("end"))
+        if gexf_interval(el, ns):
+            g.intervals["node"][el.get("id")] = gexf_interval(el, ns)
     for el in graph.find(ns + "edges").findall(ns + "edge"):
         vals = gexf_values(el, ns, decl["edge"])
         vals["source"], vals["target"] = el.get("source"), el.get("target")
@@ -122,8 +133,8 @@ def read_gexf(path, version):
             raise ValueError("edge %s: kind %r is not its relation %r"
                              % (el.get("id"), el.get("kind"), vals.get("relation")))
         g.edges[el.get("id")] = vals
-        if el.get("start") or el.get("end"):
-            g.intervals["edge"][el.get("id")] = (el.get("start"), el.get("end"))
+        if gexf_interval(el, ns):
+            g.intervals["edge"][el.get("id")] = gexf_interval(el, ns)
     return g
 
 
