@@ -32,7 +32,9 @@ GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 GEXF = {"1.3": ("{http://gexf.net/1.3}", "{http://gexf.net/1.3/viz}"),
         "1.2": ("{http://www.gexf.net/1.2draft}", "{http://www.gexf.net/1.2draft/viz}")}
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-TIMESET = re.compile(r"^<\[([0-9]{4}-[0-9]{2}-[0-9]{2}), ([0-9]{4}-[0-9]{2}-[0-9]{2})\]>$")
+INTERVAL = r"\[([0-9]{4}-[0-9]{2}-[0-9]{2}), ([0-9]{4}-[0-9]{2}-[0-9]{2})\]"
+# one interval, or an interval set (the days of the meetings, as GEXF spells)
+TIMESET = re.compile(r"^<%s(?:; %s)*>$" % (INTERVAL, INTERVAL.replace("(", "(?:")))
 FORMULA = tuple("=+-@\t\r")
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 NODE_SPECIAL = ["Id", "Label"]
@@ -210,9 +212,12 @@ def read_csv(nodes_path, types, problems):
             if row.get("Timeset"):
                 m = TIMESET.match(row["Timeset"])
                 if not m:
-                    problems.append("%s: %s: Timeset %r is not <[date, date]>" % (path, eid, row["Timeset"]))
+                    problems.append("%s: %s: Timeset %r is not <[date, date]; ...>" % (path, eid, row["Timeset"]))
                 else:
-                    g.intervals[kind][eid] = m.groups()
+                    days = re.findall(INTERVAL, row["Timeset"])
+                    if days != sorted(set(days)):
+                        problems.append("%s: %s: Timeset %r not in order" % (path, eid, row["Timeset"]))
+                    g.intervals[kind][eid] = (min(d[0] for d in days), max(d[1] for d in days))
     return g
 
 

@@ -482,6 +482,42 @@ static void test_gexf_spells_deterministic(void **state)
     }
 }
 
+/* The CSV Timeset of an element of several days is Gephi's interval set, a day each. */
+static void test_csv_timeset_days(void **state)
+{
+    size_t len = 0;
+    char *text = th_read(SPELLS, &len), *nodes, *edges;
+    evg_corpus *c = corpus_of_text(text);
+    evg_graph *g = build(c, EVG_VIEW_PEOPLE);
+    evg_export_opts o = EVG_EXPORT_OPTS_INIT;
+    csv_doc dn, de;
+
+    (void)state;
+    o.format = EVG_FMT_CSV;
+    nodes = export_opts_str(g, NULL, &o);
+    o.csv_table = EVG_CSV_EDGES;
+    edges = export_opts_str(g, NULL, &o);
+    dn = csv_parse(nodes);
+    de = csv_parse(edges);
+    assert_string_equal(csv_cell(&de, "Id", "e1", "Timeset"),
+                        "<[2024-02-10, 2024-02-10]; [2024-05-03, 2024-05-03]; "
+                        "[2024-09-21, 2024-09-21]>");
+    assert_string_equal(csv_cell(&de, "Id", "e0", "Timeset"),
+                        "<[2024-02-10, 2024-02-10]>");
+    assert_string_equal(csv_cell(&dn, "Id", "person:teodor-brann", "Timeset"),
+                        "<[2024-02-10, 2024-02-10]; [2024-05-03, 2024-05-03]; "
+                        "[2024-07-01, 2024-07-01]; [2024-09-21, 2024-09-21]>");
+    assert_string_equal(csv_cell(&dn, "Id", "person:mira-solt", "Timeset"),
+                        "<[2024-02-10, 2024-02-10]>");
+    csv_free(&dn);
+    csv_free(&de);
+    free(nodes);
+    free(edges);
+    evg_graph_free(g);
+    evg_corpus_free(c);
+    free(text);
+}
+
 /*
  * Merging parallel edges keeps each day once, sorted, whatever the order:
  * 500 meetings of one pair (each day twice, shuffled) give 500 days; an
@@ -955,6 +991,7 @@ int main(void)
         cmocka_unit_test(test_gexf_spells_people),
         cmocka_unit_test(test_gexf_spells_views),
         cmocka_unit_test(test_gexf_spells_deterministic),
+        cmocka_unit_test(test_csv_timeset_days),
         cmocka_unit_test(test_edges_merge_dates),
         cmocka_unit_test(test_json_node_link),
         cmocka_unit_test(test_json_multigraph),
