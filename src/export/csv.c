@@ -11,7 +11,9 @@
  *
  * Timeset is the element's interval in Gephi's own notation,
  * "<[2024-06-04, 2024-06-05]>", which the import recognizes by the column's
- * name and turns into the timeline, like GEXF's start= / end=.
+ * name and turns into the timeline, like GEXF's start= / end=; an element
+ * of several days has one interval per day, "<[d1, d1]; [d2, d2]>" (an
+ * interval set, like GEXF's spells).
  *
  * RFC 4180: comma separated, CRLF after each record, a field quoted when it
  * holds a comma, a quote, a line break or space at either end, quotes
@@ -41,7 +43,8 @@ typedef struct {
     int nodes; /* the nodes table, else the edges table */
     csv_col list[EVG_I_MAX_COLUMNS + 8];
     size_t n;
-    evg_i_buf clean; /* the current text cell, cleaned */
+    evg_i_buf clean;   /* the current text cell, cleaned */
+    evg_i_buf timeset; /* the current Timeset of several days */
 } csv_table;
 
 static const char *header_of(const evg_i_column *c)
@@ -128,6 +131,26 @@ static void interval_of(const char **start, const char **end, const csv_table *t
         evg_i_edge_interval(start, end, t->cols, i);
 }
 
+/*
+ * The Timeset of an element of several days (EVG_I_DATES, the spells of
+ * GEXF): one one-day interval per day, "<[d1, d1]; [d2, d2]>", Gephi's
+ * interval set.
+ */
+static int put_days(csv_table *t, const char *dates)
+{
+    char day[EVG_I_DATE_LEN + 1];
+    size_t at = 0, n = 0;
+    int rc = 0;
+
+    evg_i_buf_clear(&t->timeset);
+    rc = evg_i_buf_putc(&t->timeset, '<');
+    while (rc == 0 && evg_i_dates_next(day, dates, &at))
+        rc = evg_i_buf_printf(&t->timeset, "%s[%s, %s]", n++ ? "; " : "", day, day);
+    if (rc == 0)
+        rc = evg_i_buf_putc(&t->timeset, '>');
+    return rc < 0 ? EVG_ENOMEM : put_field(t, t->timeset.ptr, 1);
+}
+
 static int put_cell(csv_table *t, const csv_col *c, size_t i)
 {
     const evg_i_eattr *a = t->nodes ? NULL : evg_i_graph_eattr(t->cols->g, i);
@@ -149,6 +172,8 @@ static int put_cell(csv_table *t, const csv_col *c, size_t i)
     case C_TYPE:
         return put_field(t, "Undirected", 1);
     case C_TIMESET:
+        if (t->nodes ? evg_i_graph_vattr(g, i)->dates != NULL : a->dates != NULL)
+            return put_days(t, t->nodes ? evg_i_graph_vattr(g, i)->dates : a->dates);
         interval_of(&start, &end, t, i);
         if (start == NULL)
             return 0;
@@ -201,5 +226,6 @@ int evg_i_csv_write(FILE *f, const evg_graph *g, const evg_scores *s,
     plan(&t);
     rc = write_rows(&t, t.nodes ? evg_graph_vertex_count(g) : evg_graph_edge_count(g));
     evg_i_buf_free(&t.clean);
+    evg_i_buf_free(&t.timeset);
     return rc < 0 ? evg_i_error_nomem(err) : 0;
 }

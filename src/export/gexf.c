@@ -1,7 +1,11 @@
 /*
  * GEXF, Gephi's own format, with a working timeline: the graph is
- * mode="dynamic" with timeformat="date", and every node and edge whose
- * dates are known carries start= and end= (people and other entities from
+ * mode="dynamic" with timeformat="date". An element behind meetings of two
+ * or more days (a tie, a person, a country, an agreement, a place) has one
+ * <spell> per day instead, so that the timeline shows when people met
+ * rather than one stretch from the first meeting to the last; graphology
+ * ignores spells, NetworkX reads them. Every other node and edge whose dates
+ * are known carries start= and end= (people and other entities from
  * first/last seen, meetings their date, edges the first and last date of the
  * events behind them); an element without dates is there at every time.
  * Gephi's importer (ImporterGEXF) and graphology-gexf (Gephi Lite) read the
@@ -87,6 +91,22 @@ static void write_attvalues(FILE *f, const evg_i_column *const *list,
         fputs("        </attvalues>\n", f);
 }
 
+/*
+ * The spells of an element with the days of two or more meetings
+ * (EVG_I_DATES): one per day, start = end = that date, as the one-day
+ * interval of start= and end= is.
+ */
+static void write_spells(FILE *f, const char *dates)
+{
+    char day[EVG_I_DATE_LEN + 1];
+    size_t at = 0;
+
+    fputs("        <spells>\n", f);
+    while (evg_i_dates_next(day, dates, &at))
+        fprintf(f, "          <spell start=\"%s\" end=\"%s\"/>\n", day, day);
+    fputs("        </spells>\n", f);
+}
+
 /* The value of the column with `role` among `vals`, or NULL. */
 static const evg_i_value *role_value(const evg_i_column *const *list,
                                      const evg_i_value *vals, size_t n,
@@ -101,6 +121,7 @@ static const evg_i_value *role_value(const evg_i_column *const *list,
 static void write_node(FILE *f, const evg_i_columns *cols, size_t v,
                        const gexf_dialect *d)
 {
+    const evg_i_vattr *a = evg_i_graph_vattr(cols->g, v);
     evg_i_value vals[EVG_I_MAX_COLUMNS];
     const evg_i_value *label, *color, *size, *x, *y;
     const char *start, *end;
@@ -116,12 +137,16 @@ static void write_node(FILE *f, const evg_i_columns *cols, size_t v,
     y = role_value(cols->node, vals, cols->nnode, EVG_I_ROLE_Y);
     evg_i_node_interval(&start, &end, cols, v);
     fputs("      <node", f);
-    put_xml_attr(f, "id", evg_i_graph_vattr(cols->g, v)->id);
+    put_xml_attr(f, "id", a->id);
     put_xml_attr(f, "label", label ? label->text : NULL);
-    put_xml_attr(f, "start", start);
-    put_xml_attr(f, "end", end);
+    if (a->dates == NULL) { /* spells replace the interval: Gephi would join both */
+        put_xml_attr(f, "start", start);
+        put_xml_attr(f, "end", end);
+    }
     fputs(">\n", f);
     write_attvalues(f, cols->node, vals, cols->nnode);
+    if (a->dates)
+        write_spells(f, a->dates);
     if (color && evg_i_color_rgb(rgb, color->text) == 0)
         fprintf(f, "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n", rgb[0], rgb[1],
                 rgb[2]);
@@ -162,10 +187,14 @@ static void write_edge(FILE *f, const evg_i_columns *cols, size_t e,
         put_xml_attr(f, "kind", k.present ? k.text : NULL);
     }
     put_xml_attr(f, "weight", weight ? evg_i_fmt_double(buf, weight->real) : NULL);
-    put_xml_attr(f, "start", start);
-    put_xml_attr(f, "end", end);
+    if (a->dates == NULL) {
+        put_xml_attr(f, "start", start);
+        put_xml_attr(f, "end", end);
+    }
     fputs(">\n", f);
     write_attvalues(f, cols->edge, vals, cols->nedge);
+    if (a->dates)
+        write_spells(f, a->dates);
     fputs("      </edge>\n", f);
 }
 

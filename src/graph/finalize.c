@@ -11,6 +11,7 @@
 
 #include "analysis/analysis_internal.h"
 #include "merge/merge.h"
+#include "graph/dates.h"
 #include "graph/graph_impl.h"
 
 typedef struct {
@@ -313,23 +314,53 @@ static void sort_edges(evg_i_eattr *e, size_t n)
     free(tmp);
 }
 
-size_t evg_i_edges_merge(evg_i_eattr *e, size_t n)
+/*
+ * The dates of the group e[0..n) of parallel edges into `d`: every edge's
+ * list, or its one date. 1 when each edge had its day (a list or first ==
+ * last, or none), 0 when one spans a range without a list of its own.
+ */
+static int group_dates(evg_i_dates *d, const evg_i_eattr *e, size_t n, int *fail)
 {
+    for (size_t i = 0; i < n; i++) {
+        if (e[i].dates) {
+            *fail |= evg_i_dates_add_list(d, e[i].dates) < 0;
+        } else if (e[i].first_date && e[i].last_date &&
+                   strcmp(e[i].first_date, e[i].last_date) != 0) {
+            d->n = 0;
+            return 0;
+        } else {
+            *fail |= evg_i_dates_add(d, e[i].first_date) < 0;
+        }
+    }
+    return 1;
+}
+
+int evg_i_edges_merge(size_t *kept_out, evg_i_eattr *e, size_t n, evg_i_arena *a)
+{
+    evg_i_dates d = EVG_I_DATES_INIT;
     size_t kept = 0;
+    int fail = 0;
 
     if (n)
         sort_edges(e, n);
-    for (size_t i = 0; i < n; i++) {
-        evg_i_eattr *last = kept ? &e[kept - 1] : NULL;
-        if (last && last->from == e[i].from && last->to == e[i].to &&
-            last->rel == e[i].rel) {
-            last->weight += e[i].weight;
-            widen(&last->first_date, &last->last_date, e[i].first_date, e[i].last_date);
-        } else {
-            e[kept++] = e[i];
+    for (size_t i = 0, j; i < n; i = j) {
+        evg_i_eattr m = e[i];
+        for (j = i + 1;
+             j < n && e[j].from == m.from && e[j].to == m.to && e[j].rel == m.rel; j++) {
+            m.weight += e[j].weight;
+            widen(&m.first_date, &m.last_date, e[j].first_date, e[j].last_date);
         }
+        /* parallel edges: the days of their meetings, each once */
+        if (j - i > 1) {
+            m.dates = NULL;
+            if (group_dates(&d, e + i, j - i, &fail) && !fail)
+                fail |= evg_i_dates_join(&m.dates, &d, a) < 0;
+        }
+        e[kept++] = m;
     }
-    return kept;
+    evg_i_dates_free(&d);
+    *kept_out = kept;
+    return fail ? EVG_ENOMEM : 0;
 }
 
 /* The kept edges, renumbered, sorted, parallel ones summed, into g->e. */
@@ -352,7 +383,8 @@ static int fill_edges(evg_graph *g, const evg_i_builder *b, const size_t *final)
         }
         g->e[n++] = e;
     }
-    g->ne = evg_i_edges_merge(g->e, n);
+    if (evg_i_edges_merge(&g->ne, g->e, n, b->arena) < 0)
+        return EVG_ENOMEM;
     for (size_t i = 0; i < g->ne; i++) { /* dates were borrowed from the corpus */
         evg_i_eattr *e = &g->e[i];
         if ((e->first_date &&
@@ -388,6 +420,42 @@ cleanup:
     return rc;
 }
 
+/*
+ * Every kept vertex's dates (EVG_I_DATES) from the builder's (vertex, date)
+ * pairs, grouped by vertex with a counting sort: linear, plus a sort of
+ * each vertex's own dates.
+ */
+static int vertex_dates(evg_graph *g, const evg_i_builder *b, const slot *s)
+{
+    size_t *start = calloc(b->nv + 1, sizeof(*start));
+    const char **date = calloc(b->ntook + 1, sizeof(*date));
+    evg_i_dates d = EVG_I_DATES_INIT;
+    int rc = 0;
+
+    if (start == NULL || date == NULL) {
+        rc = EVG_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < b->ntook; i++)
+        start[b->took[i].v + 1]++;
+    for (size_t v = 0; v < b->nv; v++)
+        start[v + 1] += start[v];
+    for (size_t i = 0; i < b->ntook; i++) /* start[v] becomes the end of v's run */
+        date[start[b->took[i].v]++] = b->took[i].date;
+    for (size_t i = 0; i < g->nv && rc == 0; i++) {
+        size_t bi = s[i].bi, at = bi ? start[bi - 1] : 0;
+        for (size_t k = at; k < start[bi] && rc == 0; k++)
+            rc = evg_i_dates_add(&d, date[k]);
+        if (rc == 0)
+            rc = evg_i_dates_join(&g->v[i].dates, &d, b->arena);
+    }
+cleanup:
+    free(start);
+    free(date);
+    evg_i_dates_free(&d);
+    return rc;
+}
+
 int evg_i_finalize(evg_graph *g, evg_i_builder *b)
 {
     size_t *final = NULL, n = 0;
@@ -408,7 +476,7 @@ int evg_i_finalize(evg_graph *g, evg_i_builder *b)
         g->type_count[g->v[i].type]++;
         g->nv++;
     }
-    if (fill_edges(g, b, final) < 0) {
+    if (vertex_dates(g, b, s) < 0 || fill_edges(g, b, final) < 0) {
         rc = evg_i_error_nomem(b->err);
         goto cleanup;
     }

@@ -34,9 +34,10 @@ int evg_i_graph_create_igraph(evg_graph *g, evg_error *err);
 
 /*
  * Sort the edges e[0..n) and sum the parallel ones (same ends and relation:
- * weights added, dates widened) in place. Returns how many remain.
+ * weights added, dates widened, the days of their meetings kept in `dates`,
+ * made in `a`) in place; how many remain in *kept_out. 0 or EVG_ENOMEM.
  */
-size_t evg_i_edges_merge(evg_i_eattr *e, size_t n);
+int evg_i_edges_merge(size_t *kept_out, evg_i_eattr *e, size_t n, evg_i_arena *a);
 
 /* Every vertex's community, from `g->ig` and the edge weights (finalize.c). */
 int evg_i_graph_communities(evg_graph *g, evg_error *err);

@@ -71,7 +71,24 @@ typedef struct {
     size_t signed_count; /* agreements: meetings at which it was signed */
     size_t referenced_count; /* agreements: meetings that referenced it */
     long community;          /* every vertex: community (Louvain), 0 = the largest */
+    /* ---- added with the timeline's spells (issue 20) ---- */
+    const char *dates; /* persons, countries, agreements, places: EVG_I_DATES */
 } evg_i_vattr;
+
+/*
+ * EVG_I_DATES: the distinct dates ("YYYY-MM-DD") of the meetings behind an
+ * element, ascending, separated by one space, when there are two or more;
+ * NULL when there is at most one (then first and last date, or first and
+ * last seen, are that one date). Undated meetings give none. The GEXF
+ * writer makes one spell of each (evg_i_dates_next() walks them).
+ */
+#define EVG_I_DATE_LEN 10 /* "YYYY-MM-DD" */
+
+/*
+ * The date of `dates` at *at (a cursor from 0) into `out` (EVG_I_DATE_LEN + 1
+ * bytes), the cursor moved past it: 1, or 0 when there are no more.
+ */
+int evg_i_dates_next(char *out, const char *dates, size_t *at);
 
 /* One edge; `from` and `to` index the vertex arrays (from < to for MET). */
 typedef struct {
@@ -86,6 +103,8 @@ typedef struct {
     /* ---- added with who is who (issue 17) ---- */
     const char
         *title; /* PARTICIPATED_IN of a person: the title held at the meeting's date */
+    /* ---- added with the timeline's spells (issue 20) ---- */
+    const char *dates; /* EVG_I_DATES of the events behind it */
 } evg_i_eattr;
 
 /* Borrowed; v < vertex count, e < edge count. */

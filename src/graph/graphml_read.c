@@ -17,6 +17,7 @@
 
 #include "analysis/analysis_internal.h"
 #include "graph/graph_impl.h"
+#include "graph/dates.h"
 #include "graph/views.h"
 
 typedef struct {
@@ -569,6 +570,8 @@ cleanup:
         igraph_destroy(&r.ig);
     igraph_set_attribute_table(previous);
     free(r.v);
+    if (rc == 0 && evg_i_graph_full_dates(r.g) < 0) /* the spells GraphML has not */
+        rc = evg_i_error_nomem(err);
     if (rc == 0)
         rc = evg_i_graph_create_igraph(r.g, err); /* no attributes now */
     if (rc == 0) {

@@ -51,7 +51,7 @@ static int copy_vertex(evg_i_vattr *dst, const evg_i_vattr *src, evg_graph *g)
         &dst->first_seen,  &dst->last_seen,  &dst->title,       &dst->titles_seen,
         &dst->aliases,     &dst->docs,       &dst->countries,   &dst->place_country,
         &dst->cameo,       &dst->cameo_name, &dst->plover_type, &dst->plover_mode,
-        &dst->signatories, &dst->city,
+        &dst->signatories, &dst->city,       &dst->dates,
     };
     int fail = 0;
 
@@ -67,7 +67,10 @@ static int take_edges(evg_graph *g, edge_list *l)
 {
     int fail = 0;
 
-    g->ne = evg_i_edges_merge(l->v, l->n);
+    for (size_t i = 0; i < l->n; i++) /* lists of the source graph, before joining */
+        l->v[i].dates = cp(&g->arena, l->v[i].dates, &fail);
+    if (fail || evg_i_edges_merge(&g->ne, l->v, l->n, &g->arena) < 0)
+        return EVG_ENOMEM;
     for (size_t i = 0; i < g->ne; i++) {
         l->v[i].first_date = cp(&g->arena, l->v[i].first_date, &fail);
         l->v[i].last_date = cp(&g->arena, l->v[i].last_date, &fail);

@@ -164,6 +164,7 @@ void evg_i_builder_free(evg_i_builder *b)
     free(b->v);
     free(b->e);
     free(b->notes);
+    free(b->took);
     free(b->r);
     free(b->mt);
     free(b->m);

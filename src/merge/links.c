@@ -15,6 +15,22 @@ static int nomem(evg_i_builder *b)
     return evg_i_error_nomem(b->err);
 }
 
+/*
+ * Vertex `v` took part in meeting `mt`: its first and last dates widened,
+ * and the date noted for its spells (finalize.c). 0 or EVG_ENOMEM.
+ */
+static int took_part(evg_i_builder *b, size_t v, const evg_i_meeting *mt)
+{
+    evg_i_widen(&b->v[v].first, &b->v[v].last, mt->date);
+    if (mt->date == NULL)
+        return 0; /* an undated meeting gives no spell */
+    if (evg_i_grow((void **)&b->took, &b->captook, b->ntook + 1, sizeof(*b->took)) < 0)
+        return nomem(b);
+    b->took[b->ntook].v = v;
+    b->took[b->ntook++].date = mt->date;
+    return 0;
+}
+
 /* In person and reported: what makes a meeting in the people and countries views. */
 static int in_person(const evg_i_meeting *mt)
 {
@@ -86,7 +102,7 @@ static int agreement_links(evg_i_builder *b, const evg_i_meeting *mt)
         EVG_CHECK(evg_i_add_edge(b, mt->v, a[i].v,
                                  a[i].signed_ ? EVG_I_REL_SIGNED : EVG_I_REL_REFERENCES,
                                  -1, (double)a[i].said, mt->date));
-        evg_i_widen(&ag->first, &ag->last, mt->date);
+        EVG_CHECK(took_part(b, a[i].v, mt));
         if (!a[i].signed_) {
             ag->referenced_count++;
             continue;
@@ -130,7 +146,7 @@ static int place_link(evg_i_builder *b, const evg_i_meeting *mt)
     if (b->v[pl].country == NULL &&
         evg_i_tally_add(&b->v[pl].countries, mt->place_cc, 1) < 0)
         return nomem(b);
-    evg_i_widen(&b->v[pl].first, &b->v[pl].last, mt->date);
+    EVG_CHECK(took_part(b, pl, mt));
     EVG_CHECK(evg_i_add_edge(b, mt->v, pl, EVG_I_REL_HELD_AT, -1, 1.0, mt->date));
     for (size_t k = 0; k < mt->nreports; k++) {
         const evg_i_report *r = &b->r[mt->reports[k]];
@@ -222,7 +238,7 @@ static int people_links(evg_i_builder *b, const evg_i_meeting *mt, size_t *cc, s
         b->v[mt->v].people++;
         v->events++;
         v->meetings += (size_t)met;
-        evg_i_widen(&v->first, &v->last, mt->date);
+        EVG_CHECK(took_part(b, mt->people[p], mt));
         for (size_t q = p + 1; pairs && q < mt->npeople; q++)
             if (b->v[mt->people[q]].type == EVG_NODE_PERSON)
                 EVG_CHECK(evg_i_add_edge(b, mt->people[p], mt->people[q], EVG_I_REL_MET,
@@ -232,7 +248,7 @@ static int people_links(evg_i_builder *b, const evg_i_meeting *mt, size_t *cc, s
         evg_i_bvertex *c = &b->v[cc[i]];
         c->events++;
         c->meetings += (size_t)met;
-        evg_i_widen(&c->first, &c->last, mt->date);
+        EVG_CHECK(took_part(b, cc[i], mt));
         for (size_t j = i + 1; met && j < ncc; j++)
             EVG_CHECK(evg_i_add_edge(b, cc[i], cc[j], EVG_I_REL_MET, -1, 1.0, mt->date));
     }

@@ -172,6 +172,12 @@ typedef struct {
     const char *cameo, *cameo_name, *plover_type, *plover_mode;
 } evg_i_meeting;
 
+/* Vertex `v` took part in a meeting of date `date` (borrowed from the corpus). */
+typedef struct {
+    size_t v;
+    const char *date;
+} evg_i_took;
+
 typedef struct {
     evg_i_arena *arena; /* the graph's */
     evg_error *err;
@@ -205,6 +211,8 @@ typedef struct {
     size_t meeting_used;
     size_t (*notes)[2]; /* (vertex, document) pairs: which documents name what */
     size_t nnotes, capnotes;
+    evg_i_took *took; /* when entities took part in meetings: the timeline's spells */
+    size_t ntook, captook;
     evg_i_memo keys;   /* "<prefix><name>" -> (organization or place key, canonical) */
     evg_i_memo folded; /* a title -> its folded form */
     evg_i_memo country_keys; /* a country's id -> its key */

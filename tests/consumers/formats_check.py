@@ -32,7 +32,9 @@ GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 GEXF = {"1.3": ("{http://gexf.net/1.3}", "{http://gexf.net/1.3/viz}"),
         "1.2": ("{http://www.gexf.net/1.2draft}", "{http://www.gexf.net/1.2draft/viz}")}
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-TIMESET = re.compile(r"^<\[([0-9]{4}-[0-9]{2}-[0-9]{2}), ([0-9]{4}-[0-9]{2}-[0-9]{2})\]>$")
+INTERVAL = r"\[([0-9]{4}-[0-9]{2}-[0-9]{2}), ([0-9]{4}-[0-9]{2}-[0-9]{2})\]"
+# one interval, or an interval set (the days of the meetings, as GEXF spells)
+TIMESET = re.compile(r"^<%s(?:; %s)*>$" % (INTERVAL, INTERVAL.replace("(", "(?:")))
 FORMULA = tuple("=+-@\t\r")
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 NODE_SPECIAL = ["Id", "Label"]
@@ -90,6 +92,17 @@ def gexf_values(el, ns, decl):
     return vals
 
 
+def gexf_interval(el, ns):
+    """(start, end) of an element: its start=/end=, or the span of its spells."""
+    spells = el.find(ns + "spells")
+    if spells is not None:
+        days = [(sp.get("start"), sp.get("end")) for sp in spells.findall(ns + "spell")]
+        return (min(d[0] for d in days), max(d[1] for d in days))
+    if el.get("start") or el.get("end"):
+        return (el.get("start"), el.get("end"))
+    return None
+
+
 def read_gexf(path, version):
     ns, viz = GEXF[version]
     g, graph = Graph(), ET.parse(path).getroot().find(ns + "graph")
@@ -111,8 +124,8 @@ def read_gexf(path, version):
         if pos is not None:
             vals["x"], vals["y"] = float(pos.get("x")), float(pos.get("y"))
         g.nodes[el.get("id")] = vals
-        if el.get("start") or el.get("end"):
-            g.intervals["node"][el.get("id")] = (el.get("start"), el.get("end"))
+        if gexf_interval(el, ns):
+            g.intervals["node"][el.get("id")] = gexf_interval(el, ns)
     for el in graph.find(ns + "edges").findall(ns + "edge"):
         vals = gexf_values(el, ns, decl["edge"])
         vals["source"], vals["target"] = el.get("source"), el.get("target")
@@ -122,8 +135,8 @@ def read_gexf(path, version):
             raise ValueError("edge %s: kind %r is not its relation %r"
                              % (el.get("id"), el.get("kind"), vals.get("relation")))
         g.edges[el.get("id")] = vals
-        if el.get("start") or el.get("end"):
-            g.intervals["edge"][el.get("id")] = (el.get("start"), el.get("end"))
+        if gexf_interval(el, ns):
+            g.intervals["edge"][el.get("id")] = gexf_interval(el, ns)
     return g
 
 
@@ -199,9 +212,12 @@ def read_csv(nodes_path, types, problems):
             if row.get("Timeset"):
                 m = TIMESET.match(row["Timeset"])
                 if not m:
-                    problems.append("%s: %s: Timeset %r is not <[date, date]>" % (path, eid, row["Timeset"]))
+                    problems.append("%s: %s: Timeset %r is not <[date, date]; ...>" % (path, eid, row["Timeset"]))
                 else:
-                    g.intervals[kind][eid] = m.groups()
+                    days = re.findall(INTERVAL, row["Timeset"])
+                    if days != sorted(set(days)):
+                        problems.append("%s: %s: Timeset %r not in order" % (path, eid, row["Timeset"]))
+                    g.intervals[kind][eid] = (min(d[0] for d in days), max(d[1] for d in days))
     return g
 
 

@@ -6,7 +6,8 @@ GEPHI_RULES.md in the shared consumer checks): where keys sit, what they are
 called, what their values look like, and what Gephi would silently change on
 import (merged parallel edges, columns overwritten by its statistics). For
 GEXF also what Gephi's timeline needs: a dynamic graph with timeformat
-"date" and start <= end, ISO dates, on every element that has them.
+"date" and start <= end, ISO dates, on every element that has them, or
+spells in order and not beside start/end.
 Prints one line per problem and "N passed, N failed"; exit 1 on any problem.
 """
 import re
@@ -157,13 +158,30 @@ GEXF_RESERVED = {"node": {"id", "label", "timeset", "interval"},
 ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
-def check_interval(el, where, problems):
+def check_one(el, where, problems):
     start, end = el.get("start"), el.get("end")
     for v in (start, end):
         if v is not None and not ISO.match(v):
             problems.append("%s: start/end %r is not an ISO date" % (where, v))
     if start and end and start > end:
         problems.append("%s: ends (%s) before it starts (%s)" % (where, end, start))
+
+
+def check_interval(el, where, problems, ns):
+    """start/end, or <spells>: never both (Gephi would join them into one long
+    interval); spells each valid, in order, none overlapping the next."""
+    check_one(el, where, problems)
+    spells = el.find(ns + "spells")
+    if spells is None:
+        return
+    if el.get("start") or el.get("end"):
+        problems.append("%s: both start/end and <spells>" % where)
+    last = None
+    for sp in spells.findall(ns + "spell"):
+        check_one(sp, where + " spell", problems)
+        if last is not None and (sp.get("start") or "") <= last:
+            problems.append("%s: spell %s not after the one before it" % (where, sp.get("start")))
+        last = sp.get("end") or ""
 
 
 def gexf_declarations(graph, ns, problems):
@@ -207,7 +225,7 @@ def gexf_nodes(graph, ns, viz, decl, problems):
         ids.add(nid)
         if not n.get("label"):
             problems.append("node %s: no label" % nid)
-        check_interval(n, "node " + nid, problems)
+        check_interval(n, "node " + nid, problems, ns)
         gexf_attvalues(n, ns, "node " + nid, decl["node"], problems)
         color = n.find(viz + "color")
         if color is None:
@@ -262,7 +280,7 @@ def lint_gexf(path):
         if pair in kinds:
             problems.append("edge %s: parallel edge of the same kind (Gephi merges it)" % eid)
         kinds.add(pair)
-        check_interval(e, "edge " + eid, problems)
+        check_interval(e, "edge " + eid, problems, ns)
         gexf_attvalues(e, ns, "edge " + eid, decl["edge"], problems)
     return problems
 

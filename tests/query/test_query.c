@@ -101,6 +101,7 @@ static const char *const SOURCES[] = {
     EVG_SOURCE_DIR "/tests/consumers/events.jsonl",
     EVG_SOURCE_DIR "/tests/consumers/tricky.jsonl",
     EVG_SOURCE_DIR "/tests/report/data/malicious.jsonl",
+    EVG_SOURCE_DIR "/tests/unit/data/graph/spells.jsonl",
 };
 
 /* Written, read back, written again: the same bytes, in every view. */
@@ -122,6 +123,51 @@ static void test_graphml_round_trip(void **state)
             evg_graph_free(back);
             evg_graph_free(g);
         }
+}
+
+/* `g` as GEXF without scores, in a new string (free()). */
+static char *gexf_of(const evg_graph *g)
+{
+    evg_export_opts o = EVG_EXPORT_OPTS_INIT;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+
+    assert_non_null(f);
+    o.format = EVG_FMT_GEXF;
+    assert_int_equal(evg_export(f, g, NULL, &o, NULL), 0);
+    assert_int_equal(fclose(f), 0);
+    return text;
+}
+
+/*
+ * The timeline's spells, which GraphML does not hold, come back from the
+ * full graph read from GraphML: its GEXF, and that of every view made from
+ * it, is the GEXF of the graph built from the events.
+ */
+static void test_graphml_spells_round_trip(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof SOURCES / sizeof SOURCES[0]; i++) {
+        evg_graph *full = build(SOURCES[i], EVG_VIEW_FULL), *back = NULL;
+        char *text = graphml_of(full);
+        assert_int_equal(read_text(&back, text, NULL), 0);
+        for (int v = EVG_VIEW_FULL; v <= EVG_VIEW_BIPARTITE; v++) {
+            evg_graph *built = build(SOURCES[i], (evg_view)v), *made = NULL;
+            char *a, *b;
+            assert_int_equal(evg_i_graph_project(&made, back, (evg_view)v, NULL), 0);
+            a = gexf_of(built);
+            b = gexf_of(made);
+            assert_string_equal(a, b);
+            free(a);
+            free(b);
+            evg_graph_free(made);
+            evg_graph_free(built);
+        }
+        free(text);
+        evg_graph_free(back);
+        evg_graph_free(full);
+    }
 }
 
 /* The scores written with the graph come back with it, as written (nine digits). */
@@ -717,6 +763,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_graphml_round_trip),
+        cmocka_unit_test(test_graphml_spells_round_trip),
         cmocka_unit_test(test_graphml_scores),
         cmocka_unit_test(test_graphml_some_scores),
         cmocka_unit_test(test_graphml_unsorted),

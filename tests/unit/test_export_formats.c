@@ -19,9 +19,14 @@
 #include "export/export_internal.h"
 #include "export_helpers.h"
 #include "graph/graph_impl.h"
+#include "graph/views.h"
 #include "unit_helpers.h"
 
 #define FIXTURE EVG_TEST_DATA "/graph/two_docs.jsonl"
+/* Ilona Vesk and Teodor Brann meet on 2024-02-10 (with Mira Solt), 2024-05-03
+ * (reported twice), 2024-09-21 and on no given date, and phone on 2024-07-01;
+ * they sign one accord on 2024-02-10 and again on 2024-09-21. */
+#define SPELLS EVG_TEST_DATA "/graph/spells.jsonl"
 
 static const evg_format ALL_FORMATS[] = {EVG_FMT_GRAPHML, EVG_FMT_GEXF, EVG_FMT_GEXF12,
                                          EVG_FMT_JSON, EVG_FMT_CSV};
@@ -298,6 +303,260 @@ static void test_intervals(void **state)
     free(edges);
     free(x);
     evg_graph_free(g);
+}
+
+/* ---- spells: the days of the meetings on the timeline -------------------- */
+
+/* The element of `x` that starts with `head`, up to `close`: malloc()ed. */
+static char *element(const char *x, const char *head, const char *close)
+{
+    const char *a = strstr(x, head), *b;
+    char *out;
+
+    if (a == NULL)
+        fail_msg("no %s", head);
+    b = strstr(a, close);
+    assert_non_null(b);
+    out = strndup(a, (size_t)(b - a));
+    assert_non_null(out);
+    return out;
+}
+
+/* The lines of `text` in the other order, malloc()ed. */
+static char *reversed_lines(const char *text)
+{
+    size_t len = strlen(text);
+    const char *end = text + len;
+    char *rev = calloc(len + 2, 1);
+
+    assert_non_null(rev);
+    while (end > text) {
+        const char *start = end - 1;
+        while (start > text && start[-1] != '\n')
+            start--;
+        strncat(rev, start, (size_t)(end - start));
+        if (rev[strlen(rev) - 1] != '\n')
+            strcat(rev, "\n");
+        end = start;
+    }
+    return rev;
+}
+
+/* The view `view` of the events file `path` (lines reversed or not) in `fmt`. */
+static char *export_file(const char *path, evg_view view, evg_format fmt, int reversed)
+{
+    size_t len = 0;
+    char *text = th_read(path, &len), *x;
+    evg_corpus *c;
+    evg_graph *g;
+
+    assert_non_null(text);
+    if (reversed) {
+        char *rev = reversed_lines(text);
+        free(text);
+        text = rev;
+    }
+    c = corpus_of_text(text);
+    g = build(c, view);
+    x = export_fmt(g, NULL, fmt);
+    evg_graph_free(g);
+    evg_corpus_free(c);
+    free(text);
+    return x;
+}
+
+/*
+ * A pair that met on three days has one spell per day on its edge (the
+ * undated meeting counts in the weight but gives none; two reports of one
+ * day give one); a person has one per day they took part in anything, the
+ * call too; one day alone stays start= and end=.
+ */
+static void test_gexf_spells_people(void **state)
+{
+    char *x = export_file(SPELLS, EVG_VIEW_PEOPLE, EVG_FMT_GEXF, 0);
+    char *pair = element(x,
+                         "<edge id=\"e1\" source=\"person:ilona-vesk\" "
+                         "target=\"person:teodor-brann\"",
+                         "</edge>");
+    char *ilona = element(x, "<node id=\"person:ilona-vesk\"", "</node>");
+
+    (void)state;
+    assert_non_null(strstr(pair, "label=\"met\" kind=\"met\" weight=\"4\">\n"));
+    assert_null(strstr(pair, "\" start=")); /* no interval beside the spells */
+    assert_non_null(strstr(pair,
+                           "        <spells>\n"
+                           "          <spell start=\"2024-02-10\" end=\"2024-02-10\"/>\n"
+                           "          <spell start=\"2024-05-03\" end=\"2024-05-03\"/>\n"
+                           "          <spell start=\"2024-09-21\" end=\"2024-09-21\"/>\n"
+                           "        </spells>\n"));
+    assert_int_equal(count(pair, "<spell "), 3);
+    assert_non_null(
+        strstr(ilona, "<node id=\"person:ilona-vesk\" label=\"Ilona Vesk\">"));
+    assert_non_null(strstr(ilona,
+                           "<spell start=\"2024-02-10\" end=\"2024-02-10\"/>\n"
+                           "          <spell start=\"2024-05-03\" end=\"2024-05-03\"/>\n"
+                           "          <spell start=\"2024-07-01\" end=\"2024-07-01\"/>\n"
+                           "          <spell start=\"2024-09-21\" end=\"2024-09-21\"/>\n"
+                           "        </spells>"));
+    assert_int_equal(count(ilona, "<spell "), 4);
+    /* the span stays in first_seen and last_seen */
+    assert_non_null(strstr(ilona, "<attvalue for=\"first_seen\" value=\"2024-02-10\"/>"));
+    assert_non_null(strstr(ilona, "<attvalue for=\"last_seen\" value=\"2024-09-21\"/>"));
+    assert_non_null(strstr(x, "<node id=\"person:mira-solt\" label=\"Mira Solt\" "
+                              "start=\"2024-02-10\" end=\"2024-02-10\">"));
+    assert_non_null(strstr(x, "target=\"person:mira-solt\" label=\"met\" kind=\"met\" "
+                              "weight=\"1\" start=\"2024-02-10\" end=\"2024-02-10\">"));
+    assert_int_equal(count(x, "<spells>"), 3);
+    free(pair);
+    free(ilona);
+    free(x);
+}
+
+/*
+ * The full view: people, countries and places get the days of their
+ * meetings, a meeting keeps its interval and its edges their one day; the
+ * countries view joins the countries on the days their officials met; GEXF
+ * 1.2draft has the same spells, for NetworkX.
+ */
+static void test_gexf_spells_views(void **state)
+{
+    char *full = export_file(SPELLS, EVG_VIEW_FULL, EVG_FMT_GEXF, 0);
+    char *cc = export_file(SPELLS, EVG_VIEW_COUNTRIES, EVG_FMT_GEXF, 0);
+    char *v12 = export_file(SPELLS, EVG_VIEW_PEOPLE, EVG_FMT_GEXF12, 0);
+    char *ilona = element(full, "<node id=\"person:ilona-vesk\"", "</node>");
+    char *xar = element(full, "<node id=\"country:XAR\"", "</node>");
+    char *arvel = element(full, "<node id=\"place:arvel\"", "</node>");
+    char *pair = element(
+        cc, "<edge id=\"e0\" source=\"country:XAR\" target=\"country:XBE\"", "</edge>");
+
+    (void)state;
+    assert_int_equal(count(ilona, "<spell "), 4);
+    assert_int_equal(count(xar, "<spell "), 4);
+    assert_non_null(strstr(arvel,
+                           "<spell start=\"2024-02-10\" end=\"2024-02-10\"/>\n"
+                           "          <spell start=\"2024-09-21\" end=\"2024-09-21\"/>"));
+    assert_non_null(strstr(full, "(visit), 2024-09-21\" start=\"2024-09-21\" "
+                                 "end=\"2024-09-21\">"));
+    /* both signed the accord at two meetings: two spells on the agreement and
+     * on each signatory edge; no meeting has spells */
+    assert_int_equal(count(full, "<spells>"), 8);
+    assert_int_equal(count(full, "kind=\"signatory\" weight=\"2\">"), 2);
+    assert_int_equal(count(pair, "<spell "), 3);
+    assert_non_null(strstr(pair, "<spell start=\"2024-09-21\" end=\"2024-09-21\"/>"));
+    assert_non_null(strstr(v12, "<spell start=\"2024-05-03\" end=\"2024-05-03\"/>"));
+    assert_int_equal(count(v12, "<spells>"), 3);
+    free(ilona);
+    free(xar);
+    free(arvel);
+    free(pair);
+    free(full);
+    free(cc);
+    free(v12);
+}
+
+/*
+ * The same bytes with the documents in the other order, and from the view
+ * projected from the full graph (as queries make it).
+ */
+static void test_gexf_spells_deterministic(void **state)
+{
+    (void)state;
+    for (int v = EVG_VIEW_FULL; v <= EVG_VIEW_BIPARTITE; v++) {
+        char *a = export_file(SPELLS, (evg_view)v, EVG_FMT_GEXF, 0);
+        char *b = export_file(SPELLS, (evg_view)v, EVG_FMT_GEXF, 1);
+        size_t len = 0;
+        char *text = th_read(SPELLS, &len), *p;
+        evg_corpus *c = corpus_of_text(text);
+        evg_graph *full = build(c, EVG_VIEW_FULL), *made = NULL;
+        assert_string_equal(a, b);
+        assert_int_equal(evg_i_graph_project(&made, full, (evg_view)v, NULL), 0);
+        p = export_fmt(made, NULL, EVG_FMT_GEXF);
+        assert_string_equal(a, p);
+        free(p);
+        evg_graph_free(made);
+        evg_graph_free(full);
+        evg_corpus_free(c);
+        free(text);
+        free(a);
+        free(b);
+    }
+}
+
+/* The CSV Timeset of an element of several days is Gephi's interval set, a day each. */
+static void test_csv_timeset_days(void **state)
+{
+    size_t len = 0;
+    char *text = th_read(SPELLS, &len), *nodes, *edges;
+    evg_corpus *c = corpus_of_text(text);
+    evg_graph *g = build(c, EVG_VIEW_PEOPLE);
+    evg_export_opts o = EVG_EXPORT_OPTS_INIT;
+    csv_doc dn, de;
+
+    (void)state;
+    o.format = EVG_FMT_CSV;
+    nodes = export_opts_str(g, NULL, &o);
+    o.csv_table = EVG_CSV_EDGES;
+    edges = export_opts_str(g, NULL, &o);
+    dn = csv_parse(nodes);
+    de = csv_parse(edges);
+    assert_string_equal(csv_cell(&de, "Id", "e1", "Timeset"),
+                        "<[2024-02-10, 2024-02-10]; [2024-05-03, 2024-05-03]; "
+                        "[2024-09-21, 2024-09-21]>");
+    assert_string_equal(csv_cell(&de, "Id", "e0", "Timeset"),
+                        "<[2024-02-10, 2024-02-10]>");
+    assert_string_equal(csv_cell(&dn, "Id", "person:teodor-brann", "Timeset"),
+                        "<[2024-02-10, 2024-02-10]; [2024-05-03, 2024-05-03]; "
+                        "[2024-07-01, 2024-07-01]; [2024-09-21, 2024-09-21]>");
+    assert_string_equal(csv_cell(&dn, "Id", "person:mira-solt", "Timeset"),
+                        "<[2024-02-10, 2024-02-10]>");
+    csv_free(&dn);
+    csv_free(&de);
+    free(nodes);
+    free(edges);
+    evg_graph_free(g);
+    evg_corpus_free(c);
+    free(text);
+}
+
+/*
+ * Merging parallel edges keeps each day once, sorted, whatever the order:
+ * 500 meetings of one pair (each day twice, shuffled) give 500 days; an
+ * undated one adds none; two edges of one day keep no list (start = end).
+ */
+static void test_edges_merge_dates(void **state)
+{
+    enum { DAYS = 500 };
+    static char day[DAYS][11];
+    evg_i_eattr *e = calloc(2 * DAYS + 3, sizeof(*e));
+    evg_i_arena a = EVG_I_ARENA_INIT;
+    char got[11];
+    size_t n = 0, kept = 0, at = 0, k = 0;
+
+    (void)state;
+    assert_non_null(e);
+    for (size_t i = 0; i < DAYS; i++)
+        snprintf(day[i], sizeof day[i], "%04d-%02d-%02d", (int)(2000 + i / 336),
+                 (int)(1 + i / 28 % 12), (int)(1 + i % 28));
+    for (size_t i = 0; i < 2 * DAYS; i++) {
+        size_t d = (i * 7919) % DAYS; /* 7919 is prime: every day twice, shuffled */
+        e[n++] = edge(0, 1, EVG_I_REL_MET, day[d], day[d]);
+    }
+    e[n++] = edge(0, 1, EVG_I_REL_MET, NULL, NULL);
+    e[n++] = edge(0, 2, EVG_I_REL_MET, day[3], day[3]);
+    e[n++] = edge(0, 2, EVG_I_REL_MET, day[3], day[3]);
+    assert_int_equal(evg_i_edges_merge(&kept, e, n, &a), 0);
+    assert_int_equal(kept, 2);
+    assert_true(e[0].weight == 2 * DAYS + 1);
+    assert_string_equal(e[0].first_date, day[0]);
+    assert_string_equal(e[0].last_date, day[DAYS - 1]);
+    assert_int_equal(strlen(e[0].dates), DAYS * 11 - 1);
+    while (evg_i_dates_next(got, e[0].dates, &at))
+        assert_string_equal(got, day[k++]);
+    assert_int_equal(k, DAYS);
+    assert_null(e[1].dates);
+    assert_string_equal(e[1].first_date, day[3]);
+    evg_i_arena_free(&a);
+    free(e);
 }
 
 /* ---- JSON --------------------------------------------------------------- */
@@ -729,6 +988,11 @@ int main(void)
         cmocka_unit_test(test_gexf_timeline_and_escaping),
         cmocka_unit_test(test_gexf12),
         cmocka_unit_test(test_intervals),
+        cmocka_unit_test(test_gexf_spells_people),
+        cmocka_unit_test(test_gexf_spells_views),
+        cmocka_unit_test(test_gexf_spells_deterministic),
+        cmocka_unit_test(test_csv_timeset_days),
+        cmocka_unit_test(test_edges_merge_dates),
         cmocka_unit_test(test_json_node_link),
         cmocka_unit_test(test_json_multigraph),
         cmocka_unit_test(test_csv_quoting_and_formulas),

@@ -570,7 +570,7 @@ static void test_bad_options(void **state)
 static void test_igraph_error_path(void **state)
 {
     evg_graph *g = calloc(1, sizeof(*g));
-    evg_i_eattr e = {0, 0, EVG_I_REL_MET, -1, 1.0, NULL, NULL, NULL, NULL};
+    evg_i_eattr e = {0, 0, EVG_I_REL_MET, -1, 1.0, NULL, NULL, NULL, NULL, NULL};
     evg_error err;
 
     (void)state;
