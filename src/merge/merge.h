@@ -36,16 +36,24 @@
 typedef struct {
     const char *text; /* borrowed: from the corpus or the arena */
     size_t n;
+    uint64_t hash; /* evg_i_hash() of text: a form is found without a strcmp() per form */
 } evg_i_form;
 
+/*
+ * Forms and their counts, in the order first counted. A tally of a few forms
+ * is searched by hash along the array; past that, through `slot`, an open
+ * addressing table of form indices + 1 (0: empty), `nslot` a power of two.
+ */
 typedef struct {
     evg_i_form *v;
     size_t n, cap;
+    uint32_t *slot;
+    size_t nslot;
 } evg_i_tally;
 
 #define EVG_I_TALLY_INIT                                                                 \
     {                                                                                    \
-        NULL, 0, 0                                                                       \
+        NULL, 0, 0, NULL, 0                                                              \
     }
 
 /* How evg_i_tally_best() ranks forms. */
