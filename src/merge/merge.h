@@ -41,19 +41,19 @@ typedef struct {
 
 /*
  * Forms and their counts, in the order first counted. A tally of a few forms
- * is searched by hash along the array; past that, through `slot`, an open
- * addressing table of form indices + 1 (0: empty), `nslot` a power of two.
+ * is searched by hash along the array; a larger one through an open
+ * addressing table of form indices + 1 (0: empty) that lives in the same
+ * block, after the `cap` forms (tally.c): a vertex has nine tallies, most of
+ * one form, so the struct stays three words.
  */
 typedef struct {
     evg_i_form *v;
     size_t n, cap;
-    uint32_t *slot;
-    size_t nslot;
 } evg_i_tally;
 
 #define EVG_I_TALLY_INIT                                                                 \
     {                                                                                    \
-        NULL, 0, 0, NULL, 0                                                              \
+        NULL, 0, 0                                                                       \
     }
 
 /* How evg_i_tally_best() ranks forms. */

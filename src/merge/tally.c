@@ -11,18 +11,38 @@
 /* Past this many forms, a tally keeps a hash table of them. */
 #define LINEAR_FORMS 8
 
+/* The slots of the table of a tally of capacity `cap`: 0, or a power of two >= 2 cap. */
+static size_t nslots(size_t cap)
+{
+    size_t n = 16;
+
+    if (cap <= LINEAR_FORMS)
+        return 0;
+    while (n < cap * 2)
+        n *= 2;
+    return n;
+}
+
+static uint32_t *slots(const evg_i_tally *t)
+{
+    return t->cap > LINEAR_FORMS ? (uint32_t *)(void *)(t->v + t->cap) : NULL;
+}
+
 /* The index of the form `text` (hash `h`) in `t`, or SIZE_MAX. */
 static size_t find(const evg_i_tally *t, const char *text, uint64_t h)
 {
-    if (t->slot == NULL) {
+    const uint32_t *slot = slots(t);
+    size_t mask = nslots(t->cap) - 1;
+
+    if (slot == NULL) {
         for (size_t i = 0; i < t->n; i++)
             if (t->v[i].hash == h &&
                 (t->v[i].text == text || strcmp(t->v[i].text, text) == 0))
                 return i;
         return SIZE_MAX;
     }
-    for (size_t k = (size_t)h & (t->nslot - 1);; k = (k + 1) & (t->nslot - 1)) {
-        uint32_t s = t->slot[k];
+    for (size_t k = (size_t)h & mask;; k = (k + 1) & mask) {
+        uint32_t s = slot[k];
         if (s == 0)
             return SIZE_MAX;
         if (t->v[s - 1].hash == h &&
@@ -34,28 +54,30 @@ static size_t find(const evg_i_tally *t, const char *text, uint64_t h)
 /* Put form `i` into the table (there is room). */
 static void place(evg_i_tally *t, size_t i)
 {
-    size_t k = (size_t)t->v[i].hash & (t->nslot - 1);
+    uint32_t *slot = slots(t);
+    size_t mask = nslots(t->cap) - 1, k = (size_t)t->v[i].hash & mask;
 
-    while (t->slot[k] != 0)
-        k = (k + 1) & (t->nslot - 1);
-    t->slot[k] = (uint32_t)(i + 1);
+    while (slot[k] != 0)
+        k = (k + 1) & mask;
+    slot[k] = (uint32_t)(i + 1);
 }
 
-/* A table of at least twice as many slots as forms. 0 or EVG_ENOMEM. */
-static int rehash(evg_i_tally *t, size_t forms)
+/* Room for twice the forms, and the table for them rebuilt. 0 or EVG_ENOMEM. */
+static int grow(evg_i_tally *t)
 {
-    size_t nslot = 16;
-    uint32_t *slot;
+    size_t cap = t->cap ? t->cap * 2 : 2, ns = nslots(cap);
+    evg_i_form *v;
 
-    while (nslot < forms * 2)
-        nslot *= 2;
-    if (forms >= UINT32_MAX || (slot = calloc(nslot, sizeof(*slot))) == NULL)
+    if (cap >= UINT32_MAX / 4 ||
+        (v = realloc(t->v, cap * sizeof(*v) + ns * sizeof(uint32_t))) == NULL)
         return EVG_ENOMEM;
-    free(t->slot);
-    t->slot = slot;
-    t->nslot = nslot;
-    for (size_t i = 0; i < t->n; i++)
-        place(t, i);
+    t->v = v;
+    t->cap = cap;
+    if (ns) {
+        memset(slots(t), 0, ns * sizeof(uint32_t));
+        for (size_t i = 0; i < t->n; i++)
+            place(t, i);
+    }
     return 0;
 }
 
@@ -71,15 +93,14 @@ int evg_i_tally_add(evg_i_tally *t, const char *text, size_t n)
         t->v[i].n += n;
         return 0;
     }
-    if (evg_i_grow((void **)&t->v, &t->cap, t->n + 1, sizeof(*t->v)) < 0)
+    if (t->n == t->cap && grow(t) < 0)
         return EVG_ENOMEM;
     t->v[t->n].text = text;
     t->v[t->n].hash = h;
-    t->v[t->n++].n = n;
-    if (t->slot && t->n * 2 <= t->nslot)
-        place(t, t->n - 1);
-    else if (t->n > LINEAR_FORMS)
-        return rehash(t, t->n);
+    t->v[t->n].n = n;
+    if (slots(t))
+        place(t, t->n);
+    t->n++;
     return 0;
 }
 
@@ -144,8 +165,6 @@ size_t evg_i_tally_get(const evg_i_tally *t, const char *text)
 void evg_i_tally_free(evg_i_tally *t)
 {
     free(t->v);
-    free(t->slot);
     t->v = NULL;
-    t->slot = NULL;
-    t->n = t->cap = t->nslot = 0;
+    t->n = t->cap = 0;
 }
