@@ -36,8 +36,16 @@
 typedef struct {
     const char *text; /* borrowed: from the corpus or the arena */
     size_t n;
+    uint64_t hash; /* evg_i_hash() of text: a form is found without a strcmp() per form */
 } evg_i_form;
 
+/*
+ * Forms and their counts, in the order first counted. A tally of a few forms
+ * is searched by hash along the array; a larger one through an open
+ * addressing table of form indices + 1 (0: empty) that lives in the same
+ * block, after the `cap` forms (tally.c): a vertex has nine tallies, most of
+ * one form, so the struct stays three words.
+ */
 typedef struct {
     evg_i_form *v;
     size_t n, cap;

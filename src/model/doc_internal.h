@@ -54,6 +54,14 @@ int evg_i_doc_push_event(evg_doc *d, const evg_event *ev, evg_error *err);
 int evg_i_doc_settle(evg_doc *d, evg_error *err);
 
 /*
+ * doc_json_fast.c: the record on line `line` of `source` read by cJSON, when
+ * it is a record jansson would read the same and it has no fault: 1 and
+ * `*out` set; otherwise 0, and evg_doc_parse_json() reads it with jansson.
+ */
+int evg_i_doc_parse_fast(evg_doc **out, const char *text, size_t len, const char *source,
+                         int line);
+
+/*
  * Append a deep copy of `e` (strings and the titles array copied into the
  * arena). Returns 0 or EVG_ENOMEM.
  */

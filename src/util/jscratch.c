@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include <cJSON.h>
 #include <jansson.h>
 
 #include "util/jscratch.h"
@@ -113,6 +114,8 @@ static void install_once(void)
 {
     json_get_alloc_funcs(&prev_malloc, &prev_free);
     json_set_alloc_funcs(scratch_malloc, scratch_free);
+    /* cJSON (model/doc_json_fast.c) gets the same windows. */
+    cJSON_InitHooks(&(cJSON_Hooks){scratch_malloc, scratch_free});
 }
 
 void evg_i_jscratch_install(void)

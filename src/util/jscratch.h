@@ -21,7 +21,10 @@
  * (once; evg_global_init() and the first begin call it). Outside a scratch
  * window, and on threads without one, it hands everything to the
  * allocator that was there before, so other users of jansson in the
- * process see no difference.
+ * process see no difference. It sets cJSON's hooks (model/doc_json_fast.c)
+ * the same way, handing to malloc() and free() outside a window: a program
+ * that sets cJSON's hooks itself after that should leave them to malloc()
+ * and free(), or its trees made in our windows would not be ours to drop.
  */
 typedef struct evg_i_jspill evg_i_jspill;
 typedef struct {

@@ -619,6 +619,69 @@ static void test_parse_only_len_bytes(void **state)
     assert_int_equal(evg_doc_parse_json(&d, two, strlen(two), "x", 1, &e), EVG_EPARSE);
 }
 
+/*
+ * The fast reader (cJSON) takes a plain record and reads it as jansson does;
+ * it leaves to jansson every line that cJSON would read more leniently
+ * (duplicate or unknown keys, 3.0 for 3, leading zeros, long integers,
+ * "\u0000", raw control characters, invalid UTF-8, trailing text, no
+ * object), so that those get jansson's verdict and message.
+ */
+static void test_fast_reader_vouches(void **state)
+{
+    static const char *const lenient[] = {
+        "{\"doc\":{\"id\":\"d1\",\"id\":\"d2\"}}",
+        "{\"doc\":{\"id\":\"d\"},\"x\":1,\"x\":2}",
+        "{\"doc\":{\"id\":\"d\"},\"entities\":[],\"events\":[{\"id\":\"d#1\",\"type\":"
+        "\"meeting\",\"evidence\":[{\"start\":3.0,\"end\":5}]}]}",
+        "{\"doc\":{\"id\":\"d\"},\"entities\":[],\"events\":[{\"id\":\"d#1\",\"type\":"
+        "\"meeting\",\"evidence\":[{\"start\":03,\"end\":5}]}]}",
+        "{\"doc\":{\"id\":\"d\"},\"entities\":[],\"events\":[{\"id\":\"d#1\",\"type\":"
+        "\"meeting\",\"evidence\":[{\"start\":1234567890123456,\"end\":1234567890123457}]"
+        "}]}",
+        "{\"doc\":{\"id\":\"d\\u0000x\"}}",
+        "{\"doc\":{\"id\":\"d\x01x\"}}",
+        "{\"doc\":{\"id\":\"d\xffx\"}}",
+        "{\"doc\":{\"id\":\"d\"}} x",
+        "[{\"doc\":{\"id\":\"d\"}}]",
+    };
+    static const int valid[] = {0, 0, 0, 0, 1, 0, 0, 0, 0, 0};
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    FILE *f = fopen(RECORD, "r");
+    (void)state;
+
+    assert_non_null(f);
+    while ((n = getline(&line, &cap, f)) > 0) {
+        evg_doc *fast = NULL, *ref = NULL;
+        char *a = NULL, *b = NULL;
+        size_t na = 0, nb = 0;
+        assert_int_equal(evg_i_doc_parse_fast(&fast, line, (size_t)n, "x", 1), 1);
+        assert_int_equal(evg_doc_parse_json(&ref, line, (size_t)n, "x", 1, NULL), 0);
+        assert_int_equal(evg_doc_to_json(&a, &na, fast, NULL), 0);
+        assert_int_equal(evg_doc_to_json(&b, &nb, ref, NULL), 0);
+        assert_int_equal(na, nb);
+        assert_memory_equal(a, b, na);
+        free(a);
+        free(b);
+        evg_doc_free(fast);
+        evg_doc_free(ref);
+    }
+    free(line);
+    fclose(f);
+    for (size_t i = 0; i < sizeof lenient / sizeof lenient[0]; i++) {
+        evg_doc *d = NULL;
+        evg_error e;
+        if (evg_i_doc_parse_fast(&d, lenient[i], strlen(lenient[i]), "x", 1) != 0)
+            print_error("case %zu taken: %s\n", i, lenient[i]);
+        assert_null(d);
+        assert_int_equal(
+            evg_doc_parse_json(&d, lenient[i], strlen(lenient[i]), "x", 1, &e),
+            valid[i] ? 0 : EVG_EPARSE);
+        evg_doc_free(d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -634,6 +697,7 @@ int main(void)
         cmocka_unit_test(test_agreement_relations),
         cmocka_unit_test(test_many_entities),
         cmocka_unit_test(test_parse_only_len_bytes),
+        cmocka_unit_test(test_fast_reader_vouches),
     };
     return cmocka_run_group_tests_name("doc", tests, NULL, NULL);
 }

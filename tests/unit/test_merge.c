@@ -3,6 +3,7 @@
  * one person, meeting and agreement across documents, and a graph that
  * depends on the set of documents only.
  */
+#include "merge/merge.h"
 #include "merge_helpers.h"
 
 /* ---- people ------------------------------------------------------------- */
@@ -963,10 +964,41 @@ static void test_signatories(void **state)
     evg_graph_free(g);
 }
 
+/*
+ * A tally of many forms (past the few searched along the array, into its
+ * hash table, grown several times): each form counted once per add, found
+ * by equal text at another address, the winner the most frequent.
+ */
+static void test_tally_many_forms(void **state)
+{
+    evg_i_tally t = EVG_I_TALLY_INIT;
+    char forms[200][16], probe[16];
+    (void)state;
+
+    for (int i = 0; i < 200; i++)
+        snprintf(forms[i], sizeof forms[i], "Form %d", i);
+    for (int round = 0; round < 3; round++)
+        for (int i = 0; i < 200; i++)
+            assert_int_equal(evg_i_tally_add(&t, forms[i], i == 137 ? 5 : 1), 0);
+    assert_int_equal(t.n, 200);
+    for (int i = 0; i < 200; i++) {
+        snprintf(probe, sizeof probe, "Form %d", i); /* same text, not the same pointer */
+        assert_int_equal(evg_i_tally_get(&t, probe), i == 137 ? 15 : 3);
+    }
+    assert_int_equal(evg_i_tally_get(&t, "Form 200"), 0);
+    assert_int_equal(evg_i_tally_get(&t, NULL), 0);
+    assert_string_equal(evg_i_tally_best(&t, EVG_I_RANK_CODE), "Form 137");
+    assert_int_equal(evg_i_tally_add(&t, "", 1), 0);
+    assert_int_equal(t.n, 200);
+    evg_i_tally_free(&t);
+    assert_int_equal(evg_i_tally_get(&t, "Form 1"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_fold),
+        cmocka_unit_test(test_tally_many_forms),
         cmocka_unit_test(test_surname_joins_its_person),
         cmocka_unit_test(test_spelling_variants),
         cmocka_unit_test(test_surname_of_another_era),
