@@ -11,6 +11,7 @@ static cli_strlist inputs;
 static const char *output, *format, *view, *alias_path, *cutoff_arg, *measures_arg, *jobs;
 static const char *max_people_arg;
 static int help, layout, drop_mentions;
+static cli_filter_args filter;
 
 static const cli_opt opts[] = {
     {CLI_OPT_OPERANDS, "EVENTS.jsonl", 0, &inputs, NULL,
@@ -35,6 +36,7 @@ static const cli_opt opts[] = {
     {CLI_OPT_VALUE, "jobs", 'j', &jobs, "N",
      "read the events on N threads, 0 for one per processor (default 1); same output", 0},
     {CLI_OPT_SWITCH, "drop-mentions", 0, &drop_mentions, NULL, CLI_DROP_MENTIONS_HELP, 0},
+    CLI_FILTER_OPTS(filter),
     {CLI_OPT_SWITCH, "layout", 0, &layout, NULL,
      "write positions (x, y; GEXF viz:position) and colour people by country, as the "
      "report draws them; not computed without it",
@@ -42,6 +44,18 @@ static const cli_opt opts[] = {
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
+
+int cli_parse_filter(evg_build_opts *bo, const cli_filter_args *a, const cli_cmd *cmd,
+                     cli_status *st)
+{
+    char msg[256];
+
+    if (cli_filter_parse(&bo->filter, a, msg, sizeof msg) < 0) {
+        *st = cli_usage_error(cmd, msg);
+        return -1;
+    }
+    return 0;
+}
 
 int cli_load_aliases(evg_aliases **out, const char *path)
 {
@@ -289,7 +303,8 @@ static cli_status check_options(evg_analysis_opts *ao, evg_build_opts *bo,
 
     if (cli_parse_cutoff(ao, cutoff_arg, &cli_cmd_build, &st) < 0 ||
         cli_parse_measures(ao, measures_arg, &cli_cmd_build, &st) < 0 ||
-        cli_parse_max_people(bo, max_people_arg, &cli_cmd_build, &st) < 0)
+        cli_parse_max_people(bo, max_people_arg, &cli_cmd_build, &st) < 0 ||
+        cli_parse_filter(bo, &filter, &cli_cmd_build, &st) < 0)
         return st;
     if (cli_parse_jobs(threads, jobs) < 0)
         return cli_usage_error(&cli_cmd_build, "--jobs: expected a number of threads");

@@ -240,6 +240,22 @@ cleanup:
     return rc;
 }
 
+int evg_i_meeting_kept(evg_i_builder *b, size_t m)
+{
+    const evg_i_meeting *mt = &b->mt[m];
+    size_t *cc = NULL, ncc;
+    int kept;
+
+    if (!b->filtering)
+        return 1;
+    if (mt->npeople && (cc = calloc(mt->npeople, sizeof(*cc))) == NULL)
+        return nomem(b);
+    ncc = meeting_countries(cc, b, mt);
+    kept = evg_i_filter_keeps(b, mt, cc, ncc);
+    free(cc);
+    return kept;
+}
+
 int evg_i_meeting_links(evg_i_builder *b, size_t m)
 {
     evg_i_meeting *mt = &b->mt[m];
