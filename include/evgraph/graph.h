@@ -277,10 +277,12 @@ EVG_API int evg_graph_find_vertex(size_t *out, const evg_graph *g, const char *i
  * - "event_type", "status", "date", "place" (the place's label),
  *   "place_country" (ISO alpha-3 of the place, when known), "doc" (the
  *   first report's document), "docs" (every reporting document, "; "-joined
- *   in id order), "evidence" (the reports' sentences, each once,
- *   space-joined; each led by "[doc id] " when several documents report the
- *   meeting), "countries" (of the participants, "; "-joined), "cameo" (the
- *   CAMEO event code, "042"), "cameo_name" ("Make a visit"), "plover_type"
+ *   in id order), "outlets" and "urls" (the reporting documents' outlets
+ *   and urls, as JSON Lines articles give them in "source" and "url", each
+ *   once, "; "-joined in id order; NULL when none does), "evidence" (the reports'
+ * sentences, each once, space-joined; each led by "[doc id] " when several documents
+ * report the meeting), "countries" (of the participants, "; "-joined), "cameo" (the CAMEO
+ * event code, "042"), "cameo_name" ("Make a visit"), "plover_type"
  *   ("CONSULT"), "plover_mode" ("visit"; NULL when none applies) (meetings);
  * - "first_seen", "last_seen" (earliest and latest date of the events the
  *   vertex is part of). Borrowed.

@@ -20,8 +20,10 @@ static const cli_opt opts[] = {
      "write the graph to FILE, replaced once complete (- for stdout)", CLI_OPT_REQUIRED},
     {CLI_OPT_VALUE, "format", 'f', &format, "FORMAT",
      "graphml, gexf (Gephi timeline), gexf12 (GEXF 1.2draft, for NetworkX), json "
-     "(node-link) or csv (FILE.nodes.csv and FILE.edges.csv); default: from FILE's "
-     "extension (an extension of no format is refused), else graphml",
+     "(node-link), csv (FILE.nodes.csv and FILE.edges.csv), or not a graph but the "
+     "events table, one row per meeting and participant: events-csv or events-tsv "
+     "(FILE.tsv); default: from FILE's extension (an extension of no format is refused), "
+     "else graphml",
      0},
     {CLI_OPT_VALUE, "view", 0, &view, "VIEW",
      "full (all kinds of node; default), people (who met whom), countries "
@@ -245,8 +247,8 @@ static int choose_format(evg_format *out, char *msg, size_t size)
     base = base ? base + 1 : output;
     if (strchr(base + 1, '.') && strncmp(output, "/dev/", 5) != 0) {
         snprintf(msg, size,
-                 "no format is written as '%.60s' (.graphml, .gexf, .json or .csv; or "
-                 "choose one with --format)",
+                 "no format is written as '%.60s' (.graphml, .gexf, .json, .csv or "
+                 ".tsv; or choose one with --format)",
                  strrchr(base, '.'));
         return 1;
     }
@@ -316,12 +318,21 @@ static cli_status check_options(evg_analysis_opts *ao, evg_build_opts *bo,
     }
     if ((rc = choose_format(fmt, msg, sizeof msg)) < 0) {
         snprintf(msg, sizeof msg,
-                 "unknown format '%.60s' (expected graphml, gexf, gexf12, json or csv)",
+                 "unknown format '%.60s' (expected graphml, gexf, gexf12, json, csv, "
+                 "events-csv or events-tsv)",
                  format);
         return cli_usage_error(&cli_cmd_build, msg);
     }
     if (rc > 0)
         return cli_usage_error(&cli_cmd_build, msg);
+    if ((*fmt == EVG_FMT_EVENTS_CSV || *fmt == EVG_FMT_EVENTS_TSV) &&
+        (bo->view == EVG_VIEW_PEOPLE || bo->view == EVG_VIEW_COUNTRIES)) {
+        snprintf(msg, sizeof msg,
+                 "the events table (%s) lists meetings: the %s view has none (leave out "
+                 "--view)",
+                 evg_format_name(*fmt), evg_view_name(bo->view));
+        return cli_usage_error(&cli_cmd_build, msg);
+    }
     return CLI_OK;
 }
 

@@ -253,6 +253,9 @@ static int parse_graph_format(plan *p)
             format);
     if (!format && output && evg_format_from_name(&p->graph_fmt, output) < 0)
         p->graph_fmt = EVG_FMT_GRAPHML;
+    if (p->graph_fmt == EVG_FMT_EVENTS_CSV || p->graph_fmt == EVG_FMT_EVENTS_TSV)
+        return fail(p, "ego writes a graph: graphml, gexf, gexf12, json or csv, not %s",
+                    evg_format_name(p->graph_fmt));
     if (p->graph_fmt == EVG_FMT_CSV && output && strcmp(output, "-") == 0)
         return fail(p, "CSV is two files (nodes and edges): give -o FILE.csv, not -");
     return 0;

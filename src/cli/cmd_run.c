@@ -279,7 +279,8 @@ static cli_status run_main(int argc, char **argv)
         goto cleanup;
     }
     x.skip = output; /* "run coll -o coll/out": the output folder is no input */
-    if (format_arg && evg_format_from_name(&run_fmt, format_arg) < 0) {
+    if (format_arg && (evg_format_from_name(&run_fmt, format_arg) < 0 ||
+                       run_fmt == EVG_FMT_EVENTS_CSV || run_fmt == EVG_FMT_EVENTS_TSV)) {
         snprintf(msg, sizeof msg,
                  "unknown format '%.40s' (expected graphml, gexf, gexf12, json or csv)",
                  format_arg);

@@ -45,6 +45,7 @@ typedef enum {
 #define EVG_I_COL_KIND 4u    /* the edge's kind (its relation) */
 #define EVG_I_COL_SCORES 8u  /* exists only with its measure computed (size: PageRank) */
 #define EVG_I_COL_LAYOUT 16u /* exists only when a layout is given */
+#define EVG_I_COL_SOME 32u   /* exists only when some element has a value */
 
 /* One value; `present` 0 means the element has none (nothing is written). */
 typedef struct {

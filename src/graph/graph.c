@@ -255,6 +255,8 @@ const char *evg_graph_vertex_attr(const evg_graph *g, size_t v, const char *name
         {"place_country", a->place_country},
         {"doc", a->doc},
         {"docs", a->docs},
+        {"outlets", a->outlets},
+        {"urls", a->urls},
         {"evidence", a->evidence},
         {"countries", a->countries},
         {"cameo", a->cameo},

@@ -34,6 +34,7 @@ static const field VSTR[] = {
     VS(event_type), VS(status), VS(date),       VS(place),       VS(place_country),
     VS(countries),  VS(cameo),  VS(cameo_name), VS(plover_type), VS(plover_mode),
     VS(doc),        VS(docs),   VS(evidence),   VS(first_seen),  VS(last_seen),
+    VS(outlets),    VS(urls),
 };
 static const field VNUM[] = {
     VS(sources), VS(meetings),     VS(events),           VS(reports),

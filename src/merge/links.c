@@ -325,6 +325,32 @@ static int evidence(const char **out, evg_i_builder *b, const evg_i_meeting *mt)
     return rc;
 }
 
+int evg_i_meeting_origins(evg_i_builder *b, const evg_i_meeting *mt,
+                          const char **outlets_out, const char **urls_out)
+{
+    const char **s = calloc(mt->nreports + 1, sizeof(*s));
+    int rc = 0;
+
+    *outlets_out = *urls_out = NULL;
+    if (s == NULL)
+        return nomem(b);
+    for (int pass = 0; pass < 2 && rc == 0; pass++) {
+        size_t n = 0;
+        for (size_t k = 0; k < mt->nreports; k++) {
+            const evg_doc *d = b->docs[b->r[mt->reports[k]].doc];
+            const char *v = pass == 0 ? evg_doc_source(d) : evg_doc_url(d);
+            size_t j = 0;
+            while (v && j < n && strcmp(s[j], v) != 0)
+                j++;
+            if (v && j == n)
+                s[n++] = v;
+        }
+        rc = join(pass == 0 ? outlets_out : urls_out, b, s, n, "; ");
+    }
+    free(s);
+    return rc == EVG_ENOMEM ? nomem(b) : rc;
+}
+
 int evg_i_meeting_texts(evg_i_builder *b, const evg_i_meeting *mt, const char **docs_out,
                         const char **evidence_out, const char **countries_out)
 {

@@ -302,6 +302,14 @@ int evg_i_filter_keeps(const evg_i_builder *b, const evg_i_meeting *mt, const si
 /* links.c: whether meeting `m` passes the builder's filter (1 or 0), or EVG_ENOMEM. */
 int evg_i_meeting_kept(evg_i_builder *b, size_t m);
 
+/*
+ * links.c: the distinct outlets and urls of the meeting's documents (their
+ * "source" and "url"), "; "-joined in document order, into the arena (NULL
+ * when none gives one). 0 or EVG_ENOMEM.
+ */
+int evg_i_meeting_origins(evg_i_builder *b, const evg_i_meeting *mt,
+                          const char **outlets_out, const char **urls_out);
+
 /* codes.c: the CAMEO code and PLOVER type and mode of meeting `m`. */
 void evg_i_meeting_codes(evg_i_builder *b, evg_i_meeting *m);
 /* The CAMEO code of participant `p` (an index into m->people) of meeting `m` (static). */

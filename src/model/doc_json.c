@@ -126,7 +126,9 @@ static json_t *doc_json(const evg_doc *d)
     int bad = !root || !meta || !ents || !evs;
 
     bad = bad || set_str(meta, "id", d->id) || set_str(meta, "path", d->path) ||
-          set_str(meta, "date", d->date) || set_str(meta, "title", d->title);
+          set_str(meta, "date", d->date) || set_str(meta, "title", d->title) ||
+          (d->url && set_str(meta, "url", d->url)) ||
+          (d->source && set_str(meta, "source", d->source));
     for (size_t i = 0; !bad && i < d->nents; i++)
         bad = json_array_append_new(ents, entity_json(&d->ents[i])) < 0;
     for (size_t i = 0; !bad && i < d->nevents; i++)
@@ -157,9 +159,9 @@ static int any_invalid(const char *const *v, size_t n)
 /* Name the first part of `d` holding a string that is not valid UTF-8, or 0. */
 static int find_bad_string(char *where, size_t size, const evg_doc *d)
 {
-    const char *meta[] = {d->id, d->path, d->date, d->title};
+    const char *meta[] = {d->id, d->path, d->date, d->title, d->url, d->source};
 
-    if (any_invalid(meta, 4))
+    if (any_invalid(meta, 6))
         return snprintf(where, size, "doc");
     for (size_t i = 0; i < d->nents; i++) {
         const evg_entity *e = &d->ents[i];
@@ -345,7 +347,7 @@ static const char *type_name(const json_t *v)
  * the tables list keys in the order evg_doc_to_json() writes them.
  */
 enum { R_DOC, R_ENTITIES, R_EVENTS, R_N };
-enum { M_ID, M_PATH, M_DATE, M_TITLE, M_N };
+enum { M_ID, M_PATH, M_DATE, M_TITLE, M_URL, M_SOURCE, M_N };
 enum { N_ID, N_TYPE, N_NAME, N_TITLES, N_COUNTRY, N_CITY, N_ORG, N_KIND, N_N };
 enum {
     V_ID,
@@ -368,7 +370,8 @@ enum { X_START, X_END, X_TEXT, X_N };
 static const char *const ROOT_KEYS[R_N] = {
     [R_DOC] = "doc", [R_ENTITIES] = "entities", [R_EVENTS] = "events"};
 static const char *const META_KEYS[M_N] = {
-    [M_ID] = "id", [M_PATH] = "path", [M_DATE] = "date", [M_TITLE] = "title"};
+    [M_ID] = "id",       [M_PATH] = "path", [M_DATE] = "date",
+    [M_TITLE] = "title", [M_URL] = "url",   [M_SOURCE] = "source"};
 static const char *const ENTITY_KEYS[N_N] = {
     [N_ID] = "id",           [N_TYPE] = "type", [N_NAME] = "name", [N_TITLES] = "titles",
     [N_COUNTRY] = "country", [N_CITY] = "city", [N_ORG] = "org",   [N_KIND] = "kind"};
@@ -784,7 +787,9 @@ static int read_meta(const reader *r, json_t *meta)
     if ((rc = get_str(&d->id, r, v[M_ID], &DOC, "id", 1)) < 0 ||
         (rc = get_str(&d->path, r, v[M_PATH], &DOC, "path", 0)) < 0 ||
         (rc = get_date(&d->date, r, v[M_DATE], &DOC)) < 0 ||
-        (rc = get_str(&d->title, r, v[M_TITLE], &DOC, "title", 0)) < 0)
+        (rc = get_str(&d->title, r, v[M_TITLE], &DOC, "title", 0)) < 0 ||
+        (rc = get_str(&d->url, r, v[M_URL], &DOC, "url", 0)) < 0 ||
+        (rc = get_str(&d->source, r, v[M_SOURCE], &DOC, "source", 0)) < 0)
         return rc;
     return 0;
 }
