@@ -334,6 +334,15 @@ EVG_API const char *evg_graph_edge_relation(const evg_graph *g, size_t e);
  */
 EVG_API const char *evg_graph_edge_attr(const evg_graph *g, size_t e, const char *name);
 
+/**
+ * The filter the graph was built with (evg_build_opts.filter), as text:
+ * "from 2025-03; to 2025-03; country LVA, FIN; type call; status planned"
+ * (only the parts given, countries as codes), or NULL when it keeps every
+ * meeting. The exports write it as the graph's "filter" and the report
+ * says it. Borrowed.
+ */
+EVG_API const char *evg_graph_filter(const evg_graph *g);
+
 /** What merging did, over the whole corpus (the same for every view). */
 typedef struct {
     size_t documents;      /* distinct document ids read */

@@ -425,6 +425,7 @@ int evg_i_columns_init(evg_i_columns *out, const evg_graph *g, const evg_scores 
         return EVG_ENOMEM;
     out->view = evg_view_name(evg_graph_view(g));
     out->cutoff = evg_scores_cutoff(s);
+    out->filter = evg_graph_filter(g);
     view_scope(&types, &rels, evg_graph_view(g));
     for (size_t v = 0; s && v < nv; v++) {
         double pr = evg_scores_get(s, EVG_M_PAGERANK, v);

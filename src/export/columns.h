@@ -83,6 +83,7 @@ struct evg_i_columns {
     double max_pr;            /* the highest PageRank, for node sizes */
     const char *view;         /* "full", "people", ... */
     double cutoff;            /* of betweenness and closeness: > 0 approximate, 0 exact */
+    const char *filter;       /* evg_graph_filter(), or NULL */
     int multigraph;           /* two vertices are joined by more than one edge */
     const evg_i_column *node[EVG_I_MAX_COLUMNS];
     size_t nnode;

@@ -415,6 +415,7 @@ int evg_i_finalize(evg_graph *g, evg_i_builder *b)
     EVG_CHECK(evg_i_graph_create_igraph(g, b->err));
     EVG_CHECK(evg_i_graph_communities(g, b->err));
     g->stats = b->stats;
+    EVG_CHECK(evg_i_filter_describe(&g->filter, b));
 cleanup:
     free(final);
     free(s);

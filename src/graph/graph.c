@@ -309,6 +309,11 @@ int evg_graph_vertex_number(long *out, const evg_graph *g, size_t v, const char 
     return EVG_ENOTFOUND;
 }
 
+const char *evg_graph_filter(const evg_graph *g)
+{
+    return g ? g->filter : NULL;
+}
+
 void evg_graph_get_stats(evg_graph_stats *out, const evg_graph *g)
 {
     *out = g->stats;

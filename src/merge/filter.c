@@ -145,6 +145,55 @@ int evg_i_filter_prepare(evg_i_builder *b, const evg_filter *f)
     return 0;
 }
 
+int evg_i_filter_describe(const char **out, evg_i_builder *b)
+{
+    static const evg_event_type types[] = {EVG_EV_MEETING, EVG_EV_CALL, EVG_EV_VISIT,
+                                           EVG_EV_SIGNING};
+    evg_i_buf t = EVG_I_BUF_INIT;
+    const char *sep = "";
+    int bad = 0;
+
+    *out = NULL;
+    if (!b->filtering)
+        return 0;
+    if (b->filter_from) {
+        bad |= evg_i_buf_printf(&t, "from %s", b->filter_from) < 0;
+        sep = "; ";
+    }
+    if (b->filter_to) {
+        bad |= evg_i_buf_printf(&t, "%sto %s", sep, b->filter_to) < 0;
+        sep = "; ";
+    }
+    for (size_t i = 0; i < b->nfilter_cc; i++) {
+        bad |= evg_i_buf_printf(&t, "%s%s",
+                                i        ? ", "
+                                : sep[0] ? "; country "
+                                         : "country ",
+                                b->filter_cc[i]) < 0;
+        sep = "; ";
+    }
+    if (b->filter_types != ALL_TYPES) {
+        const char *s2 = sep[0] ? "; type " : "type ";
+        for (size_t k = 0; k < sizeof types / sizeof types[0]; k++)
+            if (b->filter_types & (1u << types[k])) {
+                bad |=
+                    evg_i_buf_printf(&t, "%s%s", s2, evg_event_type_name(types[k])) < 0;
+                s2 = ", ";
+            }
+        sep = "; ";
+    }
+    if (b->filter_statuses != ALL_STATUSES)
+        bad |= evg_i_buf_printf(
+                   &t, "%sstatus %s", sep,
+                   evg_event_status_name(b->filter_statuses == (1u << EVG_STATUS_PLANNED)
+                                             ? EVG_STATUS_PLANNED
+                                             : EVG_STATUS_REPORTED)) < 0;
+    if (!bad && (*out = evg_i_arena_strdup(b->arena, t.ptr ? t.ptr : "")) == NULL)
+        bad = 1;
+    evg_i_buf_free(&t);
+    return bad ? evg_i_error_nomem(b->err) : 0;
+}
+
 int evg_i_filter_keeps(const evg_i_builder *b, const evg_i_meeting *mt, const size_t *cc,
                        size_t ncc)
 {

@@ -299,6 +299,12 @@ int evg_i_filter_prepare(evg_i_builder *b, const evg_filter *f);
  */
 int evg_i_filter_keeps(const evg_i_builder *b, const evg_i_meeting *mt, const size_t *cc,
                        size_t ncc);
+/*
+ * filter.c: the builder's filter as text into the arena ("from 2025-03; to
+ * 2025-03; country LVA; type call, visit; status planned"), NULL when there
+ * is none. 0 or EVG_ENOMEM.
+ */
+int evg_i_filter_describe(const char **out, evg_i_builder *b);
 /* links.c: whether meeting `m` passes the builder's filter (1 or 0), or EVG_ENOMEM. */
 int evg_i_meeting_kept(evg_i_builder *b, size_t m);
 

@@ -44,6 +44,10 @@ has out/people.graphml person:rui-canto
 lacks out/people.graphml person:lena-kask
 grep -q 'Ivo Tamm' out/report.html || fail "report lacks Ivo Tamm"
 ! grep -q 'Lena Kask' out/report.html || fail "report shows Lena Kask"
+grep -q '<data key="g_filter">from 2025-03; to 2025-03-31</data>' out/graph.graphml ||
+    fail "graph.graphml does not name its filter"
+grep -q 'Only the meetings of the filter <strong>from 2025-03; to 2025-03-31</strong>' \
+    out/report.html || fail "the report does not name its filter"
 grep -q 'merged into 2 events, of which the filter keeps 1' summary.txt ||
     fail "summary: $(cat summary.txt)"
 

@@ -333,6 +333,7 @@ static void test_filter(void **state)
     /* no filter: everything, the mentioned too */
     g = filtered(c, EVG_VIEW_FULL, (evg_filter){0});
     assert_meetings(g, "abcd");
+    assert_null(evg_graph_filter(g));
     evg_graph_free(g);
     /* one month: its meetings and their people, countries, no place of April */
     g = filtered(c, EVG_VIEW_FULL, (evg_filter){.from = "2025-03", .to = "2025-03"});
@@ -362,12 +363,15 @@ static void test_filter(void **state)
     g = filtered(c, EVG_VIEW_FULL, (evg_filter){.countries = lva, .ncountries = 1});
     assert_meetings(g, "bc");
     evg_graph_free(g);
-    g = filtered(c, EVG_VIEW_FULL, (evg_filter){.countries = two, .ncountries = 2});
+    g = filtered(c, EVG_VIEW_FULL,
+                 (evg_filter){.countries = two, .ncountries = 2, .from = "2025"});
     assert_meetings(g, "ad");
+    assert_string_equal(evg_graph_filter(g), "from 2025; country EST, FIN");
     evg_graph_free(g);
     /* a type, a status */
     g = filtered(c, EVG_VIEW_FULL, (evg_filter){.event_types = 1u << EVG_EV_CALL});
     assert_meetings(g, "b");
+    assert_string_equal(evg_graph_filter(g), "type call");
     assert_false(mh_has(g, "person:rui-canto"));
     evg_graph_free(g);
     g = filtered(c, EVG_VIEW_BIPARTITE,
