@@ -110,6 +110,12 @@ EVG_API const char *evg_doc_id(const evg_doc *d);
 EVG_API const char *evg_doc_path(const evg_doc *d);
 EVG_API const char *evg_doc_date(const evg_doc *d);
 EVG_API const char *evg_doc_title(const evg_doc *d);
+/**
+ * Where the document was published, when its JSON Lines article gave it: the
+ * "url" and the outlet ("source"); NULL otherwise. Borrowed.
+ */
+EVG_API const char *evg_doc_url(const evg_doc *d);
+EVG_API const char *evg_doc_source(const evg_doc *d);
 
 EVG_API size_t evg_doc_entity_count(const evg_doc *d);
 /** The i-th entity (i < count); borrowed, lives as long as the doc. */

@@ -18,7 +18,14 @@ typedef enum {
     EVG_FMT_GEXF,    /* GEXF 1.3 with a Gephi timeline (start/end dates) */
     EVG_FMT_JSON,    /* JSON node-link: D3, NetworkX node_link_graph, graphology */
     EVG_FMT_CSV,     /* CSV nodes and edges tables for Gephi's spreadsheet import */
-    EVG_FMT_GEXF12   /* GEXF 1.2draft, the same timeline, for NetworkX's read_gexf */
+    EVG_FMT_GEXF12,  /* GEXF 1.2draft, the same timeline, for NetworkX's read_gexf */
+    /*
+     * Not a graph: the events table for spreadsheets, one row per meeting and
+     * participant (docs/formats.md), of the full or bipartite view; CSV with
+     * the formula guard of EVG_FMT_CSV, or tab-separated.
+     */
+    EVG_FMT_EVENTS_CSV,
+    EVG_FMT_EVENTS_TSV
 } evg_format;
 
 /** The two tables of the CSV format. */
@@ -110,9 +117,11 @@ EVG_API int evg_export_csv_path(char *buf, size_t size, const char *path,
                                 evg_csv_table table);
 
 /**
- * The format named `name` ("graphml", "gexf", "gexf12", "json", "csv", in
- * any case), or the one a file name's extension implies (".graphml",
- * ".gexf" for GEXF 1.3, ".json", ".csv"). Returns 0 or EVG_EINVAL.
+ * The format named `name` ("graphml", "gexf", "gexf12", "json", "csv",
+ * "events-csv", "events-tsv", in any case), or the one a file name's
+ * extension implies (".graphml", ".gexf" for GEXF 1.3, ".json", ".csv" for
+ * the graph's two tables, ".tsv" for the events table). Returns 0 or
+ * EVG_EINVAL.
  */
 EVG_API int evg_format_from_name(evg_format *out, const char *name);
 

@@ -113,9 +113,48 @@ EVG_API void evg_aliases_free(evg_aliases *a);
 #define EVG_MAX_MEETING_PEOPLE 100
 
 /**
+ * Which merged meetings a graph keeps (evg_build_opts.filter). A meeting is
+ * kept when it passes every part given; a graph keeps only the kept meetings
+ * and what they touch: their people, the organizations and countries those
+ * people belong to and the countries that took part, the agreements signed
+ * or referenced there, their places (the people, countries and
+ * organizations of the other views likewise count only kept meetings). The
+ * events themselves are never filtered. The zero value keeps every meeting.
+ *
+ * - `from`, `to`: dates "YYYY", "YYYY-MM" or "YYYY-MM-DD" (NULL: open); a
+ *   meeting is kept when its date is on or after `from` and on or before
+ *   `to`, where a year or month `to` includes all of it ("2024-11" is all of
+ *   November); undated meetings are left out once either is given.
+ * - `countries`: ISO 3166 alpha-3 codes ("FRA", any case) or names the
+ *   country tables know ("France", "French", "UK"): a meeting is kept when,
+ *   for each country, someone of that country (a person representing it) or
+ *   the country itself took part; several countries: all of them.
+ * - `event_types`: a set of (1u << evg_event_type); 0: every type.
+ * - `statuses`: a set of (1u << evg_event_status); 0: every status.
+ *
+ * Strings are borrowed for the duration of the call that reads them.
+ */
+typedef struct {
+    const char *from, *to;
+    const char *const *countries;
+    size_t ncountries;
+    unsigned event_types;
+    unsigned statuses;
+} evg_filter;
+
+/**
+ * Check a filter before a long run: its dates, type and status bits and
+ * countries. Returns 0, or EVG_EINVAL with a message naming the value at
+ * fault ("'2024-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", "unknown
+ * country 'Narnia'"). evg_graph_build() checks the same.
+ */
+EVG_API int evg_filter_check(const evg_filter *f, evg_error *err);
+
+/**
  * Options of evg_graph_build(). Version 1 callers have only `view`;
  * `aliases` came with version 2 (borrowed for the duration of the call; may
- * be NULL); the rest with version 3 (earlier versions get the defaults).
+ * be NULL); `max_meeting_people` to `drop_mentions` with version 3, `filter`
+ * with version 4 (earlier versions get the defaults).
  *
  * `max_meeting_people`: in the people view, a meeting of more people than
  * this (a conference, a summit's plenary) adds no "met" edge at all, instead
@@ -141,13 +180,18 @@ typedef struct {
      * neither took part nor have someone who did. The events keep them.
      */
     int drop_mentions;
+    /** Which meetings to keep, and with them what they touch (evg_filter). */
+    evg_filter filter;
 } evg_build_opts;
 
-#define EVG_BUILD_OPTS_VERSION 3
+#define EVG_BUILD_OPTS_VERSION 4
 #define EVG_BUILD_OPTS_INIT                                                              \
     {                                                                                    \
         EVG_BUILD_OPTS_VERSION, EVG_VIEW_FULL, NULL, EVG_MAX_MEETING_PEOPLE, NULL, NULL, \
-            0                                                                            \
+            0,                                                                           \
+        {                                                                                \
+            NULL, NULL, NULL, 0, 0, 0                                                    \
+        }                                                                                \
     }
 
 /**
@@ -187,7 +231,8 @@ typedef struct {
  * - Codes: every meeting gets its CAMEO code and PLOVER type and mode.
  *
  * `opts` may be NULL (full view, no aliases). Returns 0, EVG_EINVAL (unknown
- * view or options version), EVG_ENOMEM or EVG_EGRAPH. Free with
+ * view or options version, a filter evg_filter_check() refuses), EVG_ENOMEM
+ * or EVG_EGRAPH. Free with
  * evg_graph_free().
  */
 EVG_API int evg_graph_build(evg_graph **out, const evg_corpus *c,
@@ -232,10 +277,12 @@ EVG_API int evg_graph_find_vertex(size_t *out, const evg_graph *g, const char *i
  * - "event_type", "status", "date", "place" (the place's label),
  *   "place_country" (ISO alpha-3 of the place, when known), "doc" (the
  *   first report's document), "docs" (every reporting document, "; "-joined
- *   in id order), "evidence" (the reports' sentences, each once,
- *   space-joined; each led by "[doc id] " when several documents report the
- *   meeting), "countries" (of the participants, "; "-joined), "cameo" (the
- *   CAMEO event code, "042"), "cameo_name" ("Make a visit"), "plover_type"
+ *   in id order), "outlets" and "urls" (the reporting documents' outlets
+ *   and urls, as JSON Lines articles give them in "source" and "url", each
+ *   once, "; "-joined in id order; NULL when none does), "evidence" (the reports'
+ * sentences, each once, space-joined; each led by "[doc id] " when several documents
+ * report the meeting), "countries" (of the participants, "; "-joined), "cameo" (the CAMEO
+ * event code, "042"), "cameo_name" ("Make a visit"), "plover_type"
  *   ("CONSULT"), "plover_mode" ("visit"; NULL when none applies) (meetings);
  * - "first_seen", "last_seen" (earliest and latest date of the events the
  *   vertex is part of). Borrowed.
@@ -286,6 +333,15 @@ EVG_API const char *evg_graph_edge_relation(const evg_graph *g, size_t e);
  * edge). Borrowed.
  */
 EVG_API const char *evg_graph_edge_attr(const evg_graph *g, size_t e, const char *name);
+
+/**
+ * The filter the graph was built with (evg_build_opts.filter), as text:
+ * "from 2025-03; to 2025-03; country LVA, FIN; type call; status planned"
+ * (only the parts given, countries as codes), or NULL when it keeps every
+ * meeting. The exports write it as the graph's "filter" and the report
+ * says it. Borrowed.
+ */
+EVG_API const char *evg_graph_filter(const evg_graph *g);
 
 /** What merging did, over the whole corpus (the same for every view). */
 typedef struct {

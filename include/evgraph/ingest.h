@@ -48,6 +48,8 @@ EVG_API const char *evg_article_title(const evg_article *a);
  * issuer's country from it.
  */
 EVG_API const char *evg_article_source(const evg_article *a);
+/** Where the article was published, as a JSON Lines record's "url" gives it, or NULL. */
+EVG_API const char *evg_article_url(const evg_article *a);
 /** The body: valid UTF-8, NUL-terminated, LF line ends; borrowed. */
 EVG_API const char *evg_article_body(const evg_article *a);
 /** The body length in bytes. Evidence offsets index into the body. */

@@ -210,6 +210,13 @@ int cli_parse_cutoff(evg_analysis_opts *ao, const char *value, const cli_cmd *cm
 int cli_parse_measures(evg_analysis_opts *ao, const char *value, const cli_cmd *cmd,
                        cli_status *st);
 
+/*
+ * --from, --to, --country, --type, --status into bo->filter (opts.h). Returns
+ * 0, or -1 after printing a usage error for `cmd` into `*st`.
+ */
+int cli_parse_filter(evg_build_opts *bo, const cli_filter_args *a, const cli_cmd *cmd,
+                     cli_status *st);
+
 /* --alias FILE: the alias table in `*out` (NULL when `path` is NULL); -1 printed. */
 int cli_load_aliases(evg_aliases **out, const char *path);
 

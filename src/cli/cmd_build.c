@@ -11,6 +11,7 @@ static cli_strlist inputs;
 static const char *output, *format, *view, *alias_path, *cutoff_arg, *measures_arg, *jobs;
 static const char *max_people_arg;
 static int help, layout, drop_mentions;
+static cli_filter_args filter;
 
 static const cli_opt opts[] = {
     {CLI_OPT_OPERANDS, "EVENTS.jsonl", 0, &inputs, NULL,
@@ -19,8 +20,10 @@ static const cli_opt opts[] = {
      "write the graph to FILE, replaced once complete (- for stdout)", CLI_OPT_REQUIRED},
     {CLI_OPT_VALUE, "format", 'f', &format, "FORMAT",
      "graphml, gexf (Gephi timeline), gexf12 (GEXF 1.2draft, for NetworkX), json "
-     "(node-link) or csv (FILE.nodes.csv and FILE.edges.csv); default: from FILE's "
-     "extension (an extension of no format is refused), else graphml",
+     "(node-link), csv (FILE.nodes.csv and FILE.edges.csv), or not a graph but the "
+     "events table, one row per meeting and participant: events-csv or events-tsv "
+     "(FILE.tsv); default: from FILE's extension (an extension of no format is refused), "
+     "else graphml",
      0},
     {CLI_OPT_VALUE, "view", 0, &view, "VIEW",
      "full (all kinds of node; default), people (who met whom), countries "
@@ -35,6 +38,7 @@ static const cli_opt opts[] = {
     {CLI_OPT_VALUE, "jobs", 'j', &jobs, "N",
      "read the events on N threads, 0 for one per processor (default 1); same output", 0},
     {CLI_OPT_SWITCH, "drop-mentions", 0, &drop_mentions, NULL, CLI_DROP_MENTIONS_HELP, 0},
+    CLI_FILTER_OPTS(filter),
     {CLI_OPT_SWITCH, "layout", 0, &layout, NULL,
      "write positions (x, y; GEXF viz:position) and colour people by country, as the "
      "report draws them; not computed without it",
@@ -42,6 +46,18 @@ static const cli_opt opts[] = {
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
+
+int cli_parse_filter(evg_build_opts *bo, const cli_filter_args *a, const cli_cmd *cmd,
+                     cli_status *st)
+{
+    char msg[256];
+
+    if (cli_filter_parse(&bo->filter, a, msg, sizeof msg) < 0) {
+        *st = cli_usage_error(cmd, msg);
+        return -1;
+    }
+    return 0;
+}
 
 int cli_load_aliases(evg_aliases **out, const char *path)
 {
@@ -231,8 +247,8 @@ static int choose_format(evg_format *out, char *msg, size_t size)
     base = base ? base + 1 : output;
     if (strchr(base + 1, '.') && strncmp(output, "/dev/", 5) != 0) {
         snprintf(msg, size,
-                 "no format is written as '%.60s' (.graphml, .gexf, .json or .csv; or "
-                 "choose one with --format)",
+                 "no format is written as '%.60s' (.graphml, .gexf, .json, .csv or "
+                 ".tsv; or choose one with --format)",
                  strrchr(base, '.'));
         return 1;
     }
@@ -289,7 +305,8 @@ static cli_status check_options(evg_analysis_opts *ao, evg_build_opts *bo,
 
     if (cli_parse_cutoff(ao, cutoff_arg, &cli_cmd_build, &st) < 0 ||
         cli_parse_measures(ao, measures_arg, &cli_cmd_build, &st) < 0 ||
-        cli_parse_max_people(bo, max_people_arg, &cli_cmd_build, &st) < 0)
+        cli_parse_max_people(bo, max_people_arg, &cli_cmd_build, &st) < 0 ||
+        cli_parse_filter(bo, &filter, &cli_cmd_build, &st) < 0)
         return st;
     if (cli_parse_jobs(threads, jobs) < 0)
         return cli_usage_error(&cli_cmd_build, "--jobs: expected a number of threads");
@@ -301,12 +318,21 @@ static cli_status check_options(evg_analysis_opts *ao, evg_build_opts *bo,
     }
     if ((rc = choose_format(fmt, msg, sizeof msg)) < 0) {
         snprintf(msg, sizeof msg,
-                 "unknown format '%.60s' (expected graphml, gexf, gexf12, json or csv)",
+                 "unknown format '%.60s' (expected graphml, gexf, gexf12, json, csv, "
+                 "events-csv or events-tsv)",
                  format);
         return cli_usage_error(&cli_cmd_build, msg);
     }
     if (rc > 0)
         return cli_usage_error(&cli_cmd_build, msg);
+    if ((*fmt == EVG_FMT_EVENTS_CSV || *fmt == EVG_FMT_EVENTS_TSV) &&
+        (bo->view == EVG_VIEW_PEOPLE || bo->view == EVG_VIEW_COUNTRIES)) {
+        snprintf(msg, sizeof msg,
+                 "the events table (%s) lists meetings: the %s view has none (leave out "
+                 "--view)",
+                 evg_format_name(*fmt), evg_view_name(bo->view));
+        return cli_usage_error(&cli_cmd_build, msg);
+    }
     return CLI_OK;
 }
 

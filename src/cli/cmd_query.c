@@ -34,11 +34,9 @@ static const cli_opt opts[] = {
      "write aligned columns (the default on a terminal)", 0},
     {CLI_OPT_LIST, "person", 0, &people, "NAME",
      "only meetings NAME took part in (repeatable: all of them)", 0},
-    {CLI_OPT_LIST, "country", 0, &countries, "COUNTRY",
-     "only meetings an official of COUNTRY took part in (repeatable: all of them)", 0},
-    {CLI_OPT_VALUE, "from", 0, &from, "DATE",
-     "only meetings on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)", 0},
-    {CLI_OPT_VALUE, "to", 0, &to, "DATE", "only meetings on or before DATE", 0},
+    {CLI_OPT_LIST, "country", 0, &countries, "COUNTRY", CLI_COUNTRY_HELP, 0},
+    {CLI_OPT_VALUE, "from", 0, &from, "DATE", CLI_FROM_HELP, 0},
+    {CLI_OPT_VALUE, "to", 0, &to, "DATE", CLI_TO_HELP, 0},
     {CLI_OPT_LIST, "type", 0, &types, "TYPE",
      "only meetings of TYPE: meeting, call, visit or signing (repeatable); for top, "
      "what to rank: person (default), country or organization",
@@ -197,8 +195,6 @@ static int number(size_t *out, const char *s, long lo, long hi)
 /* --type: event types, or for top the kind of vertex to rank. */
 static int parse_types(plan *p)
 {
-    static const evg_event_type events[] = {EVG_EV_MEETING, EVG_EV_CALL, EVG_EV_VISIT,
-                                            EVG_EV_SIGNING};
     static const struct {
         const char *name;
         evg_node_type t;
@@ -216,13 +212,8 @@ static int parse_types(plan *p)
             p->req.node_type = (int)nodes[k].t;
             continue;
         }
-        while (k < 4 && strcmp(types.v[i], evg_event_type_name(events[k])) != 0)
-            k++;
-        if (k == 4)
-            return fail(
-                p, "unknown --type '%.40s' (expected meeting, call, visit or signing)",
-                types.v[i]);
-        p->req.event_types |= 1u << events[k];
+        if (cli_filter_type(&p->req.event_types, types.v[i], p->msg, sizeof p->msg) < 0)
+            return -1;
     }
     return 0;
 }
@@ -231,14 +222,8 @@ static int parse_values(plan *p)
 {
     size_t n;
 
-    if (status && strcmp(status, "reported") != 0 && strcmp(status, "planned") != 0 &&
-        strcmp(status, "any") != 0)
-        return fail(p, "unknown --status '%.40s' (expected reported, planned or any)",
-                    status);
-    if (status)
-        p->req.statuses = strcmp(status, "any") == 0       ? 3u
-                          : strcmp(status, "planned") == 0 ? 1u << EVG_STATUS_PLANNED
-                                                           : 1u << EVG_STATUS_REPORTED;
+    if (status && cli_filter_status(&p->req.statuses, status, p->msg, sizeof p->msg) < 0)
+        return -1;
     for (n = 0; measure && n < EVG_M__COUNT; n++)
         if (strcmp(measure, evg_measure_name((evg_measure)n)) == 0)
             break;
@@ -268,6 +253,9 @@ static int parse_graph_format(plan *p)
             format);
     if (!format && output && evg_format_from_name(&p->graph_fmt, output) < 0)
         p->graph_fmt = EVG_FMT_GRAPHML;
+    if (p->graph_fmt == EVG_FMT_EVENTS_CSV || p->graph_fmt == EVG_FMT_EVENTS_TSV)
+        return fail(p, "ego writes a graph: graphml, gexf, gexf12, json or csv, not %s",
+                    evg_format_name(p->graph_fmt));
     if (p->graph_fmt == EVG_FMT_CSV && output && strcmp(output, "-") == 0)
         return fail(p, "CSV is two files (nodes and edges): give -o FILE.csv, not -");
     return 0;

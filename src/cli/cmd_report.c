@@ -11,6 +11,7 @@ static cli_strlist inputs;
 static const char *output, *format, *top_arg, *title, *alias_path, *measures_arg,
     *cutoff_arg, *max_people_arg;
 static int help;
+static cli_filter_args filter;
 
 static const cli_opt opts[] = {
     {CLI_OPT_OPERANDS, "SOURCE", 0, &inputs, NULL,
@@ -31,6 +32,7 @@ static const cli_opt opts[] = {
     {CLI_OPT_VALUE, "title", 0, &title, "TEXT", "the heading (default: Who met whom)", 0},
     {CLI_OPT_VALUE, "measures", 0, &measures_arg, "LIST", CLI_MEASURES_HELP, 0},
     {CLI_OPT_VALUE, "betweenness-cutoff", 0, &cutoff_arg, "L", CLI_CUTOFF_HELP, 0},
+    CLI_FILTER_OPTS(filter),
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
@@ -261,6 +263,7 @@ static cli_status report_main(int argc, char **argv)
         cli_parse_cutoff(&ao, cutoff_arg, &cli_cmd_report, &st) < 0 ||
         cli_parse_measures(&ao, measures_arg, &cli_cmd_report, &st) < 0 ||
         cli_parse_max_people(&bo, max_people_arg, &cli_cmd_report, &st) < 0 ||
+        cli_parse_filter(&bo, &filter, &cli_cmd_report, &st) < 0 ||
         cli_check_output(&cli_cmd_report, output, in, alias_path, &st) < 0)
         goto cleanup;
     st = CLI_FAILED;

@@ -11,6 +11,7 @@ static const char *format_arg;               /* --format */
 static const char *max_people_arg;           /* --max-meeting-people */
 static evg_format run_fmt = EVG_FMT_GRAPHML; /* of the two graphs */
 static int help, drop_mentions;
+static cli_filter_args filter;
 
 static const cli_opt opts[] = {
     {CLI_OPT_OPERANDS, "INPUT", 0, &inputs, NULL,
@@ -35,6 +36,7 @@ static const cli_opt opts[] = {
     {CLI_OPT_VALUE, "jobs", 'j', &jobs, "N",
      "extract on N threads, 0 for one per processor (default 1); same output", 0},
     {CLI_OPT_SWITCH, "drop-mentions", 0, &drop_mentions, NULL, CLI_DROP_MENTIONS_HELP, 0},
+    CLI_FILTER_OPTS(filter),
     {CLI_OPT_SWITCH, "help", 'h', &help, NULL, "show this help and exit", CLI_OPT_STOP},
     {0},
 };
@@ -86,7 +88,7 @@ cleanup:
 }
 
 static void print_counts(const evg_corpus *c, const evg_graph *full,
-                         const evg_graph *people)
+                         const evg_graph *people, int filtered)
 {
     static const struct {
         const char *label;
@@ -104,8 +106,13 @@ static void print_counts(const evg_corpus *c, const evg_graph *full,
     evg_graph_get_stats(&st, full);
     evg_graph_event_counts(&ev, full);
     printf("documents      %zu\n", evg_corpus_doc_count(c));
-    printf("reports        %zu event records, merged into %zu events\n", st.reports,
-           ev.events);
+    if (filtered) /* the graphs hold the meetings the filter keeps */
+        printf("reports        %zu event records, merged into %zu events, of which the "
+               "filter keeps %zu\n",
+               st.reports, st.meetings, ev.events);
+    else
+        printf("reports        %zu event records, merged into %zu events\n", st.reports,
+               ev.events);
     printf("events         %zu (meetings %zu, calls %zu, planned %zu)\n", ev.events,
            ev.meetings, ev.calls, ev.planned);
     printf(
@@ -185,7 +192,9 @@ static int build_and_report(const evg_corpus *c, const evg_build_opts *bo_in,
         goto cleanup;
     }
     cli_warn_conflicts(full);
-    print_counts(c, full, people);
+    print_counts(c, full, people,
+                 bo.filter.from || bo.filter.to || bo.filter.ncountries ||
+                     bo.filter.event_types || bo.filter.statuses);
     if (print_top(people, people_s, EVG_M_BETWEENNESS, ntop) < 0 ||
         print_top(people, people_s, EVG_M_DEGREE, ntop) < 0) {
         cli_errorf("out of memory");
@@ -262,14 +271,16 @@ static cli_status run_main(int argc, char **argv)
     }
     if (cli_parse_cutoff(&ao, cutoff_arg, &cli_cmd_run, &st) < 0 ||
         cli_parse_measures(&ao, measures_arg, &cli_cmd_run, &st) < 0 ||
-        cli_parse_max_people(&bo, max_people_arg, &cli_cmd_run, &st) < 0)
+        cli_parse_max_people(&bo, max_people_arg, &cli_cmd_run, &st) < 0 ||
+        cli_parse_filter(&bo, &filter, &cli_cmd_run, &st) < 0)
         goto cleanup;
     if (cli_parse_jobs(&x.threads, jobs) < 0) {
         st = cli_usage_error(&cli_cmd_run, "--jobs: expected a number of threads");
         goto cleanup;
     }
     x.skip = output; /* "run coll -o coll/out": the output folder is no input */
-    if (format_arg && evg_format_from_name(&run_fmt, format_arg) < 0) {
+    if (format_arg && (evg_format_from_name(&run_fmt, format_arg) < 0 ||
+                       run_fmt == EVG_FMT_EVENTS_CSV || run_fmt == EVG_FMT_EVENTS_TSV)) {
         snprintf(msg, sizeof msg,
                  "unknown format '%.40s' (expected graphml, gexf, gexf12, json or csv)",
                  format_arg);

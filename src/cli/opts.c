@@ -322,3 +322,58 @@ void cli_opts_list_fprint(FILE *f, const char *prefix, const cli_opt *table)
         if (!(t->flags & CLI_OPT_HIDDEN) && is_option(t))
             fprintf(f, "%s--%s\n", prefix, t->name);
 }
+
+/* ---- the event filters ------------------------------------------------ */
+
+int cli_filter_type(unsigned *bits, const char *name, char *msg, size_t size)
+{
+    static const evg_event_type events[] = {EVG_EV_MEETING, EVG_EV_CALL, EVG_EV_VISIT,
+                                            EVG_EV_SIGNING};
+
+    for (size_t k = 0; k < sizeof events / sizeof events[0]; k++)
+        if (strcmp(name, evg_event_type_name(events[k])) == 0) {
+            *bits |= 1u << events[k];
+            return 0;
+        }
+    snprintf(msg, size,
+             "unknown --type '%.40s' (expected meeting, call, visit or signing)", name);
+    return -1;
+}
+
+int cli_filter_status(unsigned *bits, const char *name, char *msg, size_t size)
+{
+    if (strcmp(name, "any") == 0)
+        *bits = (1u << EVG_STATUS_REPORTED) | (1u << EVG_STATUS_PLANNED);
+    else if (strcmp(name, evg_event_status_name(EVG_STATUS_REPORTED)) == 0)
+        *bits = 1u << EVG_STATUS_REPORTED;
+    else if (strcmp(name, evg_event_status_name(EVG_STATUS_PLANNED)) == 0)
+        *bits = 1u << EVG_STATUS_PLANNED;
+    else {
+        snprintf(msg, size,
+                 "unknown --status '%.40s' (expected reported, planned or any)", name);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_filter_parse(evg_filter *out, const cli_filter_args *a, char *msg, size_t size)
+{
+    evg_error e;
+
+    memset(out, 0, sizeof *out);
+    memset(&e, 0, sizeof e);
+    for (size_t i = 0; i < a->types.n; i++)
+        if (cli_filter_type(&out->event_types, a->types.v[i], msg, size) < 0)
+            return -1;
+    if (a->status && cli_filter_status(&out->statuses, a->status, msg, size) < 0)
+        return -1;
+    out->from = a->from;
+    out->to = a->to;
+    out->countries = a->countries.v;
+    out->ncountries = a->countries.n;
+    if (evg_filter_check(out, &e) < 0) {
+        snprintf(msg, size, "%s", e.text);
+        return -1;
+    }
+    return 0;
+}

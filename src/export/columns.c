@@ -234,6 +234,9 @@ static const evg_i_column NODE_COLUMNS[] = {
     TEXT(plover_mode, MEETING, 0),
     TEXT(doc, MEETING, 0),
     TEXT(docs, MEETING, 0),
+    /* of JSON Lines articles that give them: no column otherwise */
+    TEXT(outlets, MEETING, EVG_I_COL_SOME),
+    TEXT(urls, MEETING, EVG_I_COL_SOME),
     TEXT(evidence, MEETING, 0),
     COUNT(reports, MEETING),
     COUNT(people, MEETING | T(EVG_NODE_COUNTRY) | T(EVG_NODE_ORGANIZATION)),
@@ -343,6 +346,22 @@ static int has_parallel_edges(int *out, const evg_graph *g, evg_error *err)
     return 0;
 }
 
+/* Whether some vertex of the type column `c` applies to has a value in it. */
+static int some_value(const evg_i_column *c, const evg_i_columns *cols)
+{
+    evg_i_value val;
+
+    for (size_t v = 0; v < evg_graph_vertex_count(cols->g); v++) {
+        if (!(c->applies & T(vattr(cols, v)->type)))
+            continue;
+        memset(&val, 0, sizeof val);
+        c->get(&val, c, cols, v);
+        if (val.present)
+            return 1;
+    }
+    return 0;
+}
+
 /*
  * Whether column `c` exists with the scores and layout given. A measure that
  * was not computed has no column at all, rather than zeros that would read
@@ -355,6 +374,8 @@ static int wanted(const evg_i_column *c, const evg_i_columns *cols)
         if (!evg_scores_has(cols->s, m))
             return 0;
     }
+    if ((c->flags & EVG_I_COL_SOME) && !some_value(c, cols))
+        return 0;
     return cols->layout || !(c->flags & EVG_I_COL_LAYOUT);
 }
 
@@ -404,6 +425,7 @@ int evg_i_columns_init(evg_i_columns *out, const evg_graph *g, const evg_scores 
         return EVG_ENOMEM;
     out->view = evg_view_name(evg_graph_view(g));
     out->cutoff = evg_scores_cutoff(s);
+    out->filter = evg_graph_filter(g);
     view_scope(&types, &rels, evg_graph_view(g));
     for (size_t v = 0; s && v < nv; v++) {
         double pr = evg_scores_get(s, EVG_M_PAGERANK, v);

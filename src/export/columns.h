@@ -45,6 +45,7 @@ typedef enum {
 #define EVG_I_COL_KIND 4u    /* the edge's kind (its relation) */
 #define EVG_I_COL_SCORES 8u  /* exists only with its measure computed (size: PageRank) */
 #define EVG_I_COL_LAYOUT 16u /* exists only when a layout is given */
+#define EVG_I_COL_SOME 32u   /* exists only when some element has a value */
 
 /* One value; `present` 0 means the element has none (nothing is written). */
 typedef struct {
@@ -82,6 +83,7 @@ struct evg_i_columns {
     double max_pr;            /* the highest PageRank, for node sizes */
     const char *view;         /* "full", "people", ... */
     double cutoff;            /* of betweenness and closeness: > 0 approximate, 0 exact */
+    const char *filter;       /* evg_graph_filter(), or NULL */
     int multigraph;           /* two vertices are joined by more than one edge */
     const evg_i_column *node[EVG_I_MAX_COLUMNS];
     size_t nnode;

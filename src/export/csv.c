@@ -96,30 +96,36 @@ static void plan(csv_table *t)
         add(t, "Timeset", C_TIMESET, NULL);
 }
 
-/* One field, quoted when needed; `text` cells are neutralized against formulas. */
-static int put_field(csv_table *t, const char *s, int text)
+int evg_i_csv_field(FILE *f, evg_i_buf *clean, const char *s, int text, int tsv)
 {
     size_t n;
     int quote, formula;
 
-    if (evg_i_text_clean(&t->clean, s) < 0)
+    if (evg_i_text_clean(clean, s) < 0)
         return EVG_ENOMEM;
-    s = t->clean.ptr;
+    s = clean->ptr;
     n = strlen(s);
     formula = text && n > 0 && strchr("=+-@\t\r", s[0]) != NULL;
-    quote = strpbrk(s, ",\"\r\n") != NULL || (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
+    quote = !tsv && (strpbrk(s, ",\"\r\n") != NULL ||
+                     (n > 0 && (s[0] == ' ' || s[n - 1] == ' ')));
     if (quote)
-        fputc('"', t->f);
+        fputc('"', f);
     if (formula)
-        fputc('\'', t->f);
+        fputc('\'', f);
     for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', t->f);
-        fputc(*s, t->f);
+        if (*s == '"' && quote)
+            fputc('"', f);
+        fputc(tsv && (*s == '\t' || *s == '\r' || *s == '\n') ? ' ' : *s, f);
     }
     if (quote)
-        fputc('"', t->f);
+        fputc('"', f);
     return 0;
+}
+
+/* One field, quoted when needed; `text` cells are neutralized against formulas. */
+static int put_field(csv_table *t, const char *s, int text)
+{
+    return evg_i_csv_field(t->f, &t->clean, s, text, 0);
 }
 
 static void interval_of(const char **start, const char **end, const csv_table *t,

@@ -17,6 +17,9 @@ static const evg_i_exporter EXPORTERS[] = {
     {EVG_FMT_CSV, "csv", ".csv", 1, evg_i_csv_write},
     /* ".gexf" means the current version; 1.2draft is chosen by name. */
     {EVG_FMT_GEXF12, "gexf12", ".gexf", 0, evg_i_gexf_write},
+    /* tables of the meetings, not graphs: chosen by name (".csv" is the graph's) */
+    {EVG_FMT_EVENTS_CSV, "events-csv", ".csv", 0, evg_i_events_csv_write},
+    {EVG_FMT_EVENTS_TSV, "events-tsv", ".tsv", 1, evg_i_events_tsv_write},
 };
 
 #define NEXPORTERS (sizeof EXPORTERS / sizeof EXPORTERS[0])

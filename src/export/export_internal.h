@@ -35,6 +35,22 @@ int evg_i_json_write(FILE *f, const evg_graph *g, const evg_scores *s,
 int evg_i_csv_write(FILE *f, const evg_graph *g, const evg_scores *s,
                     const evg_export_opts *opts, evg_error *err);
 
+/* events.c: the events table, one row per meeting and participant. */
+int evg_i_events_csv_write(FILE *f, const evg_graph *g, const evg_scores *s,
+                           const evg_export_opts *opts, evg_error *err);
+int evg_i_events_tsv_write(FILE *f, const evg_graph *g, const evg_scores *s,
+                           const evg_export_opts *opts, evg_error *err);
+
+/*
+ * csv.c: one field of a CSV (RFC 4180: quoted when it holds a comma, a
+ * quote, a line break or space at either end) or, with `tsv`, of a
+ * tab-separated table (never quoted: tabs and line breaks become spaces).
+ * `s` is cleaned into `clean` first; a `text` cell starting with = + - @
+ * tab or CR gets a leading single quote against formula injection. Returns
+ * 0 or EVG_ENOMEM; write errors show in ferror(f).
+ */
+int evg_i_csv_field(FILE *f, evg_i_buf *clean, const char *s, int text, int tsv);
+
 /*
  * The one float format of every exporter: up to 9 significant digits, no
  * trailing zeros ("2", "0.25", "1.5e-07"), "0" for -0, NaN and infinities,

@@ -218,6 +218,10 @@ static void write_header(FILE *f, const evg_i_columns *cols, const gexf_dialect 
     if (cols->cutoff > 0)
         fprintf(f, "; betweenness and closeness over paths up to %s long",
                 evg_i_fmt_double(buf, cols->cutoff));
+    if (cols->filter) {
+        fputs("; only the meetings of the filter ", f);
+        evg_i_xml_text(f, cols->filter);
+    }
     fprintf(f,
             "</description>\n"
             "  </meta>\n"

@@ -42,6 +42,10 @@ static void write_keys(FILE *f, const evg_i_columns *cols)
         fputs("  <key id=\"g_betweenness_cutoff\" for=\"graph\" "
               "attr.name=\"betweenness_cutoff\" attr.type=\"double\"/>\n",
               f);
+    if (cols->filter)
+        fputs("  <key id=\"g_filter\" for=\"graph\" attr.name=\"filter\" "
+              "attr.type=\"string\"/>\n",
+              f);
     for (size_t i = 0; i < cols->nnode; i++)
         put_key(f, "v_", "node", cols->node[i]);
     for (size_t i = 0; i < cols->nedge; i++)
@@ -109,6 +113,12 @@ int evg_i_graphml_write(FILE *f, const evg_graph *g, const evg_scores *s,
     if (cols.cutoff > 0)
         fprintf(f, "    <data key=\"g_betweenness_cutoff\">%s</data>\n",
                 evg_i_fmt_double(buf, cols.cutoff));
+    /* a graph of the meetings a filter selected says which */
+    if (cols.filter) {
+        fputs("    <data key=\"g_filter\">", f);
+        evg_i_xml_text(f, cols.filter);
+        fputs("</data>\n", f);
+    }
     for (size_t v = 0; v < evg_graph_vertex_count(g); v++)
         write_node(f, &cols, v);
     for (size_t e = 0; e < evg_graph_edge_count(g); e++)

@@ -119,6 +119,8 @@ static int write_header(FILE *f, const evg_i_columns *cols)
         json_object_set_new(graph, "creator", json_string("evgraph")) < 0 ||
         (cols->cutoff > 0 &&
          json_object_set_new(graph, "betweenness_cutoff", json_real(cols->cutoff)) < 0) ||
+        (cols->filter &&
+         json_object_set_new(graph, "filter", json_string(cols->filter)) < 0) ||
         json_object_set_new(head, "directed", json_false()) < 0 ||
         json_object_set_new(head, "multigraph", json_boolean(cols->multigraph)) < 0 ||
         json_object_set_new(head, "graph", json_incref(graph)) < 0;

@@ -664,6 +664,7 @@ static int build_doc(evg_doc **out, x_ctx *x, const evg_article *a, evg_error *e
 
     EVG_CHECK(evg_i_doc_new(&o.d, evg_article_id(a), evg_article_path(a),
                             evg_article_date(a), evg_article_title(a), err));
+    EVG_CHECK(evg_i_doc_set_origin(o.d, evg_article_url(a), evg_article_source(a), err));
     if ((pids = calloc(x->npeople + 1, sizeof(*pids))) == NULL) {
         rc = evg_i_error_nomem(err);
         goto cleanup;

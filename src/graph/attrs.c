@@ -255,6 +255,8 @@ static int meeting_attrs(evg_i_vattr *o, evg_i_builder *b, const evg_i_bvertex *
     o->plover_mode = mt->plover_mode;
     if (fail)
         return EVG_ENOMEM;
+    if (evg_i_meeting_origins(b, mt, &o->outlets, &o->urls) < 0)
+        return EVG_ENOMEM;
     return evg_i_meeting_texts(b, mt, &o->docs, &o->evidence, &o->countries);
 }
 

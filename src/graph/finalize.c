@@ -158,8 +158,8 @@ static int order_by_id(slot *s, size_t n, size_t renamed)
 }
 
 /*
- * With drop_mentions: which vertices an event reaches. Meetings; what an edge
- * joins to a meeting (its people and parties, agreements, place); then the
+ * With drop_mentions or a filter: which vertices a (kept) event reaches. Meetings; what
+ * an edge joins to a meeting (its people and parties, agreements, place); then the
  * countries and organizations of the people reached. NULL when not asked;
  * EVG_ENOMEM in *rc.
  */
@@ -168,7 +168,7 @@ static unsigned char *reached(const evg_i_builder *b, int *rc)
     unsigned char *in;
 
     *rc = 0;
-    if (!b->drop_mentions)
+    if (!b->drop_mentions && !b->filtering)
         return NULL;
     if ((in = calloc(b->nv + 1, 1)) == NULL) {
         *rc = EVG_ENOMEM;
@@ -483,6 +483,7 @@ int evg_i_finalize(evg_graph *g, evg_i_builder *b)
     EVG_CHECK(evg_i_graph_create_igraph(g, b->err));
     EVG_CHECK(evg_i_graph_communities(g, b->err));
     g->stats = b->stats;
+    EVG_CHECK(evg_i_filter_describe(&g->filter, b));
 cleanup:
     free(final);
     free(s);

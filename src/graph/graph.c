@@ -82,6 +82,8 @@ static int read_opts(evg_view *view_out, evg_i_builder *b, const evg_build_opts 
         b->diag_payload = opts->diag_payload;
         b->drop_mentions = opts->drop_mentions;
     }
+    if (opts->version >= 4) /* and version 3 before `filter` */
+        return evg_i_filter_prepare(b, &opts->filter);
     return 0;
 }
 
@@ -97,8 +99,11 @@ int evg_graph_build(evg_graph **out, const evg_corpus *c, const evg_build_opts *
     /* A caller who skipped evg_global_init() gets an error code, not an abort. */
     evg_i_igraph_init();
     memset(&b, 0, sizeof b);
-    if ((rc = read_opts(&view, &b, opts, err)) < 0)
+    b.err = err;
+    if ((rc = read_opts(&view, &b, opts, err)) < 0) {
+        evg_i_builder_free(&b);
         return rc;
+    }
     if ((g = calloc(1, sizeof(*g))) == NULL)
         return evg_i_error_nomem(err);
     g->view = view;
@@ -250,6 +255,8 @@ const char *evg_graph_vertex_attr(const evg_graph *g, size_t v, const char *name
         {"place_country", a->place_country},
         {"doc", a->doc},
         {"docs", a->docs},
+        {"outlets", a->outlets},
+        {"urls", a->urls},
         {"evidence", a->evidence},
         {"countries", a->countries},
         {"cameo", a->cameo},
@@ -300,6 +307,11 @@ int evg_graph_vertex_number(long *out, const evg_graph *g, size_t v, const char 
             return 0;
         }
     return EVG_ENOTFOUND;
+}
+
+const char *evg_graph_filter(const evg_graph *g)
+{
+    return g ? g->filter : NULL;
 }
 
 void evg_graph_get_stats(evg_graph_stats *out, const evg_graph *g)

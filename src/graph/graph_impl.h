@@ -20,6 +20,7 @@ struct evg_graph {
     size_t ne;
     size_t type_count[EVG_NODE__COUNT];
     evg_graph_stats stats; /* what the merge did, for evg_graph_get_stats() */
+    const char *filter;    /* the filter it was built with, as text (arena), or NULL */
 };
 
 /* The igraph graph of `g`; borrowed. */

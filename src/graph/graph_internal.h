@@ -55,6 +55,8 @@ typedef struct {
     const char
         *aliases; /* persons, orgs, agreements, places: other name forms, byte order */
     const char *docs;      /* meetings: every reporting document id, in id order */
+    const char *outlets;   /* meetings: the documents' outlets ("source"), each once */
+    const char *urls;      /* meetings: the documents' urls, each once, in id order */
     const char *countries; /* meetings: the participants' countries, sorted */
     const char
         *place_country;     /* meetings: ISO alpha-3 of the place, when its name tells */

@@ -35,6 +35,7 @@ static const field VSTR[] = {
     VS(event_type), VS(status), VS(date),       VS(place),       VS(place_country),
     VS(countries),  VS(cameo),  VS(cameo_name), VS(plover_type), VS(plover_mode),
     VS(doc),        VS(docs),   VS(evidence),   VS(first_seen),  VS(last_seen),
+    VS(outlets),    VS(urls),
 };
 static const field VNUM[] = {
     VS(sources), VS(meetings),     VS(events),           VS(reports),
@@ -490,6 +491,9 @@ static int take_graph(reader *r, int want_scores)
         &r->ig, &r->names[GRAPH_ATTR], &r->types[GRAPH_ATTR], &r->names[VERTEX_ATTR],
         &r->types[VERTEX_ATTR], &r->names[EDGE_ATTR], &r->types[EDGE_ATTR]));
     EVG_CHECK(read_view(r));
+    /* the filter a graph was built with (evg_graph_filter()) */
+    if (attr_type(r, GRAPH_ATTR, "filter") == IGRAPH_ATTRIBUTE_STRING)
+        EVG_CHECK(keep(&r->g->filter, r, igraph_cattribute_GAS(&r->ig, "filter")));
     if ((nv && (r->v = calloc(nv, sizeof(*r->v))) == NULL) ||
         (final = calloc(nv + 1, sizeof(*final))) == NULL) {
         rc = evg_i_error_nomem(err);

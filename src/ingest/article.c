@@ -11,6 +11,7 @@
 struct evg_article {
     char *id, *path, *date, *title, *body;
     char *source; /* who issued the text (a JSON Lines record's "source"), or NULL */
+    char *url;    /* where it was published (a JSON Lines record's "url"), or NULL */
     size_t body_len;
     size_t nbad;  /* bytes of invalid UTF-8 (or NUL) replaced by U+FFFD */
     int bad_line; /* the line of the first of them; 0 when none */
@@ -40,6 +41,10 @@ const char *evg_article_source(const evg_article *a)
 {
     return a->source;
 }
+const char *evg_article_url(const evg_article *a)
+{
+    return a->url;
+}
 size_t evg_article_body_len(const evg_article *a)
 {
     return a->body_len;
@@ -61,6 +66,7 @@ void evg_article_free(evg_article *a)
     free(a->date);
     free(a->title);
     free(a->source);
+    free(a->url);
     free(a->body);
     free(a);
 }
@@ -98,8 +104,10 @@ int evg_article_clone(evg_article **out, const evg_article *a, evg_error *err)
     c->title = evg_i_strdup(a->title);
     c->body = evg_i_strndup(a->body, a->body_len);
     c->source = a->source ? evg_i_strdup(a->source) : NULL;
+    c->url = a->url ? evg_i_strdup(a->url) : NULL;
     if (!c->id || (a->path && !c->path) || (a->date && !c->date) ||
-        (a->title && !c->title) || !c->body || (a->source && !c->source)) {
+        (a->title && !c->title) || !c->body || (a->source && !c->source) ||
+        (a->url && !c->url)) {
         evg_article_free(c);
         return evg_i_error_nomem(err);
     }
@@ -120,6 +128,17 @@ int evg_i_article_set_source(evg_article *a, const char *source)
         return EVG_ENOMEM;
     free(a->source);
     a->source = s;
+    return 0;
+}
+
+int evg_i_article_set_url(evg_article *a, const char *url)
+{
+    char *s = NULL;
+
+    if (url && url[0] && (s = utf8_dup(url)) == NULL)
+        return EVG_ENOMEM;
+    free(a->url);
+    a->url = s;
     return 0;
 }
 

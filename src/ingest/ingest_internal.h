@@ -63,6 +63,8 @@ int evg_i_article_new(evg_article **out, const char *id, const char *src, int li
 
 /* Note who issued the article (NULL or "": nobody said). Returns 0 or EVG_ENOMEM. */
 int evg_i_article_set_source(evg_article *a, const char *source);
+/* Note where the article was published (NULL or "": unknown). 0 or EVG_ENOMEM. */
+int evg_i_article_set_url(evg_article *a, const char *url);
 
 /*
  * Split JSON Lines of articles read from `f` (named `name` in messages) into

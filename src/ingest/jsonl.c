@@ -38,7 +38,8 @@ static int line_article(evg_article **out, const char *text, size_t len, const c
     json_error_t je;
     int nomem = 0;
     json_t *o = evg_i_json_loadb(text, len, JSON_REJECT_DUPLICATES, &je, &nomem);
-    const char *id = NULL, *date = NULL, *title = NULL, *body = NULL, *source = NULL;
+    const char *id = NULL, *date = NULL, *title = NULL, *body = NULL, *source = NULL,
+               *url = NULL;
     evg_i_buf fallback = EVG_I_BUF_INIT;
     int rc = 0;
 
@@ -57,6 +58,7 @@ static int line_article(evg_article **out, const char *text, size_t len, const c
     EVG_CHECK(member(&title, o, "title", name, line, err));
     EVG_CHECK(member(&body, o, "text", name, line, err));
     EVG_CHECK(member(&source, o, "source", name, line, err));
+    EVG_CHECK(member(&url, o, "url", name, line, err));
     if (body == NULL) {
         rc = evg_i_error_set(err, EVG_EPARSE, name, line, 0, "text: missing");
         goto cleanup;
@@ -75,7 +77,8 @@ static int line_article(evg_article **out, const char *text, size_t len, const c
     }
     rc = evg_i_article_new(out, id, name, line, date, title, body,
                            json_string_length(json_object_get(o, "text")), err);
-    if (rc == 0 && evg_i_article_set_source(*out, source) < 0) {
+    if (rc == 0 && (evg_i_article_set_source(*out, source) < 0 ||
+                    evg_i_article_set_url(*out, url) < 0)) {
         evg_article_free(*out);
         *out = NULL;
         rc = evg_i_error_nomem(err);

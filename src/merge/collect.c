@@ -156,6 +156,7 @@ void evg_i_builder_free(evg_i_builder *b)
     }
     for (size_t i = 0; i < b->nmt; i++)
         free(b->mt[i].reports);
+    free(b->filter_cc);
     free(b->report_people);
     free(b->report_roles);
     free(b->meeting_people);

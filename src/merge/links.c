@@ -256,6 +256,22 @@ cleanup:
     return rc;
 }
 
+int evg_i_meeting_kept(evg_i_builder *b, size_t m)
+{
+    const evg_i_meeting *mt = &b->mt[m];
+    size_t *cc = NULL, ncc;
+    int kept;
+
+    if (!b->filtering)
+        return 1;
+    if (mt->npeople && (cc = calloc(mt->npeople, sizeof(*cc))) == NULL)
+        return nomem(b);
+    ncc = meeting_countries(cc, b, mt);
+    kept = evg_i_filter_keeps(b, mt, cc, ncc);
+    free(cc);
+    return kept;
+}
+
 int evg_i_meeting_links(evg_i_builder *b, size_t m)
 {
     evg_i_meeting *mt = &b->mt[m];
@@ -323,6 +339,32 @@ static int evidence(const char **out, evg_i_builder *b, const evg_i_meeting *mt)
     if (rc == 0 && buf->len && (*out = evg_i_arena_strdup(b->arena, buf->ptr)) == NULL)
         rc = EVG_ENOMEM;
     return rc;
+}
+
+int evg_i_meeting_origins(evg_i_builder *b, const evg_i_meeting *mt,
+                          const char **outlets_out, const char **urls_out)
+{
+    const char **s = calloc(mt->nreports + 1, sizeof(*s));
+    int rc = 0;
+
+    *outlets_out = *urls_out = NULL;
+    if (s == NULL)
+        return nomem(b);
+    for (int pass = 0; pass < 2 && rc == 0; pass++) {
+        size_t n = 0;
+        for (size_t k = 0; k < mt->nreports; k++) {
+            const evg_doc *d = b->docs[b->r[mt->reports[k]].doc];
+            const char *v = pass == 0 ? evg_doc_source(d) : evg_doc_url(d);
+            size_t j = 0;
+            while (v && j < n && strcmp(s[j], v) != 0)
+                j++;
+            if (v && j == n)
+                s[n++] = v;
+        }
+        rc = join(pass == 0 ? outlets_out : urls_out, b, s, n, "; ");
+    }
+    free(s);
+    return rc == EVG_ENOMEM ? nomem(b) : rc;
 }
 
 int evg_i_meeting_texts(evg_i_builder *b, const evg_i_meeting *mt, const char **docs_out,

@@ -982,12 +982,17 @@ int evg_i_take_meetings(evg_i_builder *b)
 {
     parts scratch = {NULL, 0};
     dates dscratch = {NULL, 0};
-    int rc = 0;
+    int rc = 0, kept;
 
     EVG_CHECK(evg_i_collect_reports(b));
     EVG_CHECK(merge_reports(b));
     for (size_t m = 0; m < b->nmt; m++) {
         EVG_CHECK(describe_meeting(b, &b->mt[m], &scratch, &dscratch));
+        EVG_CHECK(kept = evg_i_meeting_kept(b, m));
+        if (!kept) { /* filtered out: no vertex, no edge, nothing counted */
+            b->mt[m].v = SIZE_MAX;
+            continue;
+        }
         EVG_CHECK(meeting_vertex(b, m));
         evg_i_meeting_codes(b, &b->mt[m]);
         EVG_CHECK(evg_i_meeting_links(b, m));

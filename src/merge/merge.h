@@ -194,7 +194,13 @@ typedef struct {
     size_t max_people;   /* a meeting of more people makes no person-person "met" */
     evg_diag_fn on_diag; /* warnings; may be NULL */
     void *diag_payload;
-    int drop_mentions;    /* leave out entities linked to no event */
+    int drop_mentions; /* leave out entities linked to no event */
+    /* evg_filter, as filter.c prepared it: only kept meetings get a vertex */
+    int filtering;                       /* a filter was given */
+    const char *filter_from, *filter_to; /* borrowed from the caller */
+    unsigned filter_types, filter_statuses;
+    char (*filter_cc)[4]; /* ISO alpha-3 codes, all of which must take part */
+    size_t nfilter_cc;
     const evg_doc **docs; /* sorted by id, each id once */
     size_t ndocs;
     size_t *doc_first; /* index of each document's first mention */
@@ -296,6 +302,35 @@ int evg_i_meeting_links(evg_i_builder *b, size_t m);
  */
 int evg_i_meeting_texts(evg_i_builder *b, const evg_i_meeting *mt, const char **docs_out,
                         const char **evidence_out, const char **countries_out);
+
+/*
+ * filter.c: check `f` (may be NULL) and set the builder's filter from it.
+ * 0, EVG_EINVAL (a date, bit or country evg_filter_check() refuses) or
+ * EVG_ENOMEM.
+ */
+int evg_i_filter_prepare(evg_i_builder *b, const evg_filter *f);
+/*
+ * filter.c: whether meeting `mt` passes the builder's filter; `cc` are the
+ * country vertices that took part in it (links.c), `ncc` of them.
+ */
+int evg_i_filter_keeps(const evg_i_builder *b, const evg_i_meeting *mt, const size_t *cc,
+                       size_t ncc);
+/*
+ * filter.c: the builder's filter as text into the arena ("from 2025-03; to
+ * 2025-03; country LVA; type call, visit; status planned"), NULL when there
+ * is none. 0 or EVG_ENOMEM.
+ */
+int evg_i_filter_describe(const char **out, evg_i_builder *b);
+/* links.c: whether meeting `m` passes the builder's filter (1 or 0), or EVG_ENOMEM. */
+int evg_i_meeting_kept(evg_i_builder *b, size_t m);
+
+/*
+ * links.c: the distinct outlets and urls of the meeting's documents (their
+ * "source" and "url"), "; "-joined in document order, into the arena (NULL
+ * when none gives one). 0 or EVG_ENOMEM.
+ */
+int evg_i_meeting_origins(evg_i_builder *b, const evg_i_meeting *mt,
+                          const char **outlets_out, const char **urls_out);
 
 /* codes.c: the CAMEO code and PLOVER type and mode of meeting `m`. */
 void evg_i_meeting_codes(evg_i_builder *b, evg_i_meeting *m);

@@ -99,6 +99,15 @@ int evg_i_doc_new(evg_doc **out, const char *id, const char *path, const char *d
     return 0;
 }
 
+int evg_i_doc_set_origin(evg_doc *d, const char *url, const char *source, evg_error *err)
+{
+    d->url = url && url[0] ? evg_i_arena_strdup(&d->arena, url) : NULL;
+    d->source = source && source[0] ? evg_i_arena_strdup(&d->arena, source) : NULL;
+    if ((url && url[0] && !d->url) || (source && source[0] && !d->source))
+        return evg_i_error_nomem(err);
+    return 0;
+}
+
 /* A table of exactly `n` elements (evg_i_grow would round up); none for 0. */
 static int exact_table(void **table, size_t *cap, size_t n, size_t size)
 {
@@ -318,8 +327,8 @@ static void settle_event(slab *b, evg_event *ev, const evg_doc *d, const char *c
 
 int evg_i_doc_settle(evg_doc *d, evg_error *err)
 {
-    size_t room =
-        str_room(d->id) + str_room(d->path) + str_room(d->date) + str_room(d->title);
+    size_t room = str_room(d->id) + str_room(d->path) + str_room(d->date) +
+                  str_room(d->title) + str_room(d->url) + str_room(d->source);
     const char **old = NULL;
     slab b;
 
@@ -336,6 +345,8 @@ int evg_i_doc_settle(evg_doc *d, evg_error *err)
     d->path = slab_str(&b, d->path);
     d->date = slab_str(&b, d->date);
     d->title = slab_str(&b, d->title);
+    d->url = slab_str(&b, d->url);
+    d->source = slab_str(&b, d->source);
     for (size_t i = 0; i < d->nents; i++) {
         old[i] = d->ents[i].id;
         settle_entity(&b, &d->ents[i]);
@@ -468,6 +479,14 @@ const char *evg_doc_date(const evg_doc *d)
 const char *evg_doc_title(const evg_doc *d)
 {
     return d->title;
+}
+const char *evg_doc_url(const evg_doc *d)
+{
+    return d->url;
+}
+const char *evg_doc_source(const evg_doc *d)
+{
+    return d->source;
 }
 size_t evg_doc_entity_count(const evg_doc *d)
 {

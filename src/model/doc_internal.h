@@ -17,6 +17,7 @@ struct evg_doc {
     evg_i_arena arena;
     unsigned char *slab; /* a settled document's strings and arrays */
     const char *id, *path, *date, *title;
+    const char *url, *source; /* of JSON Lines input: where it was published */
     evg_entity *ents;
     size_t nents, cap_ents;
     /* Entities by id, once there are more than a few: an open-addressing table of
@@ -30,6 +31,12 @@ struct evg_doc {
 /* A new empty document; strings are copied (any may be NULL except id). */
 int evg_i_doc_new(evg_doc **out, const char *id, const char *path, const char *date,
                   const char *title, evg_error *err);
+
+/*
+ * Set the document's url and outlet (copied; either may be NULL). 0 or
+ * EVG_ENOMEM.
+ */
+int evg_i_doc_set_origin(evg_doc *d, const char *url, const char *source, evg_error *err);
 
 /*
  * A new empty document for a record read back: all fields NULL, tables for

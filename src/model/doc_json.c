@@ -126,7 +126,9 @@ static json_t *doc_json(const evg_doc *d)
     int bad = !root || !meta || !ents || !evs;
 
     bad = bad || set_str(meta, "id", d->id) || set_str(meta, "path", d->path) ||
-          set_str(meta, "date", d->date) || set_str(meta, "title", d->title);
+          set_str(meta, "date", d->date) || set_str(meta, "title", d->title) ||
+          (d->url && set_str(meta, "url", d->url)) ||
+          (d->source && set_str(meta, "source", d->source));
     for (size_t i = 0; !bad && i < d->nents; i++)
         bad = json_array_append_new(ents, entity_json(&d->ents[i])) < 0;
     for (size_t i = 0; !bad && i < d->nevents; i++)
@@ -157,9 +159,9 @@ static int any_invalid(const char *const *v, size_t n)
 /* Name the first part of `d` holding a string that is not valid UTF-8, or 0. */
 static int find_bad_string(char *where, size_t size, const evg_doc *d)
 {
-    const char *meta[] = {d->id, d->path, d->date, d->title};
+    const char *meta[] = {d->id, d->path, d->date, d->title, d->url, d->source};
 
-    if (any_invalid(meta, 4))
+    if (any_invalid(meta, 6))
         return snprintf(where, size, "doc");
     for (size_t i = 0; i < d->nents; i++) {
         const evg_entity *e = &d->ents[i];

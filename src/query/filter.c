@@ -12,20 +12,6 @@
 #include "query/query_internal.h"
 #include "util/date.h"
 
-int evg_i_q_date_arg(const char *s)
-{
-    size_t n = strlen(s);
-
-    for (size_t i = 0; i < n; i++)
-        if (!(i == 4 || i == 7 ? s[i] == '-' : isdigit((unsigned char)s[i])))
-            return -1;
-    if (n == 4)
-        return strcmp(s, "0001") >= 0 ? 0 : -1;
-    if (n == 7)
-        return strncmp(s + 5, "01", 2) >= 0 && strncmp(s + 5, "12", 2) <= 0 ? 0 : -1;
-    return n == 10 && evg_i_date_valid(s, n) ? 0 : -1;
-}
-
 /* Resolve each of `names` (of `types`) into `*out`; *nobody when one names nobody. */
 static int resolve_all(size_t **out, size_t *n_out, evg_i_qctx *c,
                        const char *const *names, size_t n, unsigned types, int *nobody)
@@ -64,7 +50,7 @@ int evg_i_q_filter_init(evg_i_qctx *c, unsigned types, unsigned statuses, int *n
         return evg_i_error_set(c->err, EVG_EINVAL, NULL, 0, 0,
                                "unknown event type or status");
     for (int i = 0; i < 2; i++)
-        if (dates[i] && evg_i_q_date_arg(dates[i]) < 0)
+        if (dates[i] && evg_i_date_bound(dates[i]) < 0)
             return evg_i_error_set(c->err, EVG_EINVAL, NULL, 0, 0,
                                    "'%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
                                    dates[i]);

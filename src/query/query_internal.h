@@ -204,9 +204,6 @@ int evg_i_q_by_first(const char *first_a, const char *label_a, const char *id_a,
 /* Meeting vertices ordered by date (undated last), then id. 0 or EVG_ENOMEM. */
 int evg_i_q_sort_meetings(size_t *m, size_t n, const evg_query *q);
 
-/* Dates "YYYY", "YYYY-MM", "YYYY-MM-DD" (a real date): 0 or -1. */
-int evg_i_q_date_arg(const char *s);
-
 /* ---- objects.c ---------------------------------------------------------- */
 
 /* Builders of the JSON objects of docs/queries.md; NULL when out of memory. */

@@ -133,6 +133,19 @@ static void anchor_link(evg_i_rw *w, const char *anchor, const char *s)
     fputs("</a>", w->f);
 }
 
+static void url(evg_i_rw *w, const char *href, const char *s)
+{
+    if (!evg_i_report_web_address(href)) {
+        text(w, s);
+        return;
+    }
+    fputs("<a href=\"", w->f);
+    plain(w, href);
+    fputs("\" rel=\"noopener noreferrer\">", w->f);
+    text(w, s);
+    fputs("</a>", w->f);
+}
+
 static void list(evg_i_rw *w, int open)
 {
     fputs(open ? "<ul>\n" : "</ul>\n", w->f);
@@ -232,6 +245,7 @@ const evg_i_renderer evg_i_html_renderer = {
     .strong = strong,
     .code = code,
     .link = anchor_link,
+    .url = url,
     .list = list,
     .item = item,
     .quote = quote,

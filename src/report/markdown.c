@@ -69,6 +69,18 @@ static void anchor_link(evg_i_rw *w, const char *anchor, const char *s)
     fprintf(w->f, "](#%s)", anchor);
 }
 
+/* "[text](<href>)": the angle brackets keep parentheses and spaces of `href` in */
+static void url(evg_i_rw *w, const char *href, const char *s)
+{
+    if (!evg_i_report_web_address(href)) {
+        text(w, s);
+        return;
+    }
+    fputc('[', w->f);
+    text(w, s);
+    fprintf(w->f, "](<%s>)", href);
+}
+
 static void list(evg_i_rw *w, int open)
 {
     if (!open)
@@ -187,6 +199,7 @@ const evg_i_renderer evg_i_md_renderer = {
     .strong = strong,
     .code = code,
     .link = anchor_link,
+    .url = url,
     .list = list,
     .item = item,
     .quote = quote,

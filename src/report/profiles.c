@@ -438,6 +438,33 @@ static void quotes(evg_i_rw *w, const evg_i_vattr *m)
     }
 }
 
+/*
+ * Where the meeting's articles were published, when JSON Lines input said:
+ * ", Outlet; Other" and each address, linked (at most ORIGIN_URLS_MAX).
+ */
+#define ORIGIN_URLS_MAX 3
+static void origins(evg_i_rw *w, const evg_i_vattr *m)
+{
+    const char *p = m->urls;
+
+    if (m->outlets) {
+        text(w, ", ");
+        text(w, m->outlets);
+    }
+    for (size_t shown = 0; p && *p && shown < ORIGIN_URLS_MAX; shown++) {
+        const char *end = strstr(p, "; ");
+        char *one = evg_i_strndup(p, end ? (size_t)(end - p) : strlen(p));
+        if (one == NULL) {
+            nomem(w);
+            return;
+        }
+        text(w, shown == 0 && m->outlets == NULL ? ", " : " ");
+        w->r->url(w, one, one);
+        free(one);
+        p = end ? end + 2 : NULL;
+    }
+}
+
 static void event_item(evg_i_rw *w, const link_ *l, size_t fv)
 {
     const evg_report *r = w->rep;
@@ -462,6 +489,7 @@ static void event_item(evg_i_rw *w, const link_ *l, size_t fv)
     }
     if (m->sources > 1)
         evg_i_rw_textf(w, " and %zu more", m->sources - 1);
+    origins(w, m);
     quotes(w, m);
     w->r->item(w, 0);
 }

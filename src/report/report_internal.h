@@ -106,6 +106,14 @@ extern const char *const EVG_I_TL_COLORS[EVG_I_TL__COUNT];
  */
 int evg_i_report_isolate(const char *s);
 
+/*
+ * Whether `s` may be linked to: "http://" or "https://" (any case) and a
+ * host, then printable ASCII without space, quote, < > or backslash; a
+ * "javascript:" or "data:" address, or one that would need escaping to
+ * stay one link, is shown as text instead.
+ */
+int evg_i_report_web_address(const char *s);
+
 /* Text for HTML or SVG (XML): & < > " ' escaped, controls dropped. */
 void evg_i_report_xml(FILE *f, const char *s);
 /* At most `max` characters of `s` (whole UTF-8 sequences), with "…" when cut. */
@@ -165,6 +173,8 @@ typedef struct {
     void (*strong)(evg_i_rw *w, const char *s);
     void (*code)(evg_i_rw *w, const char *s);
     void (*link)(evg_i_rw *w, const char *anchor, const char *text); /* within the page */
+    /* a link out of the page when `href` is an http(s) address, else `text` alone */
+    void (*url)(evg_i_rw *w, const char *href, const char *text);
     void (*list)(evg_i_rw *w, int open);
     void (*item)(evg_i_rw *w, int open);
     void (*quote)(evg_i_rw *w, const char *s); /* an evidence sentence, inside an item */

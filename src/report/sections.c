@@ -155,6 +155,13 @@ static void header(evg_i_rw *w, const summary *s)
                        s->published_last);
     text(w, ", as evgraph extracted it. Every statement below can be traced to the "
             "sentences quoted in the profiles.");
+    /* a report of one month or one country says so before any figure */
+    if (evg_graph_filter(r->full)) {
+        text(w, " Only the meetings of the filter ");
+        w->r->strong(w, evg_graph_filter(r->full));
+        text(w, " are shown, with the people, countries, agreements and places they "
+                "touch.");
+    }
     w->r->para(w, 0);
     w->r->toc(w, 1);
     for (int i = 0; i < S__COUNT; i++) {

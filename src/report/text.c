@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <utf8proc.h>
 
@@ -12,6 +13,23 @@
 #include "util/buf.h"
 #include "util/utf8.h"
 #include "report/report_internal.h"
+
+int evg_i_report_web_address(const char *s)
+{
+    size_t skip;
+
+    if (s == NULL)
+        return 0;
+    skip = strncasecmp(s, "https://", 8) == 0  ? 8
+           : strncasecmp(s, "http://", 7) == 0 ? 7
+                                               : 0;
+    if (skip == 0 || s[skip] == '\0' || s[skip] == '/')
+        return 0;
+    for (const char *p = s; *p; p++)
+        if (*p <= ' ' || *p >= 0x7f || strchr("\"'<>\\`", *p))
+            return 0;
+    return 1;
+}
 
 int evg_i_report_isolate(const char *s)
 {

@@ -1,3 +1,6 @@
+#include <ctype.h>
+#include <string.h>
+
 #include "util/date.h"
 
 int evg_i_date_valid(const char *s, size_t n)
@@ -33,4 +36,18 @@ long evg_i_date_days(const char *d)
     doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
     doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
+}
+
+int evg_i_date_bound(const char *s)
+{
+    size_t n = strlen(s);
+
+    for (size_t i = 0; i < n; i++)
+        if (!(i == 4 || i == 7 ? s[i] == '-' : isdigit((unsigned char)s[i])))
+            return -1;
+    if (n == 4)
+        return strcmp(s, "0001") >= 0 ? 0 : -1;
+    if (n == 7)
+        return strncmp(s + 5, "01", 2) >= 0 && strncmp(s + 5, "12", 2) <= 0 ? 0 : -1;
+    return n == 10 && evg_i_date_valid(s, n) ? 0 : -1;
 }

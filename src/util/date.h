@@ -9,6 +9,12 @@
  */
 int evg_i_date_valid(const char *s, size_t n);
 
+/*
+ * Whether `s` is a date bound of a filter: "YYYY", "YYYY-MM" or a valid
+ * "YYYY-MM-DD" (query --from/--to, evg_filter). 0, or -1.
+ */
+int evg_i_date_bound(const char *s);
+
 /* Days since 1970-01-01 of a valid "YYYY-MM-DD" (negative before it). */
 long evg_i_date_days(const char *d);
 

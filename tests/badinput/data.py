@@ -298,7 +298,7 @@ def usage_errors(c):
     c.write("events.jsonl", "")
     r = c.run("build", "events.jsonl", "-o", "graph.xlsx")
     check(r.rc == 2 and r.err_lines[:1] == [
-        "evgraph: no format is written as '.xlsx' (.graphml, .gexf, .json or .csv; or "
+        "evgraph: no format is written as '.xlsx' (.graphml, .gexf, .json, .csv or .tsv; or "
         "choose one with --format)"] and not os.path.exists(c.path("graph.xlsx")),
         r.describe())
     for name in ("graph", "/dev/null"):

@@ -23,6 +23,7 @@
 #include "graph/graph_impl.h"
 #include "graph/views.h"
 #include "query/query_internal.h"
+#include "util/date.h"
 
 #define FIXTURE(name) EVG_QUERY_FIXTURES "/" name
 
@@ -563,14 +564,14 @@ static void test_bad_requests(void **state)
 static void test_dates(void **state)
 {
     (void)state;
-    assert_int_equal(evg_i_q_date_arg("2024"), 0);
-    assert_int_equal(evg_i_q_date_arg("2024-02"), 0);
-    assert_int_equal(evg_i_q_date_arg("2024-02-29"), 0);
-    assert_int_equal(evg_i_q_date_arg("2023-02-29"), -1);
-    assert_int_equal(evg_i_q_date_arg("2024-00"), -1);
-    assert_int_equal(evg_i_q_date_arg("24-01-01"), -1);
-    assert_int_equal(evg_i_q_date_arg("2024/01/01"), -1);
-    assert_int_equal(evg_i_q_date_arg(""), -1);
+    assert_int_equal(evg_i_date_bound("2024"), 0);
+    assert_int_equal(evg_i_date_bound("2024-02"), 0);
+    assert_int_equal(evg_i_date_bound("2024-02-29"), 0);
+    assert_int_equal(evg_i_date_bound("2023-02-29"), -1);
+    assert_int_equal(evg_i_date_bound("2024-00"), -1);
+    assert_int_equal(evg_i_date_bound("24-01-01"), -1);
+    assert_int_equal(evg_i_date_bound("2024/01/01"), -1);
+    assert_int_equal(evg_i_date_bound(""), -1);
 }
 
 static void write_file(const char *path, const char *text)

@@ -181,6 +181,48 @@ static void test_round_trip_is_byte_identical(void **state)
     free(want);
 }
 
+/*
+ * The optional "url" and "source" of a document (where a JSON Lines article
+ * was published) are read, written after "title" and read back; a record
+ * without them is written without them, as before.
+ */
+static void test_origin_round_trip(void **state)
+{
+    static const char with[] =
+        "{\"doc\":{\"id\":\"d1\",\"path\":null,\"date\":\"2025-03-04\",\"title\":\"t\","
+        "\"url\":\"https://paper.example/a?b=1&c=<2>\",\"source\":\"Harbour Gazette\"},"
+        "\"entities\":[],\"events\":[]}\n";
+    static const char without[] = "{\"doc\":{\"id\":\"d2\",\"path\":null,\"date\":null,"
+                                  "\"title\":null},\"entities\":[],\"events\":[]}\n";
+    evg_doc *d = NULL, *d2 = NULL;
+    char *line = NULL;
+    size_t n = 0;
+    evg_error e;
+    (void)state;
+
+    assert_int_equal(evg_doc_parse_json(&d, with, strlen(with), "w", 1, &e), 0);
+    assert_string_equal(evg_doc_url(d), "https://paper.example/a?b=1&c=<2>");
+    assert_string_equal(evg_doc_source(d), "Harbour Gazette");
+    assert_int_equal(evg_doc_to_json(&line, &n, d, &e), 0);
+    assert_string_equal(line, with);
+    evg_free(line);
+    assert_int_equal(evg_doc_parse_json(&d2, without, strlen(without), "w", 2, &e), 0);
+    assert_null(evg_doc_url(d2));
+    assert_null(evg_doc_source(d2));
+    assert_int_equal(evg_doc_to_json(&line, &n, d2, &e), 0);
+    assert_string_equal(line, without);
+    evg_free(line);
+    evg_doc_free(d);
+    evg_doc_free(d2);
+    /* not a string: the record is refused, naming the field */
+    assert_int_equal(evg_doc_parse_json(&d,
+                                        "{\"doc\":{\"id\":\"x\",\"url\":3},"
+                                        "\"entities\":[],\"events\":[]}",
+                                        52, "w", 3, &e),
+                     EVG_EPARSE);
+    assert_non_null(strstr(e.text, "url"));
+}
+
 static void test_parsed_fields(void **state)
 {
     char *text = th_read(RECORD, NULL);
@@ -688,6 +730,7 @@ int main(void)
         cmocka_unit_test(test_write_matches_record),
         cmocka_unit_test(test_round_trip_is_byte_identical),
         cmocka_unit_test(test_parsed_fields),
+        cmocka_unit_test(test_origin_round_trip),
         cmocka_unit_test(test_write_json_to_stream),
         cmocka_unit_test(test_write_defaults),
         cmocka_unit_test(test_write_invalid_utf8),

@@ -268,6 +268,154 @@ static void test_drop_mentions(void **state)
     evg_corpus_free(c);
 }
 
+/*
+ * Filters (evg_filter): events of two months and three countries. Each
+ * filter keeps only the meetings it selects and what they touch; a filter
+ * of older options versions is not read; bad values are refused.
+ */
+static const char *const FILTER_DOCS[] = {
+    DOC("a", "'2025-03-05'",
+        PERSON("ivo-tamm", "Ivo Tamm", "'EST'") "," PERSON("rui-canto", "Rui Canto",
+                                                           "'FIN'"),
+        EVENT("a#1", "meeting", "reported", "'2025-03-04'", "null",
+              HOST("ivo-tamm") "," GUEST("rui-canto"))),
+    DOC("b", "'2025-03-21'",
+        PERSON("ivo-tamm", "Ivo Tamm", "'EST'") "," PERSON("lena-kask", "Lena Kask",
+                                                           "'LVA'"),
+        EVENT("b#1", "call", "reported", "'2025-03-20'", "null",
+              PART("ivo-tamm") "," PART("lena-kask"))),
+    DOC("c", "'2025-04-09'",
+        PERSON("rui-canto", "Rui Canto", "'FIN'") "," PERSON("lena-kask", "Lena Kask",
+                                                             "'LVA'"),
+        EVENT("c#1", "meeting", "reported", "'2025-04-08'", "'Riga'",
+              HOST("lena-kask") "," GUEST("rui-canto"))),
+    DOC("d", "'2025-04-16'",
+        PERSON("mia-saar", "Mia Saar", "'EST'") "," PERSON("ott-oja", "Ott Oja", "'FIN'"),
+        EVENT("d#1", "visit", "planned", "'2025-04-30'", "null",
+              HOST("ott-oja") "," GUEST("mia-saar"))),
+};
+
+static evg_graph *filtered(const evg_corpus *c, evg_view view, evg_filter f)
+{
+    evg_build_opts o = EVG_BUILD_OPTS_INIT;
+    evg_graph *g = NULL;
+    evg_error err;
+
+    o.view = view;
+    o.filter = f;
+    if (evg_graph_build(&g, c, &o, &err) < 0)
+        fail_msg("%s", err.text);
+    return g;
+}
+
+/* Which of the meetings a-1, b-1, c-1, d-1 the graph has: "ab", "c"... */
+static void assert_meetings(const evg_graph *g, const char *want)
+{
+    char have[5] = "", id[16];
+    size_t n = 0;
+
+    for (char m = 'a'; m <= 'd'; m++) {
+        snprintf(id, sizeof id, "meeting:%c-1", m);
+        if (mh_has(g, id))
+            have[n++] = m;
+    }
+    have[n] = '\0';
+    assert_string_equal(have, want);
+}
+
+static void test_filter(void **state)
+{
+    evg_corpus *c = mh_corpus(FILTER_DOCS, 4);
+    const char *latvia[] = {"Latvia"}, *lva[] = {"lva"}, *two[] = {"EST", "FIN"};
+    evg_graph *g;
+    size_t e;
+
+    (void)state;
+    /* no filter: everything, the mentioned too */
+    g = filtered(c, EVG_VIEW_FULL, (evg_filter){0});
+    assert_meetings(g, "abcd");
+    assert_null(evg_graph_filter(g));
+    evg_graph_free(g);
+    /* one month: its meetings and their people, countries, no place of April */
+    g = filtered(c, EVG_VIEW_FULL, (evg_filter){.from = "2025-03", .to = "2025-03"});
+    assert_meetings(g, "ab");
+    assert_true(mh_has(g, "person:ivo-tamm") && mh_has(g, "person:rui-canto") &&
+                mh_has(g, "person:lena-kask"));
+    assert_false(mh_has(g, "person:mia-saar") || mh_has(g, "person:ott-oja"));
+    assert_true(mh_has(g, "country:EST") && mh_has(g, "country:LVA"));
+    assert_false(mh_has(g, "place:riga"));
+    evg_graph_free(g);
+    /* and its people view: the tie of April is gone, March's counted once */
+    g = filtered(c, EVG_VIEW_PEOPLE, (evg_filter){.from = "2025-03-01", .to = "2025-03"});
+    assert_true(mh_edge(g, "person:ivo-tamm", "person:rui-canto", "met") != SIZE_MAX);
+    assert_true(mh_edge(g, "person:lena-kask", "person:rui-canto", "met") == SIZE_MAX);
+    assert_int_equal(mh_num(g, mh_vertex(g, "person:rui-canto"), "meetings"), 1);
+    assert_false(mh_has(g, "person:ott-oja"));
+    evg_graph_free(g);
+    g = filtered(c, EVG_VIEW_FULL, (evg_filter){.from = "2025-04-09"});
+    assert_meetings(g, "d");
+    evg_graph_free(g);
+    /* a country: meetings someone of it took part in, by code or name */
+    g = filtered(c, EVG_VIEW_FULL, (evg_filter){.countries = latvia, .ncountries = 1});
+    assert_meetings(g, "bc");
+    assert_true(mh_has(g, "place:riga") && mh_has(g, "person:ivo-tamm"));
+    assert_false(mh_has(g, "person:mia-saar"));
+    evg_graph_free(g);
+    g = filtered(c, EVG_VIEW_FULL, (evg_filter){.countries = lva, .ncountries = 1});
+    assert_meetings(g, "bc");
+    evg_graph_free(g);
+    g = filtered(c, EVG_VIEW_FULL,
+                 (evg_filter){.countries = two, .ncountries = 2, .from = "2025"});
+    assert_meetings(g, "ad");
+    assert_string_equal(evg_graph_filter(g), "from 2025; country EST, FIN");
+    evg_graph_free(g);
+    /* a type, a status */
+    g = filtered(c, EVG_VIEW_FULL, (evg_filter){.event_types = 1u << EVG_EV_CALL});
+    assert_meetings(g, "b");
+    assert_string_equal(evg_graph_filter(g), "type call");
+    assert_false(mh_has(g, "person:rui-canto"));
+    evg_graph_free(g);
+    g = filtered(c, EVG_VIEW_BIPARTITE,
+                 (evg_filter){.statuses = 1u << EVG_STATUS_PLANNED});
+    assert_meetings(g, "d");
+    e = mh_edge(g, "person:mia-saar", "meeting:d-1", "participated_in");
+    assert_true(e != SIZE_MAX);
+    assert_false(mh_has(g, "person:ivo-tamm"));
+    evg_graph_free(g);
+    evg_corpus_free(c);
+}
+
+static void test_filter_refused(void **state)
+{
+    evg_corpus *c = mh_corpus(FILTER_DOCS, 4);
+    const char *narnia[] = {"Narnia"};
+    evg_build_opts o = EVG_BUILD_OPTS_INIT;
+    evg_graph *g = NULL;
+    evg_error err;
+
+    (void)state;
+    o.filter.from = "2025-13";
+    assert_int_equal(evg_filter_check(&o.filter, &err), EVG_EINVAL);
+    assert_string_equal(err.text,
+                        "'2025-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    assert_int_equal(evg_graph_build(&g, c, &o, &err), EVG_EINVAL);
+    assert_null(g);
+    o.filter.from = NULL;
+    o.filter.countries = narnia;
+    o.filter.ncountries = 1;
+    assert_int_equal(evg_graph_build(&g, c, &o, &err), EVG_EINVAL);
+    assert_non_null(strstr(err.text, "unknown country 'Narnia'"));
+    o.filter.ncountries = 0;
+    o.filter.event_types = 1u << 7;
+    assert_int_equal(evg_filter_check(&o.filter, &err), EVG_EINVAL);
+    /* version 3 options end before the filter: not read */
+    o.version = 3;
+    assert_int_equal(evg_graph_build(&g, c, &o, &err), 0);
+    assert_meetings(g, "abcd");
+    evg_graph_free(g);
+    evg_corpus_free(c);
+}
+
 #define ALIASES                                                                          \
     "{\"Recep Tayyip Erdogan\": [\"Tayyip Erdoğan\", \"R. T. Erdogan\", \"Erdogan\"]}"
 
@@ -1007,6 +1155,8 @@ int main(void)
         cmocka_unit_test(test_titles_dated_country_unified),
         cmocka_unit_test(test_title_at_meeting_date),
         cmocka_unit_test(test_drop_mentions),
+        cmocka_unit_test(test_filter),
+        cmocka_unit_test(test_filter_refused),
         cmocka_unit_test(test_aliases_merge),
         cmocka_unit_test(test_alias_errors),
         cmocka_unit_test(test_reports_of_one_meeting),
