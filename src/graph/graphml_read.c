@@ -323,19 +323,6 @@ static int orient(evg_i_eattr *e, const evg_graph *g)
     return 0;
 }
 
-static int by_edge(const void *a, const void *b)
-{
-    const evg_i_eattr *x = a, *y = b;
-
-    if (x->from != y->from)
-        return x->from < y->from ? -1 : 1;
-    if (x->to != y->to)
-        return x->to < y->to ? -1 : 1;
-    if (x->rel != y->rel)
-        return x->rel < y->rel ? -1 : 1;
-    return x->role < y->role ? -1 : x->role > y->role;
-}
-
 /* One edge's relation, role, weight and ends (renumbered, oriented). */
 static int take_edge(reader *r, size_t e, const size_t *final,
                      const igraph_strvector_t *rel, const igraph_strvector_t *roles,
@@ -396,7 +383,7 @@ static int read_edges(reader *r, size_t ne, const size_t *final)
     }
     r->g->ne = ne;
     if (ne)
-        qsort(r->g->e, ne, sizeof(*r->g->e), by_edge);
+        qsort(r->g->e, ne, sizeof(*r->g->e), evg_i_edge_cmp);
 cleanup:
     if (have & 1)
         igraph_strvector_destroy(&rel);

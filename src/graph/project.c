@@ -2,7 +2,8 @@
  * Graphs derived from a built graph: the people, countries and bipartite
  * views of a full graph (so that a graph read from GraphML answers the same
  * questions as one built from events), and the neighbourhood of a vertex.
- * The views follow finalize.c and links.c: the vertices a view keeps, in the
+ * The views follow finalize.c and links.c: the vertices a view keeps
+ * (evg_i_view_keeps(), one rule for both), in the
  * same id order; "met" once per in-person reported meeting, dated with the
  * meeting's date; parallel edges summed with their dates widened; the
  * communities of the new graph. A test checks that the people, countries and
@@ -111,22 +112,6 @@ static int new_graph(evg_graph **out, const evg_graph *src, evg_view view,
         g->type_count[g->v[g->nv++].type]++;
     }
     return 0;
-}
-
-/* Which vertices of a full graph a view keeps (finalize.c's keep_vertex). */
-static int kept(const evg_i_vattr *v, evg_view view)
-{
-    switch (view) {
-    case EVG_VIEW_PEOPLE:
-        return v->type == EVG_NODE_PERSON && v->events > 0;
-    case EVG_VIEW_COUNTRIES:
-        return v->type == EVG_NODE_COUNTRY && v->events > 0;
-    case EVG_VIEW_BIPARTITE:
-        return v->type == EVG_NODE_MEETING ||
-               (v->type == EVG_NODE_PERSON && v->events > 0);
-    default:
-        return 1;
-    }
 }
 
 /* In person and reported (links.c's in_person). */
@@ -290,7 +275,8 @@ int evg_i_graph_project(evg_graph **out, const evg_graph *full, evg_view view,
     if ((final = calloc(full->nv + 1, sizeof(*final))) == NULL)
         goto nomem;
     for (size_t v = 0; v < full->nv; v++)
-        final[v] = kept(&full->v[v], view) ? n++ : SIZE_MAX;
+        final[v] =
+            evg_i_view_keeps(view, full->v[v].type, full->v[v].events) ? n++ : SIZE_MAX;
     if (new_graph(&g, full, view, final) < 0 || view_edges(&l, full, final, view) < 0 ||
         take_edges(g, &l) < 0)
         goto nomem;
