@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/analysis_internal.h"
+#include "analysis/scores.h"
 #include "graph/graph_impl.h"
 #include "graph/views.h"
 

@@ -5,7 +5,7 @@
 
 #include <jansson.h>
 
-#include "util/jscratch.h"
+#include "util/jsonload.h"
 
 #define FIRST_BLOCK (64u << 10)
 #define MAX_BLOCK (64u << 20)
