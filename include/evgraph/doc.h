@@ -22,7 +22,19 @@ typedef enum {
     EVG_ENT_PLACE
 } evg_entity_type;
 
-typedef enum { EVG_EV_MEETING, EVG_EV_CALL, EVG_EV_VISIT, EVG_EV_SIGNING } evg_event_type;
+/*
+ * The types of event. Each has one row in the table of src/model/doc.c (its
+ * name and whether it brings people together in person); every other part
+ * of the library asks that table through the functions below
+ * (docs/design.md, "An event type").
+ */
+typedef enum {
+    EVG_EV_MEETING,
+    EVG_EV_CALL,
+    EVG_EV_VISIT,
+    EVG_EV_SIGNING,
+    EVG_EV__COUNT /* how many types there are; not a type */
+} evg_event_type;
 typedef enum { EVG_STATUS_REPORTED, EVG_STATUS_PLANNED } evg_event_status;
 typedef enum { EVG_ROLE_HOST, EVG_ROLE_GUEST, EVG_ROLE_PARTICIPANT } evg_role;
 /*
@@ -163,6 +175,21 @@ EVG_API void evg_doc_free(evg_doc *d);
 /** "person", "meeting", "host", "signed" ...: static strings. */
 EVG_API const char *evg_entity_type_name(evg_entity_type t);
 EVG_API const char *evg_event_type_name(evg_event_type t);
+
+/**
+ * The event type named `name` ("meeting", "call", "visit", "signing") into
+ * `*out`. Returns 0, or EVG_EINVAL when no type has that name (`*out` is
+ * then untouched).
+ */
+EVG_API int evg_event_type_from_name(evg_event_type *out, const char *name);
+
+/**
+ * 1 when events of type `t` bring their participants together in person
+ * (a meeting, a visit, a signing; not a call), else 0, also for a value
+ * that is no type. People of a reported in-person event are joined by
+ * "met" in the people view.
+ */
+EVG_API int evg_event_type_in_person(evg_event_type t);
 EVG_API const char *evg_event_status_name(evg_event_status s);
 EVG_API const char *evg_role_name(evg_role r);
 EVG_API const char *evg_agreement_rel_name(evg_agreement_rel r);

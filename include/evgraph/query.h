@@ -97,6 +97,21 @@ EVG_API int evg_query_command_from_name(evg_query_command *out, const char *name
 EVG_API const char *evg_query_command_nearest(const char *name);
 
 /**
+ * How many names command `c` takes after it: 0, 1 (a person) or 2 (two
+ * people or countries, A and B); when `usage_out` is not NULL, those
+ * operands as a usage line writes them ("PERSON", "A B", "": a static
+ * string). Returns EVG_EINVAL for a value that is no command.
+ */
+EVG_API int evg_query_command_operands(evg_query_command c, const char **usage_out);
+
+/**
+ * 1 when command `c` selects meetings and so takes the event filters of
+ * evg_query_request (people, countries, dates, types, statuses, place),
+ * else 0.
+ */
+EVG_API int evg_query_command_filters(evg_query_command c);
+
+/**
  * A question. Names (subject, other, people, countries, party) match
  * forgivingly: an id ("person:zakir-hasanov", "country:AZE"), a country's
  * ISO code, or a name compared after folding case and diacritics, against

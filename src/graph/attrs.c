@@ -294,3 +294,13 @@ int evg_i_fill_vertex(evg_i_vattr *o, evg_i_builder *b, size_t bi, const char *i
 cleanup:
     return rc;
 }
+
+int evg_i_vattr_met(const evg_i_vattr *m)
+{
+    evg_event_type t;
+
+    return m->type == EVG_NODE_MEETING && m->status && m->event_type &&
+           strcmp(m->status, evg_event_status_name(EVG_STATUS_REPORTED)) == 0 &&
+           (evg_event_type_from_name(&t, m->event_type) < 0 ||
+            evg_event_type_in_person(t));
+}

@@ -114,13 +114,6 @@ static int new_graph(evg_graph **out, const evg_graph *src, evg_view view,
     return 0;
 }
 
-/* In person and reported (links.c's in_person). */
-static int in_person(const evg_i_vattr *m)
-{
-    return m->event_type && m->status && strcmp(m->status, "reported") == 0 &&
-           strcmp(m->event_type, "call") != 0;
-}
-
 /* Add "met" between every two of the `n` vertices `at` (new indices), dated `date`. */
 static int met_pairs(edge_list *l, const size_t *at, size_t n, const char *date)
 {
@@ -194,7 +187,7 @@ static int met_edges(edge_list *l, const evg_graph *full, const size_t *final,
                 add_unique(at, &n, final[c]);
         }
         /* the people view joins no one of a meeting of too many (graph.h) */
-        if (in_person(&full->v[m]) &&
+        if (evg_i_vattr_met(&full->v[m]) &&
             (view != EVG_VIEW_PEOPLE || n <= EVG_MAX_MEETING_PEOPLE))
             rc = met_pairs(l, at, n, full->v[m].date);
         i = j;
