@@ -1,5 +1,9 @@
 #include "util/date.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+
 int evg_i_date_valid(const char *s, size_t n)
 {
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -33,4 +37,13 @@ long evg_i_date_days(const char *d)
     doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
     doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
+}
+
+int evg_i_leading_int(const char *s)
+{
+    long v;
+
+    errno = 0;
+    v = strtol(s, NULL, 10);
+    return v > INT_MAX ? INT_MAX : v < INT_MIN ? INT_MIN : (int)v;
 }
