@@ -4,6 +4,11 @@
 #include <string.h>
 
 #include "query/query_internal.h"
+#include "util/optsinit.h"
+#include "util/membuf.h"
+
+EVG_I_OPTS_INIT_FN(evg_query_request_init, evg_query_request, EVG_QUERY_REQUEST_VERSION,
+                   EVG_QUERY_REQUEST_INIT)
 
 /* The one table of query commands (query_internal.h: evg_i_qcommand). */
 static const evg_i_qcommand COMMANDS[EVG_QUERY__COUNT] = {
@@ -233,4 +238,22 @@ void evg_query_result_free(evg_query_result *r)
         free(r->notes[i]);
     free(r->notes);
     free(r);
+}
+
+typedef struct {
+    const evg_query_result *r;
+    evg_query_format fmt;
+} result_call;
+
+static int result_to(FILE *f, const void *payload, evg_error *err)
+{
+    const result_call *c = payload;
+    return evg_query_result_write(f, c->r, c->fmt, err);
+}
+
+int evg_query_result_write_buffer(char **out, size_t *len_out, const evg_query_result *r,
+                                  evg_query_format fmt, evg_error *err)
+{
+    result_call c = {r, fmt};
+    return evg_i_write_to_buffer(out, len_out, result_to, &c, err);
 }
