@@ -30,18 +30,6 @@ static int push_edge(edge_list *l, const evg_i_eattr *e)
     return 0;
 }
 
-/* A copy of `s` (NULL stays NULL) in `a`; sets *fail when out of memory. */
-static const char *cp(evg_i_arena *a, const char *s, int *fail)
-{
-    const char *p;
-
-    if (s == NULL)
-        return NULL;
-    if ((p = evg_i_arena_strdup(a, s)) == NULL)
-        *fail = 1;
-    return p;
-}
-
 /* Every string of `src` copied into the arena of `g`. */
 static int copy_vertex(evg_i_vattr *dst, const evg_i_vattr *src, evg_graph *g)
 {
@@ -59,7 +47,7 @@ static int copy_vertex(evg_i_vattr *dst, const evg_i_vattr *src, evg_graph *g)
     *dst = *src;
     dst->community = EVG_I_NO_COMMUNITY;
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        *fields[i] = cp(&g->arena, *fields[i], &fail);
+        *fields[i] = evg_i_arena_copy(&g->arena, *fields[i], &fail);
     return fail ? EVG_ENOMEM : 0;
 }
 
@@ -70,9 +58,9 @@ static int take_edges(evg_graph *g, edge_list *l)
 
     g->ne = evg_i_edges_merge(l->v, l->n);
     for (size_t i = 0; i < g->ne; i++) {
-        l->v[i].first_date = cp(&g->arena, l->v[i].first_date, &fail);
-        l->v[i].last_date = cp(&g->arena, l->v[i].last_date, &fail);
-        l->v[i].cameo = cp(&g->arena, l->v[i].cameo, &fail);
+        l->v[i].first_date = evg_i_arena_copy(&g->arena, l->v[i].first_date, &fail);
+        l->v[i].last_date = evg_i_arena_copy(&g->arena, l->v[i].last_date, &fail);
+        l->v[i].cameo = evg_i_arena_copy(&g->arena, l->v[i].cameo, &fail);
     }
     g->e = l->v; /* the list's array becomes the graph's */
     l->v = NULL;
