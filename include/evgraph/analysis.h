@@ -58,6 +58,13 @@ typedef struct {
     }
 
 /**
+ * `*opts` set to EVG_ANALYSIS_OPTS_INIT, for callers that cannot use the macro
+ * (bindings). `version` is EVG_ANALYSIS_OPTS_VERSION. Returns 0, or EVG_EINVAL
+ * when `opts` is NULL or `version` is another (`*opts` untouched).
+ */
+EVG_API int evg_analysis_opts_init(evg_analysis_opts *opts, unsigned version);
+
+/**
  * Compute on `g` the measures `opts` asks for (every measure when `opts` is
  * NULL). Edge weights are tie
  * strengths (strength, eigenvector, PageRank); betweenness and closeness read
@@ -132,6 +139,13 @@ typedef struct {
     {                                                                                    \
         EVG_LAYOUT_OPTS_VERSION, 20241223UL                                              \
     }
+
+/**
+ * `*opts` set to EVG_LAYOUT_OPTS_INIT, for callers that cannot use the macro
+ * (bindings). `version` is EVG_LAYOUT_OPTS_VERSION. Returns 0, or EVG_EINVAL
+ * when `opts` is NULL or `version` is another (`*opts` untouched).
+ */
+EVG_API int evg_layout_opts_init(evg_layout_opts *opts, unsigned version);
 
 /**
  * Lay `g` out for drawing. Each connected component is laid out on its own

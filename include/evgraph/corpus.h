@@ -48,6 +48,13 @@ typedef struct {
     }
 
 /**
+ * `*opts` set to EVG_READ_OPTS_INIT, for callers that cannot use the macro
+ * (bindings). `version` is EVG_READ_OPTS_VERSION. Returns 0, or EVG_EINVAL
+ * when `opts` is NULL or `version` is another (`*opts` untouched).
+ */
+EVG_API int evg_read_opts_init(evg_read_opts *opts, unsigned version);
+
+/**
  * Read the JSON Lines that `evgraph extract` wrote from `path` ("-" for
  * standard input) into the corpus. A malformed line is reported to
  * `opts->on_diag` with its file and line number, counted in `*failed_out`,

@@ -22,7 +22,19 @@ typedef enum {
     EVG_ENT_PLACE
 } evg_entity_type;
 
-typedef enum { EVG_EV_MEETING, EVG_EV_CALL, EVG_EV_VISIT, EVG_EV_SIGNING } evg_event_type;
+/*
+ * The types of event. Each has one row in the table of src/model/doc.c (its
+ * name and whether it brings people together in person); every other part
+ * of the library asks that table through the functions below
+ * (docs/design.md, "An event type").
+ */
+typedef enum {
+    EVG_EV_MEETING,
+    EVG_EV_CALL,
+    EVG_EV_VISIT,
+    EVG_EV_SIGNING,
+    EVG_EV__COUNT /* how many types there are; not a type */
+} evg_event_type;
 typedef enum { EVG_STATUS_REPORTED, EVG_STATUS_PLANNED } evg_event_status;
 typedef enum { EVG_ROLE_HOST, EVG_ROLE_GUEST, EVG_ROLE_PARTICIPANT } evg_role;
 /*
@@ -105,6 +117,65 @@ typedef struct {
     const char *place_id;
 } evg_event;
 
+/*
+ * Reading entities and events through functions. These functions are the
+ * stable API: a later version may add a field to evg_entity, evg_event or
+ * the structs they point to, which changes their size, so code that reads
+ * the fields directly (kept for C users) must be rebuilt against the new
+ * headers, while code that uses only these functions (bindings through
+ * libffi, ctypes and the like) keeps working. Every one accepts NULL and
+ * an index out of range, and then returns NULL (0 for counts and enums,
+ * `*_out` untouched). Strings are borrowed from the document.
+ */
+
+/** "<type>:<slug>"; countries "country:<ISO alpha-3>". */
+EVG_API const char *evg_entity_get_id(const evg_entity *e);
+EVG_API evg_entity_type evg_entity_get_type(const evg_entity *e);
+/** The full name as first written. */
+EVG_API const char *evg_entity_get_name(const evg_entity *e);
+/** Persons, organizations, places: ISO alpha-3, or NULL. */
+EVG_API const char *evg_entity_get_country(const evg_entity *e);
+/** Persons: the organization entity id, or NULL. */
+EVG_API const char *evg_entity_get_org(const evg_entity *e);
+/** Agreements: "declaration", "treaty", ...; else NULL. */
+EVG_API const char *evg_entity_get_kind(const evg_entity *e);
+/** Places: the city it is in as written, or NULL. */
+EVG_API const char *evg_entity_get_city(const evg_entity *e);
+/** Persons: the offices and ranks as written. */
+EVG_API size_t evg_entity_title_count(const evg_entity *e);
+EVG_API const char *evg_entity_title(const evg_entity *e, size_t i);
+
+/** "<doc id>#<n>". */
+EVG_API const char *evg_event_get_id(const evg_event *ev);
+EVG_API evg_event_type evg_event_get_type(const evg_event *ev);
+EVG_API evg_event_status evg_event_get_status(const evg_event *ev);
+/** "YYYY-MM-DD", or NULL. */
+EVG_API const char *evg_event_get_date(const evg_event *ev);
+/** How the date was found: "text", "context", "dateline"; NULL without a date. */
+EVG_API const char *evg_event_get_date_source(const evg_event *ev);
+/** The place as written, and the id of its place entity; each may be NULL. */
+EVG_API const char *evg_event_get_place(const evg_event *ev);
+EVG_API const char *evg_event_get_place_id(const evg_event *ev);
+/** The named people who took part: the entity id of the i-th, its role in `*role_out`. */
+EVG_API size_t evg_event_participant_count(const evg_event *ev);
+EVG_API const char *evg_event_participant(const evg_event *ev, size_t i,
+                                          evg_role *role_out);
+/**
+ * The sides without a named person (evg_party): the country or organization
+ * id of the i-th, its role, and the unnamed official's office (or NULL).
+ */
+EVG_API size_t evg_event_party_count(const evg_event *ev);
+EVG_API const char *evg_event_party(const evg_event *ev, size_t i, evg_role *role_out,
+                                    const char **title_out);
+/** The agreements: the entity id of the i-th and what the event did with it. */
+EVG_API size_t evg_event_agreement_count(const evg_event *ev);
+EVG_API const char *evg_event_agreement(const evg_event *ev, size_t i,
+                                        evg_agreement_rel *relation_out);
+/** The supporting sentences: the text of the i-th and its byte offsets in the body. */
+EVG_API size_t evg_event_evidence_count(const evg_event *ev);
+EVG_API const char *evg_event_evidence(const evg_event *ev, size_t i, size_t *start_out,
+                                       size_t *end_out);
+
 /** Document metadata; borrowed strings, date and title may be NULL. */
 EVG_API const char *evg_doc_id(const evg_doc *d);
 EVG_API const char *evg_doc_path(const evg_doc *d);
@@ -169,6 +240,21 @@ EVG_API void evg_doc_free(evg_doc *d);
 /** "person", "meeting", "host", "signed" ...: static strings. */
 EVG_API const char *evg_entity_type_name(evg_entity_type t);
 EVG_API const char *evg_event_type_name(evg_event_type t);
+
+/**
+ * The event type named `name` ("meeting", "call", "visit", "signing") into
+ * `*out`. Returns 0, or EVG_EINVAL when no type has that name (`*out` is
+ * then untouched).
+ */
+EVG_API int evg_event_type_from_name(evg_event_type *out, const char *name);
+
+/**
+ * 1 when events of type `t` bring their participants together in person
+ * (a meeting, a visit, a signing; not a call), else 0, also for a value
+ * that is no type. People of a reported in-person event are joined by
+ * "met" in the people view.
+ */
+EVG_API int evg_event_type_in_person(evg_event_type t);
 EVG_API const char *evg_event_status_name(evg_event_status s);
 EVG_API const char *evg_role_name(evg_role r);
 EVG_API const char *evg_agreement_rel_name(evg_agreement_rel r);

@@ -60,6 +60,13 @@ typedef struct {
     }
 
 /**
+ * `*opts` set to EVG_EXPORT_OPTS_INIT, for callers that cannot use the macro
+ * (bindings). `version` is EVG_EXPORT_OPTS_VERSION. Returns 0, or EVG_EINVAL
+ * when `opts` is NULL or `version` is another (`*opts` untouched).
+ */
+EVG_API int evg_export_opts_init(evg_export_opts *opts, unsigned version);
+
+/**
  * Write `g` with its scores `s` (may be NULL: no metric columns and no node
  * size) to `f` in the chosen format. Output is deterministic: the same graph
  * gives the same bytes, with no timestamp, numbers always with '.' whatever
@@ -84,6 +91,16 @@ typedef struct {
  */
 EVG_API int evg_export(FILE *f, const evg_graph *g, const evg_scores *s,
                        const evg_export_opts *opts, evg_error *err);
+
+/**
+ * The same, into memory: what evg_export() would write to a file, byte for
+ * byte. On success `*out` holds the bytes, NUL-terminated (free with evg_free()),
+ * and `*len_out` (when not NULL) their count; on failure `*out` is NULL. Returns what
+ * evg_export() returns.
+ */
+EVG_API int evg_export_to_buffer(char **out, size_t *len_out, const evg_graph *g,
+                                 const evg_scores *s, const evg_export_opts *opts,
+                                 evg_error *err);
 
 /**
  * The same, into the file `path`, written atomically (see evg_ofile_open()):

@@ -52,6 +52,13 @@ typedef struct {
     }
 
 /**
+ * `*opts` set to EVG_EXTRACT_OPTS_INIT, for callers that cannot use the macro
+ * (bindings). `version` is EVG_EXTRACT_OPTS_VERSION. Returns 0, or EVG_EINVAL
+ * when `opts` is NULL or `version` is another (`*opts` untouched).
+ */
+EVG_API int evg_extract_opts_init(evg_extract_opts *opts, unsigned version);
+
+/**
  * Extract the people, countries, organizations, agreements and meetings of
  * one article. Thread-safe for distinct articles sharing one lexicon.
  * `opts` may be NULL. Returns 0 or EVG_ENOMEM. Free with evg_doc_free().
@@ -92,6 +99,13 @@ typedef struct {
     {                                                                                    \
         EVG_EXTRACT_RUN_OPTS_VERSION, 1, NULL, NULL, NULL, NULL, 0, NULL                 \
     }
+
+/**
+ * `*opts` set to EVG_EXTRACT_RUN_OPTS_INIT, for callers that cannot use the macro
+ * (bindings). `version` is EVG_EXTRACT_RUN_OPTS_VERSION. Returns 0, or EVG_EINVAL
+ * when `opts` is NULL or `version` is another (`*opts` untouched).
+ */
+EVG_API int evg_extract_run_opts_init(evg_extract_run_opts *opts, unsigned version);
 
 /**
  * Read the articles of `paths` (as evg_ingest_paths() does), extract each and

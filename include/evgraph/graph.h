@@ -195,6 +195,13 @@ typedef struct {
     }
 
 /**
+ * `*opts` set to EVG_BUILD_OPTS_INIT, for callers that cannot use the macro
+ * (bindings). `version` is EVG_BUILD_OPTS_VERSION. Returns 0, or EVG_EINVAL
+ * when `opts` is NULL or `version` is another (`*opts` untouched).
+ */
+EVG_API int evg_build_opts_init(evg_build_opts *opts, unsigned version);
+
+/**
  * Build the graph of `c` in the requested view. The result depends only on
  * the set of documents, never on their order: documents are read in id
  * order, a document id seen twice is read once (when the two records differ,

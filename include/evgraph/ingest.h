@@ -90,6 +90,13 @@ typedef struct {
     }
 
 /**
+ * `*opts` set to EVG_INGEST_OPTS_INIT, for callers that cannot use the macro
+ * (bindings). `version` is EVG_INGEST_OPTS_VERSION. Returns 0, or EVG_EINVAL
+ * when `opts` is NULL or `version` is another (`*opts` untouched).
+ */
+EVG_API int evg_ingest_opts_init(evg_ingest_opts *opts, unsigned version);
+
+/**
  * Read every article named by `paths`: a file, a directory (walked
  * recursively; `*.txt`, `*.jsonl` and `*.ndjson` files in byte order of
  * their paths), or "-" for standard input. A `*.jsonl` or `*.ndjson` file,

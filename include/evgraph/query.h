@@ -42,6 +42,13 @@ typedef struct {
     }
 
 /**
+ * `*opts` set to EVG_QUERY_LOAD_OPTS_INIT, for callers that cannot use the macro
+ * (bindings). `version` is EVG_QUERY_LOAD_OPTS_VERSION. Returns 0, or EVG_EINVAL
+ * when `opts` is NULL or `version` is another (`*opts` untouched).
+ */
+EVG_API int evg_query_load_opts_init(evg_query_load_opts *opts, unsigned version);
+
+/**
  * Load what `sources` name, `n` of them: JSON Lines that `evgraph extract`
  * wrote (files, folders standing for their `*.jsonl` files in byte order,
  * "-" for standard input), merged into one full graph as `evgraph build`
@@ -97,6 +104,21 @@ EVG_API int evg_query_command_from_name(evg_query_command *out, const char *name
 EVG_API const char *evg_query_command_nearest(const char *name);
 
 /**
+ * How many names command `c` takes after it: 0, 1 (a person) or 2 (two
+ * people or countries, A and B); when `usage_out` is not NULL, those
+ * operands as a usage line writes them ("PERSON", "A B", "": a static
+ * string). Returns EVG_EINVAL for a value that is no command.
+ */
+EVG_API int evg_query_command_operands(evg_query_command c, const char **usage_out);
+
+/**
+ * 1 when command `c` selects meetings and so takes the event filters of
+ * evg_query_request (people, countries, dates, types, statuses, place),
+ * else 0.
+ */
+EVG_API int evg_query_command_filters(evg_query_command c);
+
+/**
  * A question. Names (subject, other, people, countries, party) match
  * forgivingly: an id ("person:zakir-hasanov", "country:AZE"), a country's
  * ISO code, or a name compared after folding case and diacritics, against
@@ -137,6 +159,13 @@ typedef struct {
         EVG_QUERY_REQUEST_VERSION, EVG_QUERY_STATS, NULL, NULL, NULL, 0, NULL, 0, NULL,  \
             NULL, 0, 0, NULL, EVG_M_BETWEENNESS, EVG_NODE_PERSON, 10, 1, NULL            \
     }
+
+/**
+ * `*opts` set to EVG_QUERY_REQUEST_INIT, for callers that cannot use the macro
+ * (bindings). `version` is EVG_QUERY_REQUEST_VERSION. Returns 0, or EVG_EINVAL
+ * when `opts` is NULL or `version` is another (`*opts` untouched).
+ */
+EVG_API int evg_query_request_init(evg_query_request *opts, unsigned version);
 
 /** The answer to one question. Opaque; owns what it holds. */
 typedef struct evg_query_result evg_query_result;
@@ -200,6 +229,16 @@ typedef enum {
  */
 EVG_API int evg_query_result_write(FILE *f, const evg_query_result *r,
                                    evg_query_format fmt, evg_error *err);
+
+/**
+ * The same, into memory, byte for byte what evg_query_result_write()
+ * writes. On success `*out` holds the bytes, NUL-terminated (free with evg_free()),
+ * and `*len_out` (when not NULL) their count; on failure `*out` is NULL. Returns what
+ * evg_query_result_write() returns.
+ */
+EVG_API int evg_query_result_write_buffer(char **out, size_t *len_out,
+                                          const evg_query_result *r, evg_query_format fmt,
+                                          evg_error *err);
 
 /** NULL-safe. */
 EVG_API void evg_query_result_free(evg_query_result *r);

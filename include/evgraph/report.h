@@ -50,6 +50,13 @@ typedef struct {
     }
 
 /**
+ * `*opts` set to EVG_REPORT_OPTS_INIT, for callers that cannot use the macro
+ * (bindings). `version` is EVG_REPORT_OPTS_VERSION. Returns 0, or EVG_EINVAL
+ * when `opts` is NULL or `version` is another (`*opts` untouched).
+ */
+EVG_API int evg_report_opts_init(evg_report_opts *opts, unsigned version);
+
+/**
  * Compute a report. `full` must be a graph of the full view and `people` of
  * the people view, built from the same corpus; `people_scores` are the
  * centrality scores of `people` (NULL: computed here). `corpus` may be NULL
@@ -79,6 +86,16 @@ EVG_API int evg_report_new(evg_report **out, const evg_corpus *corpus,
  */
 EVG_API int evg_report_write(FILE *f, const evg_report *r, evg_report_format format,
                              const char *picture_prefix, evg_error *err);
+
+/**
+ * The same, into memory, byte for byte what evg_report_write() writes.
+ * On success `*out` holds the bytes, NUL-terminated (free with evg_free()),
+ * and `*len_out` (when not NULL) their count; on failure `*out` is NULL. Returns what
+ * evg_report_write() returns, or EVG_ENOMEM.
+ */
+EVG_API int evg_report_write_buffer(char **out, size_t *len_out, const evg_report *r,
+                                    evg_report_format format, const char *picture_prefix,
+                                    evg_error *err);
 
 /**
  * Write one picture as a standalone SVG document to `f`.

@@ -15,6 +15,10 @@
 
 #include "evgraph/analysis.h"
 #include "graph/graph_impl.h"
+#include "util/optsinit.h"
+
+EVG_I_OPTS_INIT_FN(evg_layout_opts_init, evg_layout_opts, EVG_LAYOUT_OPTS_VERSION,
+                   EVG_LAYOUT_OPTS_INIT)
 
 #define EVG_LAYOUT_ITERATIONS 500
 #define EVG_LAYOUT_UNIT 1.0   /* a component of V vertices is V^0.75 units wide */

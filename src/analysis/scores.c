@@ -15,6 +15,10 @@
 
 #include "analysis/analysis_internal.h"
 #include "graph/graph_impl.h"
+#include "util/optsinit.h"
+
+EVG_I_OPTS_INIT_FN(evg_analysis_opts_init, evg_analysis_opts, EVG_ANALYSIS_OPTS_VERSION,
+                   EVG_ANALYSIS_OPTS_INIT)
 
 /*
  * igraph 0.10 perturbs the start vector of the eigenvector computation with

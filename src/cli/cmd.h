@@ -29,6 +29,8 @@ typedef struct {
     cli_status (*entry)(int argc, char **argv); /* argv[0] is the command name */
     const cli_opt *opts;
     const char *summary; /* one line, for `evgraph --help` */
+    void (*init)(void);  /* NULL, or fills help text made from the library's tables
+                          * (main() calls it before anything else) */
 } cli_cmd;
 
 extern const cli_cmd cli_cmd_extract;

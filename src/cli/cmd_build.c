@@ -387,4 +387,4 @@ cleanup:
 }
 
 const cli_cmd cli_cmd_build = {"build", build_main, opts,
-                               "build a graph from extracted events and write it"};
+                               "build a graph from extracted events and write it", NULL};

@@ -181,4 +181,4 @@ cleanup:
 }
 
 const cli_cmd cli_cmd_extract = {"extract", extract_main, opts,
-                                 "extract events from articles as JSON Lines"};
+                                 "extract events from articles as JSON Lines", NULL};

@@ -19,11 +19,11 @@ static const char *from, *to, *status, *place, *measure, *limit, *depth, *output
     *party, *alias_path, *cutoff_arg;
 static int json, tsv, table, timing, help;
 
+/* The help of the operands; the commands come from the library's table (init_help). */
+static char operands_help[512];
+
 static const cli_opt opts[] = {
-    {CLI_OPT_OPERANDS, "SOURCE... COMMAND [ARG]", 0, &operands, NULL,
-     "SOURCE: output of 'evgraph extract' (files, folders of *.jsonl, - for stdin) or "
-     "one GraphML of the full graph that evgraph wrote; COMMAND: who-met PERSON, "
-     "meetings, between A B, path A B, ego PERSON, top, agreements, person PERSON, stats",
+    {CLI_OPT_OPERANDS, "SOURCE... COMMAND [ARG]", 0, &operands, NULL, operands_help,
      CLI_OPT_REQUIRED},
     {CLI_OPT_SWITCH, "json", 0, &json, NULL, "write the answer as JSON", 0},
     {CLI_OPT_SWITCH, "tsv", 0, &tsv, NULL,
@@ -97,21 +97,57 @@ static int fail(plan *p, const char *fmt, ...)
 }
 
 #define BIT(c) (1u << (c))
+
 /* The commands that select meetings, and so take the event filters. */
-#define FILTERING                                                                        \
-    (BIT(EVG_QUERY_WHO_MET) | BIT(EVG_QUERY_MEETINGS) | BIT(EVG_QUERY_BETWEEN) |         \
-     BIT(EVG_QUERY_PATH) | BIT(EVG_QUERY_PERSON) | BIT(EVG_QUERY_AGREEMENTS))
+static unsigned filtering(void)
+{
+    unsigned bits = 0;
+
+    for (unsigned c = 0; c < EVG_QUERY__COUNT; c++)
+        if (evg_query_command_filters((evg_query_command)c))
+            bits |= BIT(c);
+    return bits;
+}
+
+/*
+ * The commands, each as `item` prints it (its name, then its usage), joined
+ * by ", " and the last by `last`, into buf: "who-met, ... or stats".
+ */
+static void command_list(char *buf, size_t size, int usage, const char *last)
+{
+    size_t at = 0;
+
+    buf[0] = '\0';
+    for (unsigned c = 0; c < EVG_QUERY__COUNT && at < size; c++) {
+        const char *u = "";
+        evg_query_command_operands((evg_query_command)c, &u);
+        at += (size_t)snprintf(buf + at, size - at, "%s%s%s%s",
+                               c == 0                     ? ""
+                               : c + 1 < EVG_QUERY__COUNT ? ", "
+                                                          : last,
+                               evg_query_command_name((evg_query_command)c),
+                               usage && u[0] ? " " : "", usage ? u : "");
+    }
+}
+
+static void init_help(void)
+{
+    char list[256];
+
+    command_list(list, sizeof list, 1, ", ");
+    snprintf(
+        operands_help, sizeof operands_help,
+        "SOURCE: output of 'evgraph extract' (files, folders of *.jsonl, - for stdin) "
+        "or one GraphML of the full graph that evgraph wrote; COMMAND: %s",
+        list);
+}
 
 /* The sources, then the command and its operands. */
 static int split_operands(plan *p)
 {
-    static const size_t want[EVG_QUERY__COUNT] = {[EVG_QUERY_WHO_MET] = 1,
-                                                  [EVG_QUERY_BETWEEN] = 2,
-                                                  [EVG_QUERY_PATH] = 2,
-                                                  [EVG_QUERY_EGO] = 1,
-                                                  [EVG_QUERY_PERSON] = 1};
     evg_query_command c = EVG_QUERY_STATS;
-    size_t i = 0, n;
+    size_t i = 0, n, want;
+    char list[256];
 
     while (i < operands.n && evg_query_command_from_name(&c, operands.v[i]) < 0)
         i++;
@@ -120,22 +156,23 @@ static int split_operands(plan *p)
         if (evg_query_command_nearest(operands.v[k]))
             return fail(p, "unknown command '%s'; did you mean %s?", operands.v[k],
                         evg_query_command_nearest(operands.v[k]));
-    if (i == operands.n)
-        return fail(p, "missing COMMAND (who-met, meetings, between, path, ego, top, "
-                       "agreements, person or stats)");
+    if (i == operands.n) {
+        command_list(list, sizeof list, 0, " or ");
+        return fail(p, "missing COMMAND (%s)", list);
+    }
     if (i == 0)
         return fail(p, "missing SOURCE before '%s'", operands.v[0]);
     p->req.command = c;
     p->sources = operands.v;
     p->nsources = i;
     n = operands.n - i - 1;
-    if (n != want[c])
+    want = (size_t)evg_query_command_operands(c, NULL);
+    if (n != want)
         return fail(p,
-                    want[c] == 0   ? "%s takes no operand%s"
-                    : want[c] == 1 ? "%s takes one name%s"
-                                   : "%s takes two names%s",
-                    evg_query_command_name(c),
-                    n > want[c] ? ", and more were given" : "");
+                    want == 0   ? "%s takes no operand%s"
+                    : want == 1 ? "%s takes one name%s"
+                                : "%s takes two names%s",
+                    evg_query_command_name(c), n > want ? ", and more were given" : "");
     p->req.subject = n > 0 ? operands.v[i + 1] : NULL;
     p->req.other = n > 1 ? operands.v[i + 2] : NULL;
     return 0;
@@ -149,13 +186,13 @@ static int check_applies(plan *p)
         int given;
         unsigned cmds;
     } o[] = {
-        {"person", people.n > 0, FILTERING},
-        {"country", countries.n > 0, FILTERING},
-        {"from", from != NULL, FILTERING},
-        {"to", to != NULL, FILTERING},
-        {"type", types.n > 0, FILTERING | BIT(EVG_QUERY_TOP)},
-        {"status", status != NULL, FILTERING},
-        {"place", place != NULL, FILTERING},
+        {"person", people.n > 0, filtering()},
+        {"country", countries.n > 0, filtering()},
+        {"from", from != NULL, filtering()},
+        {"to", to != NULL, filtering()},
+        {"type", types.n > 0, filtering() | BIT(EVG_QUERY_TOP)},
+        {"status", status != NULL, filtering()},
+        {"place", place != NULL, filtering()},
         {"measure", measure != NULL, BIT(EVG_QUERY_TOP)},
         {"limit", limit != NULL, BIT(EVG_QUERY_TOP)},
         {"party", party != NULL, BIT(EVG_QUERY_AGREEMENTS)},
@@ -401,4 +438,5 @@ cleanup:
 
 const cli_cmd cli_cmd_query = {"query", query_main, opts,
                                "answer questions about the graph: who met whom, paths, "
-                               "centrality"};
+                               "centrality",
+                               init_help};

@@ -293,4 +293,4 @@ cleanup:
 }
 
 const cli_cmd cli_cmd_report = {"report", report_main, opts,
-                                "write a report with pictures (HTML or Markdown)"};
+                                "write a report with pictures (HTML or Markdown)", NULL};

@@ -317,4 +317,4 @@ cleanup:
 
 const cli_cmd cli_cmd_run = {
     "run", run_main, opts,
-    "extract, build, score and export into a folder, with a summary"};
+    "extract, build, score and export into a folder, with a summary", NULL};

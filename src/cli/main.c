@@ -21,7 +21,7 @@ static const cli_opt help_opts[] = {
 };
 
 static const cli_cmd cmd_help = {"help", help_main, help_opts,
-                                 "show the help of a command"};
+                                 "show the help of a command", NULL};
 
 static const cli_cmd *const commands[] = {&cli_cmd_extract,
                                           &cli_cmd_build,
@@ -142,6 +142,9 @@ int main(int argc, char **argv)
     cli_status st;
 
     evg_global_init();
+    for (size_t i = 0; commands[i]; i++)
+        if (commands[i]->init)
+            commands[i]->init();
     /* Ctrl-C or a kill while a big output is written leaves no temporary file. */
     if (evg_ofile_clean_on_signals() < 0)
         cli_warnf("temporary files may be left behind if a signal stops the run");

@@ -327,16 +327,23 @@ void cli_opts_list_fprint(FILE *f, const char *prefix, const cli_opt *table)
 
 int cli_filter_type(unsigned *bits, const char *name, char *msg, size_t size)
 {
-    static const evg_event_type events[] = {EVG_EV_MEETING, EVG_EV_CALL, EVG_EV_VISIT,
-                                            EVG_EV_SIGNING};
+    evg_event_type t;
+    size_t n;
 
-    for (size_t k = 0; k < sizeof events / sizeof events[0]; k++)
-        if (strcmp(name, evg_event_type_name(events[k])) == 0) {
-            *bits |= 1u << events[k];
-            return 0;
-        }
-    snprintf(msg, size,
-             "unknown --type '%.40s' (expected meeting, call, visit or signing)", name);
+    if (evg_event_type_from_name(&t, name) == 0) {
+        *bits |= 1u << t;
+        return 0;
+    }
+    /* The expected names, from the one table of event types. */
+    n = (size_t)snprintf(msg, size, "unknown --type '%.40s' (expected ", name);
+    for (int k = 0; k < EVG_EV__COUNT && n < size; k++)
+        n += (size_t)snprintf(msg + n, size - n, "%s%s",
+                              k == 0                  ? ""
+                              : k + 1 < EVG_EV__COUNT ? ", "
+                                                      : " or ",
+                              evg_event_type_name((evg_event_type)k));
+    if (n < size)
+        snprintf(msg + n, size - n, ")");
     return -1;
 }
 

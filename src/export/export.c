@@ -9,6 +9,11 @@
 #include "evgraph/io.h"
 #include "export/export_internal.h"
 #include "util/error.h"
+#include "util/optsinit.h"
+#include "util/membuf.h"
+
+EVG_I_OPTS_INIT_FN(evg_export_opts_init, evg_export_opts, EVG_EXPORT_OPTS_VERSION,
+                   EVG_EXPORT_OPTS_INIT)
 
 static const evg_i_exporter EXPORTERS[] = {
     {EVG_FMT_GRAPHML, "graphml", ".graphml", 1, evg_i_graphml_write},
@@ -263,4 +268,23 @@ const char *evg_format_extension(evg_format f)
 {
     const evg_i_exporter *ex = find_exporter(f);
     return ex ? ex->extension : "";
+}
+
+typedef struct {
+    const evg_graph *g;
+    const evg_scores *s;
+    const evg_export_opts *opts;
+} export_call;
+
+static int export_to(FILE *f, const void *payload, evg_error *err)
+{
+    const export_call *c = payload;
+    return evg_export(f, c->g, c->s, c->opts, err);
+}
+
+int evg_export_to_buffer(char **out, size_t *len_out, const evg_graph *g,
+                         const evg_scores *s, const evg_export_opts *opts, evg_error *err)
+{
+    export_call c = {g, s, opts};
+    return evg_i_write_to_buffer(out, len_out, export_to, &c, err);
 }

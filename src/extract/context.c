@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract/extract_internal.h"
+#include "util/date.h"
 /* ---- qualifiers ------------------------------------------------------- */
 
 /* Whether a lexicon class occurs in tokens [a, b). */
@@ -26,12 +27,12 @@ int x_class_before(const x_ctx *x, size_t t, size_t w, uint64_t cls)
 /* "in 1967" with a year before the article's: background, not news. */
 int x_background(const x_ctx *x)
 {
-    int year = x->date ? atoi(x->date) : 0;
+    int year = x->date ? evg_i_leading_int(x->date) : 0;
 
     for (size_t i = x->s0; i + 1 < x->s1; i++) {
         if (!x_word(x, i, LXW_YEAR_PREP) || !(x->toks.toks[i + 1].flags & EVG_TK_NUM))
             continue;
-        int y = atoi(x_fold(x, i + 1));
+        int y = evg_i_leading_int(x_fold(x, i + 1));
         if (y >= 1900 && y < year)
             return 1;
     }

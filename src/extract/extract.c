@@ -12,6 +12,10 @@
 #include "model/place.h"
 #include "util/error.h"
 #include "util/utf8.h"
+#include "util/optsinit.h"
+
+EVG_I_OPTS_INIT_FN(evg_extract_opts_init, evg_extract_opts, EVG_EXTRACT_OPTS_VERSION,
+                   EVG_EXTRACT_OPTS_INIT)
 
 const char *x_span_text(x_ctx *x, size_t start, size_t end)
 {

@@ -17,6 +17,10 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/window.h"
+#include "util/optsinit.h"
+
+EVG_I_OPTS_INIT_FN(evg_extract_run_opts_init, evg_extract_run_opts,
+                   EVG_EXTRACT_RUN_OPTS_VERSION, EVG_EXTRACT_RUN_OPTS_INIT)
 
 typedef struct {
     /* the job, a copy of the walk's: its strings live in the buffers */

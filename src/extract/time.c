@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "extract/extract_internal.h"
+#include "util/date.h"
 
 /* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
 static long days_from_civil(int y, int m, int d)
@@ -50,7 +51,8 @@ static void civil_from_days(long z, char out[11])
 
 static long parse_day(const char *date)
 {
-    int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
+    int y = evg_i_leading_int(date), m = evg_i_leading_int(date + 5),
+        d = evg_i_leading_int(date + 8);
     return days_from_civil(y, m, d);
 }
 
@@ -104,7 +106,7 @@ static long month_date(const x_ctx *x, size_t i, size_t end, long today, int fut
     }
     char ref[11];
     civil_from_days(today, ref);
-    int ty = atoi(ref);
+    int ty = evg_i_leading_int(ref);
     long when = days_from_civil(y ? y : ty, m + 1, d);
     long slack = (long)x_param(x, EVG_P_UNDATED_YEAR_SLACK_DAYS);
     if (!y && !future && when > today + slack)

@@ -11,18 +11,6 @@
 #include "graph/graph_impl.h"
 #include "util/date.h"
 
-/* A copy of `s` in the arena (NULL stays NULL); sets *fail when out of memory. */
-static const char *cp(evg_i_arena *a, const char *s, int *fail)
-{
-    const char *p;
-
-    if (s == NULL)
-        return NULL;
-    if ((p = evg_i_arena_strdup(a, s)) == NULL)
-        *fail = 1;
-    return p;
-}
-
 /*
  * Titles by first sight: date (undated last), then document (in id order)
  * and position in it, so that titles given together keep their order.
@@ -111,7 +99,8 @@ const char *evg_i_title_at(evg_i_builder *b, evg_i_bvertex *v, const char *date,
                 best = &v->titles[i];
     }
     if (best->shown == NULL)
-        best->shown = cp(b->arena, evg_i_tally_best(&best->forms, EVG_I_RANK_NAME), fail);
+        best->shown = evg_i_arena_copy(
+            b->arena, evg_i_tally_best(&best->forms, EVG_I_RANK_NAME), fail);
     return best->shown;
 }
 
@@ -155,9 +144,10 @@ static int titles(evg_i_vattr *o, evg_i_arena *a, const evg_i_bvertex *v)
             rc = seen_dates(&seen, t[i]->first, t[i]->last);
     }
     if (rc == 0) {
-        o->titles = cp(a, list.ptr, &fail);
-        o->titles_seen = cp(a, seen.ptr, &fail);
-        o->title = cp(a, evg_i_tally_best(&latest(v)->forms, EVG_I_RANK_NAME), &fail);
+        o->titles = evg_i_arena_copy(a, list.ptr, &fail);
+        o->titles_seen = evg_i_arena_copy(a, seen.ptr, &fail);
+        o->title = evg_i_arena_copy(
+            a, evg_i_tally_best(&latest(v)->forms, EVG_I_RANK_NAME), &fail);
         rc = fail ? EVG_ENOMEM : 0;
     }
     free(t);
@@ -244,10 +234,11 @@ static int meeting_attrs(evg_i_vattr *o, evg_i_builder *b, const evg_i_bvertex *
 
     o->event_type = evg_event_type_name(mt->type);
     o->status = evg_event_status_name(mt->status);
-    o->date = cp(b->arena, mt->date, &fail);
-    o->place = cp(b->arena, mt->place, &fail);
-    o->place_country = cp(b->arena, mt->place_cc, &fail);
-    o->doc = cp(b->arena, evg_doc_id(b->docs[b->r[mt->reports[0]].doc]), &fail);
+    o->date = evg_i_arena_copy(b->arena, mt->date, &fail);
+    o->place = evg_i_arena_copy(b->arena, mt->place, &fail);
+    o->place_country = evg_i_arena_copy(b->arena, mt->place_cc, &fail);
+    o->doc =
+        evg_i_arena_copy(b->arena, evg_doc_id(b->docs[b->r[mt->reports[0]].doc]), &fail);
     o->reports = mt->nreports;
     o->cameo = mt->cameo;
     o->cameo_name = mt->cameo_name;
@@ -269,15 +260,15 @@ int evg_i_fill_vertex(evg_i_vattr *o, evg_i_builder *b, size_t bi, const char *i
     o->type = v->type;
     o->community = EVG_I_NO_COMMUNITY;
     EVG_CHECK(evg_i_label(&o->label, b, bi));
-    o->country = cp(b->arena,
-                    v->country || v->type != EVG_NODE_PLACE
-                        ? v->country
-                        : evg_i_tally_best(&v->countries, EVG_I_RANK_CODE),
-                    &fail);
-    o->city = cp(b->arena, v->city, &fail);
-    o->kind = cp(b->arena, v->kind, &fail);
-    o->first_seen = cp(b->arena, v->first, &fail);
-    o->last_seen = cp(b->arena, v->last, &fail);
+    o->country = evg_i_arena_copy(b->arena,
+                                  v->country || v->type != EVG_NODE_PLACE
+                                      ? v->country
+                                      : evg_i_tally_best(&v->countries, EVG_I_RANK_CODE),
+                                  &fail);
+    o->city = evg_i_arena_copy(b->arena, v->city, &fail);
+    o->kind = evg_i_arena_copy(b->arena, v->kind, &fail);
+    o->first_seen = evg_i_arena_copy(b->arena, v->first, &fail);
+    o->last_seen = evg_i_arena_copy(b->arena, v->last, &fail);
     o->sources = v->sources;
     o->meetings = v->meetings;
     o->events = v->events;
@@ -295,4 +286,14 @@ int evg_i_fill_vertex(evg_i_vattr *o, evg_i_builder *b, size_t bi, const char *i
         rc = evg_i_error_nomem(b->err);
 cleanup:
     return rc;
+}
+
+int evg_i_vattr_met(const evg_i_vattr *m)
+{
+    evg_event_type t;
+
+    return m->type == EVG_NODE_MEETING && m->status && m->event_type &&
+           strcmp(m->status, evg_event_status_name(EVG_STATUS_REPORTED)) == 0 &&
+           (evg_event_type_from_name(&t, m->event_type) < 0 ||
+            evg_event_type_in_person(t));
 }

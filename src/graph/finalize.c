@@ -21,22 +21,15 @@ typedef struct {
     size_t bi; /* builder index */
 } slot;
 
-static int keep_vertex(const evg_i_bvertex *v, evg_view view)
+int evg_i_view_keeps(evg_view view, evg_node_type type, size_t events)
 {
-    /*
-     * The people view keeps every person who took part in at least one event
-     * of any kind, so someone who only phoned or only has a planned visit is
-     * an isolated vertex; people merely mentioned are left out. Countries
-     * likewise with their officials' events.
-     */
     switch (view) {
     case EVG_VIEW_PEOPLE:
-        return v->type == EVG_NODE_PERSON && v->events > 0;
+        return type == EVG_NODE_PERSON && events > 0;
     case EVG_VIEW_COUNTRIES:
-        return v->type == EVG_NODE_COUNTRY && v->events > 0;
+        return type == EVG_NODE_COUNTRY && events > 0;
     case EVG_VIEW_BIPARTITE:
-        return v->type == EVG_NODE_MEETING ||
-               (v->type == EVG_NODE_PERSON && v->events > 0);
+        return type == EVG_NODE_MEETING || (type == EVG_NODE_PERSON && events > 0);
     default:
         return 1;
     }
@@ -208,7 +201,7 @@ static int order_vertices(slot **out, size_t *n_out, size_t *final, evg_i_builde
         goto nomem;
     for (size_t i = 0; i < b->nv; i++) {
         final[i] = SIZE_MAX;
-        if (!keep_vertex(&b->v[i], view) || (in && !in[i]))
+        if (!evg_i_view_keeps(view, b->v[i].type, b->v[i].events) || (in && !in[i]))
             continue;
         evg_i_buf_clear(&buf);
         if (evg_i_nmtoken(&buf, b->v[i].idbase ? b->v[i].idbase : b->v[i].raw) < 0 ||
@@ -242,7 +235,7 @@ cleanup:
     return rc;
 }
 
-static int by_edge(const void *a, const void *b)
+int evg_i_edge_cmp(const void *a, const void *b)
 {
     const evg_i_eattr *x = a, *y = b;
 
@@ -265,25 +258,25 @@ static void widen(const char **first, const char **last, const char *f, const ch
 
 #define FEW_EDGES 16 /* a run an insertion sort orders faster than qsort() */
 
-/* Sort a run of edges of one source by by_edge(), stably. */
+/* Sort a run of edges of one source by evg_i_edge_cmp(), stably. */
 static void sort_run(evg_i_eattr *e, size_t n)
 {
     if (n > FEW_EDGES) {
-        qsort(e, n, sizeof(*e), by_edge);
+        qsort(e, n, sizeof(*e), evg_i_edge_cmp);
         return;
     }
     for (size_t i = 1; i < n; i++) {
         evg_i_eattr x = e[i];
         size_t j = i;
-        for (; j > 0 && by_edge(&e[j - 1], &x) > 0; j--)
+        for (; j > 0 && evg_i_edge_cmp(&e[j - 1], &x) > 0; j--)
             e[j] = e[j - 1];
         e[j] = x;
     }
 }
 
 /*
- * Sort edges by by_edge(): bucketed by source first (a counting sort,
- * linear), then each source's run sorted. Edges equal by by_edge() keep
+ * Sort edges by evg_i_edge_cmp(): bucketed by source first (a counting sort,
+ * linear), then each source's run sorted. Edges equal by evg_i_edge_cmp() keep
  * their order, as qsort()'s merge sort keeps it: the first of them gives
  * the merged edge its role and CAMEO code. Falls back on qsort() when out
  * of memory.
@@ -298,7 +291,7 @@ static void sort_edges(evg_i_eattr *e, size_t n)
     start = calloc(nv + 1, sizeof(*start));
     tmp = malloc(n * sizeof(*tmp));
     if (start == NULL || tmp == NULL) {
-        qsort(e, n, sizeof(*e), by_edge);
+        qsort(e, n, sizeof(*e), evg_i_edge_cmp);
     } else {
         for (size_t i = 0; i < n; i++)
             start[e[i].from + 1]++;

@@ -4,6 +4,10 @@
 
 #include "merge/merge.h"
 #include "graph/graph_impl.h"
+#include "util/optsinit.h"
+
+EVG_I_OPTS_INIT_FN(evg_build_opts_init, evg_build_opts, EVG_BUILD_OPTS_VERSION,
+                   EVG_BUILD_OPTS_INIT)
 
 static const char *const NODE_TYPES[] = {"person",  "organization", "country",
                                          "meeting", "agreement",    "place"};

@@ -34,9 +34,28 @@ const igraph_t *evg_i_graph_igraph(const evg_graph *g);
 int evg_i_graph_create_igraph(evg_graph *g, evg_error *err);
 
 /*
- * Sort the edges e[0..n) and sum the parallel ones (same ends and relation:
- * weights added, dates widened, the days of their meetings kept in `dates`,
- * made in `a`) in place; how many remain in *kept_out. 0 or EVG_ENOMEM.
+ * Whether `view` keeps a vertex of type `type` that took part in `events`
+ * events: the one rule of which vertices a view shows, for the graph built
+ * from a corpus (finalize.c) and the views projected from a full graph
+ * (project.c). The people view keeps every person who took part in at least
+ * one event of any kind, so someone who only phoned or only has a planned
+ * visit is an isolated vertex; people merely mentioned are left out.
+ * Countries likewise with their officials' events.
+ */
+int evg_i_view_keeps(evg_view view, evg_node_type type, size_t events);
+
+/*
+ * The order of edges in every graph: by source, target, relation, then role
+ * (a qsort() comparator of evg_i_eattr). Built graphs and graphs read back
+ * from GraphML are sorted by it, so that they compare edge for edge.
+ */
+int evg_i_edge_cmp(const void *a, const void *b);
+
+/*
+ * Sort the edges e[0..n) (evg_i_edge_cmp()) and sum the parallel ones (same
+ * ends and relation: weights added, dates widened, the days of their meetings
+ * kept in `dates`, made in `a`) in place; how many remain in *kept_out. 0 or
+ * EVG_ENOMEM.
  */
 int evg_i_edges_merge(size_t *kept_out, evg_i_eattr *e, size_t n, evg_i_arena *a);
 

@@ -113,6 +113,14 @@ typedef struct {
 const evg_i_vattr *evg_i_graph_vattr(const evg_graph *g, size_t v);
 const evg_i_eattr *evg_i_graph_eattr(const evg_graph *g, size_t e);
 
+/*
+ * Whether vertex `m` is a reported meeting of an in-person type
+ * (evg_event_type_in_person(); a type of no name known counts as in
+ * person): what joins its people by "met" in the people and countries
+ * views, as the merge decides it for built graphs (merge/links.c).
+ */
+int evg_i_vattr_met(const evg_i_vattr *m);
+
 /* "participated_in", "represents", ..., "met", "signatory": static strings. */
 const char *evg_i_relation_name(evg_i_relation r);
 

@@ -8,6 +8,8 @@
  * "none"); edges carry their relation, from which the direction that
  * GraphML's undirected edges do not keep is restored.
  */
+#include <ctype.h>
+#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stddef.h>
@@ -15,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/analysis_internal.h"
+#include "analysis/scores.h"
 #include "graph/graph_impl.h"
 #include "graph/dates.h"
 #include "graph/views.h"
@@ -325,19 +327,6 @@ static int orient(evg_i_eattr *e, const evg_graph *g)
     return 0;
 }
 
-static int by_edge(const void *a, const void *b)
-{
-    const evg_i_eattr *x = a, *y = b;
-
-    if (x->from != y->from)
-        return x->from < y->from ? -1 : 1;
-    if (x->to != y->to)
-        return x->to < y->to ? -1 : 1;
-    if (x->rel != y->rel)
-        return x->rel < y->rel ? -1 : 1;
-    return x->role < y->role ? -1 : x->role > y->role;
-}
-
 /* One edge's relation, role, weight and ends (renumbered, oriented). */
 static int take_edge(reader *r, size_t e, const size_t *final,
                      const igraph_strvector_t *rel, const igraph_strvector_t *roles,
@@ -398,7 +387,7 @@ static int read_edges(reader *r, size_t ne, const size_t *final)
     }
     r->g->ne = ne;
     if (ne)
-        qsort(r->g->e, ne, sizeof(*r->g->e), by_edge);
+        qsort(r->g->e, ne, sizeof(*r->g->e), evg_i_edge_cmp);
 cleanup:
     if (have & 1)
         igraph_strvector_destroy(&rel);
@@ -513,6 +502,28 @@ cleanup:
 }
 
 /*
+ * The line number of an igraph message "Line 3: text" into *line_out, and
+ * how many bytes "Line 3: " takes (blanks after the colon too); 0 when the
+ * message does not start so.
+ */
+static int line_prefix(const char *s, int *line_out)
+{
+    char *end;
+    long v;
+
+    if (strncmp(s, "Line", 4) != 0)
+        return 0;
+    errno = 0;
+    v = strtol(s + 4, &end, 10);
+    if (end == s + 4 || *end != ':' || errno || v > INT_MAX || v < INT_MIN)
+        return 0;
+    for (end++; isspace((unsigned char)*end); end++)
+        ;
+    *line_out = (int)v;
+    return (int)(end - s);
+}
+
+/*
  * igraph's message as ours: "Line 3: Opening and ending tag mismatch
  * (src/io/graphml.c:1691)" becomes line 3 of the file and the text, without
  * the place in igraph's sources.
@@ -530,7 +541,7 @@ static int parse_failure(evg_error *err, const char *name)
     if ((at = strrchr(why, '(')) != NULL && at > why && at[-1] == ' ' &&
         strstr(at, ".c:"))
         why[at - 1 - why] = '\0';
-    if (sscanf(why, "Line %d: %n", &line, &used) == 1 && used > 0)
+    if ((used = line_prefix(why, &line)) > 0)
         text = why + used;
     /* What igraph says of XML without a <graph> of the GraphML namespace (GEXF...). */
     if (strstr(why, "index was too large"))

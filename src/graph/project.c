@@ -2,7 +2,8 @@
  * Graphs derived from a built graph: the people, countries and bipartite
  * views of a full graph (so that a graph read from GraphML answers the same
  * questions as one built from events), and the neighbourhood of a vertex.
- * The views follow finalize.c and links.c: the vertices a view keeps, in the
+ * The views follow finalize.c and links.c: the vertices a view keeps
+ * (evg_i_view_keeps(), one rule for both), in the
  * same id order; "met" once per in-person reported meeting, dated with the
  * meeting's date; parallel edges summed with their dates widened; the
  * communities of the new graph. A test checks that the people, countries and
@@ -29,18 +30,6 @@ static int push_edge(edge_list *l, const evg_i_eattr *e)
     return 0;
 }
 
-/* A copy of `s` (NULL stays NULL) in `a`; sets *fail when out of memory. */
-static const char *cp(evg_i_arena *a, const char *s, int *fail)
-{
-    const char *p;
-
-    if (s == NULL)
-        return NULL;
-    if ((p = evg_i_arena_strdup(a, s)) == NULL)
-        *fail = 1;
-    return p;
-}
-
 /* Every string of `src` copied into the arena of `g`. */
 static int copy_vertex(evg_i_vattr *dst, const evg_i_vattr *src, evg_graph *g)
 {
@@ -58,7 +47,7 @@ static int copy_vertex(evg_i_vattr *dst, const evg_i_vattr *src, evg_graph *g)
     *dst = *src;
     dst->community = EVG_I_NO_COMMUNITY;
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        *fields[i] = cp(&g->arena, *fields[i], &fail);
+        *fields[i] = evg_i_arena_copy(&g->arena, *fields[i], &fail);
     return fail ? EVG_ENOMEM : 0;
 }
 
@@ -68,13 +57,14 @@ static int take_edges(evg_graph *g, edge_list *l)
     int fail = 0;
 
     for (size_t i = 0; i < l->n; i++) /* lists of the source graph, before joining */
-        l->v[i].dates = cp(&g->arena, l->v[i].dates, &fail);
+        l->v[i].dates = evg_i_arena_copy(&g->arena, l->v[i].dates, &fail);
     if (fail || evg_i_edges_merge(&g->ne, l->v, l->n, &g->arena) < 0)
         return EVG_ENOMEM;
     for (size_t i = 0; i < g->ne; i++) {
-        l->v[i].first_date = cp(&g->arena, l->v[i].first_date, &fail);
-        l->v[i].last_date = cp(&g->arena, l->v[i].last_date, &fail);
-        l->v[i].cameo = cp(&g->arena, l->v[i].cameo, &fail);
+        l->v[i].first_date = evg_i_arena_copy(&g->arena, l->v[i].first_date, &fail);
+        l->v[i].last_date = evg_i_arena_copy(&g->arena, l->v[i].last_date, &fail);
+        l->v[i].cameo = evg_i_arena_copy(&g->arena, l->v[i].cameo, &fail);
+        l->v[i].title = evg_i_arena_copy(&g->arena, l->v[i].title, &fail);
     }
     g->e = l->v; /* the list's array becomes the graph's */
     l->v = NULL;
@@ -114,29 +104,6 @@ static int new_graph(evg_graph **out, const evg_graph *src, evg_view view,
         g->type_count[g->v[g->nv++].type]++;
     }
     return 0;
-}
-
-/* Which vertices of a full graph a view keeps (finalize.c's keep_vertex). */
-static int kept(const evg_i_vattr *v, evg_view view)
-{
-    switch (view) {
-    case EVG_VIEW_PEOPLE:
-        return v->type == EVG_NODE_PERSON && v->events > 0;
-    case EVG_VIEW_COUNTRIES:
-        return v->type == EVG_NODE_COUNTRY && v->events > 0;
-    case EVG_VIEW_BIPARTITE:
-        return v->type == EVG_NODE_MEETING ||
-               (v->type == EVG_NODE_PERSON && v->events > 0);
-    default:
-        return 1;
-    }
-}
-
-/* In person and reported (links.c's in_person). */
-static int in_person(const evg_i_vattr *m)
-{
-    return m->event_type && m->status && strcmp(m->status, "reported") == 0 &&
-           strcmp(m->event_type, "call") != 0;
 }
 
 /* Add "met" between every two of the `n` vertices `at` (new indices), dated `date`. */
@@ -212,7 +179,7 @@ static int met_edges(edge_list *l, const evg_graph *full, const size_t *final,
                 add_unique(at, &n, final[c]);
         }
         /* the people view joins no one of a meeting of too many (graph.h) */
-        if (in_person(&full->v[m]) &&
+        if (evg_i_vattr_met(&full->v[m]) &&
             (view != EVG_VIEW_PEOPLE || n <= EVG_MAX_MEETING_PEOPLE))
             rc = met_pairs(l, at, n, full->v[m].date);
         i = j;
@@ -293,7 +260,8 @@ int evg_i_graph_project(evg_graph **out, const evg_graph *full, evg_view view,
     if ((final = calloc(full->nv + 1, sizeof(*final))) == NULL)
         goto nomem;
     for (size_t v = 0; v < full->nv; v++)
-        final[v] = kept(&full->v[v], view) ? n++ : SIZE_MAX;
+        final[v] =
+            evg_i_view_keeps(view, full->v[v].type, full->v[v].events) ? n++ : SIZE_MAX;
     if (new_graph(&g, full, view, final) < 0 || view_edges(&l, full, final, view) < 0 ||
         take_edges(g, &l) < 0)
         goto nomem;

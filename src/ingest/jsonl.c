@@ -12,7 +12,7 @@
 #include "ingest/ingest_internal.h"
 #include "ingest/jobs.h"
 #include "util/error.h"
-#include "util/jscratch.h"
+#include "util/jsonload.h"
 #include "util/utf8.h"
 
 /* A string member or null; EVG_EPARSE naming the field when it is something else. */

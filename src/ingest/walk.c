@@ -14,6 +14,10 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fileio.h"
+#include "util/optsinit.h"
+
+EVG_I_OPTS_INIT_FN(evg_ingest_opts_init, evg_ingest_opts, EVG_INGEST_OPTS_VERSION,
+                   EVG_INGEST_OPTS_INIT)
 
 typedef struct {
     evg_i_input *v; /* the id is NULL until expand() gives it */

@@ -12,7 +12,7 @@
 #include "merge/merge.h"
 #include "util/error.h"
 #include "util/fileio.h"
-#include "util/jscratch.h"
+#include "util/jsonload.h"
 #include "util/utf8.h"
 
 typedef struct {

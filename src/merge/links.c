@@ -34,7 +34,7 @@ static int took_part(evg_i_builder *b, size_t v, const evg_i_meeting *mt)
 /* In person and reported: what makes a meeting in the people and countries views. */
 static int in_person(const evg_i_meeting *mt)
 {
-    return mt->status == EVG_STATUS_REPORTED && mt->type != EVG_EV_CALL;
+    return mt->status == EVG_STATUS_REPORTED && evg_event_type_in_person(mt->type);
 }
 
 /* The agreements of a meeting: each once, signed if any report says so. */

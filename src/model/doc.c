@@ -12,7 +12,22 @@
 
 static const char *const ENTITY_TYPES[] = {"person", "organization", "country",
                                            "agreement", "place"};
-static const char *const EVENT_TYPES[] = {"meeting", "call", "visit", "signing"};
+/*
+ * The one table of event types (include/evgraph/doc.h): the name the event
+ * record, the GraphML and the queries use, and whether the type brings
+ * people together in person. Indexed by evg_event_type.
+ */
+static const struct {
+    const char *name;
+    int in_person;
+} EVENT_TYPES[] = {
+    [EVG_EV_MEETING] = {"meeting", 1},
+    [EVG_EV_CALL] = {"call", 0},
+    [EVG_EV_VISIT] = {"visit", 1},
+    [EVG_EV_SIGNING] = {"signing", 1},
+};
+static_assert(sizeof(EVENT_TYPES) / sizeof(EVENT_TYPES[0]) == EVG_EV__COUNT,
+              "one row of EVENT_TYPES per evg_event_type");
 static const char *const STATUSES[] = {"reported", "planned"};
 static const char *const ROLES[] = {"host", "guest", "participant"};
 static const char *const RELATIONS[] = {"signed", "referenced", "negotiated", "ratified",
@@ -27,7 +42,20 @@ const char *evg_entity_type_name(evg_entity_type t)
 }
 const char *evg_event_type_name(evg_event_type t)
 {
-    return NAME_OF(EVENT_TYPES, t);
+    return (unsigned)t < EVG_EV__COUNT ? EVENT_TYPES[t].name : "unknown";
+}
+int evg_event_type_from_name(evg_event_type *out, const char *name)
+{
+    for (unsigned t = 0; name && t < EVG_EV__COUNT; t++)
+        if (strcmp(EVENT_TYPES[t].name, name) == 0) {
+            *out = (evg_event_type)t;
+            return 0;
+        }
+    return EVG_EINVAL;
+}
+int evg_event_type_in_person(evg_event_type t)
+{
+    return (unsigned)t < EVG_EV__COUNT && EVENT_TYPES[t].in_person;
 }
 const char *evg_event_status_name(evg_event_status s)
 {
@@ -64,7 +92,7 @@ int evg_i_entity_type_parse(evg_entity_type *out, const char *s)
 }
 int evg_i_event_type_parse(evg_event_type *out, const char *s)
 {
-    PARSE_INTO(evg_event_type, EVENT_TYPES);
+    return evg_event_type_from_name(out, s) < 0 ? -1 : 0;
 }
 int evg_i_event_status_parse(evg_event_status *out, const char *s)
 {

@@ -9,7 +9,7 @@
 #include "model/doc_internal.h"
 #include "util/buf.h"
 #include "util/date.h"
-#include "util/jscratch.h"
+#include "util/jsonload.h"
 #include "util/utf8.h"
 
 /* ---- writing ---------------------------------------------------------- */

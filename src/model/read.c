@@ -21,6 +21,10 @@
 #include "util/fileio.h"
 #include "util/jscratch.h"
 #include "util/window.h"
+#include "util/optsinit.h"
+
+EVG_I_OPTS_INIT_FN(evg_read_opts_init, evg_read_opts, EVG_READ_OPTS_VERSION,
+                   EVG_READ_OPTS_INIT)
 
 /* A batch holds whole lines of about this many bytes (a longer line, alone). */
 #define BATCH_BYTES (1u << 20)

@@ -81,13 +81,19 @@ void evg_i_q_filter_free(evg_i_qfilter *f)
 
 static int type_bit(const char *name)
 {
-    static const evg_event_type types[] = {EVG_EV_MEETING, EVG_EV_CALL, EVG_EV_VISIT,
-                                           EVG_EV_SIGNING};
+    evg_event_type t;
 
-    for (size_t i = 0; name && i < sizeof types / sizeof types[0]; i++)
-        if (strcmp(evg_event_type_name(types[i]), name) == 0)
-            return 1 << types[i];
-    return 0;
+    return evg_event_type_from_name(&t, name) == 0 ? 1 << t : 0;
+}
+
+unsigned evg_i_q_in_person_types(void)
+{
+    unsigned bits = 0;
+
+    for (unsigned t = 0; t < EVG_EV__COUNT; t++)
+        if (evg_event_type_in_person((evg_event_type)t))
+            bits |= 1u << t;
+    return bits;
 }
 
 static int status_bit(const char *name)

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/analysis_internal.h"
+#include "analysis/scores.h"
 #include "graph/views.h"
 #include "query/query_internal.h"
 

@@ -14,6 +14,10 @@
 
 #include "graph/views.h"
 #include "query/query_internal.h"
+#include "util/optsinit.h"
+
+EVG_I_OPTS_INIT_FN(evg_query_load_opts_init, evg_query_load_opts,
+                   EVG_QUERY_LOAD_OPTS_VERSION, EVG_QUERY_LOAD_OPTS_INIT)
 
 typedef struct {
     char **v;

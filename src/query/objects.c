@@ -197,7 +197,7 @@ static int set_text(json_t *o, const char *key, const char *s)
 json_t *evg_i_q_echo(const evg_query_request *req)
 {
     evg_query_command c = req->command;
-    int pair = c == EVG_QUERY_BETWEEN || c == EVG_QUERY_PATH;
+    int pair = evg_i_q_command(c)->operands == 2;
     json_t *o = json_object();
     int fail = o == NULL;
 
@@ -210,7 +210,8 @@ json_t *evg_i_q_echo(const evg_query_request *req)
     fail |= set_text(o, "from", req->from) < 0;
     fail |= set_text(o, "to", req->to) < 0;
     if (req->event_types)
-        fail |= evg_i_q_set(o, "types", bits(req->event_types, 4, type_name)) < 0;
+        fail |=
+            evg_i_q_set(o, "types", bits(req->event_types, EVG_EV__COUNT, type_name)) < 0;
     if (req->statuses)
         fail |= evg_i_q_set(o, "statuses", bits(req->statuses, 2, status_name)) < 0;
     fail |= set_text(o, "place", req->place) < 0;

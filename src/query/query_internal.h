@@ -113,9 +113,10 @@ struct evg_query_result {
 };
 
 /* Event type and status bits (evg_query_request). */
-#define EVG_I_QIN_PERSON                                                                 \
-    ((1u << EVG_EV_MEETING) | (1u << EVG_EV_VISIT) | (1u << EVG_EV_SIGNING))
-#define EVG_I_QANY_TYPE 0xFu
+#define EVG_I_QIN_PERSON evg_i_q_in_person_types()
+#define EVG_I_QANY_TYPE ((1u << EVG_EV__COUNT) - 1)
+/* The bits of the event types that are in person (evg_event_type_in_person()). */
+unsigned evg_i_q_in_person_types(void);
 #define EVG_I_QREPORTED (1u << EVG_STATUS_REPORTED)
 #define EVG_I_QANY_STATUS 0x3u
 
@@ -231,6 +232,28 @@ int evg_i_q_meetings(evg_i_qctx *c);
 int evg_i_q_agreements(evg_i_qctx *c);
 int evg_i_q_top(evg_i_qctx *c);
 int evg_i_q_stats(evg_i_qctx *c);
+
+/* How write.c lays out an answer as a table and as TSV (write.c). */
+typedef struct evg_i_qlayout evg_i_qlayout;
+extern const evg_i_qlayout EVG_I_QL_WHO_MET, EVG_I_QL_MEETINGS, EVG_I_QL_BETWEEN,
+    EVG_I_QL_PATH, EVG_I_QL_EGO, EVG_I_QL_TOP, EVG_I_QL_AGREEMENTS, EVG_I_QL_PERSON,
+    EVG_I_QL_STATS;
+
+/*
+ * A query command: its one row in the table of run.c, which is all the
+ * library and the tool know of it (docs/design.md, "A query command").
+ */
+typedef struct {
+    const char *name;            /* as typed: "who-met" */
+    unsigned operands;           /* names after it: 0, 1 (a person) or 2 (A and B) */
+    const char *usage;           /* the operands as help shows them: "PERSON", "A B" */
+    int filters;                 /* selects meetings: takes the event filters */
+    int (*run)(evg_i_qctx *c);   /* fills the answer */
+    const evg_i_qlayout *layout; /* its table and TSV */
+} evg_i_qcommand;
+
+/* The row of command `c` (c < EVG_QUERY__COUNT). */
+const evg_i_qcommand *evg_i_q_command(evg_query_command c);
 
 /* A new answer: {"command", "query"}; NULL when out of memory. */
 json_t *evg_i_q_doc(const evg_i_qctx *c);

@@ -4,21 +4,44 @@
 #include <string.h>
 
 #include "query/query_internal.h"
+#include "util/optsinit.h"
+#include "util/membuf.h"
 
-static const struct {
-    const char *name;
-    int (*run)(evg_i_qctx *c);
-} COMMANDS[EVG_QUERY__COUNT] = {
-    [EVG_QUERY_WHO_MET] = {"who-met", evg_i_q_who_met},
-    [EVG_QUERY_MEETINGS] = {"meetings", evg_i_q_meetings},
-    [EVG_QUERY_BETWEEN] = {"between", evg_i_q_between},
-    [EVG_QUERY_PATH] = {"path", evg_i_q_path},
-    [EVG_QUERY_EGO] = {"ego", evg_i_q_ego},
-    [EVG_QUERY_TOP] = {"top", evg_i_q_top},
-    [EVG_QUERY_AGREEMENTS] = {"agreements", evg_i_q_agreements},
-    [EVG_QUERY_PERSON] = {"person", evg_i_q_person_cmd},
-    [EVG_QUERY_STATS] = {"stats", evg_i_q_stats},
+EVG_I_OPTS_INIT_FN(evg_query_request_init, evg_query_request, EVG_QUERY_REQUEST_VERSION,
+                   EVG_QUERY_REQUEST_INIT)
+
+/* The one table of query commands (query_internal.h: evg_i_qcommand). */
+static const evg_i_qcommand COMMANDS[EVG_QUERY__COUNT] = {
+    [EVG_QUERY_WHO_MET] = {"who-met", 1, "PERSON", 1, evg_i_q_who_met, &EVG_I_QL_WHO_MET},
+    [EVG_QUERY_MEETINGS] = {"meetings", 0, "", 1, evg_i_q_meetings, &EVG_I_QL_MEETINGS},
+    [EVG_QUERY_BETWEEN] = {"between", 2, "A B", 1, evg_i_q_between, &EVG_I_QL_BETWEEN},
+    [EVG_QUERY_PATH] = {"path", 2, "A B", 1, evg_i_q_path, &EVG_I_QL_PATH},
+    [EVG_QUERY_EGO] = {"ego", 1, "PERSON", 0, evg_i_q_ego, &EVG_I_QL_EGO},
+    [EVG_QUERY_TOP] = {"top", 0, "", 0, evg_i_q_top, &EVG_I_QL_TOP},
+    [EVG_QUERY_AGREEMENTS] = {"agreements", 0, "", 1, evg_i_q_agreements,
+                              &EVG_I_QL_AGREEMENTS},
+    [EVG_QUERY_PERSON] = {"person", 1, "PERSON", 1, evg_i_q_person_cmd, &EVG_I_QL_PERSON},
+    [EVG_QUERY_STATS] = {"stats", 0, "", 0, evg_i_q_stats, &EVG_I_QL_STATS},
 };
+
+const evg_i_qcommand *evg_i_q_command(evg_query_command c)
+{
+    return &COMMANDS[c];
+}
+
+int evg_query_command_operands(evg_query_command c, const char **usage_out)
+{
+    if ((size_t)c >= EVG_QUERY__COUNT)
+        return EVG_EINVAL;
+    if (usage_out)
+        *usage_out = COMMANDS[c].usage;
+    return (int)COMMANDS[c].operands;
+}
+
+int evg_query_command_filters(evg_query_command c)
+{
+    return (size_t)c < EVG_QUERY__COUNT && COMMANDS[c].filters;
+}
 
 const char *evg_query_command_name(evg_query_command c)
 {
@@ -136,12 +159,10 @@ static int check(const evg_query_request *req, evg_error *err)
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "unknown query command %d",
                                (int)req->command);
     c = req->command;
-    if ((c == EVG_QUERY_WHO_MET || c == EVG_QUERY_EGO || c == EVG_QUERY_PERSON) &&
-        req->subject == NULL)
+    if (COMMANDS[c].operands == 1 && req->subject == NULL)
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "%s needs a person",
                                COMMANDS[c].name);
-    if ((c == EVG_QUERY_BETWEEN || c == EVG_QUERY_PATH) &&
-        (req->subject == NULL || req->other == NULL))
+    if (COMMANDS[c].operands == 2 && (req->subject == NULL || req->other == NULL))
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "%s needs two names",
                                COMMANDS[c].name);
     return 0;
@@ -217,4 +238,22 @@ void evg_query_result_free(evg_query_result *r)
         free(r->notes[i]);
     free(r->notes);
     free(r);
+}
+
+typedef struct {
+    const evg_query_result *r;
+    evg_query_format fmt;
+} result_call;
+
+static int result_to(FILE *f, const void *payload, evg_error *err)
+{
+    const result_call *c = payload;
+    return evg_query_result_write(f, c->r, c->fmt, err);
+}
+
+int evg_query_result_write_buffer(char **out, size_t *len_out, const evg_query_result *r,
+                                  evg_query_format fmt, evg_error *err)
+{
+    result_call c = {r, fmt};
+    return evg_i_write_to_buffer(out, len_out, result_to, &c, err);
 }

@@ -37,7 +37,7 @@ typedef struct {
     unsigned bare;       /* a table without header line, indented (candidates) */
 } section;
 
-typedef struct {
+typedef struct evg_i_qlayout {
     void (*title)(evg_i_buf *b, const json_t *doc);
     const section *sections;
     const char *subject; /* when the document's subject is null, the title alone */
@@ -661,17 +661,16 @@ static const section S_PERSON[] = {
 static const section S_STATS[] = {{"stats", NULL, NULL, 0}, {0}};
 static const section S_CANDIDATES[] = {{"candidates", NULL, CANDIDATE_COLS, 1}, {0}};
 
-static const layout LAYOUTS[EVG_QUERY__COUNT] = {
-    [EVG_QUERY_WHO_MET] = {title_who_met, S_MET, NULL},
-    [EVG_QUERY_MEETINGS] = {title_meetings, S_MEETINGS, NULL},
-    [EVG_QUERY_BETWEEN] = {title_between, S_MEETINGS, NULL},
-    [EVG_QUERY_PATH] = {title_path, S_STEPS, NULL},
-    [EVG_QUERY_EGO] = {title_ego, NULL, NULL},
-    [EVG_QUERY_TOP] = {title_top, S_TOP, NULL},
-    [EVG_QUERY_AGREEMENTS] = {title_agreements, S_AGREEMENTS, NULL},
-    [EVG_QUERY_PERSON] = {title_person, S_PERSON, "person"},
-    [EVG_QUERY_STATS] = {NULL, S_STATS, NULL},
-};
+/* Each command's layout, named in its row of the command table (run.c). */
+const layout EVG_I_QL_WHO_MET = {title_who_met, S_MET, NULL};
+const layout EVG_I_QL_MEETINGS = {title_meetings, S_MEETINGS, NULL};
+const layout EVG_I_QL_BETWEEN = {title_between, S_MEETINGS, NULL};
+const layout EVG_I_QL_PATH = {title_path, S_STEPS, NULL};
+const layout EVG_I_QL_EGO = {title_ego, NULL, NULL};
+const layout EVG_I_QL_TOP = {title_top, S_TOP, NULL};
+const layout EVG_I_QL_AGREEMENTS = {title_agreements, S_AGREEMENTS, NULL};
+const layout EVG_I_QL_PERSON = {title_person, S_PERSON, "person"};
+const layout EVG_I_QL_STATS = {NULL, S_STATS, NULL};
 
 static const layout AMBIGUOUS = {title_ambiguous, S_CANDIDATES, NULL};
 
@@ -713,8 +712,9 @@ static int write_json(FILE *f, const json_t *doc)
 int evg_i_q_write(FILE *f, const evg_query_result *r, evg_query_format fmt,
                   evg_error *err)
 {
-    const layout *l =
-        r->outcome == EVG_QUERY_AMBIGUOUS ? &AMBIGUOUS : &LAYOUTS[r->command];
+    const layout *l = r->outcome == EVG_QUERY_AMBIGUOUS
+                          ? &AMBIGUOUS
+                          : evg_i_q_command(r->command)->layout;
     locale_t c_numeric, previous;
     int rc;
 

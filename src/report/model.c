@@ -10,6 +10,10 @@
 
 #include "report/report_internal.h"
 #include "util/buf.h"
+#include "util/optsinit.h"
+
+EVG_I_OPTS_INIT_FN(evg_report_opts_init, evg_report_opts, EVG_REPORT_OPTS_VERSION,
+                   EVG_REPORT_OPTS_INIT)
 
 typedef struct {
     long long btw, deg, pr; /* scores in units of 1e-9 */

@@ -11,6 +11,7 @@
 #include "evgraph/io.h"
 #include "report/report_internal.h"
 #include "util/buf.h"
+#include "util/membuf.h"
 
 static const char *const PICTURES[EVG_PIC__COUNT] = {
     [EVG_PIC_NETWORK] = "network",     [EVG_PIC_BETWEENNESS] = "betweenness",
@@ -212,4 +213,24 @@ int evg_report_write_to_set(evg_outset *set, const char *name, const evg_report 
     if (set == NULL)
         return evg_i_error_set(err, EVG_EINVAL, NULL, 0, 0, "no output set");
     return write_path(set, name, r, format, err);
+}
+
+typedef struct {
+    const evg_report *r;
+    evg_report_format format;
+    const char *picture_prefix;
+} report_call;
+
+static int report_to(FILE *f, const void *payload, evg_error *err)
+{
+    const report_call *c = payload;
+    return evg_report_write(f, c->r, c->format, c->picture_prefix, err);
+}
+
+int evg_report_write_buffer(char **out, size_t *len_out, const evg_report *r,
+                            evg_report_format format, const char *picture_prefix,
+                            evg_error *err)
+{
+    report_call c = {r, format, picture_prefix};
+    return evg_i_write_to_buffer(out, len_out, report_to, &c, err);
 }

@@ -203,16 +203,6 @@ static size_t event_countries(const char **out, const evg_report *r, size_t v)
     return k;
 }
 
-/* A reported meeting, visit or signing: what joins people in the people view. */
-static int in_person(const evg_i_vattr *a)
-{
-    int s = evg_i_report_series(a);
-
-    return a->type == EVG_NODE_MEETING && a->status &&
-           strcmp(a->status, "reported") == 0 &&
-           (s == EVG_I_TL_MEETING || s == EVG_I_TL_VISIT || s == EVG_I_TL_SIGNING);
-}
-
 /* Count each pair of countries once per in-person meeting that joins them. */
 static int count_pairs(pair **out, size_t *nout, const evg_report *r, evg_error *err)
 {
@@ -227,7 +217,7 @@ static int count_pairs(pair **out, size_t *nout, const evg_report *r, evg_error 
     for (size_t v = 0; v < n; v++) {
         const evg_i_vattr *a = evg_i_graph_vattr(r->full, v);
         size_t k;
-        if (!in_person(a))
+        if (!evg_i_vattr_met(a))
             continue;
         k = event_countries(cs, r, v);
         for (size_t i = 0; i < k; i++) {

@@ -98,3 +98,14 @@ void evg_i_arena_free(evg_i_arena *a)
     }
     a->head = NULL;
 }
+
+const char *evg_i_arena_copy(evg_i_arena *a, const char *s, int *fail)
+{
+    const char *p;
+
+    if (s == NULL)
+        return NULL;
+    if ((p = evg_i_arena_strdup(a, s)) == NULL)
+        *fail = 1;
+    return p;
+}

@@ -22,6 +22,11 @@ void *evg_i_arena_alloc(evg_i_arena *a, size_t size);
 /* Copies; NULL when out of memory or when `s` is NULL. */
 char *evg_i_arena_strndup(evg_i_arena *a, const char *s, size_t n);
 char *evg_i_arena_strdup(evg_i_arena *a, const char *s);
+/*
+ * A copy of `s` in `a`, NULL staying NULL; sets `*fail` to 1 when out of
+ * memory, so that many fields can be copied before one check.
+ */
+const char *evg_i_arena_copy(evg_i_arena *a, const char *s, int *fail);
 void evg_i_arena_free(evg_i_arena *a);
 
 #endif

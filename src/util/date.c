@@ -3,6 +3,10 @@
 
 #include "util/date.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+
 int evg_i_date_valid(const char *s, size_t n)
 {
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -50,4 +54,13 @@ int evg_i_date_bound(const char *s)
     if (n == 7)
         return strncmp(s + 5, "01", 2) >= 0 && strncmp(s + 5, "12", 2) <= 0 ? 0 : -1;
     return n == 10 && evg_i_date_valid(s, n) ? 0 : -1;
+}
+
+int evg_i_leading_int(const char *s)
+{
+    long v;
+
+    errno = 0;
+    v = strtol(s, NULL, 10);
+    return v > INT_MAX ? INT_MAX : v < INT_MIN ? INT_MIN : (int)v;
 }

@@ -18,4 +18,13 @@ int evg_i_date_bound(const char *s);
 /* Days since 1970-01-01 of a valid "YYYY-MM-DD" (negative before it). */
 long evg_i_date_days(const char *d);
 
+/*
+ * The whole number at the start of `s` (after blanks, with a sign), as
+ * atoi() reads it but clamped to the range of int where atoi() is
+ * undefined; 0 when there is none. For the fields of dates and years:
+ * "2024-05-01" gives 2024, "05-01" 5, "1967" 1967. (atoi() is banned:
+ * docs/design.md, "Banned calls".)
+ */
+int evg_i_leading_int(const char *s);
+
 #endif

@@ -6,7 +6,7 @@
 #include <cJSON.h>
 #include <jansson.h>
 
-#include "util/jscratch.h"
+#include "util/jsonload.h"
 
 #define FIRST_BLOCK (64u << 10)
 #define MAX_BLOCK (64u << 20)

@@ -3,8 +3,6 @@
 
 #include <stddef.h>
 
-#include <jansson.h>
-
 /*
  * Scratch memory for jansson while one record is parsed. A record's tree
  * costs jansson hundreds of small malloc() and free() calls; reading a
@@ -49,20 +47,5 @@ void evg_i_jscratch_end(evg_i_jscratch *s);
 int evg_i_jscratch_active(void);
 /* Release the block (not during a window). */
 void evg_i_jscratch_free(evg_i_jscratch *s);
-
-/*
- * json_loadb(), telling running out of memory (`*nomem_out` 1, NULL
- * returned) from bad JSON (`*nomem_out` 0, NULL returned, `je` says why).
- * jansson's parser cannot: an allocation that fails ends the parse with the
- * text of a syntax error, or with none; and one that fails while a long
- * string is read goes unnoticed at first, so that every further byte tries
- * the allocation again (minutes for a line of 100 MB) before the parser
- * reads past its buffer. During this call the first allocation of the
- * calling thread that fails makes every later one fail at once, so jansson
- * stops promptly, on a path that checks what it got. On any thread, inside
- * a scratch window or not.
- */
-json_t *evg_i_json_loadb(const char *text, size_t len, size_t flags, json_error_t *je,
-                         int *nomem_out);
 
 #endif

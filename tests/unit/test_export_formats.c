@@ -328,15 +328,17 @@ static char *reversed_lines(const char *text)
     size_t len = strlen(text);
     const char *end = text + len;
     char *rev = calloc(len + 2, 1);
+    size_t n = 0;
 
     assert_non_null(rev);
     while (end > text) {
         const char *start = end - 1;
         while (start > text && start[-1] != '\n')
             start--;
-        strncat(rev, start, (size_t)(end - start));
-        if (rev[strlen(rev) - 1] != '\n')
-            strcat(rev, "\n");
+        memcpy(rev + n, start, (size_t)(end - start));
+        n += (size_t)(end - start);
+        if (rev[n - 1] != '\n')
+            rev[n++] = '\n';
         end = start;
     }
     return rev;

@@ -1075,7 +1075,7 @@ static char *phrase_of(size_t words, size_t *len)
     size_t n = 0;
     assert_non_null(p);
     for (size_t i = 0; i < words; i++)
-        n += (size_t)sprintf(p + n, "%svel%zu", i ? " " : "", i);
+        n += (size_t)snprintf(p + n, words * 12 + 1 - n, "%svel%zu", i ? " " : "", i);
     *len = n;
     return p;
 }
@@ -1107,7 +1107,8 @@ static void test_long_lexicon_phrase(void **state)
     fit[cut] = ' ';
     json = malloc(len + 2 * LX_KEY_MAX + 64);
     assert_non_null(json);
-    sprintf(json, "{\"heads\": [\"%s\", \"%s\", \"grand steward\"]}", huge, fit);
+    snprintf(json, len + 2 * LX_KEY_MAX + 64,
+             "{\"heads\": [\"%s\", \"%s\", \"grand steward\"]}", huge, fit);
     write_temp(path, json);
     const char *p = path;
     assert_int_equal(evg_lexicon_load(&mine, &p, 1, NULL), 0);
