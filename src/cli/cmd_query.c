@@ -21,7 +21,8 @@ static int json, tsv, table, timing, help;
 
 static const cli_opt opts[] = {
     {CLI_OPT_OPERANDS, "SOURCE... COMMAND [ARG]", 0, &operands, NULL,
-     "SOURCE: output of 'evgraph extract' (files, folders of *.jsonl, - for stdin) or "
+     "SOURCE: output of 'evgraph extract' (files, folders of *.jsonl, - for stdin, "
+     "event stores FILE.db) or "
      "one GraphML of the full graph that evgraph wrote; COMMAND: who-met PERSON, "
      "meetings, between A B, path A B, ego PERSON, top, agreements, person PERSON, stats",
      CLI_OPT_REQUIRED},
