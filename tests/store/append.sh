@@ -42,6 +42,16 @@ cmp "$work/fresh.graphml" "$work/again.graphml"
 test "$(cat "$work/count")" -eq "$total"
 if command -v sqlite3 >/dev/null; then
     test "$(sqlite3 "$work/store.db" 'SELECT count(*) FROM documents')" -eq "$total"
+    # The example of docs/events.md, the meetings of a person in a month, on a
+    # person and month of these articles.
+    awk '/^The meetings of a person in a month/ {on = 1} on && /^```$/ {exit}
+         on == 2 {print} on && /^```sql$/ {on = 2}' docs/events.md |
+        sed -e 's/person:kadri-lepik/person:nguyen-van-thanh/' \
+            -e 's/2024-06-01/2024-09-01/; s/2024-06-30/2024-09-30/' >"$work/month.sql"
+    test "$(grep -c . "$work/month.sql")" -ge 8
+    sqlite3 -readonly "$work/store.db" <"$work/month.sql" >"$work/month.out"
+    test "$(grep -c '^2024-09-18|' "$work/month.out")" -eq 2
+    grep -q '^2024-09-18|signing|Ministry of Agriculture|' "$work/month.out"
     # No rows of a replaced document are left behind.
     test "$(sqlite3 "$work/store.db" 'SELECT count(*) FROM entities
         WHERE doc NOT IN (SELECT doc FROM documents)')" -eq 0
