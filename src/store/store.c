@@ -171,7 +171,8 @@ static int check_schema(int *empty_out, sqlite3 *db, const char *name, evg_error
 static int open_db(sqlite3 **out, const char *path, int flags, const char *name,
                    evg_error *err)
 {
-    int rc = sqlite3_open_v2(path, out, flags, NULL);
+    /* One connection, used by one thread: no locking inside SQLite. */
+    int rc = sqlite3_open_v2(path, out, flags | SQLITE_OPEN_NOMUTEX, NULL);
 
     if (rc != SQLITE_OK) {
         int e = db_error(err, *out, rc, name, "cannot open");
