@@ -17,5 +17,6 @@
 #include "evgraph/export.h"
 #include "evgraph/report.h"
 #include "evgraph/query.h"
+#include "evgraph/store.h"
 
 #endif

@@ -38,6 +38,7 @@ extern const cli_cmd cli_cmd_build;
 extern const cli_cmd cli_cmd_run;
 extern const cli_cmd cli_cmd_report;
 extern const cli_cmd cli_cmd_query;
+extern const cli_cmd cli_cmd_convert;
 
 /* ---- cli.c: diagnostics and shared glue -------------------------------- */
 
@@ -129,6 +130,7 @@ typedef struct {
     size_t failed;        /* inputs that could not be read, parsed or extracted */
     unsigned threads;     /* extraction threads (1: the main thread only) */
     const char *skip;     /* the output, left out of the walk of input folders, or NULL */
+    evg_store *store;     /* when not NULL, each document goes into it instead of `out` */
 } cli_extraction;
 
 /* Parse the value of --jobs: a count of threads, 0 for one per processor. */

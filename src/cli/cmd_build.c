@@ -15,7 +15,8 @@ static cli_filter_args filter;
 
 static const cli_opt opts[] = {
     {CLI_OPT_OPERANDS, "EVENTS.jsonl", 0, &inputs, NULL,
-     "output of 'evgraph extract', or - for stdin", CLI_OPT_REQUIRED},
+     "output of 'evgraph extract', - for stdin, or an event store (FILE.db)",
+     CLI_OPT_REQUIRED},
     {CLI_OPT_VALUE, "output", 'o', &output, "FILE",
      "write the graph to FILE, replaced once complete (- for stdout)", CLI_OPT_REQUIRED},
     {CLI_OPT_VALUE, "format", 'f', &format, "FORMAT",

@@ -16,7 +16,9 @@ static const cli_opt opts[] = {
      "(recursive), - for stdin",
      CLI_OPT_REQUIRED},
     {CLI_OPT_VALUE, "output", 'o', &output, "FILE",
-     "write to FILE, replaced once complete (default: stdout)", 0},
+     "write to FILE, replaced once complete (default: stdout); FILE.db: add the "
+     "documents to that event store, replacing those of the same id",
+     0},
     {CLI_OPT_LIST, "lexicon", 'l', &lexicons, "FILE",
      "add the entries of the JSON lexicon FILE (repeatable)", 0},
     {CLI_OPT_LIST, "officials", 0, &officials, "FILE", CLI_OFFICIALS_HELP, 0},
@@ -38,14 +40,18 @@ static void on_progress(size_t docs, size_t bytes, size_t total, void *payload)
     cli_progress_rate("articles", docs, bytes, total);
 }
 
-/* Write one document's line (and keep the document for `run`). */
+/* Write one document's line or store it (and keep the document for `run`). */
 static int on_doc(evg_doc *d, const char *line, size_t len, void *payload)
 {
     batch *b = payload;
     int rc = 0;
 
-    if (fwrite(line, 1, len, b->x->out) != len ||
-        (b->x->flush && fflush(b->x->out) != 0)) {
+    if (b->x->store && (rc = evg_store_put(b->x->store, d, &b->fatal)) < 0) {
+        evg_doc_free(d);
+        return rc;
+    }
+    if (b->x->out && (fwrite(line, 1, len, b->x->out) != len ||
+                      (b->x->flush && fflush(b->x->out) != 0))) {
         evg_doc_free(d);
         b->fatal.code = EVG_EIO;
         snprintf(b->fatal.source, sizeof b->fatal.source, "%s", b->x->out_name);
@@ -106,8 +112,8 @@ int cli_extract_inputs(cli_extraction *x, const cli_strlist *in, const cli_strli
             return rc;
         }
     ro.threads = x->threads;
-    ro.lines_only =
-        x->corpus == NULL; /* `run` keeps the documents, `extract` writes them */
+    /* `run` keeps the documents, a store takes them, `extract` writes their lines */
+    ro.lines_only = x->corpus == NULL && x->store == NULL;
     ro.skip = x->skip;
     ro.on_diag = cli_diag;
     ro.on_progress = cli_progress_on() ? on_progress : NULL;
@@ -128,9 +134,46 @@ static int reads_stdin(const cli_strlist *in)
     return 0;
 }
 
+/*
+ * extract -o FILE.db: every document into the store, in one transaction,
+ * committed once the batch is done: a batch that stops leaves it as it was.
+ */
+static cli_status extract_to_store(cli_extraction *x, const char *path)
+{
+    evg_error e;
+    cli_status st = CLI_FAILED;
+
+    memset(&e, 0, sizeof e);
+    if (evg_store_open(&x->store, path, &e) < 0) {
+        cli_error(&e);
+        return CLI_FAILED;
+    }
+    x->out_name = path;
+    x->skip = path;
+    if (cli_extract_inputs(x, &inputs, &lexicons, &officials) < 0)
+        goto cleanup; /* rolled back: the store stays as it was */
+    if (x->docs == 0 && x->failed > 0) {
+        cli_errorf("%s: left as it was: no input could be read", path);
+        goto cleanup;
+    }
+    if (evg_store_commit(x->store, &e) < 0) {
+        x->store = NULL;
+        cli_error(&e);
+        goto cleanup;
+    }
+    x->store = NULL;
+    if (x->docs == 0 && x->failed == 0)
+        cli_warnf("no articles found in the inputs");
+    st = x->failed ? CLI_FAILED : CLI_OK;
+cleanup:
+    evg_store_abort(x->store);
+    x->store = NULL;
+    return st;
+}
+
 static cli_status extract_main(int argc, char **argv)
 {
-    cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1, NULL};
+    cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1, NULL, NULL};
     evg_ofile *of = NULL;
     evg_error e;
     const cli_strlist *const in[] = {&inputs, &lexicons, &officials, NULL};
@@ -146,6 +189,10 @@ static cli_status extract_main(int argc, char **argv)
     if (cli_check_output(&cli_cmd_extract, output ? output : "-", in, NULL, &st) < 0)
         goto cleanup;
     st = CLI_FAILED;
+    if (evg_store_is_path(output)) {
+        st = extract_to_store(&x, output);
+        goto cleanup;
+    }
     if (evg_ofile_open(&of, output ? output : "-", &e) < 0) {
         cli_error(&e);
         goto cleanup;

@@ -137,7 +137,8 @@ static void init_help(void)
     command_list(list, sizeof list, 1, ", ");
     snprintf(
         operands_help, sizeof operands_help,
-        "SOURCE: output of 'evgraph extract' (files, folders of *.jsonl, - for stdin) "
+        "SOURCE: output of 'evgraph extract' (files, folders of *.jsonl, - for stdin, "
+        "event stores FILE.db) "
         "or one GraphML of the full graph that evgraph wrote; COMMAND: %s",
         list);
 }

@@ -15,7 +15,8 @@ static cli_filter_args filter;
 
 static const cli_opt opts[] = {
     {CLI_OPT_OPERANDS, "SOURCE", 0, &inputs, NULL,
-     "output of 'evgraph extract': a file, a folder of *.jsonl, or - for stdin",
+     "output of 'evgraph extract': a file, a folder of *.jsonl, - for stdin, or an "
+     "event store (FILE.db)",
      CLI_OPT_REQUIRED},
     {CLI_OPT_VALUE, "output", 'o', &output, "FILE",
      "write the report to FILE, replaced once complete; Markdown (FILE.md) gets its "

@@ -8,6 +8,7 @@
 static cli_strlist inputs, lexicons, officials;
 static const char *output, *top_arg, *alias_path, *cutoff_arg, *measures_arg, *jobs;
 static const char *format_arg;               /* --format */
+static const char *store_path;               /* --store */
 static const char *max_people_arg;           /* --max-meeting-people */
 static evg_format run_fmt = EVG_FMT_GRAPHML; /* of the two graphs */
 static int help, drop_mentions;
@@ -20,6 +21,10 @@ static const cli_opt opts[] = {
      "write events.jsonl, graph.graphml, people.graphml (or as --format says), "
      "report.html in DIR",
      CLI_OPT_REQUIRED},
+    {CLI_OPT_VALUE, "store", 0, &store_path, "FILE.db",
+     "add the events to the event store FILE.db (created when missing) instead of "
+     "writing DIR/events.jsonl, and build from every document in it",
+     0},
     {CLI_OPT_VALUE, "format", 'f', &format_arg, "FORMAT",
      "write the graphs as graphml (default), gexf, gexf12, json or csv", 0},
     {CLI_OPT_LIST, "lexicon", 'l', &lexicons, "FILE",
@@ -84,6 +89,50 @@ cleanup:
     x->out = NULL;
     x->out_name = NULL;
     free(path);
+    return rc < 0 ? -1 : 0;
+}
+
+/*
+ * --store: extract the inputs into the store, in one transaction, then read
+ * the whole store into x->corpus. Returns -1 when it had to stop.
+ */
+static int store_events(cli_extraction *x)
+{
+    evg_read_opts ro = EVG_READ_OPTS_INIT;
+    evg_corpus *extracted = x->corpus;
+    evg_error e;
+    size_t bad = 0;
+    int rc = -1;
+
+    memset(&e, 0, sizeof e);
+    if (evg_store_open(&x->store, store_path, &e) < 0) {
+        cli_error(&e);
+        return -1;
+    }
+    x->corpus = NULL; /* the documents go to the store, and come back with the rest */
+    x->out_name = store_path;
+    if (cli_extract_inputs(x, &inputs, &lexicons, &officials) < 0)
+        goto cleanup;
+    if (x->docs == 0 && x->failed > 0) {
+        cli_errorf("%s: left as it was: no input could be read", store_path);
+        goto cleanup;
+    }
+    rc = evg_store_commit(x->store, &e);
+    x->store = NULL;
+    if (rc < 0) {
+        cli_error(&e);
+        goto cleanup;
+    }
+    ro.on_diag = cli_diag;
+    if ((rc = evg_corpus_read_events(&bad, extracted, store_path, &ro, &e)) < 0)
+        cli_error(&e);
+    cli_diag_flush();
+    x->failed += bad;
+cleanup:
+    evg_store_abort(x->store);
+    x->store = NULL;
+    x->corpus = extracted;
+    x->out_name = NULL;
     return rc < 0 ? -1 : 0;
 }
 
@@ -230,12 +279,16 @@ static int parse_top(size_t *out)
 /* No file of the set may replace an input (a usage error into `*st`, -1). */
 static int check_outputs(const run_names *p, cli_status *st)
 {
-    const char *names[] = {p->events, p->full, p->people, p->report, EVG_OUTSET_MANIFEST};
+    const char *names[] = {p->full, p->people, p->report, EVG_OUTSET_MANIFEST, p->events};
     const cli_strlist *const in[] = {&inputs, &lexicons, &officials, NULL};
     int rc = 0;
 
+    if (store_path)
+        rc = cli_check_output(&cli_cmd_run, store_path, in, alias_path, st);
     for (size_t i = 0; rc == 0 && i < sizeof names / sizeof names[0]; i++) {
-        char *path = cli_path_join(output, names[i]);
+        char *path = names[i] ? cli_path_join(output, names[i]) : NULL;
+        if (names[i] == NULL)
+            break;
         if (path == NULL) {
             cli_errorf("out of memory");
             *st = CLI_FAILED;
@@ -249,7 +302,7 @@ static int check_outputs(const run_names *p, cli_status *st)
 
 static cli_status run_main(int argc, char **argv)
 {
-    cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1, NULL};
+    cli_extraction x = {NULL, NULL, 0, NULL, 0, 0, 1, NULL, NULL};
     run_names p = {"events.jsonl", NULL, NULL, "report.html"};
     evg_outset *set = NULL;
     evg_aliases *aliases = NULL;
@@ -292,6 +345,14 @@ static cli_status run_main(int argc, char **argv)
     snprintf(people_name, sizeof people_name, "people%s", evg_format_extension(run_fmt));
     p.full = full_name;
     p.people = people_name;
+    if (store_path && !evg_store_is_path(store_path)) {
+        snprintf(msg, sizeof msg,
+                 "--store: expected a file name ending in .db, not '%.40s'", store_path);
+        st = cli_usage_error(&cli_cmd_run, msg);
+        goto cleanup;
+    }
+    if (store_path)
+        p.events = NULL; /* the events are in the store */
     if (check_outputs(&p, &st) < 0)
         goto cleanup;
     st = CLI_FAILED;
@@ -303,7 +364,7 @@ static cli_status run_main(int argc, char **argv)
         cli_error(&e);
         goto cleanup;
     }
-    if (extract_events(&x, set, p.events) < 0 ||
+    if ((store_path ? store_events(&x) : extract_events(&x, set, p.events)) < 0 ||
         build_and_report(x.corpus, &bo, &set, &p, ntop, &ao) < 0)
         goto cleanup;
     st = x.failed ? CLI_FAILED : CLI_OK;

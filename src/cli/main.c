@@ -23,13 +23,9 @@ static const cli_opt help_opts[] = {
 static const cli_cmd cmd_help = {"help", help_main, help_opts,
                                  "show the help of a command", NULL};
 
-static const cli_cmd *const commands[] = {&cli_cmd_extract,
-                                          &cli_cmd_build,
-                                          &cli_cmd_report,
-                                          &cli_cmd_query,
-                                          &cli_cmd_run,
-                                          &cmd_help,
-                                          NULL};
+static const cli_cmd *const commands[] = {
+    &cli_cmd_extract, &cli_cmd_build,   &cli_cmd_report, &cli_cmd_query,
+    &cli_cmd_run,     &cli_cmd_convert, &cmd_help,       NULL};
 
 static int show_help, show_version, list_options, command_at;
 

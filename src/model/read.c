@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "model/corpus_internal.h"
+#include "store/store_internal.h"
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/jscratch.h"
@@ -305,6 +306,8 @@ int evg_corpus_read_events(size_t *failed_out, evg_corpus *c, const char *path,
     unsigned threads = opts && opts->version >= 2 ? opts->threads : 0;
     int rc;
 
+    if (evg_store_is_path(path)) /* an event store: the same documents, from SQLite */
+        return evg_i_store_read(failed_out, c, path, opts, err);
     memset(&in, 0, sizeof in);
     in.name = evg_i_display_name(path);
     if (failed_out)
