@@ -126,4 +126,4 @@ cleanup:
 
 const cli_cmd cli_cmd_convert = {
     "convert", convert_main, opts,
-    "convert event records between JSON Lines and an event store (FILE.db)"};
+    "convert event records between JSON Lines and an event store (FILE.db)", NULL};
