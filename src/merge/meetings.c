@@ -341,45 +341,7 @@ static int set_update(size_t **v, size_t *n, const size_t *b, size_t nb, int int
     return 0;
 }
 
-/* Add what report `r` (first: the meeting's first report) says to summary `s`. */
-static int summarize(summary *s, const evg_i_report *x, int first)
-{
-    if (first) {
-        memset(s, 0, sizeof(*s));
-        s->cls = x->cls;
-        if (x->npeople && ((s->all = malloc(x->npeople * sizeof(*s->all))) == NULL ||
-                           (s->each = malloc(x->npeople * sizeof(*s->each))) == NULL))
-            return EVG_ENOMEM;
-        if (x->npeople) {
-            memcpy(s->all, x->people, x->npeople * sizeof(*s->all));
-            memcpy(s->each, x->people, x->npeople * sizeof(*s->each));
-        }
-        s->nall = s->neach = x->npeople;
-    } else if (set_update(&s->all, &s->nall, x->people, x->npeople, 0) < 0 ||
-               set_update(&s->each, &s->neach, x->people, x->npeople, 1) < 0) {
-        return EVG_ENOMEM;
-    }
-    s->empty |= x->npeople == 0;
-    if (x->day != EVG_I_NO_DAY) {
-        s->dmin = s->ndated == 0 || x->day < s->dmin ? x->day : s->dmin;
-        s->dmax = s->ndated == 0 || x->day > s->dmax ? x->day : s->dmax;
-        s->ndated++;
-    } else if (x->doc_day != EVG_I_NO_DAY) {
-        s->umin = s->nundated == 0 || x->doc_day < s->umin ? x->doc_day : s->umin;
-        s->umax = s->nundated == 0 || x->doc_day > s->umax ? x->doc_day : s->umax;
-        s->wmin = s->nundated == 0 || window_of(x) < s->wmin ? window_of(x) : s->wmin;
-        s->nundated++;
-    }
-    if (x->place_cc && !s->cc_mixed) {
-        if (s->cc == NULL)
-            s->cc = x->place_cc;
-        else if (strcmp(s->cc, x->place_cc) != 0)
-            s->cc_mixed = 1;
-    }
-    return 0;
-}
-
-/* Add summary `from` (of a meeting merged into the one of `s`) to `s`. */
+/* Add summary `from` (of a report, or of a meeting merged into the one of `s`) to `s`. */
 static int summarize_merged(summary *s, const summary *from)
 {
     if (set_update(&s->all, &s->nall, from->all, from->nall, 0) < 0 ||
@@ -401,6 +363,44 @@ static int summarize_merged(summary *s, const summary *from)
         s->cc_mixed = 1;
     else if (s->cc == NULL)
         s->cc = from->cc;
+    return 0;
+}
+
+/*
+ * Add what report `x` says to summary `s`; `first`: the meeting's first
+ * report, `s` made from it alone (its people copied, the others borrowed).
+ */
+static int summarize(summary *s, const evg_i_report *x, int first)
+{
+    summary one;
+
+    memset(&one, 0, sizeof one);
+    one.cls = x->cls;
+    one.all = one.each = x->people;
+    one.nall = one.neach = x->npeople;
+    one.empty = x->npeople == 0;
+    if (x->day != EVG_I_NO_DAY) {
+        one.ndated = 1;
+        one.dmin = one.dmax = x->day;
+    } else if (x->doc_day != EVG_I_NO_DAY) {
+        one.nundated = 1;
+        one.umin = one.umax = x->doc_day;
+        one.wmin = window_of(x);
+    }
+    one.cc = x->place_cc;
+    if (!first)
+        return summarize_merged(s, &one);
+    *s = one;
+    s->all = s->each = NULL;
+    s->nall = s->neach = 0;
+    if (x->npeople && ((s->all = malloc(x->npeople * sizeof(*s->all))) == NULL ||
+                       (s->each = malloc(x->npeople * sizeof(*s->each))) == NULL))
+        return EVG_ENOMEM;
+    if (x->npeople) {
+        memcpy(s->all, x->people, x->npeople * sizeof(*s->all));
+        memcpy(s->each, x->people, x->npeople * sizeof(*s->each));
+    }
+    s->nall = s->neach = x->npeople;
     return 0;
 }
 
@@ -679,7 +679,6 @@ static int join(merge_ctx *c, size_t r)
         c->sum = sum;
         m = b->nmt++;
         memset(&b->mt[m], 0, sizeof(b->mt[m]));
-        memset(&c->sum[m], 0, sizeof(c->sum[m]));
         c->stamp[m] = 0;
         c->into[m] = SIZE_MAX;
         c->nsum = m + 1;
