@@ -16,9 +16,7 @@
 #include "util/date.h"
 #include "util/utf8.h"
 
-#define ALL_TYPES                                                                        \
-    ((1u << EVG_EV_MEETING) | (1u << EVG_EV_CALL) | (1u << EVG_EV_VISIT) |               \
-     (1u << EVG_EV_SIGNING))
+#define ALL_TYPES ((1u << EVG_EV__COUNT) - 1u) /* every type of the one table */
 #define ALL_STATUSES ((1u << EVG_STATUS_REPORTED) | (1u << EVG_STATUS_PLANNED))
 
 /* Whether `s` is three ASCII letters; their capitals into `code`. */
